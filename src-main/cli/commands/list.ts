@@ -1,0 +1,55 @@
+import { STATUSES, type Status } from '../../../src-shared/domain/status';
+import { listQueue } from '../../services/queue';
+import type { Command } from '../command';
+import { UsageError } from '../command';
+
+export const listCommand: Command = {
+  words: ['list'],
+  usage: 'list [--status S]... [--credential CODE] [--district D] [--search TEXT] [--json]',
+  summary: 'List portfolios in the queue (every match, oldest submission first).',
+  flags: {
+    status: { type: 'string', multiple: true },
+    credential: { type: 'string' },
+    district: { type: 'string' },
+    search: { type: 'string' },
+  },
+  run({ flags, open, io }) {
+    const status = (flags.status as string[] | undefined) ?? [];
+    for (const s of status) if (!STATUSES.includes(s as Status)) throw new UsageError(`unknown status "${s}" (one of ${STATUSES.join(', ')})`);
+    const ctx = open();
+    const rows = [];
+    for (let offset = 0; ; offset += 500) {
+      const page = listQueue(ctx, {
+        status: status.length ? (status as Status[]) : undefined,
+        credential: flags.credential as string | undefined,
+        district: flags.district as string | undefined,
+        search: flags.search as string | undefined,
+        offset,
+        limit: 500,
+      });
+      rows.push(...page.rows);
+      if (page.rows.length < 500) break;
+    }
+    if (flags.json) {
+      io.out(
+        JSON.stringify(
+          rows.map((r) => ({
+            id: r.id,
+            status: r.status,
+            outcome: r.outcome,
+            attempt: r.attempt,
+            credential: r.credential.code,
+            candidate: r.candidate,
+            submitted_at: r.submittedAt,
+          })),
+          null,
+          2,
+        ),
+      );
+    } else {
+      for (const r of rows)
+        io.out([r.id, r.status, r.outcome ?? '-', `attempt ${r.attempt}`, r.credential.code, r.candidate.name, r.submittedAt.slice(0, 10)].join('\t'));
+    }
+    return 0;
+  },
+};

@@ -1,0 +1,59 @@
+import { ZodError } from 'zod';
+import { contract, isMethod, type Method, type Output, type ParsedInput } from '../../src-shared/contracts';
+import { ApiError } from '../../src-shared/contracts/errors';
+import type { AppInfo } from '../../src-shared/contracts/app';
+import type { ServiceContext } from '../services/context';
+import { ImportError, formatProblem } from '../services/import/problems';
+import { listQueue, queueFacets, statusCounts } from '../services/queue';
+import { getPortfolio } from '../services/portfolios';
+
+/** Who is asking: the reviewer profile the renderer has selected (null before one is chosen). */
+export interface Caller {
+  actor: string | null;
+}
+
+type Handler<M extends Method> = (input: ParsedInput<M>, caller: Caller) => Output<M> | Promise<Output<M>>;
+export type Handlers = { [M in Method]: Handler<M> };
+
+export interface Core {
+  ctx: ServiceContext;
+  handle(method: unknown, input: unknown, caller: Caller): Promise<unknown>;
+}
+
+function createHandlers(ctx: ServiceContext, info: Omit<AppInfo, 'dataDir'>): Handlers {
+  return {
+    'app.info': () => ({ ...info, dataDir: ctx.dataDir }),
+    'queue.list': (input) => listQueue(ctx, input),
+    'queue.counts': () => statusCounts(ctx),
+    'queue.facets': () => queueFacets(ctx),
+    'portfolio.get': ({ id }) => getPortfolio(ctx, id),
+  };
+}
+
+export function toApiError(err: unknown): ApiError {
+  if (err instanceof ApiError) return err;
+  if (err instanceof ImportError) return new ApiError('bad_request', err.message.split('\n')[0]!, err.problems.map(formatProblem));
+  if (err instanceof ZodError) return new ApiError('bad_request', 'invalid request', err.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`));
+  return new ApiError('internal', 'internal error');
+}
+
+/** The core both shells wrap: validates every request against the contract, then runs the one implementation. */
+export function createCore(ctx: ServiceContext, info: Omit<AppInfo, 'dataDir'>): Core {
+  const handlers = createHandlers(ctx, info);
+  return {
+    ctx,
+    async handle(method, input, caller) {
+      if (!isMethod(method)) throw new ApiError('not_found', `unknown method ${String(method).slice(0, 80)}`);
+      const parsed = contract[method].input.safeParse(input ?? {});
+      if (!parsed.success) throw toApiError(parsed.error);
+      const handler = handlers[method] as (input: unknown, caller: Caller) => unknown;
+      try {
+        return await handler(parsed.data, caller);
+      } catch (err) {
+        const apiError = toApiError(err);
+        if (apiError.code === 'internal') console.error(`[core] ${method} failed:`, err);
+        throw apiError;
+      }
+    },
+  };
+}

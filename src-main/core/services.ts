@@ -1,0 +1,27 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { openDatabase } from '../db/database';
+import { EvidenceStore } from '../services/store';
+import type { ServiceContext } from '../services/context';
+import { importPath } from '../services/import/importer';
+import { demoDir } from './paths';
+
+export interface OpenOptions {
+  dataDir: string;
+  now?: () => Date;
+}
+
+/** Opens (creating and migrating as needed) the data directory: queue.sqlite plus the evidence store beside it. */
+export function openServices({ dataDir, now = () => new Date() }: OpenOptions): ServiceContext {
+  fs.mkdirSync(dataDir, { recursive: true });
+  const handle = openDatabase(path.join(dataDir, 'queue.sqlite'));
+  return { handle, store: new EvidenceStore(path.join(dataDir, 'evidence')), dataDir, now };
+}
+
+/** A database nobody has used yet (nothing in the audit log) gets the bundled demo, so a new user sees a real queue. */
+export async function loadDemoIfFresh(ctx: ServiceContext, source = demoDir()): Promise<boolean> {
+  const used = ctx.handle.sqlite.prepare('SELECT 1 FROM audit_log LIMIT 1').get();
+  if (used || !fs.existsSync(source)) return false;
+  await importPath(ctx, source, { actor: 'system:demo' });
+  return true;
+}

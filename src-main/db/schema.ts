@@ -1,0 +1,286 @@
+/**
+ * Drizzle table definitions: the typed view of the schema that migrations create.
+ * Migrations (./migrations) are the source of truth for DDL; tests/unit/db checks that every table and column here exists there.
+ */
+import { sqliteTable, text, integer, real, primaryKey, index } from 'drizzle-orm/sqlite-core';
+
+export const rubrics = sqliteTable(
+  'rubrics',
+  {
+    id: text('id').notNull(),
+    version: integer('version').notNull(),
+    title: text('title').notNull(),
+    changeNote: text('change_note'),
+    ruleType: text('rule_type', { enum: ['all_at_least', 'total_at_least'] }).notNull(),
+    ruleMinLevel: integer('rule_min_level'),
+    ruleMinTotal: real('rule_min_total'),
+    ruleCriticalMinLevel: integer('rule_critical_min_level'),
+    feedbackPass: text('feedback_pass').notNull().default(''),
+    feedbackNotYet: text('feedback_not_yet').notNull().default(''),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.id, t.version] })],
+);
+
+export const rubricCriteria = sqliteTable(
+  'rubric_criteria',
+  {
+    rubricId: text('rubric_id').notNull(),
+    rubricVersion: integer('rubric_version').notNull(),
+    criterionId: text('criterion_id').notNull(),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    guidance: text('guidance').notNull(),
+    weight: real('weight'),
+    critical: integer('critical', { mode: 'boolean' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.rubricId, t.rubricVersion, t.criterionId] })],
+);
+
+export const rubricLevels = sqliteTable(
+  'rubric_levels',
+  {
+    rubricId: text('rubric_id').notNull(),
+    rubricVersion: integer('rubric_version').notNull(),
+    criterionId: text('criterion_id').notNull(),
+    score: integer('score').notNull(),
+    label: text('label').notNull(),
+    descriptor: text('descriptor').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.rubricId, t.rubricVersion, t.criterionId, t.score] })],
+);
+
+export const credentials = sqliteTable('credentials', {
+  code: text('code').primaryKey(),
+  title: text('title').notNull(),
+  provider: text('provider').notNull(),
+  level: text('level').notNull(),
+  creditPoints: real('credit_points').notNull(),
+  hours: real('hours'),
+  validityYears: real('validity_years'),
+  rubricId: text('rubric_id').notNull(),
+  rubricVersion: integer('rubric_version').notNull(),
+});
+
+export const candidates = sqliteTable(
+  'candidates',
+  {
+    id: text('id').primaryKey(),
+    name: text('name').notNull(),
+    email: text('email').notNull(),
+    school: text('school').notNull(),
+    district: text('district').notNull(),
+  },
+  (t) => [index('candidates_district').on(t.district), index('candidates_name').on(t.name)],
+);
+
+export const blobs = sqliteTable('blobs', {
+  sha256: text('sha256').primaryKey(),
+  bytes: integer('bytes').notNull(),
+  mediaType: text('media_type').notNull(),
+  createdAt: text('created_at').notNull(),
+});
+
+export const portfolios = sqliteTable(
+  'portfolios',
+  {
+    id: text('id').primaryKey(),
+    candidateId: text('candidate_id').notNull(),
+    credentialCode: text('credential_code').notNull(),
+    rubricId: text('rubric_id').notNull(),
+    rubricVersion: integer('rubric_version').notNull(),
+    attempt: integer('attempt').notNull(),
+    resubmissionOf: text('resubmission_of'),
+    submittedAt: text('submitted_at').notNull(),
+    status: text('status', {
+      enum: ['submitted', 'in_review', 'scored', 'decided', 'exported', 'returned', 'withdrawn'],
+    }).notNull(),
+    outcome: text('outcome', { enum: ['pass', 'not_yet', 'withdrawn'] }),
+    testPre: real('test_pre'),
+    testPost: real('test_post'),
+    manifestSha256: text('manifest_sha256').notNull(),
+    importedAt: text('imported_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+  },
+  (t) => [
+    index('portfolios_status_submitted').on(t.status, t.submittedAt),
+    index('portfolios_submitted').on(t.submittedAt),
+    index('portfolios_credential_submitted').on(t.credentialCode, t.submittedAt),
+    index('portfolios_candidate').on(t.candidateId),
+    index('portfolios_resubmission').on(t.resubmissionOf),
+  ],
+);
+
+export const responses = sqliteTable(
+  'responses',
+  {
+    portfolioId: text('portfolio_id').notNull(),
+    position: integer('position').notNull(),
+    prompt: text('prompt').notNull(),
+    text: text('text').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.portfolioId, t.position] })],
+);
+
+export const evidence = sqliteTable(
+  'evidence',
+  {
+    portfolioId: text('portfolio_id').notNull(),
+    evidenceId: text('evidence_id').notNull(),
+    position: integer('position').notNull(),
+    title: text('title').notNull(),
+    kind: text('kind', { enum: ['pdf', 'video', 'image', 'text'] }).notNull(),
+    mediaType: text('media_type').notNull(),
+    bytes: integer('bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    fileName: text('file_name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.portfolioId, t.evidenceId] }), index('evidence_sha256').on(t.sha256)],
+);
+
+export const evidenceCriteria = sqliteTable(
+  'evidence_criteria',
+  {
+    portfolioId: text('portfolio_id').notNull(),
+    evidenceId: text('evidence_id').notNull(),
+    criterionId: text('criterion_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.portfolioId, t.evidenceId, t.criterionId] })],
+);
+
+export const evidenceCaptions = sqliteTable(
+  'evidence_captions',
+  {
+    portfolioId: text('portfolio_id').notNull(),
+    evidenceId: text('evidence_id').notNull(),
+    position: integer('position').notNull(),
+    sha256: text('sha256').notNull(),
+    srclang: text('srclang').notNull(),
+    label: text('label').notNull(),
+    fileName: text('file_name').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.portfolioId, t.evidenceId, t.position] })],
+);
+
+export const reviewers = sqliteTable('reviewers', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull(),
+  school: text('school').notNull().default(''),
+  district: text('district').notNull().default(''),
+  active: integer('active', { mode: 'boolean' }).notNull().default(true),
+  maxLoad: integer('max_load').notNull().default(20),
+  createdAt: text('created_at').notNull(),
+});
+
+export const reviewerRoles = sqliteTable(
+  'reviewer_roles',
+  {
+    reviewerId: text('reviewer_id').notNull(),
+    role: text('role', { enum: ['reviewer', 'moderator', 'lead', 'approver', 'admin'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reviewerId, t.role] })],
+);
+
+export const reviews = sqliteTable(
+  'reviews',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    portfolioId: text('portfolio_id').notNull(),
+    reviewerId: text('reviewer_id').notNull(),
+    kind: text('kind', { enum: ['review', 'moderation', 'calibration'] }).notNull(),
+    rubricId: text('rubric_id').notNull(),
+    rubricVersion: integer('rubric_version').notNull(),
+    status: text('status', { enum: ['draft', 'submitted'] }).notNull(),
+    outcome: text('outcome', { enum: ['pass', 'not_yet'] }),
+    total: real('total'),
+    feedback: text('feedback').notNull().default(''),
+    startedAt: text('started_at').notNull(),
+    updatedAt: text('updated_at').notNull(),
+    submittedAt: text('submitted_at'),
+    activeMs: integer('active_ms').notNull().default(0),
+  },
+  (t) => [index('reviews_portfolio').on(t.portfolioId), index('reviews_reviewer_status').on(t.reviewerId, t.status)],
+);
+
+export const reviewScores = sqliteTable(
+  'review_scores',
+  {
+    reviewId: integer('review_id').notNull(),
+    criterionId: text('criterion_id').notNull(),
+    score: integer('score'),
+    comment: text('comment').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.reviewId, t.criterionId] })],
+);
+
+export const anchors = sqliteTable(
+  'anchors',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    reviewId: integer('review_id').notNull(),
+    criterionId: text('criterion_id').notNull(),
+    evidenceId: text('evidence_id').notNull(),
+    kind: text('kind', { enum: ['pdf_page', 'video_time'] }).notNull(),
+    page: integer('page'),
+    quote: text('quote'),
+    startS: real('start_s'),
+    endS: real('end_s'),
+    createdAt: text('created_at').notNull(),
+  },
+  (t) => [index('anchors_review').on(t.reviewId)],
+);
+
+export const decisions = sqliteTable(
+  'decisions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    portfolioId: text('portfolio_id').notNull(),
+    revision: integer('revision').notNull(),
+    outcome: text('outcome', { enum: ['pass', 'not_yet', 'withdrawn'] }).notNull(),
+    total: real('total'),
+    feedback: text('feedback').notNull(),
+    source: text('source', { enum: ['review', 'reconciled', 'moderation', 'correction'] }).notNull(),
+    reviewId: integer('review_id'),
+    decidedBy: text('decided_by').notNull(),
+    decidedAt: text('decided_at').notNull(),
+    reason: text('reason'),
+  },
+  (t) => [index('decisions_portfolio_revision').on(t.portfolioId, t.revision)],
+);
+
+export const decisionLevels = sqliteTable(
+  'decision_levels',
+  {
+    decisionId: integer('decision_id').notNull(),
+    criterionId: text('criterion_id').notNull(),
+    score: integer('score').notNull(),
+    comment: text('comment').notNull().default(''),
+  },
+  (t) => [primaryKey({ columns: [t.decisionId, t.criterionId] })],
+);
+
+export const preferences = sqliteTable(
+  'preferences',
+  {
+    reviewerId: text('reviewer_id').notNull(),
+    key: text('key').notNull(),
+    value: text('value').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.reviewerId, t.key] })],
+);
+
+export const auditLog = sqliteTable(
+  'audit_log',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    at: text('at').notNull(),
+    actor: text('actor').notNull(),
+    action: text('action').notNull(),
+    entityType: text('entity_type').notNull(),
+    entityId: text('entity_id').notNull(),
+    /** Free-form context of the event (what changed, from what); JSON text because its shape differs per action. */
+    details: text('details').notNull().default('{}'),
+  },
+  (t) => [index('audit_entity').on(t.entityType, t.entityId)],
+);

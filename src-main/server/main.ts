@@ -1,0 +1,35 @@
+/**
+ * `npm run serve`: the browser shell. Opens the data directory (loading the demo into a fresh one),
+ * serves the built renderer and the core on 127.0.0.1, and prints the URL with this run's access token.
+ */
+import { parseArgs } from 'node:util';
+import path from 'node:path';
+import { createCore } from '../core/api';
+import { defaultDataDir, rendererDir } from '../core/paths';
+import { loadDemoIfFresh, openServices } from '../core/services';
+import { APP_NAME, APP_VERSION } from '../core/version';
+import { startHttpShell } from './http';
+
+const { values } = parseArgs({
+  options: {
+    data: { type: 'string' },
+    host: { type: 'string', default: '127.0.0.1' },
+    port: { type: 'string', default: '0' },
+    'no-demo': { type: 'boolean', default: false },
+  },
+});
+
+const dataDir = path.resolve(values.data ?? defaultDataDir());
+const ctx = openServices({ dataDir });
+if (!values['no-demo'] && (await loadDemoIfFresh(ctx))) console.log('Loaded the bundled demo portfolios into a new data directory.');
+const core = createCore(ctx, { name: APP_NAME, version: APP_VERSION, shell: 'browser' });
+const shell = await startHttpShell({ core, rendererDir: rendererDir(), host: values.host, port: Number(values.port) });
+console.log(`Evidence Workbench (browser shell) — data: ${dataDir}`);
+console.log(`Open: ${shell.url}`);
+const stop = async () => {
+  await shell.close();
+  ctx.handle.close();
+  process.exit(0);
+};
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,57 @@
+import { eq } from 'drizzle-orm';
+import { CredentialSchema, type Credential } from '../../src-shared/domain/credential';
+import { credentials } from '../db/schema';
+import type { ServiceContext } from './context';
+import { audit } from './audit';
+
+type CredentialRow = typeof credentials.$inferSelect;
+
+export function credentialFromRow(row: CredentialRow): Credential {
+  return CredentialSchema.parse({
+    code: row.code,
+    title: row.title,
+    provider: row.provider,
+    level: row.level,
+    credit_points: row.creditPoints,
+    hours: row.hours ?? undefined,
+    validity_years: row.validityYears ?? undefined,
+    rubric: { id: row.rubricId, version: row.rubricVersion },
+  });
+}
+
+export function loadCredential(ctx: ServiceContext, code: string): Credential | null {
+  const row = ctx.handle.db.select().from(credentials).where(eq(credentials.code, code)).get();
+  return row ? credentialFromRow(row) : null;
+}
+
+export function listCredentials(ctx: ServiceContext): Credential[] {
+  return ctx.handle.db.select().from(credentials).orderBy(credentials.code).all().map(credentialFromRow);
+}
+
+/** Inserts or updates a credential (its rubric version may move on; portfolios keep the version they were assessed with). */
+export function upsertCredential(ctx: ServiceContext, c: Credential, actor: string): 'created' | 'updated' | 'unchanged' {
+  const existing = loadCredential(ctx, c.code);
+  const normal = CredentialSchema.parse(c);
+  if (existing && JSON.stringify(existing) === JSON.stringify(normal)) return 'unchanged';
+  const values = {
+    code: c.code,
+    title: c.title,
+    provider: c.provider,
+    level: c.level,
+    creditPoints: c.credit_points,
+    hours: c.hours ?? null,
+    validityYears: c.validity_years ?? null,
+    rubricId: c.rubric.id,
+    rubricVersion: c.rubric.version,
+  };
+  if (existing) ctx.handle.db.update(credentials).set(values).where(eq(credentials.code, c.code)).run();
+  else ctx.handle.db.insert(credentials).values(values).run();
+  audit(ctx, {
+    actor,
+    action: existing ? 'credential.update' : 'credential.create',
+    entityType: 'credential',
+    entityId: c.code,
+    details: existing ? { before: existing, after: normal } : { title: c.title },
+  });
+  return existing ? 'updated' : 'created';
+}

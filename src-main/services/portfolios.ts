@@ -1,0 +1,78 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { ApiError } from '../../src-shared/contracts/errors';
+import type { PortfolioDetail, EvidenceView } from '../../src-shared/contracts/portfolio';
+import { assertTransition, type Status } from '../../src-shared/domain/status';
+import { evidence, evidenceCaptions, evidenceCriteria, portfolios, responses } from '../db/schema';
+import { nowIso, type ServiceContext } from './context';
+import { portfolioRow } from './queue';
+import { loadRubric } from './rubrics';
+import { loadCredential } from './credentials';
+import { audit } from './audit';
+
+export function portfolioEvidence(ctx: ServiceContext, id: string): EvidenceView[] {
+  const { db } = ctx.handle;
+  const items = db.select().from(evidence).where(eq(evidence.portfolioId, id)).orderBy(asc(evidence.position)).all();
+  const criteria = db.select().from(evidenceCriteria).where(eq(evidenceCriteria.portfolioId, id)).all();
+  const captions = db.select().from(evidenceCaptions).where(eq(evidenceCaptions.portfolioId, id)).orderBy(asc(evidenceCaptions.position)).all();
+  return items.map((e) => ({
+    id: e.evidenceId,
+    title: e.title,
+    kind: e.kind,
+    mediaType: e.mediaType,
+    bytes: e.bytes,
+    sha256: e.sha256,
+    fileName: e.fileName,
+    criteria: criteria.filter((c) => c.evidenceId === e.evidenceId).map((c) => c.criterionId),
+    captions: captions.filter((c) => c.evidenceId === e.evidenceId).map((c) => ({ sha256: c.sha256, srclang: c.srclang, label: c.label })),
+  }));
+}
+
+export function getPortfolio(ctx: ServiceContext, id: string): PortfolioDetail {
+  const { db } = ctx.handle;
+  const row = portfolioRow(ctx, id);
+  const p = db.select().from(portfolios).where(eq(portfolios.id, id)).get();
+  if (!row || !p) throw new ApiError('not_found', `no portfolio ${id}`);
+  const rubric = loadRubric(ctx, p.rubricId, p.rubricVersion);
+  const credential = loadCredential(ctx, p.credentialCode);
+  if (!rubric || !credential) throw new ApiError('internal', `portfolio ${id} refers to a missing rubric or credential`);
+  const attempts = db
+    .select({ id: portfolios.id, attempt: portfolios.attempt, status: portfolios.status, outcome: portfolios.outcome, submittedAt: portfolios.submittedAt })
+    .from(portfolios)
+    .where(and(eq(portfolios.candidateId, p.candidateId), eq(portfolios.credentialCode, p.credentialCode)))
+    .orderBy(asc(portfolios.attempt))
+    .all();
+  return {
+    ...row,
+    credentialDetail: credential,
+    rubric,
+    resubmissionOf: p.resubmissionOf,
+    responses: db
+      .select({ prompt: responses.prompt, text: responses.text })
+      .from(responses)
+      .where(eq(responses.portfolioId, id))
+      .orderBy(asc(responses.position))
+      .all(),
+    evidence: portfolioEvidence(ctx, id),
+    attempts,
+    tests: { pre: p.testPre, post: p.testPost },
+  };
+}
+
+/** The single place a portfolio's status changes: checks the life cycle and writes the audit log. */
+export function setStatus(ctx: ServiceContext, id: string, to: Status, actor: string, details: Record<string, unknown> = {}): void {
+  const p = ctx.handle.db.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, id)).get();
+  if (!p) throw new ApiError('not_found', `no portfolio ${id}`);
+  try {
+    assertTransition(p.status, to);
+  } catch (err) {
+    throw new ApiError('conflict', `${id}: ${(err as Error).message}`);
+  }
+  ctx.handle.db.update(portfolios).set({ status: to, updatedAt: nowIso(ctx) }).where(eq(portfolios.id, id)).run();
+  audit(ctx, { actor, action: 'portfolio.status', entityType: 'portfolio', entityId: id, details: { from: p.status, to, ...details } });
+}
+
+/** The store serves only blobs an import registered, with the media type recorded then (never guessed from the request). */
+export function blobMediaType(ctx: ServiceContext, sha256: string): string | null {
+  const row = ctx.handle.sqlite.prepare('SELECT media_type AS mediaType FROM blobs WHERE sha256 = ?').get(sha256) as { mediaType: string } | undefined;
+  return row?.mediaType ?? null;
+}

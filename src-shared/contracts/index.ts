@@ -1,0 +1,21 @@
+import type { z } from 'zod';
+import { appContract } from './app';
+import { queueContract } from './queue';
+import { portfolioContract } from './portfolio';
+
+/** Every method either shell serves: request and response schemas, one file per feature. */
+export const contract = {
+  ...appContract,
+  ...queueContract,
+  ...portfolioContract,
+} as const;
+
+export type Contract = typeof contract;
+export type Method = keyof Contract;
+export type Input<M extends Method> = z.input<Contract[M]['input']>;
+export type ParsedInput<M extends Method> = z.output<Contract[M]['input']>;
+export type Output<M extends Method> = z.output<Contract[M]['output']>;
+
+export function isMethod(name: unknown): name is Method {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
+}

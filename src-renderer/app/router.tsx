@@ -1,0 +1,17 @@
+import { createHashRouter } from 'react-router';
+import { AppLayout } from './AppLayout';
+import { QueuePage } from '../features/queue/QueuePage';
+import { PortfolioPage } from '../features/portfolio/PortfolioPage';
+import { RouteError } from './RouteError';
+
+/** Hash routes: the same URLs work from ew-app:// in Electron and from the browser shell, with nothing to rewrite. */
+export const router = createHashRouter([
+  {
+    element: <AppLayout />,
+    errorElement: <RouteError />,
+    children: [
+      { index: true, element: <QueuePage /> },
+      { path: 'portfolio/:id', element: <PortfolioPage /> },
+    ],
+  },
+]);

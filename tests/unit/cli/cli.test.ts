@@ -1,0 +1,63 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../../src-main/cli/run';
+import { tempDir, writeCatalogue, writePackageFolder } from '../../support/fixtures';
+
+async function cli(...argv: string[]) {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  return { code, out: out.join('\n'), err: err.join('\n') };
+}
+
+describe('cli', () => {
+  it('imports and lists as JSON with the documented fields', async () => {
+    const data = tempDir();
+    const work = tempDir();
+    writeCatalogue(work);
+    await writePackageFolder(path.join(work, 'P-1'), { id: 'P-1' });
+    const imp = await cli('import', work, '--data', data);
+    expect(imp).toMatchObject({ code: 0, err: '' });
+    expect(imp.out).toContain('imported 1 portfolios');
+    const list = await cli('list', '--json', '--data', data);
+    expect(list.code).toBe(0);
+    expect(JSON.parse(list.out)).toEqual([
+      {
+        id: 'P-1',
+        status: 'submitted',
+        outcome: null,
+        attempt: 1,
+        credential: 'TST-8',
+        candidate: { id: 'C-1', name: 'Aroha Ngata', email: 'aroha@example.school.nz', school: 'Kowhai School', district: 'North' },
+        submitted_at: '2026-05-01T09:00:00.000Z',
+      },
+    ]);
+  });
+
+  it('exits 2 with the problems on stderr for a refused import, and for bad usage', async () => {
+    const data = tempDir();
+    const work = tempDir();
+    writeCatalogue(work);
+    await writePackageFolder(path.join(work, 'P-1'), { id: 'P-1' });
+    fs.writeFileSync(path.join(work, 'P-1', 'extra.bin'), 'x');
+    const r = await cli('import', work, '--data', data);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('import refused, nothing was imported');
+    expect(r.err).toContain('file extra.bin): file is not listed in the manifest');
+    expect((await cli('list', '--status', 'bogus', '--data', data)).code).toBe(2);
+    expect((await cli('frobnicate')).code).toBe(2);
+    expect((await cli('import', '--data', data)).err).toContain('import needs a path');
+  });
+
+  it('runs as `npm run cli` in a real process with exit codes', () => {
+    const data = tempDir();
+    const tsx = path.resolve('node_modules/.bin/tsx');
+    const ok = execFileSync(tsx, ['src-main/cli/bin.ts', 'list', '--json', '--data', data], { encoding: 'utf8' });
+    expect(JSON.parse(ok)).toEqual([]);
+    const bad = spawnSync(tsx, ['src-main/cli/bin.ts', 'import', path.join(data, 'missing'), '--data', data], { encoding: 'utf8' });
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toContain('no such file or folder');
+  });
+});

@@ -62,17 +62,13 @@ export const credentials = sqliteTable('credentials', {
   rubricVersion: integer('rubric_version').notNull(),
 });
 
-export const candidates = sqliteTable(
-  'candidates',
-  {
-    id: text('id').primaryKey(),
-    name: text('name').notNull(),
-    email: text('email').notNull(),
-    school: text('school').notNull(),
-    district: text('district').notNull(),
-  },
-  (t) => [index('candidates_district').on(t.district), index('candidates_name').on(t.name)],
-);
+export const candidates = sqliteTable('candidates', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull(),
+  school: text('school').notNull(),
+  district: text('district').notNull(),
+});
 
 export const blobs = sqliteTable('blobs', {
   sha256: text('sha256').primaryKey(),
@@ -84,8 +80,13 @@ export const blobs = sqliteTable('blobs', {
 export const portfolios = sqliteTable(
   'portfolios',
   {
-    id: text('id').primaryKey(),
+    seq: integer('seq').primaryKey({ autoIncrement: true }),
+    id: text('id').notNull().unique(),
     candidateId: text('candidate_id').notNull(),
+    /** The candidate's name, school and district as submitted: the queue filters and sorts on them without a join. */
+    candidateName: text('candidate_name').notNull(),
+    school: text('school').notNull(),
+    district: text('district').notNull(),
     credentialCode: text('credential_code').notNull(),
     rubricId: text('rubric_id').notNull(),
     rubricVersion: integer('rubric_version').notNull(),
@@ -103,9 +104,10 @@ export const portfolios = sqliteTable(
     updatedAt: text('updated_at').notNull(),
   },
   (t) => [
-    index('portfolios_status_submitted').on(t.status, t.submittedAt),
-    index('portfolios_submitted').on(t.submittedAt),
-    index('portfolios_credential_submitted').on(t.credentialCode, t.submittedAt),
+    index('portfolios_submitted').on(t.submittedAt, t.id),
+    index('portfolios_status_submitted').on(t.status, t.submittedAt, t.id),
+    index('portfolios_credential_submitted').on(t.credentialCode, t.submittedAt, t.id),
+    index('portfolios_district_submitted').on(t.district, t.submittedAt, t.id),
     index('portfolios_candidate').on(t.candidateId),
     index('portfolios_resubmission').on(t.resubmissionOf),
   ],

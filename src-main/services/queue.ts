@@ -1,27 +1,32 @@
-import { and, asc, desc, eq, inArray, like, or, sql, count, type SQL } from 'drizzle-orm';
 import { QueueQuerySchema, type QueueQuery, type QueuePage, type PortfolioRow, type StatusCounts } from '../../src-shared/contracts/queue';
 import { STATUSES, type Status } from '../../src-shared/domain/status';
-import { candidates, credentials, portfolios } from '../db/schema';
 import type { ServiceContext } from './context';
 
-const rowColumns = {
-  id: portfolios.id,
-  status: portfolios.status,
-  outcome: portfolios.outcome,
-  attempt: portfolios.attempt,
-  submittedAt: portfolios.submittedAt,
-  credentialCode: credentials.code,
-  credentialTitle: credentials.title,
-  candidateId: candidates.id,
-  candidateName: candidates.name,
-  candidateEmail: candidates.email,
-  candidateSchool: candidates.school,
-  candidateDistrict: candidates.district,
-};
+type ParsedQuery = ReturnType<typeof QueueQuerySchema.parse>;
 
-type RawRow = Omit<{ [K in keyof typeof rowColumns]: (typeof rowColumns)[K]['_']['data'] }, 'outcome'> & {
+interface RawRow {
+  id: string;
+  status: Status;
   outcome: PortfolioRow['outcome'];
-};
+  attempt: number;
+  submittedAt: string;
+  credentialCode: string;
+  credentialTitle: string;
+  candidateId: string;
+  candidateName: string;
+  candidateEmail: string;
+  school: string;
+  district: string;
+}
+
+const ROW_COLUMNS = `
+  SELECT p.id, p.status, p.outcome, p.attempt, p.submitted_at AS submittedAt,
+         cr.code AS credentialCode, cr.title AS credentialTitle,
+         p.candidate_id AS candidateId, p.candidate_name AS candidateName, ca.email AS candidateEmail,
+         p.school, p.district`;
+const ROW_JOINS = `
+  JOIN candidates ca ON ca.id = p.candidate_id
+  JOIN credentials cr ON cr.code = p.credential_code`;
 
 export function toPortfolioRow(r: RawRow): PortfolioRow {
   return {
@@ -31,66 +36,82 @@ export function toPortfolioRow(r: RawRow): PortfolioRow {
     attempt: r.attempt,
     submittedAt: r.submittedAt,
     credential: { code: r.credentialCode, title: r.credentialTitle },
-    candidate: { id: r.candidateId, name: r.candidateName, email: r.candidateEmail, school: r.candidateSchool, district: r.candidateDistrict },
+    candidate: { id: r.candidateId, name: r.candidateName, email: r.candidateEmail, school: r.school, district: r.district },
   };
 }
 
-/** Search: a trigram full-text match for three or more characters, otherwise a prefix match on name and ids. */
-function searchCondition(text: string): SQL | undefined {
-  const q = text.trim();
-  if (!q) return undefined;
-  if ([...q].length >= 3) {
-    const phrase = `"${q.replace(/"/g, '""')}"`;
-    return sql`${portfolios.id} IN (SELECT portfolio_id FROM portfolio_search WHERE portfolio_search MATCH ${phrase})`;
+/** Each sort has an index that yields rows in this order, so a page is an index walk, never a sort of the queue. */
+const ORDER: Record<ParsedQuery['sort'], string[]> = {
+  submitted_at: ['p.submitted_at', 'p.id'],
+  candidate: ['p.candidate_name COLLATE NOCASE', 'p.id'],
+  status: ['p.status', 'p.submitted_at', 'p.id'],
+  credential: ['p.credential_code', 'p.submitted_at', 'p.id'],
+  id: ['p.id'],
+};
+
+/**
+ * Full-text query for what a reviewer types: every word must start a word of the portfolio id, candidate id, name or
+ * email (accents ignored). Each word is quoted, so user text is never FTS syntax.
+ */
+export function searchMatch(text: string): string | null {
+  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return words.length ? words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' AND ') : null;
+}
+
+/** WHERE clause over the portfolios table alone (no joins), with its parameters. */
+export function queueFilter(query: Pick<ParsedQuery, 'status' | 'credential' | 'district' | 'search'>): { where: string; params: unknown[] } {
+  const clauses: string[] = [];
+  const params: unknown[] = [];
+  if (query.status?.length) {
+    clauses.push(`p.status IN (${query.status.map(() => '?').join(', ')})`);
+    params.push(...query.status);
   }
-  const prefix = `${q.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-  return or(
-    sql`${candidates.name} LIKE ${prefix} ESCAPE '\\' COLLATE NOCASE`,
-    like(portfolios.id, prefix),
-    like(candidates.id, prefix),
-  );
+  if (query.credential) {
+    clauses.push('p.credential_code = ?');
+    params.push(query.credential);
+  }
+  if (query.district) {
+    clauses.push('p.district = ?');
+    params.push(query.district);
+  }
+  const q = query.search?.trim();
+  if (q) {
+    const match = searchMatch(q);
+    if (match) {
+      // `+p.seq` makes SQLite walk the sort index and probe the matches, stopping at the page, instead of sorting them all.
+      clauses.push('+p.seq IN (SELECT rowid FROM portfolio_search WHERE portfolio_search MATCH ?)');
+      params.push(match);
+    } else clauses.push('0'); // nothing searchable (only punctuation) matches nothing
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-export function queueWhere(query: ReturnType<typeof QueueQuerySchema.parse>): SQL | undefined {
-  return and(
-    query.status?.length ? inArray(portfolios.status, query.status) : undefined,
-    query.credential ? eq(portfolios.credentialCode, query.credential) : undefined,
-    query.district ? eq(candidates.district, query.district) : undefined,
-    query.search ? searchCondition(query.search) : undefined,
-  );
-}
-
-const SORT_COLUMNS = {
-  submitted_at: portfolios.submittedAt,
-  candidate: candidates.name,
-  status: portfolios.status,
-  credential: portfolios.credentialCode,
-  id: portfolios.id,
-} as const;
-
+/**
+ * One page of the queue. The page's row ids are found on the covering index first and only those rows are joined
+ * ("deferred join"), so a page deep in 100,000 portfolios costs an index walk, not 100,000 joins.
+ */
 export function listQueue(ctx: ServiceContext, input: QueueQuery): QueuePage {
   const query = QueueQuerySchema.parse(input);
-  const { db } = ctx.handle;
-  const where = queueWhere(query);
-  const order = query.dir === 'asc' ? asc : desc;
-  const rows = db
-    .select(rowColumns)
-    .from(portfolios)
-    .innerJoin(candidates, eq(candidates.id, portfolios.candidateId))
-    .innerJoin(credentials, eq(credentials.code, portfolios.credentialCode))
-    .where(where)
-    .orderBy(order(SORT_COLUMNS[query.sort]), order(portfolios.id))
-    .limit(query.limit)
-    .offset(query.offset)
-    .all();
-  const needsCandidate = Boolean(query.district || query.search);
-  const totalQuery = db.select({ n: count() }).from(portfolios);
-  const total = (needsCandidate ? totalQuery.innerJoin(candidates, eq(candidates.id, portfolios.candidateId)) : totalQuery).where(where).get()!.n;
-  return { total, rows: rows.map(toPortfolioRow) };
+  const { where, params } = queueFilter(query);
+  const dir = query.dir === 'asc' ? 'ASC' : 'DESC';
+  const order = ORDER[query.sort].map((c) => `${c} ${dir}`).join(', ');
+  // CROSS JOIN keeps the 100-row page as the outer loop; otherwise the planner walks the whole index to skip a sort.
+  const sql = `
+    WITH page AS MATERIALIZED (SELECT p.seq FROM portfolios p ${where} ORDER BY ${order} LIMIT ? OFFSET ?)
+    ${ROW_COLUMNS} FROM page CROSS JOIN portfolios p ON p.seq = page.seq ${ROW_JOINS} ORDER BY ${order}`;
+  const rows = ctx.handle.sqlite.prepare(sql).all(...params, query.limit, query.offset) as RawRow[];
+  const onlySearch = query.search && !query.status?.length && !query.credential && !query.district;
+  const match = onlySearch ? searchMatch(query.search!) : null;
+  const total = (
+    match
+      ? ctx.handle.sqlite.prepare('SELECT count(*) AS n FROM portfolio_search WHERE portfolio_search MATCH ?').get(match)
+      : ctx.handle.sqlite.prepare(`SELECT count(*) AS n FROM portfolios p ${where}`).get(...params)
+  ) as { n: number };
+  return { total: total.n, rows: rows.map(toPortfolioRow) };
 }
 
 export function statusCounts(ctx: ServiceContext): StatusCounts {
-  const rows = ctx.handle.db.select({ status: portfolios.status, n: count() }).from(portfolios).groupBy(portfolios.status).all();
+  const rows = ctx.handle.sqlite.prepare('SELECT status, count(*) AS n FROM portfolios GROUP BY status').all() as { status: Status; n: number }[];
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   let total = 0;
   for (const r of rows) {
@@ -101,20 +122,14 @@ export function statusCounts(ctx: ServiceContext): StatusCounts {
 }
 
 export function queueFacets(ctx: ServiceContext): { credentials: { code: string; title: string }[]; districts: string[] } {
-  const { db } = ctx.handle;
+  const { sqlite } = ctx.handle;
   return {
-    credentials: db.select({ code: credentials.code, title: credentials.title }).from(credentials).orderBy(credentials.title).all(),
-    districts: db.selectDistinct({ d: candidates.district }).from(candidates).orderBy(candidates.district).all().map((r) => r.d),
+    credentials: sqlite.prepare('SELECT code, title FROM credentials ORDER BY title').all() as { code: string; title: string }[],
+    districts: (sqlite.prepare('SELECT DISTINCT district FROM portfolios ORDER BY district').all() as { district: string }[]).map((r) => r.district),
   };
 }
 
 export function portfolioRow(ctx: ServiceContext, id: string): PortfolioRow | null {
-  const row = ctx.handle.db
-    .select(rowColumns)
-    .from(portfolios)
-    .innerJoin(candidates, eq(candidates.id, portfolios.candidateId))
-    .innerJoin(credentials, eq(credentials.code, portfolios.credentialCode))
-    .where(eq(portfolios.id, id))
-    .get();
+  const row = ctx.handle.sqlite.prepare(`${ROW_COLUMNS} FROM portfolios p ${ROW_JOINS} WHERE p.id = ?`).get(id) as RawRow | undefined;
   return row ? toPortfolioRow(row) : null;
 }

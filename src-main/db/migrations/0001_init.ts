@@ -54,8 +54,6 @@ CREATE TABLE candidates (
   school TEXT NOT NULL,
   district TEXT NOT NULL
 );
-CREATE INDEX candidates_district ON candidates(district);
-CREATE INDEX candidates_name ON candidates(name COLLATE NOCASE);
 CREATE TABLE blobs (
   sha256 TEXT PRIMARY KEY,
   bytes INTEGER NOT NULL,
@@ -63,8 +61,12 @@ CREATE TABLE blobs (
   created_at TEXT NOT NULL
 );
 CREATE TABLE portfolios (
-  id TEXT PRIMARY KEY,
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL UNIQUE,
   candidate_id TEXT NOT NULL REFERENCES candidates(id),
+  candidate_name TEXT NOT NULL,
+  school TEXT NOT NULL,
+  district TEXT NOT NULL,
   credential_code TEXT NOT NULL REFERENCES credentials(code),
   rubric_id TEXT NOT NULL,
   rubric_version INTEGER NOT NULL,
@@ -80,12 +82,15 @@ CREATE TABLE portfolios (
   updated_at TEXT NOT NULL,
   FOREIGN KEY (rubric_id, rubric_version) REFERENCES rubrics(id, version)
 );
-CREATE INDEX portfolios_status_submitted ON portfolios(status, submitted_at);
-CREATE INDEX portfolios_submitted ON portfolios(submitted_at);
-CREATE INDEX portfolios_credential_submitted ON portfolios(credential_code, submitted_at);
+CREATE INDEX portfolios_submitted ON portfolios(submitted_at, id);
+CREATE INDEX portfolios_status_submitted ON portfolios(status, submitted_at, id);
+CREATE INDEX portfolios_credential_submitted ON portfolios(credential_code, submitted_at, id);
+CREATE INDEX portfolios_district_submitted ON portfolios(district, submitted_at, id);
+CREATE INDEX portfolios_candidate_name ON portfolios(candidate_name COLLATE NOCASE, id);
 CREATE INDEX portfolios_candidate ON portfolios(candidate_id);
 CREATE INDEX portfolios_resubmission ON portfolios(resubmission_of);
-CREATE VIRTUAL TABLE portfolio_search USING fts5(portfolio_id UNINDEXED, body, tokenize = 'trigram');
+-- rowid = portfolios.seq, so a match joins straight onto the queue.
+CREATE VIRTUAL TABLE portfolio_search USING fts5(body, tokenize = 'unicode61 remove_diacritics 2', prefix = '1 2 3');
 CREATE TABLE responses (
   portfolio_id TEXT NOT NULL REFERENCES portfolios(id) ON DELETE CASCADE,
   position INTEGER NOT NULL,

@@ -172,10 +172,14 @@ function insertPortfolio(ctx: ServiceContext, pkg: ValidatedPackage, credential:
     db.update(candidates).set(candidate).where(eq(candidates.id, candidate.id)).run();
     audit(ctx, { actor, action: 'candidate.update', entityType: 'candidate', entityId: candidate.id, details: { before: known, after: candidate } });
   }
-  db.insert(portfolios)
+  const { seq } = db
+    .insert(portfolios)
     .values({
       id: m.id,
       candidateId: m.candidate.id,
+      candidateName: m.candidate.name,
+      school: m.candidate.school,
+      district: m.candidate.district,
       credentialCode: m.credential,
       rubricId: credential.rubric.id,
       rubricVersion: credential.rubric.version,
@@ -190,10 +194,11 @@ function insertPortfolio(ctx: ServiceContext, pkg: ValidatedPackage, credential:
       importedAt: now,
       updatedAt: now,
     })
-    .run();
+    .returning({ seq: portfolios.seq })
+    .get();
   ctx.handle.sqlite
-    .prepare('INSERT INTO portfolio_search (portfolio_id, body) VALUES (?, ?)')
-    .run(m.id, [m.id, m.candidate.id, m.candidate.name, m.candidate.email].join(' '));
+    .prepare('INSERT INTO portfolio_search (rowid, body) VALUES (?, ?)')
+    .run(seq, [m.id, m.candidate.id, m.candidate.name, m.candidate.email].join(' '));
   m.responses.forEach((r, position) => db.insert(responses).values({ portfolioId: m.id, position, prompt: r.prompt, text: r.text }).run());
   m.evidence.forEach((e, position) => {
     db.insert(evidence)

@@ -10,7 +10,7 @@ import { MIGRATIONS, type Migration } from '../../../src-main/db/migrations';
 import { openDatabase } from '../../../src-main/db/database';
 import { tempDir } from '../../support/fixtures';
 
-const tables = Object.values(schema).filter((t): t is SQLiteTable => is(t, SQLiteTable));
+const tables = (Object.values(schema) as unknown[]).filter((t): t is SQLiteTable => is(t, SQLiteTable));
 
 describe('migrations', () => {
   it('create a fresh database with WAL, foreign keys and every table and column the drizzle schema names', () => {

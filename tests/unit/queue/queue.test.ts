@@ -50,6 +50,8 @@ describe('queue queries', () => {
   it('searches names (accents included), emails and ids', () => {
     expect(ids({ search: 'ngata' })).toEqual(['P-1', 'P-4']);
     expect(ids({ search: 'Chloé' })).toEqual(['P-3']);
+    expect(ids({ search: 'chloe mar' })).toEqual(['P-3']);
+    expect(ids({ search: 'P-4' })).toEqual(['P-4']);
     expect(ids({ search: 'c-2@example' })).toEqual(['P-2']);
     expect(ids({ search: 'Ar' })).toEqual(['P-1', 'P-4']);
     expect(ids({ search: '"quoted' })).toEqual([]);

@@ -1,0 +1,69 @@
+/** Queue page queries at 100,000 portfolios: rows inserted in bulk into a real migrated database. */
+import fs from 'node:fs';
+import path from 'node:path';
+import { openServices } from '../src-main/core/services';
+import { listQueue, statusCounts } from '../src-main/services/queue';
+import { STATUSES } from '../src-shared/domain/status';
+import { TEST_RUBRIC, TEST_CREDENTIALS, tempDir } from '../tests/support/fixtures';
+import { insertRubric } from '../src-main/services/rubrics';
+import { upsertCredential } from '../src-main/services/credentials';
+import type { ServiceContext } from '../src-main/services/context';
+import { summarize, time, mb } from './stats';
+
+const DISTRICTS = ['Ōtautahi Christchurch', 'Tāmaki Makaurau Auckland', 'Te Whanganui-a-Tara Wellington', 'Waikato', 'Otago'];
+const FIRST = ['Aroha', 'Ben', 'Chloé', 'Daniel', 'Eru', 'Fiona', 'Hemi', 'Isla', 'Jack', 'Kiri', 'Liam', 'Mere', 'Noah', 'Olivia', 'Pita', 'Ruby'];
+const LAST = ['Ngata', 'Walker', 'Martin', 'Smith', 'Parata', 'Wilson', 'Tane', 'Brown', 'Kaur', 'Lee', 'Taylor', 'Williams'];
+
+/** Fills a database with `n` portfolios (and candidates) in one transaction; shared by the queue and panel benchmarks. */
+export function seedPortfolios(ctx: ServiceContext, n: number): void {
+  insertRubric(ctx, TEST_RUBRIC, 'bench');
+  for (const c of TEST_CREDENTIALS.credentials) upsertCredential(ctx, c as never, 'bench');
+  const cand = ctx.handle.sqlite.prepare('INSERT INTO candidates (id, name, email, school, district) VALUES (?, ?, ?, ?, ?)');
+  const port = ctx.handle.sqlite.prepare(
+    `INSERT INTO portfolios (id, candidate_id, candidate_name, school, district, credential_code, rubric_id, rubric_version, attempt, submitted_at, status, manifest_sha256, imported_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 'TST-8', 'test-rubric', 1, 1, ?, ?, 'x', ?, ?)`,
+  );
+  const search = ctx.handle.sqlite.prepare('INSERT INTO portfolio_search (rowid, body) VALUES (?, ?)');
+  const start = Date.parse('2024-01-01T00:00:00Z');
+  ctx.handle.sqlite.transaction(() => {
+    for (let i = 0; i < n; i++) {
+      const id = `C-${i}`;
+      const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i}`;
+      const [school, district] = [`School ${i % 300}`, DISTRICTS[i % DISTRICTS.length]];
+      cand.run(id, name, `c${i}@school${i % 300}.nz`, school, district);
+      const at = new Date(start + i * 60_000).toISOString();
+      const pid = `P-${String(i).padStart(6, '0')}`;
+      const { lastInsertRowid } = port.run(pid, id, name, school, district, at, STATUSES[i % 5], at, at);
+      search.run(lastInsertRowid, `${pid} ${id} ${name} c${i}@school${i % 300}.nz`);
+    }
+  })();
+  ctx.handle.sqlite.pragma('optimize');
+}
+
+export async function benchQueue(n = 100_000): Promise<Record<string, string>> {
+  const dataDir = tempDir('ew-bench-queue-');
+  const ctx = openServices({ dataDir });
+  const [, seedMs] = time(() => seedPortfolios(ctx, n));
+  const queries = [
+    () => listQueue(ctx, { offset: Math.floor(Math.random() * (n - 100)), limit: 100 }),
+    () => listQueue(ctx, { status: ['in_review'], offset: Math.floor(Math.random() * (n / 5 - 100)), limit: 100 }),
+    () => listQueue(ctx, { district: 'Waikato', sort: 'submitted_at', dir: 'desc', limit: 100 }),
+    () => listQueue(ctx, { search: 'Ngata', limit: 100 }),
+    () => listQueue(ctx, { sort: 'candidate', offset: Math.floor(Math.random() * 1000), limit: 100 }),
+  ];
+  const names = ['random page (all)', 'random page (status filter)', 'district filter, newest first', 'name search', 'sorted by candidate'];
+  const out: Record<string, string> = { 'queue: portfolios': n.toLocaleString('en'), 'queue: seed time': `${(seedMs / 1000).toFixed(1)} s` };
+  queries.forEach((q, i) => {
+    for (let w = 0; w < 5; w++) q();
+    const samples = Array.from({ length: 60 }, () => time(q)[1]);
+    const s = summarize(samples);
+    out[`queue: ${names[i]} (median / p95)`] = `${s.median} / ${s.p95}`;
+  });
+  const counts = summarize(Array.from({ length: 30 }, () => time(() => statusCounts(ctx))[1]));
+  out['queue: counts per status (median / p95)'] = `${counts.median} / ${counts.p95}`;
+  ctx.handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  out['queue: database size'] = mb(fs.statSync(path.join(dataDir, 'queue.sqlite')).size);
+  ctx.handle.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  return out;
+}

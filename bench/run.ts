@@ -1,0 +1,15 @@
+/** `npm run bench`: prints each benchmark's figures. Pass names to run a subset, e.g. `npm run bench -- queue`. */
+import { benchImport } from './import.bench';
+import { benchQueue } from './queue.bench';
+
+const BENCHES: Record<string, () => Promise<Record<string, string>>> = {
+  import: () => benchImport(),
+  queue: () => benchQueue(),
+};
+
+const wanted = process.argv.slice(2);
+for (const [name, run] of Object.entries(BENCHES)) {
+  if (wanted.length && !wanted.includes(name)) continue;
+  const figures = await run();
+  for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(52)} ${v}`);
+}

@@ -1,0 +1,19 @@
+/** Small helpers for printing benchmark figures. */
+export function percentile(sorted: number[], p: number): number {
+  if (sorted.length === 0) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+export function summarize(samplesMs: number[]): { median: string; p95: string } {
+  const s = [...samplesMs].sort((a, b) => a - b);
+  return { median: `${percentile(s, 50).toFixed(2)} ms`, p95: `${percentile(s, 95).toFixed(2)} ms` };
+}
+
+export function time<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const r = fn();
+  return [r, performance.now() - t0];
+}
+
+export const mb = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(1)} MB`;

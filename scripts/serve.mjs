@@ -1,0 +1,82 @@
+#!/usr/bin/env node
+/**
+ * `npm run serve [-- --data DIR --port N --host H --no-demo]`: the browser shell.
+ * Builds the renderer when out/renderer is missing or older than its sources, then runs src-main/server/main.ts
+ * (which prints the URL to open), passing the arguments through and forwarding signals and the exit code.
+ */
+import { spawn } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const args = process.argv.slice(2);
+const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+
+/** Runs a command with inherited stdio; resolves to its exit code, forwarding termination signals while it runs. */
+export function run(command, commandArgs, { forwardSignals = false } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+    const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+    const forward = (signal) => {
+      if (child.exitCode === null && child.signalCode === null) child.kill(signal);
+    };
+    if (forwardSignals) for (const s of signals) process.on(s, forward);
+    child.once('error', reject);
+    child.once('exit', (code, signal) => {
+      if (forwardSignals) for (const s of signals) process.off(s, forward);
+      resolve(code ?? (signal ? 128 + (signalNumber(signal) ?? 1) : 1));
+    });
+  });
+}
+
+function signalNumber(signal) {
+  return { SIGHUP: 1, SIGINT: 2, SIGTERM: 15 }[signal];
+}
+
+/** Newest modification time of any file under `dir` (0 when it does not exist). */
+function newestMtime(dir) {
+  let newest = 0;
+  if (!fs.existsSync(dir)) return newest;
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) newest = Math.max(newest, newestMtime(full));
+    else if (entry.isFile()) newest = Math.max(newest, fs.statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+/** True when out/renderer/index.html is missing or older than the renderer's sources (or the code it shares). */
+export function rendererIsStale() {
+  const built = path.join(root, 'out', 'renderer', 'index.html');
+  if (!fs.existsSync(built)) return true;
+  const builtAt = fs.statSync(built).mtimeMs;
+  const sources = Math.max(
+    newestMtime(path.join(root, 'src-renderer')),
+    newestMtime(path.join(root, 'src-shared')),
+    fs.existsSync(path.join(root, 'vite.renderer.config.ts')) ? fs.statSync(path.join(root, 'vite.renderer.config.ts')).mtimeMs : 0,
+  );
+  return sources > builtAt;
+}
+
+async function main() {
+  if (rendererIsStale()) {
+    console.log('Building the renderer (out/renderer)…');
+    const code = await run(npx, ['vite', 'build', '--config', 'vite.renderer.config.ts']);
+    if (code !== 0) {
+      console.error('The renderer build failed; not starting the browser shell.');
+      return code;
+    }
+  }
+  return run(npx, ['tsx', 'src-main/server/main.ts', ...args], { forwardSignals: true });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
+}

@@ -1,22 +1,23 @@
 #!/usr/bin/env node
 /**
  * `npm run serve [-- --data DIR --port N --host H --no-demo]`: the browser shell.
- * Builds the renderer when out/renderer is missing or older than its sources, then runs src-main/server/main.ts
- * (which prints the URL to open), passing the arguments through and forwarding signals and the exit code.
+ * Builds the renderer (`npx vite build --config vite.renderer.config.ts`) when out/renderer is missing or older than
+ * its sources, then runs src-main/server/main.ts under tsx (it prints the URL to open), passing the arguments through
+ * and forwarding signals and the exit code.
  */
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const root = fileURLToPath(new URL('..', import.meta.url));
+export const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
-const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
+export const npx = process.platform === 'win32' ? 'npx.cmd' : 'npx';
 
 /** Runs a command with inherited stdio; resolves to its exit code, forwarding termination signals while it runs. */
-export function run(command, commandArgs, { forwardSignals = false } = {}) {
+export function run(command, commandArgs, { forwardSignals = false, env = process.env } = {}) {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, commandArgs, { cwd: root, stdio: 'inherit', shell: process.platform === 'win32' });
+    const child = spawn(command, commandArgs, { cwd: root, env, stdio: 'inherit', shell: command.endsWith('.cmd') });
     const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'];
     const forward = (signal) => {
       if (child.exitCode === null && child.signalCode === null) child.kill(signal);
@@ -68,7 +69,9 @@ async function main() {
       return code;
     }
   }
-  return run(npx, ['tsx', 'src-main/server/main.ts', ...args], { forwardSignals: true });
+  // `node --import tsx` rather than `npx tsx`: one process that receives signals itself. npx puts `npm exec` and a
+  // `sh -c` in between, and the shell does not pass SIGTERM on, which would leave the server running orphaned.
+  return run(process.execPath, ['--import', 'tsx', 'src-main/server/main.ts', ...args], { forwardSignals: true });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

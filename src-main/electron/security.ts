@@ -39,7 +39,7 @@ function parseUrl(url: string): URL | null {
 /** True when `url` is on the renderer's own origin, `ew-app://app/…` (no credentials, no port, no look-alike host). */
 export function isAppUrl(url: string): boolean {
   const u = parseUrl(url);
-  return u !== null && u.protocol === `${APP_SCHEME}:` && u.hostname === APP_HOST && u.port === '' && u.username === '' && u.password === '';
+  return u !== null && u.protocol === `${APP_SCHEME}:` && u.hostname.toLowerCase() === APP_HOST && u.port === '' && u.username === '' && u.password === '';
 }
 
 /** IPC is answered only for frames showing our own renderer. */
@@ -67,7 +67,7 @@ const SHA256 = /^[0-9a-f]{64}$/;
 /** `ew-evidence://blob/<sha256>` → the sha256, or null for anything else (other hosts, extra path segments, bad hex). */
 export function evidenceShaFromUrl(url: string): string | null {
   const u = parseUrl(url);
-  if (!u || u.protocol !== `${EVIDENCE_SCHEME}:` || u.hostname !== EVIDENCE_HOST || u.port !== '' || u.username !== '' || u.password !== '') return null;
+  if (!u || u.protocol !== `${EVIDENCE_SCHEME}:` || u.hostname.toLowerCase() !== EVIDENCE_HOST || u.port !== '' || u.username !== '' || u.password !== '') return null;
   const sha = u.pathname.startsWith('/') ? u.pathname.slice(1) : u.pathname;
   return SHA256.test(sha) ? sha : null;
 }
@@ -80,11 +80,11 @@ export function evidenceShaFromUrl(url: string): string | null {
 export function resolveRendererFile(rendererRoot: string, requestUrl: string): string | null {
   const u = parseUrl(requestUrl);
   if (!u || !isAppUrl(requestUrl)) return null;
-  // Check the raw path too: URL parsing already folds `..` segments, so anything suspicious left in it is hostile.
-  const rawPath = u.pathname;
+  // URL parsing has already folded plain and %2e `..` segments; whatever still spells a parent, a drive or a
+  // backslash after decoding (`..%2f`, `%5c`, `C:`) was smuggled in and is refused outright.
   let rel: string;
   try {
-    rel = decodeURIComponent(rawPath);
+    rel = decodeURIComponent(u.pathname);
   } catch {
     return null;
   }

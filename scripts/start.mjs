@@ -1,0 +1,68 @@
+#!/usr/bin/env node
+/**
+ * `npm start [-- --data DIR --no-demo]`: builds the app with electron-vite and starts the desktop shell.
+ * The Electron binary is downloaded the first time `require('electron')` resolves its path; when that download is not
+ * possible (offline machine, blocked host), the same core and renderer start as the browser shell instead.
+ */
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { npx, root, run } from './serve.mjs';
+
+const args = process.argv.slice(2);
+const PROBE_TIMEOUT_MS = 120_000;
+const MARKER = 'EW_ELECTRON_PATH=';
+
+/**
+ * Asks the electron package for its binary in a child process, so a failed download (which throws) or a hang (which
+ * the timeout ends) cannot take this script down. Returns the executable's path, or null when there is none.
+ */
+function electronBinary() {
+  const probe = spawnSync(process.execPath, ['-e', `process.stdout.write('\\n${MARKER}' + require('electron'))`], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: PROBE_TIMEOUT_MS,
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined },
+  });
+  if (probe.error || probe.status !== 0) return null;
+  const line = probe.stdout.split(/\r?\n/).find((l) => l.startsWith(MARKER));
+  const binary = line?.slice(MARKER.length).trim();
+  if (!binary) return null;
+  try {
+    const stat = fs.statSync(binary);
+    if (!stat.isFile()) return null;
+    if (process.platform !== 'win32') fs.accessSync(binary, fs.constants.X_OK);
+    return binary;
+  } catch {
+    return null;
+  }
+}
+
+async function main() {
+  const built = await run(npx, ['electron-vite', 'build']);
+  if (built !== 0) {
+    console.error('The build failed (electron-vite build); not starting.');
+    return built;
+  }
+  const binary = electronBinary();
+  if (binary) {
+    const env = { ...process.env };
+    delete env.ELECTRON_RUN_AS_NODE;
+    // `electron .` loads package.json "main" (out/main/main.js).
+    return run(binary, ['.', ...args], { forwardSignals: true, env });
+  }
+  console.log('The Electron binary is not available on this machine (it is downloaded on first start and the download failed). Starting the browser shell instead.');
+  return run(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), ...args], { forwardSignals: true });
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  main().then(
+    (code) => process.exit(code),
+    (err) => {
+      console.error(err instanceof Error ? err.message : err);
+      process.exit(1);
+    },
+  );
+}

@@ -6,6 +6,12 @@ import type { ServiceContext } from '../services/context';
 import { ImportError, formatProblem } from '../services/import/problems';
 import { listQueue, queueFacets, statusCounts } from '../services/queue';
 import { getPortfolio } from '../services/portfolios';
+import { createReviewer, getReviewer, listReviewers, requireActor } from '../services/reviewers';
+import { addAnchor, nextPortfolio, openReview, removeAnchor, saveDraft, submitReview } from '../services/reviews';
+import { correctDecision } from '../services/decisions';
+import { exportDecisions } from '../services/export/decisions';
+import { feedbackPdf } from '../services/export/feedback-pdf';
+import { getPref, setPref } from '../services/prefs';
 
 /** Who is asking: the reviewer profile the renderer has selected (null before one is chosen). */
 export interface Caller {
@@ -21,12 +27,33 @@ export interface Core {
 }
 
 function createHandlers(ctx: ServiceContext, info: Omit<AppInfo, 'dataDir'>): Handlers {
+  const actor = (caller: Caller) => requireActor(ctx, caller.actor);
   return {
     'app.info': () => ({ ...info, dataDir: ctx.dataDir }),
     'queue.list': (input) => listQueue(ctx, input),
     'queue.counts': () => statusCounts(ctx),
     'queue.facets': () => queueFacets(ctx),
     'portfolio.get': ({ id }) => getPortfolio(ctx, id),
+    'reviewers.list': () => listReviewers(ctx),
+    'reviewers.create': (input, caller) => createReviewer(ctx, input, caller.actor),
+    'reviewers.me': (_, caller) => (caller.actor ? getReviewer(ctx, caller.actor) : null),
+    'review.open': ({ portfolioId }, caller) => openReview(ctx, portfolioId, actor(caller)),
+    'review.save': (input, caller) => saveDraft(ctx, input, actor(caller)),
+    'review.addAnchor': (input, caller) => addAnchor(ctx, input, actor(caller)),
+    'review.removeAnchor': ({ reviewId, anchorId }, caller) => {
+      removeAnchor(ctx, reviewId, anchorId, actor(caller));
+      return {};
+    },
+    'review.submit': ({ reviewId, activeMsDelta }, caller) => ({ state: submitReview(ctx, reviewId, activeMsDelta, actor(caller)) }),
+    'decision.correct': (input, caller) => correctDecision(ctx, input, actor(caller)),
+    'queue.next': ({ after }, caller) => ({ id: nextPortfolio(ctx, after, actor(caller)) }),
+    'export.decisions': ({ format, filter }, caller) => exportDecisions(ctx, format, filter, actor(caller).id),
+    'export.feedbackPdf': ({ portfolioId }, caller) => feedbackPdf(ctx, portfolioId, actor(caller).id),
+    'prefs.get': ({ key }, caller) => ({ value: getPref(ctx, actor(caller).id, key) }),
+    'prefs.set': ({ key, value }, caller) => {
+      setPref(ctx, actor(caller).id, key, value);
+      return {};
+    },
   };
 }
 

@@ -2,12 +2,20 @@ import type { z } from 'zod';
 import { appContract } from './app';
 import { queueContract } from './queue';
 import { portfolioContract } from './portfolio';
+import { reviewersContract } from './reviewers';
+import { reviewContract } from './review';
+import { exportsContract } from './exports';
+import { prefsContract } from './prefs';
 
 /** Every method either shell serves: request and response schemas, one file per feature. */
 export const contract = {
   ...appContract,
   ...queueContract,
   ...portfolioContract,
+  ...reviewersContract,
+  ...reviewContract,
+  ...exportsContract,
+  ...prefsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -23,7 +23,7 @@ const TRANSITIONS: Record<Status, readonly Status[]> = {
   in_review: ['scored', 'decided', 'submitted', 'withdrawn'],
   scored: ['decided', 'in_review', 'withdrawn'],
   decided: ['exported', 'returned'],
-  exported: ['exported', 'returned'],
+  exported: ['exported', 'returned', 'decided'],
   returned: ['in_review'],
   withdrawn: [],
 };

@@ -61,3 +61,25 @@ describe('cli', () => {
     expect(bad.stderr).toContain('no such file or folder');
   });
 });
+
+describe('cli export', () => {
+  it('writes decisions atomically to --out and exits 2 on bad flags', async () => {
+    const { tempServices } = await import('../../support/fixtures');
+    const { reviewSetup } = await import('../../support/review');
+    const { openReview, saveDraft, submitReview } = await import('../../../src-main/services/reviews');
+    const ctx = tempServices();
+    const { reviewer } = await reviewSetup(ctx, 1);
+    const id = openReview(ctx, 'P-1', reviewer).review!.id;
+    saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
+    submitReview(ctx, id, 0, reviewer);
+    ctx.handle.close();
+    const out = path.join(tempDir(), 'out', 'decisions.json');
+    const r = await cli('export', '--format', 'json', '--out', out, '--data', ctx.dataDir, '--json');
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.out)).toEqual({ file: out, count: 1, format: 'json' });
+    expect(JSON.parse(fs.readFileSync(out, 'utf8')).decisions[0].portfolio).toBe('P-1');
+    expect(fs.readdirSync(path.dirname(out))).toEqual(['decisions.json']);
+    expect((await cli('export', '--format', 'xml', '--out', out, '--data', ctx.dataDir)).code).toBe(2);
+    expect((await cli('export', '--format', 'csv', '--data', ctx.dataDir)).err).toContain('--out FILE is required');
+  });
+});

@@ -1,0 +1,47 @@
+import { format as formatDate } from 'date-fns';
+import { ApiError } from '../../../src-shared/contracts/errors';
+import type { ExportFile } from '../../../src-shared/contracts/exports';
+import { OUTCOME_LABEL, type Outcome } from '../../../src-shared/domain/rubric';
+import type { ServiceContext } from '../context';
+import { currentDecision } from '../decisions';
+import { audit } from '../audit';
+import { FlowDocument } from '../pdf/document';
+import { exportedDecision } from './decisions';
+
+/** The report that goes back to the educator: outcome, each criterion's level with its descriptor, comments, cited evidence, feedback. */
+export async function feedbackPdf(ctx: ServiceContext, portfolioId: string, actor: string): Promise<ExportFile> {
+  if (!currentDecision(ctx, portfolioId)) throw new ApiError('conflict', `${portfolioId} has no decision yet`);
+  const { record, rubric } = exportedDecision(ctx, portfolioId);
+  const doc = await FlowDocument.create(`Feedback: ${record.credential.title}`, `Evidence Workbench · ${record.portfolio}`);
+  doc
+    .heading(`Feedback on your portfolio: ${record.credential.title}`, 16)
+    .fields([
+      ['Candidate', `${record.candidate.name} (${record.candidate.id})`],
+      ['School', `${record.candidate.school}, ${record.candidate.district}`],
+      ['Portfolio', `${record.portfolio}, attempt ${record.attempt}`],
+      ['Outcome', OUTCOME_LABEL[record.outcome as Outcome]],
+      ['Decided', formatDate(new Date(record.decided_at), 'd MMMM yyyy')],
+      ['Rubric', `${rubric.title}, version ${rubric.version}`],
+    ])
+    .rule();
+  for (const c of record.criteria) {
+    const criterion = rubric.criteria.find((x) => x.id === c.id)!;
+    const level = criterion.levels.find((l) => l.score === c.level);
+    doc.heading(`${c.title}: ${c.label ?? 'not scored'}${c.level !== null ? ` (level ${c.level} of ${criterion.levels.at(-1)!.score})` : ''}`, 12);
+    if (level) doc.text(level.descriptor, { color: [0.3, 0.3, 0.3], indent: 12 });
+    if (c.comment) doc.text(`Reviewer's comment: ${c.comment}`, { indent: 12 });
+    if (c.anchors.length) doc.text(`Evidence cited: ${c.anchors.map((a) => a.label).join('; ')}`, { indent: 12, size: 9.5, color: [0.25, 0.35, 0.45] });
+  }
+  doc.rule().heading('Overall feedback', 12).text(record.feedback || '—');
+  if (record.outcome === 'not_yet')
+    doc.text('You may resubmit this portfolio. Your next attempt will be reviewed with this feedback in view.', { color: [0.3, 0.3, 0.3] });
+  const bytes = await doc.save();
+  audit(ctx, { actor, action: 'feedback.export', entityType: 'portfolio', entityId: portfolioId, details: { revision: record.revision } });
+  return {
+    fileName: `feedback-${record.portfolio}.pdf`,
+    mediaType: 'application/pdf',
+    encoding: 'base64',
+    content: Buffer.from(bytes).toString('base64'),
+    count: 1,
+  };
+}

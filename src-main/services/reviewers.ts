@@ -1,0 +1,90 @@
+import { asc, eq } from 'drizzle-orm';
+import { ApiError } from '../../src-shared/contracts/errors';
+import type { Reviewer } from '../../src-shared/contracts/reviewers';
+import type { Role } from '../../src-shared/domain/roles';
+import { ROLE_LABEL } from '../../src-shared/domain/roles';
+import { reviewerRoles, reviewers } from '../db/schema';
+import { nowIso, type ServiceContext } from './context';
+import { audit } from './audit';
+
+export function listReviewers(ctx: ServiceContext): Reviewer[] {
+  const { db } = ctx.handle;
+  const roles = db.select().from(reviewerRoles).all();
+  return db
+    .select()
+    .from(reviewers)
+    .orderBy(asc(reviewers.name))
+    .all()
+    .map((r) => ({
+      id: r.id,
+      name: r.name,
+      email: r.email,
+      school: r.school,
+      district: r.district,
+      active: r.active,
+      maxLoad: r.maxLoad,
+      roles: roles.filter((x) => x.reviewerId === r.id).map((x) => x.role),
+    }));
+}
+
+export function getReviewer(ctx: ServiceContext, id: string): Reviewer | null {
+  return listReviewers(ctx).find((r) => r.id === id) ?? null;
+}
+
+/** The caller's profile, required: every score and decision carries who made it. */
+export function requireActor(ctx: ServiceContext, actor: string | null): Reviewer {
+  if (!actor) throw new ApiError('unauthorized', 'choose a reviewer profile first');
+  const reviewer = getReviewer(ctx, actor);
+  if (!reviewer) throw new ApiError('unauthorized', `unknown reviewer profile "${actor}"`);
+  if (!reviewer.active) throw new ApiError('forbidden', `${reviewer.name}'s profile is inactive`);
+  return reviewer;
+}
+
+/** Role checks live here, in the services, so both shells and the CLI enforce them alike. */
+export function requireRole(reviewer: Reviewer, ...allowed: Role[]): void {
+  if (!allowed.some((r) => reviewer.roles.includes(r)))
+    throw new ApiError('forbidden', `${reviewer.name} needs the role ${allowed.map((r) => ROLE_LABEL[r]).join(' or ')} for this`);
+}
+
+function newId(ctx: ServiceContext, name: string): string {
+  const base = `R-${name.normalize('NFKD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 40) || 'reviewer'}`;
+  let id = base;
+  for (let i = 2; getReviewer(ctx, id); i++) id = `${base}-${i}`;
+  return id;
+}
+
+export interface NewReviewer {
+  id?: string;
+  name: string;
+  email: string;
+  school: string;
+  district: string;
+  roles: Role[];
+  maxLoad?: number;
+}
+
+/**
+ * Anyone may create a plain reviewer profile (first start on a shared machine); other roles need an admin or lead,
+ * except for the very first profile of a new data directory, which may be anything.
+ */
+export function createReviewer(ctx: ServiceContext, input: NewReviewer, actor: string | null): Reviewer {
+  const isFirst = listReviewers(ctx).length === 0;
+  const privileged = input.roles.some((r) => r !== 'reviewer');
+  if (privileged && !isFirst) requireRole(requireActor(ctx, actor), 'admin', 'lead');
+  if (listReviewers(ctx).some((r) => r.email.toLowerCase() === input.email.toLowerCase()))
+    throw new ApiError('conflict', `a profile with the email ${input.email} already exists`);
+  const id = input.id ?? newId(ctx, input.name);
+  ctx.handle.sqlite.transaction(() => {
+    ctx.handle.db
+      .insert(reviewers)
+      .values({ id, name: input.name, email: input.email, school: input.school, district: input.district, maxLoad: input.maxLoad ?? 20, createdAt: nowIso(ctx) })
+      .run();
+    for (const role of new Set(input.roles)) ctx.handle.db.insert(reviewerRoles).values({ reviewerId: id, role }).run();
+    audit(ctx, { actor: actor ?? id, action: 'reviewer.create', entityType: 'reviewer', entityId: id, details: { name: input.name, roles: input.roles } });
+  })();
+  return getReviewer(ctx, id)!;
+}
+
+export function reviewerName(ctx: ServiceContext, id: string): string {
+  return ctx.handle.db.select({ name: reviewers.name }).from(reviewers).where(eq(reviewers.id, id)).get()?.name ?? id;
+}

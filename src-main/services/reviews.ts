@@ -1,0 +1,256 @@
+import { and, asc, desc, eq } from 'drizzle-orm';
+import { ApiError } from '../../src-shared/contracts/errors';
+import type { Anchor, AnchorTarget } from '../../src-shared/contracts/anchors';
+import { anchorsOf } from './anchors';
+import type { ReviewState, ReviewView } from '../../src-shared/contracts/review';
+import type { Reviewer } from '../../src-shared/contracts/reviewers';
+import { evaluateDecision, invalidLevels, type LevelChoice, type Rubric } from '../../src-shared/domain/rubric';
+import { anchors, evidence, portfolios, reviewScores, reviews } from '../db/schema';
+import { nowIso, type ServiceContext } from './context';
+import { audit } from './audit';
+import { loadRubric } from './rubrics';
+import { reviewerName } from './reviewers';
+import { setStatus } from './portfolios';
+import { currentDecision, loadDecisions, recordDecision } from './decisions';
+
+type ReviewRow = typeof reviews.$inferSelect;
+
+export function toReviewView(ctx: ServiceContext, row: ReviewRow): ReviewView {
+  const scores = ctx.handle.db.select().from(reviewScores).where(eq(reviewScores.reviewId, row.id)).all();
+  return {
+    id: row.id,
+    portfolioId: row.portfolioId,
+    reviewerId: row.reviewerId,
+    reviewerName: reviewerName(ctx, row.reviewerId),
+    kind: row.kind,
+    status: row.status,
+    levels: Object.fromEntries(scores.map((s) => [s.criterionId, s.score])),
+    comments: Object.fromEntries(scores.map((s) => [s.criterionId, s.comment])),
+    anchors: anchorsOf(ctx, row.id),
+    feedback: row.feedback,
+    outcome: row.outcome,
+    activeMs: row.activeMs,
+    startedAt: row.startedAt,
+    updatedAt: row.updatedAt,
+    submittedAt: row.submittedAt,
+  };
+}
+
+function portfolioOrThrow(ctx: ServiceContext, id: string) {
+  const p = ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, id)).get();
+  if (!p) throw new ApiError('not_found', `no portfolio ${id}`);
+  return p;
+}
+
+function rubricOf(ctx: ServiceContext, p: { rubricId: string; rubricVersion: number }): Rubric {
+  const rubric = loadRubric(ctx, p.rubricId, p.rubricVersion);
+  if (!rubric) throw new ApiError('internal', `rubric ${p.rubricId}@${p.rubricVersion} is missing`);
+  return rubric;
+}
+
+/** The reviewer's own draft, checked: theirs, still a draft, and the portfolio not yet decided. */
+function ownDraft(ctx: ServiceContext, reviewId: number, actor: Reviewer): ReviewRow {
+  const row = ctx.handle.db.select().from(reviews).where(eq(reviews.id, reviewId)).get();
+  if (!row) throw new ApiError('not_found', `no review ${reviewId}`);
+  if (row.reviewerId !== actor.id) throw new ApiError('forbidden', 'this review belongs to another reviewer');
+  if (row.status !== 'draft') throw new ApiError('conflict', 'this review was already submitted; it is read-only');
+  if (currentDecision(ctx, row.portfolioId)) throw new ApiError('conflict', `${row.portfolioId} is already decided; corrections are made as a new revision`);
+  return row;
+}
+
+function reviewState(ctx: ServiceContext, portfolioId: string, row: ReviewRow | undefined, readOnlyReason: string | null): ReviewState {
+  const revisions = loadDecisions(ctx, portfolioId);
+  const decision = revisions.at(-1) ?? null;
+  const review = row ? toReviewView(ctx, row) : null;
+  const reason =
+    readOnlyReason ??
+    (decision ? `Decided (revision ${decision.revision}); a correction is a new, audited revision.` : review?.status === 'submitted' ? 'You submitted this review.' : null);
+  return { review, decision, revisions, readOnly: reason !== null, readOnlyReason: reason };
+}
+
+function findOwnReview(ctx: ServiceContext, portfolioId: string, reviewerId: string): ReviewRow | undefined {
+  return ctx.handle.db
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.reviewerId, reviewerId), eq(reviews.kind, 'review')))
+    .orderBy(desc(reviews.id))
+    .get();
+}
+
+/** Opens the reviewer's review of a portfolio, starting a draft (and moving the portfolio into review) the first time. */
+export function openReview(ctx: ServiceContext, portfolioId: string, actor: Reviewer): ReviewState {
+  const p = portfolioOrThrow(ctx, portfolioId);
+  const existing = findOwnReview(ctx, portfolioId, actor.id);
+  if (existing || currentDecision(ctx, portfolioId)) return reviewState(ctx, portfolioId, existing, null);
+  if (p.status === 'withdrawn') return reviewState(ctx, portfolioId, undefined, 'This portfolio was withdrawn.');
+  if (p.status === 'returned') return reviewState(ctx, portfolioId, undefined, 'Returned to the candidate for resubmission.');
+  const now = nowIso(ctx);
+  const row = ctx.handle.sqlite.transaction(() => {
+    const created = ctx.handle.db
+      .insert(reviews)
+      .values({
+        portfolioId,
+        reviewerId: actor.id,
+        kind: 'review',
+        rubricId: p.rubricId,
+        rubricVersion: p.rubricVersion,
+        status: 'draft',
+        startedAt: now,
+        updatedAt: now,
+      })
+      .returning()
+      .get();
+    audit(ctx, { actor: actor.id, action: 'review.start', entityType: 'review', entityId: String(created.id), details: { portfolio: portfolioId } });
+    if (p.status === 'submitted') setStatus(ctx, portfolioId, 'in_review', actor.id);
+    return created;
+  })();
+  return reviewState(ctx, portfolioId, row, null);
+}
+
+/** Autosave: applies whatever changed since the last save. Level changes are audited one by one. */
+export function saveDraft(
+  ctx: ServiceContext,
+  input: { reviewId: number; levels?: Record<string, number | null>; comments?: Record<string, string>; feedback?: string; activeMsDelta: number },
+  actor: Reviewer,
+): { updatedAt: string } {
+  const row = ownDraft(ctx, input.reviewId, actor);
+  const rubric = rubricOf(ctx, row);
+  const problems = invalidLevels(rubric, { ...(input.levels ?? {}) } as LevelChoice);
+  for (const id of Object.keys(input.comments ?? {}))
+    if (!rubric.criteria.some((c) => c.id === id)) problems.push(`unknown criterion "${id}"`);
+  if (problems.length) throw new ApiError('bad_request', 'these scores do not fit the rubric', problems);
+  const now = nowIso(ctx);
+  ctx.handle.sqlite.transaction(() => {
+    const { db } = ctx.handle;
+    const current = new Map(db.select().from(reviewScores).where(eq(reviewScores.reviewId, row.id)).all().map((s) => [s.criterionId, s]));
+    for (const [criterionId, score] of Object.entries(input.levels ?? {})) {
+      const before = current.get(criterionId)?.score ?? null;
+      if (before === score) continue;
+      db.insert(reviewScores)
+        .values({ reviewId: row.id, criterionId, score })
+        .onConflictDoUpdate({ target: [reviewScores.reviewId, reviewScores.criterionId], set: { score } })
+        .run();
+      audit(ctx, { actor: actor.id, action: 'review.score', entityType: 'review', entityId: String(row.id), details: { portfolio: row.portfolioId, criterion: criterionId, from: before, to: score } });
+    }
+    for (const [criterionId, comment] of Object.entries(input.comments ?? {}))
+      db.insert(reviewScores)
+        .values({ reviewId: row.id, criterionId, score: null, comment })
+        .onConflictDoUpdate({ target: [reviewScores.reviewId, reviewScores.criterionId], set: { comment } })
+        .run();
+    db.update(reviews)
+      .set({ updatedAt: now, activeMs: row.activeMs + input.activeMsDelta, ...(input.feedback !== undefined ? { feedback: input.feedback } : {}) })
+      .where(eq(reviews.id, row.id))
+      .run();
+  })();
+  return { updatedAt: now };
+}
+
+export function addAnchor(
+  ctx: ServiceContext,
+  input: { reviewId: number; criterionId: string; evidenceId: string; target: AnchorTarget },
+  actor: Reviewer,
+): Anchor {
+  const row = ownDraft(ctx, input.reviewId, actor);
+  const rubric = rubricOf(ctx, row);
+  if (!rubric.criteria.some((c) => c.id === input.criterionId)) throw new ApiError('bad_request', `unknown criterion "${input.criterionId}"`);
+  const item = ctx.handle.db
+    .select()
+    .from(evidence)
+    .where(and(eq(evidence.portfolioId, row.portfolioId), eq(evidence.evidenceId, input.evidenceId)))
+    .get();
+  if (!item) throw new ApiError('bad_request', `${row.portfolioId} has no evidence "${input.evidenceId}"`);
+  const t = input.target;
+  if (t.kind === 'pdf_page' && item.kind !== 'pdf') throw new ApiError('bad_request', `${item.title} is not a PDF: a page cannot be cited`);
+  if (t.kind === 'video_time' && item.kind !== 'video') throw new ApiError('bad_request', `${item.title} is not a video: a time cannot be cited`);
+  if (t.kind === 'video_time' && t.endS !== undefined && t.endS < t.startS) throw new ApiError('bad_request', 'a video range must end after it starts');
+  return ctx.handle.sqlite.transaction(() => {
+    const created = ctx.handle.db
+      .insert(anchors)
+      .values({
+        reviewId: row.id,
+        criterionId: input.criterionId,
+        evidenceId: input.evidenceId,
+        kind: t.kind,
+        page: t.kind === 'pdf_page' ? t.page : null,
+        quote: t.kind === 'pdf_page' ? (t.quote ?? null) : null,
+        startS: t.kind === 'video_time' ? t.startS : null,
+        endS: t.kind === 'video_time' ? (t.endS ?? null) : null,
+        createdAt: nowIso(ctx),
+      })
+      .returning({ id: anchors.id })
+      .get();
+    audit(ctx, { actor: actor.id, action: 'review.anchor.add', entityType: 'review', entityId: String(row.id), details: { anchor: created.id, criterion: input.criterionId, evidence: input.evidenceId, target: t } });
+    return anchorsOf(ctx, row.id).find((a) => a.id === created.id)!;
+  })();
+}
+
+export function removeAnchor(ctx: ServiceContext, reviewId: number, anchorId: number, actor: Reviewer): void {
+  const row = ownDraft(ctx, reviewId, actor);
+  ctx.handle.sqlite.transaction(() => {
+    const gone = ctx.handle.db.delete(anchors).where(and(eq(anchors.id, anchorId), eq(anchors.reviewId, row.id))).run();
+    if (gone.changes === 0) throw new ApiError('not_found', `no anchor ${anchorId} on this review`);
+    audit(ctx, { actor: actor.id, action: 'review.anchor.remove', entityType: 'review', entityId: String(row.id), details: { anchor: anchorId } });
+  })();
+}
+
+/** What must be true before a review can be submitted, in the reviewer's words. */
+export function submitProblems(rubric: Rubric, review: ReviewView): string[] {
+  const problems = rubric.criteria.filter((c) => review.levels[c.id] == null).map((c) => `${c.title}: not scored`);
+  if (problems.length) return problems;
+  const preview = evaluateDecision(rubric, review.levels as LevelChoice);
+  if (preview.outcome === 'not_yet' && !review.feedback.trim()) problems.push('Feedback to the candidate is required for Not yet');
+  return problems;
+}
+
+/**
+ * Submits a review: validates it, freezes it, and (with one review per portfolio) records the decision from it.
+ * All in one transaction, so a decision never exists without its review or the other way round.
+ */
+export function submitReview(ctx: ServiceContext, reviewId: number, activeMsDelta: number, actor: Reviewer): ReviewState {
+  const row = ownDraft(ctx, reviewId, actor);
+  const rubric = rubricOf(ctx, row);
+  const view = toReviewView(ctx, row);
+  const problems = submitProblems(rubric, view);
+  if (problems.length) throw new ApiError('bad_request', 'this review cannot be submitted yet', problems);
+  const preview = evaluateDecision(rubric, view.levels as LevelChoice);
+  const now = nowIso(ctx);
+  ctx.handle.sqlite.transaction(() => {
+    ctx.handle.db
+      .update(reviews)
+      .set({ status: 'submitted', outcome: preview.outcome, total: preview.total, submittedAt: now, updatedAt: now, activeMs: row.activeMs + activeMsDelta })
+      .where(eq(reviews.id, row.id))
+      .run();
+    audit(ctx, { actor: actor.id, action: 'review.submit', entityType: 'review', entityId: String(row.id), details: { portfolio: row.portfolioId, outcome: preview.outcome, total: preview.total } });
+    recordDecision(ctx, {
+      portfolioId: row.portfolioId,
+      outcome: preview.outcome!,
+      total: preview.total,
+      feedback: view.feedback,
+      source: 'review',
+      reviewId: row.id,
+      decidedBy: actor.id,
+      reason: null,
+      levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: view.levels[c.id]!, comment: view.comments[c.id] ?? '' })),
+    });
+  })();
+  return reviewState(ctx, row.portfolioId, ctx.handle.db.select().from(reviews).where(eq(reviews.id, row.id)).get(), null);
+}
+
+/** The next portfolio for this reviewer after `after` in queue order (oldest first), wrapping around; null when none is left. */
+export function nextPortfolio(ctx: ServiceContext, after: string | undefined, actor: Reviewer): string | null {
+  const candidates = ctx.handle.sqlite
+    .prepare(
+      `SELECT p.id, p.submitted_at AS at FROM portfolios p
+       WHERE p.status IN ('submitted', 'in_review')
+         AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.portfolio_id = p.id AND r.reviewer_id = ? AND r.status = 'submitted')
+         AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.portfolio_id = p.id AND r.reviewer_id <> ? AND r.status = 'draft' AND p.status = 'in_review'
+                         AND NOT EXISTS (SELECT 1 FROM reviews mine WHERE mine.portfolio_id = p.id AND mine.reviewer_id = ?))
+       ORDER BY p.submitted_at, p.id`,
+    )
+    .all(actor.id, actor.id, actor.id) as { id: string; at: string }[];
+  const pool = candidates.filter((c) => c.id !== after);
+  if (!after) return pool[0]?.id ?? null;
+  const current = ctx.handle.db.select({ at: portfolios.submittedAt }).from(portfolios).where(eq(portfolios.id, after)).get();
+  const later = current ? pool.find((c) => c.at > current.at || (c.at === current.at && c.id > after)) : undefined;
+  return (later ?? pool[0])?.id ?? null;
+}

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { AnchorSchema, AnchorTargetSchema } from './anchors';
+import { OutcomeSchema } from '../domain/rubric';
+
+const CriterionId = z.string().min(1).max(64);
+
+export const ReviewViewSchema = z.object({
+  id: z.number().int(),
+  portfolioId: z.string(),
+  reviewerId: z.string(),
+  reviewerName: z.string(),
+  kind: z.enum(['review', 'moderation', 'calibration']),
+  status: z.enum(['draft', 'submitted']),
+  levels: z.record(z.string(), z.number().int().nullable()),
+  comments: z.record(z.string(), z.string()),
+  anchors: z.array(AnchorSchema),
+  feedback: z.string(),
+  outcome: z.enum(['pass', 'not_yet']).nullable(),
+  activeMs: z.number().int(),
+  startedAt: z.string(),
+  updatedAt: z.string(),
+  submittedAt: z.string().nullable(),
+});
+export type ReviewView = z.infer<typeof ReviewViewSchema>;
+
+export const DecisionLevelSchema = z.object({ criterionId: z.string(), score: z.number().int(), comment: z.string() });
+
+export const DecisionViewSchema = z.object({
+  id: z.number().int(),
+  portfolioId: z.string(),
+  revision: z.number().int(),
+  outcome: OutcomeSchema,
+  total: z.number().nullable(),
+  feedback: z.string(),
+  source: z.enum(['review', 'reconciled', 'moderation', 'correction']),
+  reviewId: z.number().int().nullable(),
+  decidedBy: z.string(),
+  decidedByName: z.string(),
+  decidedAt: z.string(),
+  reason: z.string().nullable(),
+  levels: z.array(DecisionLevelSchema),
+  anchors: z.array(AnchorSchema),
+  timeOnTaskMs: z.number().int().nullable(),
+});
+export type DecisionView = z.infer<typeof DecisionViewSchema>;
+
+export const ReviewStateSchema = z.object({
+  review: ReviewViewSchema.nullable(),
+  decision: DecisionViewSchema.nullable(),
+  revisions: z.array(DecisionViewSchema),
+  readOnly: z.boolean(),
+  readOnlyReason: z.string().nullable(),
+});
+export type ReviewState = z.infer<typeof ReviewStateSchema>;
+
+export const SaveDraftSchema = z.object({
+  reviewId: z.number().int(),
+  levels: z.record(CriterionId, z.number().int().nullable()).optional(),
+  comments: z.record(CriterionId, z.string().max(20_000)).optional(),
+  feedback: z.string().max(50_000).optional(),
+  /** Active time since the last save, measured by the renderer (visible, focused, not idle). */
+  activeMsDelta: z.number().int().min(0).max(10 * 60 * 1000).default(0),
+});
+
+export const CorrectionSchema = z.object({
+  portfolioId: z.string().min(1),
+  levels: z.record(CriterionId, z.number().int()),
+  comments: z.record(CriterionId, z.string().max(20_000)).default({}),
+  feedback: z.string().min(1).max(50_000),
+  reason: z.string().trim().min(3, 'a correction needs a reason').max(2000),
+});
+
+export const reviewContract = {
+  'review.open': { input: z.object({ portfolioId: z.string().min(1) }), output: ReviewStateSchema },
+  'review.save': { input: SaveDraftSchema, output: z.object({ updatedAt: z.string() }) },
+  'review.addAnchor': {
+    input: z.object({ reviewId: z.number().int(), criterionId: CriterionId, evidenceId: z.string().min(1), target: AnchorTargetSchema }),
+    output: AnchorSchema,
+  },
+  'review.removeAnchor': { input: z.object({ reviewId: z.number().int(), anchorId: z.number().int() }), output: z.object({}) },
+  'review.submit': {
+    input: z.object({ reviewId: z.number().int(), activeMsDelta: z.number().int().min(0).max(10 * 60 * 1000).default(0) }),
+    output: z.object({ state: ReviewStateSchema }),
+  },
+  'decision.correct': { input: CorrectionSchema, output: DecisionViewSchema },
+  'queue.next': { input: z.object({ after: z.string().optional() }), output: z.object({ id: z.string().nullable() }) },
+} as const;

@@ -1,0 +1,128 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { addAnchor, nextPortfolio, openReview, removeAnchor, saveDraft, submitReview } from '../../../src-main/services/reviews';
+import { correctDecision, loadDecisions } from '../../../src-main/services/decisions';
+import { createReviewer } from '../../../src-main/services/reviewers';
+import type { ServiceContext } from '../../../src-main/services/context';
+import type { Reviewer } from '../../../src-shared/contracts/reviewers';
+import { ApiError } from '../../../src-shared/contracts/errors';
+import { countRows, tempServices } from '../../support/fixtures';
+import { reviewSetup } from '../../support/review';
+
+let ctx: ServiceContext;
+let admin: Reviewer;
+let reviewer: Reviewer;
+beforeEach(async () => {
+  ctx = tempServices();
+  ({ admin, reviewer } = await reviewSetup(ctx));
+});
+afterEach(() => ctx.handle.close());
+
+const status = (id: string) => (ctx.handle.sqlite.prepare('SELECT status, outcome FROM portfolios WHERE id = ?').get(id) as { status: string; outcome: string | null });
+const auditActions = () => (ctx.handle.sqlite.prepare('SELECT action FROM audit_log ORDER BY id').all() as { action: string }[]).map((a) => a.action);
+const apiError = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return e as ApiError;
+  }
+  throw new Error('expected an ApiError');
+};
+
+describe('reviewing a portfolio', () => {
+  it('opening starts a draft and moves the portfolio into review; reopening returns the same draft', () => {
+    const state = openReview(ctx, 'P-1', reviewer);
+    expect(state.review).toMatchObject({ status: 'draft', reviewerId: reviewer.id, levels: {}, feedback: '' });
+    expect(state.readOnly).toBe(false);
+    expect(status('P-1').status).toBe('in_review');
+    expect(openReview(ctx, 'P-1', reviewer).review!.id).toBe(state.review!.id);
+  });
+
+  it('drafts persist every change (levels, comments, feedback, time on task) and audit each level change', () => {
+    const id = openReview(ctx, 'P-1', reviewer).review!.id;
+    saveDraft(ctx, { reviewId: id, levels: { planning: 3 }, activeMsDelta: 1000 }, reviewer);
+    saveDraft(ctx, { reviewId: id, levels: { planning: 4 }, comments: { planning: 'Clear intentions' }, feedback: 'Good', activeMsDelta: 2500 }, reviewer);
+    const review = openReview(ctx, 'P-1', reviewer).review!;
+    expect(review).toMatchObject({ levels: { planning: 4 }, comments: { planning: 'Clear intentions' }, feedback: 'Good', activeMs: 3500 });
+    const scores = ctx.handle.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'review.score'").all() as { details: string }[];
+    expect(scores.map((s) => JSON.parse(s.details))).toEqual([
+      { portfolio: 'P-1', criterion: 'planning', from: null, to: 3 },
+      { portfolio: 'P-1', criterion: 'planning', from: 3, to: 4 },
+    ]);
+  });
+
+  it('refuses levels the rubric does not have and another reviewer writing into my draft', () => {
+    const id = openReview(ctx, 'P-1', reviewer).review!.id;
+    const err = apiError(() => saveDraft(ctx, { reviewId: id, levels: { planning: 7 }, activeMsDelta: 0 }, reviewer));
+    expect(err.code).toBe('bad_request');
+    expect(err.issues).toEqual(['Planning: 7 is not a level of this criterion']);
+    expect(apiError(() => saveDraft(ctx, { reviewId: id, feedback: 'x', activeMsDelta: 0 }, admin)).code).toBe('forbidden');
+  });
+
+  it('anchors cite a PDF page (with quote) and must fit the evidence kind', () => {
+    const id = openReview(ctx, 'P-1', reviewer).review!.id;
+    const a = addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E1', target: { kind: 'pdf_page', page: 2, quote: 'success criteria' } }, reviewer);
+    expect(a).toMatchObject({ criterionId: 'planning', evidenceId: 'E1', target: { kind: 'pdf_page', page: 2, quote: 'success criteria' } });
+    expect(apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E1', target: { kind: 'video_time', startS: 3 } }, reviewer)).message).toMatch(/not a video/);
+    expect(apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'nope', evidenceId: 'E1', target: { kind: 'pdf_page', page: 1 } }, reviewer)).code).toBe('bad_request');
+    expect(apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E9', target: { kind: 'pdf_page', page: 1 } }, reviewer)).message).toMatch(/no evidence "E9"/);
+    removeAnchor(ctx, id, a.id, reviewer);
+    expect(openReview(ctx, 'P-1', reviewer).review!.anchors).toEqual([]);
+    expect(auditActions()).toEqual(expect.arrayContaining(['review.anchor.add', 'review.anchor.remove']));
+  });
+
+  it('submitting validates every criterion and feedback for Not yet, then records the decision', () => {
+    const id = openReview(ctx, 'P-1', reviewer).review!.id;
+    saveDraft(ctx, { reviewId: id, levels: { planning: 4 }, activeMsDelta: 0 }, reviewer);
+    expect(apiError(() => submitReview(ctx, id, 0, reviewer)).issues).toEqual(['Reflection: not scored']);
+    saveDraft(ctx, { reviewId: id, levels: { reflection: 2 }, activeMsDelta: 60_000 }, reviewer);
+    expect(apiError(() => submitReview(ctx, id, 0, reviewer)).issues).toEqual(['Feedback to the candidate is required for Not yet']);
+    saveDraft(ctx, { reviewId: id, feedback: 'Deepen your reflection.', activeMsDelta: 0 }, reviewer);
+    const state = submitReview(ctx, id, 5_000, reviewer);
+    expect(state.readOnly).toBe(true);
+    expect(state.decision).toMatchObject({ revision: 1, outcome: 'not_yet', total: 6, source: 'review', decidedBy: reviewer.id, timeOnTaskMs: 65_000 });
+    expect(state.decision!.levels).toEqual([
+      { criterionId: 'planning', score: 4, comment: '' },
+      { criterionId: 'reflection', score: 2, comment: '' },
+    ]);
+    expect(status('P-1')).toEqual({ status: 'decided', outcome: 'not_yet' });
+    expect(auditActions()).toEqual(expect.arrayContaining(['review.submit', 'decision.create']));
+  });
+
+  it('a decided portfolio is read-only: no more saves, and a correction is a new revision with a reason', () => {
+    const id = openReview(ctx, 'P-1', reviewer).review!.id;
+    saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
+    submitReview(ctx, id, 0, reviewer);
+    expect(apiError(() => saveDraft(ctx, { reviewId: id, feedback: 'x', activeMsDelta: 0 }, reviewer)).code).toBe('conflict');
+    const other = createReviewer(ctx, { name: 'Other', email: 'o@example.nz', school: '', district: '', roles: ['reviewer'] }, admin.id);
+    expect(apiError(() => correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 2 }, comments: {}, feedback: 'x', reason: 'typo' }, other)).code).toBe('forbidden');
+    expect(apiError(() => correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3 }, comments: {}, feedback: 'x', reason: 'typo' }, reviewer)).issues).toEqual(['Reflection: not scored']);
+    const corrected = correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 2 }, comments: { reflection: 'Thin' }, feedback: 'Revisit reflection', reason: 'Misread the journal' }, admin);
+    expect(corrected).toMatchObject({ revision: 2, outcome: 'not_yet', source: 'correction', reason: 'Misread the journal', decidedBy: admin.id });
+    const revisions = loadDecisions(ctx, 'P-1');
+    expect(revisions.map((r) => [r.revision, r.outcome])).toEqual([
+      [1, 'pass'],
+      [2, 'not_yet'],
+    ]);
+    expect(status('P-1')).toEqual({ status: 'decided', outcome: 'not_yet' });
+    const revise = ctx.handle.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'decision.revise'").get() as { details: string };
+    expect(JSON.parse(revise.details)).toMatchObject({ revision: 2, previous: { revision: 1, outcome: 'pass' }, reason: 'Misread the journal' });
+  });
+
+  it('two submissions racing for the same revision cannot both land', () => {
+    const id = openReview(ctx, 'P-1', reviewer).review!.id;
+    saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
+    ctx.handle.sqlite.prepare("INSERT INTO decisions (portfolio_id, revision, outcome, feedback, source, decided_by, decided_at) VALUES ('P-1', 1, 'pass', '', 'review', 'x', 't')").run();
+    expect(apiError(() => submitReview(ctx, id, 0, reviewer)).code).toBe('conflict');
+    expect(countRows(ctx, 'decisions')).toBe(1);
+  });
+
+  it('Save & next finds the next portfolio in queue order, skipping what I already submitted', () => {
+    expect(nextPortfolio(ctx, undefined, reviewer)).toBe('P-1');
+    expect(nextPortfolio(ctx, 'P-1', reviewer)).toBe('P-2');
+    expect(nextPortfolio(ctx, 'P-2', reviewer)).toBe('P-1');
+    const id = openReview(ctx, 'P-1', reviewer).review!.id;
+    saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
+    submitReview(ctx, id, 0, reviewer);
+    expect(nextPortfolio(ctx, 'P-2', reviewer)).toBe(null);
+  });
+});

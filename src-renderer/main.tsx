@@ -9,6 +9,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { RouterProvider } from 'react-router';
 import { router } from './app/router';
 import { theme } from './app/theme';
+import { ProfileProvider } from './features/profile/ProfileProvider';
 
 const queryClient = new QueryClient({
   defaultOptions: { queries: { staleTime: 5_000, retry: 1, refetchOnWindowFocus: false } },
@@ -20,7 +21,9 @@ createRoot(document.getElementById('root')!).render(
       <QueryClientProvider client={queryClient}>
         <ModalsProvider>
           <Notifications position="bottom-right" />
-          <RouterProvider router={router} />
+          <ProfileProvider>
+            <RouterProvider router={router} />
+          </ProfileProvider>
         </ModalsProvider>
       </QueryClientProvider>
     </MantineProvider>

@@ -5,6 +5,7 @@ import { anchorsOf } from './anchors';
 import type { ReviewState, ReviewView } from '../../src-shared/contracts/review';
 import type { Reviewer } from '../../src-shared/contracts/reviewers';
 import { evaluateDecision, invalidLevels, type LevelChoice, type Rubric } from '../../src-shared/domain/rubric';
+import { submitProblems } from '../../src-shared/domain/review-rules';
 import { anchors, evidence, portfolios, reviewScores, reviews } from '../db/schema';
 import { nowIso, type ServiceContext } from './context';
 import { audit } from './audit';
@@ -82,6 +83,7 @@ export function openReview(ctx: ServiceContext, portfolioId: string, actor: Revi
   const p = portfolioOrThrow(ctx, portfolioId);
   const existing = findOwnReview(ctx, portfolioId, actor.id);
   if (existing || currentDecision(ctx, portfolioId)) return reviewState(ctx, portfolioId, existing, null);
+  if (!actor.roles.includes('reviewer')) return reviewState(ctx, portfolioId, undefined, 'Only reviewers score portfolios; your profile has no reviewer role.');
   if (p.status === 'withdrawn') return reviewState(ctx, portfolioId, undefined, 'This portfolio was withdrawn.');
   if (p.status === 'returned') return reviewState(ctx, portfolioId, undefined, 'Returned to the candidate for resubmission.');
   const now = nowIso(ctx);
@@ -193,15 +195,6 @@ export function removeAnchor(ctx: ServiceContext, reviewId: number, anchorId: nu
   })();
 }
 
-/** What must be true before a review can be submitted, in the reviewer's words. */
-export function submitProblems(rubric: Rubric, review: ReviewView): string[] {
-  const problems = rubric.criteria.filter((c) => review.levels[c.id] == null).map((c) => `${c.title}: not scored`);
-  if (problems.length) return problems;
-  const preview = evaluateDecision(rubric, review.levels as LevelChoice);
-  if (preview.outcome === 'not_yet' && !review.feedback.trim()) problems.push('Feedback to the candidate is required for Not yet');
-  return problems;
-}
-
 /**
  * Submits a review: validates it, freezes it, and (with one review per portfolio) records the decision from it.
  * All in one transaction, so a decision never exists without its review or the other way round.
@@ -210,7 +203,7 @@ export function submitReview(ctx: ServiceContext, reviewId: number, activeMsDelt
   const row = ownDraft(ctx, reviewId, actor);
   const rubric = rubricOf(ctx, row);
   const view = toReviewView(ctx, row);
-  const problems = submitProblems(rubric, view);
+  const problems = submitProblems(rubric, view.levels, view.feedback);
   if (problems.length) throw new ApiError('bad_request', 'this review cannot be submitted yet', problems);
   const preview = evaluateDecision(rubric, view.levels as LevelChoice);
   const now = nowIso(ctx);

@@ -1,9 +1,22 @@
 import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import { Outlet, useLocation, useNavigate } from 'react-router';
+import { ProfileGate } from '../features/profile/ProfileGate';
+import { ProfileMenu } from '../features/profile/ProfileMenu';
 
-const NAV = [{ to: '/', label: 'Queue' }];
+const NAV = [
+  { to: '/', label: 'Queue', match: (p: string) => p === '/' || p.startsWith('/portfolio') || p.startsWith('/review') },
+  { to: '/export', label: 'Export', match: (p: string) => p.startsWith('/export') },
+];
 
 export function AppLayout() {
+  return (
+    <ProfileGate>
+      <Shell />
+    </ProfileGate>
+  );
+}
+
+function Shell() {
   const location = useLocation();
   const navigate = useNavigate();
   return (
@@ -18,6 +31,7 @@ export function AppLayout() {
               portfolio review
             </Text>
           </Group>
+          <ProfileMenu />
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">
@@ -26,7 +40,7 @@ export function AppLayout() {
             key={item.to}
             label={item.label}
             href={`#${item.to}`}
-            active={item.to === '/' ? location.pathname === '/' || location.pathname.startsWith('/portfolio') : location.pathname.startsWith(item.to)}
+            active={item.match(location.pathname)}
             onClick={(e) => {
               e.preventDefault();
               navigate(item.to);

@@ -3,6 +3,8 @@ import { AppLayout } from './AppLayout';
 import { QueuePage } from '../features/queue/QueuePage';
 import { PortfolioPage } from '../features/portfolio/PortfolioPage';
 import { RouteError } from './RouteError';
+import { ReviewPage } from '../features/review/ReviewPage';
+import { ExportPage } from '../features/export/ExportPage';
 
 /** Hash routes: the same URLs work from ew-app:// in Electron and from the browser shell, with nothing to rewrite. */
 export const router = createHashRouter([
@@ -12,6 +14,8 @@ export const router = createHashRouter([
     children: [
       { index: true, element: <QueuePage /> },
       { path: 'portfolio/:id', element: <PortfolioPage /> },
+      { path: 'review/:id', element: <ReviewPage /> },
+      { path: 'export', element: <ExportPage /> },
     ],
   },
 ]);

@@ -61,7 +61,7 @@ export function QueuePage() {
           filters={filters}
           total={totals.data?.total ?? 0}
           onSort={(sort) => setFilters({ sort, dir: filters.sort === sort && filters.dir === 'asc' ? 'desc' : 'asc' })}
-          onOpen={(id) => navigate(`/portfolio/${encodeURIComponent(id)}`)}
+          onOpen={(id) => navigate(`/review/${encodeURIComponent(id)}`)}
         />
       )}
     </Stack>

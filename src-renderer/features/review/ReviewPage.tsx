@@ -1,0 +1,253 @@
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { Alert, Anchor as Link, Badge, Box, Breadcrumbs, Center, Group, Loader, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
+import { notifications } from '@mantine/notifications';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { Group as PanelGroup, Panel, Separator, type Layout } from 'react-resizable-panels';
+import { useNavigate, useParams } from 'react-router';
+import type { Anchor, AnchorTarget } from '../../../src-shared/contracts/anchors';
+import type { PortfolioDetail } from '../../../src-shared/contracts/portfolio';
+import type { ReviewState } from '../../../src-shared/contracts/review';
+import { evaluateDecision, OUTCOME_LABEL, type LevelChoice } from '../../../src-shared/domain/rubric';
+import { submitProblems } from '../../../src-shared/domain/review-rules';
+import { api } from '../../api/transport';
+import { useApiQuery } from '../../api/queries';
+import { saveExport } from '../../api/download';
+import { useMe } from '../profile/ProfileProvider';
+import { EvidenceViewer } from '../viewers/EvidenceViewer';
+import type { EvidenceViewerHandle } from '../viewers/types';
+import { EvidencePane, RESPONSES } from './EvidencePane';
+import { ResponsesView } from './ResponsesView';
+import { RubricPanel } from './RubricPanel';
+import { ShortcutSheet } from './ShortcutSheet';
+import { CorrectionModal } from './CorrectionModal';
+import { useDraft } from './useDraft';
+import { useActiveTime } from './useActiveTime';
+import classes from './ReviewPage.module.css';
+
+const LAYOUT_KEY = 'review.layout';
+const DEFAULT_LAYOUT: Layout = { evidence: 18, viewer: 50, rubric: 32 };
+
+export function ReviewPage() {
+  const { id = '' } = useParams();
+  const me = useMe();
+  const portfolio = useApiQuery('portfolio.get', { id });
+  const state = useQuery({ queryKey: ['review.open', id, me.id], queryFn: () => api.call('review.open', { portfolioId: id }), staleTime: Infinity });
+  const layout = useApiQuery('prefs.get', { key: LAYOUT_KEY }, { staleTime: Infinity });
+  if (portfolio.error || state.error)
+    return (
+      <Alert color="red" title="Cannot open this portfolio for review">
+        {(portfolio.error ?? state.error)!.message}
+      </Alert>
+    );
+  if (!portfolio.data || !state.data || layout.isLoading)
+    return (
+      <Center h="60vh">
+        <Loader aria-label="Loading review" />
+      </Center>
+    );
+  return <ReviewWorkspace key={id} portfolio={portfolio.data} state={state.data} initialLayout={(layout.data?.value as Layout | null) ?? DEFAULT_LAYOUT} />;
+}
+
+interface WorkspaceProps {
+  portfolio: PortfolioDetail;
+  state: ReviewState;
+  initialLayout: Layout;
+}
+
+function ReviewWorkspace({ portfolio, state, initialLayout }: WorkspaceProps) {
+  const me = useMe();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const viewer = useRef<EvidenceViewerHandle>(null);
+  const [selected, setSelected] = useState<string>(portfolio.evidence[0]?.id ?? RESPONSES);
+  const [target, setTarget] = useState<AnchorTarget | undefined>();
+  const [sheet, setSheet] = useState(false);
+  const [correcting, setCorrecting] = useState(false);
+  const [problems, setProblems] = useState<string[]>([]);
+  const active = useActiveTime();
+  const draft = useDraft(state.review, state.readOnly, active.take);
+  const rubric = portfolio.rubric;
+  const item = portfolio.evidence.find((e) => e.id === selected);
+  const evidenceTitle = useCallback((eid: string) => portfolio.evidence.find((e) => e.id === eid)?.title ?? eid, [portfolio.evidence]);
+  const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: ['review.open', portfolio.id] }), [queryClient, portfolio.id]);
+
+  useEffect(() => {
+    document.title = `${portfolio.id} · ${portfolio.credential.title} — Evidence Workbench`;
+  }, [portfolio]);
+
+  const openAnchor = (a: Anchor) => {
+    if (a.evidenceId === selected && viewer.current) viewer.current.goTo(a.target);
+    else {
+      setTarget(a.target);
+      setSelected(a.evidenceId);
+    }
+  };
+
+  const cite = async (criterionId: string) => {
+    const at = item ? viewer.current?.currentTarget() : null;
+    if (!item || !at || !state.review) {
+      notifications.show({ color: 'orange', message: 'Open a PDF or a video first: a citation points at a page or a moment.' });
+      return;
+    }
+    try {
+      await api.call('review.addAnchor', { reviewId: state.review.id, criterionId, evidenceId: item.id, target: at });
+      await refresh();
+    } catch (err) {
+      notifications.show({ color: 'red', message: (err as Error).message });
+    }
+  };
+
+  const removeAnchor = async (a: Anchor) => {
+    if (!state.review) return;
+    await api.call('review.removeAnchor', { reviewId: state.review.id, anchorId: a.id });
+    await refresh();
+  };
+
+  const submit = async (next: boolean) => {
+    if (!state.review || state.readOnly) return;
+    await draft.flush();
+    const found = submitProblems(rubric, draft.values.levels, draft.values.feedback);
+    setProblems(found);
+    if (found.length) return;
+    const preview = evaluateDecision(rubric, draft.values.levels as LevelChoice);
+    modals.openConfirmModal({
+      title: 'Submit this decision?',
+      children: (
+        <Text size="sm">
+          {portfolio.id}: <b>{OUTCOME_LABEL[preview.outcome!]}</b> (total {preview.total}). A submitted decision is read-only; a later correction is a new revision
+          with a reason.
+        </Text>
+      ),
+      labels: { confirm: next ? 'Submit & open next' : 'Submit', cancel: 'Keep reviewing' },
+      confirmProps: { 'data-autofocus': true } as Record<string, unknown>,
+      onConfirm: async () => {
+        try {
+          await api.call('review.submit', { reviewId: state.review!.id, activeMsDelta: active.take() });
+        } catch (err) {
+          notifications.show({ color: 'red', title: 'Not submitted', message: (err as Error).message });
+          return;
+        }
+        notifications.show({ color: 'teal', message: `${portfolio.id} decided: ${OUTCOME_LABEL[preview.outcome!]}` });
+        await queryClient.invalidateQueries();
+        if (!next) return;
+        const { id: nextId } = await api.call('queue.next', { after: portfolio.id });
+        if (nextId) navigate(`/review/${encodeURIComponent(nextId)}`);
+        else {
+          notifications.show({ message: 'No more portfolios waiting for you.' });
+          navigate('/');
+        }
+      },
+    });
+  };
+
+  const feedbackPdf = async () => {
+    try {
+      await saveExport(await api.call('export.feedbackPdf', { portfolioId: portfolio.id }));
+    } catch (err) {
+      notifications.show({ color: 'red', message: (err as Error).message });
+    }
+  };
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const typing = (e.target as HTMLElement | null)?.closest('input, textarea, select, [contenteditable="true"]');
+      if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
+        e.preventDefault();
+        void submit(true);
+        return;
+      }
+      if (typing || e.ctrlKey || e.metaKey || e.altKey) return;
+      if (e.key === '?') {
+        e.preventDefault();
+        setSheet(true);
+      } else if (e.key === '[' || e.key === ']') {
+        const ids = [RESPONSES, ...portfolio.evidence.map((x) => x.id)];
+        const i = ids.indexOf(selected) + (e.key === ']' ? 1 : -1);
+        if (i >= 0 && i < ids.length) {
+          setTarget(undefined);
+          setSelected(ids[i]!);
+        }
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  const decision = state.decision;
+  const canCorrect = Boolean(decision && (decision.decidedBy === me.id || me.roles.some((r) => r === 'moderator' || r === 'lead' || r === 'admin')));
+
+  const viewerPane = useMemo(() => {
+    if (!item) return <ResponsesView portfolio={portfolio} />;
+    return <EvidenceViewer key={item.id} ref={viewer} item={item} urlFor={api.evidenceUrl} initialTarget={target} />;
+  }, [item, portfolio, target]);
+
+  return (
+    <Box className={classes.page}>
+      <Group justify="space-between" px="xs" py={6} className={classes.bar}>
+        <Group gap="sm">
+          <Breadcrumbs>
+            <Link href="#/">Queue</Link>
+            <Text size="sm">{portfolio.id}</Text>
+          </Breadcrumbs>
+          <Text size="sm" fw={600}>
+            {portfolio.candidate.name}
+          </Text>
+          <Text size="sm" c="dimmed">
+            {portfolio.credential.title} · attempt {portfolio.attempt}
+          </Text>
+          {portfolio.attempts.length > 1 && <Badge variant="light">resubmission</Badge>}
+        </Group>
+        <Text size="xs" c="dimmed">
+          Press <kbd>?</kbd> for shortcuts
+        </Text>
+      </Group>
+      <PanelGroup
+        className={classes.panels}
+        defaultLayout={initialLayout}
+        onLayoutChanged={(l) => void api.call('prefs.set', { key: LAYOUT_KEY, value: l }).catch(() => undefined)}
+      >
+        <Panel id="evidence" minSize="12" className={classes.pane}>
+          <EvidencePane
+            portfolio={portfolio}
+            selected={selected}
+            onSelect={(sid) => {
+              setTarget(undefined);
+              setSelected(sid);
+            }}
+          />
+        </Panel>
+        <Separator className={classes.separator} aria-label="Resize evidence list" />
+        <Panel id="viewer" minSize="25" className={classes.viewer}>
+          {viewerPane}
+        </Panel>
+        <Separator className={classes.separator} aria-label="Resize rubric" />
+        <Panel id="rubric" minSize="22" className={classes.pane}>
+          <RubricPanel
+            rubric={rubric}
+            state={state}
+            values={draft.values}
+            saveState={draft.saveState}
+            problems={problems}
+            evidenceTitle={evidenceTitle}
+            onLevel={(cid, score) => {
+              draft.setLevel(cid, score);
+              setProblems([]);
+            }}
+            onComment={draft.setComment}
+            onFeedback={draft.setFeedback}
+            onCite={(cid) => void cite(cid)}
+            onOpenAnchor={openAnchor}
+            onRemoveAnchor={(a) => void removeAnchor(a)}
+            onSubmit={(next) => void submit(next)}
+            onCorrect={() => setCorrecting(true)}
+            onFeedbackPdf={() => void feedbackPdf()}
+            canCorrect={canCorrect}
+          />
+        </Panel>
+      </PanelGroup>
+      <ShortcutSheet opened={sheet} onClose={() => setSheet(false)} />
+      {decision && correcting && <CorrectionModal opened onClose={() => setCorrecting(false)} portfolioId={portfolio.id} rubric={rubric} decision={decision} />}
+    </Box>
+  );
+}

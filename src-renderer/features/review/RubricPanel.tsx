@@ -1,0 +1,144 @@
+import { useRef } from 'react';
+import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
+import { format } from 'date-fns';
+import type { Anchor } from '../../../src-shared/contracts/anchors';
+import type { ReviewState } from '../../../src-shared/contracts/review';
+import { OUTCOME_LABEL, type Rubric } from '../../../src-shared/domain/rubric';
+import { CriterionCard } from './CriterionCard';
+import { DecisionPreview } from './DecisionPreview';
+import { FeedbackBox } from './FeedbackBox';
+import type { DraftValues, SaveState } from './useDraft';
+
+interface Props {
+  rubric: Rubric;
+  state: ReviewState;
+  values: DraftValues;
+  saveState: SaveState;
+  problems: string[];
+  evidenceTitle(id: string): string;
+  onLevel(criterionId: string, score: number): void;
+  onComment(criterionId: string, text: string): void;
+  onFeedback(text: string): void;
+  onCite(criterionId: string): void;
+  onOpenAnchor(anchor: Anchor): void;
+  onRemoveAnchor(anchor: Anchor): void;
+  onSubmit(next: boolean): void;
+  onCorrect(): void;
+  onFeedbackPdf(): void;
+  canCorrect: boolean;
+}
+
+function SaveIndicator({ state }: { state: SaveState }) {
+  if (state.kind === 'saving') return <Text size="xs" c="dimmed">Saving…</Text>;
+  if (state.kind === 'error')
+    return (
+      <Text size="xs" c="red" role="alert">
+        Not saved: {state.message}
+      </Text>
+    );
+  if (state.kind === 'saved')
+    return (
+      <Text size="xs" c="dimmed" data-testid="save-state">
+        Draft saved {format(new Date(state.at), 'HH:mm:ss')}
+      </Text>
+    );
+  return null;
+}
+
+export function RubricPanel(p: Props) {
+  const cards = useRef<(HTMLElement | null)[]>([]);
+  const decision = p.state.decision;
+  const readOnly = p.state.readOnly;
+  // A decided portfolio shows the decision in force; otherwise the reviewer's own draft.
+  const levels = decision ? Object.fromEntries(decision.levels.map((l) => [l.criterionId, l.score])) : p.values.levels;
+  const comments = decision ? Object.fromEntries(decision.levels.map((l) => [l.criterionId, l.comment])) : p.values.comments;
+  const anchors = decision ? decision.anchors : (p.state.review?.anchors ?? []);
+  const feedback = decision ? decision.feedback : p.values.feedback;
+
+  return (
+    <Stack gap="xs" p="xs" data-testid="rubric-panel">
+      <Group justify="space-between">
+        <Title order={2} size="h5">
+          {p.rubric.title} <Text span size="xs" c="dimmed">v{p.rubric.version}</Text>
+        </Title>
+        {!readOnly && <SaveIndicator state={p.saveState} />}
+      </Group>
+      {decision && (
+        <Alert color={decision.outcome === 'pass' ? 'teal' : 'orange'} title={`Decided: ${OUTCOME_LABEL[decision.outcome]}`} data-testid="decision-banner">
+          <Text size="xs">
+            Revision {decision.revision} by {decision.decidedByName}, {format(new Date(decision.decidedAt), 'd MMM yyyy HH:mm')}
+            {decision.reason ? ` — correction: ${decision.reason}` : ''}. Read-only; a correction is recorded as a new revision.
+          </Text>
+          <Group mt="xs" gap="xs">
+            <Button size="compact-xs" variant="white" onClick={p.onFeedbackPdf}>
+              Feedback PDF
+            </Button>
+            {p.canCorrect && (
+              <Button size="compact-xs" variant="white" onClick={p.onCorrect}>
+                Correct…
+              </Button>
+            )}
+          </Group>
+        </Alert>
+      )}
+      {!decision && p.state.readOnlyReason && <Alert color="gray">{p.state.readOnlyReason}</Alert>}
+      {p.rubric.criteria.map((c, i) => (
+        <CriterionCard
+          key={c.id}
+          ref={(el) => {
+            cards.current[i] = el;
+          }}
+          criterion={c}
+          index={i}
+          level={levels[c.id]}
+          comment={comments[c.id] ?? ''}
+          anchors={anchors.filter((a) => a.criterionId === c.id)}
+          evidenceTitle={p.evidenceTitle}
+          readOnly={readOnly}
+          onLevel={(score) => p.onLevel(c.id, score)}
+          onComment={(text) => p.onComment(c.id, text)}
+          onCite={() => p.onCite(c.id)}
+          onOpenAnchor={p.onOpenAnchor}
+          onRemoveAnchor={p.onRemoveAnchor}
+          onMove={(d) => cards.current[Math.max(0, Math.min(p.rubric.criteria.length - 1, i + d))]?.focus()}
+        />
+      ))}
+      <DecisionPreview rubric={p.rubric} levels={levels} />
+      <FeedbackBox rubric={p.rubric} levels={levels} value={feedback} readOnly={readOnly} onChange={p.onFeedback} />
+      {!readOnly && (
+        <>
+          {p.problems.length > 0 && (
+            <Alert color="red" title="Not ready to submit" data-testid="submit-problems">
+              {p.problems.map((x) => (
+                <Text key={x} size="xs">
+                  {x}
+                </Text>
+              ))}
+            </Alert>
+          )}
+          <Group justify="flex-end" gap="xs">
+            <Button variant="default" onClick={() => p.onSubmit(false)}>
+              Submit
+            </Button>
+            <Button onClick={() => p.onSubmit(true)}>
+              Submit &amp; next <Badge ml={6} size="xs" variant="white">Ctrl+Enter</Badge>
+            </Button>
+          </Group>
+        </>
+      )}
+      {p.state.revisions.length > 1 && (
+        <Stack gap={2} mt="xs" aria-label="Decision history">
+          <Text size="xs" fw={700}>
+            History
+          </Text>
+          {p.state.revisions.map((r) => (
+            <Text key={r.id} size="xs" c="dimmed">
+              Revision {r.revision}: {OUTCOME_LABEL[r.outcome]} by {r.decidedByName}, {format(new Date(r.decidedAt), 'd MMM yyyy HH:mm')}
+              {r.reason ? ` — ${r.reason}` : ''}
+            </Text>
+          ))}
+        </Stack>
+      )}
+    </Stack>
+  );
+}

@@ -12,14 +12,14 @@ import { correctDecision } from '../services/decisions';
 import { exportDecisions } from '../services/export/decisions';
 import { feedbackPdf } from '../services/export/feedback-pdf';
 import { getPref, setPref } from '../services/prefs';
-
-/** Who is asking: the reviewer profile the renderer has selected (null before one is chosen). */
-export interface Caller {
-  actor: string | null;
-}
+import type { Caller, HandlerDeps } from './handlers/types';
+import { panelsHandlers } from './handlers/panels';
+import { calibrationHandlers } from './handlers/calibration';
+import { creditHandlers } from './handlers/credit';
 
 type Handler<M extends Method> = (input: ParsedInput<M>, caller: Caller) => Output<M> | Promise<Output<M>>;
 export type Handlers = { [M in Method]: Handler<M> };
+export type { Caller };
 
 export interface Core {
   ctx: ServiceContext;
@@ -28,7 +28,11 @@ export interface Core {
 
 function createHandlers(ctx: ServiceContext, info: Omit<AppInfo, 'dataDir'>): Handlers {
   const actor = (caller: Caller) => requireActor(ctx, caller.actor);
+  const deps: HandlerDeps = { ctx, actor };
   return {
+    ...panelsHandlers(deps),
+    ...calibrationHandlers(deps),
+    ...creditHandlers(deps),
     'app.info': () => ({ ...info, dataDir: ctx.dataDir }),
     'queue.list': (input) => listQueue(ctx, input),
     'queue.counts': () => statusCounts(ctx),

@@ -60,7 +60,7 @@ export function searchMatch(text: string): string | null {
 
 /** WHERE clause over the portfolios table alone (no joins), with its parameters. */
 export function queueFilter(query: Pick<ParsedQuery, 'status' | 'credential' | 'district' | 'search'>): { where: string; params: unknown[] } {
-  const clauses: string[] = [];
+  const clauses: string[] = ['p.is_anchor = 0'];
   const params: unknown[] = [];
   if (query.status?.length) {
     clauses.push(`p.status IN (${query.status.map(() => '?').join(', ')})`);
@@ -83,7 +83,7 @@ export function queueFilter(query: Pick<ParsedQuery, 'status' | 'credential' | '
       params.push(match);
     } else clauses.push('0'); // nothing searchable (only punctuation) matches nothing
   }
-  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+  return { where: `WHERE ${clauses.join(' AND ')}`, params };
 }
 
 /**
@@ -104,14 +104,20 @@ export function listQueue(ctx: ServiceContext, input: QueueQuery): QueuePage {
   const match = onlySearch ? searchMatch(query.search!) : null;
   const total = (
     match
-      ? ctx.handle.sqlite.prepare('SELECT count(*) AS n FROM portfolio_search WHERE portfolio_search MATCH ?').get(match)
+      ? // All matches minus the (few) anchor matches: counting the full-text hits alone is far cheaper than joining them.
+        ctx.handle.sqlite
+          .prepare(
+            `SELECT (SELECT count(*) FROM portfolio_search WHERE portfolio_search MATCH @m)
+                  - (SELECT count(*) FROM portfolios p WHERE p.is_anchor = 1 AND p.seq IN (SELECT rowid FROM portfolio_search WHERE portfolio_search MATCH @m)) AS n`,
+          )
+          .get({ m: match })
       : ctx.handle.sqlite.prepare(`SELECT count(*) AS n FROM portfolios p ${where}`).get(...params)
   ) as { n: number };
   return { total: total.n, rows: rows.map(toPortfolioRow) };
 }
 
 export function statusCounts(ctx: ServiceContext): StatusCounts {
-  const rows = ctx.handle.sqlite.prepare('SELECT status, count(*) AS n FROM portfolios GROUP BY status').all() as { status: Status; n: number }[];
+  const rows = ctx.handle.sqlite.prepare('SELECT status, count(*) AS n FROM portfolios p WHERE p.is_anchor = 0 GROUP BY status').all() as { status: Status; n: number }[];
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   let total = 0;
   for (const r of rows) {
@@ -125,7 +131,7 @@ export function queueFacets(ctx: ServiceContext): { credentials: { code: string;
   const { sqlite } = ctx.handle;
   return {
     credentials: sqlite.prepare('SELECT code, title FROM credentials ORDER BY title').all() as { code: string; title: string }[],
-    districts: (sqlite.prepare('SELECT DISTINCT district FROM portfolios ORDER BY district').all() as { district: string }[]).map((r) => r.district),
+    districts: (sqlite.prepare('SELECT DISTINCT district FROM portfolios WHERE is_anchor = 0 ORDER BY district').all() as { district: string }[]).map((r) => r.district),
   };
 }
 

@@ -13,6 +13,7 @@ import { loadRubric } from './rubrics';
 import { reviewerName } from './reviewers';
 import { setStatus } from './portfolios';
 import { currentDecision, loadDecisions, recordDecision } from './decisions';
+import { calibrationRefusal, isAnchorPortfolio, onCalibrationSubmitted, referenceFor } from './calibration/workbench';
 
 type ReviewRow = typeof reviews.$inferSelect;
 
@@ -66,14 +67,15 @@ function reviewState(ctx: ServiceContext, portfolioId: string, row: ReviewRow | 
   const reason =
     readOnlyReason ??
     (decision ? `Decided (revision ${decision.revision}); a correction is a new, audited revision.` : review?.status === 'submitted' ? 'You submitted this review.' : null);
-  return { review, decision, revisions, readOnly: reason !== null, readOnlyReason: reason };
+  const reference = row && row.kind === 'calibration' && row.status === 'submitted' ? referenceFor(ctx, row) : null;
+  return { review, reference, decision, revisions, readOnly: reason !== null, readOnlyReason: reason };
 }
 
-function findOwnReview(ctx: ServiceContext, portfolioId: string, reviewerId: string): ReviewRow | undefined {
+function findOwnReview(ctx: ServiceContext, portfolioId: string, reviewerId: string, kind: ReviewRow['kind']): ReviewRow | undefined {
   return ctx.handle.db
     .select()
     .from(reviews)
-    .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.reviewerId, reviewerId), eq(reviews.kind, 'review')))
+    .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.reviewerId, reviewerId), eq(reviews.kind, kind)))
     .orderBy(desc(reviews.id))
     .get();
 }
@@ -81,8 +83,11 @@ function findOwnReview(ctx: ServiceContext, portfolioId: string, reviewerId: str
 /** Opens the reviewer's review of a portfolio, starting a draft (and moving the portfolio into review) the first time. */
 export function openReview(ctx: ServiceContext, portfolioId: string, actor: Reviewer): ReviewState {
   const p = portfolioOrThrow(ctx, portfolioId);
-  const existing = findOwnReview(ctx, portfolioId, actor.id);
+  const kind: ReviewRow['kind'] = p.isAnchor ? 'calibration' : 'review';
+  const existing = findOwnReview(ctx, portfolioId, actor.id, kind);
   if (existing || currentDecision(ctx, portfolioId)) return reviewState(ctx, portfolioId, existing, null);
+  const refusal = kind === 'calibration' ? calibrationRefusal(ctx, portfolioId, actor) : null;
+  if (refusal) return reviewState(ctx, portfolioId, undefined, refusal);
   if (!actor.roles.includes('reviewer')) return reviewState(ctx, portfolioId, undefined, 'Only reviewers score portfolios; your profile has no reviewer role.');
   if (p.status === 'withdrawn') return reviewState(ctx, portfolioId, undefined, 'This portfolio was withdrawn.');
   if (p.status === 'returned') return reviewState(ctx, portfolioId, undefined, 'Returned to the candidate for resubmission.');
@@ -93,7 +98,7 @@ export function openReview(ctx: ServiceContext, portfolioId: string, actor: Revi
       .values({
         portfolioId,
         reviewerId: actor.id,
-        kind: 'review',
+        kind,
         rubricId: p.rubricId,
         rubricVersion: p.rubricVersion,
         status: 'draft',
@@ -103,7 +108,7 @@ export function openReview(ctx: ServiceContext, portfolioId: string, actor: Revi
       .returning()
       .get();
     audit(ctx, { actor: actor.id, action: 'review.start', entityType: 'review', entityId: String(created.id), details: { portfolio: portfolioId } });
-    if (p.status === 'submitted') setStatus(ctx, portfolioId, 'in_review', actor.id);
+    if (kind === 'review' && p.status === 'submitted') setStatus(ctx, portfolioId, 'in_review', actor.id);
     return created;
   })();
   return reviewState(ctx, portfolioId, row, null);
@@ -214,6 +219,7 @@ export function submitReview(ctx: ServiceContext, reviewId: number, activeMsDelt
       .where(eq(reviews.id, row.id))
       .run();
     audit(ctx, { actor: actor.id, action: 'review.submit', entityType: 'review', entityId: String(row.id), details: { portfolio: row.portfolioId, outcome: preview.outcome, total: preview.total } });
+    if (row.kind === 'calibration') return onCalibrationSubmitted(ctx, row, actor);
     recordDecision(ctx, {
       portfolioId: row.portfolioId,
       outcome: preview.outcome!,
@@ -234,7 +240,7 @@ export function nextPortfolio(ctx: ServiceContext, after: string | undefined, ac
   const candidates = ctx.handle.sqlite
     .prepare(
       `SELECT p.id, p.submitted_at AS at FROM portfolios p
-       WHERE p.status IN ('submitted', 'in_review')
+       WHERE p.status IN ('submitted', 'in_review') AND p.is_anchor = 0
          AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.portfolio_id = p.id AND r.reviewer_id = ? AND r.status = 'submitted')
          AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.portfolio_id = p.id AND r.reviewer_id <> ? AND r.status = 'draft' AND p.status = 'in_review'
                          AND NOT EXISTS (SELECT 1 FROM reviews mine WHERE mine.portfolio_id = p.id AND mine.reviewer_id = ?))

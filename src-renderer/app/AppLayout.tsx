@@ -2,10 +2,18 @@ import { AppShell, Group, NavLink, Text, Title } from '@mantine/core';
 import { Outlet, useLocation, useNavigate } from 'react-router';
 import { ProfileGate } from '../features/profile/ProfileGate';
 import { ProfileMenu } from '../features/profile/ProfileMenu';
+import { useMe } from '../features/profile/ProfileProvider';
+import { panelNav } from '../features/panel/routes';
+import { calibrationNav } from '../features/calibration/routes';
+import { creditNav } from '../features/credit/routes';
+import type { NavItem } from './nav';
 
-const NAV = [
-  { to: '/', label: 'Queue', match: (p: string) => p === '/' || p.startsWith('/portfolio') || p.startsWith('/review') },
-  { to: '/export', label: 'Export', match: (p: string) => p.startsWith('/export') },
+const NAV: NavItem[] = [
+  { to: '/', label: 'Queue', match: (p) => p === '/' || p.startsWith('/portfolio') || p.startsWith('/review') },
+  ...panelNav,
+  ...calibrationNav,
+  ...creditNav,
+  { to: '/export', label: 'Export', match: (p) => p.startsWith('/export') },
 ];
 
 export function AppLayout() {
@@ -17,6 +25,7 @@ export function AppLayout() {
 }
 
 function Shell() {
+  const me = useMe();
   const location = useLocation();
   const navigate = useNavigate();
   return (
@@ -35,7 +44,7 @@ function Shell() {
         </Group>
       </AppShell.Header>
       <AppShell.Navbar p="xs" aria-label="Main">
-        {NAV.map((item) => (
+        {NAV.filter((item) => !item.roles || item.roles.some((r) => me.roles.includes(r))).map((item) => (
           <NavLink
             key={item.to}
             label={item.label}

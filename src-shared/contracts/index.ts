@@ -6,6 +6,9 @@ import { reviewersContract } from './reviewers';
 import { reviewContract } from './review';
 import { exportsContract } from './exports';
 import { prefsContract } from './prefs';
+import { panelsContract } from './panels';
+import { calibrationContract } from './calibration';
+import { creditContract } from './credit';
 
 /** Every method either shell serves: request and response schemas, one file per feature. */
 export const contract = {
@@ -16,6 +19,9 @@ export const contract = {
   ...reviewContract,
   ...exportsContract,
   ...prefsContract,
+  ...panelsContract,
+  ...calibrationContract,
+  ...creditContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -44,8 +44,13 @@ export const DecisionViewSchema = z.object({
 });
 export type DecisionView = z.infer<typeof DecisionViewSchema>;
 
+export const ReferenceLevelSchema = z.object({ criterionId: z.string(), score: z.number().int(), rationale: z.string() });
+export type ReferenceLevel = z.infer<typeof ReferenceLevelSchema>;
+
 export const ReviewStateSchema = z.object({
   review: ReviewViewSchema.nullable(),
+  /** Calibration: the anchor's reference levels, present only once the reviewer has submitted. */
+  reference: z.array(ReferenceLevelSchema).nullable(),
   decision: DecisionViewSchema.nullable(),
   revisions: z.array(DecisionViewSchema),
   readOnly: z.boolean(),

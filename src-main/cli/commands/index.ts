@@ -2,5 +2,8 @@ import type { Command } from '../command';
 import { importCommand } from './import';
 import { listCommand } from './list';
 import { exportCommand } from './export';
+import { panelsCommands } from './panels';
+import { calibrationCommands } from './calibration';
+import { creditCommands } from './credit';
 
-export const commands: Command[] = [importCommand, listCommand, exportCommand];
+export const commands: Command[] = [importCommand, listCommand, exportCommand, ...panelsCommands, ...calibrationCommands, ...creditCommands];

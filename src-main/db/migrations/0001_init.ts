@@ -77,16 +77,19 @@ CREATE TABLE portfolios (
   outcome TEXT CHECK (outcome IN ('pass','not_yet','withdrawn')),
   test_pre REAL,
   test_post REAL,
+  is_anchor INTEGER NOT NULL DEFAULT 0,
   manifest_sha256 TEXT NOT NULL,
   imported_at TEXT NOT NULL,
   updated_at TEXT NOT NULL,
   FOREIGN KEY (rubric_id, rubric_version) REFERENCES rubrics(id, version)
 );
-CREATE INDEX portfolios_submitted ON portfolios(submitted_at, id);
-CREATE INDEX portfolios_status_submitted ON portfolios(status, submitted_at, id);
-CREATE INDEX portfolios_credential_submitted ON portfolios(credential_code, submitted_at, id);
-CREATE INDEX portfolios_district_submitted ON portfolios(district, submitted_at, id);
-CREATE INDEX portfolios_candidate_name ON portfolios(candidate_name COLLATE NOCASE, id);
+-- Partial indexes: the production queue never shows anchor (calibration exemplar) portfolios.
+CREATE INDEX portfolios_submitted ON portfolios(submitted_at, id) WHERE is_anchor = 0;
+CREATE INDEX portfolios_status_submitted ON portfolios(status, submitted_at, id) WHERE is_anchor = 0;
+CREATE INDEX portfolios_credential_submitted ON portfolios(credential_code, submitted_at, id) WHERE is_anchor = 0;
+CREATE INDEX portfolios_district_submitted ON portfolios(district, submitted_at, id) WHERE is_anchor = 0;
+CREATE INDEX portfolios_candidate_name ON portfolios(candidate_name COLLATE NOCASE, id) WHERE is_anchor = 0;
+CREATE INDEX portfolios_anchors ON portfolios(seq) WHERE is_anchor = 1;
 CREATE INDEX portfolios_candidate ON portfolios(candidate_id);
 CREATE INDEX portfolios_resubmission ON portfolios(resubmission_of);
 -- rowid = portfolios.seq, so a match joins straight onto the queue.

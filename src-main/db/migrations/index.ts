@@ -1,4 +1,7 @@
 import { init } from './0001_init';
+import { panels } from './0002_panels';
+import { calibration } from './0003_calibration';
+import { credit } from './0004_credit';
 
 export interface Migration {
   version: number;
@@ -7,4 +10,9 @@ export interface Migration {
 }
 
 /** Ordered, append-only: never edit a shipped migration, add the next version. */
-export const MIGRATIONS: readonly Migration[] = [{ version: 1, name: 'init', sql: init }];
+export const MIGRATIONS: readonly Migration[] = [
+  { version: 1, name: 'init', sql: init },
+  { version: 2, name: 'panels', sql: panels },
+  { version: 3, name: 'calibration', sql: calibration },
+  { version: 4, name: 'credit', sql: credit },
+];

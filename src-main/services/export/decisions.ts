@@ -44,7 +44,7 @@ function decidedIds(ctx: ServiceContext, filter: ExportFilter): string[] {
   const { where, params } = queueFilter(f);
   const ids = new Set(f.portfolioIds ?? []);
   const rows = ctx.handle.sqlite
-    .prepare(`SELECT p.id FROM portfolios p ${where ? `${where} AND` : 'WHERE'} EXISTS (SELECT 1 FROM decisions d WHERE d.portfolio_id = p.id) ORDER BY p.submitted_at, p.id`)
+    .prepare(`SELECT p.id FROM portfolios p ${where} AND EXISTS (SELECT 1 FROM decisions d WHERE d.portfolio_id = p.id) ORDER BY p.submitted_at, p.id`)
     .all(...params) as { id: string }[];
   return rows.map((r) => r.id).filter((id) => !f.portfolioIds || ids.has(id));
 }

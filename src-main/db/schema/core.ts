@@ -99,18 +99,13 @@ export const portfolios = sqliteTable(
     outcome: text('outcome', { enum: ['pass', 'not_yet', 'withdrawn'] }),
     testPre: real('test_pre'),
     testPost: real('test_post'),
+    /** An anchor (calibration exemplar) never appears in the production queue and never affects a candidate. */
+    isAnchor: integer('is_anchor', { mode: 'boolean' }).notNull().default(false),
     manifestSha256: text('manifest_sha256').notNull(),
     importedAt: text('imported_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [
-    index('portfolios_submitted').on(t.submittedAt, t.id),
-    index('portfolios_status_submitted').on(t.status, t.submittedAt, t.id),
-    index('portfolios_credential_submitted').on(t.credentialCode, t.submittedAt, t.id),
-    index('portfolios_district_submitted').on(t.district, t.submittedAt, t.id),
-    index('portfolios_candidate').on(t.candidateId),
-    index('portfolios_resubmission').on(t.resubmissionOf),
-  ],
+  (t) => [index('portfolios_candidate').on(t.candidateId), index('portfolios_resubmission').on(t.resubmissionOf)],
 );
 
 export const responses = sqliteTable(

@@ -1,0 +1,2 @@
+/** Schema of the calibration feature; filled in by its issue. */
+export const calibration = ``;

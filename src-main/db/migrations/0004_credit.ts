@@ -1,0 +1,2 @@
+/** Schema of the credit feature; filled in by its issue. */
+export const credit = ``;

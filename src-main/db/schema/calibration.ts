@@ -1,0 +1,2 @@
+/** Tables of the calibration feature (see migrations). */
+export {};

@@ -1,0 +1,2 @@
+/** Tables of the credit feature (see migrations). */
+export {};

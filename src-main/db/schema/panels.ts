@@ -1,0 +1,2 @@
+/** Tables of the panels feature (see migrations). */
+export {};

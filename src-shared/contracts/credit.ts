@@ -1,0 +1,2 @@
+/** API of the credit feature: request and response schemas, filled in by its issue. */
+export const creditContract = {} as const;

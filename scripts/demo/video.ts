@@ -25,6 +25,10 @@ export interface ClipSpec {
   wall: [string, string];
   floor: string;
   accent: string;
+  /** A class at desks with a teacher walking at the front, or adults around a meeting table. */
+  scene: 'class' | 'meeting';
+  /** People at the meeting table (meeting scene). */
+  seats?: number;
   /** What the projector screen on the right shows. */
   screen: 'life' | 'mandelbrot' | 'cellauto';
   /** Base pitch of the synthetic "voice" murmur, in Hz. */
@@ -39,6 +43,8 @@ export interface WallChartSpec {
   columns: { title: string; notes: string[] }[];
   paper: string;
   seed: number;
+  /** A line written at the bottom of the board, e.g. when it was last updated. */
+  footnote?: string;
 }
 
 export interface BarChartSpec {
@@ -104,30 +110,48 @@ export function clipArgs(spec: ClipSpec, format: VideoFormat, outFile: string, t
       : spec.screen === 'mandelbrot'
         ? `mandelbrot=s=150x100:r=25:start_scale=1.5:end_scale=0.2:end_pts=${d * 25}`
         : `cellauto=s=150x100:r=25:rule=110:seed=${spec.seed}:scroll=1,negate,colorchannelmixer=rr=0.6:gg=0.8:bb=1`;
+  // Board text shrinks to fit the 300 px inside the board (DejaVu Serif Italic averages about 0.55 em a character).
+  const boardSize = Math.min(17, ...spec.board.map((line) => Math.floor(300 / ([...line].length * 0.55))));
   const boardLines = spec.board.map(
-    (line, i) => `drawtext=${fontOpt('hand')}:expansion=none:textfile='${t.file(line)}':fontsize=17:fontcolor=0x1d3f8f:x=78:y=${88 + i * 26}`,
+    (line, i) => `drawtext=${fontOpt('hand')}:expansion=none:textfile='${t.file(line)}':fontsize=${boardSize}:fontcolor=0x1d3f8f:x=78:y=${88 + i * 26}`,
   );
-  // Desks with pupils (simple heads and shoulders), front row bigger than back row.
+  // Desks with pupils (simple heads and shoulders), front row bigger than back row; or adults at a meeting table.
   const desks: string[] = [];
-  const rows = [
-    { y: 262, h: 22, xs: [30, 190, 350, 510], w: 100 },
-    { y: 312, h: 26, xs: [0, 170, 340, 520], w: 120 },
-  ];
   const shirts = ['0x3c6e71', '0x8f3b3b', '0x4b5d9c', '0xc48a2c', '0x5e8c4a', '0x7a4d8c', '0x2d5f8a', '0xa0522d'];
+  const skins = ['8d5524', 'c68642', 'e0ac69', 'f1c27d', '6b4423'];
   let k = spec.seed;
-  rows.forEach((r, ri) => {
-    r.xs.forEach((x) => {
-      for (const dx of [0.18, 0.58]) {
-        const px = Math.round(x + r.w * dx);
-        const size = ri === 0 ? 16 : 20;
-        const shirt = shirts[k++ % shirts.length]!;
-        desks.push(`drawbox=x=${px - 4}:y=${r.y - size - 14}:w=${size + 8}:h=${size + 14}:color=${shirt}:t=fill`);
-        desks.push(`drawbox=x=${px}:y=${r.y - size * 2 - 12}:w=${size}:h=${size}:color=0x${['8d5524', 'c68642', 'e0ac69', 'f1c27d', '6b4423'][k % 5]}:t=fill`);
-      }
-      desks.push(`drawbox=x=${x}:y=${r.y}:w=${r.w}:h=${r.h}:color=0x9b7653:t=fill`);
-      desks.push(`drawbox=x=${x}:y=${r.y}:w=${r.w}:h=4:color=0xb8936b:t=fill`);
+  if (spec.scene === 'class') {
+    const rows = [
+      { y: 262, h: 22, xs: [30, 190, 350, 510], w: 100 },
+      { y: 312, h: 26, xs: [0, 170, 340, 520], w: 120 },
+    ];
+    rows.forEach((r, ri) => {
+      r.xs.forEach((x) => {
+        for (const dx of [0.18, 0.58]) {
+          const px = Math.round(x + r.w * dx);
+          const size = ri === 0 ? 16 : 20;
+          const shirt = shirts[k++ % shirts.length]!;
+          desks.push(`drawbox=x=${px - 4}:y=${r.y - size - 14}:w=${size + 8}:h=${size + 14}:color=${shirt}:t=fill`);
+          desks.push(`drawbox=x=${px}:y=${r.y - size * 2 - 12}:w=${size}:h=${size}:color=0x${skins[k % skins.length]}:t=fill`);
+        }
+        desks.push(`drawbox=x=${x}:y=${r.y}:w=${r.w}:h=${r.h}:color=0x9b7653:t=fill`);
+        desks.push(`drawbox=x=${x}:y=${r.y}:w=${r.w}:h=4:color=0xb8936b:t=fill`);
+      });
     });
-  });
+  } else {
+    const seats = spec.seats ?? 4;
+    const tableX = 120;
+    const tableW = 400;
+    for (let i = 0; i < seats; i++) {
+      const px = Math.round(tableX + ((i + 0.5) * tableW) / seats) - 14;
+      const shirt = shirts[k++ % shirts.length]!;
+      desks.push(`drawbox=x=${px}:y=244:w=28:h=40:color=${shirt}:t=fill`);
+      desks.push(`drawbox=x=${px + 4}:y=220:w=20:h=22:color=0x${skins[k % skins.length]}:t=fill`);
+    }
+    desks.push(`drawbox=x=${tableX}:y=276:w=${tableW}:h=34:color=0x9b7653:t=fill`, `drawbox=x=${tableX}:y=276:w=${tableW}:h=5:color=0xb8936b:t=fill`);
+    // papers and laptops on the table
+    desks.push(`drawbox=x=${tableX + 40}:y=282:w=36:h=10:color=0xf5f5f0:t=fill`, `drawbox=x=${tableX + 250}:y=280:w=46:h=14:color=0x3a3a3a:t=fill`);
+  }
   const base = [
     `[0:v]drawbox=x=0:y=226:w=640:h=134:color=${spec.floor}:t=fill`,
     // whiteboard with frame and tray
@@ -152,7 +176,9 @@ export function clipArgs(spec: ClipSpec, format: VideoFormat, outFile: string, t
     'color=c=0xc68642:s=24x24:r=25[thead]',
   ].join(';');
   const finish = [
-    `[base][tbody]overlay=x='250+150*sin(t*0.45)':y=178:shortest=1[b1];[b1][thead]overlay=x='255+150*sin(t*0.45)':y=150:shortest=1`,
+    spec.scene === 'class'
+      ? `[base][tbody]overlay=x='250+150*sin(t*0.45)':y=178:shortest=1[b1];[b1][thead]overlay=x='255+150*sin(t*0.45)':y=150:shortest=1`
+      : '[base]null',
     ...desks,
     // top bar: title and running timestamp
     'drawbox=x=0:y=0:w=640:h=34:color=black@0.62:t=fill',
@@ -167,7 +193,7 @@ export function clipArgs(spec: ClipSpec, format: VideoFormat, outFile: string, t
   const filter = [
     `${screenSrc}[scr]`,
     base,
-    teacher,
+    ...(spec.scene === 'class' ? [teacher] : []),
     finish,
     // Audio: a murmur of "voices" (amplitude-modulated tones) over soft room noise.
     '[1:a]lowpass=f=1200,volume=0.5[noise]',
@@ -219,10 +245,12 @@ export function wallChartArgs(spec: WallChartSpec, outFile: string, textDir: str
       parts.push(`drawbox=x=${x + 4}:y=${y + 5}:w=${w}:h=112:color=black@0.25:t=fill`);
       parts.push(`drawbox=x=${x}:y=${y}:w=${w}:h=112:color=${noteColours[(ci * 2 + ni) % noteColours.length]}:t=fill`);
       parts.push(
-        `drawtext=${fontOpt('hand')}:expansion=none:textfile='${t.file(wrapWords(note, Math.floor(w / 8.2)))}':fontsize=14:line_spacing=4:fontcolor=0x202020:x=${x + 8}:y=${y + 10}`,
+        `drawtext=${fontOpt('hand')}:expansion=none:textfile='${t.file(wrapWords(note, Math.floor(w / 8.6)))}':fontsize=14:line_spacing=4:fontcolor=0x202020:x=${x + 8}:y=${y + 10}`,
       );
     });
   });
+  if (spec.footnote)
+    parts.push(`drawtext=${fontOpt('hand')}:expansion=none:textfile='${t.file(spec.footnote)}':fontsize=18:fontcolor=0x3a3a3a:x=w-tw-90:y=548`);
   // camera feel: slight warm grade, grain and vignette
   parts.push('noise=alls=14:allf=u', 'eq=gamma=1.04:saturation=1.08', 'vignette=PI/5', 'format=yuvj420p');
   return ['-hide_banner', '-loglevel', 'error', '-y', '-f', 'lavfi', '-i', parts.join(','), '-frames:v', '1', '-q:v', '5', ...BITEXACT, outFile];

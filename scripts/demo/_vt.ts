@@ -1,7 +1,0 @@
-import fs from 'node:fs';
-import { makeClip, makeWallChart, makeBarChart } from './video';
-const spec = { id: 'x', title: 'Year 9 science — group inquiry', board: ['LI: We are learning to plan a fair test', 'SC: I can name the variable I change', 'Ka mua, ka muri'], lowerThird: 'Avonside Ridge College · Room S4 · Term 2 · consent on file', seconds: 10, wall: ['0xd9cbb0','0xefe6d2'] as [string,string], floor: '0x7d8f8a', accent: '0x2e7d6b', screen: 'life' as const, voiceHz: 170, seed: 7 };
-let t=Date.now();
-for (const f of ['webm','mp4'] as const) { const b = makeClip(spec, f); fs.writeFileSync('/tmp/clip.'+f, b); console.log(f, b.length, Date.now()-t); t=Date.now(); }
-fs.writeFileSync('/tmp/wall.jpg', makeWallChart({id:'w', heading:'Our inquiry wall — Term 2', paper:'0xf3efe4', seed:3, columns:[{title:'What we noticed', notes:['Students rarely\nask each other\nfor help','Exit tickets show\nconfusion about\nvariables','Quiet voices in\ngroup work']},{title:'What we tried', notes:['Talk moves\ncards','Think-pair-share\nevery lesson','Success criteria\non the board']},{title:'What changed', notes:['More peer\nquestions','Exit tickets\n58% to 81%']}]}));
-fs.writeFileSync('/tmp/bars.png', makeBarChart({id:'b', heading:'Pre- and post-test results', subtitle:'Year 9 maths, class mean % by group (n = 27)', legend:['Pre-test (Week 1)','Post-test (Week 8)'], groups:[{label:'Group A',a:52,b:84},{label:'Group B',a:61,b:88},{label:'Group C',a:58,b:90},{label:'Whole class',a:58,b:90}]}));

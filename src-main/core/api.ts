@@ -12,6 +12,8 @@ import { correctDecision } from '../services/decisions';
 import { exportDecisions } from '../services/export/decisions';
 import { feedbackPdf } from '../services/export/feedback-pdf';
 import { getPref, setPref } from '../services/prefs';
+import { Anonymizer } from '../services/panels/anonymity';
+import { peerReviews } from '../services/panels/peers';
 import type { Caller, HandlerDeps } from './handlers/types';
 import { panelsHandlers } from './handlers/panels';
 import { calibrationHandlers } from './handlers/calibration';
@@ -34,12 +36,16 @@ function createHandlers(ctx: ServiceContext, info: Omit<AppInfo, 'dataDir'>): Ha
     ...calibrationHandlers(deps),
     ...creditHandlers(deps),
     'app.info': () => ({ ...info, dataDir: ctx.dataDir }),
-    'queue.list': (input) => listQueue(ctx, input),
+    'queue.list': (input, caller) => {
+      const page = listQueue(ctx, input);
+      const anon = new Anonymizer(ctx, caller.actor ? getReviewer(ctx, caller.actor) : null);
+      return { ...page, rows: page.rows.map((r) => anon.row(r)) };
+    },
     'queue.counts': () => statusCounts(ctx),
     'queue.facets': () => queueFacets(ctx),
-    'portfolio.get': ({ id }) => getPortfolio(ctx, id),
+    'portfolio.get': ({ id }, caller) => new Anonymizer(ctx, caller.actor ? getReviewer(ctx, caller.actor) : null).detail(getPortfolio(ctx, id)),
     'reviewers.list': () => listReviewers(ctx),
-    'reviewers.create': (input, caller) => createReviewer(ctx, input, caller.actor),
+    'reviewers.create': (input, caller) => createReviewer(ctx, input, caller.actor ? actor(caller) : null),
     'reviewers.me': (_, caller) => (caller.actor ? getReviewer(ctx, caller.actor) : null),
     'review.open': ({ portfolioId }, caller) => openReview(ctx, portfolioId, actor(caller)),
     'review.save': (input, caller) => saveDraft(ctx, input, actor(caller)),
@@ -49,10 +55,11 @@ function createHandlers(ctx: ServiceContext, info: Omit<AppInfo, 'dataDir'>): Ha
       return {};
     },
     'review.submit': ({ reviewId, activeMsDelta }, caller) => ({ state: submitReview(ctx, reviewId, activeMsDelta, actor(caller)) }),
+    'review.peers': ({ portfolioId }, caller) => peerReviews(ctx, portfolioId, actor(caller)),
     'decision.correct': (input, caller) => correctDecision(ctx, input, actor(caller)),
     'queue.next': ({ after }, caller) => ({ id: nextPortfolio(ctx, after, actor(caller)) }),
-    'export.decisions': ({ format, filter }, caller) => exportDecisions(ctx, format, filter, actor(caller).id),
-    'export.feedbackPdf': ({ portfolioId }, caller) => feedbackPdf(ctx, portfolioId, actor(caller).id),
+    'export.decisions': ({ format, filter }, caller) => exportDecisions(ctx, format, filter, actor(caller)),
+    'export.feedbackPdf': ({ portfolioId }, caller) => feedbackPdf(ctx, portfolioId, actor(caller)),
     'prefs.get': ({ key }, caller) => ({ value: getPref(ctx, actor(caller).id, key) }),
     'prefs.set': ({ key, value }, caller) => {
       setPref(ctx, actor(caller).id, key, value);

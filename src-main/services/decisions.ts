@@ -1,4 +1,4 @@
-import { asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { ApiError } from '../../src-shared/contracts/errors';
 import type { DecisionView } from '../../src-shared/contracts/review';
 import type { Reviewer } from '../../src-shared/contracts/reviewers';
@@ -33,9 +33,20 @@ function toDecisionView(ctx: ServiceContext, d: DecisionRow): DecisionView {
       .from(decisionLevels)
       .where(eq(decisionLevels.decisionId, d.id))
       .all(),
-    anchors: d.reviewId === null ? [] : anchorsOf(ctx, d.reviewId),
+    anchors: decisionAnchors(ctx, d),
     timeOnTaskMs: review?.activeMs ?? null,
   };
+}
+
+/** The evidence behind a decision: its review's citations, or for a reconciled or moderated one those of every review. */
+function decisionAnchors(ctx: ServiceContext, d: DecisionRow) {
+  if (d.reviewId !== null) return anchorsOf(ctx, d.reviewId);
+  return ctx.handle.db
+    .select({ id: reviews.id })
+    .from(reviews)
+    .where(and(eq(reviews.portfolioId, d.portfolioId), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
+    .all()
+    .flatMap((r) => anchorsOf(ctx, r.id));
 }
 
 /** Every revision of a portfolio's decision, oldest first; the last one is in force. */

@@ -67,10 +67,13 @@ export interface NewReviewer {
  * Anyone may create a plain reviewer profile (first start on a shared machine); other roles need an admin or lead,
  * except for the very first profile of a new data directory, which may be anything.
  */
-export function createReviewer(ctx: ServiceContext, input: NewReviewer, actor: string | null): Reviewer {
+export function createReviewer(ctx: ServiceContext, input: NewReviewer, actor: Reviewer | null): Reviewer {
   const isFirst = listReviewers(ctx).length === 0;
   const privileged = input.roles.some((r) => r !== 'reviewer');
-  if (privileged && !isFirst) requireRole(requireActor(ctx, actor), 'admin', 'lead');
+  if (privileged && !isFirst) {
+    if (!actor) throw new ApiError('unauthorized', 'only an administrator or panel lead can give roles other than Reviewer');
+    requireRole(actor, 'admin', 'lead');
+  }
   if (listReviewers(ctx).some((r) => r.email.toLowerCase() === input.email.toLowerCase()))
     throw new ApiError('conflict', `a profile with the email ${input.email} already exists`);
   const id = input.id ?? newId(ctx, input.name);
@@ -80,11 +83,46 @@ export function createReviewer(ctx: ServiceContext, input: NewReviewer, actor: s
       .values({ id, name: input.name, email: input.email, school: input.school, district: input.district, maxLoad: input.maxLoad ?? 20, createdAt: nowIso(ctx) })
       .run();
     for (const role of new Set(input.roles)) ctx.handle.db.insert(reviewerRoles).values({ reviewerId: id, role }).run();
-    audit(ctx, { actor: actor ?? id, action: 'reviewer.create', entityType: 'reviewer', entityId: id, details: { name: input.name, roles: input.roles } });
+    audit(ctx, { actor: actor?.id ?? id, action: 'reviewer.create', entityType: 'reviewer', entityId: id, details: { name: input.name, roles: input.roles } });
   })();
   return getReviewer(ctx, id)!;
 }
 
 export function reviewerName(ctx: ServiceContext, id: string): string {
   return ctx.handle.db.select({ name: reviewers.name }).from(reviewers).where(eq(reviewers.id, id)).get()?.name ?? id;
+}
+
+/**
+ * The CLI runs as the local operator, who already holds the data files: a system actor with every role, recorded
+ * in the audit log under its own name (e.g. "cli:ana").
+ */
+export function systemActor(id: string): Reviewer {
+  return { id, name: id, email: '', school: '', district: '', roles: ['reviewer', 'moderator', 'lead', 'approver', 'admin'], active: true, maxLoad: 0 };
+}
+
+export interface ReviewerUpdate {
+  name?: string;
+  email?: string;
+  school?: string;
+  district?: string;
+  roles?: Role[];
+  active?: boolean;
+  maxLoad?: number;
+}
+
+/** Edits a profile (lead or admin), audited with before and after. */
+export function updateReviewer(ctx: ServiceContext, id: string, patch: ReviewerUpdate, actor: Reviewer): Reviewer {
+  requireRole(actor, 'lead', 'admin');
+  const before = getReviewer(ctx, id);
+  if (!before) throw new ApiError('not_found', `no reviewer ${id}`);
+  ctx.handle.sqlite.transaction(() => {
+    const { roles, ...fields } = patch;
+    if (Object.keys(fields).length) ctx.handle.db.update(reviewers).set(fields).where(eq(reviewers.id, id)).run();
+    if (roles) {
+      ctx.handle.db.delete(reviewerRoles).where(eq(reviewerRoles.reviewerId, id)).run();
+      for (const role of new Set(roles)) ctx.handle.db.insert(reviewerRoles).values({ reviewerId: id, role }).run();
+    }
+    audit(ctx, { actor: actor.id, action: 'reviewer.update', entityType: 'reviewer', entityId: id, details: { before, patch } });
+  })();
+  return getReviewer(ctx, id)!;
 }

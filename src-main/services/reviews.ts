@@ -13,7 +13,11 @@ import { loadRubric } from './rubrics';
 import { reviewerName } from './reviewers';
 import { setStatus } from './portfolios';
 import { currentDecision, loadDecisions, recordDecision } from './decisions';
-import { calibrationRefusal, isAnchorPortfolio, onCalibrationSubmitted, referenceFor } from './calibration/workbench';
+import { calibrationRefusal, onCalibrationSubmitted, referenceFor } from './calibration/workbench';
+import { assignmentOf, claim, eligibilityProblem, markSubmitted } from './panels/assignments';
+import { afterReviewSubmitted } from './panels/reconcile';
+import { peerReviews, peerSummaries, peersVisible } from './panels/peers';
+import { isReceivedBundleItem } from './panels/received';
 
 type ReviewRow = typeof reviews.$inferSelect;
 
@@ -60,7 +64,7 @@ function ownDraft(ctx: ServiceContext, reviewId: number, actor: Reviewer): Revie
   return row;
 }
 
-function reviewState(ctx: ServiceContext, portfolioId: string, row: ReviewRow | undefined, readOnlyReason: string | null): ReviewState {
+function reviewState(ctx: ServiceContext, portfolioId: string, row: ReviewRow | undefined, readOnlyReason: string | null, actor: Reviewer): ReviewState {
   const revisions = loadDecisions(ctx, portfolioId);
   const decision = revisions.at(-1) ?? null;
   const review = row ? toReviewView(ctx, row) : null;
@@ -68,7 +72,9 @@ function reviewState(ctx: ServiceContext, portfolioId: string, row: ReviewRow | 
     readOnlyReason ??
     (decision ? `Decided (revision ${decision.revision}); a correction is a new, audited revision.` : review?.status === 'submitted' ? 'You submitted this review.' : null);
   const reference = row && row.kind === 'calibration' && row.status === 'submitted' ? referenceFor(ctx, row) : null;
-  return { review, reference, decision, revisions, readOnly: reason !== null, readOnlyReason: reason };
+  const peers = peerSummaries(ctx, portfolioId, actor);
+  const peerFull = peers.length && peersVisible(ctx, portfolioId, actor) ? peerReviews(ctx, portfolioId, actor) : null;
+  return { review, reference, peers, peerReviews: peerFull, decision, revisions, readOnly: reason !== null, readOnlyReason: reason };
 }
 
 function findOwnReview(ctx: ServiceContext, portfolioId: string, reviewerId: string, kind: ReviewRow['kind']): ReviewRow | undefined {
@@ -85,14 +91,21 @@ export function openReview(ctx: ServiceContext, portfolioId: string, actor: Revi
   const p = portfolioOrThrow(ctx, portfolioId);
   const kind: ReviewRow['kind'] = p.isAnchor ? 'calibration' : 'review';
   const existing = findOwnReview(ctx, portfolioId, actor.id, kind);
-  if (existing || currentDecision(ctx, portfolioId)) return reviewState(ctx, portfolioId, existing, null);
+  if (existing || currentDecision(ctx, portfolioId)) return reviewState(ctx, portfolioId, existing, null, actor);
   const refusal = kind === 'calibration' ? calibrationRefusal(ctx, portfolioId, actor) : null;
-  if (refusal) return reviewState(ctx, portfolioId, undefined, refusal);
-  if (!actor.roles.includes('reviewer')) return reviewState(ctx, portfolioId, undefined, 'Only reviewers score portfolios; your profile has no reviewer role.');
-  if (p.status === 'withdrawn') return reviewState(ctx, portfolioId, undefined, 'This portfolio was withdrawn.');
-  if (p.status === 'returned') return reviewState(ctx, portfolioId, undefined, 'Returned to the candidate for resubmission.');
+  if (refusal) return reviewState(ctx, portfolioId, undefined, refusal, actor);
+  const readOnly = (reason: string) => reviewState(ctx, portfolioId, undefined, reason, actor);
+  if (!actor.roles.includes('reviewer')) return readOnly('Only reviewers score portfolios; your profile has no reviewer role.');
+  if (p.status === 'withdrawn') return readOnly('This portfolio was withdrawn.');
+  if (p.status === 'returned') return readOnly('Returned to the candidate for resubmission.');
+  if (p.status === 'scored') return readOnly('All reviews are in; the portfolio is with the moderator.');
+  // A reviewer works on what they are assigned; opening an unassigned portfolio claims a free place if they are eligible.
+  const mustClaim = kind === 'review' && !assignmentOf(ctx, portfolioId, actor.id);
+  const problem = mustClaim ? eligibilityProblem(ctx, portfolioId, actor) : null;
+  if (problem) return readOnly(`Not assigned to you: ${problem}.`);
   const now = nowIso(ctx);
   const row = ctx.handle.sqlite.transaction(() => {
+    if (mustClaim) claim(ctx, portfolioId, actor);
     const created = ctx.handle.db
       .insert(reviews)
       .values({
@@ -111,7 +124,7 @@ export function openReview(ctx: ServiceContext, portfolioId: string, actor: Revi
     if (kind === 'review' && p.status === 'submitted') setStatus(ctx, portfolioId, 'in_review', actor.id);
     return created;
   })();
-  return reviewState(ctx, portfolioId, row, null);
+  return reviewState(ctx, portfolioId, row, null, actor);
 }
 
 /** Autosave: applies whatever changed since the last save. Level changes are audited one by one. */
@@ -220,36 +233,38 @@ export function submitReview(ctx: ServiceContext, reviewId: number, activeMsDelt
       .run();
     audit(ctx, { actor: actor.id, action: 'review.submit', entityType: 'review', entityId: String(row.id), details: { portfolio: row.portfolioId, outcome: preview.outcome, total: preview.total } });
     if (row.kind === 'calibration') return onCalibrationSubmitted(ctx, row, actor);
-    recordDecision(ctx, {
-      portfolioId: row.portfolioId,
-      outcome: preview.outcome!,
-      total: preview.total,
-      feedback: view.feedback,
-      source: 'review',
-      reviewId: row.id,
-      decidedBy: actor.id,
-      reason: null,
-      levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: view.levels[c.id]!, comment: view.comments[c.id] ?? '' })),
-    });
+    if (isReceivedBundleItem(ctx, row.portfolioId)) {
+      // Scored offline from a review bundle: the panel decides once the lead imports the results.
+      markSubmitted(ctx, row.portfolioId, actor.id);
+      setStatus(ctx, row.portfolioId, 'scored', actor.id, { reason: 'offline review done; export the results for the lead' });
+      return;
+    }
+    afterReviewSubmitted(ctx, row.portfolioId, actor.id);
   })();
-  return reviewState(ctx, row.portfolioId, ctx.handle.db.select().from(reviews).where(eq(reviews.id, row.id)).get(), null);
+  return reviewState(ctx, row.portfolioId, ctx.handle.db.select().from(reviews).where(eq(reviews.id, row.id)).get(), null, actor);
 }
 
-/** The next portfolio for this reviewer after `after` in queue order (oldest first), wrapping around; null when none is left. */
+/**
+ * The next portfolio for this reviewer after `after`, in queue order (oldest first, wrapping around): their own open
+ * assignments first, then portfolios with a free place they are eligible for. Null when nothing is left.
+ */
 export function nextPortfolio(ctx: ServiceContext, after: string | undefined, actor: Reviewer): string | null {
-  const candidates = ctx.handle.sqlite
+  const pick = (rows: { id: string; at: string }[]) => {
+    const pool = rows.filter((r) => r.id !== after);
+    const current = after ? ctx.handle.db.select({ at: portfolios.submittedAt }).from(portfolios).where(eq(portfolios.id, after)).get() : undefined;
+    const later = current ? pool.find((c) => c.at > current.at || (c.at === current.at && c.id > after!)) : undefined;
+    return (later ?? pool[0])?.id ?? null;
+  };
+  const mine = ctx.handle.sqlite
     .prepare(
-      `SELECT p.id, p.submitted_at AS at FROM portfolios p
-       WHERE p.status IN ('submitted', 'in_review') AND p.is_anchor = 0
-         AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.portfolio_id = p.id AND r.reviewer_id = ? AND r.status = 'submitted')
-         AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.portfolio_id = p.id AND r.reviewer_id <> ? AND r.status = 'draft' AND p.status = 'in_review'
-                         AND NOT EXISTS (SELECT 1 FROM reviews mine WHERE mine.portfolio_id = p.id AND mine.reviewer_id = ?))
+      `SELECT p.id, p.submitted_at AS at FROM assignments a JOIN portfolios p ON p.id = a.portfolio_id
+       WHERE a.reviewer_id = ? AND a.status = 'assigned' AND p.status IN ('submitted', 'in_review')
        ORDER BY p.submitted_at, p.id`,
     )
-    .all(actor.id, actor.id, actor.id) as { id: string; at: string }[];
-  const pool = candidates.filter((c) => c.id !== after);
-  if (!after) return pool[0]?.id ?? null;
-  const current = ctx.handle.db.select({ at: portfolios.submittedAt }).from(portfolios).where(eq(portfolios.id, after)).get();
-  const later = current ? pool.find((c) => c.at > current.at || (c.at === current.at && c.id > after)) : undefined;
-  return (later ?? pool[0])?.id ?? null;
+    .all(actor.id) as { id: string; at: string }[];
+  if (mine.some((m) => m.id !== after)) return pick(mine);
+  const open = ctx.handle.sqlite
+    .prepare(`SELECT p.id, p.submitted_at AS at FROM portfolios p WHERE p.status IN ('submitted', 'in_review') AND p.is_anchor = 0 ORDER BY p.submitted_at, p.id`)
+    .all() as { id: string; at: string }[];
+  return pick(open.filter((o) => !eligibilityProblem(ctx, o.id, actor)));
 }

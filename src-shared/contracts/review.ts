@@ -51,6 +51,10 @@ export const ReviewStateSchema = z.object({
   review: ReviewViewSchema.nullable(),
   /** Calibration: the anchor's reference levels, present only once the reviewer has submitted. */
   reference: z.array(ReferenceLevelSchema).nullable(),
+  /** Blind review: that other reviews exist and how far they are … */
+  peers: z.array(z.object({ status: z.enum(['draft', 'submitted']) })),
+  /** … and their content only once this reviewer has submitted (or is a moderator, lead or admin). */
+  peerReviews: z.array(ReviewViewSchema).nullable(),
   decision: DecisionViewSchema.nullable(),
   revisions: z.array(DecisionViewSchema),
   readOnly: z.boolean(),
@@ -87,6 +91,7 @@ export const reviewContract = {
     input: z.object({ reviewId: z.number().int(), activeMsDelta: z.number().int().min(0).max(10 * 60 * 1000).default(0) }),
     output: z.object({ state: ReviewStateSchema }),
   },
+  'review.peers': { input: z.object({ portfolioId: z.string().min(1) }), output: z.array(ReviewViewSchema) },
   'decision.correct': { input: CorrectionSchema, output: DecisionViewSchema },
   'queue.next': { input: z.object({ after: z.string().optional() }), output: z.object({ id: z.string().nullable() }) },
 } as const;

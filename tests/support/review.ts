@@ -1,12 +1,13 @@
 import path from 'node:path';
 import { importPath } from '../../src-main/services/import/importer';
 import { createReviewer } from '../../src-main/services/reviewers';
+import { setPolicy } from '../../src-main/services/panels/policies';
 import type { ServiceContext } from '../../src-main/services/context';
 import type { Reviewer } from '../../src-shared/contracts/reviewers';
 import { makePdf, tempDir, writeCatalogue, writePackageFolder } from './fixtures';
 
-/** A data directory with the test rubric, `n` portfolios (P-1…), a PDF and an image each, and an admin and a reviewer. */
-export async function reviewSetup(ctx: ServiceContext, n = 2): Promise<{ admin: Reviewer; reviewer: Reviewer }> {
+/** A data directory with the test rubric, `n` portfolios (P-1…) with a PDF each, an admin and a reviewer, and a policy of `reviewsRequired` reviews. */
+export async function reviewSetup(ctx: ServiceContext, n = 2, reviewsRequired = 1): Promise<{ admin: Reviewer; reviewer: Reviewer }> {
   const work = tempDir();
   writeCatalogue(work);
   const pdf = await makePdf(3);
@@ -21,6 +22,7 @@ export async function reviewSetup(ctx: ServiceContext, n = 2): Promise<{ admin: 
     });
   await importPath(ctx, work, { actor: 'test' });
   const admin = createReviewer(ctx, { name: 'Ada Admin', email: 'ada@example.nz', school: '', district: '', roles: ['admin', 'reviewer'] }, null);
-  const reviewer = createReviewer(ctx, { name: 'Rangi Reviewer', email: 'rangi@example.nz', school: 'Other School', district: 'South', roles: ['reviewer'] }, admin.id);
+  const reviewer = createReviewer(ctx, { name: 'Rangi Reviewer', email: 'rangi@example.nz', school: 'Other School', district: 'South', roles: ['reviewer'] }, admin);
+  setPolicy(ctx, 'TST-8', { reviews_required: reviewsRequired }, admin);
   return { admin, reviewer };
 }

@@ -4,6 +4,7 @@ import { exportDecisions } from '../../services/export/decisions';
 import { writeFileAtomic } from '../../services/files';
 import type { Command } from '../command';
 import { UsageError } from '../command';
+import { systemActor } from '../../services/reviewers';
 
 export const exportCommand: Command = {
   words: ['export'],
@@ -34,7 +35,7 @@ export const exportCommand: Command = {
         search: flags.search as string | undefined,
         portfolioIds: flags.portfolio as string[] | undefined,
       },
-      actor,
+      systemActor(actor),
     );
     const out = path.resolve(flags.out);
     writeFileAtomic(out, file.content);

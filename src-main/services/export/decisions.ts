@@ -11,6 +11,8 @@ import { getPortfolio } from '../portfolios';
 import { setStatus } from '../portfolios';
 import { audit } from '../audit';
 import { toCsv } from './csv';
+import type { Reviewer } from '../../../src-shared/contracts/reviewers';
+import { Anonymizer } from '../panels/anonymity';
 
 /** One exported decision, nested (the JSON export); the CSV flattens it to one row. */
 export interface ExportedDecision {
@@ -49,8 +51,9 @@ function decidedIds(ctx: ServiceContext, filter: ExportFilter): string[] {
   return rows.map((r) => r.id).filter((id) => !f.portfolioIds || ids.has(id));
 }
 
-export function exportedDecision(ctx: ServiceContext, portfolioId: string): { record: ExportedDecision; rubric: Rubric; decision: DecisionView } {
-  const p = getPortfolio(ctx, portfolioId);
+/** One decision as exported; candidate identity redacted where the policy is anonymous and the actor may not see it. */
+export function exportedDecision(ctx: ServiceContext, portfolioId: string, anon: Anonymizer): { record: ExportedDecision; rubric: Rubric; decision: DecisionView } {
+  const p = anon.detail(getPortfolio(ctx, portfolioId));
   const decision = loadDecisions(ctx, portfolioId).at(-1)!;
   const evidenceTitle = new Map(p.evidence.map((e) => [e.id, e.title]));
   const record: ExportedDecision = {
@@ -149,9 +152,10 @@ export function decisionsCsv(records: ExportedDecision[]): string {
  * Exports the decisions matching the filter as CSV or JSON and marks decided portfolios exported (re-exporting an
  * exported one is allowed). Returns the file for the caller to save: a download, a save dialog or the CLI's --out.
  */
-export function exportDecisions(ctx: ServiceContext, format: 'csv' | 'json', filter: ExportFilter, actor: string): ExportFile {
+export function exportDecisions(ctx: ServiceContext, format: 'csv' | 'json', filter: ExportFilter, actor: Reviewer): ExportFile {
   const ids = decidedIds(ctx, filter);
-  const records = ids.map((id) => exportedDecision(ctx, id).record);
+  const anon = new Anonymizer(ctx, actor);
+  const records = ids.map((id) => exportedDecision(ctx, id, anon).record);
   const stamp = formatDate(ctx.now(), "yyyy-MM-dd'T'HHmm");
   const content =
     format === 'csv'
@@ -161,9 +165,9 @@ export function exportDecisions(ctx: ServiceContext, format: 'csv' | 'json', fil
   ctx.handle.sqlite.transaction(() => {
     for (const id of ids) {
       const status = (ctx.handle.sqlite.prepare('SELECT status FROM portfolios WHERE id = ?').get(id) as { status: string }).status;
-      if (status === 'decided') setStatus(ctx, id, 'exported', actor, { file: fileName });
+      if (status === 'decided') setStatus(ctx, id, 'exported', actor.id, { file: fileName });
     }
-    audit(ctx, { actor, action: 'decisions.export', entityType: 'export', entityId: fileName, details: { format, count: ids.length, portfolios: ids } });
+    audit(ctx, { actor: actor.id, action: 'decisions.export', entityType: 'export', entityId: fileName, details: { format, count: ids.length, portfolios: ids } });
   })();
   return { fileName, mediaType: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json', encoding: 'utf8', content, count: ids.length };
 }

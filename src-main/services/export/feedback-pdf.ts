@@ -7,11 +7,13 @@ import { currentDecision } from '../decisions';
 import { audit } from '../audit';
 import { FlowDocument } from '../pdf/document';
 import { exportedDecision } from './decisions';
+import type { Reviewer } from '../../../src-shared/contracts/reviewers';
+import { Anonymizer } from '../panels/anonymity';
 
 /** The report that goes back to the educator: outcome, each criterion's level with its descriptor, comments, cited evidence, feedback. */
-export async function feedbackPdf(ctx: ServiceContext, portfolioId: string, actor: string): Promise<ExportFile> {
+export async function feedbackPdf(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<ExportFile> {
   if (!currentDecision(ctx, portfolioId)) throw new ApiError('conflict', `${portfolioId} has no decision yet`);
-  const { record, rubric } = exportedDecision(ctx, portfolioId);
+  const { record, rubric } = exportedDecision(ctx, portfolioId, new Anonymizer(ctx, actor));
   const doc = await FlowDocument.create(`Feedback: ${record.credential.title}`, `Evidence Workbench · ${record.portfolio}`);
   doc
     .heading(`Feedback on your portfolio: ${record.credential.title}`, 16)
@@ -36,7 +38,7 @@ export async function feedbackPdf(ctx: ServiceContext, portfolioId: string, acto
   if (record.outcome === 'not_yet')
     doc.text('You may resubmit this portfolio. Your next attempt will be reviewed with this feedback in view.', { color: [0.3, 0.3, 0.3] });
   const bytes = await doc.save();
-  audit(ctx, { actor, action: 'feedback.export', entityType: 'portfolio', entityId: portfolioId, details: { revision: record.revision } });
+  audit(ctx, { actor: actor.id, action: 'feedback.export', entityType: 'portfolio', entityId: portfolioId, details: { revision: record.revision } });
   return {
     fileName: `feedback-${record.portfolio}.pdf`,
     mediaType: 'application/pdf',

@@ -13,6 +13,8 @@ import { ImportError, type ImportProblem } from './problems';
 import { readText, readTree, readZipTree, type SourceTree } from './tree';
 import { parseCatalogueFile, parseJson, type CatalogueFile } from './catalogue';
 import { validatePackage, type ValidatedPackage } from './package';
+import { currentPolicy } from '../panels/policies';
+import { setStatus } from '../portfolios';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 ** 3;
 
@@ -152,13 +154,24 @@ function checkResubmission(ctx: ServiceContext, pkg: ValidatedPackage, batch: Ma
   const inBatch = batch.get(m.resubmission_of!)?.manifest;
   const row = inBatch ? null : ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, m.resubmission_of!)).get();
   const earlier = inBatch
-    ? { candidate: inBatch.candidate.id, credential: inBatch.credential, attempt: inBatch.attempt }
-    : row && { candidate: row.candidateId, credential: row.credentialCode, attempt: row.attempt };
+    ? { candidate: inBatch.candidate.id, credential: inBatch.credential, attempt: inBatch.attempt, outcome: null }
+    : row && { candidate: row.candidateId, credential: row.credentialCode, attempt: row.attempt, outcome: row.outcome };
   const fail = (reason: string): void => void problems.push({ source: pkg.source, field: 'resubmission_of', reason });
   if (!earlier) return fail(`earlier attempt "${m.resubmission_of}" is not in this import or the database`);
   if (earlier.candidate !== m.candidate.id) fail(`earlier attempt ${m.resubmission_of} belongs to another candidate`);
   if (earlier.credential !== m.credential) fail(`earlier attempt ${m.resubmission_of} is for another credential`);
   if (m.attempt !== earlier.attempt + 1) fail(`attempt should be ${earlier.attempt + 1} (the earlier attempt is ${earlier.attempt})`);
+  if (earlier.outcome === 'pass') fail(`earlier attempt ${m.resubmission_of} already passed; there is nothing to resubmit`);
+  const maxAttempts = currentPolicy(ctx, m.credential).max_attempts;
+  if (m.attempt > maxAttempts)
+    problems.push({ source: pkg.source, field: 'attempt', reason: `attempt ${m.attempt} is beyond the maximum of ${maxAttempts} attempts for ${m.credential}` });
+}
+
+/** A resubmission sends its earlier, decided Not yet attempt back to the candidate (returned), if that had not happened yet. */
+function returnEarlierAttempt(ctx: ServiceContext, m: PortfolioManifest, actor: string): void {
+  if (!m.resubmission_of) return;
+  const earlier = ctx.handle.db.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, m.resubmission_of)).get();
+  if (earlier && (earlier.status === 'decided' || earlier.status === 'exported')) setStatus(ctx, m.resubmission_of, 'returned', actor, { resubmission: m.id });
 }
 
 function insertPortfolio(ctx: ServiceContext, pkg: ValidatedPackage, credential: Credential, actor: string): void {
@@ -304,6 +317,7 @@ export async function importPath(ctx: ServiceContext, source: string, options: I
           continue;
         }
         insertPortfolio(ctx, pkg, checked.credentials.get(pkg.manifest.credential) ?? loadCredential(ctx, pkg.manifest.credential)!, options.actor);
+        returnEarlierAttempt(ctx, pkg.manifest, options.actor);
         report.portfolios.push({ id, result: 'imported' });
       }
     })();

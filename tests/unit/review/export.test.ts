@@ -30,7 +30,7 @@ afterEach(() => ctx.handle.close());
 
 describe('exporting decisions', () => {
   it('writes CSV a spreadsheet opens right: BOM, one row per decision, criteria columns, guarded formulas', () => {
-    const file = exportDecisions(ctx, 'csv', {}, reviewer.id);
+    const file = exportDecisions(ctx, 'csv', {}, reviewer);
     expect(file).toMatchObject({ mediaType: 'text/csv;charset=utf-8', count: 2, encoding: 'utf8' });
     expect(file.fileName).toMatch(/^decisions-\d{4}-\d\d-\d\dT\d{4}\.csv$/);
     expect(file.content.startsWith('\uFEFF')).toBe(true);
@@ -57,7 +57,7 @@ describe('exporting decisions', () => {
   });
 
   it('writes the same decisions as nested JSON and marks them exported; re-export is allowed', () => {
-    const file = exportDecisions(ctx, 'json', { portfolioIds: ['P-1'] }, reviewer.id);
+    const file = exportDecisions(ctx, 'json', { portfolioIds: ['P-1'] }, reviewer);
     const json = JSON.parse(file.content);
     expect(json.format).toBe('evidence-workbench/decisions@1');
     expect(json.decisions).toHaveLength(1);
@@ -75,17 +75,17 @@ describe('exporting decisions', () => {
     });
     const st = () => (ctx.handle.sqlite.prepare("SELECT status FROM portfolios WHERE id = 'P-1'").get() as { status: string }).status;
     expect(st()).toBe('exported');
-    expect(exportDecisions(ctx, 'json', { portfolioIds: ['P-1'] }, reviewer.id).count).toBe(1);
+    expect(exportDecisions(ctx, 'json', { portfolioIds: ['P-1'] }, reviewer).count).toBe(1);
     expect((ctx.handle.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'decisions.export'").get() as { n: number }).n).toBe(2);
   });
 
   it('exports only what the filter selects, and nothing undecided', () => {
-    expect(exportDecisions(ctx, 'json', { search: 'Candidate 2' }, reviewer.id).count).toBe(1);
-    expect(exportDecisions(ctx, 'json', { portfolioIds: ['P-3'] }, reviewer.id).count).toBe(0);
+    expect(exportDecisions(ctx, 'json', { search: 'Candidate 2' }, reviewer).count).toBe(1);
+    expect(exportDecisions(ctx, 'json', { portfolioIds: ['P-3'] }, reviewer).count).toBe(0);
   });
 
   it('renders a feedback report with extractable text: outcome, levels with descriptors, comments, anchors, feedback', async () => {
-    const file = await feedbackPdf(ctx, 'P-1', reviewer.id);
+    const file = await feedbackPdf(ctx, 'P-1', reviewer);
     expect(file).toMatchObject({ fileName: 'feedback-P-1.pdf', mediaType: 'application/pdf', encoding: 'base64' });
     const text = (await pdfText(Buffer.from(file.content, 'base64'))).join('\n');
     for (const expected of ['Feedback on your portfolio: Test Credential', 'Aroha Ngātai', 'Outcome', 'Pass', 'Planning: Exemplary (level 4 of 4)', 'Evidence cited: Evidence 1 p. 2', 'Kia pai! Strong planning.'])

@@ -93,7 +93,7 @@ describe('reviewing a portfolio', () => {
     saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
     submitReview(ctx, id, 0, reviewer);
     expect(apiError(() => saveDraft(ctx, { reviewId: id, feedback: 'x', activeMsDelta: 0 }, reviewer)).code).toBe('conflict');
-    const other = createReviewer(ctx, { name: 'Other', email: 'o@example.nz', school: '', district: '', roles: ['reviewer'] }, admin.id);
+    const other = createReviewer(ctx, { name: 'Other', email: 'o@example.nz', school: '', district: '', roles: ['reviewer'] }, admin);
     expect(apiError(() => correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 2 }, comments: {}, feedback: 'x', reason: 'typo' }, other)).code).toBe('forbidden');
     expect(apiError(() => correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3 }, comments: {}, feedback: 'x', reason: 'typo' }, reviewer)).issues).toEqual(['Reflection: not scored']);
     const corrected = correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 2 }, comments: { reflection: 'Thin' }, feedback: 'Revisit reflection', reason: 'Misread the journal' }, admin);

@@ -1,0 +1,92 @@
+import { differenceInCalendarDays, format, startOfISOWeek, subWeeks } from 'date-fns';
+import type { Dashboard } from '../../../src-shared/contracts/panels';
+import type { ServiceContext } from '../context';
+import { listReviewers } from '../reviewers';
+import { loadRubric } from '../rubrics';
+import { currentPolicy } from './policies';
+import { reviewsRequired } from './assignments';
+import { DEFAULT_OVERDUE_DAYS, getSetting, OVERDUE_DAYS_KEY } from './settings';
+
+function median(xs: number[]): number | null {
+  if (!xs.length) return null;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = Math.floor(s.length / 2);
+  return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2;
+}
+
+/** What a panel lead needs at a glance: where portfolios wait, who carries the load, where reviewers disagree, pace. */
+export function panelDashboard(ctx: ServiceContext): Dashboard {
+  const { sqlite } = ctx.handle;
+  const now = ctx.now();
+  const overdueDays = getSetting(ctx, OVERDUE_DAYS_KEY, DEFAULT_OVERDUE_DAYS);
+  const open = sqlite
+    .prepare(
+      `SELECT p.id, p.status, p.submitted_at AS at, p.credential_code AS credential,
+              (SELECT count(*) FROM assignments a WHERE a.portfolio_id = p.id AND a.status <> 'released') AS active
+       FROM portfolios p WHERE p.is_anchor = 0 AND p.status IN ('submitted', 'in_review', 'scored')`,
+    )
+    .all() as { id: string; status: string; at: string; credential: string; active: number }[];
+  let awaiting = 0;
+  for (const p of open) if (p.status !== 'scored' && p.active < reviewsRequired(ctx, p.id, p.credential)) awaiting++;
+  const count = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
+  const counts = {
+    awaiting_allocation: awaiting,
+    in_review: open.filter((p) => p.status !== 'scored').length - awaiting,
+    awaiting_moderation: count("SELECT count(*) AS n FROM moderations WHERE status IN ('open')"),
+    decided: count("SELECT count(*) AS n FROM portfolios WHERE is_anchor = 0 AND status IN ('decided', 'exported')"),
+    returned: count("SELECT count(*) AS n FROM portfolios WHERE is_anchor = 0 AND status = 'returned'"),
+  };
+  const waiting = open
+    .map((p) => {
+      const days = differenceInCalendarDays(now, new Date(p.at));
+      return { portfolio: p.id, status: p.status, days, overdue: days > overdueDays };
+    })
+    .sort((a, b) => b.days - a.days)
+    .slice(0, 50);
+
+  const loads = sqlite.prepare("SELECT reviewer_id AS r, count(*) AS n FROM assignments WHERE status = 'assigned' GROUP BY reviewer_id").all() as { r: string; n: number }[];
+  const done = sqlite.prepare("SELECT reviewer_id AS r, active_ms AS ms FROM reviews WHERE kind = 'review' AND status = 'submitted'").all() as { r: string; ms: number }[];
+  const reviewers = listReviewers(ctx)
+    .filter((r) => r.roles.includes('reviewer'))
+    .map((r) => {
+      const mine = done.filter((d) => d.r === r.id).map((d) => d.ms / 60000);
+      const med = median(mine);
+      return { id: r.id, name: r.name, open: loads.find((l) => l.r === r.id)?.n ?? 0, submitted: mine.length, maxLoad: r.maxLoad, medianMinutes: med === null ? null : Math.round(med * 10) / 10 };
+    });
+
+  // Disagreement per criterion over portfolios with two or more submitted production reviews.
+  const scores = sqlite
+    .prepare(
+      `SELECT r.portfolio_id AS p, r.rubric_id AS rid, r.rubric_version AS rv, p.credential_code AS credential, s.criterion_id AS c, s.score
+       FROM reviews r JOIN review_scores s ON s.review_id = r.id JOIN portfolios p ON p.id = r.portfolio_id
+       WHERE r.kind = 'review' AND r.status = 'submitted' AND s.score IS NOT NULL`,
+    )
+    .all() as { p: string; rid: string; rv: number; credential: string; c: string; score: number }[];
+  const byUnit = new Map<string, { title: string; credential: string; scores: number[] }>();
+  const titles = new Map<string, string>();
+  for (const s of scores) {
+    const rk = `${s.rid}@${s.rv}`;
+    if (!titles.has(`${rk}/${s.c}`)) titles.set(`${rk}/${s.c}`, loadRubric(ctx, s.rid, s.rv)?.criteria.find((x) => x.id === s.c)?.title ?? s.c);
+    const key = `${s.p}/${s.c}`;
+    if (!byUnit.has(key)) byUnit.set(key, { title: titles.get(`${rk}/${s.c}`)!, credential: s.credential, scores: [] });
+    byUnit.get(key)!.scores.push(s.score);
+  }
+  const perCriterion = new Map<string, { criterion: string; title: string; compared: number; apart: number }>();
+  for (const [key, u] of byUnit) {
+    if (u.scores.length < 2) continue;
+    const criterion = key.split('/')[1]!;
+    const agg = perCriterion.get(criterion) ?? { criterion, title: u.title, compared: 0, apart: 0 };
+    agg.compared++;
+    if (Math.max(...u.scores) - Math.min(...u.scores) > currentPolicy(ctx, u.credential).tolerance) agg.apart++;
+    perCriterion.set(criterion, agg);
+  }
+  const disagreement = [...perCriterion.values()].map((a) => ({ ...a, rate: a.apart / a.compared })).sort((a, b) => b.rate - a.rate);
+
+  const decided = sqlite.prepare('SELECT decided_at AS at FROM decisions WHERE revision = 1').all() as { at: string }[];
+  const weeks = Array.from({ length: 12 }, (_, i) => startOfISOWeek(subWeeks(now, 11 - i)));
+  const throughput = weeks.map((w, i) => {
+    const next = weeks[i + 1] ?? new Date(8.64e15);
+    return { week: format(w, 'yyyy-MM-dd'), decided: decided.filter((d) => new Date(d.at) >= w && new Date(d.at) < next).length };
+  });
+  return { counts, overdueDays, waiting, reviewers, disagreement, throughput };
+}

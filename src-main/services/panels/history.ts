@@ -1,0 +1,54 @@
+import { and, asc, eq } from 'drizzle-orm';
+import { ApiError } from '../../../src-shared/contracts/errors';
+import type { AttemptHistory } from '../../../src-shared/contracts/panels';
+import type { Reviewer } from '../../../src-shared/contracts/reviewers';
+import { portfolios } from '../../db/schema';
+import type { ServiceContext } from '../context';
+import { loadDecisions } from '../decisions';
+import { portfolioEvidence, setStatus } from '../portfolios';
+import { requireRole } from '../reviewers';
+
+/**
+ * Every attempt of this candidate at this credential up to this one, with its decision, and how this attempt's
+ * evidence compares with the previous attempt's: new, changed (same item id, other bytes) or unchanged (same sha256).
+ */
+export function attemptHistory(ctx: ServiceContext, portfolioId: string): AttemptHistory {
+  const p = ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
+  if (!p) throw new ApiError('not_found', `no portfolio ${portfolioId}`);
+  const all = ctx.handle.db
+    .select()
+    .from(portfolios)
+    .where(and(eq(portfolios.candidateId, p.candidateId), eq(portfolios.credentialCode, p.credentialCode)))
+    .orderBy(asc(portfolios.attempt))
+    .all()
+    .filter((a) => a.attempt <= p.attempt);
+  const attempts = all.map((a) => ({
+    id: a.id,
+    attempt: a.attempt,
+    submittedAt: a.submittedAt,
+    status: a.status,
+    decision: loadDecisions(ctx, a.id).at(-1) ?? null,
+    evidence: portfolioEvidence(ctx, a.id),
+  }));
+  const current = attempts.at(-1)!.evidence;
+  const previous = attempts.length > 1 ? attempts.at(-2)!.evidence : null;
+  if (!previous) return { attempts, changes: [], removed: [] };
+  const previousShas = new Set(previous.map((e) => e.sha256));
+  const changes = current.map((e) => ({
+    evidenceId: e.id,
+    title: e.title,
+    change: previousShas.has(e.sha256) ? ('unchanged' as const) : previous.some((x) => x.id === e.id || x.title === e.title) ? ('changed' as const) : ('new' as const),
+  }));
+  const currentShas = new Set(current.map((e) => e.sha256));
+  const removed = previous.filter((e) => !currentShas.has(e.sha256) && !current.some((x) => x.id === e.id || x.title === e.title));
+  return { attempts, changes, removed };
+}
+
+/** A lead sends a Not yet back to the candidate for resubmission. */
+export function returnToCandidate(ctx: ServiceContext, portfolioId: string, actor: Reviewer): void {
+  requireRole(actor, 'lead', 'admin');
+  const p = ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
+  if (!p) throw new ApiError('not_found', `no portfolio ${portfolioId}`);
+  if (p.outcome !== 'not_yet') throw new ApiError('conflict', `${portfolioId} is not a Not yet decision`);
+  ctx.handle.sqlite.transaction(() => setStatus(ctx, portfolioId, 'returned', actor.id))();
+}

@@ -1,0 +1,107 @@
+import { asc, eq } from 'drizzle-orm';
+import { ApiError } from '../../../src-shared/contracts/errors';
+import type { Reviewer } from '../../../src-shared/contracts/reviewers';
+import type { ReviewView } from '../../../src-shared/contracts/review';
+import { evaluateDecision, invalidLevels } from '../../../src-shared/domain/rubric';
+import { moderations, portfolios } from '../../db/schema';
+import { nowIso, type ServiceContext } from '../context';
+import { audit } from '../audit';
+import { loadRubric } from '../rubrics';
+import { recordDecision } from '../decisions';
+import { setStatus } from '../portfolios';
+import { requireRole } from '../reviewers';
+import { toReviewView } from '../reviews';
+import { portfolioRow } from '../queue';
+import type { PortfolioRow } from '../../../src-shared/contracts/queue';
+import { submittedReviews } from './reconcile';
+
+export interface ModerationItem {
+  portfolio: string;
+  status: 'open' | 'third_review' | 'resolved';
+  reason: string;
+  openedAt: string;
+  row: PortfolioRow;
+}
+
+export function moderationQueue(ctx: ServiceContext, includeResolved = false): ModerationItem[] {
+  return ctx.handle.db
+    .select()
+    .from(moderations)
+    .orderBy(asc(moderations.openedAt))
+    .all()
+    .filter((m) => includeResolved || m.status !== 'resolved')
+    .map((m) => ({ portfolio: m.portfolioId, status: m.status, reason: m.reason, openedAt: m.openedAt, row: portfolioRow(ctx, m.portfolioId)! }));
+}
+
+/** A moderator may not moderate a portfolio they reviewed themselves. */
+function requireModerator(ctx: ServiceContext, portfolioId: string, actor: Reviewer) {
+  requireRole(actor, 'moderator', 'lead', 'admin');
+  const m = ctx.handle.db.select().from(moderations).where(eq(moderations.portfolioId, portfolioId)).get();
+  if (!m) throw new ApiError('not_found', `${portfolioId} is not in the moderation queue`);
+  if (submittedReviews(ctx, portfolioId).some((r) => r.reviewerId === actor.id))
+    throw new ApiError('forbidden', `${actor.name} reviewed ${portfolioId} and cannot moderate it`);
+  return m;
+}
+
+export interface ModerationCase {
+  portfolio: string;
+  status: 'open' | 'third_review' | 'resolved';
+  reason: string;
+  reviews: ReviewView[];
+  note: string | null;
+}
+
+/** Both (or all three) reviews side by side, for a moderator. */
+export function moderationCase(ctx: ServiceContext, portfolioId: string, actor: Reviewer): ModerationCase {
+  const m = requireModerator(ctx, portfolioId, actor);
+  return { portfolio: portfolioId, status: m.status, reason: m.reason, note: m.note, reviews: submittedReviews(ctx, portfolioId).map((r) => toReviewView(ctx, r)) };
+}
+
+/** The moderator's final levels, outcome (from the rubric's rule), feedback and note: recorded as the decision. */
+export function moderate(
+  ctx: ServiceContext,
+  input: { portfolioId: string; levels: Record<string, number>; comments: Record<string, string>; feedback: string; note: string },
+  actor: Reviewer,
+) {
+  const m = requireModerator(ctx, input.portfolioId, actor);
+  if (m.status !== 'open') throw new ApiError('conflict', `${input.portfolioId} is ${m.status === 'resolved' ? 'already decided' : 'waiting for a third review'}`);
+  const p = ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, input.portfolioId)).get()!;
+  const rubric = loadRubric(ctx, p.rubricId, p.rubricVersion)!;
+  const problems = invalidLevels(rubric, input.levels);
+  for (const c of rubric.criteria) if (input.levels[c.id] === undefined) problems.push(`${c.title}: not scored`);
+  const preview = evaluateDecision(rubric, input.levels);
+  if (!problems.length && preview.outcome === 'not_yet' && !input.feedback.trim()) problems.push('Feedback to the candidate is required for Not yet');
+  if (problems.length) throw new ApiError('bad_request', 'the moderation cannot be recorded yet', problems);
+  return ctx.handle.sqlite.transaction(() => {
+    const decision = recordDecision(ctx, {
+      portfolioId: input.portfolioId,
+      outcome: preview.outcome!,
+      total: preview.total,
+      feedback: input.feedback,
+      source: 'moderation',
+      reviewId: null,
+      decidedBy: actor.id,
+      reason: input.note || null,
+      levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: input.levels[c.id]!, comment: input.comments[c.id] ?? '' })),
+    });
+    ctx.handle.db
+      .update(moderations)
+      .set({ status: 'resolved', resolvedBy: actor.id, resolvedAt: nowIso(ctx), note: input.note })
+      .where(eq(moderations.portfolioId, input.portfolioId))
+      .run();
+    audit(ctx, { actor: actor.id, action: 'moderation.decide', entityType: 'portfolio', entityId: input.portfolioId, details: { outcome: preview.outcome, note: input.note } });
+    return decision;
+  })();
+}
+
+/** The moderator asks for one more independent review; the portfolio goes back into review for allocation. */
+export function requestThirdReview(ctx: ServiceContext, portfolioId: string, note: string, actor: Reviewer): void {
+  const m = requireModerator(ctx, portfolioId, actor);
+  if (m.status !== 'open') throw new ApiError('conflict', `${portfolioId} is not open for moderation`);
+  if (submittedReviews(ctx, portfolioId).length >= 3) throw new ApiError('conflict', `${portfolioId} already has three reviews`);
+  ctx.handle.sqlite.transaction(() => {
+    ctx.handle.db.update(moderations).set({ status: 'third_review', note }).where(eq(moderations.portfolioId, portfolioId)).run();
+    setStatus(ctx, portfolioId, 'in_review', actor.id, { reason: 'third review requested' });
+    audit(ctx, { actor: actor.id, action: 'moderation.third_review', entityType: 'portfolio', entityId: portfolioId, details: { note } });
+  })();
+}

@@ -1,0 +1,97 @@
+import { and, eq } from 'drizzle-orm';
+import { evaluateDecision, type Rubric } from '../../../src-shared/domain/rubric';
+import { disagreement, joinTexts, reconciledLevels, type SubmittedReview } from '../../../src-shared/domain/panel/reconcile';
+import { moderations, portfolios, reviews } from '../../db/schema';
+import { nowIso, type ServiceContext } from '../context';
+import { audit } from '../audit';
+import { loadRubric } from '../rubrics';
+import { recordDecision } from '../decisions';
+import { setStatus } from '../portfolios';
+import { toReviewView } from '../reviews';
+import { currentPolicy } from './policies';
+import { markSubmitted, reviewsRequired } from './assignments';
+
+export function submittedReviews(ctx: ServiceContext, portfolioId: string) {
+  return ctx.handle.db
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
+    .orderBy(reviews.submittedAt, reviews.id)
+    .all();
+}
+
+function openModeration(ctx: ServiceContext, portfolioId: string, reason: string, actor: string): void {
+  const now = nowIso(ctx);
+  ctx.handle.db
+    .insert(moderations)
+    .values({ portfolioId, status: 'open', reason, openedAt: now })
+    .onConflictDoUpdate({ target: moderations.portfolioId, set: { status: 'open', reason, openedAt: now, resolvedBy: null, resolvedAt: null } })
+    .run();
+  audit(ctx, { actor, action: 'moderation.open', entityType: 'portfolio', entityId: portfolioId, details: { reason } });
+}
+
+/**
+ * After a production review is submitted (inside its transaction): once every required review is in, agreeing
+ * reviews become the decision (levels by the policy's rule, feedback joined for the lead to edit before release);
+ * disagreeing ones, or any after a third review was asked for, go to the moderation queue with the reason.
+ */
+export function afterReviewSubmitted(ctx: ServiceContext, portfolioId: string, reviewerId: string): void {
+  markSubmitted(ctx, portfolioId, reviewerId);
+  const p = ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get()!;
+  const policy = currentPolicy(ctx, p.credentialCode);
+  const rubric = loadRubric(ctx, p.rubricId, p.rubricVersion)!;
+  const rows = submittedReviews(ctx, portfolioId);
+  if (rows.length < reviewsRequired(ctx, portfolioId, p.credentialCode)) return;
+  const views = rows.map((r) => toReviewView(ctx, r));
+  const submitted: SubmittedReview[] = views.map((v) => ({ levels: v.levels, comments: v.comments, outcome: v.outcome, feedback: v.feedback }));
+  if (views.length === 1) {
+    const v = views[0]!;
+    recordDecision(ctx, {
+      portfolioId,
+      outcome: v.outcome!,
+      total: rows[0]!.total,
+      feedback: v.feedback,
+      source: 'review',
+      reviewId: v.id,
+      decidedBy: reviewerId,
+      reason: null,
+      levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: v.levels[c.id]!, comment: v.comments[c.id] ?? '' })),
+    });
+    return;
+  }
+  const moderation = ctx.handle.db.select().from(moderations).where(eq(moderations.portfolioId, portfolioId)).get();
+  const reason = moderation?.status === 'third_review' ? `Third review in; ${moderation.reason}` : disagreement(rubric, submitted, policy.tolerance);
+  const levels = reconciledLevels(rubric, submitted, policy.final_levels);
+  const preview = evaluateDecision(rubric, levels);
+  const outcomesAgree = new Set(submitted.map((s) => s.outcome)).size === 1;
+  const finalReason = reason ?? (outcomesAgree && preview.outcome !== submitted[0]!.outcome ? 'reconciled levels give a different outcome than the reviewers' : null);
+  if (finalReason) {
+    if (p.status === 'in_review') setStatus(ctx, portfolioId, 'scored', reviewerId, { reason: finalReason });
+    openModeration(ctx, portfolioId, finalReason, reviewerId);
+    return;
+  }
+  decideReconciled(ctx, portfolioId, rubric, views, levels, preview.total, preview.outcome!, reviewerId);
+}
+
+function decideReconciled(
+  ctx: ServiceContext,
+  portfolioId: string,
+  rubric: Rubric,
+  views: ReturnType<typeof toReviewView>[],
+  levels: Record<string, number>,
+  total: number,
+  outcome: 'pass' | 'not_yet',
+  actor: string,
+): void {
+  recordDecision(ctx, {
+    portfolioId,
+    outcome,
+    total,
+    feedback: joinTexts(views.map((v) => v.feedback)),
+    source: 'reconciled',
+    reviewId: null,
+    decidedBy: actor,
+    reason: `${views.length} independent reviews agreed within tolerance`,
+    levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: levels[c.id]!, comment: joinTexts(views.map((v) => v.comments[c.id] ?? '')) })),
+  });
+}

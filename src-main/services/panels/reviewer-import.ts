@@ -1,0 +1,82 @@
+import Papa from 'papaparse';
+import { z } from 'zod';
+import { ROLES, type Role } from '../../../src-shared/domain/roles';
+import type { Reviewer } from '../../../src-shared/contracts/reviewers';
+import type { ServiceContext } from '../context';
+import { createReviewer, getReviewer, requireRole, updateReviewer } from '../reviewers';
+
+export const REVIEWER_COLUMNS = ['id', 'name', 'email', 'school', 'district', 'roles'] as const;
+
+export class ReviewerCsvError extends Error {
+  constructor(readonly problems: { line: number; reason: string }[]) {
+    super(`reviewers file refused, nothing was imported:\n${problems.map((p) => `- line ${p.line}: ${p.reason}`).join('\n')}`);
+  }
+}
+
+const Email = z.email();
+const Id = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/);
+
+interface Row {
+  line: number;
+  id: string;
+  name: string;
+  email: string;
+  school: string;
+  district: string;
+  roles: Role[];
+}
+
+/** Parses `id,name,email,school,district,roles` (roles separated by `;`), naming the line of every problem. */
+export function parseReviewersCsv(text: string): Row[] {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
+  const problems: { line: number; reason: string }[] = [];
+  const [header, ...rows] = parsed.data;
+  const cols = (header ?? []).map((h) => h.trim().toLowerCase());
+  const missing = REVIEWER_COLUMNS.filter((c) => !cols.includes(c));
+  if (missing.length) throw new ReviewerCsvError([{ line: 1, reason: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected ${REVIEWER_COLUMNS.join(',')})` }]);
+  const at = (row: string[], c: (typeof REVIEWER_COLUMNS)[number]) => (row[cols.indexOf(c)] ?? '').trim();
+  const seen = new Map<string, number>();
+  const out: Row[] = [];
+  rows.forEach((row, i) => {
+    const line = i + 2;
+    const r = { line, id: at(row, 'id'), name: at(row, 'name'), email: at(row, 'email'), school: at(row, 'school'), district: at(row, 'district') };
+    for (const f of ['id', 'name', 'email'] as const) if (!r[f]) problems.push({ line, reason: `${f} is missing` });
+    if (r.id && !Id.safeParse(r.id).success) problems.push({ line, reason: `id "${r.id}" may use only letters, digits, . _ -` });
+    if (r.email && !Email.safeParse(r.email).success) problems.push({ line, reason: `invalid email "${r.email}"` });
+    const roles = at(row, 'roles')
+      .split(';')
+      .map((x) => x.trim().toLowerCase())
+      .filter(Boolean);
+    if (roles.length === 0) problems.push({ line, reason: 'roles is missing' });
+    for (const role of roles) if (!ROLES.includes(role as Role)) problems.push({ line, reason: `unknown role "${role}" (one of ${ROLES.join(', ')})` });
+    if (r.id && seen.has(r.id)) problems.push({ line, reason: `duplicate id "${r.id}" (also on line ${seen.get(r.id)})` });
+    if (r.id) seen.set(r.id, line);
+    out.push({ ...r, roles: roles as Role[] });
+  });
+  if (problems.length) throw new ReviewerCsvError(problems);
+  return out;
+}
+
+/** Imports reviewer profiles, all or nothing: new ids are created, known ids updated (both audited). */
+export function importReviewers(ctx: ServiceContext, csv: string, actor: Reviewer): { created: string[]; updated: string[] } {
+  requireRole(actor, 'lead', 'admin');
+  const rows = parseReviewersCsv(csv);
+  const result = { created: [] as string[], updated: [] as string[] };
+  ctx.handle.sqlite.transaction(() => {
+    for (const r of rows) {
+      const fields = { name: r.name, email: r.email, school: r.school, district: r.district, roles: r.roles };
+      if (getReviewer(ctx, r.id)) {
+        updateReviewer(ctx, r.id, fields, actor);
+        result.updated.push(r.id);
+      } else {
+        try {
+          createReviewer(ctx, { id: r.id, ...fields }, actor);
+        } catch (err) {
+          throw new ReviewerCsvError([{ line: r.line, reason: (err as Error).message }]);
+        }
+        result.created.push(r.id);
+      }
+    }
+  })();
+  return result;
+}

@@ -126,10 +126,10 @@ export function eligibilityProblem(ctx: ServiceContext, portfolioId: string, rev
   if (!p) return `no portfolio ${portfolioId}`;
   if (!reviewer.roles.includes('reviewer')) return `${reviewer.name} has no reviewer role`;
   const ap = allocationPortfolio(ctx, p);
-  if (ap.needed <= 0 && !ap.taken.has(reviewer.id)) return `${portfolioId} already has the reviewers it needs`;
   const ar = allocationReviewers(ctx).find((r) => r.id === reviewer.id);
   if (!ar) return `${reviewer.name} is not an active reviewer`;
   const why = exclusion(ap, ar, currentPolicy(ctx, p.credentialCode));
+  if (!why && ap.needed <= 0) return `${portfolioId} already has the reviewers it needs`;
   const words = {
     taken: `${reviewer.name} is already on ${portfolioId}`,
     conflict: `${reviewer.name} has a conflict of interest with this candidate`,

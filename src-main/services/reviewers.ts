@@ -2,7 +2,7 @@ import { asc, eq } from 'drizzle-orm';
 import { ApiError } from '../../src-shared/contracts/errors';
 import type { Reviewer } from '../../src-shared/contracts/reviewers';
 import type { Role } from '../../src-shared/domain/roles';
-import { ROLE_LABEL } from '../../src-shared/domain/roles';
+import { ROLE_LABEL, ROLES } from '../../src-shared/domain/roles';
 import { reviewerRoles, reviewers } from '../db/schema';
 import { nowIso, type ServiceContext } from './context';
 import { audit } from './audit';
@@ -23,7 +23,7 @@ export function listReviewers(ctx: ServiceContext): Reviewer[] {
       district: r.district,
       active: r.active,
       maxLoad: r.maxLoad,
-      roles: roles.filter((x) => x.reviewerId === r.id).map((x) => x.role),
+      roles: ROLES.filter((role) => roles.some((x) => x.reviewerId === r.id && x.role === role)),
     }));
 }
 

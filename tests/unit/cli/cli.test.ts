@@ -83,3 +83,38 @@ describe('cli export', () => {
     expect((await cli('export', '--format', 'csv', '--data', ctx.dataDir)).err).toContain('--out FILE is required');
   });
 });
+
+describe('cli panels', () => {
+  it('imports reviewers all or nothing with line numbers, lists them, allocates and reports', async () => {
+    const data = tempDir();
+    const work = tempDir();
+    writeCatalogue(work);
+    await writePackageFolder(path.join(work, 'P-1'), { id: 'P-1' });
+    expect((await cli('import', work, '--data', data)).code).toBe(0);
+    const bad = path.join(work, 'bad.csv');
+    fs.writeFileSync(bad, 'id,name,email,school,district,roles\nR-1,Ana,ana@x.nz,S1,D1,reviewer\nR-2,Ben,not-an-email,S2,D1,reviewer;wizard\nR-1,Cat,cat@x.nz,S3,D2,reviewer\nR-4,,d@x.nz,S4,D2,reviewer\n');
+    const r = await cli('reviewers', 'import', bad, '--data', data);
+    expect(r.code).toBe(2);
+    expect(r.err).toContain('line 3: invalid email "not-an-email"');
+    expect(r.err).toContain('line 3: unknown role "wizard"');
+    expect(r.err).toContain('line 4: duplicate id "R-1" (also on line 2)');
+    expect(r.err).toContain('line 5: name is missing');
+    expect(JSON.parse((await cli('reviewers', 'list', '--json', '--data', data)).out)).toEqual([]);
+    const good = path.join(work, 'good.csv');
+    fs.writeFileSync(good, 'id,name,email,school,district,roles\nR-1,Ana,ana@x.nz,S1,D1,reviewer\nR-2,Ben,ben@x.nz,S2,D1,reviewer;moderator\n');
+    expect((await cli('reviewers', 'import', good, '--data', data)).code).toBe(0);
+    const listed = JSON.parse((await cli('reviewers', 'list', '--json', '--data', data)).out);
+    expect(listed.map((x: { id: string; roles: string[] }) => [x.id, x.roles])).toEqual([
+      ['R-1', ['reviewer']],
+      ['R-2', ['reviewer', 'moderator']],
+    ]);
+    const alloc = JSON.parse((await cli('allocate', '--json', '--data', data)).out);
+    expect(alloc.assigned.map((a: { reviewer: string }) => a.reviewer).sort()).toEqual(['R-1', 'R-2']);
+    const assignments = JSON.parse((await cli('assignments', '--json', '--data', data)).out);
+    expect(assignments.map((a: { portfolio: string; status: string }) => [a.portfolio, a.status])).toEqual([
+      ['P-1', 'assigned'],
+      ['P-1', 'assigned'],
+    ]);
+    expect(JSON.parse((await cli('moderation', '--json', '--data', data)).out)).toEqual([]);
+  });
+});

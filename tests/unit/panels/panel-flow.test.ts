@@ -121,7 +121,7 @@ describe('blind, independent review', () => {
     const mine = openReview(ctx, 'P-1', r2);
     expect(mine.peers).toEqual([{ status: 'submitted' }]);
     expect(mine.peerReviews).toBe(null);
-    const refused = await core.handle('review.peers', { portfolioId: 'P-1' }, { actor: r2.id }).catch((e) => e);
+    const refused = (await core.handle('review.peers', { portfolioId: 'P-1' }, { actor: r2.id }).catch((e: unknown) => e)) as ApiError;
     expect(refused).toBeInstanceOf(ApiError);
     expect(refused.code).toBe('forbidden');
     saveDraft(ctx, { reviewId: mine.review!.id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, r2);
@@ -141,7 +141,7 @@ describe('roles are enforced in the services', () => {
       ['assignments.reassign', { portfolioId: 'P-1', from: r1.id, to: r2.id }],
       ['policy.set', { credential: 'TST-8', policy: { reviews_required: 1 } }],
     ] as const) {
-      const e = await core.handle(method, input, { actor: r1.id }).catch((x) => x);
+      const e = (await core.handle(method, input, { actor: r1.id }).catch((x: unknown) => x)) as ApiError;
       expect(e.code, method).toBe('forbidden');
     }
     const both = mk('Both', ['reviewer', 'moderator']);

@@ -1,4 +1,6 @@
 import type { Command } from '../../command';
+import { reviewersImportCommand, reviewersListCommand } from './reviewers';
+import { allocateCommand, assignmentsCommand, moderationCommand } from './assignments';
 
 /** CLI commands of the panels feature. */
-export const panelsCommands: Command[] = [];
+export const panelsCommands: Command[] = [reviewersImportCommand, reviewersListCommand, allocateCommand, assignmentsCommand, moderationCommand];

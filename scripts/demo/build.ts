@@ -113,14 +113,21 @@ export async function packageFiles(plan: PortfolioPlan, media: MediaCache): Prom
   return files;
 }
 
+/** What the generator owns at the top of the demo set; reviewers.csv and activity/ are written by hand. */
+export const GENERATED_ENTRIES = ['rubrics', 'credentials.json', 'portfolios'] as const;
+export const HAND_WRITTEN_ENTRIES = ['reviewers.csv', 'activity'] as const;
+
 const json = (value: unknown) => `${JSON.stringify(value, null, 2)}\n`;
 
-/** Writes the whole data set to `outDir`, replacing what was there (media is reused unless `forceMedia`). */
+/**
+ * Writes the generated part of the data set to `outDir` (rubrics, credentials, portfolios), replacing what was there;
+ * the hand-written reviewers.csv and activity/ beside them are kept. Media is reused unless `forceMedia`.
+ */
 export async function writeDemo(outDir: string, options: { forceMedia?: boolean; log?: (line: string) => void } = {}): Promise<MediaCache> {
   const log = options.log ?? (() => undefined);
   const media = new MediaCache();
   if (!options.forceMedia) media.loadFrom(path.join(outDir, 'portfolios'));
-  fs.rmSync(outDir, { recursive: true, force: true });
+  for (const generated of GENERATED_ENTRIES) fs.rmSync(path.join(outDir, generated), { recursive: true, force: true });
   fs.mkdirSync(path.join(outDir, 'rubrics'), { recursive: true });
   for (const rubric of RUBRICS) fs.writeFileSync(path.join(outDir, 'rubrics', `${rubric.id}.json`), json(rubric));
   fs.writeFileSync(path.join(outDir, 'credentials.json'), json(CREDENTIALS_FILE));

@@ -1,3 +1,4 @@
+import { GENERATED_ENTRIES, HAND_WRITTEN_ENTRIES } from './build';
 /**
  * Checks a demo data folder (resources/demo layout) the way the importer would: every JSON parses with the domain
  * schemas, every file matches its manifest's bytes and sha256 and looks like its media type, criteria exist in the
@@ -59,7 +60,7 @@ export function verifyDemo(root: string): { contents: DemoContents; problems: st
   };
 
   for (const entry of fs.readdirSync(root))
-    if (!['rubrics', 'credentials.json', 'portfolios'].includes(entry)) problems.push(`${entry}: unexpected entry at the top level`);
+    if (![...GENERATED_ENTRIES, ...HAND_WRITTEN_ENTRIES].includes(entry as never)) problems.push(`${entry}: unexpected entry at the top level`);
 
   for (const file of walk(path.join(root, 'rubrics'))) {
     const r = RubricSchema.safeParse(readJson(file));

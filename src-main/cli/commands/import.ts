@@ -24,7 +24,9 @@ export const importCommand: Command = {
       io.out(
         `imported ${count(report.portfolios, 'imported')} portfolios (${count(report.portfolios, 'unchanged')} unchanged), ` +
           `${count(report.rubrics, 'imported')} rubrics, ${report.credentials.filter((c) => c.result !== 'unchanged').length} credentials, ` +
-          `${report.files.added} new files (${report.files.bytes} bytes)`,
+          `${report.files.added} new files (${report.files.bytes} bytes)` +
+          (report.reviewers.created.length + report.reviewers.updated.length ? `, reviewers ${report.reviewers.created.length} created / ${report.reviewers.updated.length} updated` : '') +
+          (report.activity.length ? `; replayed demo activity: ${report.activity.join(', ')}` : ''),
       );
     }
     return 0;

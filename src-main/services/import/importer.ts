@@ -14,6 +14,9 @@ import { readText, readTree, readZipTree, type SourceTree } from './tree';
 import { parseCatalogueFile, parseJson, type CatalogueFile } from './catalogue';
 import { validatePackage, type ValidatedPackage } from './package';
 import { currentPolicy } from '../panels/policies';
+import { importReviewers, parseReviewersCsv, ReviewerCsvError } from '../panels/reviewer-import';
+import { systemActor } from '../reviewers';
+import { ACTIVITY_REPLAYS } from './activity';
 import { setStatus } from '../portfolios';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 ** 3;
@@ -25,6 +28,8 @@ export interface ImportOptions {
 
 export interface ImportReport {
   portfolios: { id: string; result: 'imported' | 'unchanged' }[];
+  reviewers: { created: string[]; updated: string[] };
+  activity: string[];
   rubrics: { id: string; version: number; result: 'imported' | 'unchanged' }[];
   credentials: { code: string; result: 'created' | 'updated' | 'unchanged' }[];
   files: { added: number; bytes: number };
@@ -33,6 +38,10 @@ export interface ImportReport {
 interface Collected {
   catalogue: CatalogueFile[];
   packages: ValidatedPackage[];
+  /** Reviewer profile CSV files (id,name,email,school,district,roles). */
+  reviewers: { file: string; csv: string }[];
+  /** Demo activity files (`activity/<feature>.json` at the top of a set), replayed after the import. */
+  activity: string[];
   problems: ImportProblem[];
 }
 
@@ -55,7 +64,20 @@ async function collectTree(ctx: ServiceContext, tree: SourceTree, maxFileBytes: 
   for (const entry of tree.entries.values()) {
     if (inPackage(entry.path)) continue;
     const lower = entry.path.toLowerCase();
-    if (lower.endsWith('.json')) {
+    const activity = /^activity\/([a-z0-9-]+)\.json$/.exec(entry.path);
+    if (activity) {
+      if (!ACTIVITY_REPLAYS[activity[1]!]) out.problems.push({ source: tree.label, file: entry.path, reason: `unknown demo activity "${activity[1]}" (known: ${Object.keys(ACTIVITY_REPLAYS).join(', ')})` });
+      else out.activity.push(activity[1]!);
+    } else if (lower.endsWith('.csv')) {
+      const csv = await readText(entry);
+      try {
+        parseReviewersCsv(csv);
+        out.reviewers.push({ file: entry.path, csv });
+      } catch (err) {
+        if (!(err instanceof ReviewerCsvError)) throw err;
+        for (const p of err.problems) out.problems.push({ source: tree.label, file: entry.path, field: `line ${p.line}`, reason: p.reason });
+      }
+    } else if (lower.endsWith('.json')) {
       const parsed = parseJson(tree.label, entry.path, await readText(entry));
       if (parsed.problem) out.problems.push(parsed.problem);
       else {
@@ -251,7 +273,7 @@ function blobMediaTypes(packages: ValidatedPackage[]): Map<string, string> {
 export async function importPath(ctx: ServiceContext, source: string, options: ImportOptions): Promise<ImportReport> {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (!fs.existsSync(source)) throw new ImportError([{ source, reason: 'no such file or folder' }]);
-  const collected: Collected = { catalogue: [], packages: [], problems: [] };
+  const collected: Collected = { catalogue: [], packages: [], reviewers: [], activity: [], problems: [] };
   if (fs.statSync(source).isFile() && source.toLowerCase().endsWith('.json')) {
     const label = path.basename(source);
     const parsed = parseJson(label, label, fs.readFileSync(source, 'utf8'));
@@ -275,7 +297,7 @@ export async function importPath(ctx: ServiceContext, source: string, options: I
     }
   }
   const discardAll = () => collected.packages.forEach((p) => p.staged.forEach((b) => ctx.store.discard(b)));
-  if (collected.catalogue.length === 0 && collected.packages.length === 0 && collected.problems.length === 0)
+  if (collected.catalogue.length === 0 && collected.packages.length === 0 && collected.reviewers.length === 0 && collected.problems.length === 0)
     collected.problems.push({ source: path.basename(source), reason: 'no portfolio package (manifest.json), rubric or credentials file found' });
   const checked = collected.problems.length === 0 ? crossCheck(ctx, collected) : null;
   if (!checked || collected.problems.length > 0) {
@@ -284,7 +306,7 @@ export async function importPath(ctx: ServiceContext, source: string, options: I
   }
 
   const added: string[] = [];
-  const report: ImportReport = { portfolios: [], rubrics: [], credentials: [], files: { added: 0, bytes: 0 } };
+  const report: ImportReport = { portfolios: [], reviewers: { created: [], updated: [] }, activity: [], rubrics: [], credentials: [], files: { added: 0, bytes: 0 } };
   const types = blobMediaTypes(collected.packages);
   try {
     for (const pkg of collected.packages)
@@ -320,11 +342,22 @@ export async function importPath(ctx: ServiceContext, source: string, options: I
         returnEarlierAttempt(ctx, pkg.manifest, options.actor);
         report.portfolios.push({ id, result: 'imported' });
       }
+      for (const r of collected.reviewers) {
+        const done = importReviewers(ctx, r.csv, systemActor(options.actor));
+        report.reviewers.created.push(...done.created);
+        report.reviewers.updated.push(...done.updated);
+      }
     })();
   } catch (err) {
     for (const sha of added) ctx.store.remove(sha);
     discardAll();
     throw err;
   }
+  // Demo activity runs through the services after the import has landed, in a fixed order (panels decide before credit).
+  for (const name of Object.keys(ACTIVITY_REPLAYS))
+    if (collected.activity.includes(name)) {
+      await ACTIVITY_REPLAYS[name]!(ctx);
+      report.activity.push(name);
+    }
   return report;
 }

@@ -45,7 +45,7 @@ function signatureOk(data: Buffer, mediaType: string): boolean {
 
 describe('demo catalogue', () => {
   it('has only the expected top-level entries (so the folder imports cleanly as a batch)', () => {
-    expect(fs.readdirSync(ROOT).sort()).toEqual(['credentials.json', 'portfolios', 'rubrics']);
+    expect(fs.readdirSync(ROOT).sort()).toEqual(['activity', 'credentials.json', 'portfolios', 'reviewers.csv', 'rubrics']);
   });
 
   it('has one rubric per credential, named after its id, with 4-5 criteria of four levels', () => {

@@ -1,0 +1,93 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { addDays, addHours } from 'date-fns';
+import { z } from 'zod';
+import { ReviewPolicySchema } from '../../../src-shared/domain/panel/policy';
+import type { AnchorTarget } from '../../../src-shared/contracts/anchors';
+import { demoDir } from '../../core/paths';
+import type { ServiceContext } from '../context';
+import { getReviewer, systemActor } from '../reviewers';
+import { addAnchor, openReview, saveDraft, submitReview } from '../reviews';
+import { setPolicy } from './policies';
+import { claim } from './assignments';
+import { moderate } from './moderation';
+import { returnToCandidate } from './history';
+import { OVERDUE_DAYS_KEY, putSetting } from './settings';
+
+const Anchor = z.object({ criterion: z.string(), evidence: z.string(), page: z.number().int().optional(), start: z.number().optional(), end: z.number().optional() });
+const Step = z.discriminatedUnion('do', [
+  z.object({
+    do: z.literal('review'),
+    portfolio: z.string(),
+    reviewer: z.string(),
+    days: z.number(),
+    minutes: z.number(),
+    levels: z.record(z.string(), z.number().int()),
+    comments: z.record(z.string(), z.string()).default({}),
+    feedback: z.string(),
+    anchors: z.array(Anchor).default([]),
+    submit: z.boolean().default(true),
+  }),
+  z.object({ do: z.literal('claim'), portfolio: z.string(), reviewer: z.string(), days: z.number() }),
+  z.object({ do: z.literal('return'), portfolio: z.string(), by: z.string(), days: z.number() }),
+  z.object({
+    do: z.literal('moderate'),
+    portfolio: z.string(),
+    moderator: z.string(),
+    days: z.number(),
+    levels: z.record(z.string(), z.number().int()),
+    feedback: z.string(),
+    note: z.string(),
+  }),
+]);
+export const PanelsActivitySchema = z.object({
+  format: z.literal('evidence-workbench/demo-activity@1'),
+  feature: z.literal('panels'),
+  policies: z.array(z.object({ credential: z.string(), policy: ReviewPolicySchema.partial(), note: z.string().optional() })),
+  overdue_days: z.number().int().optional(),
+  steps: z.array(Step),
+});
+
+function target(a: z.infer<typeof Anchor>): AnchorTarget {
+  return a.page !== undefined ? { kind: 'pdf_page', page: a.page } : { kind: 'video_time', startS: a.start ?? 0, ...(a.end !== undefined ? { endS: a.end } : {}) };
+}
+
+/**
+ * The demo panel's history, replayed through the real services with the clock set to when each step happened
+ * (days after the portfolio was submitted), so the dashboard shows real waiting times and weekly throughput.
+ * Does nothing once policies exist: the replay runs on a fresh demo database only.
+ */
+export function replayPanelsDemo(ctx: ServiceContext, file = path.join(demoDir(), 'activity', 'panels.json')): void {
+  if (ctx.handle.sqlite.prepare('SELECT 1 FROM review_policies LIMIT 1').get()) return;
+  const doc = PanelsActivitySchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
+  const system = systemActor('system:demo');
+  const submitted = (id: string) => new Date((ctx.handle.sqlite.prepare('SELECT submitted_at AS at FROM portfolios WHERE id = ?').get(id) as { at: string }).at);
+  const at = (portfolio: string, days: number, hours = 0): ServiceContext => {
+    const when = addHours(addDays(submitted(portfolio), days), 9 + hours);
+    return { ...ctx, now: () => when };
+  };
+  const who = (id: string) => {
+    const r = getReviewer(ctx, id);
+    if (!r) throw new Error(`demo activity names unknown reviewer ${id}`);
+    return r;
+  };
+  for (const p of doc.policies) setPolicy(ctx, p.credential, p.policy, system, p.note);
+  if (doc.overdue_days) putSetting(ctx, OVERDUE_DAYS_KEY, doc.overdue_days);
+  for (const step of doc.steps) {
+    if (step.do === 'claim') claim(at(step.portfolio, step.days), step.portfolio, who(step.reviewer));
+    else if (step.do === 'return') returnToCandidate(at(step.portfolio, step.days), step.portfolio, who(step.by));
+    else if (step.do === 'moderate')
+      moderate(at(step.portfolio, step.days), { portfolioId: step.portfolio, levels: step.levels, comments: {}, feedback: step.feedback, note: step.note }, who(step.moderator));
+    else {
+      const reviewer = who(step.reviewer);
+      const start = at(step.portfolio, step.days);
+      const state = openReview(start, step.portfolio, reviewer);
+      if (!state.review) throw new Error(`demo: ${reviewer.id} cannot review ${step.portfolio}: ${state.readOnlyReason}`);
+      const id = state.review.id;
+      const working = at(step.portfolio, step.days, 1);
+      for (const a of step.anchors) addAnchor(working, { reviewId: id, criterionId: a.criterion, evidenceId: a.evidence, target: target(a) }, reviewer);
+      saveDraft(working, { reviewId: id, levels: step.levels, comments: step.comments, feedback: step.feedback, activeMsDelta: Math.round(step.minutes * 60_000) }, reviewer);
+      if (step.submit) submitReview(at(step.portfolio, step.days, 2), id, 0, reviewer);
+    }
+  }
+}

@@ -1,0 +1,55 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadDemoIfFresh } from '../../../src-main/core/services';
+import { listReviewers } from '../../../src-main/services/reviewers';
+import { moderationQueue } from '../../../src-main/services/panels/moderation';
+import { panelDashboard } from '../../../src-main/services/panels/dashboard';
+import { attemptHistory } from '../../../src-main/services/panels/history';
+import { listAssignments } from '../../../src-main/services/panels/assignments';
+import type { ServiceContext } from '../../../src-main/services/context';
+import { tempServices } from '../../support/fixtures';
+
+let ctx: ServiceContext;
+beforeAll(async () => {
+  ctx = tempServices(new Date('2026-11-01T10:00:00Z'));
+  expect(await loadDemoIfFresh(ctx)).toBe(true);
+});
+afterAll(() => ctx.handle.close());
+
+describe('the demo panel', () => {
+  it('has at least six reviewers in several districts, and every role', () => {
+    const reviewers = listReviewers(ctx);
+    expect(reviewers.filter((r) => r.roles.includes('reviewer')).length).toBeGreaterThanOrEqual(6);
+    expect(new Set(reviewers.map((r) => r.district)).size).toBeGreaterThanOrEqual(3);
+    for (const role of ['reviewer', 'moderator', 'lead', 'approver', 'admin'] as const) expect(reviewers.some((r) => r.roles.includes(role)), role).toBe(true);
+  });
+
+  it('shows portfolios in every state a panel meets', () => {
+    const d = panelDashboard(ctx);
+    expect(d.counts.awaiting_allocation).toBeGreaterThan(0);
+    expect(d.counts.awaiting_moderation).toBeGreaterThan(0);
+    expect(d.counts.returned).toBeGreaterThan(0);
+    const status = (id: string) => ctx.handle.sqlite.prepare('SELECT status, outcome FROM portfolios WHERE id = ?').get(id);
+    // one of two reviews done
+    expect(listAssignments(ctx).filter((a) => a.portfolio === 'P-2026-003').map((a) => a.status).sort()).toEqual(['assigned', 'submitted']);
+    // a genuine disagreement awaits moderation
+    expect(moderationQueue(ctx).map((m) => m.portfolio)).toContain('P-2026-005');
+    expect(moderationQueue(ctx).find((m) => m.portfolio === 'P-2026-005')!.reason).toMatch(/outcomes differ/);
+    expect(status('P-2026-001')).toEqual({ status: 'decided', outcome: 'pass' });
+    expect(status('P-2026-002')).toEqual({ status: 'returned', outcome: 'not_yet' });
+    expect(ctx.handle.sqlite.prepare("SELECT source FROM decisions WHERE portfolio_id = 'P-2026-008'").get()).toEqual({ source: 'moderation' });
+  });
+
+  it('links a resubmission to its earlier attempt with the earlier feedback in view', () => {
+    const h = attemptHistory(ctx, 'P-2026-011');
+    expect(h.attempts.map((a) => a.id)).toEqual(['P-2026-002', 'P-2026-011']);
+    expect(h.attempts[0]!.decision!.outcome).toBe('not_yet');
+    expect(h.attempts[0]!.decision!.feedback).toMatch(/student agency/);
+    expect(h.changes.length).toBeGreaterThan(0);
+  });
+
+  it('dates the activity when it happened, so the dashboard has history', () => {
+    const d = panelDashboard(ctx);
+    expect(d.reviewers.some((r) => r.medianMinutes !== null)).toBe(true);
+    expect(d.disagreement.length).toBeGreaterThan(0);
+  });
+});

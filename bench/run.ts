@@ -1,10 +1,12 @@
 /** `npm run bench`: prints each benchmark's figures. Pass names to run a subset, e.g. `npm run bench -- queue`. */
 import { benchImport } from './import.bench';
 import { benchQueue } from './queue.bench';
+import { benchPanels } from './panels.bench';
 
 const BENCHES: Record<string, () => Promise<Record<string, string>>> = {
   import: () => benchImport(),
   queue: () => benchQueue(),
+  panels: () => benchPanels(),
 };
 
 const wanted = process.argv.slice(2);

@@ -135,6 +135,21 @@ export function queueFacets(ctx: ServiceContext): { credentials: { code: string;
   };
 }
 
+/**
+ * Queue rows for the portfolios a query selects (its only output column: the portfolio seq), in its order, with
+ * the extra columns it names (aliased `extra_*`): lets other lists (moderation, assignments) reuse the row shape.
+ */
+export function portfolioRowsFor<E extends object>(ctx: ServiceContext, selection: string, params: unknown[], extra = ''): (PortfolioRow & E)[] {
+  const rows = ctx.handle.sqlite
+    // MATERIALIZED keeps the (short) selection the outer loop, as in listQueue.
+    .prepare(`WITH sel AS MATERIALIZED (${selection}) ${ROW_COLUMNS}${extra ? `, ${extra}` : ''} FROM sel CROSS JOIN portfolios p ON p.seq = sel.seq ${ROW_JOINS}`)
+    .all(...params) as (RawRow & Record<string, unknown>)[];
+  return rows.map((r) => {
+    const extras = Object.fromEntries(Object.entries(r).filter(([k]) => k.startsWith('extra_')).map(([k, v]) => [k.slice(6), v]));
+    return { ...toPortfolioRow(r), ...extras } as PortfolioRow & E;
+  });
+}
+
 export function portfolioRow(ctx: ServiceContext, id: string): PortfolioRow | null {
   const row = ctx.handle.sqlite.prepare(`${ROW_COLUMNS} FROM portfolios p ${ROW_JOINS} WHERE p.id = ?`).get(id) as RawRow | undefined;
   return row ? toPortfolioRow(row) : null;

@@ -1,4 +1,4 @@
-import { asc, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import type { ReviewView } from '../../../src-shared/contracts/review';
@@ -11,7 +11,7 @@ import { recordDecision } from '../decisions';
 import { setStatus } from '../portfolios';
 import { requireRole } from '../reviewers';
 import { toReviewView } from '../reviews';
-import { portfolioRow } from '../queue';
+import { portfolioRowsFor } from '../queue';
 import type { PortfolioRow } from '../../../src-shared/contracts/queue';
 import { submittedReviews } from './reconcile';
 
@@ -23,14 +23,17 @@ export interface ModerationItem {
   row: PortfolioRow;
 }
 
+/** The moderation queue, oldest first, in one query (it is read on every visit to the page). */
 export function moderationQueue(ctx: ServiceContext, includeResolved = false): ModerationItem[] {
-  return ctx.handle.db
-    .select()
-    .from(moderations)
-    .orderBy(asc(moderations.openedAt))
-    .all()
-    .filter((m) => includeResolved || m.status !== 'resolved')
-    .map((m) => ({ portfolio: m.portfolioId, status: m.status, reason: m.reason, openedAt: m.openedAt, row: portfolioRow(ctx, m.portfolioId)! }));
+  type Extra = { moderation: ModerationItem['status']; reason: string; openedAt: string };
+  const rows = portfolioRowsFor<Extra>(
+    ctx,
+    `SELECT p.seq, m.status, m.reason, m.opened_at FROM moderations m CROSS JOIN portfolios p ON p.id = m.portfolio_id
+     ${includeResolved ? '' : "WHERE m.status <> 'resolved'"} ORDER BY m.opened_at, m.portfolio_id`,
+    [],
+    'sel.status AS extra_moderation, sel.reason AS extra_reason, sel.opened_at AS extra_openedAt',
+  );
+  return rows.map(({ moderation, reason, openedAt, ...row }) => ({ portfolio: row.id, status: moderation, reason, openedAt, row }));
 }
 
 /** A moderator may not moderate a portfolio they reviewed themselves. */

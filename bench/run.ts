@@ -2,11 +2,13 @@
 import { benchImport } from './import.bench';
 import { benchQueue } from './queue.bench';
 import { benchPanels } from './panels.bench';
+import { benchAgreement } from './agreement.bench';
 
 const BENCHES: Record<string, () => Promise<Record<string, string>>> = {
   import: () => benchImport(),
   queue: () => benchQueue(),
   panels: () => benchPanels(),
+  agreement: () => benchAgreement(),
 };
 
 const wanted = process.argv.slice(2);

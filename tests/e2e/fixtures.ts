@@ -13,8 +13,11 @@ export interface Workbench {
   shell: HttpShell;
   ctx: ServiceContext;
   dataDir: string;
-  /** Opens the app as the browser shell user does: through the printed URL with its token. */
-  open(page: Page, hash?: string): Promise<void>;
+  /**
+   * Opens the app as the browser shell user does, through the printed URL with its token, already signed in as the
+   * given reviewer profile (default: the demo's panel lead, R-terina); pass null to meet the profile picker.
+   */
+  open(page: Page, hash?: string, as?: string | null): Promise<void>;
   screenshot(page: Page, name: string): Promise<string>;
 }
 
@@ -31,7 +34,8 @@ export const test = base.extend<{ workbench: Workbench }>({
       shell,
       ctx,
       dataDir,
-      async open(page, hash = '') {
+      async open(page, hash = '', as = 'R-terina') {
+        if (as) await page.addInitScript((id) => localStorage.setItem('ew.reviewer', id), as);
         await page.goto(shell.url);
         if (hash) await page.goto(`${shell.url.split('?')[0]}#${hash}`);
       },

@@ -4,8 +4,13 @@ import os from 'node:os';
 import path from 'node:path';
 import { test, expect } from './fixtures';
 
-test('a new user sees the demo queue, filters it, opens a portfolio and its evidence', async ({ page, workbench }) => {
-  await workbench.open(page);
+test('a new user picks a profile, sees the demo queue, filters it, opens a portfolio and its evidence', async ({ page, workbench }) => {
+  await workbench.open(page, '', null);
+  await expect(page.getByRole('heading', { name: 'Evidence Workbench' })).toBeVisible();
+  await expect(page.getByText('Who is reviewing?')).toBeVisible();
+  await workbench.screenshot(page, 'profile-picker');
+  await page.getByRole('listitem').filter({ hasText: 'Te Rina Walker' }).click();
+  await expect(page.getByTestId('profile-menu')).toContainText('Te Rina Walker');
   await expect(page.getByRole('heading', { name: 'Queue' })).toBeVisible();
   const total = page.getByTestId('queue-total');
   await expect(total).toHaveText(/^\d+ portfolios$/);
@@ -15,7 +20,7 @@ test('a new user sees the demo queue, filters it, opens a portfolio and its evid
   await workbench.screenshot(page, 'queue');
 
   // Credential filter narrows the list and every row shows that credential.
-  await page.getByRole('textbox', { name: 'Credential' }).click();
+  await page.getByRole('combobox', { name: 'Credential' }).click();
   await page.getByRole('option', { name: 'Effective Mentoring Practices' }).click();
   await expect(total).not.toHaveText(`${all} portfolios`);
   const rows = page.locator('[data-testid^="queue-row-"]');
@@ -28,6 +33,9 @@ test('a new user sees the demo queue, filters it, opens a portfolio and its evid
   await expect(rows.first()).toContainText(firstName);
   await rows.first().click();
 
+  await expect(page.getByTestId('review-bar')).toContainText(firstName);
+  await expect(page.getByTestId('evidence-pane')).toBeVisible();
+  await page.getByRole('link', { name: 'Details' }).click();
   await expect(page.getByRole('heading', { level: 2 })).toHaveText(firstName);
   await expect(page.getByText('Written responses')).toBeVisible();
   await workbench.screenshot(page, 'portfolio');
@@ -89,6 +97,7 @@ test('`npm run serve` starts the browser shell on demo data and prints a tokenis
     const bare = await page.request.get(url.split('?')[0]!);
     expect(bare.status()).toBe(401);
     await page.goto(url);
+    await page.getByRole('listitem').filter({ hasText: 'Mika Henare' }).click();
     await expect(page.getByTestId('queue-total')).toHaveText(/^\d+ portfolios$/);
     expect(fs.existsSync(path.join(dataDir, 'queue.sqlite'))).toBe(true);
   } finally {

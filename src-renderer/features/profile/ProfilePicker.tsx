@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Center, Checkbox, Group, Stack, Text, TextInput, Title, UnstyledButton, Badge } from '@mantine/core';
+import { Alert, Button, Card, Center, Checkbox, Group, SimpleGrid, Stack, Text, TextInput, Title, UnstyledButton, Badge } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { ROLES, ROLE_LABEL, type Role } from '../../../src-shared/domain/roles';
@@ -27,7 +27,7 @@ export function ProfilePicker() {
 
   return (
     <Center mih="100dvh" p="md" bg="gray.0">
-      <Card withBorder shadow="sm" w={520} p="xl">
+      <Card withBorder shadow="sm" w={760} maw="100%" p="xl">
         <Title order={1} size="h3">
           Evidence Workbench
         </Title>
@@ -35,32 +35,30 @@ export function ProfilePicker() {
           Who is reviewing? Every score and decision is recorded with your profile.
         </Text>
         {profiles.data && profiles.data.length > 0 && !creating && (
-          <Stack gap="xs" role="list" aria-label="Reviewer profiles">
+          <SimpleGrid cols={{ base: 1, sm: 2 }} spacing="xs" role="list" aria-label="Reviewer profiles">
             {profiles.data
               .filter((p) => p.active)
               .map((p) => (
                 <UnstyledButton key={p.id} className={classes.profile} onClick={() => switchTo(p.id)} role="listitem">
-                  <Group justify="space-between">
-                    <div>
-                      <Text fw={600}>{p.name}</Text>
-                      <Text size="sm" c="dimmed">
-                        {p.email}
-                      </Text>
-                    </div>
-                    <Group gap={4}>
+                  <Text fw={600}>{p.name}</Text>
+                  <Text size="xs" c="dimmed" truncate>
+                    {p.email}
+                  </Text>
+                  <Group gap={4} mt={4}>
                       {p.roles.map((r) => (
                         <Badge key={r} variant="light" size="sm">
                           {ROLE_LABEL[r]}
-                        </Badge>
-                      ))}
-                    </Group>
+                      </Badge>
+                    ))}
                   </Group>
                 </UnstyledButton>
               ))}
-            <Button variant="subtle" onClick={() => setCreating(true)} mt="sm">
-              Create a new profile
-            </Button>
-          </Stack>
+          </SimpleGrid>
+        )}
+        {profiles.data && profiles.data.length > 0 && !creating && (
+          <Button variant="subtle" onClick={() => setCreating(true)} mt="sm">
+            Create a new profile
+          </Button>
         )}
         {(first || creating) && (
           <form onSubmit={form.onSubmit((v) => create.mutate(v))}>

@@ -20,7 +20,7 @@ const COLUMNS: { key: QueueSort | null; label: string; width: string }[] = [
   { key: null, label: 'District', width: 'minmax(140px, 1fr)' },
   { key: null, label: 'Attempt', width: '80px' },
   { key: 'submitted_at', label: 'Submitted', width: '110px' },
-  { key: 'status', label: 'Status', width: '150px' },
+  { key: 'status', label: 'Status', width: '190px' },
 ];
 const TEMPLATE = COLUMNS.map((c) => c.width).join(' ');
 

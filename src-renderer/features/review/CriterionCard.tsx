@@ -69,7 +69,7 @@ export const CriterionCard = forwardRef<HTMLElement, Props>(function CriterionCa
         </div>
         {!p.readOnly && (
           <Tooltip label="Cite the current page or moment (C)">
-            <Button size="compact-xs" variant="light" onClick={p.onCite} aria-label={`Cite evidence for ${p.criterion.title}`}>
+            <Button size="compact-xs" variant="light" onClick={p.onCite} aria-label={`Cite evidence for ${p.criterion.title}`} style={{ flexShrink: 0 }}>
               Cite
             </Button>
           </Tooltip>
@@ -86,6 +86,7 @@ export const CriterionCard = forwardRef<HTMLElement, Props>(function CriterionCa
               tabIndex={-1}
               disabled={p.readOnly}
               className={classes.level}
+              title={l.descriptor}
               data-checked={checked || undefined}
               onClick={() => p.onLevel(l.score)}
             >
@@ -115,8 +116,14 @@ export const CriterionCard = forwardRef<HTMLElement, Props>(function CriterionCa
                 )
               }
             >
-              <UnstyledButton onClick={() => p.onOpenAnchor(a)} className={classes.anchorLink} aria-label={`Open ${p.evidenceTitle(a.evidenceId)} at ${describeTarget(a.target)}`}>
-                {p.evidenceTitle(a.evidenceId)} · {describeTarget(a.target)}
+              <UnstyledButton
+                onClick={() => p.onOpenAnchor(a)}
+                className={classes.anchorLink}
+                title={`${p.evidenceTitle(a.evidenceId)} · ${describeTarget(a.target)}`}
+                aria-label={`Open ${p.evidenceTitle(a.evidenceId)} at ${describeTarget(a.target)}`}
+              >
+                {/* The place first: it is what tells two citations of one document apart. */}
+                {describeTarget(a.target)} · {p.evidenceTitle(a.evidenceId)}
               </UnstyledButton>
             </Badge>
           ))}

@@ -34,7 +34,7 @@ export function EvidencePane({ portfolio, selected, onSelect }: { portfolio: Por
           data-testid={`evidence-item-${e.id}`}
         >
           <Group gap={6} wrap="nowrap">
-            <Badge size="xs" variant="light" color={e.kind === 'video' ? 'grape' : e.kind === 'pdf' ? 'blue' : 'gray'}>
+            <Badge size="xs" variant="light" color={e.kind === 'video' ? 'grape' : e.kind === 'pdf' ? 'blue' : 'gray'} style={{ flexShrink: 0 }}>
               {KIND_LABEL[e.kind]}
             </Badge>
             <Text size="sm" fw={600} lineClamp={2}>

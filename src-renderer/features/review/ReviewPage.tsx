@@ -60,6 +60,7 @@ function ReviewWorkspace({ portfolio, state, initialLayout }: WorkspaceProps) {
   const navigate = useNavigate();
   const queryClient = useQueryClient();
   const viewer = useRef<EvidenceViewerHandle>(null);
+  const viewerBox = useRef<HTMLDivElement>(null);
   const [selected, setSelected] = useState<string>(portfolio.evidence[0]?.id ?? RESPONSES);
   const [target, setTarget] = useState<AnchorTarget | undefined>();
   const [sheet, setSheet] = useState(false);
@@ -161,6 +162,14 @@ function ReviewWorkspace({ portfolio, state, initialLayout }: WorkspaceProps) {
       if (e.key === '?') {
         e.preventDefault();
         setSheet(true);
+      } else if (e.key === 'r' || e.key === 'R') {
+        // Straight to the first criterion still unscored (or the first), ready for 1..n.
+        e.preventDefault();
+        const unscored = rubric.criteria.find((c) => draft.values.levels[c.id] == null) ?? rubric.criteria[0];
+        document.querySelector<HTMLElement>(`[data-criterion="${unscored?.id}"]`)?.focus();
+      } else if (e.key === 'v' || e.key === 'V') {
+        e.preventDefault();
+        viewerBox.current?.querySelector<HTMLElement>('[tabindex="0"], video, button')?.focus();
       } else if (e.key === '[' || e.key === ']') {
         const ids = [RESPONSES, ...portfolio.evidence.map((x) => x.id)];
         const i = ids.indexOf(selected) + (e.key === ']' ? 1 : -1);
@@ -184,7 +193,7 @@ function ReviewWorkspace({ portfolio, state, initialLayout }: WorkspaceProps) {
 
   return (
     <Box className={classes.page}>
-      <Group justify="space-between" px="xs" py={6} className={classes.bar}>
+      <Group justify="space-between" px="xs" py={6} className={classes.bar} data-testid="review-bar">
         <Group gap="sm">
           <Breadcrumbs>
             <Link href="#/">Queue</Link>
@@ -197,6 +206,9 @@ function ReviewWorkspace({ portfolio, state, initialLayout }: WorkspaceProps) {
             {portfolio.credential.title} · attempt {portfolio.attempt}
           </Text>
           {portfolio.attempts.length > 1 && <Badge variant="light">resubmission</Badge>}
+          <Link href={`#/portfolio/${encodeURIComponent(portfolio.id)}`} size="sm">
+            Details
+          </Link>
         </Group>
         <Text size="xs" c="dimmed">
           Press <kbd>?</kbd> for shortcuts
@@ -219,7 +231,9 @@ function ReviewWorkspace({ portfolio, state, initialLayout }: WorkspaceProps) {
         </Panel>
         <Separator className={classes.separator} aria-label="Resize evidence list" />
         <Panel id="viewer" minSize="25" className={classes.viewer}>
-          {viewerPane}
+          <div ref={viewerBox} className={classes.viewerBox}>
+            {viewerPane}
+          </div>
         </Panel>
         <Separator className={classes.separator} aria-label="Resize rubric" />
         <Panel id="rubric" minSize="22" className={classes.pane}>

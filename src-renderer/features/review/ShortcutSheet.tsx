@@ -2,6 +2,8 @@ import { Kbd, Modal, Table } from '@mantine/core';
 
 export const SHORTCUTS: [string, string][] = [
   ['?', 'Show this sheet'],
+  ['R', 'Go to the rubric (the first criterion not yet scored)'],
+  ['V', 'Go to the evidence viewer'],
   ['1 … 4', 'Pick a level on the focused criterion'],
   ['↑ / ↓', 'Previous / next criterion'],
   ['C', 'Cite the current PDF page or video moment for the focused criterion'],

@@ -3,12 +3,14 @@ import { benchImport } from './import.bench';
 import { benchQueue } from './queue.bench';
 import { benchPanels } from './panels.bench';
 import { benchAgreement } from './agreement.bench';
+import { benchWorkbench } from './workbench.bench';
 
 const BENCHES: Record<string, () => Promise<Record<string, string>>> = {
   import: () => benchImport(),
   queue: () => benchQueue(),
   panels: () => benchPanels(),
   agreement: () => benchAgreement(),
+  workbench: () => benchWorkbench(),
 };
 
 const wanted = process.argv.slice(2);

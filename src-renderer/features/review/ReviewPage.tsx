@@ -123,17 +123,20 @@ function ReviewWorkspace({ portfolio, state, initialLayout }: WorkspaceProps) {
       labels: { confirm: next ? 'Submit & open next' : 'Submit', cancel: 'Keep reviewing' },
       confirmProps: { 'data-autofocus': true } as Record<string, unknown>,
       onConfirm: async () => {
+        // The next portfolio does not depend on this submission (`after` excludes it), so ask for both at once.
+        const nextId = next ? api.call('queue.next', { after: portfolio.id }).then((r) => r.id) : Promise.resolve(null);
         try {
           await api.call('review.submit', { reviewId: state.review!.id, activeMsDelta: active.take() });
         } catch (err) {
           notifications.show({ color: 'red', title: 'Not submitted', message: (err as Error).message });
           return;
         }
-        notifications.show({ color: 'teal', message: `${portfolio.id} decided: ${OUTCOME_LABEL[preview.outcome!]}` });
-        await queryClient.invalidateQueries();
+        notifications.show({ color: 'teal', message: `${portfolio.id} submitted: ${OUTCOME_LABEL[preview.outcome!]}` });
+        // Refresh in the background: the reviewer should not wait for the queue counts to move on.
+        void queryClient.invalidateQueries();
         if (!next) return;
-        const { id: nextId } = await api.call('queue.next', { after: portfolio.id });
-        if (nextId) navigate(`/review/${encodeURIComponent(nextId)}`);
+        const id = await nextId.catch(() => null);
+        if (id) navigate(`/review/${encodeURIComponent(id)}`);
         else {
           notifications.show({ message: 'No more portfolios waiting for you.' });
           navigate('/');

@@ -1,6 +1,20 @@
 import type { RouteObject } from 'react-router';
 import type { NavItem } from '../../app/nav';
+import { DashboardPage } from './dashboard/DashboardPage';
+import { ModerationQueuePage } from './moderation/ModerationQueuePage';
+import { ModerationCasePage } from './moderation/ModerationCasePage';
+import { SetupPage } from './setup/SetupPage';
 
 /** Pages and navigation entries of the panel feature. */
-export const panelRoutes: RouteObject[] = [];
-export const panelNav: NavItem[] = [];
+export const panelRoutes: RouteObject[] = [
+  { path: 'panel', element: <DashboardPage /> },
+  { path: 'panel/setup', element: <SetupPage /> },
+  { path: 'moderation', element: <ModerationQueuePage /> },
+  { path: 'moderation/:id', element: <ModerationCasePage /> },
+];
+
+export const panelNav: NavItem[] = [
+  { to: '/panel', label: 'Panel dashboard', match: (p) => p === '/panel', roles: ['lead', 'moderator', 'admin'] },
+  { to: '/moderation', label: 'Moderation', match: (p) => p.startsWith('/moderation'), roles: ['moderator', 'lead', 'admin'] },
+  { to: '/panel/setup', label: 'Panel setup', match: (p) => p.startsWith('/panel/setup'), roles: ['lead', 'admin'] },
+];

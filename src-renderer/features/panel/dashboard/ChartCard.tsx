@@ -1,0 +1,37 @@
+import { useId, type ReactNode } from 'react';
+import { Card, Group, Stack, Text, Title } from '@mantine/core';
+
+interface Props {
+  title: string;
+  /** One sentence a screen reader hears instead of the chart's pixels, and everybody reads under the title. */
+  summary: ReactNode;
+  actions?: ReactNode;
+  children: ReactNode;
+  testId?: string;
+}
+
+/** A dashboard panel: a heading, the takeaway in words, then the chart. */
+export function ChartCard({ title, summary, actions, children, testId }: Props) {
+  const titleId = useId();
+  const summaryId = useId();
+  return (
+    <Card withBorder padding="md" component="section" aria-labelledby={titleId} data-testid={testId}>
+      <Stack gap="xs" h="100%">
+        <Group justify="space-between" align="flex-start" wrap="nowrap">
+          <div>
+            <Title order={3} size="h5" id={titleId}>
+              {title}
+            </Title>
+            <Text size="sm" c="dimmed" id={summaryId}>
+              {summary}
+            </Text>
+          </div>
+          {actions}
+        </Group>
+        <figure aria-labelledby={titleId} aria-describedby={summaryId} style={{ margin: 0 }}>
+          {children}
+        </figure>
+      </Stack>
+    </Card>
+  );
+}

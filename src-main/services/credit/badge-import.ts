@@ -1,0 +1,121 @@
+import crypto from 'node:crypto';
+import type { ServiceContext } from '../context';
+import type { ImportProblem } from '../import/problems';
+import { getCandidate } from './candidates';
+import type { ExternalRecord } from './external';
+import { candidates } from '../../db/schema';
+
+type Json = Record<string, unknown>;
+const obj = (v: unknown): Json | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null);
+const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
+
+/** The credential inside a file: plain JSON-LD, or the payload of a VC-JWT (compact JWS). */
+export function credentialFromFile(content: string): { credential: Json | null; problem?: string } {
+  const text = content.replace(/^\uFEFF/, '').trim();
+  if (/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(text)) {
+    try {
+      const payload = JSON.parse(Buffer.from(text.split('.')[1]!, 'base64url').toString('utf8')) as Json;
+      return { credential: obj(payload.vc) ?? payload };
+    } catch {
+      return { credential: null, problem: 'not a readable VC-JWT' };
+    }
+  }
+  try {
+    const value = JSON.parse(text) as unknown;
+    const o = obj(value);
+    if (!o) return { credential: null, problem: 'not a JSON object' };
+    return { credential: o };
+  } catch (err) {
+    return { credential: null, problem: `not valid JSON: ${(err as Error).message}` };
+  }
+}
+
+/** OB 3.0 hashes a recipient's email as "sha256$" + hex(sha256(email + salt)). */
+export function identityHash(email: string, salt: string): string {
+  return `sha256$${crypto.createHash('sha256').update(email.trim().toLowerCase() + salt).digest('hex')}`;
+}
+
+/** The candidate an OB 3.0 credential names: plain or hashed email identifiers, or an id of the form mailto:. */
+function recipient(ctx: ServiceContext, subject: Json): string | null {
+  const all = ctx.handle.db.select({ id: candidates.id, email: candidates.email }).from(candidates).all();
+  const ids = Array.isArray(subject.identifier) ? subject.identifier.map(obj).filter((x): x is Json => x !== null) : [];
+  for (const ident of ids) {
+    if (ident.identityType !== 'emailAddress') continue;
+    const value = str(ident.identityHash);
+    if (!value) continue;
+    if (ident.hashed === true) {
+      const salt = typeof ident.salt === 'string' ? ident.salt : '';
+      const hit = all.find((c) => identityHash(c.email, salt).toLowerCase() === value.toLowerCase() || identityHash(c.email.trim(), salt).toLowerCase() === value.toLowerCase());
+      if (hit) return hit.id;
+    } else {
+      const hit = all.find((c) => c.email.trim().toLowerCase() === value.toLowerCase());
+      if (hit) return hit.id;
+    }
+  }
+  const sid = str(subject.id);
+  if (sid?.startsWith('mailto:')) return all.find((c) => c.email.trim().toLowerCase() === sid.slice(7).toLowerCase())?.id ?? null;
+  return null;
+}
+
+export type BadgeStructureCheck = (credential: unknown) => string[];
+
+/**
+ * Reads a credential earned elsewhere from an Open Badges 3.0 file: its structure is validated first (the badges
+ * module's check against the official schema), then the achievement, issuer, dates and recipient are taken out.
+ */
+export async function readExternalBadge(
+  ctx: ServiceContext,
+  file: string,
+  content: string,
+  candidateId: string | undefined,
+  check: BadgeStructureCheck = defaultStructureCheck,
+): Promise<{ record?: ExternalRecord; problems: ImportProblem[] }> {
+  const fail = (reason: string, field?: string) => ({ problems: [{ source: file, field, reason }] });
+  const { credential, problem } = credentialFromFile(content);
+  if (!credential) return fail(problem!);
+  const structural = check(credential);
+  if (structural.length) return { problems: structural.map((reason) => ({ source: file, reason: `not a valid Open Badges 3.0 credential: ${reason}` })) };
+  const subject = obj(credential.credentialSubject)!;
+  const achievement = obj(subject.achievement)!;
+  const issuer = obj(credential.issuer);
+  const issuerName = str(issuer?.name) ?? str(credential.issuer) ?? '';
+  const awarded = str(credential.validFrom) ?? str(credential.issuanceDate) ?? str(credential.awardedDate);
+  if (!awarded || Number.isNaN(Date.parse(awarded))) return fail('the credential has no validFrom date', 'validFrom');
+  const until = str(credential.validUntil) ?? str(credential.expirationDate);
+  let who = candidateId ?? null;
+  if (who && !getCandidate(ctx, who)) return fail(`no candidate ${who}`);
+  who ??= recipient(ctx, subject);
+  if (!who) return fail("the badge's recipient matches no candidate by email; choose the candidate it belongs to", 'credentialSubject.identifier');
+  const c = getCandidate(ctx, who)!;
+  const credits = typeof achievement.creditsAvailable === 'number' ? achievement.creditsAvailable : null;
+  return {
+    problems: [],
+    record: {
+      ref: str(credential.id) ?? 'badge',
+      candidate: { id: c.id, email: c.email, name: c.name, school: c.school, district: c.district },
+      code: '',
+      title: str(achievement.name) ?? 'Untitled achievement',
+      humanCode: str(achievement.humanCode),
+      issuer: issuerName || 'unknown issuer',
+      issuerId: str(issuer?.id) ?? str(credential.issuer),
+      awardedOn: new Date(awarded).toISOString().slice(0, 10),
+      expiresOn: until && !Number.isNaN(Date.parse(until)) ? new Date(until).toISOString().slice(0, 10) : null,
+      points: credits,
+      hours: null,
+      document: JSON.stringify(credential),
+    },
+  };
+}
+
+/** Placeholder until the badges module's schema check is wired in: the fields this reader needs. */
+function defaultStructureCheck(credential: unknown): string[] {
+  const c = obj(credential);
+  const problems: string[] = [];
+  const types = Array.isArray(c?.type) ? c!.type : [c?.type];
+  if (!types.some((t) => t === 'OpenBadgeCredential' || t === 'AchievementCredential')) problems.push('type must include OpenBadgeCredential');
+  const subject = obj(c?.credentialSubject);
+  if (!subject) problems.push('credentialSubject is missing');
+  else if (!obj(subject.achievement)) problems.push('credentialSubject.achievement is missing');
+  if (!c?.issuer) problems.push('issuer is missing');
+  return problems;
+}

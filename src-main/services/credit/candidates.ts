@@ -1,0 +1,166 @@
+import { eq } from 'drizzle-orm';
+import { ApiError } from '../../../src-shared/contracts/errors';
+import type { CandidateBrief, CandidateRecord, CandidateSummary, Duplicate } from '../../../src-shared/contracts/credit';
+import type { Reviewer } from '../../../src-shared/contracts/reviewers';
+import { attainmentStatus } from '../../../src-shared/domain/pathway';
+import { candidates, creditCandidateMerges } from '../../db/schema';
+import { nowIso, type ServiceContext } from '../context';
+import { audit } from '../audit';
+import { canManageCandidates, canView } from './access';
+import { candidateAttainments, candidateExternal, candidateIds, candidatePortfolios, externalView, isoDay } from './attainments';
+import { attemptTrails } from './trail';
+import { listApplications } from './applications';
+
+/** Lower case, accents and punctuation gone, single spaces: "Aroha  Ngātai-Smith" and "aroha ngatai smith" match. */
+export function normaliseName(s: string): string {
+  return s
+    .normalize('NFKD')
+    .replace(/\p{M}/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
+}
+
+const normaliseEmail = (s: string) => s.trim().toLowerCase();
+
+export function getCandidate(ctx: ServiceContext, id: string): CandidateBrief | null {
+  return ctx.handle.db.select().from(candidates).where(eq(candidates.id, id)).get() ?? null;
+}
+
+/** Where a merged-away id went, if it did. */
+export function mergedInto(ctx: ServiceContext, id: string): string | null {
+  return ctx.handle.db.select({ into: creditCandidateMerges.intoId }).from(creditCandidateMerges).where(eq(creditCandidateMerges.fromId, id)).get()?.into ?? null;
+}
+
+/** Candidates with anything credit staff can see: an attempt (not a calibration anchor), an external credential or an application. */
+export function listCandidates(ctx: ServiceContext, actor: Reviewer, search?: string): CandidateSummary[] {
+  canView(actor);
+  const rows = ctx.handle.sqlite
+    .prepare(
+      `SELECT * FROM (
+         SELECT c.id, c.name, c.email, c.school, c.district,
+           (SELECT count(*) FROM portfolios p WHERE p.candidate_id = c.id AND p.is_anchor = 0) AS attempts,
+           (SELECT count(*) FROM portfolios p WHERE p.candidate_id = c.id AND p.is_anchor = 0 AND p.outcome = 'pass') AS passes,
+           (SELECT count(*) FROM credit_external e WHERE e.candidate_id = c.id) AS external,
+           (SELECT count(*) FROM credit_applications a WHERE a.candidate_id = c.id) AS applications
+         FROM candidates c)
+       WHERE attempts + external + applications > 0
+       ORDER BY name COLLATE NOCASE, id`,
+    )
+    .all() as CandidateSummary[];
+  const words = normaliseName(search ?? '').split(' ').filter(Boolean);
+  if (words.length === 0) return rows;
+  return rows.filter((r) => {
+    const hay = `${normaliseName(r.name)} ${r.id.toLowerCase()} ${r.email.toLowerCase()} ${normaliseName(r.school)}`;
+    return words.every((w) => hay.includes(w));
+  });
+}
+
+/** Likely duplicates: the same email under two ids, or the same name at the same school; an old id an import brought back. */
+export function findDuplicates(ctx: ServiceContext, actor: Reviewer, onlyFor?: string): Duplicate[] {
+  canView(actor);
+  const all = ctx.handle.db.select().from(candidates).orderBy(candidates.id).all();
+  const out: Duplicate[] = [];
+  const seen = new Set<string>();
+  const add = (a: CandidateBrief, b: CandidateBrief, reason: string) => {
+    const [x, y] = a.id < b.id ? [a, b] : [b, a];
+    const key = `${x.id}\u0000${y.id}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    if (!onlyFor || x.id === onlyFor || y.id === onlyFor) out.push({ a: x, b: y, reason });
+  };
+  const byEmail = new Map<string, CandidateBrief[]>();
+  const byNameSchool = new Map<string, CandidateBrief[]>();
+  for (const c of all) {
+    const e = normaliseEmail(c.email);
+    if (e) byEmail.set(e, [...(byEmail.get(e) ?? []), c]);
+    const ns = `${normaliseName(c.name)}\u0000${normaliseName(c.school)}`;
+    if (normaliseName(c.name)) byNameSchool.set(ns, [...(byNameSchool.get(ns) ?? []), c]);
+  }
+  for (const group of byEmail.values()) for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) add(group[i]!, group[j]!, `same email ${group[i]!.email}`);
+  for (const group of byNameSchool.values())
+    for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) add(group[i]!, group[j]!, `same name and school (${group[i]!.school || 'no school'})`);
+  for (const c of all) {
+    const into = mergedInto(ctx, c.id);
+    const target = into ? all.find((x) => x.id === into) : undefined;
+    if (target) add(c, target, `${c.id} was merged into ${target.id} before and has come back with a later import`);
+  }
+  return out;
+}
+
+export function candidateRecord(ctx: ServiceContext, id: string, actor: Reviewer): CandidateRecord {
+  canView(actor);
+  const candidate = getCandidate(ctx, id);
+  if (!candidate) {
+    const into = mergedInto(ctx, id);
+    throw new ApiError('not_found', into ? `candidate ${id} was merged into ${into}` : `no candidate ${id}`);
+  }
+  const ids = candidateIds(ctx, id);
+  const today = isoDay(nowIso(ctx));
+  const merged = ctx.handle.db
+    .select()
+    .from(creditCandidateMerges)
+    .where(eq(creditCandidateMerges.intoId, id))
+    .orderBy(creditCandidateMerges.mergedAt)
+    .all()
+    .map((m) => ({ id: m.fromId, name: (JSON.parse(m.snapshot) as { candidate: CandidateBrief }).candidate.name, mergedAt: m.mergedAt, mergedBy: m.mergedBy, reason: m.reason }));
+  return {
+    candidate,
+    merged,
+    attempts: attemptTrails(ctx, candidatePortfolios(ctx, ids)),
+    external: candidateExternal(ctx, ids).map(externalView),
+    attainments: candidateAttainments(ctx, id).map((a) => ({ ...a, status: attainmentStatus(a, today, false) })),
+    applications: listApplications(ctx, actor, { candidateId: id }),
+    duplicates: findDuplicates(ctx, actor, id),
+  };
+}
+
+/** Tables (other than candidates themselves) that point at a candidate: found in the schema, so a feature added later is covered too. */
+function candidateReferences(ctx: ServiceContext): string[] {
+  const tables = ctx.handle.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+  return tables
+    .map((t) => t.name)
+    .filter((name) => name !== 'candidates' && name !== 'credit_candidate_merges')
+    .filter((name) => (ctx.handle.sqlite.pragma(`table_info("${name}")`) as { name: string }[]).some((c) => c.name === 'candidate_id'));
+}
+
+/**
+ * Merges `from` into `into`: every reference moves (portfolios, external credentials, applications, conflicts of
+ * interest, anything else with a candidate_id), the merged-away row and any row that could not move (a duplicate
+ * of one `into` already has) are kept in the merge record, and the merge is audited. Nothing is lost.
+ */
+export function mergeCandidates(ctx: ServiceContext, fromId: string, intoId: string, reason: string, actor: Reviewer): CandidateRecord {
+  canManageCandidates(actor);
+  if (fromId === intoId) throw new ApiError('bad_request', 'a candidate cannot be merged into itself');
+  const from = getCandidate(ctx, fromId);
+  const into = getCandidate(ctx, intoId);
+  if (!from) throw new ApiError('not_found', `no candidate ${fromId}`);
+  if (!into) throw new ApiError('not_found', `no candidate ${intoId}`);
+  const { sqlite } = ctx.handle;
+  sqlite.transaction(() => {
+    const moved: Record<string, number> = {};
+    const leftover: Record<string, unknown[]> = {};
+    const movedPortfolios = sqlite.prepare('SELECT seq, id, candidate_name AS name FROM portfolios WHERE candidate_id = ?').all(fromId) as { seq: number; id: string; name: string }[];
+    for (const table of candidateReferences(ctx)) {
+      const n = sqlite.prepare(`UPDATE OR IGNORE "${table}" SET candidate_id = ? WHERE candidate_id = ?`).run(intoId, fromId).changes;
+      if (n) moved[table] = n;
+      const rest = sqlite.prepare(`SELECT * FROM "${table}" WHERE candidate_id = ?`).all(fromId);
+      if (rest.length) {
+        leftover[table] = rest;
+        sqlite.prepare(`DELETE FROM "${table}" WHERE candidate_id = ?`).run(fromId);
+      }
+    }
+    // The queue's search finds a portfolio by either id and either email.
+    for (const p of movedPortfolios)
+      sqlite.prepare('UPDATE portfolio_search SET body = ? WHERE rowid = ?').run([p.id, intoId, fromId, p.name, into.email, from.email].join(' '), p.seq);
+    // Earlier merges into the merged-away id now point at the survivor, so every old id still resolves.
+    sqlite.prepare('UPDATE credit_candidate_merges SET into_id = ? WHERE into_id = ?').run(intoId, fromId);
+    sqlite.prepare('DELETE FROM candidates WHERE id = ?').run(fromId);
+    ctx.handle.db
+      .insert(creditCandidateMerges)
+      .values({ fromId, intoId, snapshot: JSON.stringify({ candidate: from, leftover }), moved: JSON.stringify(moved), reason, mergedAt: nowIso(ctx), mergedBy: actor.id })
+      .run();
+    audit(ctx, { actor: actor.id, action: 'candidate.merge', entityType: 'candidate', entityId: intoId, details: { from, into, moved, leftover, reason } });
+  })();
+  return candidateRecord(ctx, intoId, actor);
+}

@@ -1,0 +1,167 @@
+import crypto from 'node:crypto';
+import { eq, sql } from 'drizzle-orm';
+import type { ExternalImportReport } from '../../../src-shared/contracts/credit';
+import type { Reviewer } from '../../../src-shared/contracts/reviewers';
+import type { Credential } from '../../../src-shared/domain/credential';
+import { candidates, creditExternal } from '../../db/schema';
+import { nowIso, type ServiceContext } from '../context';
+import { audit } from '../audit';
+import { listCredentials } from '../credentials';
+import { ImportError, type ImportProblem } from '../import/problems';
+import { canManageCandidates } from './access';
+import { isoDay } from './attainments';
+import { getCandidate, mergedInto, normaliseName } from './candidates';
+import { parseExternalCsv } from './external-csv';
+import { readExternalBadge } from './badge-import';
+
+/** One credential earned elsewhere, from either format, before it is matched to a candidate. */
+export interface ExternalRecord {
+  /** Where in the file: "line 4" or the badge's id. */
+  ref: string;
+  candidate: { id: string; email: string; name: string; school: string; district: string };
+  code: string;
+  /** An Open Badges achievement's own code: used to match the catalogue when it fits, ignored when not. */
+  humanCode?: string | null;
+  title: string;
+  issuer: string;
+  issuerId: string | null;
+  awardedOn: string;
+  expiresOn: string | null;
+  points: number | null;
+  hours: number | null;
+  document: string | null;
+}
+
+/** The catalogue credential a record names: by code, else by title (accents, case and punctuation aside). */
+export function matchCatalogue(catalogue: Credential[], code: string, title: string): Credential | null {
+  if (code) return catalogue.find((c) => c.code.toLowerCase() === code.toLowerCase()) ?? null;
+  const t = normaliseName(title);
+  return catalogue.find((c) => normaliseName(c.title) === t) ?? null;
+}
+
+const generatedId = (email: string) => `X-${crypto.createHash('sha256').update(email.trim().toLowerCase()).digest('hex').slice(0, 10)}`;
+
+/**
+ * Finds the candidate a record belongs to: by id (following merges), else by email, else a new candidate.
+ * Returns how it matched, so the report can say which lines were matched by email alone.
+ */
+function resolveCandidate(ctx: ServiceContext, r: ExternalRecord, created: Map<string, string>): { id: string; how: 'id' | 'email' | 'new' } {
+  if (r.candidate.id) {
+    if (getCandidate(ctx, r.candidate.id)) return { id: r.candidate.id, how: 'id' };
+    const into = mergedInto(ctx, r.candidate.id);
+    if (into && getCandidate(ctx, into)) return { id: into, how: 'id' };
+  }
+  const email = r.candidate.email.trim().toLowerCase();
+  const byEmail = ctx.handle.db
+    .select({ id: candidates.id })
+    .from(candidates)
+    .where(eq(sql`lower(${candidates.email})`, email))
+    .orderBy(candidates.id)
+    .all();
+  if (byEmail.length > 0) return { id: byEmail[0]!.id, how: created.has(email) ? 'new' : 'email' };
+  const id = r.candidate.id || generatedId(email);
+  ctx.handle.db
+    .insert(candidates)
+    .values({ id, name: r.candidate.name, email: r.candidate.email, school: r.candidate.school, district: r.candidate.district })
+    .run();
+  created.set(email, id);
+  return { id, how: 'new' };
+}
+
+function fingerprint(candidateId: string, r: ExternalRecord, code: string | null): string {
+  const parts = [candidateId, code ?? normaliseName(r.title), normaliseName(r.issuer), r.awardedOn, r.expiresOn ?? ''];
+  return crypto.createHash('sha256').update(parts.join('\u0000')).digest('hex');
+}
+
+/**
+ * Imports credentials earned elsewhere from a CSV file or an Open Badges 3.0 credential (JSON), all or nothing:
+ * every problem is reported with the file, line and column, and nothing is written unless all lines are right.
+ * Each is stored as external, with its issuer; a re-import of the same record changes nothing.
+ */
+export async function importExternal(
+  ctx: ServiceContext,
+  input: { fileName: string; content: string; candidateId?: string },
+  actor: Reviewer,
+): Promise<ExternalImportReport> {
+  canManageCandidates(actor);
+  const today = isoDay(nowIso(ctx));
+  const isBadge = /\.json$/i.test(input.fileName) || input.content.trimStart().startsWith('{');
+  let records: ExternalRecord[] = [];
+  const problems: ImportProblem[] = [];
+  if (isBadge) {
+    const read = await readExternalBadge(ctx, input.fileName, input.content, input.candidateId);
+    problems.push(...read.problems);
+    if (read.record) records = [read.record];
+  } else {
+    const parsed = parseExternalCsv(input.fileName, input.content, today);
+    problems.push(...parsed.problems);
+    records = parsed.rows.map((r) => ({
+      ref: `line ${r.line}`,
+      candidate: { id: r.candidateId, email: r.email, name: r.name, school: r.school, district: r.district },
+      code: r.code,
+      title: r.title,
+      issuer: r.issuer,
+      issuerId: null,
+      awardedOn: r.awardedOn,
+      expiresOn: r.expiresOn,
+      points: r.points,
+      hours: r.hours,
+      document: null,
+    }));
+  }
+  const catalogue = listCredentials(ctx);
+  for (const r of records)
+    if (r.code && !matchCatalogue(catalogue, r.code, ''))
+      problems.push({ source: input.fileName, field: `${r.ref}, credential_code`, reason: `unknown credential code "${r.code}" (the catalogue has ${catalogue.map((c) => c.code).join(', ')})` });
+  if (problems.length) throw new ImportError(problems);
+
+  const report: ExternalImportReport = { file: input.fileName, kind: isBadge ? 'badge' : 'csv', imported: 0, unchanged: 0, candidatesCreated: [], matchedByEmail: [], notInCatalogue: [] };
+  ctx.handle.sqlite.transaction(() => {
+    const created = new Map<string, string>();
+    for (const r of records) {
+      const { id, how } = resolveCandidate(ctx, r, created);
+      if (how === 'email') report.matchedByEmail.push({ line: r.ref, candidate: id });
+      const match = (r.humanCode ? matchCatalogue(catalogue, r.humanCode, '') : null) ?? matchCatalogue(catalogue, r.code, r.title);
+      if (!match) report.notInCatalogue.push(`${r.ref}: ${r.title}`);
+      const fp = fingerprint(id, r, match?.code ?? null);
+      if (ctx.handle.db.select({ id: creditExternal.id }).from(creditExternal).where(eq(creditExternal.fingerprint, fp)).get()) {
+        report.unchanged += 1;
+        continue;
+      }
+      const row = ctx.handle.db
+        .insert(creditExternal)
+        .values({
+          candidateId: id,
+          credentialCode: match?.code ?? null,
+          title: match?.title ?? r.title,
+          issuer: r.issuer,
+          issuerId: r.issuerId,
+          awardedOn: r.awardedOn,
+          expiresOn: r.expiresOn,
+          points: r.points,
+          hours: r.hours,
+          source: isBadge ? 'badge' : 'csv',
+          sourceFile: input.fileName,
+          sourceRef: r.ref,
+          fingerprint: fp,
+          document: r.document,
+          importedAt: nowIso(ctx),
+          importedBy: actor.id,
+        })
+        .returning({ id: creditExternal.id })
+        .get();
+      audit(ctx, {
+        actor: actor.id,
+        action: 'credit.external.import',
+        entityType: 'candidate',
+        entityId: id,
+        details: { external: row.id, credential: match?.code ?? null, title: r.title, issuer: r.issuer, awarded_on: r.awardedOn, file: input.fileName, ref: r.ref },
+      });
+      report.imported += 1;
+    }
+    report.candidatesCreated = [...created.values()];
+    for (const cid of report.candidatesCreated)
+      audit(ctx, { actor: actor.id, action: 'candidate.create', entityType: 'candidate', entityId: cid, details: { file: input.fileName } });
+  })();
+  return report;
+}

@@ -102,8 +102,8 @@ export function programmeInsight(ctx: ServiceContext, actor: Reviewer, filter: I
   return {
     credentials,
     holders: holders(ctx, filter),
-    schools: [...new Set(everyone.map((h) => h.school).filter(Boolean))].sort(),
-    districts: [...new Set(everyone.map((h) => h.district).filter(Boolean))].sort(),
+    schools: [...new Set(everyone.map((h) => h.school).filter(Boolean))].sort((a, b) => a.localeCompare(b)),
+    districts: [...new Set(everyone.map((h) => h.district).filter(Boolean))].sort((a, b) => a.localeCompare(b)),
   };
 }
 

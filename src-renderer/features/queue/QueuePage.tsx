@@ -6,6 +6,7 @@ import { useApiQuery } from '../../api/queries';
 import { StatusTabs } from './StatusTabs';
 import { QueueTable } from './QueueTable';
 import { toQuery, useQueueFilters } from './useQueueFilters';
+import { MyAssignments } from '../panel/assignments/MyAssignments';
 
 export function QueuePage() {
   const [filters, setFilters] = useQueueFilters();
@@ -26,6 +27,7 @@ export function QueuePage() {
           {totals.data ? `${totals.data.total.toLocaleString()} portfolios` : 'Loading…'}
         </Text>
       </Group>
+      <MyAssignments />
       <StatusTabs value={filters.status} onChange={(status) => setFilters({ status })} />
       <Group gap="sm" align="end">
         <TextInput

@@ -1,5 +1,8 @@
 import { Badge, Group, Stack, Text, UnstyledButton } from '@mantine/core';
 import type { PortfolioDetail } from '../../../src-shared/contracts/portfolio';
+import type { AttemptHistory } from '../../../src-shared/contracts/panels';
+import { ChangeBadge } from '../panel/review/ChangeBadge';
+import { EarlierEvidence } from '../panel/review/EarlierEvidence';
 import { formatBytes } from '../portfolio/EvidenceList';
 import classes from './EvidencePane.module.css';
 
@@ -8,7 +11,18 @@ export const RESPONSES = 'responses';
 const KIND_LABEL = { pdf: 'PDF', video: 'Video', image: 'Image', text: 'Text' } as const;
 
 /** The portfolio's evidence, each with the criteria it claims to address; the written responses come first. */
-export function EvidencePane({ portfolio, selected, onSelect }: { portfolio: PortfolioDetail; selected: string; onSelect(id: string): void }) {
+export function EvidencePane({
+  portfolio,
+  selected,
+  onSelect,
+  history,
+}: {
+  portfolio: PortfolioDetail;
+  selected: string;
+  onSelect(id: string): void;
+  /** A resubmission's history: new/changed/unchanged badges, and the earlier attempts' evidence below. */
+  history?: AttemptHistory | null;
+}) {
   const criterionTitle = (id: string) => portfolio.rubric.criteria.find((c) => c.id === id)?.title ?? id;
   return (
     <Stack gap={4} p="xs" role="listbox" aria-label="Evidence" data-testid="evidence-pane">
@@ -40,6 +54,7 @@ export function EvidencePane({ portfolio, selected, onSelect }: { portfolio: Por
             <Text size="sm" fw={600} lineClamp={2}>
               {e.title}
             </Text>
+            <ChangeBadge history={history} evidenceId={e.id} />
           </Group>
           <Text size="xs" c="dimmed">
             {formatBytes(e.bytes)}
@@ -55,6 +70,7 @@ export function EvidencePane({ portfolio, selected, onSelect }: { portfolio: Por
           )}
         </UnstyledButton>
       ))}
+      <EarlierEvidence history={history} selected={selected} onSelect={onSelect} />
     </Stack>
   );
 }

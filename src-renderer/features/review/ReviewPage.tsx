@@ -23,6 +23,8 @@ import { ShortcutSheet } from './ShortcutSheet';
 import { CorrectionModal } from './CorrectionModal';
 import { useDraft } from './useDraft';
 import { useActiveTime } from './useActiveTime';
+import { earlierItem, isEarlierId, useAttemptHistory } from '../panel/review/useAttemptHistory';
+import { ReviewPanelExtras } from '../panel/review/ReviewPanelExtras';
 import classes from './ReviewPage.module.css';
 
 const LAYOUT_KEY = 'review.layout';
@@ -69,7 +71,8 @@ function ReviewWorkspace({ portfolio, state, initialLayout }: WorkspaceProps) {
   const active = useActiveTime();
   const draft = useDraft(state.review, state.readOnly, active.take);
   const rubric = portfolio.rubric;
-  const item = portfolio.evidence.find((e) => e.id === selected);
+  const history = useAttemptHistory(portfolio);
+  const item = portfolio.evidence.find((e) => e.id === selected) ?? earlierItem(history, selected);
   const evidenceTitle = useCallback((eid: string) => portfolio.evidence.find((e) => e.id === eid)?.title ?? eid, [portfolio.evidence]);
   const refresh = useCallback(() => queryClient.invalidateQueries({ queryKey: ['review.open', portfolio.id] }), [queryClient, portfolio.id]);
 
@@ -86,6 +89,10 @@ function ReviewWorkspace({ portfolio, state, initialLayout }: WorkspaceProps) {
   };
 
   const cite = async (criterionId: string) => {
+    if (isEarlierId(selected)) {
+      notifications.show({ color: 'orange', message: 'That is an earlier attempt’s evidence: cite the evidence of this attempt.' });
+      return;
+    }
     const at = item ? viewer.current?.currentTarget() : null;
     if (!item || !at || !state.review) {
       notifications.show({ color: 'orange', message: 'Open a PDF or a video first: a citation points at a page or a moment.' });
@@ -226,6 +233,7 @@ function ReviewWorkspace({ portfolio, state, initialLayout }: WorkspaceProps) {
           <EvidencePane
             portfolio={portfolio}
             selected={selected}
+            history={history}
             onSelect={(sid) => {
               setTarget(undefined);
               setSelected(sid);
@@ -260,6 +268,16 @@ function ReviewWorkspace({ portfolio, state, initialLayout }: WorkspaceProps) {
             onCorrect={() => setCorrecting(true)}
             onFeedbackPdf={() => void feedbackPdf()}
             canCorrect={canCorrect}
+            extras={
+              <ReviewPanelExtras
+                rubric={rubric}
+                state={state}
+                credential={portfolio.credential.code}
+                history={history}
+                evidenceTitle={evidenceTitle}
+                onOpenAnchor={openAnchor}
+              />
+            }
           />
         </Panel>
       </PanelGroup>

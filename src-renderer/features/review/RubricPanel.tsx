@@ -1,4 +1,4 @@
-import { useRef } from 'react';
+import { useRef, type ReactNode } from 'react';
 import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { format } from 'date-fns';
 import type { Anchor } from '../../../src-shared/contracts/anchors';
@@ -26,6 +26,8 @@ interface Props {
   onCorrect(): void;
   onFeedbackPdf(): void;
   canCorrect: boolean;
+  /** Panel review: the other reviews (blind until submitted) and a resubmission's attempt history. */
+  extras?: ReactNode;
 }
 
 function SaveIndicator({ state }: { state: SaveState }) {
@@ -82,6 +84,7 @@ export function RubricPanel(p: Props) {
         </Alert>
       )}
       {!decision && p.state.readOnlyReason && <Alert color="gray">{p.state.readOnlyReason}</Alert>}
+      {p.extras}
       {p.rubric.criteria.map((c, i) => (
         <CriterionCard
           key={c.id}

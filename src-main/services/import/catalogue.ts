@@ -1,10 +1,14 @@
 import type { z } from 'zod';
 import { RubricSchema, type Rubric } from '../../../src-shared/domain/rubric';
 import { CredentialsFileSchema, type Credential } from '../../../src-shared/domain/credential';
+import { PATHWAY_FORMAT, PathwaySchema, type Pathway } from '../../../src-shared/domain/pathway';
 import type { ImportProblem } from './problems';
 
 /** A JSON file beside the packages of a batch: recognised by its `format` field. */
-export type CatalogueFile = { kind: 'rubric'; file: string; rubric: Rubric } | { kind: 'credentials'; file: string; credentials: Credential[] };
+export type CatalogueFile =
+  | { kind: 'rubric'; file: string; rubric: Rubric }
+  | { kind: 'credentials'; file: string; credentials: Credential[] }
+  | { kind: 'pathway'; file: string; pathway: Pathway };
 
 export function zodProblems(source: string, error: z.ZodError, file?: string): ImportProblem[] {
   return error.issues.map((i) => ({ source, file, field: i.path.length ? i.path.join('.') : undefined, reason: i.message }));
@@ -30,13 +34,17 @@ export function parseCatalogueFile(source: string, file: string, value: unknown)
       ? { entry: { kind: 'credentials', file, credentials: r.data.credentials }, problems: [] }
       : { problems: zodProblems(source, r.error, file) };
   }
+  if (format === PATHWAY_FORMAT) {
+    const r = PathwaySchema.safeParse(value);
+    return r.success ? { entry: { kind: 'pathway', file, pathway: r.data }, problems: [] } : { problems: zodProblems(source, r.error, file) };
+  }
   return {
     problems: [
       {
         source,
         file,
         field: 'format',
-        reason: `unknown format ${JSON.stringify(format)}: expected evidence-workbench/rubric@1 or evidence-workbench/credentials@1`,
+        reason: `unknown format ${JSON.stringify(format)}: expected evidence-workbench/rubric@1, evidence-workbench/credentials@1 or ${PATHWAY_FORMAT}`,
       },
     ],
   };

@@ -18,6 +18,7 @@ import { importReviewers, parseReviewersCsv, ReviewerCsvError } from '../panels/
 import { systemActor } from '../reviewers';
 import { ACTIVITY_REPLAYS } from './activity';
 import { setStatus } from '../portfolios';
+import { applyPathwayImports, checkPathwayImports } from '../credit/pathway-import';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 ** 3;
 
@@ -32,6 +33,7 @@ export interface ImportReport {
   activity: string[];
   rubrics: { id: string; version: number; result: 'imported' | 'unchanged' }[];
   credentials: { code: string; result: 'created' | 'updated' | 'unchanged' }[];
+  pathways: { id: string; version: number; result: 'created' | 'updated' | 'new_version' | 'unchanged' }[];
   files: { added: number; bytes: number };
 }
 
@@ -116,7 +118,7 @@ function crossCheck(ctx: ServiceContext, c: Collected): {
           field: 'version',
           reason: `rubric ${key} already exists with different content; rubric versions are immutable, publish it as version ${cat.rubric.version + 1}`,
         });
-    } else
+    } else if (cat.kind === 'credentials')
       for (const cred of cat.credentials) {
         if (credentialsIn.has(cred.code)) c.problems.push({ source: cat.file, reason: `credential ${cred.code} appears twice in this import` });
         credentialsIn.set(cred.code, cred);
@@ -126,6 +128,8 @@ function crossCheck(ctx: ServiceContext, c: Collected): {
   for (const cred of credentialsIn.values())
     if (!rubricKnown(cred.rubric.id, cred.rubric.version))
       c.problems.push({ source: cred.code, field: 'rubric', reason: `rubric ${cred.rubric.id}@${cred.rubric.version} is not in this import or the database` });
+  const pathways = c.catalogue.flatMap((cat) => (cat.kind === 'pathway' ? [cat] : []));
+  c.problems.push(...checkPathwayImports(ctx, pathways, new Set(credentialsIn.keys())));
 
   const byId = new Map<string, ValidatedPackage>();
   const unchanged = new Set<string>();
@@ -306,7 +310,7 @@ export async function importPath(ctx: ServiceContext, source: string, options: I
   }
 
   const added: string[] = [];
-  const report: ImportReport = { portfolios: [], reviewers: { created: [], updated: [] }, activity: [], rubrics: [], credentials: [], files: { added: 0, bytes: 0 } };
+  const report: ImportReport = { portfolios: [], reviewers: { created: [], updated: [] }, activity: [], rubrics: [], credentials: [], pathways: [], files: { added: 0, bytes: 0 } };
   const types = blobMediaTypes(collected.packages);
   try {
     for (const pkg of collected.packages)
@@ -325,6 +329,7 @@ export async function importPath(ctx: ServiceContext, source: string, options: I
       }
       for (const c of checked.credentials.values())
         report.credentials.push({ code: c.code, result: upsertCredential(ctx, c, options.actor) });
+      report.pathways.push(...applyPathwayImports(ctx, collected.catalogue.flatMap((cat) => (cat.kind === 'pathway' ? [cat] : [])), options.actor));
       const now = nowIso(ctx);
       for (const [sha256, mediaType] of types) {
         const bytes = collected.packages.flatMap((p) => p.staged).find((b) => b.sha256 === sha256)!.bytes;

@@ -1,0 +1,129 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { APPLICATION_STATUS_LABEL, ApplicationStatusSchema, type ApplicationStatus } from '../../../../src-shared/contracts/credit';
+import type { ExportFile } from '../../../../src-shared/contracts/exports';
+import { listApplications } from '../../../services/credit/applications';
+import { importExternal } from '../../../services/credit/external';
+import { holdersCsv } from '../../../services/credit/insight';
+import { decisionLetter } from '../../../services/credit/letter';
+import { exportPathway, listPathways } from '../../../services/credit/pathways';
+import { exportStudentRecords } from '../../../services/credit/records';
+import { writeFileAtomic } from '../../../services/files';
+import { systemActor } from '../../../services/reviewers';
+import type { CliIo, Command } from '../../command';
+import { UsageError } from '../../command';
+
+/** Writes an exported file atomically and says where, in words or as JSON. */
+export function writeExport(file: ExportFile, out: unknown, io: CliIo, json: unknown, what: string): number {
+  if (typeof out !== 'string') throw new UsageError('--out FILE is required');
+  const target = path.resolve(out);
+  writeFileAtomic(target, file.encoding === 'base64' ? Buffer.from(file.content, 'base64') : file.content);
+  if (json) io.out(JSON.stringify({ file: target, count: file.count, mediaType: file.mediaType }));
+  else io.out(`wrote ${what} to ${target}`);
+  return 0;
+}
+
+export const creditExportCommand: Command = {
+  words: ['credit', 'export'],
+  usage: 'credit export --format csv|json --out FILE',
+  summary: 'Approved credit for student-record systems (documented columns, stable order).',
+  flags: { format: { type: 'string' }, out: { type: 'string' } },
+  run({ flags, open, io, actor }) {
+    const format = flags.format ?? 'csv';
+    if (format !== 'csv' && format !== 'json') throw new UsageError('--format must be csv or json');
+    const file = exportStudentRecords(open(), format, systemActor(actor));
+    return writeExport(file, flags.out, io, flags.json, `${file.count} approved award${file.count === 1 ? '' : 's'}`);
+  },
+};
+
+export const creditLetterCommand: Command = {
+  words: ['credit', 'letter'],
+  usage: 'credit letter --application ID --out FILE',
+  summary: 'The decision letter (PDF) of a decided credit application.',
+  flags: { application: { type: 'string' }, out: { type: 'string' } },
+  async run({ flags, open, io, actor }) {
+    if (typeof flags.application !== 'string') throw new UsageError('--application ID is required');
+    const file = await decisionLetter(open(), flags.application, systemActor(actor));
+    return writeExport(file, flags.out, io, flags.json, `the decision letter of ${flags.application}`);
+  },
+};
+
+export const creditApplicationsCommand: Command = {
+  words: ['credit', 'applications'],
+  usage: 'credit applications [--status S]... [--json]',
+  summary: 'Credit applications: id, candidate, pathway, date, status, requirements met.',
+  flags: { status: { type: 'string', multiple: true } },
+  run({ flags, open, io, actor }) {
+    const status = (flags.status as string[] | undefined) ?? [];
+    for (const s of status) if (!ApplicationStatusSchema.safeParse(s).success) throw new UsageError(`unknown status "${s}" (one of ${ApplicationStatusSchema.options.join(', ')})`);
+    const rows = listApplications(open(), systemActor(actor), { status: status as ApplicationStatus[] });
+    if (flags.json) io.out(JSON.stringify(rows, null, 2));
+    else for (const a of rows) io.out([a.id, a.candidate.id, a.candidate.name, a.pathway.label, a.date, APPLICATION_STATUS_LABEL[a.status], a.met ? 'requirements met' : 'requirements not met'].join('\t'));
+    return 0;
+  },
+};
+
+export const creditPathwaysCommand: Command = {
+  words: ['credit', 'pathways'],
+  usage: 'credit pathways [--json]',
+  summary: 'Credit pathways (latest versions) with their rules.',
+  run({ flags, open, io }) {
+    const rows = listPathways(open());
+    if (flags.json) io.out(JSON.stringify(rows, null, 2));
+    else for (const p of rows) io.out([p.id, `v${p.version}`, `${p.targetCode} ${p.targetTitle}`, p.summary].join('\t'));
+    return 0;
+  },
+};
+
+export const creditPathwayExportCommand: Command = {
+  words: ['credit', 'pathway', 'export'],
+  usage: 'credit pathway export --id ID [--version N] --out FILE',
+  summary: 'A pathway version as JSON (evidence-workbench/pathway@1); `import` reads it back.',
+  flags: { id: { type: 'string' }, version: { type: 'string' }, out: { type: 'string' } },
+  run({ flags, open, io }) {
+    if (typeof flags.id !== 'string') throw new UsageError('--id ID is required');
+    const version = flags.version === undefined ? undefined : Number(flags.version);
+    if (version !== undefined && !(Number.isInteger(version) && version > 0)) throw new UsageError('--version must be a whole number');
+    const file = exportPathway(open(), flags.id, version);
+    return writeExport(file, flags.out, io, flags.json, `pathway ${flags.id}`);
+  },
+};
+
+export const creditImportExternalCommand: Command = {
+  words: ['credit', 'import-external'],
+  usage: 'credit import-external FILE [--candidate ID]',
+  summary: 'Credentials earned elsewhere: a CSV file or an Open Badges 3.0 credential (JSON); all or nothing.',
+  flags: { candidate: { type: 'string' } },
+  async run({ args, flags, open, io, actor }) {
+    const [file] = args;
+    if (!file) throw new UsageError('import-external needs a file');
+    if (!fs.existsSync(file)) throw new UsageError(`no such file ${file}`);
+    const report = await importExternal(
+      open(),
+      { fileName: path.basename(file), content: fs.readFileSync(file, 'utf8'), candidateId: flags.candidate as string | undefined },
+      systemActor(actor),
+    );
+    if (flags.json) io.out(JSON.stringify(report, null, 2));
+    else
+      io.out(
+        `imported ${report.imported} external credential${report.imported === 1 ? '' : 's'} (${report.unchanged} unchanged); ` +
+          `${report.candidatesCreated.length} new candidates, ${report.matchedByEmail.length} matched by email, ${report.notInCatalogue.length} not in the catalogue`,
+      );
+    return 0;
+  },
+};
+
+export const creditHoldersCommand: Command = {
+  words: ['credit', 'holders'],
+  usage: 'credit holders --out FILE [--credential C] [--school S] [--district D]',
+  summary: 'Holders of each credential (CSV), to connect people who already hold a skill.',
+  flags: { out: { type: 'string' }, credential: { type: 'string' }, school: { type: 'string' }, district: { type: 'string' } },
+  run({ flags, open, io, actor }) {
+    const file = holdersCsv(open(), systemActor(actor), {
+      credential: flags.credential as string | undefined,
+      school: flags.school as string | undefined,
+      district: flags.district as string | undefined,
+    });
+    return writeExport(file, flags.out, io, flags.json, `${file.count} holders`);
+  },
+};

@@ -1,0 +1,33 @@
+import type { Pathway } from '../../../src-shared/domain/pathway';
+import type { ServiceContext } from '../context';
+import type { ImportProblem } from '../import/problems';
+import { planSave, unknownCredentials, writePathway, type SaveResult } from './pathways';
+
+/**
+ * The importer's hooks for pathway files (`npm run cli -- import pathway.json`), checked with the rest of the
+ * batch before anything is written (all or nothing), then written in the importer's transaction.
+ */
+export function checkPathwayImports(ctx: ServiceContext, files: { file: string; pathway: Pathway }[], batchCredentials: ReadonlySet<string>): ImportProblem[] {
+  const problems: ImportProblem[] = [];
+  const seen = new Set<string>();
+  for (const { file, pathway } of files) {
+    const key = `${pathway.id}@${pathway.version}`;
+    if (seen.has(key)) problems.push({ source: file, reason: `pathway ${key} appears twice in this import` });
+    seen.add(key);
+    unknownCredentials(ctx, pathway, batchCredentials).forEach((code) =>
+      problems.push({ source: file, field: 'rule.credentials', reason: `unknown credential "${code}": not in this import or the database` }),
+    );
+    const plan = planSave(ctx, pathway, 'import');
+    if ('problem' in plan) problems.push({ source: file, field: 'version', reason: plan.problem });
+  }
+  return problems;
+}
+
+export function applyPathwayImports(ctx: ServiceContext, files: { pathway: Pathway }[], actor: string): { id: string; version: number; result: SaveResult }[] {
+  return files.map(({ pathway }) => {
+    const plan = planSave(ctx, pathway, 'import');
+    if ('problem' in plan) throw new Error(plan.problem);
+    writePathway(ctx, pathway, plan, actor);
+    return { id: pathway.id, version: plan.version, result: plan.result };
+  });
+}

@@ -3,11 +3,15 @@
  * `npm start [-- --data DIR --no-demo]`: builds the app with electron-vite and starts the desktop shell.
  * The Electron binary is downloaded the first time `require('electron')` resolves its path; when that download is not
  * possible (offline machine, blocked host), the same core and renderer start as the browser shell instead.
+ * better-sqlite3 in node_modules is built for Node; the desktop shell gets a copy built for the installed Electron
+ * (scripts/electron-native.mjs, cached under out/native/) through EVIDENCE_WORKBENCH_SQLITE_BINDING. When that copy
+ * cannot be made, the browser shell starts too.
  */
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ensureElectronSqlite } from './electron-native.mjs';
 import { npx, root, run } from './serve.mjs';
 
 const args = process.argv.slice(2);
@@ -40,6 +44,27 @@ function electronBinary() {
   }
 }
 
+/** The installed electron package's version (node_modules/electron/package.json): the ABI the native module needs. */
+function electronVersion() {
+  const pkg = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8'));
+  if (typeof pkg.version !== 'string') throw new Error('node_modules/electron/package.json has no version.');
+  return pkg.version;
+}
+
+/** better_sqlite3.node for this Electron (built and cached on first use), or null after saying why there is none. */
+function electronSqlite(binary) {
+  try {
+    return ensureElectronSqlite({ electronVersion: electronVersion(), electronBinary: binary });
+  } catch (err) {
+    console.error(err instanceof Error ? err.message : String(err));
+    return null;
+  }
+}
+
+function browserShell() {
+  return run(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), ...args], { forwardSignals: true });
+}
+
 async function main() {
   const built = await run(npx, ['electron-vite', 'build']);
   if (built !== 0) {
@@ -47,14 +72,19 @@ async function main() {
     return built;
   }
   const binary = electronBinary();
-  if (binary) {
-    const env = { ...process.env };
-    delete env.ELECTRON_RUN_AS_NODE;
-    // `electron .` loads package.json "main" (out/main/main.js).
-    return run(binary, ['.', ...args], { forwardSignals: true, env });
+  if (!binary) {
+    console.log('The Electron binary is not available on this machine (it is downloaded on first start and the download failed). Starting the browser shell instead.');
+    return browserShell();
   }
-  console.log('The Electron binary is not available on this machine (it is downloaded on first start and the download failed). Starting the browser shell instead.');
-  return run(process.execPath, [path.join(root, 'scripts', 'serve.mjs'), ...args], { forwardSignals: true });
+  const binding = electronSqlite(binary);
+  if (!binding) {
+    console.log('The desktop app cannot open its database without that module. Starting the browser shell instead.');
+    return browserShell();
+  }
+  const env = { ...process.env, EVIDENCE_WORKBENCH_SQLITE_BINDING: binding };
+  delete env.ELECTRON_RUN_AS_NODE;
+  // `electron .` loads package.json "main" (out/main/main.js).
+  return run(binary, ['.', ...args], { forwardSignals: true, env });
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

@@ -9,12 +9,14 @@ import { demoDir } from './paths';
 export interface OpenOptions {
   dataDir: string;
   now?: () => Date;
+  /** better_sqlite3.node built for the running runtime (Electron); omitted, better-sqlite3 loads its own (Node) build. */
+  nativeBinding?: string;
 }
 
 /** Opens (creating and migrating as needed) the data directory: queue.sqlite plus the evidence store beside it. */
-export function openServices({ dataDir, now = () => new Date() }: OpenOptions): ServiceContext {
+export function openServices({ dataDir, now = () => new Date(), nativeBinding }: OpenOptions): ServiceContext {
   fs.mkdirSync(dataDir, { recursive: true });
-  const handle = openDatabase(path.join(dataDir, 'queue.sqlite'));
+  const handle = openDatabase(path.join(dataDir, 'queue.sqlite'), { nativeBinding });
   return { handle, store: new EvidenceStore(path.join(dataDir, 'evidence')), dataDir, now };
 }
 

@@ -100,7 +100,10 @@ async function start(): Promise<void> {
   ses.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
 
   try {
-    ctx = openServices({ dataDir });
+    // better_sqlite3.node built for this Electron (scripts/start.mjs sets it; node_modules' own build is for Node).
+    // A packaged app would take it from its resources folder (process.resourcesPath) instead of this variable.
+    const nativeBinding = process.env.EVIDENCE_WORKBENCH_SQLITE_BINDING || undefined;
+    ctx = openServices({ dataDir, nativeBinding });
     if (loadDemo && (await loadDemoIfFresh(ctx))) console.log('Loaded the bundled demo portfolios into a new data directory.');
   } catch (err) {
     console.error('[main] could not open the data directory:', err);

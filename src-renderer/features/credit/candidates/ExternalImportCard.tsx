@@ -1,0 +1,60 @@
+import { useState } from 'react';
+import { Alert, Button, Card, Code, FileInput, Select, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { api } from '../../../api/transport';
+import { useApiQuery } from '../../../api/queries';
+import { ErrorAlert } from '../shared/ui';
+
+const COLUMNS = 'candidate_id, candidate_email, candidate_name, credential_code or credential_title, issuer, awarded_on, and optionally expires_on, points, hours, school, district';
+
+/** Credentials earned elsewhere: a CSV file, or an Open Badges 3.0 credential (JSON). All or nothing. */
+export function ExternalImportCard({ candidateId }: { candidateId?: string }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [candidate, setCandidate] = useState<string | null>(candidateId ?? null);
+  const candidates = useApiQuery('credit.candidates', {}, { enabled: !candidateId && Boolean(file?.name.toLowerCase().endsWith('.json')) });
+  const queryClient = useQueryClient();
+  const run = useMutation({
+    mutationFn: async () => api.call('credit.importExternal', { fileName: file!.name, content: await file!.text(), candidateId: candidate ?? undefined }),
+    onSuccess: () => {
+      setFile(null);
+      void queryClient.invalidateQueries();
+    },
+  });
+  const isBadge = Boolean(file?.name.toLowerCase().endsWith('.json'));
+  const r = run.data;
+  return (
+    <Card withBorder component="section" aria-labelledby="external-title">
+      <Stack gap="xs">
+        <Title order={3} size="h5" id="external-title">
+          Import credentials earned elsewhere
+        </Title>
+        <Text size="sm" c="dimmed">
+          A CSV file with the columns <Code>{COLUMNS}</Code>, or an Open Badges 3.0 credential (.json). Candidates are matched by id, then email; nothing is imported
+          if any line has a problem.
+        </Text>
+        <FileInput label="File" placeholder="Choose a .csv or .json file" accept=".csv,.json,text/csv,application/json" value={file} onChange={setFile} clearable />
+        {isBadge && !candidateId && (
+          <Select
+            label="Candidate (if the badge's email matches nobody)"
+            clearable
+            searchable
+            data={(candidates.data ?? []).map((c) => ({ value: c.id, label: `${c.name} (${c.id})` }))}
+            value={candidate}
+            onChange={setCandidate}
+          />
+        )}
+        <Button onClick={() => run.mutate()} disabled={!file} loading={run.isPending}>
+          Import
+        </Button>
+        <ErrorAlert error={run.error} title="Nothing was imported" />
+        {r && (
+          <Alert color="teal" variant="light" data-testid="external-import-result">
+            Imported {r.imported} ({r.unchanged} already known). {r.candidatesCreated.length ? `New candidates: ${r.candidatesCreated.join(', ')}. ` : ''}
+            {r.matchedByEmail.length ? `Matched by email: ${r.matchedByEmail.map((m) => `${m.line} → ${m.candidate}`).join(', ')}. ` : ''}
+            {r.notInCatalogue.length ? `Not in the catalogue (kept, never counted): ${r.notInCatalogue.join('; ')}.` : ''}
+          </Alert>
+        )}
+      </Stack>
+    </Card>
+  );
+}

@@ -1,6 +1,7 @@
 import type { Command } from '../../command';
 import { reviewersImportCommand, reviewersListCommand } from './reviewers';
 import { allocateCommand, assignmentsCommand, moderationCommand } from './assignments';
+import { bundlesCommands } from './bundles';
 
 /** CLI commands of the panels feature. */
-export const panelsCommands: Command[] = [reviewersImportCommand, reviewersListCommand, allocateCommand, assignmentsCommand, moderationCommand];
+export const panelsCommands: Command[] = [reviewersImportCommand, reviewersListCommand, allocateCommand, assignmentsCommand, moderationCommand, ...bundlesCommands];

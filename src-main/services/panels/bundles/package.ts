@@ -1,0 +1,115 @@
+/**
+ * A portfolio as an importable package again (manifest.json in the importer's format + its evidence files from the
+ * content store), rebuilt from the database, with the candidate's identity left out when review is anonymous.
+ */
+import crypto from 'node:crypto';
+import type { ServiceContext } from '../../context';
+
+/** The same pseudonym the Anonymizer (../anonymity.ts) shows reviewers online, so lead and reviewer talk of one "Candidate XXXXXX". */
+export function pseudonymHex(candidateId: string): string {
+  return crypto.createHash('sha256').update(candidateId).digest('hex').slice(0, 6).toUpperCase();
+}
+
+export function anonymousCandidate(candidateId: string) {
+  const hex = pseudonymHex(candidateId);
+  return {
+    // The candidate id may be a registration number: it is withheld too, like the Anonymizer does.
+    id: `anon-${hex}`,
+    name: `Candidate ${hex}`,
+    email: `anon-${hex.toLowerCase()}@anonymous.invalid`,
+    school: '(withheld)',
+    district: '(withheld)',
+  };
+}
+
+export interface PackageFile {
+  /** Path inside the package folder. */
+  file: string;
+  sha256: string;
+  bytes: number;
+}
+
+export interface BuiltPackage {
+  id: string;
+  manifest: Record<string, unknown>;
+  files: PackageFile[];
+}
+
+/** An evidence file's anonymous name: the evidence id and the original extension, nothing of the original name. */
+function anonymousName(evidenceId: string, original: string, suffix = ''): string {
+  const dot = original.lastIndexOf('.');
+  const ext = dot > original.lastIndexOf('/') && dot >= 0 ? original.slice(dot).toLowerCase() : '';
+  return `${evidenceId}${suffix}${/^\.[a-z0-9]{1,8}$/.test(ext) ? ext : ''}`;
+}
+
+interface PortfolioRow {
+  id: string;
+  candidate_id: string;
+  candidate_name: string;
+  school: string;
+  district: string;
+  credential_code: string;
+  attempt: number;
+  resubmission_of: string | null;
+  submitted_at: string;
+  test_pre: number | null;
+  test_post: number | null;
+}
+
+export function buildPackage(ctx: ServiceContext, portfolioId: string, anonymous: boolean): BuiltPackage {
+  const q = <T>(sql: string, ...args: unknown[]) => ctx.handle.sqlite.prepare(sql).all(...args) as T[];
+  const p = ctx.handle.sqlite.prepare('SELECT * FROM portfolios WHERE id = ?').get(portfolioId) as PortfolioRow | undefined;
+  if (!p) throw new Error(`no portfolio ${portfolioId}`);
+  const email = (ctx.handle.sqlite.prepare('SELECT email FROM candidates WHERE id = ?').get(p.candidate_id) as { email: string } | undefined)?.email ?? '';
+  const candidate = anonymous
+    ? anonymousCandidate(p.candidate_id)
+    : { id: p.candidate_id, name: p.candidate_name, email, school: p.school, district: p.district };
+  const responses = q<{ prompt: string; text: string }>('SELECT prompt, text FROM responses WHERE portfolio_id = ? ORDER BY position', p.id);
+  const items = q<{ evidence_id: string; title: string; kind: string; media_type: string; bytes: number; sha256: string; file_name: string }>(
+    'SELECT evidence_id, title, kind, media_type, bytes, sha256, file_name FROM evidence WHERE portfolio_id = ? ORDER BY position',
+    p.id,
+  );
+  const criteria = q<{ evidence_id: string; criterion_id: string }>('SELECT evidence_id, criterion_id FROM evidence_criteria WHERE portfolio_id = ? ORDER BY rowid', p.id);
+  const captions = q<{ evidence_id: string; sha256: string; srclang: string; label: string; file_name: string; bytes: number }>(
+    `SELECT c.evidence_id, c.sha256, c.srclang, c.label, c.file_name, b.bytes FROM evidence_captions c JOIN blobs b ON b.sha256 = c.sha256
+     WHERE c.portfolio_id = ? ORDER BY c.evidence_id, c.position`,
+    p.id,
+  );
+  const files: PackageFile[] = [];
+  const evidence = items.map((e) => {
+    const file = anonymous ? anonymousName(e.evidence_id, e.file_name) : e.file_name;
+    files.push({ file, sha256: e.sha256, bytes: e.bytes });
+    const tracks = captions
+      .filter((c) => c.evidence_id === e.evidence_id)
+      .map((c, i) => {
+        const name = anonymous ? anonymousName(e.evidence_id, c.file_name, `.captions-${i + 1}`) : c.file_name;
+        files.push({ file: name, sha256: c.sha256, bytes: c.bytes });
+        return { file: name, sha256: c.sha256, bytes: c.bytes, srclang: c.srclang, label: c.label };
+      });
+    return {
+      id: e.evidence_id,
+      title: e.title,
+      kind: e.kind,
+      file,
+      media_type: e.media_type,
+      bytes: e.bytes,
+      sha256: e.sha256,
+      criteria: criteria.filter((c) => c.evidence_id === e.evidence_id).map((c) => c.criterion_id),
+      captions: tracks,
+    };
+  });
+  const tests = p.test_pre !== null || p.test_post !== null ? { tests: { ...(p.test_pre !== null ? { pre: p.test_pre } : {}), ...(p.test_post !== null ? { post: p.test_post } : {}) } } : {};
+  const manifest = {
+    format: 'evidence-workbench/portfolio@1',
+    id: p.id,
+    credential: p.credential_code,
+    candidate,
+    attempt: p.attempt,
+    resubmission_of: p.resubmission_of,
+    submitted_at: p.submitted_at,
+    responses,
+    evidence,
+    ...tests,
+  };
+  return { id: p.id, manifest, files };
+}

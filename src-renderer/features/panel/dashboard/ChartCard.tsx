@@ -15,7 +15,7 @@ export function ChartCard({ title, summary, actions, children, testId }: Props) 
   const titleId = useId();
   const summaryId = useId();
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby={titleId} data-testid={testId}>
+    <Card withBorder padding="md" component="section" aria-labelledby={titleId} data-testid={testId} h="100%">
       <Stack gap="xs" h="100%">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <div>
@@ -26,7 +26,7 @@ export function ChartCard({ title, summary, actions, children, testId }: Props) 
               {summary}
             </Text>
           </div>
-          {actions}
+          {actions && <div style={{ flexShrink: 0 }}>{actions}</div>}
         </Group>
         <figure aria-labelledby={titleId} aria-describedby={summaryId} style={{ margin: 0 }}>
           {children}

@@ -11,6 +11,7 @@ import { WaitingCard } from './WaitingCard';
 import { ReviewerLoadCard } from './ReviewerLoadCard';
 import { DisagreementCard } from './DisagreementCard';
 import { ThroughputCard } from './ThroughputCard';
+import { TimeOnTaskCard } from './TimeOnTaskCard';
 
 export function DashboardPage() {
   return (
@@ -55,18 +56,21 @@ function Dashboard() {
       {dashboard.data && (
         <>
           <StatCards counts={dashboard.data.counts} />
-          <Grid gap="md">
+          <Grid gap="md" align="stretch">
             <Grid.Col span={{ base: 12, lg: 6 }}>
               <WaitingCard waiting={dashboard.data.waiting} overdueDays={dashboard.data.overdueDays} canEdit={hasRole(me.roles, 'lead', 'admin')} />
             </Grid.Col>
             <Grid.Col span={{ base: 12, lg: 6 }}>
-              <Stack gap="md">
-                <ThroughputCard throughput={dashboard.data.throughput} />
-                <DisagreementCard disagreement={dashboard.data.disagreement} />
-              </Stack>
+              <ReviewerLoadCard reviewers={dashboard.data.reviewers} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 6 }}>
+              <ThroughputCard throughput={dashboard.data.throughput} />
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 6 }}>
+              <DisagreementCard disagreement={dashboard.data.disagreement} />
             </Grid.Col>
             <Grid.Col span={12}>
-              <ReviewerLoadCard reviewers={dashboard.data.reviewers} />
+              <TimeOnTaskCard reviewers={dashboard.data.reviewers} />
             </Grid.Col>
           </Grid>
         </>

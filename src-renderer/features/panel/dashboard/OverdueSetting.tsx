@@ -25,7 +25,7 @@ export function OverdueSetting({ days, canEdit }: { days: number; canEdit: boole
   return (
     <Popover opened={opened} onChange={setOpened} position="bottom-end" withArrow trapFocus returnFocus>
       <Popover.Target>
-        <Button size="compact-sm" variant="default" onClick={() => (setValue(days), setOpened((o) => !o))} aria-label={`Target: ${days} days. Change`}>
+        <Button size="compact-sm" variant="default" onClick={() => (setValue(days), setOpened((o) => !o))} aria-label={`Target ${days} days: change the target`}>
           Target {days} days
         </Button>
       </Popover.Target>

@@ -30,11 +30,16 @@ export function WaitingCard({ waiting, overdueDays, canEdit }: { waiting: Dashbo
           orientation="vertical"
           series={[{ name: 'days', label: 'Days waiting', color: 'teal.6' }]}
           yAxisProps={{ width: 96 }}
-          referenceLines={[{ x: overdueDays, color: 'red.7', label: `target ${overdueDays} d`, labelPosition: 'insideTopRight' }]}
+          referenceLines={[{ x: overdueDays, color: 'red.7', strokeDasharray: '4 3' }]}
           gridAxis="x"
           valueFormatter={(v) => `${v} days`}
           tooltipAnimationDuration={0}
         />
+      )}
+      {data.length > 0 && (
+        <Text size="xs" c="dimmed">
+          Red bars are overdue; the dashed line marks the {overdueDays}-day target.
+        </Text>
       )}
       {overdue.length > 0 && (
         <Group gap={6} mt="xs" aria-label="Overdue portfolios">

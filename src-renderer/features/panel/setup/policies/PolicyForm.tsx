@@ -41,10 +41,15 @@ export function PolicyForm({ credential, current, version }: { credential: strin
               Applies to allocation and reconciliation from the moment it is saved; portfolios already decided keep their decision.
             </Text>
           </div>
-          <Radio.Group label="Reviews per portfolio" description="Independent reviews before a decision" {...form.getInputProps('reviews_required')}>
+          <Radio.Group
+            label="Reviews per portfolio"
+            description="Independent reviews before a decision"
+            value={String(form.values.reviews_required)}
+            onChange={(v) => form.setFieldValue('reviews_required', Number(v))}
+          >
             <Group mt={6}>
-              {[1, 2, 3].map((n) => (
-                <Radio key={n} value={n} label={n === 1 ? '1 (single review)' : `${n}`} />
+              {['1', '2', '3'].map((n) => (
+                <Radio key={n} value={n} label={n} />
               ))}
             </Group>
           </Radio.Group>

@@ -49,7 +49,7 @@ export function ReviewerImport() {
             </Button>
           </Group>
         </form>
-        <ApiErrorAlert error={run.error} title="Nothing was imported" />
+        <ApiErrorAlert error={run.error} title="Import refused" />
         {run.data && (
           <Alert color="teal" variant="light" title="Imported" data-testid="import-result">
             {run.data.created.length} created{run.data.created.length ? ` (${run.data.created.join(', ')})` : ''}, {run.data.updated.length} updated

@@ -50,7 +50,9 @@ export function ReviewersTable() {
               <Table.Th>School</Table.Th>
               <Table.Th>District</Table.Th>
               <Table.Th>Roles</Table.Th>
-              <Table.Th ta="right">Open / max</Table.Th>
+              <Table.Th ta="right" style={{ whiteSpace: 'nowrap' }}>
+                Open / max
+              </Table.Th>
               <Table.Th>Active</Table.Th>
               <Table.Th>
                 <VisuallyHidden>Actions</VisuallyHidden>
@@ -65,7 +67,7 @@ export function ReviewersTable() {
                     {r.name}
                   </Text>
                   <Text size="xs" c="dimmed">
-                    {r.email} · {r.id}
+                    {r.email} · <span style={{ whiteSpace: 'nowrap' }}>{r.id}</span>
                   </Text>
                 </Table.Td>
                 <Table.Td>

@@ -7,7 +7,7 @@ import { useApiQuery } from '../../../api/queries';
 import { NewApplicationModal } from '../applications/NewApplicationModal';
 import { AttemptEvidence, ExternalEvidence } from '../applications/EvidenceTrail';
 import { calendarDay, day, num } from '../shared/format';
-import { CheckMark, ErrorAlert, Link, Loading, PageHeader, RequireCreditRole, StatusBadge } from '../shared/ui';
+import { ErrorAlert, Link, Loading, PageHeader, RequireCreditRole, StatusBadge } from '../shared/ui';
 import { DuplicatesCard } from './DuplicatesCard';
 import { ExternalImportCard } from './ExternalImportCard';
 
@@ -19,7 +19,7 @@ export function CandidatePage() {
   );
 }
 
-const STATUS_WORD: Record<AttainmentView['status'], string> = { valid: 'Counts', expired: 'Expired', not_yet_awarded: 'Not yet awarded', used: 'Counted toward an award' };
+const STATUS_WORD: Record<AttainmentView['status'], string> = { valid: 'Counts', expired: 'Expired', not_yet_awarded: 'Not yet awarded', used: 'Used for an award' };
 
 function Candidate() {
   const { id = '' } = useParams();
@@ -115,11 +115,14 @@ function Credentials({ record }: { record: CandidateRecord }) {
                   {num(a.points)} / {num(a.hours)}
                 </Table.Td>
                 <Table.Td>
-                  <CheckMark ok={a.status === 'valid'} />
-                  <Text size="xs" c="dimmed">
-                    {STATUS_WORD[a.status]}
-                    {a.usedFor ? `: ${a.usedFor.award}` : ''}
+                  <Text size="sm" fw={600} c={a.status === 'valid' ? 'teal' : a.status === 'used' ? 'gray' : 'red'}>
+                    <span aria-hidden="true">{a.status === 'valid' ? '✓' : a.status === 'used' ? '•' : '✗'}</span> {STATUS_WORD[a.status]}
                   </Text>
+                  {a.usedFor && (
+                    <Text size="xs" c="dimmed">
+                      {a.usedFor.award} ({a.usedFor.application})
+                    </Text>
+                  )}
                 </Table.Td>
               </Table.Tr>
             ))}

@@ -144,7 +144,18 @@ function CredentialTable({ insight }: { insight: Insight }) {
                 <Table.Td ta="right">{c.medianDaysToDecision === null ? '—' : num(c.medianDaysToDecision)}</Table.Td>
                 <Table.Td ta="right">{c.tests ? `${num(c.tests.meanPre)} %` : '—'}</Table.Td>
                 <Table.Td ta="right">{c.tests ? `${num(c.tests.meanPost)} %` : '—'}</Table.Td>
-                <Table.Td ta="right">{c.tests ? `${c.tests.gain >= 0 ? '+' : ''}${num(c.tests.gain)} (n = ${c.tests.n})` : '—'}</Table.Td>
+                <Table.Td ta="right">
+                  {c.tests ? (
+                    <>
+                      {`${c.tests.gain >= 0 ? '+' : ''}${num(c.tests.gain)}`}
+                      <Text size="xs" c="dimmed">
+                        {plural(c.tests.n, 'portfolio')}
+                      </Text>
+                    </>
+                  ) : (
+                    '—'
+                  )}
+                </Table.Td>
               </Table.Tr>
             ))}
           </Table.Tbody>

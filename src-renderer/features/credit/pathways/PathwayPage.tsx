@@ -83,7 +83,7 @@ function PathwayView() {
           <>
             <Select
               aria-label="Version"
-              w={150}
+              w={210}
               value={String(p.version)}
               data={versions.map((v) => ({ value: String(v.pathway.version), label: `Version ${v.pathway.version}${v.frozen ? ' (in use)' : ''}` }))}
               onChange={(v) => {

@@ -18,7 +18,7 @@ import { requireRole } from '../../reviewers';
 import { setStatus } from '../../portfolios';
 import { afterReviewSubmitted } from '../reconcile';
 import { RefusedError } from './errors';
-import { issueLines, RESULTS_FORMAT, ResultsFileSchema, ResultsPayloadSchema, type ResultReview } from './format';
+import { issueLines, RESULTS_FORMAT, ResultsFileSchema, ResultsPayloadSchema, type ResultReview, type ResultsPayload } from './format';
 import { macMatches } from './mac';
 
 export interface ResultsImportReport {
@@ -35,7 +35,7 @@ function refuse(reasons: string[], code: 'bad_request' | 'conflict' = 'bad_reque
 }
 
 /** The file, its bundle, and a payload whose MAC verified: everything later checks may trust. */
-function readSealed(ctx: ServiceContext, file: string): { payload: ReturnType<typeof ResultsPayloadSchema.parse>; bundle: BundleRow; sha256: string } {
+function readSealed(ctx: ServiceContext, file: string): { payload: ResultsPayload; bundle: BundleRow; sha256: string } {
   if (!fs.existsSync(file) || !fs.statSync(file).isFile()) refuse([`no such file: ${file}`]);
   if (fs.statSync(file).size > MAX_BYTES) refuse([`${file} is larger than ${MAX_BYTES} bytes`]);
   const raw = fs.readFileSync(file);

@@ -108,6 +108,8 @@ export async function openBundle(file: string, tmpParent: string): Promise<Opene
       if (done.has(f.path)) reasons.push(`${f.path} is listed twice in ${BUNDLE_JSON}`);
       else if (!allowedPath(f.path)) reasons.push(`${f.path}: not a place a review bundle may hold files`);
       else if (!entry) reasons.push(`tampered: ${f.path} is listed in ${BUNDLE_JSON} but missing`);
+      // The zip's own size record is checked before anything is written: a swapped file is refused without unpacking it.
+      else if (entry.size !== f.bytes) reasons.push(`tampered: ${f.path} is ${entry.size} bytes, ${BUNDLE_JSON} signed ${f.bytes}`);
       else {
         done.add(f.path);
         const got = await extract(entry, path.join(dir, ...f.path.split('/')));

@@ -310,6 +310,8 @@ export const BadgeCheckSchema = z.object({
   achievement: z.string().nullable(),
   issuer: z.string().nullable(),
   validFrom: z.string().nullable(),
+  /** Signed with this installation's issuer key (null when it has none yet). */
+  signedHere: z.boolean().nullable(),
 });
 
 export const CatalogueCredentialSchema = z.object({

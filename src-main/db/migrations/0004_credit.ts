@@ -1,6 +1,7 @@
 /**
  * Credit approval: versioned pathways, credentials earned elsewhere, candidate merges, credit applications with
- * their approvals and the credentials each approved award counted, and the feature's settings (issuer profile).
+ * their approvals and the credentials each approved award counted, the Open Badges issued, and the feature's settings
+ * (issuer profile).
  */
 export const credit = `
 CREATE TABLE credit_pathways (
@@ -95,6 +96,14 @@ CREATE TABLE credit_application_items (
   PRIMARY KEY (application_id, attainment_key)
 );
 CREATE INDEX credit_application_items_code ON credit_application_items(credential_code);
+-- One Open Badges credential per passed portfolio: re-exporting re-signs the same credential (same id and salt).
+CREATE TABLE credit_badges (
+  portfolio_id TEXT PRIMARY KEY REFERENCES portfolios(id),
+  credential_id TEXT NOT NULL UNIQUE,
+  salt TEXT NOT NULL,
+  issued_at TEXT NOT NULL,
+  issued_by TEXT NOT NULL
+);
 CREATE TABLE credit_settings (
   key TEXT PRIMARY KEY,
   value TEXT NOT NULL

@@ -109,6 +109,15 @@ export const creditApplicationItems = sqliteTable(
   (t) => [primaryKey({ columns: [t.applicationId, t.attainmentKey] }), index('credit_application_items_code').on(t.credentialCode)],
 );
 
+/** The Open Badges credential issued for a passed portfolio: its id and the recipient salt, reused on re-export. */
+export const creditBadges = sqliteTable('credit_badges', {
+  portfolioId: text('portfolio_id').primaryKey(),
+  credentialId: text('credential_id').notNull().unique(),
+  salt: text('salt').notNull(),
+  issuedAt: text('issued_at').notNull(),
+  issuedBy: text('issued_by').notNull(),
+});
+
 export const creditSettings = sqliteTable('credit_settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),

@@ -1,4 +1,5 @@
-import crypto from 'node:crypto';
+import { identityHash, validateCredentialSchema } from '../../badges';
+import { JWT_CLAIMS } from '../../badges/sign';
 import type { ServiceContext } from '../context';
 import type { ImportProblem } from '../import/problems';
 import { getCandidate } from './candidates';
@@ -15,7 +16,12 @@ export function credentialFromFile(content: string): { credential: Json | null; 
   if (/^[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]*$/.test(text)) {
     try {
       const payload = JSON.parse(Buffer.from(text.split('.')[1]!, 'base64url').toString('utf8')) as Json;
-      return { credential: obj(payload.vc) ?? payload };
+      // VCDM 1.1 nests the credential under `vc`; 2.0 puts its members at the top level beside the JWT claims.
+      const legacy = obj(payload.vc);
+      if (legacy) return { credential: legacy };
+      const credential = { ...payload };
+      for (const claim of JWT_CLAIMS) delete credential[claim];
+      return { credential };
     } catch {
       return { credential: null, problem: 'not a readable VC-JWT' };
     }
@@ -30,11 +36,6 @@ export function credentialFromFile(content: string): { credential: Json | null; 
   }
 }
 
-/** OB 3.0 hashes a recipient's email as "sha256$" + hex(sha256(email + salt)). */
-export function identityHash(email: string, salt: string): string {
-  return `sha256$${crypto.createHash('sha256').update(email.trim().toLowerCase() + salt).digest('hex')}`;
-}
-
 /** The candidate an OB 3.0 credential names: plain or hashed email identifiers, or an id of the form mailto:. */
 function recipient(ctx: ServiceContext, subject: Json): string | null {
   const all = ctx.handle.db.select({ id: candidates.id, email: candidates.email }).from(candidates).all();
@@ -45,7 +46,7 @@ function recipient(ctx: ServiceContext, subject: Json): string | null {
     if (!value) continue;
     if (ident.hashed === true) {
       const salt = typeof ident.salt === 'string' ? ident.salt : '';
-      const hit = all.find((c) => identityHash(c.email, salt).toLowerCase() === value.toLowerCase() || identityHash(c.email.trim(), salt).toLowerCase() === value.toLowerCase());
+      const hit = all.find((c) => identityHash(c.email, salt).toLowerCase() === value.toLowerCase());
       if (hit) return hit.id;
     } else {
       const hit = all.find((c) => c.email.trim().toLowerCase() === value.toLowerCase());
@@ -68,13 +69,13 @@ export async function readExternalBadge(
   file: string,
   content: string,
   candidateId: string | undefined,
-  check: BadgeStructureCheck = defaultStructureCheck,
+  check: BadgeStructureCheck = validateCredentialSchema,
 ): Promise<{ record?: ExternalRecord; problems: ImportProblem[] }> {
   const fail = (reason: string, field?: string) => ({ problems: [{ source: file, field, reason }] });
   const { credential, problem } = credentialFromFile(content);
   if (!credential) return fail(problem!);
   const structural = check(credential);
-  if (structural.length) return { problems: structural.map((reason) => ({ source: file, reason: `not a valid Open Badges 3.0 credential: ${reason}` })) };
+  if (structural.length) return { problems: structural.map((reason) => ({ source: file, field: reason.split(':')[0], reason: `not a valid Open Badges 3.0 credential: ${reason.slice(reason.indexOf(':') + 1).trim()}` })) };
   const subject = obj(credential.credentialSubject)!;
   const achievement = obj(subject.achievement)!;
   const issuer = obj(credential.issuer);
@@ -105,17 +106,4 @@ export async function readExternalBadge(
       document: JSON.stringify(credential),
     },
   };
-}
-
-/** Placeholder until the badges module's schema check is wired in: the fields this reader needs. */
-function defaultStructureCheck(credential: unknown): string[] {
-  const c = obj(credential);
-  const problems: string[] = [];
-  const types = Array.isArray(c?.type) ? c!.type : [c?.type];
-  if (!types.some((t) => t === 'OpenBadgeCredential' || t === 'AchievementCredential')) problems.push('type must include OpenBadgeCredential');
-  const subject = obj(c?.credentialSubject);
-  if (!subject) problems.push('credentialSubject is missing');
-  else if (!obj(subject.achievement)) problems.push('credentialSubject.achievement is missing');
-  if (!c?.issuer) problems.push('issuer is missing');
-  return problems;
 }

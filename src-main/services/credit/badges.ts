@@ -1,8 +1,20 @@
+import crypto from 'node:crypto';
+import fs from 'node:fs';
+import { eq } from 'drizzle-orm';
+import { calculateJwkThumbprint } from 'jose';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import type { ExportFile } from '../../../src-shared/contracts/exports';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
-import type { ServiceContext } from '../context';
+import { addYearsIso } from '../../../src-shared/domain/pathway';
+import { badgeFileName, BadgeError, buildAchievementCredential, issuerKeyPath, loadOrCreateIssuerKey, newRecipientSalt, renderBadgeFile, verifyBadgeFile as verifyBadge } from '../../badges';
+import { candidates, creditBadges, portfolios } from '../../db/schema';
+import { nowIso, type ServiceContext } from '../context';
+import { audit } from '../audit';
+import { loadCredential } from '../credentials';
+import { loadRubric } from '../rubrics';
 import { canView } from './access';
+import { getCreditSettings } from './settings';
+import { attemptTrails, passedAt } from './trail';
 
 export interface BadgeCheck {
   ok: boolean;
@@ -10,14 +22,89 @@ export interface BadgeCheck {
   achievement: string | null;
   issuer: string | null;
   validFrom: string | null;
+  /** Signed with this installation's issuer key (null when this data directory has no key yet). */
+  signedHere: boolean | null;
 }
 
-/** An Open Badges 3.0 credential for a passed micro-credential (waiting for src-main/badges). */
-export async function exportPortfolioBadge(_ctx: ServiceContext, _portfolioId: string, actor: Reviewer): Promise<ExportFile> {
+/** What the candidate had to show, in words: the rubric's criteria and its pass rule. */
+function criteriaNarrative(ctx: ServiceContext, rubricId: string, version: number): string {
+  const rubric = loadRubric(ctx, rubricId, version);
+  if (!rubric) return 'A portfolio of evidence assessed by trained reviewers against the credential rubric.';
+  const rule = rubric.decision_rule;
+  const bar =
+    rule.type === 'all_at_least'
+      ? `every criterion at level ${rule.min_level} or above${rule.critical_min_level !== undefined ? ` (critical criteria at ${rule.critical_min_level} or above)` : ''}`
+      : `a total of ${rule.min_total} or more`;
+  return `A portfolio of evidence from the candidate's own practice, assessed by trained reviewers against the rubric "${rubric.title}" (version ${rubric.version}). Criteria: ${rubric.criteria.map((c) => c.title).join('; ')}. To pass: ${bar}.`;
+}
+
+/**
+ * The Open Badges 3.0 credential for a passed micro-credential, signed (VC-JWT, Ed25519) with the key in the data
+ * directory and checked against the official schema by src-main/badges. The recipient is a salted email hash.
+ * The first export records the credential's id and salt, so exporting again re-signs the same credential.
+ */
+export async function exportPortfolioBadge(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<ExportFile> {
   canView(actor);
-  throw new ApiError('internal', 'Open Badges export is not available yet');
+  const p = ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
+  if (!p || p.isAnchor) throw new ApiError('not_found', `no portfolio ${portfolioId}`);
+  const trail = attemptTrails(ctx, [p])[0]!;
+  const passed = passedAt(trail);
+  if (!passed) throw new ApiError('conflict', `${portfolioId} has not passed, so there is no badge to issue`);
+  const credential = loadCredential(ctx, p.credentialCode);
+  const candidate = ctx.handle.db.select().from(candidates).where(eq(candidates.id, p.candidateId)).get();
+  if (!credential || !candidate) throw new ApiError('internal', `${portfolioId}: its credential or candidate is missing`);
+  const issuer = getCreditSettings(ctx).issuer;
+  const issued =
+    ctx.handle.db.select().from(creditBadges).where(eq(creditBadges.portfolioId, portfolioId)).get() ??
+    ({ portfolioId, credentialId: `urn:uuid:${crypto.randomUUID()}`, salt: newRecipientSalt(), issuedAt: nowIso(ctx), issuedBy: actor.id } as const);
+  const validUntil = credential.validity_years ? `${addYearsIso(passed.slice(0, 10), credential.validity_years)}T00:00:00Z` : null;
+  let text: string;
+  let fileName: string;
+  try {
+    const built = buildAchievementCredential({
+      issuer: { id: issuer.url, name: issuer.name, url: issuer.url, ...(issuer.email ? { email: issuer.email } : {}) },
+      credential: {
+        code: credential.code,
+        title: credential.title,
+        description: `${credential.title}: a ${credential.credit_points}-credit micro-credential at ${credential.level}${credential.provider ? ` from ${credential.provider}` : ''}${credential.hours ? `, about ${credential.hours} hours of professional learning` : ''}.`,
+        criteria_narrative: criteriaNarrative(ctx, p.rubricId, p.rubricVersion),
+        level: credential.level,
+        credit_points: credential.credit_points,
+        field_of_study: 'Education',
+      },
+      recipient: { email: candidate.email, salt: issued.salt },
+      awardedAt: passed,
+      validFrom: passed,
+      validUntil,
+      portfolioId,
+      credentialId: issued.credentialId,
+    });
+    const key = await loadOrCreateIssuerKey(ctx.dataDir);
+    text = (await renderBadgeFile(built, key)).text;
+    fileName = badgeFileName(built);
+  } catch (err) {
+    if (err instanceof BadgeError) throw new ApiError('bad_request', err.message.split('\n')[0]!, err.problems);
+    throw err;
+  }
+  ctx.handle.sqlite.transaction(() => {
+    ctx.handle.db.insert(creditBadges).values(issued).onConflictDoNothing().run();
+    audit(ctx, { actor: actor.id, action: 'badge.export', entityType: 'portfolio', entityId: portfolioId, details: { credential: issued.credentialId, achievement: credential.code, issuer: issuer.url } });
+  })();
+  return { fileName, mediaType: 'application/json', encoding: 'utf8', content: text, count: 1 };
 }
 
-export async function verifyBadgeFile(_ctx: ServiceContext, _content: string): Promise<BadgeCheck> {
-  throw new ApiError('internal', 'Open Badges verification is not available yet');
+/** This installation's issuer key thumbprint, without creating a key where there is none. */
+async function localThumbprint(ctx: ServiceContext): Promise<string | null> {
+  if (!fs.existsSync(issuerKeyPath(ctx.dataDir))) return null;
+  return calculateJwkThumbprint((await loadOrCreateIssuerKey(ctx.dataDir)).publicJwk);
+}
+
+/** Checks a badge file: the official schema, the VC-JWT signature, that nothing was changed after signing, the dates. */
+export async function verifyBadgeFile(ctx: ServiceContext, content: string, options: { requireLocalKey?: boolean } = {}): Promise<BadgeCheck> {
+  const here = await localThumbprint(ctx);
+  const r = await verifyBadge(content, { now: ctx.now() });
+  if (!r.ok) return { ok: false, problems: r.problems, achievement: null, issuer: null, validFrom: null, signedHere: null };
+  const signedHere = here === null ? null : r.signer.thumbprint === here;
+  const problems = options.requireLocalKey && !signedHere ? [`signature: signed by key ${r.signer.thumbprint}, not by this installation's issuer key`] : [];
+  return { ok: problems.length === 0, problems, achievement: r.summary.achievement, issuer: r.summary.issuer, validFrom: r.summary.validFrom, signedHere };
 }

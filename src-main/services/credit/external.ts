@@ -85,7 +85,9 @@ export async function importExternal(
 ): Promise<ExternalImportReport> {
   canManageCandidates(actor);
   const today = isoDay(nowIso(ctx));
-  const isBadge = /\.json$/i.test(input.fileName) || input.content.trimStart().startsWith('{');
+  // A badge is JSON-LD or a bare VC-JWT (compact JWS); anything else is read as the CSV format.
+  const trimmed = input.content.replace(/^\uFEFF/, '').trim();
+  const isBadge = /\.(json|jwt)$/i.test(input.fileName) || trimmed.startsWith('{') || /^[\w-]+\.[\w-]+\.[\w-]+$/.test(trimmed);
   let records: ExternalRecord[] = [];
   const problems: ImportProblem[] = [];
   if (isBadge) {

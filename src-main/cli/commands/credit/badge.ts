@@ -19,19 +19,21 @@ export const badgeExportCommand: Command = {
 
 export const badgeVerifyCommand: Command = {
   words: ['badge', 'verify'],
-  usage: 'badge verify FILE',
-  summary: 'Checks an Open Badges 3.0 file: signature and schema; exits 2 naming the problem if it fails.',
+  usage: 'badge verify FILE [--require-local-key]',
+  summary: 'Checks an Open Badges 3.0 file: schema, signature, tampering, dates; exits 2 naming each problem.',
+  flags: { 'require-local-key': { type: 'boolean' } },
   async run({ args, flags, open, io }) {
     const [file] = args;
     if (!file) throw new UsageError('badge verify needs a file');
     if (!fs.existsSync(file)) throw new UsageError(`no such file ${file}`);
-    const r = await verifyBadgeFile(open(), fs.readFileSync(file, 'utf8'));
+    const r = await verifyBadgeFile(open(), fs.readFileSync(file, 'utf8'), { requireLocalKey: Boolean(flags['require-local-key']) });
     if (flags.json) io.out(JSON.stringify(r, null, 2));
     if (!r.ok) {
       io.err(`invalid Open Badges credential ${file}:\n${r.problems.map((p) => `- ${p}`).join('\n')}`);
       return 2;
     }
-    if (!flags.json) io.out(`valid: "${r.achievement}" issued by ${r.issuer} on ${r.validFrom} (signature and schema checked)`);
+    const key = r.signedHere === null ? '' : r.signedHere ? '; signed with this installation\'s issuer key' : '; signed with another key than this installation\'s';
+    if (!flags.json) io.out(`valid: "${r.achievement}" issued by ${r.issuer} on ${r.validFrom} (schema, signature and content checked${key})`);
     return 0;
   },
 };

@@ -25,3 +25,10 @@ export function levelText(criterion: Criterion, score: number | null | undefined
 
 /** "A", "B", "C": how the side-by-side view names reviews compactly. */
 export const reviewLetter = (i: number) => String.fromCharCode(65 + i);
+
+/** Which end of a disagreement a score is: the highest and lowest of differing scores are emphasised. */
+export function emphasisOf(scores: (number | null | undefined)[], score: number | null | undefined, kind: Agreement): 'high' | 'low' | undefined {
+  if ((kind !== 'apart' && kind !== 'within') || typeof score !== 'number') return undefined;
+  const given = scores.filter((s): s is number => typeof s === 'number');
+  return score === Math.max(...given) ? 'high' : score === Math.min(...given) ? 'low' : undefined;
+}

@@ -3,7 +3,7 @@ import { Badge, Group, Text } from '@mantine/core';
 import type { Anchor } from '../../../../src-shared/contracts/anchors';
 import type { ReviewView } from '../../../../src-shared/contracts/review';
 import type { Criterion } from '../../../../src-shared/domain/rubric';
-import { AGREEMENT_BADGE, criterionAgreement, reviewLetter } from '../compare/agreement';
+import { AGREEMENT_BADGE, criterionAgreement, emphasisOf, reviewLetter } from '../compare/agreement';
 import { ReviewCell } from '../compare/ReviewCell';
 import compare from '../compare/compare.module.css';
 import classes from './moderation.module.css';
@@ -28,9 +28,6 @@ interface Props {
 export const CriterionRow = forwardRef<HTMLElement, Props>(function CriterionRow(p, ref) {
   const scores = p.reviews.map((r) => r.levels[p.criterion.id]);
   const agreement = criterionAgreement(scores, p.tolerance);
-  const given = scores.filter((s): s is number => typeof s === 'number');
-  const hi = Math.max(...given);
-  const lo = Math.min(...given);
   const marks: Record<number, string[]> = {};
   scores.forEach((s, i) => {
     if (typeof s === 'number') (marks[s] ??= []).push(reviewLetter(i));
@@ -53,8 +50,7 @@ export const CriterionRow = forwardRef<HTMLElement, Props>(function CriterionRow
       </Group>
       <div className={classes.grid} style={{ gridTemplateColumns: `repeat(${p.reviews.length}, minmax(0, 1fr)) minmax(260px, 1.15fr)` }}>
         {p.reviews.map((r, i) => {
-          const s = scores[i];
-          const emphasis = agreement.kind === 'apart' || agreement.kind === 'within' ? (s === hi ? 'high' : s === lo ? 'low' : undefined) : undefined;
+          const emphasis = emphasisOf(scores, scores[i], agreement.kind);
           return (
             <ReviewCell
               key={r.id}

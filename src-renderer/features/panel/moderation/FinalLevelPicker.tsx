@@ -1,5 +1,5 @@
 import { forwardRef } from 'react';
-import { Badge, Group, Text, Textarea, Tooltip, UnstyledButton } from '@mantine/core';
+import { Badge, Group, Text, Textarea, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { Criterion } from '../../../../src-shared/domain/rubric';
 import classes from './moderation.module.css';
 
@@ -44,7 +44,7 @@ export const FinalLevelPicker = forwardRef<HTMLElement, Props>(function FinalLev
       onKeyDown={onKeyDown}
     >
       <Text id={titleId} size="xs" fw={700} c="teal.9">
-        Final level · {p.criterion.title}
+        Final level<VisuallyHidden> for {p.criterion.title}</VisuallyHidden>
       </Text>
       <div role="radiogroup" aria-labelledby={titleId} className={classes.levels}>
         {p.criterion.levels.map((l, i) => {

@@ -149,14 +149,12 @@ function CaseWorkspace({ theCase, portfolio, tolerance, decision }: WorkspacePro
     });
   };
 
-  const fillAgreeing = () => {
-    const agreed: Record<string, number> = {};
-    for (const c of rubric.criteria) {
-      const scores = theCase.reviews.map((r) => r.levels[c.id]);
-      if (criterionAgreement(scores, tolerance).kind === 'agree') agreed[c.id] = scores[0]!;
-    }
-    form.fillLevels(agreed);
-  };
+  const agreed: Record<string, number> = {};
+  for (const c of rubric.criteria) {
+    const scores = theCase.reviews.map((r) => r.levels[c.id]);
+    if (criterionAgreement(scores, tolerance).kind === 'agree') agreed[c.id] = scores[0]!;
+  }
+  const agreeing = Object.keys(agreed).length;
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
@@ -235,8 +233,8 @@ function CaseWorkspace({ theCase, portfolio, tolerance, decision }: WorkspacePro
               <Kbd size="xs">{Math.max(...rubric.criteria.map((c) => c.levels.length))}</Kbd> pick · <Kbd size="xs">↑</Kbd>
               <Kbd size="xs">↓</Kbd> move
             </Text>
-            <Button size="compact-sm" variant="light" onClick={fillAgreeing}>
-              Take levels where reviewers agree
+            <Button size="compact-sm" variant="light" onClick={() => form.fillLevels(agreed)} disabled={agreeing === 0}>
+              {agreeing ? `Take the ${agreeing === 1 ? 'level' : `${agreeing} levels`} the reviewers agree on` : 'The reviewers agree on no level'}
             </Button>
           </Group>
         )}

@@ -2,7 +2,7 @@ import { Alert, Badge, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import type { Anchor } from '../../../../src-shared/contracts/anchors';
 import type { ReviewState, ReviewView } from '../../../../src-shared/contracts/review';
 import { OUTCOME_LABEL, type Rubric } from '../../../../src-shared/domain/rubric';
-import { AGREEMENT_BADGE, criterionAgreement, reviewLetter } from '../compare/agreement';
+import { AGREEMENT_BADGE, criterionAgreement, emphasisOf, reviewLetter } from '../compare/agreement';
 import { ReviewCell } from '../compare/ReviewCell';
 import compare from '../compare/compare.module.css';
 import classes from './review.module.css';
@@ -91,7 +91,16 @@ export function PeerReviews({ rubric, state, credential, evidenceTitle, onOpenAn
               </Group>
               <div className={classes.pair}>
                 {reviews.map(({ review, label }, i) => (
-                  <ReviewCell key={review.id} review={review} letter={reviewLetter(i)} label={label} criterion={c} evidenceTitle={evidenceTitle} onOpenAnchor={onOpenAnchor} />
+                  <ReviewCell
+                    key={review.id}
+                    review={review}
+                    letter={reviewLetter(i)}
+                    label={label}
+                    criterion={c}
+                    emphasis={emphasisOf(reviews.map((r) => r.review.levels[c.id]), review.levels[c.id], agreement.kind)}
+                    evidenceTitle={evidenceTitle}
+                    onOpenAnchor={onOpenAnchor}
+                  />
                 ))}
               </div>
             </div>

@@ -1,5 +1,4 @@
-import { identityHash, validateCredentialSchema } from '../../badges';
-import { JWT_CLAIMS } from '../../badges/sign';
+import { identityHash } from '../../badges/identity';
 import type { ServiceContext } from '../context';
 import type { ImportProblem } from '../import/problems';
 import { getCandidate } from './candidates';
@@ -7,6 +6,12 @@ import type { ExternalRecord } from './external';
 import { candidates } from '../../db/schema';
 
 type Json = Record<string, unknown>;
+
+/** The JWT registered claims a VC-JWT adds beside the credential's members (as src-main/badges/sign.ts signs them). */
+const JWT_CLAIMS = ['iss', 'jti', 'nbf', 'exp', 'sub', 'iat'] as const;
+
+/** The official OB 3.0 schema check from src-main/badges, loaded on first use (it compiles a 60 kB schema). */
+const officialSchemaCheck: BadgeStructureCheck = async (credential) => (await import('../../badges/schema')).validateCredentialSchema(credential);
 const obj = (v: unknown): Json | null => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : null);
 const str = (v: unknown): string | null => (typeof v === 'string' && v.trim() ? v.trim() : null);
 
@@ -58,7 +63,7 @@ function recipient(ctx: ServiceContext, subject: Json): string | null {
   return null;
 }
 
-export type BadgeStructureCheck = (credential: unknown) => string[];
+export type BadgeStructureCheck = (credential: unknown) => string[] | Promise<string[]>;
 
 /**
  * Reads a credential earned elsewhere from an Open Badges 3.0 file: its structure is validated first (the badges
@@ -69,12 +74,12 @@ export async function readExternalBadge(
   file: string,
   content: string,
   candidateId: string | undefined,
-  check: BadgeStructureCheck = validateCredentialSchema,
+  check: BadgeStructureCheck = officialSchemaCheck,
 ): Promise<{ record?: ExternalRecord; problems: ImportProblem[] }> {
   const fail = (reason: string, field?: string) => ({ problems: [{ source: file, field, reason }] });
   const { credential, problem } = credentialFromFile(content);
   if (!credential) return fail(problem!);
-  const structural = check(credential);
+  const structural = await check(credential);
   if (structural.length) return { problems: structural.map((reason) => ({ source: file, field: reason.split(':')[0], reason: `not a valid Open Badges 3.0 credential: ${reason.slice(reason.indexOf(':') + 1).trim()}` })) };
   const subject = obj(credential.credentialSubject)!;
   const achievement = obj(subject.achievement)!;

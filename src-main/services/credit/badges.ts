@@ -6,7 +6,7 @@ import { ApiError } from '../../../src-shared/contracts/errors';
 import type { ExportFile } from '../../../src-shared/contracts/exports';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { addYearsIso } from '../../../src-shared/domain/pathway';
-import { badgeFileName, BadgeError, buildAchievementCredential, issuerKeyPath, loadOrCreateIssuerKey, newRecipientSalt, renderBadgeFile, verifyBadgeFile as verifyBadge } from '../../badges';
+import { BadgeError } from '../../badges/types';
 import { candidates, creditBadges, portfolios } from '../../db/schema';
 import { nowIso, type ServiceContext } from '../context';
 import { audit } from '../audit';
@@ -15,6 +15,12 @@ import { loadRubric } from '../rubrics';
 import { canView } from './access';
 import { getCreditSettings } from './settings';
 import { attemptTrails, passedAt } from './trail';
+
+/**
+ * src-main/badges (and the JSON Schema validator behind it) loads on first use: most requests never touch badges,
+ * and a loader problem there must not take down every other API method with it.
+ */
+const badges = () => import('../../badges');
 
 export interface BadgeCheck {
   ok: boolean;
@@ -54,6 +60,7 @@ export async function exportPortfolioBadge(ctx: ServiceContext, portfolioId: str
   const candidate = ctx.handle.db.select().from(candidates).where(eq(candidates.id, p.candidateId)).get();
   if (!credential || !candidate) throw new ApiError('internal', `${portfolioId}: its credential or candidate is missing`);
   const issuer = getCreditSettings(ctx).issuer;
+  const { badgeFileName, buildAchievementCredential, loadOrCreateIssuerKey, newRecipientSalt, renderBadgeFile } = await badges();
   const issued =
     ctx.handle.db.select().from(creditBadges).where(eq(creditBadges.portfolioId, portfolioId)).get() ??
     ({ portfolioId, credentialId: `urn:uuid:${crypto.randomUUID()}`, salt: newRecipientSalt(), issuedAt: nowIso(ctx), issuedBy: actor.id } as const);
@@ -95,6 +102,7 @@ export async function exportPortfolioBadge(ctx: ServiceContext, portfolioId: str
 
 /** This installation's issuer key thumbprint, without creating a key where there is none. */
 async function localThumbprint(ctx: ServiceContext): Promise<string | null> {
+  const { issuerKeyPath, loadOrCreateIssuerKey } = await badges();
   if (!fs.existsSync(issuerKeyPath(ctx.dataDir))) return null;
   return calculateJwkThumbprint((await loadOrCreateIssuerKey(ctx.dataDir)).publicJwk);
 }
@@ -102,7 +110,7 @@ async function localThumbprint(ctx: ServiceContext): Promise<string | null> {
 /** Checks a badge file: the official schema, the VC-JWT signature, that nothing was changed after signing, the dates. */
 export async function verifyBadgeFile(ctx: ServiceContext, content: string, options: { requireLocalKey?: boolean } = {}): Promise<BadgeCheck> {
   const here = await localThumbprint(ctx);
-  const r = await verifyBadge(content, { now: ctx.now() });
+  const r = await (await badges()).verifyBadgeFile(content, { now: ctx.now() });
   if (!r.ok) return { ok: false, problems: r.problems, achievement: null, issuer: null, validFrom: null, signedHere: null };
   const signedHere = here === null ? null : r.signer.thumbprint === here;
   const problems = options.requireLocalKey && !signedHere ? [`signature: signed by key ${r.signer.thumbprint}, not by this installation's issuer key`] : [];

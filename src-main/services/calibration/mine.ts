@@ -1,0 +1,58 @@
+/**
+ * "My calibration": a reviewer's rounds and the anchors they still have to score. Nothing here reveals a reference
+ * before the reviewer submitted that anchor; afterwards only the count of exact matches is given (the levels and
+ * rationales are on the review page).
+ */
+import type { MyCalibration } from '../../../src-shared/contracts/calibration';
+import type { Reviewer } from '../../../src-shared/contracts/reviewers';
+import type { ServiceContext } from '../context';
+import { listCredentials } from '../credentials';
+import { roundStatus, rubricOrThrow } from './common';
+import { isQualified, roundComparisons, toRoundRow } from './qualification';
+import { roundAnchors } from './rounds';
+
+export function myCalibration(ctx: ServiceContext, actor: Reviewer): MyCalibration {
+  const rows = (
+    ctx.handle.sqlite
+      .prepare(
+        `SELECT r.* FROM calibration_rounds r JOIN calibration_round_reviewers rr ON rr.round_id = r.id AND rr.reviewer_id = ?
+         ORDER BY r.opens_at DESC, r.id DESC`,
+      )
+      .all(actor.id) as Record<string, unknown>[]
+  ).map(toRoundRow);
+  const submitted = new Set(
+    (ctx.handle.sqlite.prepare('SELECT portfolio_id AS p FROM calibration_submissions WHERE reviewer_id = ?').all(actor.id) as { p: string }[]).map((r) => r.p),
+  );
+  const drafts = new Set(
+    (ctx.handle.sqlite.prepare("SELECT portfolio_id AS p FROM reviews WHERE reviewer_id = ? AND kind = 'calibration' AND status = 'draft'").all(actor.id) as { p: string }[]).map(
+      (r) => r.p,
+    ),
+  );
+  const rounds = rows.map((round) => {
+    const rubric = rubricOrThrow(ctx, round.rubricId, round.rubricVersion);
+    const comparisons = roundComparisons(ctx, round.id, actor.id);
+    return {
+      id: round.id,
+      name: round.name,
+      status: roundStatus(round, ctx.now()),
+      opensAt: round.opensAt,
+      closesAt: round.closesAt,
+      rubricTitle: `${rubric.title} v${rubric.version}`,
+      anchors: roundAnchors(ctx, round.id).map((portfolioId) => {
+        const done = submitted.has(portfolioId);
+        const mine = comparisons.filter((c) => c.anchor === portfolioId);
+        return {
+          portfolioId,
+          status: done ? ('submitted' as const) : drafts.has(portfolioId) ? ('draft' as const) : ('not_started' as const),
+          exact: done ? mine.filter((c) => c.score === c.reference).length : null,
+          criteria: rubric.criteria.length,
+        };
+      }),
+    };
+  });
+  const rubricIds = new Set(rows.map((r) => r.rubricId));
+  const qualifications = listCredentials(ctx)
+    .filter((c) => rubricIds.has(c.rubric.id))
+    .map((c) => ({ credential: c.code, title: c.title, ...isQualified(ctx, actor.id, c.code) }));
+  return { rounds, qualifications };
+}

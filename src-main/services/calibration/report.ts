@@ -1,0 +1,256 @@
+/**
+ * Calibration reports from the database: a round (its anchors' submitted scores against their references) or
+ * production double reviews in a date range (against the decision in force). Each is one pass of SQL that reads
+ * only the ratings it needs, then the pure assembly in ./assemble.
+ */
+import type { Report } from '../../../src-shared/contracts/calibration';
+import type { Reviewer } from '../../../src-shared/contracts/reviewers';
+import type { BootstrapOptions, RatingRow } from '../../../src-shared/stats';
+import { ApiError } from '../../../src-shared/contracts/errors';
+import type { ServiceContext } from '../context';
+import { assembleReport, type ScoredRating } from './assemble';
+import { credentialsOfRubric, requireLead, roundEnd, roundStatus, rubricOrThrow, type RoundRow } from './common';
+import { judge, roundResult, thresholdFor, toRoundRow } from './qualification';
+import { roundRow } from './rounds';
+
+interface RawRating {
+  unit: string;
+  rater: string;
+  criterion: string;
+  score: number;
+  at: string;
+}
+
+const outcomeScore = (o: string | null): number | null => (o === 'pass' ? 1 : o === 'not_yet' ? 0 : null);
+
+function reviewerNames(ctx: ServiceContext): Map<string, string> {
+  return new Map((ctx.handle.sqlite.prepare('SELECT id, name FROM reviewers').all() as { id: string; name: string }[]).map((r) => [r.id, r.name]));
+}
+
+/** Anchor references as unit → criterion → level. */
+function referenceMap(ctx: ServiceContext, anchors: string[]): Map<string, Map<string, number>> {
+  const rows = ctx.handle.sqlite
+    .prepare('SELECT portfolio_id AS unit, criterion_id AS criterion, score FROM calibration_references WHERE portfolio_id IN (SELECT value FROM json_each(?))')
+    .all(JSON.stringify(anchors)) as { unit: string; criterion: string; score: number }[];
+  const out = new Map<string, Map<string, number>>();
+  for (const r of rows) {
+    let m = out.get(r.unit);
+    if (!m) out.set(r.unit, (m = new Map()));
+    m.set(r.criterion, r.score);
+  }
+  return out;
+}
+
+/** Each reviewer's signed difference and exact agreement against the reference, per round and per month. */
+function calibrationDrift(ctx: ServiceContext, reviewerIds: string[], upTo: RoundRow): Report['drift'] {
+  const rows = ctx.handle.sqlite
+    .prepare(
+      `SELECT s.reviewer_id AS reviewer, s.round_id AS round, substr(s.submitted_at, 1, 7) AS month,
+              count(*) AS n, avg(rs.score - ref.score) AS msd, avg(rs.score = ref.score) AS exact
+       FROM calibration_submissions s
+       JOIN review_scores rs ON rs.review_id = s.review_id AND rs.score IS NOT NULL
+       JOIN calibration_references ref ON ref.portfolio_id = s.portfolio_id AND ref.criterion_id = rs.criterion_id
+       WHERE s.reviewer_id IN (SELECT value FROM json_each(?))
+       GROUP BY s.reviewer_id, s.round_id, month`,
+    )
+    .all(JSON.stringify(reviewerIds)) as { reviewer: string; round: number; month: string; n: number; msd: number; exact: number }[];
+  const roundIds = [...new Set(rows.map((r) => r.round))];
+  const rounds = roundIds
+    .map((id) => toRoundRow(ctx.handle.sqlite.prepare('SELECT * FROM calibration_rounds WHERE id = ?').get(id) as Record<string, unknown>))
+    // Rounds that ended after this one are its future: a report on an old round does not show them.
+    .filter((r) => r.id === upTo.id || endOf(ctx, r) <= endOf(ctx, upTo))
+    .sort((a, b) => endOf(ctx, a).localeCompare(endOf(ctx, b)) || a.id - b.id);
+  const kept = new Set(rounds.map((r) => r.id));
+  const merge = (key: (r: (typeof rows)[number]) => string) => {
+    const acc = new Map<string, { reviewer: string; round: number; month: string; n: number; sum: number; exact: number }>();
+    for (const r of rows.filter((x) => kept.has(x.round))) {
+      const k = key(r);
+      const a = acc.get(k) ?? { reviewer: r.reviewer, round: r.round, month: r.month, n: 0, sum: 0, exact: 0 };
+      a.n += r.n;
+      a.sum += r.msd * r.n;
+      a.exact += r.exact * r.n;
+      acc.set(k, a);
+    }
+    return [...acc.values()];
+  };
+  return {
+    rounds: rounds.map((r) => ({ id: r.id, name: r.name, at: endOf(ctx, r) })),
+    byRound: merge((r) => `${r.reviewer}|${r.round}`)
+      .map((a) => ({ reviewerId: a.reviewer, roundId: a.round, mean_signed_difference: a.sum / a.n, exact: a.exact / a.n, n: a.n }))
+      .sort((a, b) => a.reviewerId.localeCompare(b.reviewerId) || rounds.findIndex((r) => r.id === a.roundId) - rounds.findIndex((r) => r.id === b.roundId)),
+    byMonth: merge((r) => `${r.reviewer}|${r.month}`)
+      .map((a) => ({ reviewerId: a.reviewer, month: a.month, mean_signed_difference: a.sum / a.n, exact: a.exact / a.n, n: a.n }))
+      .sort((a, b) => a.reviewerId.localeCompare(b.reviewerId) || a.month.localeCompare(b.month)),
+  };
+}
+
+/** When a round ends for ordering purposes: its close (or now, while it is still running). */
+function endOf(ctx: ServiceContext, r: RoundRow): string {
+  return roundStatus(r, ctx.now()) === 'closed' ? roundEnd(r) : ctx.now().toISOString();
+}
+
+export function roundReport(ctx: ServiceContext, id: number, actor: Reviewer, bootstrap?: BootstrapOptions): Report {
+  requireLead(actor);
+  return buildRoundReport(ctx, roundRow(ctx, id), bootstrap);
+}
+
+export function buildRoundReport(ctx: ServiceContext, round: RoundRow, bootstrap?: BootstrapOptions): Report {
+  const rubric = rubricOrThrow(ctx, round.rubricId, round.rubricVersion);
+  const reviews = ctx.handle.sqlite
+    .prepare(
+      `SELECT s.review_id AS id, s.portfolio_id AS unit, s.reviewer_id AS rater, r.outcome, s.submitted_at AS at
+       FROM calibration_submissions s JOIN reviews r ON r.id = s.review_id WHERE s.round_id = ?`,
+    )
+    .all(round.id) as { id: number; unit: string; rater: string; outcome: string | null; at: string }[];
+  const ratings = ctx.handle.sqlite
+    .prepare(
+      `SELECT s.portfolio_id AS unit, s.reviewer_id AS rater, rs.criterion_id AS criterion, rs.score AS score, s.submitted_at AS at
+       FROM calibration_submissions s JOIN review_scores rs ON rs.review_id = s.review_id AND rs.score IS NOT NULL
+       WHERE s.round_id = ?`,
+    )
+    .all(round.id) as RawRating[];
+  const anchors = (ctx.handle.sqlite.prepare('SELECT portfolio_id AS id FROM calibration_round_anchors WHERE round_id = ? ORDER BY position').all(round.id) as { id: string }[]).map(
+    (a) => a.id,
+  );
+  const reviewerIds = (ctx.handle.sqlite.prepare('SELECT reviewer_id AS id FROM calibration_round_reviewers WHERE round_id = ?').all(round.id) as { id: string }[]).map((r) => r.id);
+  const reference = referenceMap(ctx, anchors);
+  const credentials = credentialsOfRubric(ctx, round.rubricId);
+  const threshold = thresholdFor(ctx, credentials[0]?.code ?? null);
+  const title = (cid: string) => rubric.criteria.find((c) => c.id === cid)?.title ?? cid;
+  const meets = new Map(reviewerIds.map((r) => [r, judge(roundResult(ctx, round, r), threshold, title)]));
+  return assembleReport({
+    kind: 'round',
+    title: `Calibration round "${round.name}"`,
+    against: 'reference',
+    scope: { round: { id: round.id, name: round.name, status: roundStatus(round, ctx.now()), rubric: `${rubric.title} v${rubric.version}` }, from: round.opensAt, to: round.closesAt, credential: credentials.map((c) => c.code).join(', ') || null },
+    criteria: rubric.criteria.map((c) => ({ id: c.id, title: c.title })),
+    ratings: ratings as ScoredRating[],
+    outcomes: reviews.flatMap((r) => {
+      const score = outcomeScore(r.outcome);
+      return score === null ? [] : [{ unit: r.unit, rater: r.rater, criterion: 'outcome', score }];
+    }),
+    reference,
+    names: reviewerNames(ctx),
+    drift: calibrationDrift(ctx, reviewerIds, round),
+    meets,
+    bootstrap,
+  });
+}
+
+export interface ProductionScope {
+  from: string;
+  to: string;
+  credential?: string;
+}
+
+/**
+ * Production double reviews: submitted reviews (kind 'review') dated within [from, to] (whole days, UTC) of
+ * portfolios with at least two of them in that range. Each reviewer is compared with the decision in force.
+ */
+export function productionReport(ctx: ServiceContext, scope: ProductionScope, actor: Reviewer, bootstrap?: BootstrapOptions): Report {
+  requireLead(actor);
+  return buildProductionReport(ctx, scope, bootstrap);
+}
+
+export function buildProductionReport(ctx: ServiceContext, scope: ProductionScope, bootstrap?: BootstrapOptions): Report {
+  if (scope.to < scope.from) throw new ApiError('bad_request', 'the date range ends before it starts');
+  const end = new Date(`${scope.to}T00:00:00Z`);
+  end.setUTCDate(end.getUTCDate() + 1);
+  const params = [`${scope.from}T00:00:00.000Z`, end.toISOString(), ...(scope.credential ? [scope.credential] : [])];
+  const selection = `
+    WITH sel AS MATERIALIZED (
+      SELECT r.id, r.portfolio_id, r.reviewer_id, r.outcome, r.submitted_at FROM reviews r JOIN portfolios p ON p.id = r.portfolio_id
+      WHERE r.kind = 'review' AND r.status = 'submitted' AND r.submitted_at >= ? AND r.submitted_at < ? AND p.is_anchor = 0
+        ${scope.credential ? 'AND p.credential_code = ?' : ''}
+    ), dbl AS MATERIALIZED (SELECT portfolio_id FROM sel GROUP BY portfolio_id HAVING count(DISTINCT reviewer_id) >= 2)`;
+  const reviews = ctx.handle.sqlite
+    .prepare(`${selection} SELECT sel.portfolio_id AS unit, sel.reviewer_id AS rater, sel.outcome, sel.submitted_at AS at FROM sel JOIN dbl USING (portfolio_id) ORDER BY sel.submitted_at`)
+    .all(...params) as { unit: string; rater: string; outcome: string | null; at: string }[];
+  const ratings = ctx.handle.sqlite
+    .prepare(
+      `${selection} SELECT sel.portfolio_id AS unit, sel.reviewer_id AS rater, s.criterion_id AS criterion, s.score AS score, sel.submitted_at AS at
+       FROM sel JOIN dbl USING (portfolio_id) JOIN review_scores s ON s.review_id = sel.id AND s.score IS NOT NULL
+       ORDER BY sel.submitted_at`,
+    )
+    .all(...params) as RawRating[];
+  // The decision in force on each unit (its latest revision): what the panel concluded.
+  const decided = ctx.handle.sqlite
+    .prepare(
+      `${selection}, latest AS (SELECT d.portfolio_id, max(d.revision) AS rev FROM decisions d JOIN dbl USING (portfolio_id) GROUP BY d.portfolio_id)
+       SELECT d.portfolio_id AS unit, dl.criterion_id AS criterion, dl.score FROM latest
+       JOIN decisions d ON d.portfolio_id = latest.portfolio_id AND d.revision = latest.rev
+       JOIN decision_levels dl ON dl.decision_id = d.id`,
+    )
+    .all(...params) as { unit: string; criterion: string; score: number }[];
+  const reference = new Map<string, Map<string, number>>();
+  for (const d of decided) {
+    let m = reference.get(d.unit);
+    if (!m) reference.set(d.unit, (m = new Map()));
+    m.set(d.criterion, d.score);
+  }
+  const criteria = criteriaOf(ctx, new Set(ratings.map((r) => r.criterion)));
+  return assembleReport({
+    kind: 'production',
+    title: `Production double reviews, ${scope.from} to ${scope.to}${scope.credential ? ` (${scope.credential})` : ''}`,
+    against: 'decision',
+    scope: { round: null, from: scope.from, to: scope.to, credential: scope.credential ?? null },
+    criteria,
+    ratings: ratings as ScoredRating[],
+    outcomes: reviews.flatMap((r) => {
+      const score = outcomeScore(r.outcome);
+      return score === null ? [] : [{ unit: r.unit, rater: r.rater, criterion: 'outcome', score }];
+    }),
+    reference,
+    names: reviewerNames(ctx),
+    drift: { rounds: [], byRound: [], byMonth: productionDrift(ratings, reference) },
+    bootstrap,
+  });
+}
+
+/** Criterion titles for the ids seen, in rubric order (rubrics by id, their latest version's order). */
+function criteriaOf(ctx: ServiceContext, ids: Set<string>): { id: string; title: string }[] {
+  const rows = ctx.handle.sqlite
+    .prepare('SELECT rubric_id AS rubric, criterion_id AS id, title, position FROM rubric_criteria ORDER BY rubric_id, rubric_version DESC, position')
+    .all() as { rubric: string; id: string; title: string }[];
+  const out: { id: string; title: string }[] = [];
+  const seen = new Set<string>();
+  for (const r of rows)
+    if (ids.has(r.id) && !seen.has(r.id)) {
+      seen.add(r.id);
+      out.push({ id: r.id, title: r.title });
+    }
+  for (const id of ids) if (!seen.has(id)) out.push({ id, title: id });
+  return out;
+}
+
+function productionDrift(ratings: RawRating[], reference: Map<string, Map<string, number>>): Report['drift']['byMonth'] {
+  const acc = new Map<string, { reviewerId: string; month: string; n: number; sum: number; exact: number }>();
+  for (const r of ratings) {
+    const ref = reference.get(r.unit)?.get(r.criterion);
+    if (ref === undefined) continue;
+    const month = r.at.slice(0, 7);
+    const key = `${r.rater}|${month}`;
+    const a = acc.get(key) ?? { reviewerId: r.rater, month, n: 0, sum: 0, exact: 0 };
+    a.n++;
+    a.sum += r.score - ref;
+    if (r.score === ref) a.exact++;
+    acc.set(key, a);
+  }
+  return [...acc.values()]
+    .map((a) => ({ reviewerId: a.reviewerId, month: a.month, mean_signed_difference: a.sum / a.n, exact: a.exact / a.n, n: a.n }))
+    .sort((a, b) => a.reviewerId.localeCompare(b.reviewerId) || a.month.localeCompare(b.month));
+}
+
+/** The ratings of a round in the long format of `cli agreement` (unit = anchor id, rater = reviewer id). */
+export function roundRatingRows(ctx: ServiceContext, roundId: number): RatingRow[] {
+  return ctx.handle.sqlite
+    .prepare(
+      `SELECT s.portfolio_id AS unit, s.reviewer_id AS rater, rs.criterion_id AS criterion, rs.score AS score
+       FROM calibration_submissions s JOIN review_scores rs ON rs.review_id = s.review_id AND rs.score IS NOT NULL
+       JOIN calibration_round_anchors ra ON ra.round_id = s.round_id AND ra.portfolio_id = s.portfolio_id
+       JOIN reviews r ON r.id = s.review_id
+       LEFT JOIN rubric_criteria c ON c.rubric_id = r.rubric_id AND c.rubric_version = r.rubric_version AND c.criterion_id = rs.criterion_id
+       WHERE s.round_id = ? ORDER BY c.position, ra.position, s.reviewer_id`,
+    )
+    .all(roundId) as RatingRow[];
+}

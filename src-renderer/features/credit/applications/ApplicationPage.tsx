@@ -30,7 +30,7 @@ function Application() {
           <>
             Application <b>{a.id}</b>, dated {calendarDay(a.date)} · pathway {a.pathway.id} version {a.pathway.version}
             {a.pathway.target.qualification ? ` · ${a.pathway.target.qualification}` : ''} ·{' '}
-            <Link to={`/credit/candidates/${encodeURIComponent(a.candidate.id)}`} size="sm">
+            <Link to={`/credit/candidates/${encodeURIComponent(a.candidate.id)}`} size="sm" underline="always">
               candidate record
             </Link>
           </>
@@ -65,7 +65,7 @@ function Requirements({ app }: { app: ApplicationView }) {
           <Title order={3} size="h4" id="requirements-title">
             Requirements on {calendarDay(app.date)}
           </Title>
-          <Text size="sm" data-testid="requirements-summary" fw={600} c={e.met ? 'teal' : 'red'}>
+          <Text size="sm" data-testid="requirements-summary" fw={600} c={e.met ? 'teal.8' : 'red.8'}>
             {e.met ? 'Every requirement is met' : 'Not every requirement is met'}
             {decided ? ' (as decided)' : ''}
           </Text>
@@ -91,7 +91,7 @@ function Requirements({ app }: { app: ApplicationView }) {
                         {c.reason}
                       </Text>
                       {c.kind === 'credential' && c.counted && (
-                        <Text size="xs" c="teal">
+                        <Text size="xs" c="teal.8">
                           Counted toward this award
                         </Text>
                       )}

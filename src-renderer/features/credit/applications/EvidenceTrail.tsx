@@ -56,7 +56,7 @@ export function AttemptEvidence({ attempt, badge = true }: { attempt: AttemptTra
       </List>
       {badge && attempt.outcome === 'pass' && (
         <Group gap="xs">
-          <Button size="xs" variant="light" loading={download.isPending} onClick={() => download.mutate(attempt.portfolioId)} aria-label={`Download the Open Badge for ${attempt.credential.title}`}>
+          <Button size="xs" variant="light" loading={download.isPending} onClick={() => download.mutate(attempt.portfolioId)} aria-label={`Open Badge (JSON) for ${attempt.credential.title}`}>
             Open Badge (JSON)
           </Button>
           <ErrorAlert error={download.error} title="The badge could not be made" />

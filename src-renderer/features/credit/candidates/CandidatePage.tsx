@@ -115,7 +115,7 @@ function Credentials({ record }: { record: CandidateRecord }) {
                   {num(a.points)} / {num(a.hours)}
                 </Table.Td>
                 <Table.Td>
-                  <Text size="sm" fw={600} c={a.status === 'valid' ? 'teal' : a.status === 'used' ? 'gray' : 'red'}>
+                  <Text size="sm" fw={600} c={a.status === 'valid' ? 'teal.8' : a.status === 'used' ? 'gray.7' : 'red.8'}>
                     <span aria-hidden="true">{a.status === 'valid' ? '✓' : a.status === 'used' ? '•' : '✗'}</span> {STATUS_WORD[a.status]}
                   </Text>
                   {a.usedFor && (

@@ -33,7 +33,7 @@ export function DuplicatesCard({ duplicates }: { duplicates?: Duplicate[] }) {
                 </Text>
               </div>
               <Button size="xs" variant="light" onClick={() => setMerging(d)} aria-label={`Merge ${d.a.id} and ${d.b.id}`}>
-                Merge…
+                Merge
               </Button>
             </Group>
           ))

@@ -73,8 +73,8 @@ export function StatusBadge({ status }: { status: ApplicationStatus }) {
   );
 }
 
-/** A real link (middle-click, screen readers) that navigates inside the hash router. */
-export function Link({ to, children, ...rest }: { to: string; children: ReactNode; fw?: number; size?: string; ff?: string }) {
+/** A real link (middle-click, screen readers) that navigates inside the hash router. Inside running text, underline it. */
+export function Link({ to, children, ...rest }: { to: string; children: ReactNode; fw?: number; size?: string; ff?: string; underline?: 'always' | 'hover' | 'never' }) {
   const navigate = useNavigate();
   return (
     <Anchor
@@ -93,7 +93,8 @@ export function Link({ to, children, ...rest }: { to: string; children: ReactNod
 
 /** Met / not met in words and a mark, never in colour alone. */
 export function CheckMark({ ok, required = true }: { ok: boolean; required?: boolean }) {
-  const [mark, word, color] = ok ? ['✓', 'Met', 'teal'] : required ? ['✗', 'Not met', 'red'] : ['–', 'Not needed', 'gray'];
+  // Shade 8: Mantine's default shade 6 of teal and red falls short of 4.5:1 contrast on white.
+  const [mark, word, color] = ok ? ['✓', 'Met', 'teal.8'] : required ? ['✗', 'Not met', 'red.8'] : ['–', 'Not needed', 'gray.7'];
   return (
     <Text component="span" c={color} fw={700} style={{ whiteSpace: 'nowrap' }}>
       <span aria-hidden="true">{mark}</span> <Text component="span" size="sm" fw={600}>{word}</Text>

@@ -117,6 +117,31 @@ test('the candidate record, pathways and programme insight pages', async ({ page
   await expect(page.getByTestId('pathway-rule')).toContainText('Approvals need two different approvers.');
   await workbench.screenshot(page, 'credit-pathway');
 
+  // A pathway in use is frozen: editing it saves the next version.
+  await page.getByRole('link', { name: 'Pathways' }).click();
+  await page.getByRole('link', { name: 'PLD-50 Practising certificate renewal: professional learning hours' }).click();
+  await page.getByRole('button', { name: 'Edit' }).click();
+  await expect(page.getByText('Version 1 is in use by an application')).toBeVisible();
+  await page.getByRole('textbox', { name: 'Post-test at least (%)' }).fill('70');
+  await page.getByRole('textbox', { name: 'Change note' }).fill('District lowered the post-test bar');
+  await page.getByRole('button', { name: 'Save as version 2' }).click();
+  await expect(page.getByText('Saved as version 2: version 1 is in use and stays as it was.')).toBeVisible();
+  await expect(page.getByTestId('pathway-rule')).toContainText('A post-test of 70 % or better in a counted credential.');
+
+  // Likely duplicates: the same name at the same school under two ids, merged with a reason.
+  await page.getByRole('link', { name: 'Candidates' }).click();
+  const duplicates = page.getByTestId('duplicates');
+  await expect(duplicates).toContainText('Wei-Ling Chen (C-1008) and Wei-Ling Chen (UOA-20417)');
+  await duplicates.getByRole('button', { name: 'Merge C-1008 and UOA-20417' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Merge two candidate records' });
+  await dialog.getByRole('textbox', { name: 'Why are these the same person?' }).fill('Same teacher: university record under a personal email');
+  await dialog.getByRole('button', { name: 'Merge into C-1008' }).click();
+  await expect(dialog).toBeHidden();
+  await expect(duplicates).toContainText('None found.');
+  await page.getByRole('link', { name: 'Wei-Ling Chen' }).click();
+  await expect(page.getByTestId('credentials-held')).toContainText('Culturally Sustaining Pedagogy');
+  await expect(page.getByText(/Merged records: Wei-Ling Chen \(UOA-20417\)/)).toBeVisible();
+
   await page.getByRole('link', { name: 'Programme insight' }).click();
   const table = page.getByTestId('insight-table');
   await expect(table.getByRole('row').filter({ hasText: 'Formative Assessment' })).toContainText('%');

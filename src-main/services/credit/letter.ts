@@ -47,8 +47,11 @@ export async function decisionLetter(ctx: ServiceContext, applicationId: string,
     doc.text(`${from}\n${num(c.points)} points, ${num(c.hours)} hours${c.expiresOn ? `; counts toward credit until ${c.expiresOn}` : ''}`, { indent: 24, color: [0.3, 0.3, 0.3] });
   }
   // A two-column list: the verdict in the label column, the reason wrapping beside it.
+  // Credentials a pathway only offers as options (n of, any) are listed when held; the ones not held add nothing.
   doc.heading('Requirements checked on the application date', 12).fields(
-    app.evaluation.checks.map((check) => [check.ok ? '✓ Met' : check.required ? '✗ Not met' : '– Not needed', check.reason]),
+    app.evaluation.checks
+      .filter((check) => check.required || check.status !== 'missing')
+      .map((check) => [check.ok ? '✓ Met' : check.required ? '✗ Not met' : '– Optional', check.reason]),
   );
   const reasons = app.approvals.filter((a) => a.reasons).map((a) => (app.approvals.length > 1 ? `${a.approverName}: ${a.reasons}` : a.reasons));
   doc.heading('Reasons', 12).text(reasons.length ? reasons.join('\n') : approved ? 'Every requirement of the pathway is met.' : '—');

@@ -91,10 +91,10 @@ export function Link({ to, children, ...rest }: { to: string; children: ReactNod
   );
 }
 
-/** Met / not met in words and a mark, never in colour alone. */
+/** Met / not met in words and a mark, never in colour alone; "optional" for one of several credentials that may count. */
 export function CheckMark({ ok, required = true }: { ok: boolean; required?: boolean }) {
   // Shade 8: Mantine's default shade 6 of teal and red falls short of 4.5:1 contrast on white.
-  const [mark, word, color] = ok ? ['✓', 'Met', 'teal.8'] : required ? ['✗', 'Not met', 'red.8'] : ['–', 'Not needed', 'gray.7'];
+  const [mark, word, color] = ok ? ['✓', 'Met', 'teal.8'] : required ? ['✗', 'Not met', 'red.8'] : ['–', 'Optional', 'gray.7'];
   return (
     <Text component="span" c={color} fw={700} style={{ whiteSpace: 'nowrap' }}>
       <span aria-hidden="true">{mark}</span> <Text component="span" size="sm" fw={600}>{word}</Text>

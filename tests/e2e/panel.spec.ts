@@ -349,3 +349,34 @@ test('a resubmission is reviewed with its attempt history: earlier levels, feedb
   await expect(page.getByTestId('pdf-page-1')).toHaveAttribute('data-rendered', 'true');
   await workbench.screenshot(page, 'panel-review-resubmission');
 });
+
+test('a moderator asks for a third review instead of deciding; the case waits for it and the lead allocates it', async ({ page, workbench }) => {
+  // P-2026-005 is the demo's genuine disagreement (Tevita and Hemi); Moana moderates.
+  await workbench.open(page, '/moderation/P-2026-005', 'R-moana');
+  await expect(page.getByTestId('case-reason')).toContainText('outcomes differ');
+  await expect(page.getByTestId('case-status')).toHaveText('Awaiting moderator');
+
+  // Recording with levels missing names what is missing, before anything is sent.
+  await page.keyboard.press('r');
+  await page.keyboard.press('2');
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('moderation-problems')).toContainText('not scored');
+
+  await page.getByRole('button', { name: 'Ask for a third review…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Ask for a third review?' });
+  await dialog.getByLabel('Note for the record').fill('Settle Relational trust: 2 vs 4.');
+  await dialog.getByRole('button', { name: 'Ask for a third review' }).click();
+  await expect(dialog).toHaveCount(0);
+  await expect(page.getByTestId('case-status')).toHaveText('Third review');
+  await expect(page.getByText('Waiting for a third review', { exact: true })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Record decision' })).toHaveCount(0);
+
+  await go(page, workbench, '/moderation');
+  await expect(page.getByTestId('moderation-row-P-2026-005')).toContainText('Third review');
+
+  await switchProfile(page, 'Te Rina Walker');
+  await go(page, workbench, '/panel/setup?tab=allocation');
+  await page.getByRole('button', { name: 'Allocate now' }).click();
+  await expect(page.getByTestId('allocation-report')).toContainText('P-2026-005');
+  await expect(page.locator('[data-testid^="assignment-P-2026-005-"]').filter({ hasText: 'third review' })).toHaveCount(1);
+});

@@ -33,7 +33,7 @@ export function ReviewerImport() {
           <Group align="flex-end" gap="sm">
             <FileInput
               label="Reviewers file"
-              placeholder="Choose a .csv file"
+              description="A .csv file, UTF-8"
               accept=".csv,text/csv"
               value={file}
               onChange={(f) => {

@@ -54,11 +54,13 @@ export function EvidencePane({
             <Text size="sm" fw={600} lineClamp={2}>
               {e.title}
             </Text>
+          </Group>
+          <Group gap={6}>
+            <Text size="xs" c="dimmed">
+              {formatBytes(e.bytes)}
+            </Text>
             <ChangeBadge history={history} evidenceId={e.id} />
           </Group>
-          <Text size="xs" c="dimmed">
-            {formatBytes(e.bytes)}
-          </Text>
           {e.criteria.length > 0 && (
             <Group gap={3} mt={3}>
               {e.criteria.map((c) => (

@@ -1,4 +1,4 @@
-import { Accordion, Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Accordion, Badge, Group, Stack, Text } from '@mantine/core';
 import type { AttemptHistory } from '../../../../src-shared/contracts/panels';
 import { OUTCOME_LABEL, levelLabel, type Rubric } from '../../../../src-shared/domain/rubric';
 import { day } from '../shared/format';
@@ -40,28 +40,23 @@ export function AttemptHistoryPanel({ history, rubric }: { history: AttemptHisto
             <Accordion.Panel>
               {a.decision ? (
                 <Stack gap={6}>
-                  <Table verticalSpacing={2} fz="xs" withRowBorders={false}>
-                    <Table.Tbody>
-                      {a.decision.levels.map((l) => {
-                        const c = rubric.criteria.find((x) => x.id === l.criterionId);
-                        return (
-                          <Table.Tr key={l.criterionId}>
-                            <Table.Td fw={600} w="40%">
-                              {c?.title ?? l.criterionId}
-                            </Table.Td>
-                            <Table.Td>
-                              {c ? levelLabel(c, l.score) : l.score} ({l.score})
-                              {l.comment && (
-                                <Text size="xs" c="dimmed">
-                                  {l.comment}
-                                </Text>
-                              )}
-                            </Table.Td>
-                          </Table.Tr>
-                        );
-                      })}
-                    </Table.Tbody>
-                  </Table>
+                  <Stack gap={4} component="ul" style={{ listStyle: 'none', margin: 0, padding: 0 }}>
+                    {a.decision.levels.map((l) => {
+                      const c = rubric.criteria.find((x) => x.id === l.criterionId);
+                      return (
+                        <li key={l.criterionId}>
+                          <Text size="xs">
+                            <b>{c?.title ?? l.criterionId}</b>: {c ? levelLabel(c, l.score) : l.score} ({l.score})
+                          </Text>
+                          {l.comment && (
+                            <Text size="xs" c="dimmed" style={{ whiteSpace: 'pre-wrap' }}>
+                              {l.comment}
+                            </Text>
+                          )}
+                        </li>
+                      );
+                    })}
+                  </Stack>
                   <Text size="xs" fw={700}>
                     Feedback the candidate received
                   </Text>

@@ -179,6 +179,7 @@ function CaseWorkspace({ theCase, portfolio, tolerance, decision }: WorkspacePro
   const openAnchor = (a: Anchor) => setEvidence({ evidenceId: a.evidenceId, target: a.target, nonce: Date.now() });
   const status = MODERATION_STATUS[theCase.status];
   const set = rubric.criteria.filter((c) => form.values.levels[c.id] !== undefined).length;
+  const preview = evaluateDecision(rubric, form.values.levels as LevelChoice);
 
   return (
     <Stack gap="sm" pb="xl">
@@ -229,7 +230,8 @@ function CaseWorkspace({ theCase, portfolio, tolerance, decision }: WorkspacePro
         {!readOnly && (
           <Group gap="xs">
             <Text size="xs" c="dimmed">
-              Final levels {set} of {rubric.criteria.length} · <Kbd size="xs">R</Kbd> first open criterion · <Kbd size="xs">1</Kbd>–
+              Final levels {set} of {rubric.criteria.length}
+              {preview.complete ? ` → ${OUTCOME_LABEL[preview.outcome!]} (total ${preview.total})` : ''} · <Kbd size="xs">R</Kbd> first open criterion · <Kbd size="xs">1</Kbd>–
               <Kbd size="xs">{Math.max(...rubric.criteria.map((c) => c.levels.length))}</Kbd> pick · <Kbd size="xs">↑</Kbd>
               <Kbd size="xs">↓</Kbd> move
             </Text>

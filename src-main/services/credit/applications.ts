@@ -84,7 +84,7 @@ function approvalsOf(ctx: ServiceContext, id: string) {
 }
 
 /** What the caller may do with the application now, and if nothing, why. */
-function actionsFor(r: AppRow, p: Pathway, evaluation: PathwayEvaluationView, approvals: ReturnType<typeof approvalsOf>, actor: Reviewer): ApplicationView['actions'] {
+function actionsFor(r: AppRow, evaluation: PathwayEvaluationView, approvals: ReturnType<typeof approvalsOf>, actor: Reviewer): ApplicationView['actions'] {
   if (!OPEN.includes(r.status)) return { approve: false, decline: false, why: `this application was ${r.status}` };
   if (!actor.roles.includes('approver')) return { approve: false, decline: false, why: 'only a credit approver can decide' };
   if (r.status === 'awaiting_second' && approvals[0]?.approverId === actor.id)
@@ -142,7 +142,7 @@ export function getApplication(ctx: ServiceContext, id: string, actor: Reviewer)
     })),
     approvals,
     counted,
-    actions: actionsFor(r, p, evaluation, approvals, actor),
+    actions: actionsFor(r, evaluation, approvals, actor),
   };
 }
 

@@ -11,7 +11,8 @@ const COLUMNS = 'candidate_id, candidate_email, candidate_name, credential_code 
 export function ExternalImportCard({ candidateId }: { candidateId?: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [candidate, setCandidate] = useState<string | null>(candidateId ?? null);
-  const candidates = useApiQuery('credit.candidates', {}, { enabled: !candidateId && Boolean(file?.name.toLowerCase().endsWith('.json')) });
+  const isBadge = Boolean(file && /\.(json|jwt)$/i.test(file.name));
+  const candidates = useApiQuery('credit.candidates', {}, { enabled: !candidateId && isBadge });
   const queryClient = useQueryClient();
   const run = useMutation({
     mutationFn: async () => api.call('credit.importExternal', { fileName: file!.name, content: await file!.text(), candidateId: candidate ?? undefined }),
@@ -20,7 +21,6 @@ export function ExternalImportCard({ candidateId }: { candidateId?: string }) {
       void queryClient.invalidateQueries();
     },
   });
-  const isBadge = Boolean(file?.name.toLowerCase().endsWith('.json'));
   const r = run.data;
   return (
     <Card withBorder component="section" aria-labelledby="external-title">
@@ -29,10 +29,10 @@ export function ExternalImportCard({ candidateId }: { candidateId?: string }) {
           Import credentials earned elsewhere
         </Title>
         <Text size="sm" c="dimmed">
-          A CSV file with the columns <Code>{COLUMNS}</Code>, or an Open Badges 3.0 credential (.json). Candidates are matched by id, then email; nothing is imported
+          A CSV file with the columns <Code>{COLUMNS}</Code>, or an Open Badges 3.0 credential (.json, or a bare VC-JWT .jwt). Candidates are matched by id, then email; nothing is imported
           if any line has a problem.
         </Text>
-        <FileInput label="File" placeholder="Choose a .csv or .json file" accept=".csv,.json,text/csv,application/json" value={file} onChange={setFile} clearable />
+        <FileInput label="File" placeholder="Choose a .csv or .json file" accept=".csv,.json,.jwt,text/csv,application/json" value={file} onChange={setFile} clearable />
         {isBadge && !candidateId && (
           <Select
             label="Candidate (if the badge's email matches nobody)"

@@ -7,6 +7,7 @@ import { useApiQuery } from '../../../api/queries';
 import { useMe } from '../../profile/ProfileProvider';
 import { ErrorAlert, Link, Loading, PageHeader, RequireCreditRole } from '../shared/ui';
 import { IssuerCard } from './IssuerCard';
+import { VerifyBadgeCard } from './VerifyBadgeCard';
 
 export function PathwaysPage() {
   return (
@@ -78,6 +79,7 @@ function Pathways() {
           <Stack gap="md">
             {canEdit && <ImportCard />}
             <IssuerCard canEdit={canEdit} />
+            <VerifyBadgeCard />
           </Stack>
         </Grid.Col>
       </Grid>

@@ -92,11 +92,15 @@ function ensurePass(ctx: ServiceContext, pass: CreditActivity['passes'][number])
 }
 
 /**
- * The credit story of the demo: a second approver, the EDUC 581 pathway (three Masters-level micro-credentials, four
- * eyes) and a district hours pathway with a post-test condition; credentials earned elsewhere (one long expired); and
- * applications: one open for a candidate who holds all three, one a credential short, one declined for an expired
- * credential, one approved hours award and one that misses the post-test. Replayed through the services with the
- * clock set to each step's date; does nothing once any pathway exists (a fresh demo database only).
+ * The credit story of the demo: a second approver (four eyes), the EDUC 581 pathway (three Masters-level
+ * micro-credentials, two approvers) and a district hours pathway with a post-test condition; credentials earned
+ * elsewhere (one long expired) and a likely duplicate candidate; then applications: Aroha Ngata holds all three from
+ * this programme (open, the one to approve); Sione Tupou holds all three, CST-8 passed here on the second attempt and
+ * two earned elsewhere (open); Ruby Tane is one credential short (open); James O'Connor's Working Collaboratively
+ * expired (declined); Priya Raman's hours with a 90 % post-test (approved); Mele Fifita's post-test of 71 % is below
+ * the bar (open). Replayed through the services with the clock set to each step's date; does nothing once any
+ * pathway exists (a fresh demo database only). Passes the story needs are reviewed here if the panel history has not
+ * decided them.
  */
 export async function replayCreditDemo(ctx: ServiceContext, file = CREDIT_DEMO_FILE()): Promise<void> {
   if (ctx.handle.sqlite.prepare('SELECT 1 FROM credit_pathways LIMIT 1').get()) return;

@@ -50,9 +50,10 @@ export function studentRecords(ctx: ServiceContext, actor: Reviewer): StudentRec
       award_title: t.title,
       qualification: t.qualification,
       awarding_body: t.awarding_body,
-      // The award's own points and hours; a pathway without them awards what was counted.
-      credit_points: t.points ?? a.evaluation.totals.points,
-      hours: t.hours ?? a.evaluation.totals.hours,
+      // The award's own points and/or hours (a Masters paper has no hours, a renewal no points); an award that
+      // names neither is worth what was counted.
+      credit_points: t.points ?? (t.hours === undefined ? a.evaluation.totals.points : ''),
+      hours: t.hours ?? (t.points === undefined ? a.evaluation.totals.hours : ''),
       pathway_id: a.pathway.id,
       pathway_version: a.pathway.version,
       application_date: a.date,

@@ -270,6 +270,7 @@ describe('exports', () => {
       award_code: 'EDUC 581',
       qualification: 'Master of Education',
       credit_points: '15',
+      hours: '',
       pathway_version: '1',
       application_date: '2026-11-10',
       decided_on: '2026-11-01',

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -141,6 +142,13 @@ describe('cli badge export / verify', () => {
     expect(strict.code).toBe(2);
     expect(strict.err).toMatch(/not by this installation's issuer key/);
     expect((await cli('badge', 'export', '--portfolio', 'P-2', '--out', file, '--data', data)).code).toBe(2);
+
+    // The same through `npm run cli` in a real process (its module loader, its exit status).
+    const tsx = path.resolve('node_modules/.bin/tsx');
+    const real = spawnSync(tsx, ['src-main/cli/bin.ts', 'badge', 'verify', path.join(dir, 'tampered.json'), '--data', data], { encoding: 'utf8' });
+    expect(real.status).toBe(2);
+    expect(real.stderr).toContain('tampered: /credentialSubject/achievement/creditsAvailable differs from the signed credential');
+    expect(spawnSync(tsx, ['src-main/cli/bin.ts', 'badge', 'verify', file, '--data', data], { encoding: 'utf8' }).status).toBe(0);
   });
 });
 

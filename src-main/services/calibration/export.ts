@@ -7,6 +7,7 @@ import type { Report } from '../../../src-shared/contracts/calibration';
 import type { ExportFile } from '../../../src-shared/contracts/exports';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { audit } from '../audit';
+import { requireRole } from '../reviewers';
 import type { ServiceContext } from '../context';
 import { toCsv } from '../export/csv';
 import { FlowDocument } from '../pdf/document';
@@ -213,7 +214,8 @@ const slug = (s: string) =>
 
 /** The report as a file to save, audited as an export. */
 export async function exportReport(ctx: ServiceContext, target: ReportTarget, fileFormat: 'csv' | 'pdf', actor: Reviewer): Promise<ExportFile> {
-  requireLead(actor);
+  if (target.kind === 'round') requireLead(actor);
+  else requireRole(actor, 'lead', 'admin', 'moderator');
   const report = buildReport(ctx, target);
   const base = target.kind === 'round' ? `calibration-${slug(report.scope.round!.name)}` : `agreement-${target.from}-to-${target.to}${target.credential ? `-${slug(target.credential)}` : ''}`;
   audit(ctx, {

@@ -7,6 +7,7 @@ import type { Report } from '../../../src-shared/contracts/calibration';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import type { BootstrapOptions, RatingRow } from '../../../src-shared/stats';
 import { ApiError } from '../../../src-shared/contracts/errors';
+import { requireRole } from '../reviewers';
 import type { ServiceContext } from '../context';
 import { assembleReport, type ScoredRating } from './assemble';
 import { credentialsOfRubric, requireLead, roundEnd, roundStatus, rubricOrThrow, type RoundRow } from './common';
@@ -148,7 +149,8 @@ export interface ProductionScope {
  * portfolios with at least two of them in that range. Each reviewer is compared with the decision in force.
  */
 export function productionReport(ctx: ServiceContext, scope: ProductionScope, actor: Reviewer, bootstrap?: BootstrapOptions): Report {
-  requireLead(actor);
+  // Moderators read it too: it is linked from the panel dashboard.
+  requireRole(actor, 'lead', 'admin', 'moderator');
   return buildProductionReport(ctx, scope, bootstrap);
 }
 

@@ -141,7 +141,8 @@ function ReviewWorkspace({ portfolio, state, initialLayout }: WorkspaceProps) {
         notifications.show({ color: 'teal', message: `${portfolio.id} submitted: ${OUTCOME_LABEL[preview.outcome!]}` });
         // Refresh in the background: the reviewer should not wait for the queue counts to move on.
         void queryClient.invalidateQueries();
-        if (!next) return;
+        // A calibration review stays on the page: the reference comparison appears now (it links to the next anchor).
+        if (!next || state.review!.kind === 'calibration') return;
         const id = await nextId.catch(() => null);
         if (id) navigate(`/review/${encodeURIComponent(id)}`);
         else {

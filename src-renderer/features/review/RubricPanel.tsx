@@ -8,6 +8,7 @@ import { CriterionCard } from './CriterionCard';
 import { DecisionPreview } from './DecisionPreview';
 import { FeedbackBox } from './FeedbackBox';
 import type { DraftValues, SaveState } from './useDraft';
+import { ReferenceComparison } from '../calibration/workbench/ReferenceComparison';
 
 interface Props {
   rubric: Rubric;
@@ -84,6 +85,7 @@ export function RubricPanel(p: Props) {
         </Alert>
       )}
       {!decision && p.state.readOnlyReason && <Alert color="gray">{p.state.readOnlyReason}</Alert>}
+      {p.state.reference && p.state.review && <ReferenceComparison rubric={p.rubric} review={p.state.review} reference={p.state.reference} />}
       {p.extras}
       {p.rubric.criteria.map((c, i) => (
         <CriterionCard

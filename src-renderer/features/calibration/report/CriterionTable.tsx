@@ -1,0 +1,77 @@
+import { Table, Text, Tooltip } from '@mantine/core';
+import type { CriterionStats } from '../../../../src-shared/contracts/calibration';
+import { num2, pct } from '../shared/format';
+
+function meanPairKappa(c: CriterionStats): number | null {
+  const ks = c.pairs.map((p) => p.kappa_quadratic).filter((k): k is number => k !== null);
+  return ks.length ? ks.reduce((s, k) => s + k, 0) / ks.length : null;
+}
+
+/** Every statistic per criterion, and the outcome as one more row. */
+export function CriterionTable({ criteria, outcome }: { criteria: CriterionStats[]; outcome: CriterionStats | null }) {
+  const rows = [...criteria, ...(outcome ? [outcome] : [])];
+  return (
+    <Table.ScrollContainer minWidth={820}>
+      <Table striped withTableBorder verticalSpacing={6} fz="sm" aria-label="Agreement statistics per criterion" data-testid="criterion-table">
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th scope="col">Criterion</Table.Th>
+            <Table.Th scope="col" ta="right">
+              Units
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              Exact
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              Adjacent
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              α ordinal [95 % CI]
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              α nominal
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              α interval
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              Fleiss’ κ
+            </Table.Th>
+            <Table.Th scope="col" ta="right">
+              <Tooltip label="Mean quadratic-weighted Cohen’s kappa over reviewer pairs with two or more units in common">
+                <span tabIndex={0}>Pairs (mean κw)</span>
+              </Tooltip>
+            </Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((c) => (
+            <Table.Tr key={c.criterion}>
+              <Table.Th scope="row" fw={c === outcome ? 700 : 500}>
+                {c.title}
+              </Table.Th>
+              <Table.Td ta="right">{c.units}</Table.Td>
+              <Table.Td ta="right">{pct(c.exact)}</Table.Td>
+              <Table.Td ta="right">{pct(c.adjacent)}</Table.Td>
+              <Table.Td ta="right">
+                {num2(c.alpha_ordinal)}
+                {c.alpha_ordinal_ci && (
+                  <Text span size="xs" c="dimmed">
+                    {' '}
+                    [{num2(c.alpha_ordinal_ci[0])}, {num2(c.alpha_ordinal_ci[1])}]
+                  </Text>
+                )}
+              </Table.Td>
+              <Table.Td ta="right">{num2(c.alpha_nominal)}</Table.Td>
+              <Table.Td ta="right">{num2(c.alpha_interval)}</Table.Td>
+              <Table.Td ta="right">{num2(c.fleiss_kappa)}</Table.Td>
+              <Table.Td ta="right">
+                {c.pairs.length} ({num2(meanPairKappa(c))})
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Table.ScrollContainer>
+  );
+}

@@ -1,0 +1,21 @@
+import { format } from 'date-fns';
+import type { RoundStatus } from '../../../../src-shared/contracts/calibration';
+
+/** Numbers as a quality team reads them: percentages without decimals, statistics to two places, signs always shown. */
+export const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${Math.round(x * 100)} %`);
+export const num2 = (x: number | null | undefined) => (x === null || x === undefined ? '–' : x.toFixed(2));
+export const signed = (x: number | null | undefined, digits = 2) =>
+  x === null || x === undefined ? '–' : `${x > 0.004 ? '+' : x < -0.004 ? '−' : '±'}${Math.abs(x).toFixed(digits)}`;
+export const day = (iso: string) => format(new Date(iso), 'd MMM yyyy');
+
+export const STATUS_COLOR: Record<RoundStatus, string> = { scheduled: 'gray', open: 'teal', closed: 'indigo' };
+export const STATUS_LABEL: Record<RoundStatus, string> = { scheduled: 'Scheduled', open: 'Open', closed: 'Closed' };
+
+/** A date input's value (local calendar day) as the instant a round opens (start of day) or closes (end of day). */
+export function dayStart(date: string): string {
+  return new Date(`${date}T00:00:00`).toISOString();
+}
+export function dayEnd(date: string): string {
+  return new Date(`${date}T23:59:59`).toISOString();
+}
+export const dateInput = (iso: string) => format(new Date(iso), 'yyyy-MM-dd');

@@ -1,0 +1,142 @@
+import { Alert, Anchor as Link, Badge, Breadcrumbs, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
+import { useParams, useSearchParams } from 'react-router';
+import type { RubricDiff } from '../../../src-shared/contracts/calibration';
+import { useApiQuery } from '../../api/queries';
+import { ApiErrorAlert } from '../panel/shared/ApiErrorAlert';
+import { RequireRole } from '../panel/shared/RequireRole';
+
+const CHANGE_COLOR = { added: 'teal', removed: 'red', changed: 'orange', unchanged: 'gray' } as const;
+
+function Changes({ fields }: { fields: { field: string; from: string; to: string }[] }) {
+  if (!fields.length) return null;
+  return (
+    <Table withTableBorder withColumnBorders verticalSpacing={4} fz="sm" mt={6}>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th scope="col" w={140}>
+            Field
+          </Table.Th>
+          <Table.Th scope="col">Before</Table.Th>
+          <Table.Th scope="col">After</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {fields.map((f) => (
+          <Table.Tr key={f.field}>
+            <Table.Th scope="row" fw={500}>
+              {f.field}
+            </Table.Th>
+            <Table.Td bg="red.0">{f.from}</Table.Td>
+            <Table.Td bg="teal.0">{f.to}</Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function DiffView({ diff }: { diff: RubricDiff }) {
+  const changed = diff.criteria.filter((c) => c.change !== 'unchanged');
+  return (
+    <Stack gap="md">
+      {!diff.title && diff.rule.length === 0 && changed.length === 0 && <Alert color="gray">The two versions are identical.</Alert>}
+      {(diff.title || diff.rule.length > 0) && (
+        <Card withBorder component="section" aria-labelledby="diff-rule">
+          <Title order={3} size="h6" id="diff-rule">
+            Title and decision rule
+          </Title>
+          <Changes fields={[...(diff.title ? [diff.title] : []), ...diff.rule]} />
+        </Card>
+      )}
+      {diff.criteria.map((c) => (
+        <Card key={c.id} withBorder component="section" aria-label={`${c.title}: ${c.change}`} data-testid={`diff-${c.id}`} opacity={c.change === 'unchanged' ? 0.7 : 1}>
+          <Group gap="xs">
+            <Text fw={700}>{c.title}</Text>
+            <Text size="xs" c="dimmed">
+              {c.id}
+            </Text>
+            <Badge color={CHANGE_COLOR[c.change]} variant="light">
+              {c.change}
+            </Badge>
+          </Group>
+          <Changes fields={c.fields} />
+          {c.change !== 'unchanged' && c.levels.some((l) => l.change !== 'unchanged') && (
+            <Table withTableBorder verticalSpacing={4} fz="sm" mt={6} aria-label={`Level changes of ${c.title}`}>
+              <Table.Thead>
+                <Table.Tr>
+                  <Table.Th scope="col" w={70}>
+                    Score
+                  </Table.Th>
+                  <Table.Th scope="col" w={100}>
+                    Change
+                  </Table.Th>
+                  <Table.Th scope="col">Before → after</Table.Th>
+                </Table.Tr>
+              </Table.Thead>
+              <Table.Tbody>
+                {c.levels
+                  .filter((l) => l.change !== 'unchanged')
+                  .map((l) => (
+                    <Table.Tr key={l.score}>
+                      <Table.Td>{l.score}</Table.Td>
+                      <Table.Td>
+                        <Badge size="xs" color={CHANGE_COLOR[l.change]} variant="light">
+                          {l.change}
+                        </Badge>
+                      </Table.Td>
+                      <Table.Td>
+                        {l.fields.map((f) => (
+                          <Text key={f.field} size="xs">
+                            <b>{f.field}:</b>{' '}
+                            <Text span size="xs" td="line-through" c="red.8">
+                              {f.from}
+                            </Text>{' '}
+                            →{' '}
+                            <Text span size="xs" c="teal.9">
+                              {f.to}
+                            </Text>
+                          </Text>
+                        ))}
+                      </Table.Td>
+                    </Table.Tr>
+                  ))}
+              </Table.Tbody>
+            </Table>
+          )}
+        </Card>
+      ))}
+    </Stack>
+  );
+}
+
+function Diff() {
+  const { id = '' } = useParams();
+  const [params] = useSearchParams();
+  const from = Number(params.get('from'));
+  const to = Number(params.get('to'));
+  const diff = useApiQuery('rubrics.diff', { id, from, to }, { enabled: from > 0 && to > 0 });
+  return (
+    <Stack gap="md" pb="xl" maw={1100}>
+      <Breadcrumbs>
+        <Link href="#/rubrics">Rubrics</Link>
+        <Text size="sm">
+          {id}: v{from} and v{to}
+        </Text>
+      </Breadcrumbs>
+      <Title order={2}>
+        {id}: version {from} → version {to}
+      </Title>
+      <ApiErrorAlert error={diff.error} />
+      {diff.isLoading && <Loader aria-label="Comparing" />}
+      {diff.data && <DiffView diff={diff.data} />}
+    </Stack>
+  );
+}
+
+export function RubricDiffPage() {
+  return (
+    <RequireRole roles={['lead', 'admin']}>
+      <Diff />
+    </RequireRole>
+  );
+}

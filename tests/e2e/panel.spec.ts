@@ -164,7 +164,7 @@ test('two reviewers score blind, disagree, and a moderator decides from the side
   await expect(first).toContainText(ANA_COMMENT);
 
   // A's citation opens the PDF at page 2 in the drawer; Esc returns.
-  await first.getByRole('button', { name: /at p\. 2/ }).click();
+  await first.getByRole('button', { name: /^p\. 2 · .*open the evidence there/ }).click();
   const drawer = page.getByRole('dialog');
   await expect(drawer.getByTestId('drawer-target')).toHaveText('opened at p. 2');
   await expect(drawer.getByRole('textbox', { name: 'Page number' })).toHaveValue('2');
@@ -181,9 +181,9 @@ test('two reviewers score blind, disagree, and a moderator decides from the side
     await page.keyboard.press('ArrowDown');
   }
   await expect(page.getByTestId('decision-preview')).toContainText('Pass');
-  await first.getByRole('button', { name: /Use A's comment/ }).click();
+  await first.getByRole('button', { name: /Use this comment \(A's/ }).click();
   await expect(page.locator('[data-final]').first().getByRole('textbox')).toHaveValue(ANA_COMMENT);
-  await page.getByRole('button', { name: "Add A's feedback to the final feedback" }).click();
+  await page.getByRole('button', { name: "Add to the final feedback: A's feedback" }).click();
   await page.getByLabel('Moderation note').fill('Evidence of impact is there on p. 2; settled at Proficient.');
   await page.evaluate(() => window.scrollTo(0, 0));
   await workbench.screenshot(page, 'panel-moderation-case');

@@ -57,7 +57,7 @@ export function ReviewCell({ review, letter, criterion, emphasis, evidenceTitle,
                 key={a.id}
                 className={classes.anchor}
                 onClick={() => onOpenAnchor(a)}
-                aria-label={`Open ${evidenceTitle(a.evidenceId)} at ${describeTarget(a.target)}`}
+                aria-label={`${describeTarget(a.target)} · ${evidenceTitle(a.evidenceId)} (cited by ${letter}): open the evidence there`}
                 title={`${evidenceTitle(a.evidenceId)} · ${describeTarget(a.target)}`}
               >
                 {describeTarget(a.target)} · {evidenceTitle(a.evidenceId)}
@@ -71,7 +71,7 @@ export function ReviewCell({ review, letter, criterion, emphasis, evidenceTitle,
         </Group>
       )}
       {onUseComment && comment && (
-        <Button size="compact-xs" variant="subtle" onClick={() => onUseComment(comment)} aria-label={`Use ${letter}'s comment on ${criterion.title}`} w="fit-content">
+        <Button size="compact-xs" variant="subtle" onClick={() => onUseComment(comment)} aria-label={`Use this comment (${letter}'s on ${criterion.title}) as the final comment`} w="fit-content">
           Use this comment
         </Button>
       )}

@@ -52,7 +52,7 @@ export function DecisionForm(p: Props) {
                   {r.feedback.trim() || '—'}
                 </Text>
                 {!p.readOnly && r.feedback.trim() && (
-                  <Button size="compact-xs" variant="subtle" mt={4} onClick={() => use(r.feedback.trim())} aria-label={`Add ${reviewLetter(i)}'s feedback to the final feedback`}>
+                  <Button size="compact-xs" variant="subtle" mt={4} onClick={() => use(r.feedback.trim())} aria-label={`Add to the final feedback: ${reviewLetter(i)}'s feedback`}>
                     Add to the final feedback
                   </Button>
                 )}

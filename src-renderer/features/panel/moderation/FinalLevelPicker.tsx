@@ -55,7 +55,7 @@ export const FinalLevelPicker = forwardRef<HTMLElement, Props>(function FinalLev
               <UnstyledButton
                 role="radio"
                 aria-checked={checked}
-                aria-label={`${i + 1}: ${l.label}${marks.length ? `, chosen by reviewer ${marks.join(' and ')}` : ''}`}
+                aria-label={`${i + 1} ${l.label}${marks.length ? `, chosen by reviewer ${marks.join(' and ')}` : ''}`}
                 tabIndex={-1}
                 disabled={p.readOnly}
                 className={classes.level}

@@ -56,6 +56,16 @@ const PAGES: { name: string; hash: string; as: string; ready(page: Page): Promis
     },
   },
   {
+    // P-2026-005: Hemi submitted; the read-only comparison with Tevita's review is open.
+    name: 'review page after submitting (comparison)',
+    hash: '/review/P-2026-005',
+    as: 'R-hemi',
+    ready: async (page) => {
+      await expect(page.getByTestId('peer-comparison')).toBeVisible();
+      await expect(page.getByTestId('pdf-page-1')).toHaveAttribute('data-rendered', 'true');
+    },
+  },
+  {
     name: 'review page of a resubmission',
     hash: '/review/P-2026-011',
     as: 'R-tevita',

@@ -36,6 +36,7 @@ export function ReviewCell({ review, letter, criterion, emphasis, evidenceTitle,
         tt="none"
         radius="sm"
         className={classes.level}
+        styles={{ root: { height: 'auto', minHeight: 26, paddingBlock: 3 }, label: { whiteSpace: 'normal', overflow: 'visible', lineHeight: 1.25 } }}
         data-testid="cell-level"
       >
         {levelText(criterion, score)}

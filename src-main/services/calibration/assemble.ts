@@ -36,6 +36,10 @@ export const BIAS_LEVELS = 0.5;
 /** Change in mean signed difference between two rounds (or months) that is called drift. */
 export const DRIFT_LEVELS = 0.5;
 export const OUTCOME = 'outcome';
+/** Fewer scores than this say nothing about a reviewer's leaning or drift: no finding is drawn from them. */
+export const MIN_SCORES = 6;
+/** A criterion rated on fewer units than this is not ranked as the most ambiguous (its alpha is too unstable). */
+export const MIN_UNITS = 3;
 
 const KEY = '\u001f';
 
@@ -122,7 +126,7 @@ function heatmapOf(input: ReportInput, ratings: ScoredRating[]): Report['heatmap
  * undefined), with the units whose scores are most spread out (population standard deviation of the levels given).
  */
 export function ambiguousCriterion(criteria: CriterionStats[], ratings: ScoredRating[], reference: Map<string, Map<string, number>>, top = 3): Report['ambiguous'] {
-  const rated = criteria.filter((c) => c.units > 0 && (c.alpha_ordinal !== null || c.exact !== null));
+  const rated = criteria.filter((c) => c.units >= MIN_UNITS && (c.alpha_ordinal !== null || c.exact !== null));
   if (rated.length === 0) return null;
   const score = (c: CriterionStats) => c.alpha_ordinal ?? c.exact ?? 1;
   const worst = [...rated].sort((a, b) => score(a) - score(b) || (a.exact ?? 1) - (b.exact ?? 1))[0]!;
@@ -159,14 +163,14 @@ function findingsOf(report: Report, names: Map<string, string>): string[] {
   const against = report.against === 'reference' ? 'the reference' : 'the decision in force';
   for (const r of report.perReviewer) {
     const d = r.mean_signed_difference;
-    if (d === null || r.units < 3 || Math.abs(d) < BIAS_LEVELS) continue;
+    if (d === null || r.units < MIN_SCORES || Math.abs(d) < BIAS_LEVELS) continue;
     out.push(`${r.name} is ${d > 0 ? 'lenient' : 'severe'}: ${signed(d)} levels on average against ${against} (exact ${percent(r.exact)}).`);
   }
   // Drift: the change between a reviewer's last two rounds (else months) with data.
   const series = report.drift.byRound.length ? report.drift.byRound.map((p) => ({ ...p, label: report.drift.rounds.find((x) => x.id === p.roundId)?.name ?? String(p.roundId) })) : [];
   const monthly = report.drift.byMonth.map((p) => ({ ...p, label: p.month }));
   for (const reviewer of new Set(report.perReviewer.map((r) => r.reviewerId))) {
-    const mine = (series.length ? series : monthly).filter((p) => p.reviewerId === reviewer && p.mean_signed_difference !== null);
+    const mine = (series.length ? series : monthly).filter((p) => p.reviewerId === reviewer && p.mean_signed_difference !== null && p.n >= MIN_SCORES);
     if (mine.length < 2) continue;
     const [a, b] = mine.slice(-2) as [(typeof mine)[number], (typeof mine)[number]];
     const change = b.mean_signed_difference! - a.mean_signed_difference!;

@@ -151,7 +151,8 @@ export async function reportPdf(report: Report, generatedAt: Date): Promise<Uint
       ['Units', `${c.units} (${c.ratings} ratings)`],
       ['Exact / adjacent', `${percent(c.exact)} / ${percent(c.adjacent)}`],
       ['Alpha ordinal', `${fixed(c.alpha_ordinal)}${c.alpha_ordinal_ci ? ` [${fixed(c.alpha_ordinal_ci[0])}, ${fixed(c.alpha_ordinal_ci[1])}]` : ''}`],
-      ['Alpha nominal / interval', `${fixed(c.alpha_nominal)} / ${fixed(c.alpha_interval)}`],
+      ['Alpha nominal', fixed(c.alpha_nominal)],
+      ['Alpha interval', fixed(c.alpha_interval)],
       ['Fleiss’ kappa', fixed(c.fleiss_kappa)],
     ]);
   }
@@ -173,7 +174,8 @@ export async function reportPdf(report: Report, generatedAt: Date): Promise<Uint
   const title = new Map(report.criteria.map((c) => [c.criterion, c.title]));
   for (const r of report.perReviewer) {
     doc.text(r.name, { bold: true, gapAfter: 1 });
-    const cells = report.heatmap.filter((h) => h.reviewerId === r.reviewerId);
+    const order = report.criteria.map((c) => c.criterion);
+    const cells = report.heatmap.filter((h) => h.reviewerId === r.reviewerId).sort((a, b) => order.indexOf(a.criterion) - order.indexOf(b.criterion));
     doc.fields([
       ['Agreement', `exact ${percent(r.exact)}, adjacent ${percent(r.adjacent)} over ${r.units} scores`],
       ['Difference', `${signed(r.mean_signed_difference)} levels on average; κw ${fixed(r.kappa_quadratic)}; at most ${r.max_off ?? '–'} off`],

@@ -7,7 +7,7 @@ import { RequireRole } from '../panel/shared/RequireRole';
 
 const CHANGE_COLOR = { added: 'teal', removed: 'red', changed: 'orange', unchanged: 'gray' } as const;
 
-function Changes({ fields }: { fields: { field: string; from: string; to: string }[] }) {
+function Changes({ fields, from, to }: { fields: { field: string; from: string; to: string }[]; from: number; to: number }) {
   if (!fields.length) return null;
   return (
     <Table withTableBorder withColumnBorders verticalSpacing={4} fz="sm" mt={6}>
@@ -16,8 +16,8 @@ function Changes({ fields }: { fields: { field: string; from: string; to: string
           <Table.Th scope="col" w={140}>
             Field
           </Table.Th>
-          <Table.Th scope="col">Before</Table.Th>
-          <Table.Th scope="col">After</Table.Th>
+          <Table.Th scope="col">Version {from}</Table.Th>
+          <Table.Th scope="col">Version {to}</Table.Th>
         </Table.Tr>
       </Table.Thead>
       <Table.Tbody>
@@ -45,7 +45,7 @@ function DiffView({ diff }: { diff: RubricDiff }) {
           <Title order={3} size="h6" id="diff-rule">
             Title and decision rule
           </Title>
-          <Changes fields={[...(diff.title ? [diff.title] : []), ...diff.rule]} />
+          <Changes fields={[...(diff.title ? [diff.title] : []), ...diff.rule]} from={diff.from} to={diff.to} />
         </Card>
       )}
       {diff.criteria.map((c) => (
@@ -59,47 +59,41 @@ function DiffView({ diff }: { diff: RubricDiff }) {
               {c.change}
             </Badge>
           </Group>
-          <Changes fields={c.fields} />
+          <Changes fields={c.fields} from={diff.from} to={diff.to} />
           {c.change !== 'unchanged' && c.levels.some((l) => l.change !== 'unchanged') && (
-            <Table withTableBorder verticalSpacing={4} fz="sm" mt={6} aria-label={`Level changes of ${c.title}`}>
+            <Table withTableBorder withColumnBorders verticalSpacing={4} fz="sm" mt={6} aria-label={`Level changes of ${c.title}`}>
               <Table.Thead>
                 <Table.Tr>
-                  <Table.Th scope="col" w={70}>
-                    Score
+                  <Table.Th scope="col" w={110}>
+                    Level
                   </Table.Th>
-                  <Table.Th scope="col" w={100}>
-                    Change
+                  <Table.Th scope="col" w={110}>
+                    Field
                   </Table.Th>
-                  <Table.Th scope="col">Before → after</Table.Th>
+                  <Table.Th scope="col">Version {diff.from}</Table.Th>
+                  <Table.Th scope="col">Version {diff.to}</Table.Th>
                 </Table.Tr>
               </Table.Thead>
               <Table.Tbody>
                 {c.levels
                   .filter((l) => l.change !== 'unchanged')
-                  .map((l) => (
-                    <Table.Tr key={l.score}>
-                      <Table.Td>{l.score}</Table.Td>
-                      <Table.Td>
-                        <Badge size="xs" color={CHANGE_COLOR[l.change]} variant="light">
-                          {l.change}
-                        </Badge>
-                      </Table.Td>
-                      <Table.Td>
-                        {l.fields.map((f) => (
-                          <Text key={f.field} size="xs">
-                            <b>{f.field}:</b>{' '}
-                            <Text span size="xs" td="line-through" c="red.8">
-                              {f.from}
-                            </Text>{' '}
-                            →{' '}
-                            <Text span size="xs" c="teal.9">
-                              {f.to}
-                            </Text>
-                          </Text>
-                        ))}
-                      </Table.Td>
-                    </Table.Tr>
-                  ))}
+                  .flatMap((l) =>
+                    (l.fields.length ? l.fields : [{ field: '—', from: l.change === 'added' ? '—' : '', to: l.change === 'removed' ? '—' : '' }]).map((f, k) => (
+                      <Table.Tr key={`${l.score}-${f.field}`}>
+                        {k === 0 && (
+                          <Table.Td rowSpan={Math.max(1, l.fields.length)}>
+                            {l.score}{' '}
+                            <Badge size="xs" color={CHANGE_COLOR[l.change]} variant="light">
+                              {l.change}
+                            </Badge>
+                          </Table.Td>
+                        )}
+                        <Table.Td>{f.field}</Table.Td>
+                        <Table.Td bg={f.from !== '—' ? 'red.0' : undefined}>{f.from}</Table.Td>
+                        <Table.Td bg={f.to !== '—' ? 'teal.0' : undefined}>{f.to}</Table.Td>
+                      </Table.Tr>
+                    )),
+                  )}
               </Table.Tbody>
             </Table>
           )}

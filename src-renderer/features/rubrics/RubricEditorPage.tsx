@@ -58,8 +58,8 @@ function Editor({ initial, base, family }: EditorProps) {
       <Grid.Col span={{ base: 12, lg: 7 }}>
         <Stack gap="md">
           <Card withBorder component="section" aria-label="Rubric">
-            <Group grow align="flex-start">
-              <TextInput label="Title" required value={draft.title} onChange={(e) => patch({ title: e.currentTarget.value })} error={check.byPath.get('title')} />
+            <Group align="flex-start" wrap="nowrap">
+              <TextInput label="Title" required value={draft.title} onChange={(e) => patch({ title: e.currentTarget.value })} error={check.byPath.get('title')} style={{ flex: 1 }} />
               <TextInput
                 label="Rubric id"
                 description={isNew ? 'Letters, digits, . _ - ; credentials refer to it' : 'Fixed: versions share the id'}
@@ -68,7 +68,7 @@ function Editor({ initial, base, family }: EditorProps) {
                 readOnly={!isNew}
                 onChange={(e) => patch({ id: e.currentTarget.value })}
                 error={check.byPath.get('id')}
-                maw={260}
+                w={220}
               />
             </Group>
           </Card>

@@ -12,7 +12,7 @@ import { anchor, calibrationWorld, round, score, type CalibrationWorld } from '.
  * A scores exactly the reference; B is lenient; C is severe, once two levels off.
  */
 async function scoredRound(): Promise<CalibrationWorld> {
-  const w = await calibrationWorld(4, 3);
+  const w = await calibrationWorld(7, 3);
   const [a, b, c] = w.reviewers;
   anchor(w, 'P-1', 3, 2);
   anchor(w, 'P-2', 2, 3);
@@ -85,16 +85,16 @@ describe('round report', () => {
     const w = await scoredRound();
     const [, b] = w.reviewers;
     closeRound(w.ctx, 1, w.lead);
-    anchor(w, 'P-4', 2, 2);
-    round(w, 'Term 3', ['P-4'], [b!], '2026-07-01T00:00:00Z', '2026-07-31T00:00:00Z');
+    for (const p of ['P-4', 'P-5', 'P-6']) anchor(w, p, 2, 2);
+    round(w, 'Term 3', ['P-4', 'P-5', 'P-6'], [b!], '2026-07-01T00:00:00Z', '2026-07-31T00:00:00Z');
     w.clock.now = new Date('2026-07-05T00:00:00Z');
-    score(w, b!, 'P-4', 2, 2);
+    for (const p of ['P-4', 'P-5', 'P-6']) score(w, b!, p, 2, 2);
     w.clock.now = new Date('2026-08-01T00:00:00Z');
     const r = roundReport(w.ctx, 2, w.lead);
     expect(r.drift.rounds.map((x) => x.name)).toEqual(['Term 2', 'Term 3']);
     expect(r.drift.byRound).toEqual([
       { reviewerId: 'R-b', roundId: 1, mean_signed_difference: 0.5, exact: 0.5, n: 6 },
-      { reviewerId: 'R-b', roundId: 2, mean_signed_difference: 0, exact: 1, n: 2 },
+      { reviewerId: 'R-b', roundId: 2, mean_signed_difference: 0, exact: 1, n: 6 },
     ]);
     expect(r.drift.byMonth.map((m) => m.month)).toEqual(['2026-05', '2026-07']);
     expect(r.findings).toContain('Reviewer B drifted towards severity: +0.50 in Term 2, ±0.00 in Term 3.');

@@ -51,7 +51,7 @@ function RoundCard({ round }: { round: Round }) {
               <Table.Tr key={a.portfolioId}>
                 <Table.Td>
                   {scorable || a.status === 'submitted' ? (
-                    <Link href={`#/review/${encodeURIComponent(a.portfolioId)}`} fw={600}>
+                    <Link href={`#/review/${encodeURIComponent(a.portfolioId)}`} fw={600} size="sm">
                       {a.status === 'submitted' ? `${a.portfolioId} (see the comparison)` : `Score ${a.portfolioId}`}
                     </Link>
                   ) : (

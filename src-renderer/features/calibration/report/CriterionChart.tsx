@@ -1,12 +1,47 @@
 import { BarChart } from '@mantine/charts';
 import { SimpleGrid, Text } from '@mantine/core';
-import { ErrorBar } from 'recharts';
+import { Bar, BarChart as ReBarChart, CartesianGrid, ErrorBar, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CriterionStats } from '../../../../src-shared/contracts/calibration';
 import { ChartCard } from '../../panel/dashboard/ChartCard';
 import { num2, pct } from '../shared/format';
 
 /** Criterion titles can be long; the axis gets a readable stub, the tooltip and table the full title. */
 const short = (s: string, n = 34) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+
+interface AlphaPoint {
+  criterion: string;
+  alpha: number | null;
+  ci: number[];
+  interval: string;
+}
+
+/**
+ * Alpha as bars with the bootstrap interval as error bars. Drawn with recharts itself, which @mantine/charts wraps:
+ * Mantine's BarChart does not pass children (an ErrorBar) through to its bars. Colours and fonts follow the theme.
+ */
+function AlphaChart({ data, height, lowest }: { data: AlphaPoint[]; height: number; lowest: number }) {
+  const min = Math.floor(lowest * 10) / 10;
+  return (
+    <ResponsiveContainer width="100%" height={height}>
+      <ReBarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 0 }}>
+        <CartesianGrid horizontal={false} stroke="var(--mantine-color-gray-3)" strokeDasharray="5 5" />
+        <XAxis type="number" domain={[min, 1]} ticks={[...new Set([min, 0, 0.5, 0.67, 0.8, 1])].sort((a, b) => a - b)} tick={{ fontSize: 12, fill: 'var(--mantine-color-dimmed)' }} />
+        <YAxis type="category" dataKey="criterion" width={210} tick={{ fontSize: 12, fill: 'var(--mantine-color-text)' }} />
+        <ReferenceLine x={0.67} stroke="var(--mantine-color-orange-6)" strokeDasharray="4 3" />
+        <ReferenceLine x={0.8} stroke="var(--mantine-color-teal-6)" strokeDasharray="4 3" />
+        <ReferenceLine x={0} stroke="var(--mantine-color-gray-6)" />
+        <Tooltip
+          isAnimationActive={false}
+          formatter={(value, _name, item) => [`${Number(value).toFixed(2)} ${(item.payload as AlphaPoint).interval}`, 'α ordinal']}
+          contentStyle={{ fontSize: 12, borderRadius: 4 }}
+        />
+        <Bar dataKey="alpha" name="α ordinal" fill="var(--mantine-color-indigo-6)" isAnimationActive={false} barSize={18}>
+          <ErrorBar dataKey="ci" width={6} strokeWidth={1.5} stroke="var(--mantine-color-dark-7)" direction="x" />
+        </Bar>
+      </ReBarChart>
+    </ResponsiveContainer>
+  );
+}
 
 /**
  * Per criterion: Krippendorff's ordinal alpha with its 95 % bootstrap interval (error bars), and exact and adjacent
@@ -18,6 +53,7 @@ export function CriterionChart({ criteria }: { criteria: CriterionStats[] }) {
     alpha: c.alpha_ordinal === null ? null : Number(c.alpha_ordinal.toFixed(3)),
     // recharts draws [below, above] the bar's end.
     ci: c.alpha_ordinal !== null && c.alpha_ordinal_ci ? [c.alpha_ordinal - c.alpha_ordinal_ci[0], c.alpha_ordinal_ci[1] - c.alpha_ordinal] : [0, 0],
+    interval: c.alpha_ordinal_ci ? `[${num2(c.alpha_ordinal_ci[0])}, ${num2(c.alpha_ordinal_ci[1])}]` : '',
   }));
   const lowest = Math.min(0, ...criteria.flatMap((c) => (c.alpha_ordinal_ci ? [c.alpha_ordinal_ci[0]] : c.alpha_ordinal !== null ? [c.alpha_ordinal] : [])));
   const agreementData = criteria.map((c) => ({
@@ -33,28 +69,20 @@ export function CriterionChart({ criteria }: { criteria: CriterionStats[] }) {
       : criteria.length
         ? `Exact agreement ${criteria.map((c) => `${c.title} ${pct(c.exact)}`).join(', ')}.`
         : 'No criterion has two ratings of the same unit yet.';
+  const fewest = Math.min(...criteria.map((c) => c.units));
+  const caution = criteria.length && fewest < 10 ? ` With only ${fewest} units rated, the intervals understate the uncertainty: read them as rough.` : '';
   const height = Math.max(180, criteria.length * 44 + 60);
   return (
-    <ChartCard title="Agreement per criterion" summary={summary} testId="criterion-chart">
+    <ChartCard title="Agreement per criterion" summary={summary + caution} testId="criterion-chart">
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <div>
           <Text size="xs" fw={600} mb={4}>
             Krippendorff’s α (ordinal) with 95 % interval
           </Text>
-          <BarChart
-            h={height}
-            data={alphaData}
-            dataKey="criterion"
-            orientation="vertical"
-            yAxisProps={{ width: 210 }}
-            xAxisProps={{ domain: [Math.floor(lowest * 10) / 10, 1], ticks: [Math.floor(lowest * 10) / 10, 0, 0.67, 0.8, 1].filter((v, i, a) => a.indexOf(v) === i) }}
-            series={[{ name: 'alpha', label: 'α ordinal', color: 'indigo.6' }]}
-            referenceLines={[{ x: 0.67, color: 'orange.6', label: '0.67' }, { x: 0.8, color: 'teal.6', label: '0.8' }]}
-            barProps={{ children: <ErrorBar dataKey="ci" width={6} strokeWidth={1.5} stroke="var(--mantine-color-dark-6)" direction="x" /> }}
-            gridAxis="x"
-            tooltipAnimationDuration={0}
-            valueFormatter={(v) => v.toFixed(2)}
-          />
+          <AlphaChart data={alphaData} height={height} lowest={lowest} />
+          <Text size="xs" c="dimmed">
+            Whiskers: 95 % bootstrap interval. Dashed lines: 0.67 (tentative) and 0.8 (reliable). A missing bar: α cannot be computed (too few units or a single level).
+          </Text>
         </div>
         <div>
           <Text size="xs" fw={600} mb={4}>

@@ -46,7 +46,7 @@ export function DriftChart({ report }: { report: Report }) {
         </Text>
       ) : (
         <LineChart
-          h={260}
+          h={300}
           data={data}
           dataKey="period"
           series={reviewers.map((id, i) => ({ name: id, label: names.get(id) ?? id, color: PALETTE[i % PALETTE.length]! }))}
@@ -55,7 +55,8 @@ export function DriftChart({ report }: { report: Report }) {
           withLegend
           legendProps={{ verticalAlign: 'bottom' }}
           yAxisProps={{ domain: [-1.5, 1.5], ticks: [-1.5, -1, -0.5, 0, 0.5, 1, 1.5] }}
-          referenceLines={[{ y: 0, color: 'gray.6', label: 'reference' }]}
+          referenceLines={[{ y: 0, color: 'gray.6' }]}
+          xAxisProps={{ padding: { left: 48, right: 48 } }}
           valueFormatter={(v) => signed(v)}
           gridAxis="y"
           tooltipAnimationDuration={0}

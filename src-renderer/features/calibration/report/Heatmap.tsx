@@ -8,6 +8,7 @@ import { signed } from '../shared/format';
  * ±1.5 levels. Text stays dark on every shade, so the number is always readable.
  */
 export function differenceColor(d: number): string {
+  if (Math.abs(d) < 0.005) return 'transparent';
   const t = Math.min(1, Math.abs(d) / 1.5);
   const [r, g, b] = d >= 0 ? [230, 119, 0] : [28, 126, 214];
   return `rgba(${r}, ${g}, ${b}, ${(0.08 + 0.62 * t).toFixed(2)})`;

@@ -1,6 +1,6 @@
 import '@mantine/charts/styles.css';
 import { useState } from 'react';
-import { Alert, Anchor as Link, Button, Card, Group, List, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, Anchor as Link, Button, Card, Group, List, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import type { Input } from '../../../../src-shared/contracts';
 import type { Report } from '../../../../src-shared/contracts/calibration';
@@ -99,15 +99,13 @@ export function ReportView({ report, target }: { report: Report; target: Target 
       <CriterionChart criteria={report.criteria} />
       <CriterionTable criteria={report.criteria} outcome={report.outcome} />
       <Heatmap report={report} />
-      <SimpleGrid cols={{ base: 1, xl: 2 }}>
-        <DriftChart report={report} />
-        <Card withBorder component="section" aria-labelledby="reviewers-title">
-          <Title order={3} size="h5" id="reviewers-title" mb="xs">
-            Reviewers against {report.against === 'reference' ? 'the reference' : 'the decision in force'}
-          </Title>
-          <ReviewerTable report={report} />
-        </Card>
-      </SimpleGrid>
+      <Card withBorder component="section" aria-labelledby="reviewers-title">
+        <Title order={3} size="h5" id="reviewers-title" mb="xs">
+          Reviewers against {report.against === 'reference' ? 'the reference' : 'the decision in force'}
+        </Title>
+        <ReviewerTable report={report} />
+      </Card>
+      <DriftChart report={report} />
     </Stack>
   );
 }

@@ -3,7 +3,8 @@ import type { RoundStatus } from '../../../../src-shared/contracts/calibration';
 
 /** Numbers as a quality team reads them: percentages without decimals, statistics to two places, signs always shown. */
 export const pct = (x: number | null | undefined) => (x === null || x === undefined ? '–' : `${Math.round(x * 100)} %`);
-export const num2 = (x: number | null | undefined) => (x === null || x === undefined ? '–' : x.toFixed(2));
+/** Two decimals with a true minus sign (U+2212), as in print. */
+export const num2 = (x: number | null | undefined) => (x === null || x === undefined ? '–' : x.toFixed(2).replace(/^-/, '−'));
 export const signed = (x: number | null | undefined, digits = 2) =>
   x === null || x === undefined ? '–' : `${x > 0.004 ? '+' : x < -0.004 ? '−' : '±'}${Math.abs(x).toFixed(digits)}`;
 export const day = (iso: string) => format(new Date(iso), 'd MMM yyyy');

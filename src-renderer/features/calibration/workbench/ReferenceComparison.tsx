@@ -1,4 +1,4 @@
-import { Alert, Anchor as Link, Badge, Group, Stack, Table, Text } from '@mantine/core';
+import { Alert, Anchor as Link, Badge, Box, Group, Stack, Text } from '@mantine/core';
 import type { ReferenceLevel, ReviewView } from '../../../../src-shared/contracts/review';
 import { levelLabel, type Rubric } from '../../../../src-shared/domain/rubric';
 import { useApiQuery } from '../../../api/queries';
@@ -6,13 +6,13 @@ import { useApiQuery } from '../../../api/queries';
 function DifferenceBadge({ diff }: { diff: number }) {
   if (diff === 0)
     return (
-      <Badge color="teal" variant="light" size="sm">
+      <Badge color="teal" variant="light" size="sm" style={{ flexShrink: 0 }}>
         same
       </Badge>
     );
   const far = Math.abs(diff) > 1;
   return (
-    <Badge color={far ? 'red' : 'orange'} variant={far ? 'filled' : 'light'} size="sm">
+    <Badge color={far ? 'red' : 'orange'} variant={far ? 'filled' : 'light'} size="sm" style={{ flexShrink: 0 }}>
       {diff > 0 ? `${diff} above` : `${-diff} below`}
     </Badge>
   );
@@ -45,37 +45,24 @@ export function ReferenceComparison({ rubric, review, reference }: { rubric: Rub
         <Text size="sm">
           You matched the reference on {same} of {rows.length} criteria{far ? `; ${far} ${far === 1 ? 'was' : 'were'} more than one level away` : ''}.
         </Text>
-        <Table withTableBorder withColumnBorders verticalSpacing={4} fz="xs" aria-label="Your levels beside the reference">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th scope="col">Criterion</Table.Th>
-              <Table.Th scope="col">You</Table.Th>
-              <Table.Th scope="col">Reference</Table.Th>
-              <Table.Th scope="col">Difference</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map(({ c, ref, mine, diff }) => (
-              <Table.Tr key={c.id} data-testid={`comparison-${c.id}`}>
-                <Table.Th scope="row" fw={600}>
+        <Stack gap={0} role="list" aria-label="Your levels beside the reference">
+          {rows.map(({ c, ref, mine, diff }) => (
+            <Box key={c.id} role="listitem" py={6} style={{ borderTop: '1px solid var(--mantine-color-indigo-2)' }} data-testid={`comparison-${c.id}`}>
+              <Group justify="space-between" wrap="nowrap" align="flex-start" gap="xs">
+                <Text size="sm" fw={600}>
                   {c.title}
-                  <Text size="xs" c="dimmed" fw={400} mt={2}>
-                    {ref.rationale}
-                  </Text>
-                </Table.Th>
-                <Table.Td>
-                  {levelLabel(c, mine)} ({mine})
-                </Table.Td>
-                <Table.Td>
-                  {levelLabel(c, ref.score)} ({ref.score})
-                </Table.Td>
-                <Table.Td>
-                  <DifferenceBadge diff={diff} />
-                </Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
+                </Text>
+                <DifferenceBadge diff={diff} />
+              </Group>
+              <Text size="xs">
+                You: <b>{levelLabel(c, mine)}</b> ({mine}) · Reference: <b>{levelLabel(c, ref.score)}</b> ({ref.score})
+              </Text>
+              <Text size="xs" c="dimmed" mt={2}>
+                {ref.rationale}
+              </Text>
+            </Box>
+          ))}
+        </Stack>
         <Group gap="md">
           {next ? (
             <Link href={`#/review/${encodeURIComponent(next)}`} size="sm" fw={600}>

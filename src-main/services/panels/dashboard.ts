@@ -1,4 +1,4 @@
-import { differenceInCalendarDays, format, startOfISOWeek, subWeeks } from 'date-fns';
+import { differenceInCalendarDays, differenceInCalendarWeeks, format, startOfISOWeek, subWeeks } from 'date-fns';
 import type { Dashboard } from '../../../src-shared/contracts/panels';
 import type { ServiceContext } from '../context';
 import { listReviewers } from '../reviewers';
@@ -82,8 +82,11 @@ export function panelDashboard(ctx: ServiceContext): Dashboard {
   }
   const disagreement = [...perCriterion.values()].map((a) => ({ ...a, rate: a.apart / a.compared })).sort((a, b) => b.rate - a.rate);
 
-  const decided = sqlite.prepare('SELECT decided_at AS at FROM decisions WHERE revision = 1').all() as { at: string }[];
-  const weeks = Array.from({ length: 12 }, (_, i) => startOfISOWeek(subWeeks(now, 11 - i)));
+  const decided = sqlite.prepare('SELECT decided_at AS at FROM decisions WHERE revision = 1 ORDER BY decided_at').all() as { at: string }[];
+  // Weeks from the first decision (at least 12, at most a year) up to this week.
+  const span = decided.length ? differenceInCalendarWeeks(now, new Date(decided[0]!.at), { weekStartsOn: 1 }) + 1 : 12;
+  const weekCount = Math.min(52, Math.max(12, span));
+  const weeks = Array.from({ length: weekCount }, (_, i) => startOfISOWeek(subWeeks(now, weekCount - 1 - i)));
   const throughput = weeks.map((w, i) => {
     const next = weeks[i + 1] ?? new Date(8.64e15);
     return { week: format(w, 'yyyy-MM-dd'), decided: decided.filter((d) => new Date(d.at) >= w && new Date(d.at) < next).length };

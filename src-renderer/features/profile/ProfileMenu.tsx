@@ -13,7 +13,7 @@ export function ProfileMenu() {
   return (
     <Menu position="bottom-end" withinPortal>
       <Menu.Target>
-        <Button variant="subtle" color="gray" aria-label={`Profile: ${me.name}`} data-testid="profile-menu">
+        <Button variant="subtle" color="gray" data-testid="profile-menu">
           <Group gap="xs">
             <Avatar size="sm" color="teal">
               {initials}

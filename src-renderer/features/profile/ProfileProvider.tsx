@@ -1,5 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { notifications } from '@mantine/notifications';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { api } from '../../api/transport';
 
@@ -30,8 +31,9 @@ export function ProfileProvider({ children }: { children: ReactNode }) {
       else localStorage.removeItem(STORAGE_KEY);
       api.setActor(id);
       setActor(id);
-      // Everything cached was fetched as the previous reviewer.
+      // Everything cached was fetched as the previous reviewer, and their notifications are theirs alone.
       void queryClient.resetQueries();
+      notifications.clean();
     },
     [queryClient],
   );

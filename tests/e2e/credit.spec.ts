@@ -120,7 +120,7 @@ test('the candidate record, pathways and programme insight pages', async ({ page
   // A pathway in use is frozen: editing it saves the next version.
   await page.getByRole('link', { name: 'Pathways' }).click();
   await page.getByRole('link', { name: 'PLD-50 Practising certificate renewal: professional learning hours' }).click();
-  await page.getByRole('button', { name: 'Edit' }).click();
+  await page.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(page.getByText('Version 1 is in use by an application')).toBeVisible();
   await page.getByRole('textbox', { name: 'Post-test at least (%)' }).fill('70');
   await page.getByRole('textbox', { name: 'Change note' }).fill('District lowered the post-test bar');

@@ -45,7 +45,7 @@ test('a reviewer completes a calibration round by keyboard and sees the referenc
   await expect(rubric).toBeVisible();
   // Blind: no reference anywhere on the page before submitting.
   await expect(page.getByTestId('reference-comparison')).toHaveCount(0);
-  await expect(page.getByText('Exit tickets and walking around are used')).toHaveCount(0);
+  await expect(page.getByText('Exit tickets are sorted into got it')).toHaveCount(0);
 
   // Keyboard only: R to the first unscored criterion, a digit per level, R again for the next.
   const cards = rubric.locator('section[data-criterion]');
@@ -68,7 +68,7 @@ test('a reviewer completes a calibration round by keyboard and sees the referenc
   await expect(page).toHaveURL(/A-FA-03/);
   await expect(comparison).toContainText('You matched the reference on 3 of 4 criteria');
   await expect(comparison.getByTestId('comparison-fa-feedback')).toContainText('1 above');
-  await expect(comparison.getByTestId('comparison-fa-eliciting')).toContainText('Exit tickets and walking around are used');
+  await expect(comparison.getByTestId('comparison-fa-eliciting')).toContainText('Exit tickets are sorted into got it');
   await workbench.screenshot(page, 'calibration-comparison');
 
   // On to the next anchor from the comparison, scored the same way; then nothing is left.
@@ -112,6 +112,8 @@ test('a lead opens the round report and sees its charts, heatmap, drift and the 
   await expect(page.getByTestId('heat-R-tevita-cst-culture')).toHaveText('+1.00');
   await expect(page.getByTestId('criterion-table')).toContainText('Overall outcome');
   await workbench.screenshot(page, 'calibration-round-report');
+  await criterionChart.scrollIntoViewIfNeeded();
+  await workbench.screenshot(page, 'calibration-round-report-chart');
   await page.getByTestId('heatmap').scrollIntoViewIfNeeded();
   await workbench.screenshot(page, 'calibration-round-report-heatmap');
   await page.getByTestId('drift-chart').scrollIntoViewIfNeeded();

@@ -36,7 +36,7 @@ function AlphaChart({ data, height, lowest }: { data: AlphaPoint[]; height: numb
           contentStyle={{ fontSize: 12, borderRadius: 4 }}
         />
         <Bar dataKey="alpha" name="α ordinal" fill="var(--mantine-color-indigo-6)" isAnimationActive={false} barSize={18}>
-          <ErrorBar dataKey="ci" width={6} strokeWidth={1.5} stroke="var(--mantine-color-dark-7)" direction="x" />
+          <ErrorBar dataKey="ci" width={6} strokeWidth={1.5} stroke="var(--mantine-color-dark-7)" direction="x" isAnimationActive={false} />
         </Bar>
       </ReBarChart>
     </ResponsiveContainer>
@@ -65,7 +65,7 @@ export function CriterionChart({ criteria }: { criteria: CriterionStats[] }) {
   const best = [...criteria].filter((c) => c.alpha_ordinal !== null).sort((a, b) => b.alpha_ordinal! - a.alpha_ordinal!)[0];
   const summary =
     worst && best && worst !== best
-      ? `Reliability (ordinal α) ranges from ${num2(worst.alpha_ordinal)} on ${worst.title} to ${num2(best.alpha_ordinal)} on ${best.title}; α of 0.67 or more is usually read as acceptable, 0.8 as good.`
+      ? `Reliability (ordinal α) ranges from ${num2(worst.alpha_ordinal)} on ${worst.title} to ${num2(best.alpha_ordinal)} on ${best.title}; Krippendorff reads α of 0.8 or more as reliable and 0.667 to 0.8 as enough for tentative conclusions only.`
       : criteria.length
         ? `Exact agreement ${criteria.map((c) => `${c.title} ${pct(c.exact)}`).join(', ')}.`
         : 'No criterion has two ratings of the same unit yet.';

@@ -1,5 +1,6 @@
 import { LineChart } from '@mantine/charts';
-import { Text } from '@mantine/core';
+import { useState } from 'react';
+import { SegmentedControl, Text } from '@mantine/core';
 import type { Report } from '../../../../src-shared/contracts/calibration';
 import { ChartCard } from '../../panel/dashboard/ChartCard';
 import { signed } from '../shared/format';
@@ -11,7 +12,9 @@ const PALETTE = ['indigo.6', 'orange.6', 'teal.6', 'grape.6', 'red.6', 'cyan.6',
  * from zero is a reviewer drifting towards leniency (up) or severity (down).
  */
 export function DriftChart({ report }: { report: Report }) {
-  const byRound = report.drift.byRound.length > 0;
+  const hasRounds = report.drift.byRound.length > 0;
+  const [period, setPeriod] = useState<'round' | 'month'>(hasRounds ? 'round' : 'month');
+  const byRound = hasRounds && period === 'round';
   const names = new Map(report.perReviewer.map((r) => [r.reviewerId, r.name]));
   const reviewers = [...new Set((byRound ? report.drift.byRound : report.drift.byMonth).map((d) => d.reviewerId))].filter((id) => names.has(id));
   const xs = byRound ? report.drift.rounds.map((r) => ({ key: String(r.id), label: r.name })) : [...new Set(report.drift.byMonth.map((d) => d.month))].sort().map((m) => ({ key: m, label: m }));
@@ -39,7 +42,25 @@ export function DriftChart({ report }: { report: Report }) {
         ? `Biggest move: ${names.get(top.id)} ${signed(top.change)} levels since the previous ${byRound ? 'round' : 'month'} (now ${signed(top.last)}).`
         : 'No reviewer moved by a quarter of a level or more between the last two periods.';
   return (
-    <ChartCard title={`Drift: mean signed difference per ${byRound ? 'round' : 'month'}`} summary={summary} testId="drift-chart">
+    <ChartCard
+      title={`Drift: mean signed difference per ${byRound ? 'round' : 'month'}`}
+      summary={summary}
+      testId="drift-chart"
+      actions={
+        hasRounds && report.drift.byMonth.length > 0 ? (
+          <SegmentedControl
+            size="xs"
+            aria-label="Drift per"
+            value={period}
+            onChange={(v) => setPeriod(v as 'round' | 'month')}
+            data={[
+              { value: 'round', label: 'Per round' },
+              { value: 'month', label: 'Per month' },
+            ]}
+          />
+        ) : undefined
+      }
+    >
       {reviewers.length === 0 ? (
         <Text size="sm" c="dimmed">
           No scores to follow yet.

@@ -1,0 +1,170 @@
+/**
+ * Calibration reports through the database at 100,000 ratings each, with 1,000 bootstrap resamples per criterion:
+ * a round (1,000 anchors × 20 reviewers × 5 criteria, against references, with drift over two earlier rounds) and
+ * production double reviews (10,000 portfolios × 2 reviewers × 5 criteria, against the decision in force).
+ * Run directly with `npx tsx bench/calibration.bench.ts`.
+ */
+import fs from 'node:fs';
+import { pathToFileURL } from 'node:url';
+import { openServices } from '../src-main/core/services';
+import type { ServiceContext } from '../src-main/services/context';
+import { insertRubric } from '../src-main/services/rubrics';
+import { upsertCredential } from '../src-main/services/credentials';
+import { buildProductionReport, buildRoundReport } from '../src-main/services/calibration/report';
+import { roundRow } from '../src-main/services/calibration/rounds';
+import { mulberry32 } from '../src-shared/stats';
+import type { Rubric } from '../src-shared/domain/rubric';
+import { tempDir } from '../tests/support/fixtures';
+import { summarize, time } from './stats';
+
+const CRITERIA = ['design', 'agency', 'culture', 'assessment', 'reflection'];
+const RUBRIC: Rubric = {
+  format: 'evidence-workbench/rubric@1',
+  id: 'bench-rubric',
+  version: 1,
+  title: 'Bench rubric',
+  criteria: CRITERIA.map((id) => ({
+    id,
+    title: id,
+    guidance: '',
+    critical: false,
+    levels: [1, 2, 3, 4].map((score) => ({ score, label: `L${score}`, descriptor: `Level ${score}` })),
+  })),
+  decision_rule: { type: 'all_at_least', min_level: 3 },
+  feedback_templates: { pass: '', not_yet: '' },
+};
+
+/** Reviewers who mostly hit the latent level, some with a leaning: what calibration exists to find. */
+function scorer(seed: number) {
+  const random = mulberry32(seed);
+  return (truth: number, bias: number) => {
+    const r = random();
+    const noise = r < 0.65 ? 0 : r < 0.825 ? -1 : 1;
+    return Math.min(4, Math.max(1, truth + noise + (random() < Math.abs(bias) ? Math.sign(bias) : 0)));
+  };
+}
+
+function seed(ctx: ServiceContext, production: number, anchors: number, raters: number): void {
+  const db = ctx.handle.sqlite;
+  insertRubric(ctx, RUBRIC, 'bench');
+  upsertCredential(ctx, { code: 'BEN-8', title: 'Bench', provider: 'bench', level: 'NZQF 8', credit_points: 5, rubric: { id: RUBRIC.id, version: 1 } }, 'bench');
+  const at = (i: number) => new Date(Date.parse('2026-01-01T00:00:00Z') + i * 60_000).toISOString();
+  const now = '2026-12-31T00:00:00.000Z';
+  const cand = db.prepare("INSERT INTO candidates (id, name, email, school, district) VALUES (?, ?, ?, 'S', 'D')");
+  const port = db.prepare(
+    `INSERT INTO portfolios (id, candidate_id, candidate_name, school, district, credential_code, rubric_id, rubric_version, attempt, submitted_at, status, is_anchor, manifest_sha256, imported_at, updated_at)
+     VALUES (?, ?, ?, 'S', 'D', 'BEN-8', 'bench-rubric', 1, 1, ?, ?, ?, 'x', ?, ?)`,
+  );
+  const reviewer = db.prepare("INSERT INTO reviewers (id, name, email, created_at) VALUES (?, ?, ?, ?)");
+  const review = db.prepare(
+    `INSERT INTO reviews (portfolio_id, reviewer_id, kind, rubric_id, rubric_version, status, outcome, started_at, updated_at, submitted_at)
+     VALUES (?, ?, ?, 'bench-rubric', 1, 'submitted', ?, ?, ?, ?)`,
+  );
+  const score = db.prepare('INSERT INTO review_scores (review_id, criterion_id, score) VALUES (?, ?, ?)');
+  const decision = db.prepare("INSERT INTO decisions (portfolio_id, revision, outcome, feedback, source, decided_by, decided_at) VALUES (?, 1, ?, '', 'reconciled', 'bench', ?)");
+  const level = db.prepare('INSERT INTO decision_levels (decision_id, criterion_id, score) VALUES (?, ?, ?)');
+  const pick = scorer(11);
+  const truth = mulberry32(5);
+  const bias = (r: number) => (r % 7 === 0 ? 0.5 : r % 11 === 0 ? -0.5 : 0);
+  db.transaction(() => {
+    for (let r = 0; r < raters; r++) reviewer.run(`R-${r}`, `Reviewer ${r}`, `r${r}@bench.nz`, now);
+    // Production: each portfolio reviewed by two of the panel; the decision keeps the lower levels.
+    for (let i = 0; i < production; i++) {
+      const id = `P-${i}`;
+      cand.run(`C-${i}`, `Candidate ${i}`, `c${i}@bench.nz`);
+      port.run(id, `C-${i}`, `Candidate ${i}`, at(i), 'decided', 0, now, now);
+      const levels = CRITERIA.map(() => 1 + Math.floor(truth() * 4));
+      const given = [0, 1].map((k) => {
+        const r = (i * 3 + k * 7) % raters;
+        const s = levels.map((t) => pick(t, bias(r)));
+        const outcome = s.every((x) => x >= 3) ? 'pass' : 'not_yet';
+        const { lastInsertRowid } = review.run(id, `R-${r}`, 'review', outcome, at(i), at(i + 60 * 24), at(i + 60 * 24));
+        CRITERIA.forEach((c, k2) => score.run(lastInsertRowid, c, s[k2]));
+        return s;
+      });
+      const final = CRITERIA.map((_, k) => Math.min(given[0]![k]!, given[1]![k]!));
+      const { lastInsertRowid } = decision.run(id, final.every((x) => x >= 3) ? 'pass' : 'not_yet', at(i + 60 * 48));
+      CRITERIA.forEach((c, k) => level.run(lastInsertRowid, c, final[k]));
+    }
+    // Calibration: three rounds; the last one large (every reviewer scores every one of its anchors).
+    const rounds = [
+      { name: 'Bench round 1', anchors: 20, opens: '2026-02-01', closes: '2026-02-28' },
+      { name: 'Bench round 2', anchors: 20, opens: '2026-05-01', closes: '2026-05-31' },
+      { name: 'Bench round 3', anchors, opens: '2026-08-01', closes: '2026-08-31' },
+    ];
+    let a = 0;
+    for (const [n, spec] of rounds.entries()) {
+      const roundId = Number(
+        db
+          .prepare(
+            `INSERT INTO calibration_rounds (name, rubric_id, rubric_version, opens_at, closes_at, status, closed_at, created_by, created_at)
+             VALUES (?, 'bench-rubric', 1, ?, ?, 'closed', ?, 'bench', ?)`,
+          )
+          .run(spec.name, `${spec.opens}T00:00:00.000Z`, `${spec.closes}T23:59:59.000Z`, `${spec.closes}T23:59:59.000Z`, now).lastInsertRowid,
+      );
+      for (let r = 0; r < raters; r++) db.prepare('INSERT INTO calibration_round_reviewers (round_id, reviewer_id) VALUES (?, ?)').run(roundId, `R-${r}`);
+      for (let k = 0; k < spec.anchors; k++, a++) {
+        const id = `A-${a}`;
+        cand.run(`X-${a}`, `Exemplar ${a}`, 'x@bench.nz');
+        port.run(id, `X-${a}`, `Exemplar ${a}`, at(a), 'submitted', 1, now, now);
+        db.prepare("INSERT INTO calibration_anchors (portfolio_id, created_by, created_at, updated_at) VALUES (?, 'bench', ?, ?)").run(id, now, now);
+        db.prepare('INSERT INTO calibration_round_anchors (round_id, portfolio_id, position) VALUES (?, ?, ?)').run(roundId, id, k);
+        const ref = CRITERIA.map(() => 1 + Math.floor(truth() * 4));
+        CRITERIA.forEach((c, j) => db.prepare("INSERT INTO calibration_references (portfolio_id, criterion_id, score, rationale) VALUES (?, ?, ?, 'bench')").run(id, c, ref[j]));
+        for (let r = 0; r < raters; r++) {
+          const when = `${spec.opens}T${String(8 + (r % 10)).padStart(2, '0')}:00:00.000Z`;
+          const s = ref.map((t) => pick(t, bias(r) * (n + 1) * 0.5));
+          const { lastInsertRowid } = review.run(id, `R-${r}`, 'calibration', s.every((x) => x >= 3) ? 'pass' : 'not_yet', when, when, when);
+          CRITERIA.forEach((c, j) => score.run(lastInsertRowid, c, s[j]));
+          db.prepare('INSERT INTO calibration_submissions (review_id, round_id, portfolio_id, reviewer_id, submitted_at) VALUES (?, ?, ?, ?, ?)').run(lastInsertRowid, roundId, id, `R-${r}`, when);
+        }
+      }
+    }
+  })();
+  db.pragma('optimize');
+}
+
+export async function benchCalibration(): Promise<Record<string, string>> {
+  const dataDir = tempDir('ew-bench-calibration-');
+  const ctx = openServices({ dataDir, now: () => new Date('2026-12-01T00:00:00Z') });
+  const [, seedMs] = time(() => seed(ctx, 10_000, 1_000, 20));
+  const round = roundRow(ctx, 3);
+  const count = (sql: string) => (ctx.handle.sqlite.prepare(sql).get() as { n: number }).n;
+  const roundRatings = count('SELECT count(*) AS n FROM calibration_submissions s JOIN review_scores rs ON rs.review_id = s.review_id WHERE s.round_id = 3');
+  const productionRatings = count("SELECT count(*) AS n FROM reviews r JOIN review_scores rs ON rs.review_id = r.id WHERE r.kind = 'review'");
+  buildRoundReport(ctx, round, { resamples: 50 }); // warm-up
+  const roundSamples: number[] = [];
+  let roundReport = buildRoundReport(ctx, round);
+  for (let i = 0; i < 3; i++) {
+    const [r, ms] = time(() => buildRoundReport(ctx, round));
+    roundReport = r;
+    roundSamples.push(ms);
+  }
+  const productionSamples: number[] = [];
+  let production = buildProductionReport(ctx, { from: '2026-01-01', to: '2026-12-31' });
+  for (let i = 0; i < 3; i++) {
+    const [r, ms] = time(() => buildProductionReport(ctx, { from: '2026-01-01', to: '2026-12-31' }));
+    production = r;
+    productionSamples.push(ms);
+  }
+  const noCi = summarize(Array.from({ length: 3 }, () => time(() => buildRoundReport(ctx, round, { resamples: 0 }))[1]));
+  const rs = summarize(roundSamples);
+  const ps = summarize(productionSamples);
+  ctx.handle.close();
+  fs.rmSync(dataDir, { recursive: true, force: true });
+  const c0 = roundReport.criteria[0]!;
+  return {
+    'calibration: seed': `${(seedMs / 1000).toFixed(1)} s`,
+    'calibration: round report, ratings': `${roundRatings.toLocaleString('en')} (1,000 anchors × 20 reviewers × 5 criteria)`,
+    'calibration: round report incl. 1,000-resample CIs (median / max of 3)': `${rs.median} / ${rs.p95}`,
+    'calibration: of which without the CIs (median / max of 3)': `${noCi.median} / ${noCi.p95}`,
+    'calibration: production report, ratings': `${productionRatings.toLocaleString('en')} (10,000 portfolios × 2 reviews × 5 criteria)`,
+    'calibration: production report incl. 1,000-resample CIs (median / max of 3)': `${ps.median} / ${ps.p95}`,
+    'calibration: result': `round: ${c0.criterion} α ordinal ${c0.alpha_ordinal?.toFixed(3)} [${c0.alpha_ordinal_ci?.map((x) => x.toFixed(3)).join(', ')}], ${roundReport.findings.length} findings; production: ${production.units.toLocaleString('en')} portfolios, ${production.perReviewer.length} reviewers`,
+  };
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const figures = await benchCalibration();
+  for (const [k, v] of Object.entries(figures)) console.log(`${k.padEnd(76)} ${v}`);
+}

@@ -90,7 +90,8 @@ function writeAnchorPackages(doc: CalibrationActivity, portfoliosDir: string, ou
       candidate: {
         id: `X-${a.id}`,
         name: a.name,
-        email: 'exemplars@panel.kahui.nz',
+        // One address each: a shared one would make the exemplars look like duplicates of one candidate.
+        email: `exemplar.${a.id.toLowerCase()}@panel.kahui.nz`,
         school: 'Calibration exemplar (anonymised)',
         district: source.candidate.district,
       },

@@ -70,7 +70,7 @@ export function CriterionChart({ criteria }: { criteria: CriterionStats[] }) {
         ? `Exact agreement ${criteria.map((c) => `${c.title} ${pct(c.exact)}`).join(', ')}.`
         : 'No criterion has two ratings of the same unit yet.';
   const fewest = Math.min(...criteria.map((c) => c.units));
-  const caution = criteria.length && fewest < 10 ? ` With only ${fewest} units rated, the intervals understate the uncertainty: read them as rough.` : '';
+  const caution = criteria.length && fewest < 10 ? ` With only ${fewest} ${fewest === 1 ? 'unit' : 'units'} rated, the intervals understate the uncertainty: read them as rough.` : '';
   const height = Math.max(180, criteria.length * 44 + 60);
   return (
     <ChartCard title="Agreement per criterion" summary={summary + caution} testId="criterion-chart">

@@ -25,8 +25,12 @@ export function RoundsTab() {
             <Table.Tr>
               <Table.Th scope="col">Round</Table.Th>
               <Table.Th scope="col">Rubric</Table.Th>
-              <Table.Th scope="col">Dates</Table.Th>
-              <Table.Th scope="col">Status</Table.Th>
+              <Table.Th scope="col" miw={130}>
+                Dates
+              </Table.Th>
+              <Table.Th scope="col" w={110}>
+                Status
+              </Table.Th>
               <Table.Th scope="col">Anchors × reviewers</Table.Th>
               <Table.Th scope="col" w={200}>
                 Scored
@@ -52,7 +56,7 @@ export function RoundsTab() {
                 <Table.Td>
                   {day(r.opensAt)} – {day(r.closedAt ?? r.closesAt)}
                 </Table.Td>
-                <Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}>
                   <Badge color={STATUS_COLOR[r.status]} variant="light">
                     {STATUS_LABEL[r.status]}
                   </Badge>

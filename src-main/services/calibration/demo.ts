@@ -68,7 +68,7 @@ export type CalibrationActivity = z.infer<typeof CalibrationActivitySchema>;
  */
 export function calibrationDemoFile(): string {
   const inDemo = path.join(demoDir(), 'activity', 'calibration.json');
-  return fs.existsSync(inDemo) ? inDemo : path.join(projectRoot(), 'src-main', 'services', 'calibration', 'demo', 'calibration.json');
+  return fs.existsSync(inDemo) ? inDemo : path.join(projectRoot(), 'src-main', 'services', 'calibration', 'demo-data', 'calibration.json');
 }
 
 const at = (ctx: ServiceContext, when: Date): ServiceContext => ({ ...ctx, now: () => when });

@@ -59,7 +59,16 @@ export function listCandidates(ctx: ServiceContext, actor: Reviewer, search?: st
 /** Likely duplicates: the same email under two ids, or the same name at the same school; an old id an import brought back. */
 export function findDuplicates(ctx: ServiceContext, actor: Reviewer, onlyFor?: string): Duplicate[] {
   canView(actor);
-  const all = ctx.handle.db.select().from(candidates).orderBy(candidates.id).all();
+  // Only people credit staff deal with: calibration exemplars (anchor-only candidates) are not anyone's record.
+  const all = ctx.handle.sqlite
+    .prepare(
+      `SELECT c.id, c.name, c.email, c.school, c.district FROM candidates c
+       WHERE EXISTS (SELECT 1 FROM portfolios p WHERE p.candidate_id = c.id AND p.is_anchor = 0)
+          OR EXISTS (SELECT 1 FROM credit_external e WHERE e.candidate_id = c.id)
+          OR EXISTS (SELECT 1 FROM credit_applications a WHERE a.candidate_id = c.id)
+       ORDER BY c.id`,
+    )
+    .all() as CandidateBrief[];
   const out: Duplicate[] = [];
   const seen = new Set<string>();
   const add = (a: CandidateBrief, b: CandidateBrief, reason: string) => {

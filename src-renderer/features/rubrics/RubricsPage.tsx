@@ -102,8 +102,10 @@ function FamilyCard({ family }: { family: RubricFamily }) {
               </Table.Td>
               <Table.Td>
                 <Group gap={4} justify="flex-end" wrap="nowrap">
-                  <Button size="compact-xs" variant="light" onClick={() => navigate(`/rubrics/${encodeURIComponent(family.id)}/${v.version}/edit`)} aria-label={`Open ${family.title} v${v.version} in the editor`}>
-                    {v.frozen ? 'Open / new version' : 'Edit'}
+                  <Button size="compact-xs" variant="light" onClick={() => navigate(`/rubrics/${encodeURIComponent(family.id)}/${v.version}/edit`)} aria-label={`${v.frozen ? 'Open' : 'Edit'} ${family.title} v${v.version} in the editor`}
+                    title={v.frozen ? 'Frozen: saving makes a new version' : 'Not used yet: saving edits it in place'}
+                  >
+                    {v.frozen ? 'Open' : 'Edit'}
                   </Button>
                   <Button size="compact-xs" variant="default" onClick={() => void exportJson(family.id, v.version)} aria-label={`Download ${family.title} v${v.version} as JSON`}>
                     JSON

@@ -6,6 +6,7 @@ import type { QualificationOverview, Threshold } from '../../../../src-shared/co
 import { useApiQuery } from '../../../api/queries';
 import { api } from '../../../api/transport';
 import { ApiErrorAlert } from '../../panel/shared/ApiErrorAlert';
+import { ScrollTable } from '../shared/ScrollTable';
 
 function ThresholdForm({ overview }: { overview: QualificationOverview }) {
   const queryClient = useQueryClient();
@@ -74,7 +75,7 @@ export function QualificationTab() {
   return (
     <Stack gap="md">
       <ThresholdForm key={JSON.stringify(o.global) + JSON.stringify(o.perCredential)} overview={o} />
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollTable minWidth={640} label="Who is qualified for which credential">
         <Table withTableBorder striped verticalSpacing="xs" aria-label="Who is qualified for which credential" data-testid="qualification-table">
           <Table.Thead>
             <Table.Tr>
@@ -105,7 +106,7 @@ export function QualificationTab() {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Stack>
   );
 }

@@ -1,6 +1,7 @@
 import { Table, Text, Tooltip } from '@mantine/core';
 import type { CriterionStats } from '../../../../src-shared/contracts/calibration';
 import { num2, pct } from '../shared/format';
+import { ScrollTable } from '../shared/ScrollTable';
 
 function meanPairKappa(c: CriterionStats): number | null {
   const ks = c.pairs.map((p) => p.kappa_quadratic).filter((k): k is number => k !== null);
@@ -11,7 +12,7 @@ function meanPairKappa(c: CriterionStats): number | null {
 export function CriterionTable({ criteria, outcome }: { criteria: CriterionStats[]; outcome: CriterionStats | null }) {
   const rows = [...criteria, ...(outcome ? [outcome] : [])];
   return (
-    <Table.ScrollContainer minWidth={820}>
+    <ScrollTable minWidth={820} label="Agreement statistics per criterion">
       <Table striped withTableBorder verticalSpacing={6} fz="sm" aria-label="Agreement statistics per criterion" data-testid="criterion-table">
         <Table.Thead>
           <Table.Tr>
@@ -72,6 +73,6 @@ export function CriterionTable({ criteria, outcome }: { criteria: CriterionStats
           ))}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

@@ -2,6 +2,7 @@ import { Group, Table, Text } from '@mantine/core';
 import type { Report } from '../../../../src-shared/contracts/calibration';
 import { ChartCard } from '../../panel/dashboard/ChartCard';
 import { signed } from '../shared/format';
+import { ScrollTable } from '../shared/ScrollTable';
 
 /**
  * Diverging colour for a signed difference in levels: blue below (severe), orange above (lenient), saturating at
@@ -45,7 +46,7 @@ export function Heatmap({ report }: { report: Report }) {
     : `Nothing to compare with ${against} yet.`;
   return (
     <ChartCard title={`Differences from ${against}, reviewer by criterion`} summary={summary} actions={<Legend />} testId="heatmap">
-      <Table.ScrollContainer minWidth={640}>
+      <ScrollTable minWidth={640} label={`Differences from ${against}, reviewer by criterion`}>
         <Table withTableBorder withColumnBorders verticalSpacing={6} fz="sm" aria-label={`Mean signed difference from ${against}, in levels`}>
           <Table.Thead>
             <Table.Tr>
@@ -89,7 +90,7 @@ export function Heatmap({ report }: { report: Report }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </ChartCard>
   );
 }

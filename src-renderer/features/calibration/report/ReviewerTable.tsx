@@ -1,6 +1,7 @@
 import { Badge, Table, Text } from '@mantine/core';
 import type { Report } from '../../../../src-shared/contracts/calibration';
 import { num2, pct, signed } from '../shared/format';
+import { ScrollTable } from '../shared/ScrollTable';
 
 const lean = (d: number | null) => (d === null ? null : d >= 0.5 ? 'lenient' : d <= -0.5 ? 'severe' : null);
 
@@ -8,8 +9,8 @@ const lean = (d: number | null) => (d === null ? null : d >= 0.5 ? 'lenient' : d
 export function ReviewerTable({ report }: { report: Report }) {
   const round = report.kind === 'round';
   return (
-    <Table.ScrollContainer minWidth={760}>
-      <Table striped withTableBorder verticalSpacing={6} fz="sm" aria-label="Reviewers against the reference" data-testid="reviewer-table">
+    <ScrollTable minWidth={760} label={report.against === "reference" ? "Reviewers against the reference" : "Reviewers against the decision in force"}>
+      <Table striped withTableBorder verticalSpacing={6} fz="sm" aria-label={report.against === "reference" ? "Reviewers against the reference" : "Reviewers against the decision in force"} data-testid="reviewer-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Reviewer</Table.Th>
@@ -72,6 +73,6 @@ export function ReviewerTable({ report }: { report: Report }) {
           })}
         </Table.Tbody>
       </Table>
-    </Table.ScrollContainer>
+    </ScrollTable>
   );
 }

@@ -11,6 +11,7 @@ import { PageHeader } from '../../panel/shared/PageHeader';
 import { RequireRole } from '../../panel/shared/RequireRole';
 import { day, STATUS_COLOR, STATUS_LABEL } from '../shared/format';
 import { ReportView } from './ReportView';
+import { ScrollTable } from '../shared/ScrollTable';
 
 const MARK = { submitted: '✓', draft: '…', not_started: '·' } as const;
 const MARK_LABEL = { submitted: 'submitted', draft: 'started', not_started: 'not started' } as const;
@@ -27,7 +28,7 @@ function Progress({ round }: { round: RoundDetail }) {
           {round.submitted} of {round.expected} anchor scores submitted
         </Text>
       </Group>
-      <Table.ScrollContainer minWidth={480}>
+      <ScrollTable minWidth={480} label="Anchors scored per reviewer">
         <Table withTableBorder verticalSpacing={4} fz="sm" aria-label="Anchors scored per reviewer">
           <Table.Thead>
             <Table.Tr>
@@ -60,7 +61,7 @@ function Progress({ round }: { round: RoundDetail }) {
             ))}
           </Table.Tbody>
         </Table>
-      </Table.ScrollContainer>
+      </ScrollTable>
     </Card>
   );
 }

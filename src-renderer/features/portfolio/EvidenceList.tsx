@@ -1,7 +1,8 @@
 import { useState } from 'react';
-import { Anchor, Badge, Button, Card, Group, Image, Stack, Text, Title } from '@mantine/core';
+import { Badge, Box, Button, Card, Group, Stack, Text, Title } from '@mantine/core';
 import type { PortfolioDetail, EvidenceView } from '../../../src-shared/contracts/portfolio';
 import { api } from '../../api/transport';
+import { EvidenceViewer } from '../viewers/EvidenceViewer';
 
 export function formatBytes(n: number): string {
   if (n < 1024) return `${n} B`;
@@ -9,21 +10,12 @@ export function formatBytes(n: number): string {
   return `${(n / 1024 ** 2).toFixed(1)} MB`;
 }
 
+/** The evidence opened in place, in the same viewer the review page uses; the viewer fills a fixed-height box. */
 function Preview({ item }: { item: EvidenceView }) {
-  const url = api.evidenceUrl(item.sha256);
-  if (item.kind === 'video')
-    return (
-      <video controls preload="metadata" src={url} style={{ maxWidth: '100%' }} aria-label={item.title} data-testid={`video-${item.id}`}>
-        {item.captions.map((c) => (
-          <track key={c.sha256} kind="captions" src={api.evidenceUrl(c.sha256)} srcLang={c.srclang} label={c.label} />
-        ))}
-      </video>
-    );
-  if (item.kind === 'image') return <Image src={url} alt={item.title} maw={640} />;
   return (
-    <Anchor href={url} target="_blank" rel="noopener">
-      Open {item.fileName}
-    </Anchor>
+    <Box h="70vh" mih={360} style={{ border: '1px solid var(--mantine-color-gray-3)', borderRadius: 4, overflow: 'hidden' }}>
+      <EvidenceViewer item={item} urlFor={api.evidenceUrl} />
+    </Box>
   );
 }
 

@@ -11,7 +11,7 @@ import { addDays, addHours, addMinutes } from 'date-fns';
 import { z } from 'zod';
 import { PortfolioManifestSchema } from '../../../src-shared/domain/portfolio';
 import { RoleSchema } from '../../../src-shared/domain/roles';
-import { demoDir, projectRoot } from '../../core/paths';
+import { demoDir } from '../../core/paths';
 import type { ServiceContext } from '../context';
 import { importPath } from '../import/importer';
 import { loadCredential } from '../credentials';
@@ -67,8 +67,7 @@ export type CalibrationActivity = z.infer<typeof CalibrationActivitySchema>;
  * into the demo set together with the replay's registration).
  */
 export function calibrationDemoFile(): string {
-  const inDemo = path.join(demoDir(), 'activity', 'calibration.json');
-  return fs.existsSync(inDemo) ? inDemo : path.join(projectRoot(), 'src-main', 'services', 'calibration', 'demo-data', 'calibration.json');
+  return path.join(demoDir(), 'activity', 'calibration.json');
 }
 
 const at = (ctx: ServiceContext, when: Date): ServiceContext => ({ ...ctx, now: () => when });

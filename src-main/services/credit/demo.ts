@@ -4,7 +4,7 @@ import { addDays, addHours } from 'date-fns';
 import { z } from 'zod';
 import { PathwaySchema } from '../../../src-shared/domain/pathway';
 import { RoleSchema } from '../../../src-shared/domain/roles';
-import { demoDir, projectRoot } from '../../core/paths';
+import { demoDir } from '../../core/paths';
 import type { ServiceContext } from '../context';
 import { currentDecision, recordDecision } from '../decisions';
 import { setStatus } from '../portfolios';
@@ -45,10 +45,7 @@ export type CreditActivity = z.infer<typeof CreditActivitySchema>;
  * Where the activity file lives: `resources/demo/activity/credit.json` once the demo set carries it (and the importer
  * knows the "credit" replay), else beside this module, so the demo import keeps working until then.
  */
-export const CREDIT_DEMO_FILE = (): string => {
-  const inDemo = path.join(demoDir(), 'activity', 'credit.json');
-  return fs.existsSync(inDemo) ? inDemo : path.join(projectRoot(), 'src-main', 'services', 'credit', 'demo-activity.json');
-};
+export const CREDIT_DEMO_FILE = (): string => path.join(demoDir(), 'activity', 'credit.json');
 
 /** A context whose clock reads `when`: each step of the story happens on its own date. */
 const at = (ctx: ServiceContext, when: Date): ServiceContext => ({ ...ctx, now: () => when });

@@ -1,5 +1,7 @@
 import type { ServiceContext } from '../context';
 import { replayPanelsDemo } from '../panels/demo';
+import { replayCreditDemo } from '../credit/demo';
+import { replayCalibrationDemo } from '../calibration/demo';
 
 /**
  * Demo activity replays, by the name of their file in a demo set's `activity/` folder, in the order they run:
@@ -7,4 +9,6 @@ import { replayPanelsDemo } from '../panels/demo';
  */
 export const ACTIVITY_REPLAYS: Record<string, (ctx: ServiceContext) => void | Promise<void>> = {
   panels: replayPanelsDemo,
+  calibration: replayCalibrationDemo,
+  credit: replayCreditDemo,
 };

@@ -3,6 +3,7 @@ import { ActionIcon, Badge, Button, Group, Text, Textarea, Tooltip, UnstyledButt
 import { describeTarget, type Anchor } from '../../../src-shared/contracts/anchors';
 import type { Criterion } from '../../../src-shared/domain/rubric';
 import classes from './CriterionCard.module.css';
+import { levelKeyHandler } from './levelKeys';
 
 interface Props {
   criterion: Criterion;
@@ -26,21 +27,7 @@ interface Props {
  */
 export const CriterionCard = forwardRef<HTMLElement, Props>(function CriterionCard(p, ref) {
   const titleId = `criterion-${p.criterion.id}-title`;
-  const onKeyDown = (e: React.KeyboardEvent<HTMLElement>) => {
-    if ((e.target as HTMLElement).closest('textarea, input')) return;
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const n = Number(e.key);
-    if (Number.isInteger(n) && n >= 1 && n <= p.criterion.levels.length && !p.readOnly) {
-      e.preventDefault();
-      p.onLevel(p.criterion.levels[n - 1]!.score);
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      p.onMove(e.key === 'ArrowDown' ? 1 : -1);
-    } else if ((e.key === 'c' || e.key === 'C') && !p.readOnly) {
-      e.preventDefault();
-      p.onCite();
-    }
-  };
+  const onKeyDown = levelKeyHandler({ criterion: p.criterion, readOnly: p.readOnly, onLevel: p.onLevel, onMove: p.onMove, onCite: p.onCite });
   return (
     <section
       ref={ref}

@@ -2,6 +2,7 @@ import { forwardRef } from 'react';
 import { Badge, Group, Text, Textarea, Tooltip, UnstyledButton, VisuallyHidden } from '@mantine/core';
 import type { Criterion } from '../../../../src-shared/domain/rubric';
 import classes from './moderation.module.css';
+import { levelKeyHandler } from '../../review/levelKeys';
 
 interface Props {
   criterion: Criterion;
@@ -21,18 +22,7 @@ interface Props {
  */
 export const FinalLevelPicker = forwardRef<HTMLElement, Props>(function FinalLevelPicker(p, ref) {
   const titleId = `final-${p.criterion.id}-title`;
-  const onKeyDown = (e: React.KeyboardEvent<HTMLElement>) => {
-    if ((e.target as HTMLElement).closest('textarea, input')) return;
-    if (e.altKey || e.ctrlKey || e.metaKey) return;
-    const n = Number(e.key);
-    if (Number.isInteger(n) && n >= 1 && n <= p.criterion.levels.length && !p.readOnly) {
-      e.preventDefault();
-      p.onLevel(p.criterion.levels[n - 1]!.score);
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      p.onMove(e.key === 'ArrowDown' ? 1 : -1);
-    }
-  };
+  const onKeyDown = levelKeyHandler({ criterion: p.criterion, readOnly: p.readOnly, onLevel: p.onLevel, onMove: p.onMove });
   return (
     <section
       ref={ref}

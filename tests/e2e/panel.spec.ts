@@ -2,7 +2,8 @@ import fs from 'node:fs';
 import Papa from 'papaparse';
 import type { Page } from '@playwright/test';
 import { test, expect, type Workbench } from './fixtures';
-import { createReviewer, getReviewer } from '../../src-main/services/reviewers';
+import { createReviewer, getReviewer, listReviewers } from '../../src-main/services/reviewers';
+import { declareConflict } from '../../src-main/services/panels/conflicts';
 import { setPolicy } from '../../src-main/services/panels/policies';
 import { claim } from '../../src-main/services/panels/assignments';
 
@@ -217,8 +218,12 @@ test('a panel lead imports reviewers (a bad file is refused line by line), versi
   workbench,
 }) => {
   test.setTimeout(120_000);
-  // Nobody is qualified by calibration in the demo, so a qualified-only policy leaves CST-8 portfolios unallocated.
-  setPolicy(workbench.ctx, 'CST-8', { qualified_only: true }, getReviewer(workbench.ctx, 'R-terina')!, 'e2e: qualified reviewers only');
+  // P-2026-014 must stay unallocated: every demo reviewer declares a conflict with its candidate, and a
+  // qualified-only policy keeps out the reviewer this test imports (not calibrated).
+  const lead = getReviewer(workbench.ctx, 'R-terina')!;
+  setPolicy(workbench.ctx, 'CST-8', { qualified_only: true }, lead, 'e2e: qualified reviewers only');
+  const { candidate } = workbench.ctx.handle.sqlite.prepare("SELECT candidate_id AS candidate FROM portfolios WHERE id = 'P-2026-014'").get() as { candidate: string };
+  for (const r of listReviewers(workbench.ctx)) if (r.roles.includes('reviewer')) declareConflict(workbench.ctx, r.id, candidate, 'e2e: keep P-2026-014 unallocated', lead);
   await workbench.open(page, '/panel/setup');
   await expect(page.getByRole('heading', { name: 'Panel setup' })).toBeVisible();
   await expect(page.getByTestId('reviewer-R-mika')).toContainText('Kaiapoi North School');

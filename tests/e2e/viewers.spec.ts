@@ -174,15 +174,15 @@ test('PDF: find in document counts, highlights and steps through hits; text can 
 });
 
 test('PDF citations on the review page: selected text becomes the quote, anchors go back to their page', async ({ page, workbench }) => {
-  // Hemi has the reviewer role (citing needs it) and no conflict with this portfolio.
-  await workbench.open(page, '/review/P-2026-011', 'R-hemi');
+  // P-2026-014 waits for reviewers in the demo; Hemi has the reviewer role (citing needs it) and no conflict with it.
+  await workbench.open(page, '/review/P-2026-014', 'R-hemi');
   const viewer = page.getByTestId('pdf-viewer');
   await expect(viewer.getByTestId('pdf-page-1')).toHaveAttribute('data-rendered', 'true');
 
   // currentTarget() with a selection: page 1 and the quote (the click on Cite must not lose it).
-  await selectSpan(page, viewer.getByTestId('pdf-page-1').locator('span', { hasText: /^Manukau Harbour High School$/ }).first());
+  await selectSpan(page, viewer.getByTestId('pdf-page-1').locator('span', { hasText: /^Porirua Harbour College$/ }).first());
   await page.getByRole('button', { name: 'Cite evidence for Student agency and engagement' }).click();
-  const quoted = page.getByRole('button', { name: /^Open Revised unit plan \(Term 2\) at p\. 1 “Manukau Harbour High School”$/ });
+  const quoted = page.getByRole('button', { name: /^Open Unit plan: Te mauri o te wai at p\. 1 “Porirua Harbour College”$/ });
   await expect(quoted).toBeVisible();
 
   // Without a selection: just the page being read.
@@ -191,7 +191,7 @@ test('PDF citations on the review page: selected text becomes the quote, anchors
   await pageInput.press('Enter');
   await expect(pageInput).toHaveValue('3');
   await page.getByRole('button', { name: 'Cite evidence for Research-informed learning design' }).click();
-  await expect(page.getByRole('button', { name: /^Open Revised unit plan \(Term 2\) at p\. 3$/ })).toBeVisible();
+  await expect(page.getByRole('button', { name: /^Open Unit plan: Te mauri o te wai at p\. 3$/ })).toBeVisible();
 
   // goTo(): opening the first citation brings page 1 back.
   await quoted.click();
@@ -201,9 +201,9 @@ test('PDF citations on the review page: selected text becomes the quote, anchors
 
   // initialTarget: from another evidence item, a citation opens its PDF at the cited page.
   await page.getByTestId('evidence-item-E2').click();
-  await expect(page.getByTestId('pdf-viewer').getByTestId('pdf-page-count')).toHaveText('of 3');
-  await page.getByRole('button', { name: /^Open Revised unit plan \(Term 2\) at p\. 3$/ }).click();
-  await expect(page.getByTestId('pdf-viewer').getByTestId('pdf-page-count')).toHaveText('of 5');
+  await expect(page.getByTestId('pdf-viewer').getByTestId('pdf-page-count')).toHaveText('of 2');
+  await page.getByRole('button', { name: /^Open Unit plan: Te mauri o te wai at p\. 3$/ }).click();
+  await expect(page.getByTestId('pdf-viewer').getByTestId('pdf-page-count')).toHaveText('of 4');
   await expect(pageInput).toHaveValue('3');
   await expect(viewer.getByTestId('pdf-page-3')).toHaveAttribute('data-rendered', 'true');
   await expect(viewer.getByTestId('pdf-page-3')).toBeInViewport({ ratio: 0.5 });

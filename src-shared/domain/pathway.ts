@@ -172,11 +172,17 @@ function compareKeys(a: Attainment, b: Attainment): number {
   return a.key < b.key ? -1 : a.key > b.key ? 1 : 0;
 }
 
-/** Of several attainments of one credential, the one that speaks for it: valid first, then the most recent award. */
+/**
+ * Of several attainments of one credential, the one that speaks for it: valid first, then the one worth most (points,
+ * hours, post-test) so that gaining an attainment can never make a met pathway unmet, then the most recent award.
+ */
 function representative(list: Attainment[], date: string, allow: boolean): Attainment | undefined {
   return [...list].sort(
     (a, b) =>
       STATUS_RANK[attainmentStatus(a, date, allow)] - STATUS_RANK[attainmentStatus(b, date, allow)] ||
+      b.points - a.points ||
+      b.hours - a.hours ||
+      (b.postTest ?? -1) - (a.postTest ?? -1) ||
       (a.awardedOn < b.awardedOn ? 1 : a.awardedOn > b.awardedOn ? -1 : 0) ||
       (a.source === b.source ? 0 : a.source === 'app' ? -1 : 1) ||
       compareKeys(a, b),

@@ -219,13 +219,45 @@ export function describeAttainment(a: Attainment, status: CheckStatus, title: st
 export function evaluatePathway(pathway: Pick<Pathway, 'rule'>, attainments: readonly Attainment[], catalogue: readonly CatalogueEntry[], date: string): PathwayEvaluation {
   const rule = pathway.rule;
   const allow = rule.allow_double_counting;
+  // One representative attainment per recognised credential. Where a credential has several valid attainments
+  // (e.g. passed here and also recorded elsewhere), every choice is tried, preferred ones first, and the first that
+  // meets the pathway wins: so gaining an attainment can never turn a met pathway into an unmet one.
+  const options = rule.credentials.map((code) => {
+    const mine = attainments.filter((a) => a.code === code);
+    const valid = mine.filter((a) => attainmentStatus(a, date, allow) === 'valid');
+    const preferred = representative(mine, date, allow);
+    return valid.length > 1 ? [preferred, ...sortByPreference(valid, date, allow).filter((a) => a !== preferred)] : [preferred];
+  });
+  const combos = options.reduce((n, o) => n * o.length, 1);
+  let first: PathwayEvaluation | null = null;
+  for (let i = 0; i < Math.min(combos, MAX_CHOICES); i++) {
+    let rest = i;
+    const byCode = new Map<string, Attainment | undefined>();
+    rule.credentials.forEach((code, k) => {
+      const o = options[k]!;
+      byCode.set(code, o[rest % o.length]);
+      rest = Math.floor(rest / o.length);
+    });
+    const result = evaluateChoice(rule, byCode, catalogue, date);
+    if (result.met) return result;
+    first ??= result;
+  }
+  return first!;
+}
+
+/** Beyond this many combinations of attainments the preferred ones alone are tried (never reached by real records). */
+const MAX_CHOICES = 256;
+
+function sortByPreference(list: Attainment[], date: string, allow: boolean): Attainment[] {
+  const head = representative(list, date, allow);
+  return head ? [head, ...sortByPreference(list.filter((a) => a !== head), date, allow)] : [];
+}
+
+function evaluateChoice(rule: Pathway['rule'], byCode: Map<string, Attainment | undefined>, catalogue: readonly CatalogueEntry[], date: string): PathwayEvaluation {
+  const allow = rule.allow_double_counting;
   const titleOf = (code: string) => catalogue.find((c) => c.code === code)?.title ?? code;
   const postMin = rule.post_test?.min;
   const postCode = rule.post_test?.credential;
-
-  // One representative attainment per recognised credential.
-  const byCode = new Map<string, Attainment | undefined>();
-  for (const code of rule.credentials) byCode.set(code, representative(attainments.filter((a) => a.code === code), date, allow));
   const valid = rule.credentials.map((c) => byCode.get(c)).filter((a): a is Attainment => a !== undefined && attainmentStatus(a, date, allow) === 'valid');
 
   // Counting order: a credential that satisfies the post-test first (so a choice never fails it needlessly), then

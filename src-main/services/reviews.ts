@@ -1,4 +1,4 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, desc, eq } from 'drizzle-orm';
 import { ApiError } from '../../src-shared/contracts/errors';
 import type { Anchor, AnchorTarget } from '../../src-shared/contracts/anchors';
 import { anchorsOf } from './anchors';
@@ -12,7 +12,7 @@ import { audit } from './audit';
 import { loadRubric } from './rubrics';
 import { reviewerName } from './reviewers';
 import { setStatus } from './portfolios';
-import { currentDecision, loadDecisions, recordDecision } from './decisions';
+import { currentDecision, loadDecisions } from './decisions';
 import { calibrationRefusal, onCalibrationSubmitted, referenceFor } from './calibration/workbench';
 import { assignmentOf, claim, eligibilityProblem, markSubmitted } from './panels/assignments';
 import { afterReviewSubmitted } from './panels/reconcile';

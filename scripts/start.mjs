@@ -1,49 +1,20 @@
 #!/usr/bin/env node
 /**
  * `npm start [-- --data DIR --no-demo]`: builds the app with electron-vite and starts the desktop shell.
- * The Electron binary is downloaded the first time `require('electron')` resolves its path; when that download is not
+ * The Electron binary is downloaded on first start (scripts/electron-binary.mjs); when that download is not
  * possible (offline machine, blocked host), the same core and renderer start as the browser shell instead.
  * better-sqlite3 in node_modules is built for Node; the desktop shell gets a copy built for the installed Electron
  * (scripts/electron-native.mjs, cached under out/native/) through EVIDENCE_WORKBENCH_SQLITE_BINDING. When that copy
  * cannot be made, the browser shell starts too.
  */
-import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from './electron-binary.mjs';
 import { ensureElectronSqlite } from './electron-native.mjs';
 import { npx, root, run } from './serve.mjs';
 
 const args = process.argv.slice(2);
-const PROBE_TIMEOUT_MS = 120_000;
-const MARKER = 'EW_ELECTRON_PATH=';
-
-/**
- * Asks the electron package for its binary in a child process, so a failed download (which throws) or a hang (which
- * the timeout ends) cannot take this script down. Returns the executable's path, or null when there is none.
- */
-function electronBinary() {
-  const probe = spawnSync(process.execPath, ['-e', `process.stdout.write('\\n${MARKER}' + require('electron'))`], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: PROBE_TIMEOUT_MS,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, ELECTRON_RUN_AS_NODE: undefined },
-  });
-  if (probe.error || probe.status !== 0) return null;
-  const line = probe.stdout.split(/\r?\n/).find((l) => l.startsWith(MARKER));
-  const binary = line?.slice(MARKER.length).trim();
-  if (!binary) return null;
-  try {
-    const stat = fs.statSync(binary);
-    if (!stat.isFile()) return null;
-    if (process.platform !== 'win32') fs.accessSync(binary, fs.constants.X_OK);
-    return binary;
-  } catch {
-    return null;
-  }
-}
-
 /** The installed electron package's version (node_modules/electron/package.json): the ABI the native module needs. */
 function electronVersion() {
   const pkg = JSON.parse(fs.readFileSync(path.join(root, 'node_modules', 'electron', 'package.json'), 'utf8'));
@@ -71,9 +42,9 @@ async function main() {
     console.error('The build failed (electron-vite build); not starting.');
     return built;
   }
-  const binary = electronBinary();
+  const { binary, reason } = electronBinary(root);
   if (!binary) {
-    console.log('The Electron binary is not available on this machine (it is downloaded on first start and the download failed). Starting the browser shell instead.');
+    console.log(`The Electron binary is not available on this machine: ${reason}. Starting the browser shell instead.`);
     return browserShell();
   }
   const binding = electronSqlite(binary);

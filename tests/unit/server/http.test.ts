@@ -112,14 +112,15 @@ describe('API over HTTP', () => {
     expect((await call('queue.counts', {}, { Origin: own })).status).toBe(200);
     expect((await call('queue.counts', {}, { Origin: `http://localhost:${port}`, Host: `localhost:${port}` })).status).toBe(200);
     expect((await call('queue.counts', {}, { 'Sec-Fetch-Site': 'same-origin', Origin: own })).status).toBe(200);
-    for (const headers of [
+    const foreign: Record<string, string>[] = [
       { Origin: 'http://evil.example' },
       { Origin: `http://127.0.0.1:${Number(port) + 1}` },
       { Origin: 'null' },
       { Origin: `http://localhost:${port}` },
       { 'Sec-Fetch-Site': 'cross-site' },
       { 'Sec-Fetch-Site': 'same-site' },
-    ]) {
+    ];
+    for (const headers of foreign) {
       const r = await call('queue.counts', {}, headers);
       expect(r.status, JSON.stringify(headers)).toBe(403);
       expect(JSON.parse(r.body.toString()).message).toMatch(/origin|site/i);

@@ -64,21 +64,27 @@ export function TrustCard() {
             )}
             {t.issuers.map((i) => (
               <li key={i.thumbprint}>
-                <Group gap="xs" justify="space-between" wrap="nowrap" align="flex-start">
-                  <div style={{ minWidth: 0 }}>
-                    <Text size="sm" fw={600}>
-                      {i.name}
-                    </Text>
-                    <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
-                      {i.issuerId} · key <Code>{i.thumbprint}</Code> · added {day(i.addedAt)} by {i.addedBy}
-                    </Text>
-                  </div>
+                <Group gap="xs" justify="space-between" wrap="nowrap">
+                  <Text size="sm" fw={600}>
+                    {i.name}
+                  </Text>
                   {isAdmin && (
-                    <Button size="xs" variant="subtle" color="red" onClick={() => remove.mutate(i.thumbprint)} loading={remove.isPending && remove.variables === i.thumbprint} aria-label={`Remove ${i.name} from the trust list`}>
+                    <Button
+                      size="compact-xs"
+                      variant="subtle"
+                      color="red"
+                      style={{ flexShrink: 0 }}
+                      onClick={() => remove.mutate(i.thumbprint)}
+                      loading={remove.isPending && remove.variables === i.thumbprint}
+                      aria-label={`Remove ${i.name} from the trust list`}
+                    >
                       Remove
                     </Button>
                   )}
                 </Group>
+                <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+                  {i.issuerId} · key <Code style={{ overflowWrap: 'anywhere' }}>{i.thumbprint}</Code> · added {day(i.addedAt)} by {i.addedBy}
+                </Text>
               </li>
             ))}
             {!t.local && t.issuers.length === 0 && (

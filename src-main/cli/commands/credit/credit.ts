@@ -157,8 +157,12 @@ export const creditTrustAddCommand: Command = {
     const { issuer, name, jwk } = flags;
     if (typeof issuer !== 'string' || typeof name !== 'string' || typeof jwk !== 'string') throw new UsageError('--issuer ID, --name NAME and --jwk FILE are required');
     if (!fs.existsSync(jwk)) throw new UsageError(`no such file ${jwk}`);
-    const list = await addTrustedIssuer(open(), { issuerId: issuer, name, jwk: fs.readFileSync(jwk, 'utf8') }, systemActor(actor));
-    const added = list.issuers.find((t) => t.issuerId === issuer.trim() && t.name === name.trim())!;
+    const ctx = open();
+    const who = systemActor(actor);
+    const before = new Set((await listTrustedIssuers(ctx, who)).issuers.map((t) => t.thumbprint));
+    const list = await addTrustedIssuer(ctx, { issuerId: issuer, name, jwk: fs.readFileSync(jwk, 'utf8') }, who);
+    // An issuer may have several keys (rotation): the one added is the one not listed before.
+    const added = list.issuers.find((t) => !before.has(t.thumbprint))!;
     if (flags.json) io.out(JSON.stringify(added, null, 2));
     else io.out(`trusted ${added.name} (${added.issuerId}), key ${added.thumbprint}`);
     return 0;

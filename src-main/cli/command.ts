@@ -10,6 +10,8 @@ export interface CommandRun {
   args: string[];
   flags: Record<string, string | boolean | string[] | undefined>;
   open(): ServiceContext;
+  /** The data directory --data names (resolved); for commands that must read it without opening the services. */
+  dataDir: string;
   io: CliIo;
   actor: string;
 }

@@ -65,6 +65,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       args: positionals,
       flags: values as Record<string, string | boolean | string[] | undefined>,
       open: () => (ctx ??= openServices({ dataDir })),
+      dataDir,
       io,
       actor: (values.actor as string | undefined) ?? `cli:${process.env.USER ?? 'user'}`,
     });

@@ -36,9 +36,11 @@ export function parseRange(header: string | undefined, size: number): { start: n
 /**
  * What both shells answer for an evidence request: only registered blobs, from the store only, with byte ranges
  * so video can seek. The media type is the one recorded at import, and the browser is told not to sniff another.
+ * Evidence can name its candidate (even in an anonymous review), so no cache, shared or the browser's own disk
+ * cache, may keep a copy: `no-store` on every answer, errors included.
  */
 export function evidenceResponse(ctx: ServiceContext, sha256: string, rangeHeader?: string): EvidenceResponse {
-  const base = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, max-age=31536000, immutable' };
+  const base = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, no-store' };
   if (!SHA256.test(sha256)) return { status: 404, headers: base };
   const mediaType = blobMediaType(ctx, sha256);
   const file = ctx.store.pathFor(sha256);

@@ -1,5 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
+import { AuditChainError, verifyAuditChain } from '../db/audit-chain';
 import { openDatabase } from '../db/database';
 import { EvidenceStore } from '../services/store';
 import type { ServiceContext } from '../services/context';
@@ -13,10 +14,20 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
-/** Opens (creating and migrating as needed) the data directory: queue.sqlite plus the evidence store beside it. */
+/**
+ * Opens (creating and migrating as needed) the data directory: queue.sqlite plus the evidence store beside it.
+ * A data directory whose audit log is not intact (an entry changed or removed, a guard trigger dropped) is refused
+ * with an AuditChainError naming the problems: working on would add entries to a record nobody can trust, and a
+ * read-only mode would fail every write with a driver error instead. `cli audit verify` reads such a directory.
+ */
 export function openServices({ dataDir, now = () => new Date(), nativeBinding }: OpenOptions): ServiceContext {
   fs.mkdirSync(dataDir, { recursive: true });
   const handle = openDatabase(path.join(dataDir, 'queue.sqlite'), { nativeBinding });
+  const chain = verifyAuditChain(handle.sqlite);
+  if (!chain.ok) {
+    handle.close();
+    throw new AuditChainError(dataDir, chain);
+  }
   return { handle, store: new EvidenceStore(path.join(dataDir, 'evidence')), dataDir, now };
 }
 

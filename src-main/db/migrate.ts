@@ -27,7 +27,10 @@ export function migrate(sqlite: Database.Database, migrations: readonly Migratio
   sqlite.pragma('foreign_keys = OFF');
   try {
     sqlite.transaction(() => {
-      for (const m of migrations.slice(current, target)) sqlite.exec(m.sql);
+      for (const m of migrations.slice(current, target)) {
+        sqlite.exec(m.sql);
+        m.run?.(sqlite);
+      }
       const violations = sqlite.pragma('foreign_key_check') as unknown[];
       if (violations.length > 0) throw new Error(`migration left ${violations.length} foreign key violations`);
       sqlite.pragma(`user_version = ${target}`);

@@ -114,6 +114,8 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
       if (!presented || !safeEqual(presented, token))
         return send(res, 401, 'Unauthorized: open the URL that `npm run serve` printed (it carries this run\'s access token).');
 
+      const crossSite = crossSiteReason(req);
+      if (crossSite) return sendJson(res, 403, { code: 'forbidden', message: crossSite });
       if (url.pathname.startsWith('/api/')) return await handleApi(req, res, url, options.core);
       if (url.pathname.startsWith('/evidence/')) return handleEvidence(req, res, url, options.core);
       if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed');
@@ -139,6 +141,21 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
       server.close(() => resolve());
     }),
   };
+}
+
+/**
+ * Why a state-changing request (anything but GET/HEAD) looks as if another site sent it, or null. The token cookie is
+ * SameSite=Strict, but another port on localhost is the same site; so an Origin that is sent must be this shell's own
+ * (http:// + the Host already checked above), and a browser's Sec-Fetch-Site must be same-origin (or none: typed by
+ * the user). Clients that send neither (the CLI's fetch, curl with the Bearer token) are not browsers and pass.
+ */
+function crossSiteReason(req: http.IncomingMessage): string | null {
+  if (req.method === 'GET' || req.method === 'HEAD') return null;
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${req.headers.host}`) return `refused: the request comes from another origin (${origin.slice(0, 100)}), not from this app`;
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return `refused: the browser says the request comes from another site (Sec-Fetch-Site: ${String(site).slice(0, 40)})`;
+  return null;
 }
 
 async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL, core: Core): Promise<void> {

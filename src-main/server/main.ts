@@ -20,7 +20,14 @@ const { values } = parseArgs({
 });
 
 const dataDir = path.resolve(values.data ?? defaultDataDir());
-const ctx = openServices({ dataDir });
+let ctx: ReturnType<typeof openServices>;
+try {
+  ctx = openServices({ dataDir });
+} catch (err) {
+  // e.g. an audit log that is not intact: say why in words, without a stack trace.
+  console.error(`Could not open the data directory ${dataDir}:\n${err instanceof Error ? err.message : String(err)}`);
+  process.exit(1);
+}
 if (!values['no-demo'] && (await loadDemoIfFresh(ctx))) console.log('Loaded the bundled demo portfolios into a new data directory.');
 const core = createCore(ctx, { name: APP_NAME, version: APP_VERSION, shell: 'browser' });
 const shell = await startHttpShell({ core, rendererDir: rendererDir(), host: values.host, port: Number(values.port) });

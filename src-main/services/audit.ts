@@ -1,3 +1,5 @@
+import { desc } from 'drizzle-orm';
+import { entryHash, GENESIS } from '../db/audit-chain';
 import { auditLog } from '../db/schema';
 import { nowIso, type ServiceContext } from './context';
 
@@ -9,17 +11,24 @@ export interface AuditEvent {
   details?: Record<string, unknown>;
 }
 
-/** Appends to the audit log; callers run it inside the transaction of the change it records. */
+/**
+ * Appends to the audit log as the next link of its hash chain; callers run it inside the transaction of the change
+ * it records. The last entry is read and the new one written in one (nested) transaction, so two writers cannot
+ * both chain to the same entry: the second one's insert is refused by the append-only trigger.
+ */
 export function audit(ctx: ServiceContext, event: AuditEvent): void {
-  ctx.handle.db
-    .insert(auditLog)
-    .values({
+  const { db, sqlite } = ctx.handle;
+  sqlite.transaction(() => {
+    const last = db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+    const entry = {
+      id: (last?.id ?? 0) + 1,
       at: nowIso(ctx),
       actor: event.actor,
       action: event.action,
       entityType: event.entityType,
       entityId: event.entityId,
       details: JSON.stringify(event.details ?? {}),
-    })
-    .run();
+    };
+    db.insert(auditLog).values({ ...entry, hash: entryHash(last?.hash ?? GENESIS, entry) }).run();
+  })();
 }

@@ -231,7 +231,15 @@ export function submitReview(ctx: ServiceContext, reviewId: number, activeMsDelt
       .set({ status: 'submitted', outcome: preview.outcome, total: preview.total, submittedAt: now, updatedAt: now, activeMs: row.activeMs + activeMsDelta })
       .where(eq(reviews.id, row.id))
       .run();
-    audit(ctx, { actor: actor.id, action: 'review.submit', entityType: 'review', entityId: String(row.id), details: { portfolio: row.portfolioId, outcome: preview.outcome, total: preview.total } });
+    // Drafts are not logged save by save (keystrokes, half-formed thoughts); what was submitted is, with the time on task.
+    const comments = Object.fromEntries(Object.entries(view.comments).filter(([, c]) => c.trim() !== ''));
+    audit(ctx, {
+      actor: actor.id,
+      action: 'review.submit',
+      entityType: 'review',
+      entityId: String(row.id),
+      details: { portfolio: row.portfolioId, outcome: preview.outcome, total: preview.total, feedback: view.feedback, comments, active_ms: row.activeMs + activeMsDelta },
+    });
     if (row.kind === 'calibration') return onCalibrationSubmitted(ctx, row, actor);
     if (isReceivedBundleItem(ctx, row.portfolioId)) {
       // Scored offline from a review bundle: the panel decides once the lead imports the results.

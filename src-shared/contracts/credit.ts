@@ -51,11 +51,13 @@ export const AttainmentSchema = z.object({
   portfolioId: z.string().nullable(),
   postTest: z.number().nullable(),
   usedFor: z.object({ application: z.string(), award: z.string(), decidedOn: z.string() }).nullable(),
+  /** Why nothing proves it (never counts); absent or null when it is vouched for. */
+  unverified: z.string().nullable().optional(),
 });
 
 export const AttainmentViewSchema = AttainmentSchema.extend({
   /** On today's date (candidate page) or the application date (application page). */
-  status: z.enum(['valid', 'expired', 'not_yet_awarded', 'used']),
+  status: z.enum(['valid', 'expired', 'not_yet_awarded', 'used', 'unverified']),
 });
 export type AttainmentView = z.infer<typeof AttainmentViewSchema>;
 
@@ -66,7 +68,7 @@ export const RequirementCheckSchema = z.object({
   ok: z.boolean(),
   label: z.string(),
   reason: z.string(),
-  status: z.enum(['valid', 'expired', 'not_yet_awarded', 'used', 'missing']).optional(),
+  status: z.enum(['valid', 'expired', 'not_yet_awarded', 'used', 'unverified', 'missing']).optional(),
   code: z.string().optional(),
   attainment: z.string().optional(),
   counted: z.boolean().optional(),
@@ -122,8 +124,14 @@ export const ExternalCredentialSchema = z.object({
   key: z.string(),
   code: z.string().nullable(),
   title: z.string(),
+  /** The issuer this installation stands behind: proven by a trusted key, or attested; for an unverified record, marked as claimed. */
   issuer: z.string(),
   issuerId: z.string().nullable(),
+  /** The issuer name the file or CSV line gave (never shown as proven). */
+  claimedIssuer: z.string(),
+  verification: z.enum(['verified', 'attested', 'unverified']),
+  /** Who proved or attested it, or why it is unverified. */
+  verificationNote: z.string(),
   awardedOn: z.string(),
   expiresOn: z.string().nullable(),
   points: z.number().nullable(),
@@ -200,6 +208,10 @@ export const ExternalImportReportSchema = z.object({
   candidatesCreated: z.array(z.string()),
   matchedByEmail: z.array(z.object({ line: z.string(), candidate: z.string() })),
   notInCatalogue: z.array(z.string()),
+  /** Records already there that this import now proves or attests (they were unverified). */
+  upgraded: z.number().int(),
+  /** Records stored as unverified (they never count), with the reason. */
+  unverified: z.array(z.object({ line: z.string(), reason: z.string() })),
 });
 export type ExternalImportReport = z.infer<typeof ExternalImportReportSchema>;
 
@@ -314,6 +326,32 @@ export const BadgeCheckSchema = z.object({
   signedHere: z.boolean().nullable(),
 });
 
+// --- badge trust list -----------------------------------------------------------------------------------------
+
+export const TrustedIssuerSchema = z.object({
+  thumbprint: z.string(),
+  issuerId: z.string(),
+  name: z.string(),
+  jwk: z.record(z.string(), z.unknown()),
+  addedAt: z.string(),
+  addedBy: z.string(),
+});
+export type TrustedIssuer = z.infer<typeof TrustedIssuerSchema>;
+
+export const TrustListSchema = z.object({
+  /** This installation's own issuer key, trusted implicitly (null until it has signed a badge). */
+  local: z.object({ thumbprint: z.string(), issuerId: z.string(), name: z.string(), jwk: z.record(z.string(), z.unknown()) }).nullable(),
+  issuers: z.array(TrustedIssuerSchema),
+});
+export type TrustList = z.infer<typeof TrustListSchema>;
+
+export const TrustAddSchema = z.object({
+  issuerId: z.string().trim().min(1, 'give the issuer id (URL or DID) its badges name').max(2000),
+  name: z.string().trim().min(1, 'give the name to show for this issuer').max(200),
+  /** The issuer's public key as JWK (JSON text). */
+  jwk: z.string().min(1, 'paste the public key (JWK)').max(20_000),
+});
+
 export const CatalogueCredentialSchema = z.object({
   code: z.string(),
   title: z.string(),
@@ -378,4 +416,7 @@ export const creditContract = {
   'credit.holdersCsv': { input: InsightFilterSchema, output: ExportFileSchema },
   'credit.settings': { input: z.object({}), output: CreditSettingsSchema },
   'credit.setSettings': { input: CreditSettingsSchema, output: CreditSettingsSchema },
+  'credit.trustList': { input: z.object({}), output: TrustListSchema },
+  'credit.trustAdd': { input: TrustAddSchema, output: TrustListSchema },
+  'credit.trustRemove': { input: z.object({ thumbprint: z.string().min(1).max(200) }), output: TrustListSchema },
 } as const;

@@ -129,9 +129,11 @@ export interface Attainment {
   postTest: number | null;
   /** Already counted toward an approved award (another application). */
   usedFor: { application: string; award: string; decidedOn: string } | null;
+  /** Why nothing proves it (an external record whose proof does not verify against a trusted issuer): never counts. */
+  unverified?: string | null;
 }
 
-export type AttainmentStatus = 'valid' | 'expired' | 'not_yet_awarded' | 'used';
+export type AttainmentStatus = 'valid' | 'expired' | 'not_yet_awarded' | 'used' | 'unverified';
 export type CheckStatus = AttainmentStatus | 'missing';
 
 export interface RequirementCheck {
@@ -159,13 +161,14 @@ export interface PathwayEvaluation {
 }
 
 export function attainmentStatus(a: Attainment, date: string, allowDoubleCounting: boolean): AttainmentStatus {
+  if (a.unverified) return 'unverified';
   if (a.awardedOn > date) return 'not_yet_awarded';
   if (a.expiresOn !== null && date >= a.expiresOn) return 'expired';
   if (a.usedFor && !allowDoubleCounting) return 'used';
   return 'valid';
 }
 
-const STATUS_RANK: Record<AttainmentStatus, number> = { valid: 0, used: 1, expired: 2, not_yet_awarded: 3 };
+const STATUS_RANK: Record<AttainmentStatus, number> = { valid: 0, used: 1, expired: 2, not_yet_awarded: 3, unverified: 4 };
 
 /** Total order used for every tie-break, so the result never depends on the order attainments arrive in. */
 function compareKeys(a: Attainment, b: Attainment): number {
@@ -201,6 +204,8 @@ export function describeAttainment(a: Attainment, status: CheckStatus, title: st
       return `${title}: already counted toward ${a.usedFor!.award} (${a.usedFor!.application}, approved ${a.usedFor!.decidedOn})`;
     case 'missing':
       return `${title}: missing`;
+    case 'unverified':
+      return `${title}: unverified: ${a.unverified}`;
     case 'valid': {
       const how =
         a.source === 'app'

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Ajv2019 from 'ajv/dist/2019.js';
@@ -188,4 +189,39 @@ test('the credit pages have no serious or critical accessibility violations', as
     await expect(page.getByTestId(ready)).toBeVisible();
     expect(await seriousViolations(page), hash).toEqual([]);
   }
+});
+
+test('an admin keeps the trusted badge issuers on the Pathways page; an approver sees them read-only', async ({ page, workbench }) => {
+  const { publicKey } = crypto.generateKeyPairSync('ed25519');
+  const jwk = JSON.stringify(publicKey.export({ format: 'jwk' }));
+  await workbench.open(page, '/credit/pathways', 'R-terina');
+  const card = page.getByTestId('trust-card');
+  await expect(card.getByRole('heading', { name: 'Trusted badge issuers' })).toBeVisible();
+  await card.getByRole('textbox', { name: 'Issuer id (URL or DID its badges name)' }).fill('https://waikato.example.nz');
+  await card.getByRole('textbox', { name: 'Name to show' }).fill('The University of Waikato');
+  await card.getByRole('textbox', { name: 'Public key (JWK)' }).fill('{"kty":"oct","k":"c2VjcmV0"}');
+  await card.getByRole('button', { name: 'Trust this issuer' }).click();
+  await expect(card.getByText(/not a public key/)).toBeVisible();
+  await card.getByRole('textbox', { name: 'Public key (JWK)' }).fill(jwk);
+  await card.getByRole('button', { name: 'Trust this issuer' }).click();
+  const list = card.getByRole('list', { name: 'Trusted issuers' });
+  await expect(list).toContainText('The University of Waikato');
+  await expect(list).toContainText('https://waikato.example.nz');
+  expect(await seriousViolations(page)).toEqual([]);
+  await card.scrollIntoViewIfNeeded();
+  await workbench.screenshot(page, 'credit-trust-1440');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await card.scrollIntoViewIfNeeded();
+  await workbench.screenshot(page, 'credit-trust-1280');
+  const row = workbench.ctx.handle.sqlite.prepare("SELECT actor FROM audit_log WHERE action = 'credit.trust.add'").get();
+  expect(row).toEqual({ actor: 'R-terina' });
+
+  await workbench.open(page, '/credit/pathways', 'R-james');
+  await expect(card.getByRole('list', { name: 'Trusted issuers' })).toContainText('The University of Waikato');
+  await expect(card.getByText('Only an administrator can change this list.')).toBeVisible();
+  await expect(card.getByRole('button', { name: /Remove/ })).toHaveCount(0);
+
+  await workbench.open(page, '/credit/pathways', 'R-terina');
+  await card.getByRole('button', { name: 'Remove The University of Waikato from the trust list' }).click();
+  await expect(card.getByRole('list', { name: 'Trusted issuers' })).not.toContainText('The University of Waikato');
 });

@@ -10,6 +10,7 @@ import { exportPathway, getPathway, importPathwayJson, listPathways, savePathway
 import { exportStudentRecords } from '../../services/credit/records';
 import { getCreditSettings, setCreditSettings } from '../../services/credit/settings';
 import { exportPortfolioBadge, verifyBadgeFile } from '../../services/credit/badges';
+import { addTrustedIssuer, listTrustedIssuers, removeTrustedIssuer } from '../../services/credit/trust';
 import type { HandlerDeps, HandlersFor } from './types';
 
 /** Thin: every rule (roles included) lives in src-main/services/credit, so the CLI and both shells agree. */
@@ -69,5 +70,8 @@ export function creditHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof 
       return getCreditSettings(ctx);
     },
     'credit.setSettings': (settings, caller) => setCreditSettings(ctx, settings, actor(caller)),
+    'credit.trustList': (_, caller) => listTrustedIssuers(ctx, actor(caller)),
+    'credit.trustAdd': (input, caller) => addTrustedIssuer(ctx, input, actor(caller)),
+    'credit.trustRemove': ({ thumbprint }, caller) => removeTrustedIssuer(ctx, thumbprint, actor(caller)),
   };
 }

@@ -7,7 +7,7 @@ import { declareConflict, listConflicts } from '../../services/panels/conflicts'
 import { importReviewers, ReviewerCsvError } from '../../services/panels/reviewer-import';
 import { attemptHistory, returnToCandidate } from '../../services/panels/history';
 import { panelDashboard } from '../../services/panels/dashboard';
-import { OVERDUE_DAYS_KEY, putSetting } from '../../services/panels/settings';
+import { setOverdueDays } from '../../services/panels/settings';
 import { Anonymizer } from '../../services/panels/anonymity';
 import { portfolioRow } from '../../services/queue';
 import { requireRole, updateReviewer } from '../../services/reviewers';
@@ -20,8 +20,7 @@ export function panelsHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof 
       return panelDashboard(ctx);
     },
     'panel.setOverdueDays': ({ days }, caller) => {
-      requireRole(actor(caller), 'lead', 'admin');
-      putSetting(ctx, OVERDUE_DAYS_KEY, days);
+      setOverdueDays(ctx, days, actor(caller));
       return {};
     },
     'policy.get': ({ credential }) => ({ current: currentPolicy(ctx, credential), versions: policyVersions(ctx, credential) }),

@@ -1,12 +1,16 @@
 import { init } from './0001_init';
 import { panels } from './0002_panels';
 import { calibration } from './0003_calibration';
+import type Database from 'better-sqlite3';
 import { credit } from './0004_credit';
+import { auditChain, auditChainBackfill } from './0005_audit_chain';
 
 export interface Migration {
   version: number;
   name: string;
   sql: string;
+  /** A step SQL cannot express (e.g. hashing rows in order), run after `sql` in the same transaction. */
+  run?: (sqlite: Database.Database) => void;
 }
 
 /** Ordered, append-only: never edit a shipped migration, add the next version. */
@@ -15,4 +19,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 2, name: 'panels', sql: panels },
   { version: 3, name: 'calibration', sql: calibration },
   { version: 4, name: 'credit', sql: credit },
+  { version: 5, name: 'audit_chain', sql: auditChain, run: auditChainBackfill },
 ];

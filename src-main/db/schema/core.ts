@@ -278,6 +278,8 @@ export const auditLog = sqliteTable(
     entityId: text('entity_id').notNull(),
     /** Free-form context of the event (what changed, from what); JSON text because its shape differs per action. */
     details: text('details').notNull().default('{}'),
+    /** sha256 of the previous entry's hash and this entry's content (src-main/db/audit-chain.ts). */
+    hash: text('hash'),
   },
   (t) => [index('audit_entity').on(t.entityType, t.entityId)],
 );

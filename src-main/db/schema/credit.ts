@@ -39,9 +39,26 @@ export const creditExternal = sqliteTable(
     document: text('document'),
     importedAt: text('imported_at').notNull(),
     importedBy: text('imported_by').notNull(),
+    /** How the record is vouched for (see migrations/0005_audit_chain.ts); only 'unverified' never counts. */
+    verification: text('verification', { enum: ['local', 'signed', 'attested', 'unverified'] }).notNull().default('unverified'),
+    /** Why it is unverified, or who attested it. */
+    verificationNote: text('verification_note').notNull().default(''),
+    /** The key that signed a badge whose signature verified (RFC 7638 thumbprint). */
+    signerThumbprint: text('signer_thumbprint'),
   },
   (t) => [index('credit_external_candidate').on(t.candidateId)],
 );
+
+/** Badge issuers an admin trusts: a badge signed by one of these keys, naming its issuer id, counts. */
+export const creditTrustedIssuers = sqliteTable('credit_trusted_issuers', {
+  thumbprint: text('thumbprint').primaryKey(),
+  issuerId: text('issuer_id').notNull(),
+  name: text('name').notNull(),
+  /** The public key as a JWK (JSON text): a standard format, read back whole. */
+  publicJwk: text('public_jwk').notNull(),
+  addedAt: text('added_at').notNull(),
+  addedBy: text('added_by').notNull(),
+});
 
 export const creditCandidateMerges = sqliteTable(
   'credit_candidate_merges',

@@ -103,7 +103,7 @@ export function getApplication(ctx: ServiceContext, id: string, actor: Reviewer)
   const ids = candidateIds(ctx, r.candidateId);
   const portfolioIds = attainments.map((a) => a.portfolioId).filter((x): x is string => x !== null);
   const trails = attemptTrails(ctx, portfolioIds.length ? ctx.handle.db.select().from(portfolios).where(inArray(portfolios.id, portfolioIds)).all() : []);
-  const external = candidateExternal(ctx, ids).map(externalView);
+  const external = candidateExternal(ctx, ids).map(externalView(ctx));
   const counted = ctx.handle.db
     .select()
     .from(creditApplicationItems)

@@ -8,6 +8,7 @@ import { listCredentials } from '../credentials';
 import { loadPathway } from './pathways';
 import { attemptTrails, passedAt } from './trail';
 import { pathwayLabel } from '../../../src-shared/domain/pathway';
+import { externalStanding, trustIndex } from './trust';
 
 /** A candidate id and every id merged into it (a later import may bring an old id back). */
 export function candidateIds(ctx: ServiceContext, id: string): string[] {
@@ -33,23 +34,31 @@ export function candidatePortfolios(ctx: ServiceContext, ids: string[]) {
 
 type ExternalRow = typeof creditExternal.$inferSelect;
 
-export function externalView(r: ExternalRow): ExternalCredential {
-  return {
-    id: r.id,
-    key: `external:${r.id}`,
-    code: r.credentialCode,
-    title: r.title,
-    issuer: r.issuer,
-    issuerId: r.issuerId,
-    awardedOn: r.awardedOn,
-    expiresOn: r.expiresOn,
-    points: r.points,
-    hours: r.hours,
-    source: r.source,
-    sourceFile: r.sourceFile,
-    sourceRef: r.sourceRef,
-    importedAt: r.importedAt,
-    importedBy: r.importedBy,
+/** A mapper to the view of stored external records, with the issuer and standing the trust list gives them today. */
+export function externalView(ctx: ServiceContext): (r: ExternalRow) => ExternalCredential {
+  const trust = trustIndex(ctx);
+  return (r) => {
+    const standing = externalStanding(r, trust);
+    return {
+      id: r.id,
+      key: `external:${r.id}`,
+      code: r.credentialCode,
+      title: r.title,
+      issuer: standing.issuer,
+      issuerId: r.issuerId,
+      claimedIssuer: r.issuer,
+      verification: !standing.counts ? 'unverified' : r.verification === 'attested' ? 'attested' : 'verified',
+      verificationNote: standing.note,
+      awardedOn: r.awardedOn,
+      expiresOn: r.expiresOn,
+      points: r.points,
+      hours: r.hours,
+      source: r.source,
+      sourceFile: r.sourceFile,
+      sourceRef: r.sourceRef,
+      importedAt: r.importedAt,
+      importedBy: r.importedBy,
+    };
   };
 }
 
@@ -106,14 +115,16 @@ export function candidateAttainments(ctx: ServiceContext, candidateId: string, o
       usedFor: used.get(t.credential.code) ?? null,
     });
   }
+  const trust = trustIndex(ctx);
   for (const e of candidateExternal(ctx, ids)) {
     const c = e.credentialCode ? catalogue.get(e.credentialCode) : undefined;
+    const standing = externalStanding(e, trust);
     out.push({
       key: `external:${e.id}`,
       code: e.credentialCode,
       title: c?.title ?? e.title,
       source: 'external',
-      issuer: e.issuer,
+      issuer: standing.issuer,
       awardedOn: e.awardedOn,
       // An explicit expiry on the record wins; otherwise the catalogue's rule for how long a pass counts.
       expiresOn: e.expiresOn ?? (c?.validity_years ? addYearsIso(e.awardedOn, c.validity_years) : null),
@@ -123,6 +134,7 @@ export function candidateAttainments(ctx: ServiceContext, candidateId: string, o
       portfolioId: null,
       postTest: null,
       usedFor: e.credentialCode ? (used.get(e.credentialCode) ?? null) : null,
+      unverified: standing.counts ? null : standing.note,
     });
   }
   return out;

@@ -3,6 +3,7 @@ import type { ServiceContext } from '../context';
 import type { ImportProblem } from '../import/problems';
 import { getCandidate } from './candidates';
 import type { ExternalRecord } from './external';
+import { localIssuerKey } from './trust';
 import { candidates } from '../../db/schema';
 
 type Json = Record<string, unknown>;
@@ -66,8 +67,22 @@ function recipient(ctx: ServiceContext, subject: Json): string | null {
 export type BadgeStructureCheck = (credential: unknown) => string[] | Promise<string[]>;
 
 /**
+ * What vouches for a badge: its VC-JWT checked by src-main/badges (signature, content unchanged since signing, claims;
+ * not the validity dates, which the pathway judges on the application date). A verified signature is recorded with
+ * its key, and counts while that key is trusted (src-main/services/credit/trust.ts); anything else is unverified.
+ */
+async function badgeProof(ctx: ServiceContext, content: string): Promise<Pick<ExternalRecord, 'verification' | 'verificationNote' | 'signerThumbprint'>> {
+  const r = await (await import('../../badges')).verifyBadgeFile(content, { now: ctx.now(), checkValidityPeriod: false });
+  if (!r.ok) return { verification: 'unverified', verificationNote: r.problems.join('; '), signerThumbprint: null };
+  const local = await localIssuerKey(ctx);
+  if (local?.thumbprint === r.signer.thumbprint) return { verification: 'local', verificationNote: "signed with this installation's issuer key", signerThumbprint: r.signer.thumbprint };
+  return { verification: 'signed', verificationNote: '', signerThumbprint: r.signer.thumbprint };
+}
+
+/**
  * Reads a credential earned elsewhere from an Open Badges 3.0 file: its structure is validated first (the badges
- * module's check against the official schema), then the achievement, issuer, dates and recipient are taken out.
+ * module's check against the official schema), then the achievement, issuer, dates and recipient are taken out, and
+ * its proof is checked (a badge without a valid proof is kept, as unverified: it never counts).
  */
 export async function readExternalBadge(
   ctx: ServiceContext,
@@ -108,7 +123,9 @@ export async function readExternalBadge(
       expiresOn: until && !Number.isNaN(Date.parse(until)) ? new Date(until).toISOString().slice(0, 10) : null,
       points: credits,
       hours: null,
-      document: JSON.stringify(credential),
+      // The file as imported (with its proof), so what was shown can be checked again.
+      document: content.replace(/^\uFEFF/, '').trim(),
+      ...(await badgeProof(ctx, content)),
     },
   };
 }

@@ -1,7 +1,5 @@
 import crypto from 'node:crypto';
-import fs from 'node:fs';
 import { eq } from 'drizzle-orm';
-import { calculateJwkThumbprint } from 'jose';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import type { ExportFile } from '../../../src-shared/contracts/exports';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
@@ -15,6 +13,7 @@ import { loadRubric } from '../rubrics';
 import { canView } from './access';
 import { getCreditSettings } from './settings';
 import { attemptTrails, passedAt } from './trail';
+import { localIssuerKey, signatureStanding, trustIndex } from './trust';
 
 /**
  * src-main/badges (and the JSON Schema validator behind it) loads on first use: most requests never touch badges,
@@ -100,19 +99,21 @@ export async function exportPortfolioBadge(ctx: ServiceContext, portfolioId: str
   return { fileName, mediaType: 'application/json', encoding: 'utf8', content: text, count: 1 };
 }
 
-/** This installation's issuer key thumbprint, without creating a key where there is none. */
-async function localThumbprint(ctx: ServiceContext): Promise<string | null> {
-  const { issuerKeyPath, loadOrCreateIssuerKey } = await badges();
-  if (!fs.existsSync(issuerKeyPath(ctx.dataDir))) return null;
-  return calculateJwkThumbprint((await loadOrCreateIssuerKey(ctx.dataDir)).publicJwk);
-}
-
-/** Checks a badge file: the official schema, the VC-JWT signature, that nothing was changed after signing, the dates. */
+/**
+ * Checks a badge file: the official schema, the VC-JWT signature, that nothing was changed after signing, the dates,
+ * and who signed it. Valid only when the signer is this installation's key or on the trust list for the issuer id the
+ * badge names; `issuer` is then the name the key proves (the trust list's), never the one the badge claims.
+ */
 export async function verifyBadgeFile(ctx: ServiceContext, content: string, options: { requireLocalKey?: boolean } = {}): Promise<BadgeCheck> {
-  const here = await localThumbprint(ctx);
+  const here = await localIssuerKey(ctx);
   const r = await (await badges()).verifyBadgeFile(content, { now: ctx.now() });
   if (!r.ok) return { ok: false, problems: r.problems, achievement: null, issuer: null, validFrom: null, signedHere: null };
-  const signedHere = here === null ? null : r.signer.thumbprint === here;
-  const problems = options.requireLocalKey && !signedHere ? [`signature: signed by key ${r.signer.thumbprint}, not by this installation's issuer key`] : [];
-  return { ok: problems.length === 0, problems, achievement: r.summary.achievement, issuer: r.summary.issuer, validFrom: r.summary.validFrom, signedHere };
+  const signedHere = here === null ? null : r.signer.thumbprint === here.thumbprint;
+  const fail = (problem: string): BadgeCheck => ({ ok: false, problems: [`signature: ${problem}`], achievement: r.summary.achievement, issuer: null, validFrom: r.summary.validFrom, signedHere });
+  if (options.requireLocalKey && !signedHere) return fail(`signed by key ${r.signer.thumbprint}, not by this installation's issuer key`);
+  const standing = signedHere
+    ? { counts: true, issuer: getCreditSettings(ctx).issuer.name, note: '' }
+    : signatureStanding(trustIndex(ctx), r.signer.thumbprint, r.summary.issuerId, r.summary.issuer ?? 'an unnamed issuer');
+  if (!standing.counts) return fail(standing.note);
+  return { ok: true, problems: [], achievement: r.summary.achievement, issuer: standing.issuer, validFrom: r.summary.validFrom, signedHere };
 }

@@ -117,7 +117,7 @@ export function candidateRecord(ctx: ServiceContext, id: string, actor: Reviewer
     candidate,
     merged,
     attempts: attemptTrails(ctx, candidatePortfolios(ctx, ids)),
-    external: candidateExternal(ctx, ids).map(externalView),
+    external: candidateExternal(ctx, ids).map(externalView(ctx)),
     attainments: candidateAttainments(ctx, id).map((a) => ({ ...a, status: attainmentStatus(a, today, false) })),
     applications: listApplications(ctx, actor, { candidateId: id }),
     duplicates: findDuplicates(ctx, actor, id),

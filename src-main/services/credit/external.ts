@@ -13,6 +13,23 @@ import { isoDay } from './attainments';
 import { getCandidate, mergedInto, normaliseName } from './candidates';
 import { parseExternalCsv } from './external-csv';
 import { readExternalBadge } from './badge-import';
+import { externalStanding, trustIndex } from './trust';
+
+/**
+ * A CSV line carries no proof: the person importing it vouches for it. That counts only from someone who decides
+ * credit (a credit approver or an admin); from anyone else (a lead) the line is kept as unverified until one of them
+ * imports it again.
+ */
+function csvAttestation(actor: Reviewer, fileName: string): Pick<ExternalRecord, 'verification' | 'verificationNote' | 'signerThumbprint'> {
+  const who = actor.name === actor.id ? actor.id : `${actor.name} (${actor.id})`;
+  if (actor.roles.includes('approver') || actor.roles.includes('admin'))
+    return { verification: 'attested', verificationNote: `attested by ${who}, imported from ${fileName}`, signerThumbprint: null };
+  return {
+    verification: 'unverified',
+    verificationNote: `imported from a CSV file by ${actor.name}, who is not a credit approver or admin: a CSV carries no proof, so it counts once an approver or admin imports it`,
+    signerThumbprint: null,
+  };
+}
 
 /** One credential earned elsewhere, from either format, before it is matched to a candidate. */
 export interface ExternalRecord {
@@ -30,6 +47,10 @@ export interface ExternalRecord {
   points: number | null;
   hours: number | null;
   document: string | null;
+  /** What vouches for it: see migrations/0005_audit_chain.ts and ./trust.ts. */
+  verification: 'local' | 'signed' | 'attested' | 'unverified';
+  verificationNote: string;
+  signerThumbprint: string | null;
 }
 
 /** The catalogue credential a record names: by code, else by title (accents, case and punctuation aside). */
@@ -76,7 +97,9 @@ function fingerprint(candidateId: string, r: ExternalRecord, code: string | null
 /**
  * Imports credentials earned elsewhere from a CSV file or an Open Badges 3.0 credential (JSON), all or nothing:
  * every problem is reported with the file, line and column, and nothing is written unless all lines are right.
- * Each is stored as external, with its issuer; a re-import of the same record changes nothing.
+ * Each is stored as external, with its issuer and what vouches for it (a trusted signature, an approver's or admin's
+ * attestation, or nothing: unverified, reported with the reason, never counted). A re-import of the same record
+ * changes nothing, except that it can prove or attest a record stored unverified.
  */
 export async function importExternal(
   ctx: ServiceContext,
@@ -109,6 +132,7 @@ export async function importExternal(
       points: r.points,
       hours: r.hours,
       document: null,
+      ...csvAttestation(actor, input.fileName),
     }));
   }
   const catalogue = listCredentials(ctx);
@@ -117,7 +141,18 @@ export async function importExternal(
       problems.push({ source: input.fileName, field: `${r.ref}, credential_code`, reason: `unknown credential code "${r.code}" (the catalogue has ${catalogue.map((c) => c.code).join(', ')})` });
   if (problems.length) throw new ImportError(problems);
 
-  const report: ExternalImportReport = { file: input.fileName, kind: isBadge ? 'badge' : 'csv', imported: 0, unchanged: 0, candidatesCreated: [], matchedByEmail: [], notInCatalogue: [] };
+  const report: ExternalImportReport = {
+    file: input.fileName,
+    kind: isBadge ? 'badge' : 'csv',
+    imported: 0,
+    unchanged: 0,
+    candidatesCreated: [],
+    matchedByEmail: [],
+    notInCatalogue: [],
+    upgraded: 0,
+    unverified: [],
+  };
+  const trust = trustIndex(ctx);
   ctx.handle.sqlite.transaction(() => {
     const created = new Map<string, string>();
     for (const r of records) {
@@ -126,8 +161,28 @@ export async function importExternal(
       const match = (r.humanCode ? matchCatalogue(catalogue, r.humanCode, '') : null) ?? matchCatalogue(catalogue, r.code, r.title);
       if (!match) report.notInCatalogue.push(`${r.ref}: ${r.title}`);
       const fp = fingerprint(id, r, match?.code ?? null);
-      if (ctx.handle.db.select({ id: creditExternal.id }).from(creditExternal).where(eq(creditExternal.fingerprint, fp)).get()) {
-        report.unchanged += 1;
+      const standing = externalStanding(r, trust);
+      if (!standing.counts) report.unverified.push({ line: r.ref, reason: standing.note });
+      const existing = ctx.handle.db.select().from(creditExternal).where(eq(creditExternal.fingerprint, fp)).get();
+      if (existing) {
+        // The same record again: it changes nothing, unless it now proves (or attests) what was stored unverified.
+        if (externalStanding(existing, trust).counts || !standing.counts) {
+          report.unchanged += 1;
+          continue;
+        }
+        ctx.handle.db
+          .update(creditExternal)
+          .set({ verification: r.verification, verificationNote: r.verificationNote, signerThumbprint: r.signerThumbprint, document: r.document ?? existing.document, sourceFile: input.fileName, sourceRef: r.ref })
+          .where(eq(creditExternal.id, existing.id))
+          .run();
+        audit(ctx, {
+          actor: actor.id,
+          action: 'credit.external.verify',
+          entityType: 'candidate',
+          entityId: existing.candidateId,
+          details: { external: existing.id, from: existing.verification, to: r.verification, note: standing.note, file: input.fileName, ref: r.ref },
+        });
+        report.upgraded += 1;
         continue;
       }
       const row = ctx.handle.db
@@ -149,6 +204,9 @@ export async function importExternal(
           document: r.document,
           importedAt: nowIso(ctx),
           importedBy: actor.id,
+          verification: r.verification,
+          verificationNote: r.verificationNote,
+          signerThumbprint: r.signerThumbprint,
         })
         .returning({ id: creditExternal.id })
         .get();
@@ -157,7 +215,7 @@ export async function importExternal(
         action: 'credit.external.import',
         entityType: 'candidate',
         entityId: id,
-        details: { external: row.id, credential: match?.code ?? null, title: r.title, issuer: r.issuer, awarded_on: r.awardedOn, file: input.fileName, ref: r.ref },
+        details: { external: row.id, credential: match?.code ?? null, title: r.title, issuer: r.issuer, awarded_on: r.awardedOn, file: input.fileName, ref: r.ref, verification: r.verification, note: standing.note },
       });
       report.imported += 1;
     }

@@ -10,6 +10,7 @@ import { listCredentials } from '../credentials';
 import { toCsv } from '../export/csv';
 import { canView } from './access';
 import { isoDay } from './attainments';
+import { externalStanding, trustIndex } from './trust';
 import { attemptTrails, passedAt } from './trail';
 
 export function median(xs: number[]): number | null {
@@ -56,12 +57,15 @@ export function holders(ctx: ServiceContext, filter: InsightFilter = {}): Holder
     .where(filter.credential ? eq(creditExternal.credentialCode, filter.credential) : undefined)
     .all()
     .filter((e) => e.credentialCode !== null);
+  const trust = trustIndex(ctx);
   for (const e of ext) {
     const who = people.get(e.candidateId);
-    if (!who) continue;
+    const standing = externalStanding(e, trust);
+    // A holder is someone whose credential is proven or attested; an unverified record holds nothing yet.
+    if (!who || !standing.counts) continue;
     const c = catalogue.get(e.credentialCode!);
     const expiresOn = e.expiresOn ?? (c?.validity_years ? addYearsIso(e.awardedOn, c.validity_years) : null);
-    out.push({ candidateId: who.id, name: who.name, email: who.email, school: who.school, district: who.district, code: e.credentialCode!, title: c?.title ?? e.title, source: 'external', issuer: e.issuer, awardedOn: e.awardedOn, expiresOn, current: expiresOn === null || today < expiresOn });
+    out.push({ candidateId: who.id, name: who.name, email: who.email, school: who.school, district: who.district, code: e.credentialCode!, title: c?.title ?? e.title, source: 'external', issuer: standing.issuer, awardedOn: e.awardedOn, expiresOn, current: expiresOn === null || today < expiresOn });
   }
   return out
     .filter((h) => (!filter.school || h.school === filter.school) && (!filter.district || h.district === filter.district))

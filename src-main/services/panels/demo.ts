@@ -12,7 +12,7 @@ import { setPolicy } from './policies';
 import { claim } from './assignments';
 import { moderate } from './moderation';
 import { returnToCandidate } from './history';
-import { OVERDUE_DAYS_KEY, putSetting } from './settings';
+import { setOverdueDays } from './settings';
 
 const Anchor = z.object({ criterion: z.string(), evidence: z.string(), page: z.number().int().optional(), start: z.number().optional(), end: z.number().optional() });
 const Step = z.discriminatedUnion('do', [
@@ -72,7 +72,7 @@ export function replayPanelsDemo(ctx: ServiceContext, file = path.join(demoDir()
     return r;
   };
   for (const p of doc.policies) setPolicy(ctx, p.credential, p.policy, system, p.note);
-  if (doc.overdue_days) putSetting(ctx, OVERDUE_DAYS_KEY, doc.overdue_days);
+  if (doc.overdue_days) setOverdueDays(ctx, doc.overdue_days, system);
   for (const step of doc.steps) {
     if (step.do === 'claim') claim(at(step.portfolio, step.days), step.portfolio, who(step.reviewer));
     else if (step.do === 'return') returnToCandidate(at(step.portfolio, step.days), step.portfolio, who(step.by));

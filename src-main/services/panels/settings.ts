@@ -1,6 +1,9 @@
 import { eq } from 'drizzle-orm';
 import { settings } from '../../db/schema';
+import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import type { ServiceContext } from '../context';
+import { audit } from '../audit';
+import { requireRole } from '../reviewers';
 
 /** Panel-wide settings; values are JSON. */
 export function getSetting<T>(ctx: ServiceContext, key: string, fallback: T): T {
@@ -8,10 +11,22 @@ export function getSetting<T>(ctx: ServiceContext, key: string, fallback: T): T 
   return row ? (JSON.parse(row.value) as T) : fallback;
 }
 
-export function putSetting(ctx: ServiceContext, key: string, value: unknown): void {
+/** Panel-wide settings change what everyone sees (e.g. which reviews count as overdue), so every change is audited. */
+function putSetting(ctx: ServiceContext, key: string, value: unknown, fallback: unknown, actor: string): void {
+  const before = getSetting(ctx, key, fallback);
   const text = JSON.stringify(value);
-  ctx.handle.db.insert(settings).values({ key, value: text }).onConflictDoUpdate({ target: settings.key, set: { value: text } }).run();
+  if (JSON.stringify(before) === text) return;
+  ctx.handle.sqlite.transaction(() => {
+    ctx.handle.db.insert(settings).values({ key, value: text }).onConflictDoUpdate({ target: settings.key, set: { value: text } }).run();
+    audit(ctx, { actor, action: 'settings.change', entityType: 'setting', entityId: key, details: { from: before, to: value } });
+  })();
 }
 
 export const OVERDUE_DAYS_KEY = 'panel.overdue_days';
 export const DEFAULT_OVERDUE_DAYS = 21;
+
+/** Days after which an open assignment counts as overdue on the dashboard: leads and admins set it. */
+export function setOverdueDays(ctx: ServiceContext, days: number, actor: Reviewer): void {
+  requireRole(actor, 'lead', 'admin');
+  putSetting(ctx, OVERDUE_DAYS_KEY, days, DEFAULT_OVERDUE_DAYS, actor.id);
+}

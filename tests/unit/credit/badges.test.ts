@@ -11,6 +11,7 @@ import { exportPortfolioBadge, verifyBadgeFile } from '../../../src-main/service
 import { candidateRecord } from '../../../src-main/services/credit/candidates';
 import { importExternal } from '../../../src-main/services/credit/external';
 import { setCreditSettings } from '../../../src-main/services/credit/settings';
+import { addTrustedIssuer, listTrustedIssuers } from '../../../src-main/services/credit/trust';
 import { ImportError } from '../../../src-main/services/import/problems';
 import { tempDir } from '../../support/fixtures';
 import { AROHA, creditWorld, SIONE, type CreditWorld } from './setup';
@@ -131,13 +132,20 @@ describe('cli badge export / verify', () => {
     expect(junk.code).toBe(2);
     expect(junk.err).toContain('json: the file is not valid JSON');
 
-    // A badge signed by another installation verifies, but not where this installation's key is required.
+    // A badge signed by another installation is valid only once its key is on the trust list (tests/unit/credit/trust.test.ts),
+    // and never where this installation's key is required.
     const other = await creditWorld([{ id: 'P-9', credential: 'EMP-8', candidate: AROHA, submitted_at: '2026-03-01T09:00:00Z' }]);
     other.decide('P-9', 'pass', '2026-03-18T02:00:00Z');
     const foreign = path.join(dir, 'foreign.json');
     fs.writeFileSync(foreign, (await exportPortfolioBadge(other.ctx, 'P-9', other.approver)).content);
+    const otherKey = path.join(dir, 'other.jwk');
+    fs.writeFileSync(otherKey, JSON.stringify((await listTrustedIssuers(other.ctx, other.admin)).local!.jwk));
     other.ctx.handle.close();
-    expect((await cli('badge', 'verify', foreign, '--data', data)).code).toBe(0);
+    const untrusted = await cli('badge', 'verify', foreign, '--data', data);
+    expect(untrusted.code).toBe(2);
+    expect(untrusted.err).toMatch(/not this installation's key nor on the trust list/);
+    expect((await cli('credit', 'trust', 'add', '--issuer', 'https://tewhareako.example.nz', '--name', 'Te Whare Ako (other office)', '--jwk', otherKey, '--data', data)).code).toBe(0);
+    expect((await cli('badge', 'verify', foreign, '--data', data)).out).toContain('issued by Te Whare Ako (other office)');
     const strict = await cli('badge', 'verify', foreign, '--data', data, '--require-local-key');
     expect(strict.code).toBe(2);
     expect(strict.err).toMatch(/not by this installation's issuer key/);
@@ -153,12 +161,15 @@ describe('cli badge export / verify', () => {
 });
 
 describe('importing Open Badges earned elsewhere', () => {
+  /** A badge exported by another installation, whose key this one trusts (forged and untrusted ones: trust.test.ts). */
   async function foreignBadge(email: string): Promise<string> {
     const other = await creditWorld([{ id: 'P-77', credential: 'WCL-8', candidate: { ...SIONE, email }, submitted_at: '2024-03-01T09:00:00Z' }], '2026-01-01T00:00:00Z');
     other.decide('P-77', 'pass', '2024-04-02T02:00:00Z');
     setCreditSettings(other.ctx, { issuer: { name: 'University of Waikato', url: 'https://waikato.example.nz', email: '', description: '' } }, other.admin);
     const content = (await exportPortfolioBadge(other.ctx, 'P-77', other.approver)).content;
+    const jwk = JSON.stringify((await listTrustedIssuers(other.ctx, other.admin)).local!.jwk);
     other.ctx.handle.close();
+    await addTrustedIssuer(w.ctx, { issuerId: 'https://waikato.example.nz', name: 'University of Waikato', jwk }, w.admin);
     return content;
   }
 

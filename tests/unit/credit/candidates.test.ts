@@ -59,9 +59,11 @@ describe('credentials earned elsewhere (CSV)', () => {
       candidatesCreated: ['C-2001'],
       matchedByEmail: [{ line: 'line 3', candidate: 'C-1002' }],
       notInCatalogue: ['line 4: Te Reo Māori in the Classroom'],
+      upgraded: 0,
+      unverified: [],
     });
     const sione = candidateRecord(w.ctx, 'C-1002', w.approver);
-    expect(sione.external).toMatchObject([{ code: 'WCL-8', title: 'Working Collaboratively and Building Leadership Capability', issuer: 'University of Waikato', source: 'csv', sourceRef: 'line 3' }]);
+    expect(sione.external).toMatchObject([{ code: 'WCL-8', title: 'Working Collaboratively and Building Leadership Capability', issuer: 'University of Waikato', source: 'csv', sourceRef: 'line 3', verification: 'attested', verificationNote: 'attested by Ada Admin (R-admin), imported from external.csv' }]);
     expect(sione.attainments.find((a) => a.source === 'external')).toMatchObject({ code: 'WCL-8', expiresOn: '2028-06-30', status: 'valid' });
     const mere = candidateRecord(w.ctx, 'C-2001', w.approver);
     expect(mere.candidate).toEqual({ id: 'C-2001', name: 'Mere Hēnare', email: 'mere@example.nz', school: 'Ōtaki School', district: 'Kāpiti' });

@@ -89,6 +89,12 @@ describe('ew-evidence:// handler', () => {
     expect(sha256(await bytes(r))).toBe(sha256(pdf));
   });
 
+  it('never lets a cache keep evidence (it can name the candidate)', () => {
+    expect(handler()(new Request(url())).headers.get('cache-control')).toBe('private, no-store');
+    expect(handler()(new Request(url(), { headers: { Range: 'bytes=0-9' } })).headers.get('cache-control')).toBe('private, no-store');
+    expect(handler()(new Request(`ew-evidence://blob/${'0'.repeat(64)}`)).headers.get('cache-control')).toBe('private, no-store');
+  });
+
   it('serves byte ranges', async () => {
     const r = handler()(new Request(url(), { headers: { Range: 'bytes=10-19' } }));
     expect(r.status).toBe(206);

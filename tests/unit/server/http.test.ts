@@ -106,6 +106,26 @@ describe('API over HTTP', () => {
     expect((await raw('/api/queue.counts', { ...auth(), 'Content-Type': 'text/plain' }, 'POST', '{}')).status).toBe(415);
     expect((await raw('/api/queue.counts', auth(), 'GET')).status).toBe(405);
   });
+  it('refuses state-changing calls from another origin, even with the token (Origin, Sec-Fetch-Site)', async () => {
+    const own = new URL(base).origin;
+    const port = new URL(base).port;
+    expect((await call('queue.counts', {}, { Origin: own })).status).toBe(200);
+    expect((await call('queue.counts', {}, { Origin: `http://localhost:${port}`, Host: `localhost:${port}` })).status).toBe(200);
+    expect((await call('queue.counts', {}, { 'Sec-Fetch-Site': 'same-origin', Origin: own })).status).toBe(200);
+    const foreign: Record<string, string>[] = [
+      { Origin: 'http://evil.example' },
+      { Origin: `http://127.0.0.1:${Number(port) + 1}` },
+      { Origin: 'null' },
+      { Origin: `http://localhost:${port}` },
+      { 'Sec-Fetch-Site': 'cross-site' },
+      { 'Sec-Fetch-Site': 'same-site' },
+    ];
+    for (const headers of foreign) {
+      const r = await call('queue.counts', {}, headers);
+      expect(r.status, JSON.stringify(headers)).toBe(403);
+      expect(JSON.parse(r.body.toString()).message).toMatch(/origin|site/i);
+    }
+  });
 });
 
 describe('evidence over HTTP', () => {
@@ -116,6 +136,11 @@ describe('evidence over HTTP', () => {
     expect(r.headers['x-content-type-options']).toBe('nosniff');
     expect(r.headers['accept-ranges']).toBe('bytes');
     expect(sha256(r.body)).toBe(sha256(pdf));
+  });
+  it('never lets a cache keep evidence (it can name the candidate)', async () => {
+    for (const headers of [auth(), { ...auth(), Range: 'bytes=0-9' }, { ...auth(), Range: `bytes=${pdf.length}-` }])
+      expect((await raw(`/evidence/${sha256(pdf)}`, headers)).headers['cache-control'], JSON.stringify(headers)).toBe('private, no-store');
+    expect((await raw(`/evidence/${'0'.repeat(64)}`, auth())).headers['cache-control']).toBe('private, no-store');
   });
   it('serves byte ranges for seeking', async () => {
     const r = await raw(`/evidence/${sha256(pdf)}`, { ...auth(), Range: 'bytes=10-19' });

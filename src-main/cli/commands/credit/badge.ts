@@ -20,7 +20,7 @@ export const badgeExportCommand: Command = {
 export const badgeVerifyCommand: Command = {
   words: ['badge', 'verify'],
   usage: 'badge verify FILE [--require-local-key]',
-  summary: 'Checks an Open Badges 3.0 file: schema, signature, tampering, dates; exits 2 naming each problem.',
+  summary: 'Checks an Open Badges 3.0 file: schema, signature, tampering, dates, a trusted signer; exits 2 naming each problem.',
   flags: { 'require-local-key': { type: 'boolean' } },
   async run({ args, flags, open, io }) {
     const [file] = args;
@@ -32,7 +32,8 @@ export const badgeVerifyCommand: Command = {
       io.err(`invalid Open Badges credential ${file}:\n${r.problems.map((p) => `- ${p}`).join('\n')}`);
       return 2;
     }
-    const key = r.signedHere === null ? '' : r.signedHere ? '; signed with this installation\'s issuer key' : '; signed with another key than this installation\'s';
+    // Valid means signed by this installation's key or by a key on the trust list (which proves the issuer named).
+    const key = r.signedHere ? "; signed with this installation's issuer key" : `; signed with the key of ${r.issuer} on the trust list`;
     if (!flags.json) io.out(`valid: "${r.achievement}" issued by ${r.issuer} on ${r.validFrom} (schema, signature and content checked${key})`);
     return 0;
   },

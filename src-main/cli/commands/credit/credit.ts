@@ -10,6 +10,7 @@ import { exportPathway, listPathways } from '../../../services/credit/pathways';
 import { exportStudentRecords } from '../../../services/credit/records';
 import { writeFileAtomic } from '../../../services/files';
 import { systemActor } from '../../../services/reviewers';
+import { addTrustedIssuer, listTrustedIssuers, removeTrustedIssuer } from '../../../services/credit/trust';
 import type { CliIo, Command } from '../../command';
 import { UsageError } from '../../command';
 
@@ -104,11 +105,15 @@ export const creditImportExternalCommand: Command = {
       systemActor(actor),
     );
     if (flags.json) io.out(JSON.stringify(report, null, 2));
-    else
+    else {
       io.out(
         `imported ${report.imported} external credential${report.imported === 1 ? '' : 's'} (${report.unchanged} unchanged); ` +
-          `${report.candidatesCreated.length} new candidates, ${report.matchedByEmail.length} matched by email, ${report.notInCatalogue.length} not in the catalogue`,
+          `${report.candidatesCreated.length} new candidates, ${report.matchedByEmail.length} matched by email, ${report.notInCatalogue.length} not in the catalogue` +
+          (report.upgraded ? `; ${report.upgraded} now verified` : ''),
       );
+      // Stored, but they never count toward credit: say so where the person importing looks.
+      for (const u of report.unverified) io.out(`unverified (does not count): ${u.line}: ${u.reason}`);
+    }
     return 0;
   },
 };
@@ -125,5 +130,57 @@ export const creditHoldersCommand: Command = {
       district: flags.district as string | undefined,
     });
     return writeExport(file, flags.out, io, flags.json, `${file.count} holders`);
+  },
+};
+
+export const creditTrustListCommand: Command = {
+  words: ['credit', 'trust', 'list'],
+  usage: 'credit trust list [--json]',
+  summary: "Badge issuers whose signatures count: this installation's own key, then the trust list.",
+  async run({ flags, open, io, actor }) {
+    const list = await listTrustedIssuers(open(), systemActor(actor));
+    if (flags.json) io.out(JSON.stringify(list, null, 2));
+    else {
+      if (list.local) io.out([list.local.thumbprint, list.local.issuerId, list.local.name, "this installation's own key"].join('\t'));
+      for (const t of list.issuers) io.out([t.thumbprint, t.issuerId, t.name, `added by ${t.addedBy} ${t.addedAt}`].join('\t'));
+    }
+    return 0;
+  },
+};
+
+export const creditTrustAddCommand: Command = {
+  words: ['credit', 'trust', 'add'],
+  usage: 'credit trust add --issuer ID --name NAME --jwk FILE',
+  summary: "Trusts an issuer's public key (JWK file) for badges naming issuer ID; audited.",
+  flags: { issuer: { type: 'string' }, name: { type: 'string' }, jwk: { type: 'string' } },
+  async run({ flags, open, io, actor }) {
+    const { issuer, name, jwk } = flags;
+    if (typeof issuer !== 'string' || typeof name !== 'string' || typeof jwk !== 'string') throw new UsageError('--issuer ID, --name NAME and --jwk FILE are required');
+    if (!fs.existsSync(jwk)) throw new UsageError(`no such file ${jwk}`);
+    const ctx = open();
+    const who = systemActor(actor);
+    const before = new Set((await listTrustedIssuers(ctx, who)).issuers.map((t) => t.thumbprint));
+    const list = await addTrustedIssuer(ctx, { issuerId: issuer, name, jwk: fs.readFileSync(jwk, 'utf8') }, who);
+    // An issuer may have several keys (rotation): the one added is the one not listed before.
+    const added = list.issuers.find((t) => !before.has(t.thumbprint))!;
+    if (flags.json) io.out(JSON.stringify(added, null, 2));
+    else io.out(`trusted ${added.name} (${added.issuerId}), key ${added.thumbprint}`);
+    return 0;
+  },
+};
+
+export const creditTrustRemoveCommand: Command = {
+  words: ['credit', 'trust', 'remove'],
+  usage: 'credit trust remove --key THUMBPRINT',
+  summary: "Takes an issuer's key off the trust list (its badges stop counting); audited.",
+  flags: { key: { type: 'string' } },
+  async run({ flags, open, io, actor }) {
+    if (typeof flags.key !== 'string') throw new UsageError('--key THUMBPRINT is required (see `credit trust list`)');
+    const ctx = open();
+    const who = systemActor(actor);
+    const entry = (await listTrustedIssuers(ctx, who)).issuers.find((t) => t.thumbprint === flags.key);
+    await removeTrustedIssuer(ctx, flags.key, who);
+    io.out(`removed ${entry?.name ?? 'the issuer'} (key ${flags.key}) from the trust list`);
+    return 0;
   },
 };

@@ -7,6 +7,9 @@ import {
   creditLetterCommand,
   creditPathwayExportCommand,
   creditPathwaysCommand,
+  creditTrustAddCommand,
+  creditTrustListCommand,
+  creditTrustRemoveCommand,
 } from './credit';
 import { badgeExportCommand, badgeVerifyCommand } from './badge';
 
@@ -19,6 +22,9 @@ export const creditCommands: Command[] = [
   creditPathwayExportCommand,
   creditImportExternalCommand,
   creditHoldersCommand,
+  creditTrustListCommand,
+  creditTrustAddCommand,
+  creditTrustRemoveCommand,
   badgeExportCommand,
   badgeVerifyCommand,
 ];

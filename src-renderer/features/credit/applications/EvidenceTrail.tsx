@@ -67,6 +67,9 @@ export function AttemptEvidence({ attempt, badge = true }: { attempt: AttemptTra
 }
 
 /** Where a credential earned elsewhere came from: its issuer and the file it was imported from. */
+const VERIFICATION_WORD: Record<ExternalCredential['verification'], string> = { verified: 'Verified', attested: 'Attested', unverified: 'Unverified: does not count' };
+const VERIFICATION_COLOR: Record<ExternalCredential['verification'], string> = { verified: 'teal', attested: 'blue', unverified: 'red' };
+
 export function ExternalEvidence({ external }: { external: ExternalCredential }) {
   return (
     <Stack gap={2} data-testid={`trail-${external.key}`}>
@@ -82,6 +85,14 @@ export function ExternalEvidence({ external }: { external: ExternalCredential })
       <Text size="xs" c="dimmed">
         Imported from {external.source === 'badge' ? 'an Open Badges credential' : 'a CSV file'} ({external.sourceFile}, {external.sourceRef}) on {day(external.importedAt)} by {external.importedBy}
       </Text>
+      <Group gap="xs" wrap="nowrap" align="flex-start">
+        <Badge variant="light" size="sm" color={VERIFICATION_COLOR[external.verification]} style={{ flexShrink: 0 }}>
+          {VERIFICATION_WORD[external.verification]}
+        </Badge>
+        <Text size="xs" style={{ overflowWrap: 'anywhere' }}>
+          {external.verificationNote}
+        </Text>
+      </Group>
     </Stack>
   );
 }

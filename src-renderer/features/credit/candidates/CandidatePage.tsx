@@ -19,7 +19,7 @@ export function CandidatePage() {
   );
 }
 
-const STATUS_WORD: Record<AttainmentView['status'], string> = { valid: 'Counts', expired: 'Expired', not_yet_awarded: 'Not yet awarded', used: 'Used for an award' };
+const STATUS_WORD: Record<AttainmentView['status'], string> = { valid: 'Counts', expired: 'Expired', not_yet_awarded: 'Not yet awarded', used: 'Used for an award', unverified: 'Unverified' };
 
 function Candidate() {
   const { id = '' } = useParams();
@@ -121,6 +121,11 @@ function Credentials({ record }: { record: CandidateRecord }) {
                   {a.usedFor && (
                     <Text size="xs" c="dimmed">
                       {a.usedFor.award} ({a.usedFor.application})
+                    </Text>
+                  )}
+                  {a.unverified && (
+                    <Text size="xs" c="dimmed" style={{ overflowWrap: 'anywhere' }}>
+                      {a.unverified}
                     </Text>
                   )}
                 </Table.Td>

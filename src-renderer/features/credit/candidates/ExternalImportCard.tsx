@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Button, Card, Code, FileInput, Select, Stack, Text, Title } from '@mantine/core';
+import { Alert, Button, Card, Code, FileInput, List, Select, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../../api/transport';
 import { useApiQuery } from '../../../api/queries';
@@ -51,7 +51,19 @@ export function ExternalImportCard({ candidateId }: { candidateId?: string }) {
           <Alert color="teal" variant="light" data-testid="external-import-result">
             Imported {r.imported} ({r.unchanged} already known). {r.candidatesCreated.length ? `New candidates: ${r.candidatesCreated.join(', ')}. ` : ''}
             {r.matchedByEmail.length ? `Matched by email: ${r.matchedByEmail.map((m) => `${m.line} → ${m.candidate}`).join(', ')}. ` : ''}
-            {r.notInCatalogue.length ? `Not in the catalogue (kept, never counted): ${r.notInCatalogue.join('; ')}.` : ''}
+            {r.notInCatalogue.length ? `Not in the catalogue (kept, never counted): ${r.notInCatalogue.join('; ')}. ` : ''}
+            {r.upgraded ? `Now verified: ${r.upgraded}.` : ''}
+          </Alert>
+        )}
+        {r && r.unverified.length > 0 && (
+          <Alert color="orange" variant="light" title="Kept as unverified: these do not count toward credit" data-testid="external-import-unverified">
+            <List size="sm" spacing={2}>
+              {r.unverified.map((u) => (
+                <List.Item key={u.line} style={{ overflowWrap: 'anywhere' }}>
+                  {u.line}: {u.reason}
+                </List.Item>
+              ))}
+            </List>
           </Alert>
         )}
       </Stack>

@@ -7,6 +7,7 @@ import { useApiQuery } from '../../../api/queries';
 import { useMe } from '../../profile/ProfileProvider';
 import { ErrorAlert, Link, Loading, PageHeader, RequireCreditRole } from '../shared/ui';
 import { IssuerCard } from './IssuerCard';
+import { TrustCard } from './TrustCard';
 import { VerifyBadgeCard } from './VerifyBadgeCard';
 
 export function PathwaysPage() {
@@ -79,6 +80,7 @@ function Pathways() {
           <Stack gap="md">
             {canEdit && <ImportCard />}
             <IssuerCard canEdit={canEdit} />
+            <TrustCard />
             <VerifyBadgeCard />
           </Stack>
         </Grid.Col>

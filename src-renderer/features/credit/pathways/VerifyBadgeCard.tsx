@@ -4,7 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { api } from '../../../api/transport';
 import { ErrorAlert } from '../shared/ui';
 
-/** Checks an Open Badges 3.0 file as `cli badge verify` does: schema, signature, nothing changed since signing, dates. */
+/** Checks an Open Badges 3.0 file as `cli badge verify` does: schema, signature, nothing changed since signing, dates, a trusted signer. */
 export function VerifyBadgeCard() {
   const [file, setFile] = useState<File | null>(null);
   const check = useMutation({ mutationFn: async () => api.call('credit.verifyBadge', { content: await file!.text() }) });
@@ -25,7 +25,7 @@ export function VerifyBadgeCard() {
             <Alert color="teal" variant="light" title="Valid" data-testid="badge-check">
               <Text size="sm">
                 “{r.achievement}”, issued by {r.issuer} on {r.validFrom?.slice(0, 10)}.{' '}
-                {r.signedHere === true ? "Signed with this installation's issuer key." : r.signedHere === false ? 'Signed with another key than this installation’s.' : ''}
+                {r.signedHere ? "Signed with this installation's issuer key." : `Signed with the key of ${r.issuer} on the trust list.`}
               </Text>
             </Alert>
           ) : (

@@ -1,0 +1,72 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createCore, type Core } from '../../../src-main/core/api';
+import { verifyAuditChain } from '../../../src-main/db/audit-chain';
+import { openReview, saveDraft, submitReview } from '../../../src-main/services/reviews';
+import { createReviewer } from '../../../src-main/services/reviewers';
+import type { ServiceContext } from '../../../src-main/services/context';
+import type { Reviewer } from '../../../src-shared/contracts/reviewers';
+import { tempServices } from '../../support/fixtures';
+import { reviewSetup } from '../../support/review';
+
+/** What the audit log records of drafts, time on task, the overdue setting and preferences (README "Security model"). */
+let ctx: ServiceContext;
+let core: Core;
+let admin: Reviewer;
+let reviewer: Reviewer;
+beforeEach(async () => {
+  ctx = tempServices();
+  ({ admin, reviewer } = await reviewSetup(ctx));
+  core = createCore(ctx, { name: 'EW', version: 't', shell: 'browser' });
+});
+afterEach(() => ctx.handle.close());
+
+const entries = (action: string) =>
+  (ctx.handle.sqlite.prepare('SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = ? ORDER BY id').all(action) as { actor: string; entity: string; details: string }[]).map(
+    (r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }),
+  );
+const count = () => (ctx.handle.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+
+describe('what the audit log records', () => {
+  it('not each draft keystroke of comments and feedback, but the submitted content and the time on task', () => {
+    const id = openReview(ctx, 'P-1', reviewer).review!.id;
+    saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 1000 }, reviewer);
+    const before = count();
+    for (const text of ['G', 'Go', 'Goo', 'Good planning'])
+      saveDraft(ctx, { reviewId: id, comments: { planning: text }, feedback: `${text}.`, activeMsDelta: 500 }, reviewer);
+    expect(count()).toBe(before);
+    submitReview(ctx, id, 1500, reviewer);
+    const [submit] = entries('review.submit');
+    expect(submit!.actor).toBe(reviewer.id);
+    expect(submit!.details).toMatchObject({
+      portfolio: 'P-1',
+      outcome: 'pass',
+      feedback: 'Good planning.',
+      comments: { planning: 'Good planning' },
+      active_ms: 1000 + 4 * 500 + 1500,
+    });
+    expect(verifyAuditChain(ctx.handle.sqlite).ok).toBe(true);
+  });
+
+  it('every change of the overdue-days setting, with who and the values before and after; only leads and admins may change it', async () => {
+    await core.handle('panel.setOverdueDays', { days: 30 }, { actor: admin.id });
+    await core.handle('panel.setOverdueDays', { days: 14 }, { actor: admin.id });
+    expect(entries('settings.change')).toEqual([
+      { actor: admin.id, entity: 'panel.overdue_days', details: { from: 21, to: 30 } },
+      { actor: admin.id, entity: 'panel.overdue_days', details: { from: 30, to: 14 } },
+    ]);
+    const lead = createReviewer(ctx, { name: 'Lee Lead', email: 'lee@example.nz', school: '', district: '', roles: ['lead'] }, admin);
+    await core.handle('panel.setOverdueDays', { days: 10 }, { actor: lead.id });
+    await expect(core.handle('panel.setOverdueDays', { days: 99 }, { actor: reviewer.id })).rejects.toMatchObject({ code: 'forbidden' });
+    expect(entries('settings.change').map((e) => e.details.to)).toEqual([30, 14, 10]);
+    // Setting the value it already has records nothing.
+    await core.handle('panel.setOverdueDays', { days: 10 }, { actor: lead.id });
+    expect(entries('settings.change')).toHaveLength(3);
+  });
+
+  it('not preferences: pane sizes and layout are one person\'s view, they decide nothing', async () => {
+    const before = count();
+    await core.handle('prefs.set', { key: 'review.panes', value: [60, 40] }, { actor: reviewer.id });
+    expect(await core.handle('prefs.get', { key: 'review.panes' }, { actor: reviewer.id })).toEqual({ value: [60, 40] });
+    expect(count()).toBe(before);
+  });
+});

@@ -8,10 +8,12 @@ interface Props {
   actions?: ReactNode;
   children: ReactNode;
   testId?: string;
+  /** Heading level of the title (default 3); 4 where the card sits under a section heading of its own. */
+  order?: 3 | 4;
 }
 
 /** A dashboard panel: a heading, the takeaway in words, then the chart. */
-export function ChartCard({ title, summary, actions, children, testId }: Props) {
+export function ChartCard({ title, summary, actions, children, testId, order = 3 }: Props) {
   const titleId = useId();
   const summaryId = useId();
   return (
@@ -19,7 +21,7 @@ export function ChartCard({ title, summary, actions, children, testId }: Props) 
       <Stack gap="xs" h="100%">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <div>
-            <Title order={3} size="h5" id={titleId}>
+            <Title order={order} size="h5" id={titleId}>
               {title}
             </Title>
             <Text size="sm" c="dimmed" id={summaryId}>

@@ -76,13 +76,19 @@ export function CriterionChart({ criteria, title }: { criteria: CriterionStats[]
     (noInterval ? ` ${noInterval === criteria.length ? 'No criterion has' : `${noInterval} criteria lack`} the ${MIN_UNITS_FOR_INTERVAL} units an interval needs.` : '');
   const height = Math.max(180, criteria.length * 44 + 60);
   return (
-    <ChartCard title={`Agreement per criterion, ${title}`} summary={summary + caution} testId="criterion-chart" order={4}>
+    <ChartCard title="Agreement per criterion" label={`Agreement per criterion, ${title}`} summary={summary + caution} testId="criterion-chart" order={4}>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <div>
           <Text size="xs" fw={600} mb={4}>
             Krippendorff’s α (ordinal) with 95 % interval
           </Text>
-          <AlphaChart data={alphaData} height={height} lowest={lowest} />
+          {criteria.some((c) => c.alpha_ordinal !== null) ? (
+            <AlphaChart data={alphaData} height={height} lowest={lowest} />
+          ) : (
+            <Text size="sm" c="dimmed" py="md" data-testid="alpha-chart-empty">
+              No bar to draw: every criterion has {TOO_FEW_UNITS} (fewer than {MIN_UNITS_FOR_COEFFICIENTS}) or a single level.
+            </Text>
+          )}
           <Text size="xs" c="dimmed">
             Whiskers: 95 % bootstrap interval (from {MIN_UNITS_FOR_INTERVAL} units). Dashed lines: 0.67 (tentative) and 0.8 (reliable). A missing bar: {TOO_FEW_UNITS} (fewer than{' '}
             {MIN_UNITS_FOR_COEFFICIENTS}) or α cannot be computed (a single level).

@@ -9,16 +9,7 @@ function meanPairKappa(c: CriterionStats): number | null {
   return ks.length ? ks.reduce((s, k) => s + k, 0) / ks.length : null;
 }
 
-/** A coefficient, or the words saying it is withheld for want of units. */
-function Coefficient({ c, value }: { c: CriterionStats; value: number | null }) {
-  if (c.withheld === 'coefficients')
-    return (
-      <Text span size="xs" c="dimmed">
-        {TOO_FEW_UNITS}
-      </Text>
-    );
-  return <>{num2(value)}</>;
-}
+const nowrap = { whiteSpace: 'nowrap' } as const;
 
 /** Every statistic per criterion of one rubric, and the outcome as one more row. */
 export function CriterionTable({ criteria, outcome, label }: { criteria: CriterionStats[]; outcome: CriterionStats | null; label: string }) {
@@ -64,33 +55,41 @@ export function CriterionTable({ criteria, outcome, label }: { criteria: Criteri
                 {c.title}
               </Table.Th>
               <Table.Td ta="right">{c.units}</Table.Td>
-              <Table.Td ta="right">{pct(c.exact)}</Table.Td>
-              <Table.Td ta="right">{pct(c.adjacent)}</Table.Td>
-              <Table.Td ta="right" data-testid={`alpha-${c.criterion}`}>
-                <Coefficient c={c} value={c.alpha_ordinal} />
-                {c.alpha_ordinal_ci && (
-                  <Text span size="xs" c="dimmed">
-                    {' '}
-                    [{num2(c.alpha_ordinal_ci[0])}, {num2(c.alpha_ordinal_ci[1])}]
-                  </Text>
-                )}
-                {c.withheld === 'interval' && (
-                  <Text size="xs" c="dimmed">
-                    {TOO_FEW_UNITS_FOR_INTERVAL}
-                  </Text>
-                )}
+              <Table.Td ta="right" style={nowrap}>
+                {pct(c.exact)}
               </Table.Td>
-              <Table.Td ta="right">
-                <Coefficient c={c} value={c.alpha_nominal} />
+              <Table.Td ta="right" style={nowrap}>
+                {pct(c.adjacent)}
               </Table.Td>
-              <Table.Td ta="right">
-                <Coefficient c={c} value={c.alpha_interval} />
-              </Table.Td>
-              <Table.Td ta="right">
-                <Coefficient c={c} value={c.fleiss_kappa} />
-              </Table.Td>
-              <Table.Td ta="right">
-                {c.pairs.length} (<Coefficient c={c} value={meanPairKappa(c)} />)
+              {c.withheld === 'coefficients' ? (
+                // One cell across the four coefficients: none is shown from so few units.
+                <Table.Td colSpan={4} ta="center" c="dimmed" data-testid={`alpha-${c.criterion}`}>
+                  {TOO_FEW_UNITS}
+                </Table.Td>
+              ) : (
+                <>
+                  <Table.Td ta="right" data-testid={`alpha-${c.criterion}`}>
+                    <span style={nowrap}>{num2(c.alpha_ordinal)}</span>
+                    {c.alpha_ordinal_ci && (
+                      <Text span size="xs" c="dimmed" style={nowrap}>
+                        {' '}
+                        [{num2(c.alpha_ordinal_ci[0])}, {num2(c.alpha_ordinal_ci[1])}]
+                      </Text>
+                    )}
+                    {c.withheld === 'interval' && (
+                      <Text size="xs" c="dimmed">
+                        {TOO_FEW_UNITS_FOR_INTERVAL}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right">{num2(c.alpha_nominal)}</Table.Td>
+                  <Table.Td ta="right">{num2(c.alpha_interval)}</Table.Td>
+                  <Table.Td ta="right">{num2(c.fleiss_kappa)}</Table.Td>
+                </>
+              )}
+              <Table.Td ta="right" style={nowrap}>
+                {c.pairs.length}
+                {c.withheld === 'coefficients' ? '' : ` (${num2(meanPairKappa(c))})`}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -70,7 +70,7 @@ export function Heatmap({ report, section }: { report: Report; section: RubricSe
   }, [extreme]);
   const label = `Differences from ${against}, reviewer by criterion, ${section.title}`;
   return (
-    <ChartCard title={label} summary={summary} actions={<Legend />} testId="heatmap" order={4}>
+    <ChartCard title={`Differences from ${against}, reviewer by criterion`} label={label} summary={summary} actions={<Legend />} testId="heatmap" order={4}>
       <ScrollTable minWidth={Math.max(480, 180 + 130 * (section.criteria.length + 1))} label={label}>
         <Table withTableBorder withColumnBorders verticalSpacing={6} fz="sm" aria-label={`Mean signed difference from ${against}, in levels, ${section.title}`}>
           <Table.Thead>
@@ -86,14 +86,16 @@ export function Heatmap({ report, section }: { report: Report; section: RubricSe
                 </Table.Th>
               ))}
               <Table.Th scope="col" ta="center" style={{ verticalAlign: 'bottom' }}>
-                All criteria
+                <Text size="xs" fw={700}>
+                  All criteria
+                </Text>
               </Table.Th>
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
             {reviewers.map((r) => (
               <Table.Tr key={r.reviewerId}>
-                <Table.Th scope="row" fw={500} style={sticky}>
+                <Table.Th scope="row" fw={500} style={{ ...sticky, whiteSpace: 'nowrap' }}>
                   {r.name}
                 </Table.Th>
                 {section.criteria.map((c) => {

@@ -152,7 +152,7 @@ export async function benchCalibration(): Promise<Record<string, string>> {
   const ps = summarize(productionSamples);
   ctx.handle.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
-  const c0 = roundReport.criteria[0]!;
+  const c0 = roundReport.rubrics[0]!.criteria[0]!;
   return {
     'calibration: seed': `${(seedMs / 1000).toFixed(1)} s`,
     'calibration: round report, ratings': `${roundRatings.toLocaleString('en')} (1,000 anchors × 20 reviewers × 5 criteria)`,

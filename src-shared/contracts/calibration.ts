@@ -225,7 +225,11 @@ export const PairKappaSchema = z.object({
   kappa_quadratic: Num,
 });
 
-/** The statistics of one criterion, field for field as `cli agreement --json` prints them, plus a title. */
+/**
+ * The statistics of one criterion, field for field as `cli agreement --json` prints them, plus a title, except
+ * that a report withholds (sets to null) what too few units cannot support: see `withheld` and
+ * src-shared/stats/minimums.
+ */
 export const CriterionStatsSchema = z.object({
   criterion: z.string(),
   title: z.string(),
@@ -239,6 +243,8 @@ export const CriterionStatsSchema = z.object({
   alpha_interval: Num,
   alpha_ordinal_ci: z.tuple([z.number(), z.number()]).nullable(),
   pairs: z.array(PairKappaSchema),
+  /** 'coefficients': fewer than MIN_UNITS_FOR_COEFFICIENTS units, alphas, kappa and interval are null; 'interval': fewer than MIN_UNITS_FOR_INTERVAL, the interval is null. */
+  withheld: z.enum(['coefficients', 'interval']).nullable(),
 });
 export type CriterionStats = z.infer<typeof CriterionStatsSchema>;
 
@@ -257,6 +263,30 @@ export const ReviewerStatsSchema = z.object({
 });
 export type ReviewerStats = z.infer<typeof ReviewerStatsSchema>;
 
+/** The part of a report about one rubric version: its criteria, the outcome, the heatmap and its most ambiguous criterion. */
+export const RubricSectionSchema = z.object({
+  id: z.string(),
+  version: z.number().int(),
+  /** "<rubric title> v<version>". */
+  title: z.string(),
+  units: z.number().int(),
+  ratings: z.number().int(),
+  criteria: z.array(CriterionStatsSchema),
+  /** Pass / Not yet treated as one more (nominal) criterion. */
+  outcome: CriterionStatsSchema.nullable(),
+  heatmap: z.array(z.object({ reviewerId: z.string(), criterion: z.string(), mean_signed_difference: z.number(), n: z.number().int() })),
+  /** Chosen by AMBIGUOUS_RULE (src-shared/stats) from the numbers in `criteria`; null when no criterion qualifies. */
+  ambiguous: z
+    .object({
+      criterion: z.string(),
+      title: z.string(),
+      why: z.string(),
+      units: z.array(z.object({ portfolioId: z.string(), spread: z.number(), levels: z.record(z.string(), z.number().int()), reference: z.number().int().nullable() })),
+    })
+    .nullable(),
+});
+export type RubricSection = z.infer<typeof RubricSectionSchema>;
+
 export const ReportSchema = z.object({
   kind: z.enum(['round', 'production']),
   title: z.string(),
@@ -271,24 +301,14 @@ export const ReportSchema = z.object({
   units: z.number().int(),
   reviewers: z.number().int(),
   ratings: z.number().int(),
-  criteria: z.array(CriterionStatsSchema),
-  /** Pass / Not yet treated as one more (nominal) criterion. */
-  outcome: CriterionStatsSchema.nullable(),
+  /** One section per rubric version scored: criteria of different rubrics are never compared in one table or chart. */
+  rubrics: z.array(RubricSectionSchema),
   perReviewer: z.array(ReviewerStatsSchema),
-  heatmap: z.array(z.object({ reviewerId: z.string(), criterion: z.string(), mean_signed_difference: z.number(), n: z.number().int() })),
   drift: z.object({
     rounds: z.array(z.object({ id: z.number().int(), name: z.string(), at: z.string() })),
     byRound: z.array(z.object({ reviewerId: z.string(), roundId: z.number().int(), mean_signed_difference: Num, exact: Num, n: z.number().int() })),
     byMonth: z.array(z.object({ reviewerId: z.string(), month: z.string(), mean_signed_difference: Num, exact: Num, n: z.number().int() })),
   }),
-  ambiguous: z
-    .object({
-      criterion: z.string(),
-      title: z.string(),
-      why: z.string(),
-      units: z.array(z.object({ portfolioId: z.string(), spread: z.number(), levels: z.record(z.string(), z.number().int()), reference: z.number().int().nullable() })),
-    })
-    .nullable(),
   findings: z.array(z.string()),
 });
 export type Report = z.infer<typeof ReportSchema>;

@@ -14,3 +14,4 @@ export { againstReference, type ReferenceAgreement } from './reference';
 export { agreementReport, type AgreementReport, type CriterionAgreement } from './report';
 export { parseRatingsCsv, RatingsCsvError } from './ratings-csv';
 export { mulberry32, Mulberry32 } from './prng';
+export { AMBIGUOUS_RULE, MIN_UNITS_FOR_COEFFICIENTS, MIN_UNITS_FOR_INTERVAL, TOO_FEW_UNITS, TOO_FEW_UNITS_FOR_INTERVAL, withheldFor, type Withheld } from './minimums';

@@ -143,11 +143,16 @@ test('editing a used rubric creates a new version with a change note; validation
   await expect(page.getByTestId('rubric-preview')).toBeVisible();
   await workbench.screenshot(page, 'rubric-editor');
 
-  // A rule naming a level the criteria do not have is refused with a clear message.
+  // A rule naming a level the criteria do not have is refused with a clear message: at the field once it is left, in the list on save.
   const minLevel = page.getByLabel('Minimum level (score)');
   await minLevel.fill('7');
+  await minLevel.blur();
+  await expect(page.getByText('the rule\'s minimum level 7 is not a level of "Research-informed learning design"').first()).toBeVisible();
+  await page.getByLabel('Change note').fill('Agency level 2 reworded after the Term 3 calibration round');
+  await page.getByRole('button', { name: 'Save as version 2' }).click();
   await expect(page.getByTestId('rubric-problems')).toContainText('the rule\'s minimum level 7 is not a level of "Research-informed learning design"');
-  await expect(page.getByRole('button', { name: 'Save as version 2' })).toBeDisabled();
+  await expect(page.getByTestId('rubric-problems')).toBeFocused();
+  expect(loadRubric(workbench.ctx, 'rubric-cst-8', 2)).toBeNull();
   await minLevel.fill('3');
   await expect(page.getByTestId('rubric-problems')).toHaveCount(0);
 
@@ -157,7 +162,6 @@ test('editing a used rubric creates a new version with a change note; validation
   await page.getByTestId('rubric-preview').locator('section[data-criterion="cst-agency"]').focus();
   await page.keyboard.press('2');
   await expect(page.getByTestId('rubric-preview').locator('section[data-criterion="cst-agency"]')).toContainText('within tasks the teacher has set');
-  await page.getByLabel('Change note').fill('Agency level 2 reworded after the Term 3 calibration round');
   await page.getByRole('button', { name: 'Save as version 2' }).click();
   await expect(page).toHaveURL(/rubrics\/rubric-cst-8\/2\/edit/);
   await expect(page.getByRole('heading', { level: 2 })).toContainText('v2');
@@ -172,6 +176,92 @@ test('editing a used rubric creates a new version with a change note; validation
   await expect(page.getByTestId('diff-cst-agency')).toContainText('within tasks the teacher has set');
   await expect(page.getByTestId('diff-cst-design')).toContainText('unchanged');
   await workbench.screenshot(page, 'rubric-diff');
+});
+
+test('a new rubric form shows no problem before anything is typed; a field left empty shows its own, save shows them all', async ({ page, workbench }) => {
+  await workbench.open(page, '/rubrics/new');
+  const title = page.getByRole('textbox', { name: 'Title' }).first();
+  await expect(title).toBeVisible();
+  const errors = page.locator('.mantine-InputWrapper-error');
+  await expect(errors).toHaveCount(0);
+  await expect(page.locator('[aria-invalid="true"]')).toHaveCount(0);
+  await expect(page.getByTestId('rubric-problems')).toHaveCount(0);
+  await workbench.screenshot(page, 'rubric-new-fresh');
+
+  await title.focus();
+  await title.blur();
+  await expect(errors).toHaveCount(1);
+  await expect(title).toHaveAttribute('aria-invalid', 'true');
+  await expect(errors.first()).toHaveText('this cannot be empty');
+
+  await page.getByRole('button', { name: 'Create rubric' }).click();
+  const problems = page.getByTestId('rubric-problems');
+  await expect(problems).toBeVisible();
+  await expect(problems).toBeFocused();
+  const count = await problems.getByRole('listitem').count();
+  expect(count).toBeGreaterThan(1);
+  expect(await errors.count()).toBeGreaterThan(1);
+  await expect(problems).toContainText(`${count} problems to fix before saving`);
+  await workbench.screenshot(page, 'rubric-new-after-save');
+  // Typing a title clears its problem at once.
+  await title.fill('Inclusive assessment');
+  await expect(title).not.toHaveAttribute('aria-invalid', 'true');
+});
+
+test('comparing a rubric that has a single version shows that version and says there is nothing to compare', async ({ page, workbench }) => {
+  for (const query of ['', '?from=1&to=1', '?from=0&to=0']) {
+    await workbench.open(page, `/rubrics/rubric-emp-8/compare${query}`);
+    await expect(page.getByTestId('compare-nothing')).toContainText('only one version');
+    await expect(page.getByRole('heading', { level: 2 })).toHaveText(/: version 1$/);
+    await expect(page.getByRole('heading', { level: 2 })).not.toContainText('version 0');
+    await expect(page.getByTestId('rubric-preview')).toContainText('Learning-focused conversations');
+  }
+  await workbench.screenshot(page, 'rubric-compare-single');
+});
+
+test('the production report is reported per rubric: call-out and table agree, too few units in words, heatmap headers whole and distinct', async ({ page, workbench }) => {
+  for (const size of [
+    { width: 1440, height: 900 },
+    { width: 1280, height: 720 },
+  ]) {
+    await page.setViewportSize(size);
+    await workbench.open(page, '/calibration/production?from=2026-01-01&to=2026-12-31');
+    const sections = page.getByTestId('rubric-section');
+    await expect(sections).toHaveCount(3);
+    await expect(page.getByTestId('report-rules')).toContainText('Most ambiguous criterion: lowest Krippendorff’s ordinal α');
+    const cst = sections.filter({ has: page.getByRole('heading', { name: /Contemporary Secondary/ }) });
+    await expect(cst.getByTestId('ambiguous-callout')).toContainText('Culturally sustaining pedagogy');
+    await expect(cst.getByTestId('ambiguous-callout')).toContainText('ordinal α −0.17');
+    await expect(cst.getByTestId('ambiguous-rule')).toBeVisible();
+    await expect(cst.getByTestId('alpha-cst-culture')).toContainText('−0.17');
+    await expect(cst.getByTestId('alpha-cst-culture')).toContainText('too few units for an interval');
+    // The other rubrics have two double-reviewed portfolios: no alpha, no call-out, and never −0.42 or −0.50.
+    const emp = sections.filter({ has: page.getByRole('heading', { name: /Mentoring/i }) });
+    await expect(emp.getByTestId('alpha-emp-conversations')).toHaveText('too few units');
+    await expect(emp.getByTestId('ambiguous-none')).toBeVisible();
+    await expect(page.getByTestId('report')).not.toContainText('−0.42');
+
+    for (const heatmap of await page.getByTestId('heatmap').all()) {
+      const headers = heatmap.getByTestId('heatmap-column');
+      const texts = await headers.allInnerTexts();
+      expect(new Set(texts).size, texts.join(' | ')).toBe(texts.length);
+      for (const h of await headers.all()) {
+        // Whole titles: nothing clipped inside the header.
+        const clipped = await h.locator('p').evaluate((el) => el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1);
+        expect(clipped, await h.innerText()).toBe(false);
+      }
+      // The table fits its card, or scrolls in a named, focusable region.
+      const region = heatmap.getByRole('region');
+      await expect(region).toHaveAttribute('aria-label', /Differences from the decision in force, reviewer by criterion/);
+      await expect(region).toHaveAttribute('tabindex', '0');
+    }
+    const tag = `${size.width}x${size.height}`;
+    await workbench.screenshot(page, `calibration-production-report-${tag}`);
+    await cst.getByTestId('heatmap').scrollIntoViewIfNeeded();
+    await workbench.screenshot(page, `calibration-production-heatmap-${tag}`);
+    await emp.scrollIntoViewIfNeeded();
+    await workbench.screenshot(page, `calibration-production-emp-${tag}`);
+  }
 });
 
 /** axe-core, WCAG 2.x A/AA, on each calibration page's content: serious and critical violations fail, with the elements. */
@@ -194,6 +284,7 @@ test('the calibration and rubric pages have no serious or critical accessibility
     ['/calibration/anchors/A-FA-01', 'reference-fa-intentions'],
     ['/rubrics', 'rubric-family-rubric-cst-8'],
     ['/rubrics/rubric-cst-8/1/edit', 'rubric-preview'],
+    ['/rubrics/rubric-emp-8/compare', 'compare-nothing'],
   ];
   await workbench.open(page, lead[0]![0]);
   for (const [hash, ready] of lead) {
@@ -201,6 +292,13 @@ test('the calibration and rubric pages have no serious or critical accessibility
     await expect(page.getByTestId(ready).first()).toBeVisible();
     expect(await seriousViolations(page), hash).toEqual([]);
   }
+  // A new rubric, fresh and after a save that lists its problems.
+  await go(page, workbench, '/rubrics/new');
+  await expect(page.getByRole('button', { name: 'Create rubric' })).toBeVisible();
+  expect(await seriousViolations(page), 'new rubric').toEqual([]);
+  await page.getByRole('button', { name: 'Create rubric' }).click();
+  await expect(page.getByTestId('rubric-problems')).toBeVisible();
+  expect(await seriousViolations(page), 'new rubric after save').toEqual([]);
   // A reviewer's pages: My calibration, and a submitted anchor with the reference beside their levels.
   await workbench.open(page, '/calibration/mine', 'R-mika');
   await expect(page.getByTestId('my-round').first()).toBeVisible();

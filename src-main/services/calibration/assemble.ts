@@ -1,11 +1,19 @@
 /**
- * Turns ratings into a calibration report: agreement per criterion and for the outcome (src-shared/stats), each
- * reviewer against the reference (or the decision in force), a reviewer × criterion map of signed differences, the
- * most ambiguous criterion with the units that split reviewers most, and findings in words. No database here, so
- * the numbers can be checked against hand-computed values.
+ * Turns ratings into a calibration report: per rubric version, agreement per criterion and for the outcome
+ * (src-shared/stats, with the reporting minimums applied), a reviewer × criterion map of signed differences and
+ * the most ambiguous criterion with the units that split reviewers most; overall, each reviewer against the
+ * reference (or the decision in force) and findings in words. No database here, so the numbers can be checked
+ * against hand-computed values.
  */
-import type { CriterionStats, Report, ReviewerStats } from '../../../src-shared/contracts/calibration';
-import { againstReference, agreementReport, type BootstrapOptions, type CriterionAgreement, type RatingRow } from '../../../src-shared/stats';
+import type { CriterionStats, Report, ReviewerStats, RubricSection } from '../../../src-shared/contracts/calibration';
+import {
+  againstReference,
+  agreementReport,
+  withheldFor,
+  type BootstrapOptions,
+  type CriterionAgreement,
+  type RatingRow,
+} from '../../../src-shared/stats';
 import { fixed, percent, signed } from './common';
 
 /** One submitted score, with when it was submitted (for drift per month). */
@@ -13,16 +21,24 @@ export interface ScoredRating extends RatingRow {
   at: string;
 }
 
-export interface ReportInput {
-  kind: Report['kind'];
+/** The ratings of one rubric version: its criteria are reported together, never with another rubric's. */
+export interface RubricInput {
+  id: string;
+  version: number;
   title: string;
-  against: Report['against'];
-  scope: Report['scope'];
   /** Criteria in display order with their titles; ratings on other criteria are ignored. */
   criteria: { id: string; title: string }[];
   ratings: ScoredRating[];
   /** Pass = 1, Not yet = 0, per unit and rater. */
   outcomes: RatingRow[];
+}
+
+export interface ReportInput {
+  kind: Report['kind'];
+  title: string;
+  against: Report['against'];
+  scope: Report['scope'];
+  rubrics: RubricInput[];
   /** unit → criterion → reference level (anchor reference, or the decision in force). */
   reference: Map<string, Map<string, number>>;
   names: Map<string, string>;
@@ -38,49 +54,60 @@ export const DRIFT_LEVELS = 0.5;
 export const OUTCOME = 'outcome';
 /** Fewer scores than this say nothing about a reviewer's leaning or drift: no finding is drawn from them. */
 export const MIN_SCORES = 6;
-/** A criterion rated on fewer units than this is not ranked as the most ambiguous (its alpha is too unstable). */
-export const MIN_UNITS = 3;
 
 const KEY = '\u001f';
 
-function withTitle(a: CriterionAgreement, title: string, ratings: number): CriterionStats {
-  return { ...a, title, ratings };
+/** A criterion's statistics as reports show them: what too few units cannot support is withheld (null). */
+function reported(a: CriterionAgreement, title: string, ratings: number): CriterionStats {
+  const withheld = withheldFor(a.units);
+  const stats: CriterionStats = { ...a, title, ratings, withheld };
+  if (withheld === 'coefficients') Object.assign(stats, { fleiss_kappa: null, alpha_nominal: null, alpha_ordinal: null, alpha_interval: null, alpha_ordinal_ci: null });
+  if (withheld === 'interval') stats.alpha_ordinal_ci = null;
+  return stats;
 }
 
 export function assembleReport(input: ReportInput): Report {
-  const order = new Map(input.criteria.map((c, i) => [c.id, i]));
-  const ratings = input.ratings.filter((r) => order.has(r.criterion));
-  const counts = new Map<string, number>();
-  for (const r of ratings) counts.set(r.criterion, (counts.get(r.criterion) ?? 0) + 1);
-  const agreement = agreementReport(ratings, input.bootstrap);
-  const byId = new Map(agreement.criteria.map((c) => [c.criterion, c]));
-  const criteria = input.criteria.filter((c) => byId.has(c.id)).map((c) => withTitle(byId.get(c.id)!, c.title, counts.get(c.id) ?? 0));
-  const outcomeAgreement = input.outcomes.length ? agreementReport(input.outcomes.map((o) => ({ ...o, criterion: OUTCOME })), input.bootstrap).criteria[0] : undefined;
-  const outcome = outcomeAgreement ? withTitle(outcomeAgreement, 'Overall outcome (Pass / Not yet)', input.outcomes.length) : null;
-
-  const perReviewer = reviewerStats(input, ratings);
-  const heatmap = heatmapOf(input, ratings);
-  const ambiguous = ambiguousCriterion(criteria, ratings, input.reference);
-  const units = new Set(ratings.map((r) => r.unit)).size;
-  const reviewers = new Set(ratings.map((r) => r.rater)).size;
+  const rubrics = input.rubrics.map((r) => rubricSection(input, r)).filter((s) => s.ratings > 0);
+  const ratings = input.rubrics.flatMap((r) => {
+    const ids = new Set(r.criteria.map((c) => c.id));
+    return r.ratings.filter((x) => ids.has(x.criterion));
+  });
   const report: Report = {
     kind: input.kind,
     title: input.title,
     against: input.against,
     scope: input.scope,
-    units,
-    reviewers,
+    units: new Set(ratings.map((r) => r.unit)).size,
+    reviewers: new Set(ratings.map((r) => r.rater)).size,
     ratings: ratings.length,
-    criteria,
-    outcome,
-    perReviewer,
-    heatmap,
+    rubrics,
+    perReviewer: reviewerStats(input, ratings),
     drift: input.drift,
-    ambiguous,
     findings: [],
   };
   report.findings = findingsOf(report, input.names);
   return report;
+}
+
+function rubricSection(input: ReportInput, rubric: RubricInput): RubricSection {
+  const order = new Map(rubric.criteria.map((c, i) => [c.id, i]));
+  const ratings = rubric.ratings.filter((r) => order.has(r.criterion));
+  const counts = new Map<string, number>();
+  for (const r of ratings) counts.set(r.criterion, (counts.get(r.criterion) ?? 0) + 1);
+  const byId = new Map(agreementReport(ratings, input.bootstrap).criteria.map((c) => [c.criterion, c]));
+  const criteria = rubric.criteria.filter((c) => byId.has(c.id)).map((c) => reported(byId.get(c.id)!, c.title, counts.get(c.id) ?? 0));
+  const outcomeAgreement = rubric.outcomes.length ? agreementReport(rubric.outcomes.map((o) => ({ ...o, criterion: OUTCOME })), input.bootstrap).criteria[0] : undefined;
+  return {
+    id: rubric.id,
+    version: rubric.version,
+    title: `${rubric.title} v${rubric.version}`,
+    units: new Set(ratings.map((r) => r.unit)).size,
+    ratings: ratings.length,
+    criteria,
+    outcome: outcomeAgreement ? reported(outcomeAgreement, 'Overall outcome (Pass / Not yet)', rubric.outcomes.length) : null,
+    heatmap: heatmapOf(input, ratings),
+    ambiguous: ambiguousCriterion(criteria, ratings, input.reference),
+  };
 }
 
 function reviewerStats(input: ReportInput, ratings: ScoredRating[]): ReviewerStats[] {
@@ -107,7 +134,7 @@ function reviewerStats(input: ReportInput, ratings: ScoredRating[]): ReviewerSta
     .sort((a, b) => a.name.localeCompare(b.name) || a.reviewerId.localeCompare(b.reviewerId));
 }
 
-function heatmapOf(input: ReportInput, ratings: ScoredRating[]): Report['heatmap'] {
+function heatmapOf(input: ReportInput, ratings: ScoredRating[]): RubricSection['heatmap'] {
   const cells = new Map<string, { reviewerId: string; criterion: string; sum: number; n: number }>();
   for (const r of ratings) {
     const ref = input.reference.get(r.unit)?.get(r.criterion);
@@ -122,14 +149,14 @@ function heatmapOf(input: ReportInput, ratings: ScoredRating[]): Report['heatmap
 }
 
 /**
- * The criterion reviewers agree on least: lowest ordinal alpha (then lowest exact agreement where alpha is
- * undefined), with the units whose scores are most spread out (population standard deviation of the levels given).
+ * The criterion reviewers agree on least, by AMBIGUOUS_RULE: the lowest ordinal alpha shown in `criteria` (which
+ * already withholds alphas from too few units), ties broken by lower exact agreement; with the units whose scores
+ * are most spread out (population standard deviation of the levels given). Null when no criterion has an alpha.
  */
-export function ambiguousCriterion(criteria: CriterionStats[], ratings: ScoredRating[], reference: Map<string, Map<string, number>>, top = 3): Report['ambiguous'] {
-  const rated = criteria.filter((c) => c.units >= MIN_UNITS && (c.alpha_ordinal !== null || c.exact !== null));
+export function ambiguousCriterion(criteria: CriterionStats[], ratings: ScoredRating[], reference: Map<string, Map<string, number>>, top = 3): RubricSection['ambiguous'] {
+  const rated = criteria.filter((c) => c.alpha_ordinal !== null);
   if (rated.length === 0) return null;
-  const score = (c: CriterionStats) => c.alpha_ordinal ?? c.exact ?? 1;
-  const worst = [...rated].sort((a, b) => score(a) - score(b) || (a.exact ?? 1) - (b.exact ?? 1))[0]!;
+  const worst = [...rated].sort((a, b) => a.alpha_ordinal! - b.alpha_ordinal! || (a.exact ?? 1) - (b.exact ?? 1))[0]!;
   const byUnit = new Map<string, number[]>();
   for (const r of ratings) {
     if (r.criterion !== worst.criterion) continue;
@@ -150,10 +177,7 @@ export function ambiguousCriterion(criteria: CriterionStats[], ratings: ScoredRa
     .sort((a, b) => b.spread - a.spread || a.portfolioId.localeCompare(b.portfolioId))
     .slice(0, top);
   const ci = worst.alpha_ordinal_ci ? ` [${fixed(worst.alpha_ordinal_ci[0])}, ${fixed(worst.alpha_ordinal_ci[1])}]` : '';
-  const why =
-    worst.alpha_ordinal !== null
-      ? `lowest agreement: ordinal α ${fixed(worst.alpha_ordinal)}${ci}, exact agreement ${percent(worst.exact)}`
-      : `lowest exact agreement: ${percent(worst.exact)} (α cannot be computed on these ratings)`;
+  const why = `lowest agreement: ordinal α ${fixed(worst.alpha_ordinal)}${ci}, exact agreement ${percent(worst.exact)}`;
   return { criterion: worst.criterion, title: worst.title, why, units };
 }
 
@@ -179,9 +203,11 @@ function findingsOf(report: Report, names: Map<string, string>): string[] {
         `${names.get(reviewer) ?? reviewer} drifted ${change > 0 ? 'towards leniency' : 'towards severity'}: ${signed(a.mean_signed_difference)} in ${a.label}, ${signed(b.mean_signed_difference)} in ${b.label}.`,
       );
   }
-  if (report.ambiguous) {
-    const anchors = report.ambiguous.units.map((u) => u.portfolioId);
-    out.push(`Most ambiguous criterion: ${report.ambiguous.title} (${report.ambiguous.why})${anchors.length ? `; reviewers split most on ${anchors.join(', ')}` : ''}.`);
+  for (const section of report.rubrics) {
+    if (!section.ambiguous) continue;
+    const anchors = section.ambiguous.units.map((u) => u.portfolioId);
+    const of = report.rubrics.length > 1 ? ` of ${section.title}` : '';
+    out.push(`Most ambiguous criterion${of}: ${section.ambiguous.title} (${section.ambiguous.why})${anchors.length ? `; reviewers split most on ${anchors.join(', ')}` : ''}.`);
   }
   const met = report.perReviewer.filter((r) => r.meets);
   if (met.length) out.push(`${met.filter((r) => r.meets!.ok).length} of ${met.length} reviewers meet the qualification thresholds in this round.`);

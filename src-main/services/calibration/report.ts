@@ -9,8 +9,8 @@ import type { BootstrapOptions, RatingRow } from '../../../src-shared/stats';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import { requireRole } from '../reviewers';
 import type { ServiceContext } from '../context';
-import { assembleReport, type ScoredRating } from './assemble';
-import { credentialsOfRubric, requireLead, roundEnd, roundStatus, rubricOrThrow, type RoundRow } from './common';
+import { assembleReport, type RubricInput, type ScoredRating } from './assemble';
+import { credentialsOfRubric, requireLead, roundEnd, roundStatus, rubricCache, rubricOrThrow, type RoundRow } from './common';
 import { judge, roundResult, thresholdFor, toRoundRow } from './qualification';
 import { roundRow } from './rounds';
 
@@ -23,6 +23,14 @@ interface RawRating {
 }
 
 const outcomeScore = (o: string | null): number | null => (o === 'pass' ? 1 : o === 'not_yet' ? 0 : null);
+
+/** Each review's outcome as one more rating: Pass = 1, Not yet = 0 (reviews without an outcome left out). */
+function outcomeRows(reviews: { unit: string; rater: string; outcome: string | null }[]): RatingRow[] {
+  return reviews.flatMap((r) => {
+    const score = outcomeScore(r.outcome);
+    return score === null ? [] : [{ unit: r.unit, rater: r.rater, criterion: 'outcome', score }];
+  });
+}
 
 function reviewerNames(ctx: ServiceContext): Map<string, string> {
   return new Map((ctx.handle.sqlite.prepare('SELECT id, name FROM reviewers').all() as { id: string; name: string }[]).map((r) => [r.id, r.name]));
@@ -124,12 +132,16 @@ export function buildRoundReport(ctx: ServiceContext, round: RoundRow, bootstrap
     title: `Calibration round "${round.name}"`,
     against: 'reference',
     scope: { round: { id: round.id, name: round.name, status: roundStatus(round, ctx.now()), rubric: `${rubric.title} v${rubric.version}` }, from: round.opensAt, to: round.closesAt, credential: credentials.map((c) => c.code).join(', ') || null },
-    criteria: rubric.criteria.map((c) => ({ id: c.id, title: c.title })),
-    ratings: ratings as ScoredRating[],
-    outcomes: reviews.flatMap((r) => {
-      const score = outcomeScore(r.outcome);
-      return score === null ? [] : [{ unit: r.unit, rater: r.rater, criterion: 'outcome', score }];
-    }),
+    rubrics: [
+      {
+        id: rubric.id,
+        version: rubric.version,
+        title: rubric.title,
+        criteria: rubric.criteria.map((c) => ({ id: c.id, title: c.title })),
+        ratings: ratings as ScoredRating[],
+        outcomes: outcomeRows(reviews),
+      },
+    ],
     reference,
     names: reviewerNames(ctx),
     drift: calibrationDrift(ctx, reviewerIds, round),
@@ -161,20 +173,24 @@ export function buildProductionReport(ctx: ServiceContext, scope: ProductionScop
   const params = [`${scope.from}T00:00:00.000Z`, end.toISOString(), ...(scope.credential ? [scope.credential] : [])];
   const selection = `
     WITH sel AS MATERIALIZED (
-      SELECT r.id, r.portfolio_id, r.reviewer_id, r.outcome, r.submitted_at FROM reviews r JOIN portfolios p ON p.id = r.portfolio_id
+      SELECT r.id, r.portfolio_id, r.reviewer_id, r.outcome, r.submitted_at, r.rubric_id, r.rubric_version FROM reviews r JOIN portfolios p ON p.id = r.portfolio_id
       WHERE r.kind = 'review' AND r.status = 'submitted' AND r.submitted_at >= ? AND r.submitted_at < ? AND p.is_anchor = 0
         ${scope.credential ? 'AND p.credential_code = ?' : ''}
     ), dbl AS MATERIALIZED (SELECT portfolio_id FROM sel GROUP BY portfolio_id HAVING count(DISTINCT reviewer_id) >= 2)`;
   const reviews = ctx.handle.sqlite
-    .prepare(`${selection} SELECT sel.portfolio_id AS unit, sel.reviewer_id AS rater, sel.outcome, sel.submitted_at AS at FROM sel JOIN dbl USING (portfolio_id) ORDER BY sel.submitted_at`)
-    .all(...params) as { unit: string; rater: string; outcome: string | null; at: string }[];
+    .prepare(
+      `${selection} SELECT sel.portfolio_id AS unit, sel.reviewer_id AS rater, sel.outcome, sel.submitted_at AS at, sel.rubric_id AS rubricId, sel.rubric_version AS rubricVersion
+       FROM sel JOIN dbl USING (portfolio_id) ORDER BY sel.submitted_at`,
+    )
+    .all(...params) as (RubricKey & { unit: string; rater: string; outcome: string | null; at: string })[];
   const ratings = ctx.handle.sqlite
     .prepare(
-      `${selection} SELECT sel.portfolio_id AS unit, sel.reviewer_id AS rater, s.criterion_id AS criterion, s.score AS score, sel.submitted_at AS at
+      `${selection} SELECT sel.portfolio_id AS unit, sel.reviewer_id AS rater, s.criterion_id AS criterion, s.score AS score, sel.submitted_at AS at,
+              sel.rubric_id AS rubricId, sel.rubric_version AS rubricVersion
        FROM sel JOIN dbl USING (portfolio_id) JOIN review_scores s ON s.review_id = sel.id AND s.score IS NOT NULL
        ORDER BY sel.submitted_at`,
     )
-    .all(...params) as RawRating[];
+    .all(...params) as (RubricKey & RawRating)[];
   // The decision in force on each unit (its latest revision): what the panel concluded.
   const decided = ctx.handle.sqlite
     .prepare(
@@ -190,18 +206,12 @@ export function buildProductionReport(ctx: ServiceContext, scope: ProductionScop
     if (!m) reference.set(d.unit, (m = new Map()));
     m.set(d.criterion, d.score);
   }
-  const criteria = criteriaOf(ctx, new Set(ratings.map((r) => r.criterion)));
   return assembleReport({
     kind: 'production',
     title: `Production double reviews, ${scope.from} to ${scope.to}${scope.credential ? ` (${scope.credential})` : ''}`,
     against: 'decision',
     scope: { round: null, from: scope.from, to: scope.to, credential: scope.credential ?? null },
-    criteria,
-    ratings: ratings as ScoredRating[],
-    outcomes: reviews.flatMap((r) => {
-      const score = outcomeScore(r.outcome);
-      return score === null ? [] : [{ unit: r.unit, rater: r.rater, criterion: 'outcome', score }];
-    }),
+    rubrics: rubricInputs(ctx, ratings, reviews),
     reference,
     names: reviewerNames(ctx),
     drift: { rounds: [], byRound: [], byMonth: productionDrift(ratings, reference) },
@@ -209,20 +219,32 @@ export function buildProductionReport(ctx: ServiceContext, scope: ProductionScop
   });
 }
 
-/** Criterion titles for the ids seen, in rubric order (rubrics by id, their latest version's order). */
-function criteriaOf(ctx: ServiceContext, ids: Set<string>): { id: string; title: string }[] {
-  const rows = ctx.handle.sqlite
-    .prepare('SELECT rubric_id AS rubric, criterion_id AS id, title, position FROM rubric_criteria ORDER BY rubric_id, rubric_version DESC, position')
-    .all() as { rubric: string; id: string; title: string }[];
-  const out: { id: string; title: string }[] = [];
-  const seen = new Set<string>();
-  for (const r of rows)
-    if (ids.has(r.id) && !seen.has(r.id)) {
-      seen.add(r.id);
-      out.push({ id: r.id, title: r.title });
-    }
-  for (const id of ids) if (!seen.has(id)) out.push({ id, title: id });
-  return out;
+interface RubricKey {
+  rubricId: string;
+  rubricVersion: number;
+}
+
+/**
+ * The ratings split by the rubric version they were scored with (rubrics by id, then version), each with that
+ * version's criteria in rubric order: two rubrics' criteria are never pooled, even where their ids coincide.
+ */
+function rubricInputs(ctx: ServiceContext, ratings: (RubricKey & RawRating)[], reviews: (RubricKey & { unit: string; rater: string; outcome: string | null })[]): RubricInput[] {
+  const rubric = rubricCache(ctx);
+  const keyOf = (r: RubricKey) => `${r.rubricId}@${r.rubricVersion}`;
+  const keys = [...new Map(reviews.map((r) => [keyOf(r), { rubricId: r.rubricId, rubricVersion: r.rubricVersion }])).values()].sort(
+    (a, b) => a.rubricId.localeCompare(b.rubricId) || a.rubricVersion - b.rubricVersion,
+  );
+  return keys.map((k) => {
+    const r = rubric(k.rubricId, k.rubricVersion);
+    return {
+      id: r.id,
+      version: r.version,
+      title: r.title,
+      criteria: r.criteria.map((c) => ({ id: c.id, title: c.title })),
+      ratings: ratings.filter((x) => keyOf(x) === keyOf(k)),
+      outcomes: outcomeRows(reviews.filter((x) => keyOf(x) === keyOf(k))),
+    };
+  });
 }
 
 function productionDrift(ratings: RawRating[], reference: Map<string, Map<string, number>>): Report['drift']['byMonth'] {

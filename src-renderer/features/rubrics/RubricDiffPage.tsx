@@ -1,9 +1,10 @@
 import { Alert, Anchor as Link, Badge, Breadcrumbs, Card, Group, Loader, Stack, Table, Text, Title } from '@mantine/core';
 import { useParams, useSearchParams } from 'react-router';
-import type { RubricDiff } from '../../../src-shared/contracts/calibration';
+import type { RubricDiff, RubricFamily } from '../../../src-shared/contracts/calibration';
 import { useApiQuery } from '../../api/queries';
 import { ApiErrorAlert } from '../panel/shared/ApiErrorAlert';
 import { RequireRole } from '../panel/shared/RequireRole';
+import { RubricPreview } from './editor/RubricPreview';
 
 const CHANGE_COLOR = { added: 'teal', removed: 'red', changed: 'orange', unchanged: 'gray' } as const;
 
@@ -103,26 +104,58 @@ function DiffView({ diff }: { diff: RubricDiff }) {
   );
 }
 
+/** One version on its own, when there is no second one to set beside it: what it is, and why nothing is compared. */
+function SingleVersion({ family, version }: { family: RubricFamily; version: number }) {
+  const rubric = useApiQuery('rubrics.get', { id: family.id, version });
+  const [newer, older] = [...family.versions].reverse();
+  return (
+    <Stack gap="md">
+      <Alert color="gray" title="Nothing to compare" data-testid="compare-nothing">
+        {family.versions.length < 2 ? (
+          <>This rubric has only one version, so there is nothing to compare it with. It is shown below as reviewers see it.</>
+        ) : (
+          <>
+            Choose two different versions to compare.{' '}
+            <Link href={`#/rubrics/${encodeURIComponent(family.id)}/compare?from=${older!.version}&to=${newer!.version}`}>
+              Compare version {older!.version} with version {newer!.version}
+            </Link>
+            .
+          </>
+        )}
+      </Alert>
+      <ApiErrorAlert error={rubric.error} />
+      {rubric.isLoading && <Loader aria-label="Loading the rubric" />}
+      {rubric.data && <RubricPreview rubric={rubric.data.rubric} stale={false} />}
+    </Stack>
+  );
+}
+
 function Diff() {
   const { id = '' } = useParams();
   const [params] = useSearchParams();
+  const families = useApiQuery('rubrics.list', {});
+  const family = families.data?.find((f) => f.id === id);
+  const versions = family?.versions.map((v) => v.version) ?? [];
+  const known = (v: number) => versions.includes(v);
   const from = Number(params.get('from'));
   const to = Number(params.get('to'));
-  const diff = useApiQuery('rubrics.diff', { id, from, to }, { enabled: from > 0 && to > 0 });
+  const comparable = known(from) && known(to) && from !== to;
+  // Without two versions to compare, show the one named (else the latest) on its own.
+  const single = known(to) ? to : known(from) ? from : versions.at(-1);
+  const diff = useApiQuery('rubrics.diff', { id, from, to }, { enabled: comparable });
+  const title = comparable ? `${id}: version ${from} → version ${to}` : single !== undefined ? `${family!.title}: version ${single}` : id;
   return (
     <Stack gap="md" pb="xl" maw={1100}>
       <Breadcrumbs>
         <Link href="#/rubrics">Rubrics</Link>
-        <Text size="sm">
-          {id}: v{from} and v{to}
-        </Text>
+        <Text size="sm">{comparable ? `${id}: v${from} and v${to}` : id}</Text>
       </Breadcrumbs>
-      <Title order={2}>
-        {id}: version {from} → version {to}
-      </Title>
-      <ApiErrorAlert error={diff.error} />
-      {diff.isLoading && <Loader aria-label="Comparing" />}
-      {diff.data && <DiffView diff={diff.data} />}
+      <Title order={2}>{title}</Title>
+      <ApiErrorAlert error={families.error ?? diff.error} />
+      {(families.isLoading || diff.isLoading) && <Loader aria-label="Comparing" />}
+      {families.data && !family && <Alert color="red">There is no rubric {id}.</Alert>}
+      {family && !comparable && single !== undefined && <SingleVersion family={family} version={single} />}
+      {comparable && diff.data && <DiffView diff={diff.data} />}
     </Stack>
   );
 }

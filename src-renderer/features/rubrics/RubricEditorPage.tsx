@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState } from 'react';
+import { useMemo, useRef, useState, type FocusEvent } from 'react';
 import { Alert, Anchor as Link, Badge, Box, Breadcrumbs, Button, Card, Grid, Group, List, Loader, MultiSelect, Stack, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -28,6 +28,15 @@ function Editor({ initial, base, family }: EditorProps) {
   const [note, setNote] = useState('');
   const [adopt, setAdopt] = useState<string[]>([]);
   const check = useMemo(() => validate(draft), [draft]);
+  // Problems show at a field once the lead has left it, and all of them once they try to save: never on a fresh form.
+  const [touched, setTouched] = useState<ReadonlySet<string>>(new Set());
+  const [saveTried, setSaveTried] = useState(false);
+  const shown = useMemo(() => (saveTried ? check.byPath : new Map([...check.byPath].filter(([path]) => touched.has(path)))), [check, touched, saveTried]);
+  const problemsRef = useRef<HTMLDivElement>(null);
+  const onBlurCapture = (e: FocusEvent) => {
+    const path = (e.target as HTMLElement).dataset.path;
+    if (path && !touched.has(path)) setTouched(new Set([...touched, path]));
+  };
   const lastValid = useRef<Rubric | null>(check.rubric);
   if (check.rubric) lastValid.current = check.rubric;
   const isNew = base === null;
@@ -52,14 +61,23 @@ function Editor({ initial, base, family }: EditorProps) {
     criteria.splice(i + d, 0, c!);
     patch({ criteria });
   };
-  const blocked = check.all.length > 0 || (needsNote && note.trim().length < 3);
+  const noteMissing = needsNote && note.trim().length < 3;
+  const trySave = () => {
+    setSaveTried(true);
+    if (check.all.length > 0 || noteMissing) {
+      // The list of problems is rendered by this very click: focus it once it is there.
+      requestAnimationFrame(() => (problemsRef.current ?? document.querySelector<HTMLElement>('[data-path="note"]'))?.focus());
+      return;
+    }
+    save.mutate();
+  };
   return (
     <Grid gap="lg">
       <Grid.Col span={{ base: 12, lg: 7 }}>
-        <Stack gap="md">
+        <Stack gap="md" onBlurCapture={onBlurCapture}>
           <Card withBorder component="section" aria-label="Rubric">
             <Group align="flex-start" wrap="nowrap">
-              <TextInput label="Title" required value={draft.title} onChange={(e) => patch({ title: e.currentTarget.value })} error={check.byPath.get('title')} style={{ flex: 1 }} />
+              <TextInput label="Title" required value={draft.title} onChange={(e) => patch({ title: e.currentTarget.value })} error={shown.get('title')} data-path="title" style={{ flex: 1 }} />
               <TextInput
                 label="Rubric id"
                 description={isNew ? 'Letters, digits, . _ - ; credentials refer to it' : 'Fixed: versions share the id'}
@@ -67,7 +85,8 @@ function Editor({ initial, base, family }: EditorProps) {
                 value={draft.id}
                 readOnly={!isNew}
                 onChange={(e) => patch({ id: e.currentTarget.value })}
-                error={check.byPath.get('id')}
+                error={shown.get('id')}
+                data-path="id"
                 w={220}
               />
             </Group>
@@ -78,7 +97,7 @@ function Editor({ initial, base, family }: EditorProps) {
               index={i}
               count={draft.criteria.length}
               criterion={c}
-              errors={check.byPath}
+              errors={shown}
               onChange={(next) => setCriterion(i, next)}
               onMove={(d) => move(i, d)}
               onRemove={() => patch({ criteria: draft.criteria.filter((_, j) => j !== i) })}
@@ -89,7 +108,7 @@ function Editor({ initial, base, family }: EditorProps) {
               Add criterion
             </Button>
           </Group>
-          <RuleEditor draft={draft} errors={check.byPath} onChange={patch} />
+          <RuleEditor draft={draft} errors={shown} onChange={patch} />
           <Card withBorder component="section" aria-labelledby="save-title">
             <Stack gap="xs">
               <Title order={3} size="h6" id="save-title">
@@ -115,7 +134,8 @@ function Editor({ initial, base, family }: EditorProps) {
                   minRows={2}
                   value={note}
                   onChange={(e) => setNote(e.currentTarget.value)}
-                  error={note.length > 0 && note.trim().length < 3 ? 'A few words at least' : undefined}
+                  error={noteMissing && (saveTried || touched.has('note')) ? 'A few words at least' : undefined}
+                  data-path="note"
                 />
               )}
               {credentialOptions.length > 0 && (
@@ -127,8 +147,15 @@ function Editor({ initial, base, family }: EditorProps) {
                   onChange={setAdopt}
                 />
               )}
-              {check.all.length > 0 && (
-                <Alert color="red" variant="light" title={`${check.all.length} problem${check.all.length > 1 ? 's' : ''} to fix before saving`} data-testid="rubric-problems">
+              {saveTried && check.all.length > 0 && (
+                <Alert
+                  ref={problemsRef}
+                  tabIndex={-1}
+                  color="red"
+                  variant="light"
+                  title={`${check.all.length} problem${check.all.length > 1 ? 's' : ''} to fix before saving`}
+                  data-testid="rubric-problems"
+                >
                   <List size="sm" spacing={2}>
                     {check.all.map((p) => (
                       <List.Item key={`${p.path}:${p.message}`}>{p.message}</List.Item>
@@ -138,7 +165,7 @@ function Editor({ initial, base, family }: EditorProps) {
               )}
               <ApiErrorAlert error={save.error} title="The rubric was not saved" />
               <Group justify="flex-end">
-                <Button onClick={() => save.mutate()} disabled={blocked} loading={save.isPending}>
+                <Button onClick={trySave} loading={save.isPending}>
                   {isNew ? 'Create rubric' : inPlace ? `Save version ${target}` : `Save as version ${target}`}
                 </Button>
               </Group>

@@ -2,11 +2,9 @@ import { BarChart } from '@mantine/charts';
 import { SimpleGrid, Text } from '@mantine/core';
 import { Bar, BarChart as ReBarChart, CartesianGrid, ErrorBar, ReferenceLine, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import type { CriterionStats } from '../../../../src-shared/contracts/calibration';
+import { MIN_UNITS_FOR_COEFFICIENTS, MIN_UNITS_FOR_INTERVAL, TOO_FEW_UNITS, TOO_FEW_UNITS_FOR_INTERVAL } from '../../../../src-shared/stats';
 import { ChartCard } from '../../panel/dashboard/ChartCard';
-import { num2, pct } from '../shared/format';
-
-/** Criterion titles can be long; the axis gets a readable stub, the tooltip and table the full title. */
-const short = (s: string, n = 34) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+import { distinctStubs, num2, pct } from '../shared/format';
 
 interface AlphaPoint {
   criterion: string;
@@ -32,7 +30,7 @@ function AlphaChart({ data, height, lowest }: { data: AlphaPoint[]; height: numb
         <ReferenceLine x={0} stroke="var(--mantine-color-gray-6)" />
         <Tooltip
           isAnimationActive={false}
-          formatter={(value, _name, item) => [`${Number(value).toFixed(2)} ${(item.payload as AlphaPoint).interval}`, 'α ordinal']}
+          formatter={(value, _name, item) => [value === null || value === undefined ? TOO_FEW_UNITS : `${Number(value).toFixed(2)} ${(item.payload as AlphaPoint).interval}`, 'α ordinal']}
           contentStyle={{ fontSize: 12, borderRadius: 4 }}
         />
         <Bar dataKey="alpha" name="α ordinal" fill="var(--mantine-color-indigo-6)" isAnimationActive={false} barSize={18}>
@@ -44,20 +42,22 @@ function AlphaChart({ data, height, lowest }: { data: AlphaPoint[]; height: numb
 }
 
 /**
- * Per criterion: Krippendorff's ordinal alpha with its 95 % bootstrap interval (error bars), and exact and adjacent
- * agreement. Two panels because they are on different scales (alpha from −1 to 1, agreement a share).
+ * Per criterion of one rubric: Krippendorff's ordinal alpha with its 95 % bootstrap interval (error bars), and
+ * exact and adjacent agreement. Two panels because they are on different scales (alpha from −1 to 1, agreement a
+ * share). Axis labels are stubs that stay distinct; the tooltip and the table give the full title.
  */
-export function CriterionChart({ criteria }: { criteria: CriterionStats[] }) {
-  const alphaData = criteria.map((c) => ({
-    criterion: short(c.title),
+export function CriterionChart({ criteria, title }: { criteria: CriterionStats[]; title: string }) {
+  const stubs = distinctStubs(criteria.map((c) => c.title));
+  const alphaData = criteria.map((c, i) => ({
+    criterion: stubs[i]!,
     alpha: c.alpha_ordinal === null ? null : Number(c.alpha_ordinal.toFixed(3)),
     // recharts draws [below, above] the bar's end.
     ci: c.alpha_ordinal !== null && c.alpha_ordinal_ci ? [c.alpha_ordinal - c.alpha_ordinal_ci[0], c.alpha_ordinal_ci[1] - c.alpha_ordinal] : [0, 0],
-    interval: c.alpha_ordinal_ci ? `[${num2(c.alpha_ordinal_ci[0])}, ${num2(c.alpha_ordinal_ci[1])}]` : '',
+    interval: c.alpha_ordinal_ci ? `[${num2(c.alpha_ordinal_ci[0])}, ${num2(c.alpha_ordinal_ci[1])}]` : c.withheld === 'interval' ? `(${TOO_FEW_UNITS_FOR_INTERVAL})` : '',
   }));
   const lowest = Math.min(0, ...criteria.flatMap((c) => (c.alpha_ordinal_ci ? [c.alpha_ordinal_ci[0]] : c.alpha_ordinal !== null ? [c.alpha_ordinal] : [])));
-  const agreementData = criteria.map((c) => ({
-    criterion: short(c.title),
+  const agreementData = criteria.map((c, i) => ({
+    criterion: stubs[i]!,
     exact: c.exact === null ? null : Math.round(c.exact * 100),
     adjacent: c.adjacent === null ? null : Math.round(c.adjacent * 100),
   }));
@@ -69,19 +69,29 @@ export function CriterionChart({ criteria }: { criteria: CriterionStats[] }) {
       : criteria.length
         ? `Exact agreement ${criteria.map((c) => `${c.title} ${pct(c.exact)}`).join(', ')}.`
         : 'No criterion has two ratings of the same unit yet.';
-  const fewest = Math.min(...criteria.map((c) => c.units));
-  const caution = criteria.length && fewest < 10 ? ` With only ${fewest} ${fewest === 1 ? 'unit' : 'units'} rated, the intervals understate the uncertainty: read them as rough.` : '';
+  const few = criteria.filter((c) => c.withheld === 'coefficients').length;
+  const noInterval = criteria.filter((c) => c.withheld === 'interval').length;
+  const caution =
+    (few ? ` ${few} of ${criteria.length} criteria: ${TOO_FEW_UNITS} for α (fewer than ${MIN_UNITS_FOR_COEFFICIENTS}).` : '') +
+    (noInterval ? ` ${noInterval === criteria.length ? 'No criterion has' : `${noInterval} criteria lack`} the ${MIN_UNITS_FOR_INTERVAL} units an interval needs.` : '');
   const height = Math.max(180, criteria.length * 44 + 60);
   return (
-    <ChartCard title="Agreement per criterion" summary={summary + caution} testId="criterion-chart">
+    <ChartCard title="Agreement per criterion" label={`Agreement per criterion, ${title}`} summary={summary + caution} testId="criterion-chart" order={4}>
       <SimpleGrid cols={{ base: 1, md: 2 }} spacing="lg">
         <div>
           <Text size="xs" fw={600} mb={4}>
             Krippendorff’s α (ordinal) with 95 % interval
           </Text>
-          <AlphaChart data={alphaData} height={height} lowest={lowest} />
+          {criteria.some((c) => c.alpha_ordinal !== null) ? (
+            <AlphaChart data={alphaData} height={height} lowest={lowest} />
+          ) : (
+            <Text size="sm" c="dimmed" py="md" data-testid="alpha-chart-empty">
+              No bar to draw: every criterion has {TOO_FEW_UNITS} (fewer than {MIN_UNITS_FOR_COEFFICIENTS}) or a single level.
+            </Text>
+          )}
           <Text size="xs" c="dimmed">
-            Whiskers: 95 % bootstrap interval. Dashed lines: 0.67 (tentative) and 0.8 (reliable). A missing bar: α cannot be computed (too few units or a single level).
+            Whiskers: 95 % bootstrap interval (from {MIN_UNITS_FOR_INTERVAL} units). Dashed lines: 0.67 (tentative) and 0.8 (reliable). A missing bar: {TOO_FEW_UNITS} (fewer than{' '}
+            {MIN_UNITS_FOR_COEFFICIENTS}) or α cannot be computed (a single level).
           </Text>
         </div>
         <div>

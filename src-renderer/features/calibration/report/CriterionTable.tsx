@@ -1,5 +1,6 @@
 import { Table, Text, Tooltip } from '@mantine/core';
 import type { CriterionStats } from '../../../../src-shared/contracts/calibration';
+import { TOO_FEW_UNITS, TOO_FEW_UNITS_FOR_INTERVAL } from '../../../../src-shared/stats';
 import { num2, pct } from '../shared/format';
 import { ScrollTable } from '../shared/ScrollTable';
 
@@ -8,12 +9,14 @@ function meanPairKappa(c: CriterionStats): number | null {
   return ks.length ? ks.reduce((s, k) => s + k, 0) / ks.length : null;
 }
 
-/** Every statistic per criterion, and the outcome as one more row. */
-export function CriterionTable({ criteria, outcome }: { criteria: CriterionStats[]; outcome: CriterionStats | null }) {
+const nowrap = { whiteSpace: 'nowrap' } as const;
+
+/** Every statistic per criterion of one rubric, and the outcome as one more row. */
+export function CriterionTable({ criteria, outcome, label }: { criteria: CriterionStats[]; outcome: CriterionStats | null; label: string }) {
   const rows = [...criteria, ...(outcome ? [outcome] : [])];
   return (
-    <ScrollTable minWidth={820} label="Agreement statistics per criterion">
-      <Table striped withTableBorder verticalSpacing={6} fz="sm" aria-label="Agreement statistics per criterion" data-testid="criterion-table">
+    <ScrollTable minWidth={820} label={label}>
+      <Table striped withTableBorder verticalSpacing={6} fz="sm" aria-label={label} data-testid="criterion-table">
         <Table.Thead>
           <Table.Tr>
             <Table.Th scope="col">Criterion</Table.Th>
@@ -47,27 +50,46 @@ export function CriterionTable({ criteria, outcome }: { criteria: CriterionStats
         </Table.Thead>
         <Table.Tbody>
           {rows.map((c) => (
-            <Table.Tr key={c.criterion}>
+            <Table.Tr key={c.criterion} data-criterion={c.criterion}>
               <Table.Th scope="row" fw={c === outcome ? 700 : 500}>
                 {c.title}
               </Table.Th>
               <Table.Td ta="right">{c.units}</Table.Td>
-              <Table.Td ta="right">{pct(c.exact)}</Table.Td>
-              <Table.Td ta="right">{pct(c.adjacent)}</Table.Td>
-              <Table.Td ta="right">
-                {num2(c.alpha_ordinal)}
-                {c.alpha_ordinal_ci && (
-                  <Text span size="xs" c="dimmed">
-                    {' '}
-                    [{num2(c.alpha_ordinal_ci[0])}, {num2(c.alpha_ordinal_ci[1])}]
-                  </Text>
-                )}
+              <Table.Td ta="right" style={nowrap}>
+                {pct(c.exact)}
               </Table.Td>
-              <Table.Td ta="right">{num2(c.alpha_nominal)}</Table.Td>
-              <Table.Td ta="right">{num2(c.alpha_interval)}</Table.Td>
-              <Table.Td ta="right">{num2(c.fleiss_kappa)}</Table.Td>
-              <Table.Td ta="right">
-                {c.pairs.length} ({num2(meanPairKappa(c))})
+              <Table.Td ta="right" style={nowrap}>
+                {pct(c.adjacent)}
+              </Table.Td>
+              {c.withheld === 'coefficients' ? (
+                // One cell across the four coefficients: none is shown from so few units.
+                <Table.Td colSpan={4} ta="center" c="dimmed" data-testid={`alpha-${c.criterion}`}>
+                  {TOO_FEW_UNITS}
+                </Table.Td>
+              ) : (
+                <>
+                  <Table.Td ta="right" data-testid={`alpha-${c.criterion}`}>
+                    <span style={nowrap}>{num2(c.alpha_ordinal)}</span>
+                    {c.alpha_ordinal_ci && (
+                      <Text span size="xs" c="dimmed" style={nowrap}>
+                        {' '}
+                        [{num2(c.alpha_ordinal_ci[0])}, {num2(c.alpha_ordinal_ci[1])}]
+                      </Text>
+                    )}
+                    {c.withheld === 'interval' && (
+                      <Text size="xs" c="dimmed">
+                        {TOO_FEW_UNITS_FOR_INTERVAL}
+                      </Text>
+                    )}
+                  </Table.Td>
+                  <Table.Td ta="right">{num2(c.alpha_nominal)}</Table.Td>
+                  <Table.Td ta="right">{num2(c.alpha_interval)}</Table.Td>
+                  <Table.Td ta="right">{num2(c.fleiss_kappa)}</Table.Td>
+                </>
+              )}
+              <Table.Td ta="right" style={nowrap}>
+                {c.pairs.length}
+                {c.withheld === 'coefficients' ? '' : ` (${num2(meanPairKappa(c))})`}
               </Table.Td>
             </Table.Tr>
           ))}

@@ -20,3 +20,16 @@ export function dayEnd(date: string): string {
   return new Date(`${date}T23:59:59`).toISOString();
 }
 export const dateInput = (iso: string) => format(new Date(iso), 'yyyy-MM-dd');
+
+/**
+ * Short labels for long titles (chart axes) that never collapse two titles into the same text: a stub is
+ * lengthened until it differs from every other title's stub, or is the whole title.
+ */
+export function distinctStubs(titles: string[], max = 34): string[] {
+  const stub = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s);
+  return titles.map((t) => {
+    let n = max;
+    while (n < t.length && titles.some((o) => o !== t && stub(o, n) === stub(t, n))) n++;
+    return stub(t, n);
+  });
+}

@@ -8,18 +8,22 @@ interface Props {
   actions?: ReactNode;
   children: ReactNode;
   testId?: string;
+  /** Accessible name of the card and its figure where the visible title relies on a heading above it (default: the title). */
+  label?: string;
+  /** Heading level of the title (default 3); 4 where the card sits under a section heading of its own. */
+  order?: 3 | 4;
 }
 
 /** A dashboard panel: a heading, the takeaway in words, then the chart. */
-export function ChartCard({ title, summary, actions, children, testId }: Props) {
+export function ChartCard({ title, label, summary, actions, children, testId, order = 3 }: Props) {
   const titleId = useId();
   const summaryId = useId();
   return (
-    <Card withBorder padding="md" component="section" aria-labelledby={titleId} data-testid={testId} h="100%">
+    <Card withBorder padding="md" component="section" {...(label ? { 'aria-label': label } : { 'aria-labelledby': titleId })} data-testid={testId} h="100%">
       <Stack gap="xs" h="100%">
         <Group justify="space-between" align="flex-start" wrap="nowrap">
           <div>
-            <Title order={3} size="h5" id={titleId}>
+            <Title order={order} size="h5" id={titleId}>
               {title}
             </Title>
             <Text size="sm" c="dimmed" id={summaryId}>
@@ -28,7 +32,7 @@ export function ChartCard({ title, summary, actions, children, testId }: Props) 
           </div>
           {actions && <div style={{ flexShrink: 0 }}>{actions}</div>}
         </Group>
-        <figure aria-labelledby={titleId} aria-describedby={summaryId} style={{ margin: 0 }}>
+        <figure {...(label ? { 'aria-label': label } : { 'aria-labelledby': titleId })} aria-describedby={summaryId} style={{ margin: 0 }}>
           {children}
         </figure>
       </Stack>

@@ -52,7 +52,7 @@ export function CriterionEditor({ index, count, criterion: c, errors, onChange, 
           </Group>
         </Group>
         <Group grow align="flex-start">
-          <TextInput label="Title" required value={c.title} onChange={(e) => onChange({ ...c, title: e.currentTarget.value })} error={at('title')} />
+          <TextInput label="Title" required value={c.title} onChange={(e) => onChange({ ...c, title: e.currentTarget.value })} error={at('title')} data-path={`criteria.${index}.title`} />
           <TextInput
             label="Id"
             description="Letters, digits, . _ - (evidence claims it)"
@@ -60,6 +60,7 @@ export function CriterionEditor({ index, count, criterion: c, errors, onChange, 
             value={c.id}
             onChange={(e) => onChange({ ...c, id: e.currentTarget.value })}
             error={at('id')}
+            data-path={`criteria.${index}.id`}
             maw={240}
           />
         </Group>
@@ -73,6 +74,7 @@ export function CriterionEditor({ index, count, criterion: c, errors, onChange, 
             value={c.weight}
             onChange={(v) => onChange({ ...c, weight: num(v) })}
             error={at('weight')}
+            data-path={`criteria.${index}.weight`}
             w={140}
           />
           <Switch label="Critical (has its own minimum in the rule)" checked={c.critical} onChange={(e) => onChange({ ...c, critical: e.currentTarget.checked })} mb={6} />
@@ -103,6 +105,7 @@ export function CriterionEditor({ index, count, criterion: c, errors, onChange, 
                     value={l.score}
                     onChange={(v) => setLevel(i, { score: num(v) })}
                     error={errors.get(`criteria.${index}.levels.${i}.score`)}
+                    data-path={`criteria.${index}.levels.${i}.score`}
                   />
                 </Table.Td>
                 <Table.Td>
@@ -112,6 +115,7 @@ export function CriterionEditor({ index, count, criterion: c, errors, onChange, 
                     value={l.label}
                     onChange={(e) => setLevel(i, { label: e.currentTarget.value })}
                     error={errors.get(`criteria.${index}.levels.${i}.label`)}
+                    data-path={`criteria.${index}.levels.${i}.label`}
                   />
                 </Table.Td>
                 <Table.Td>
@@ -123,6 +127,7 @@ export function CriterionEditor({ index, count, criterion: c, errors, onChange, 
                     value={l.descriptor}
                     onChange={(e) => setLevel(i, { descriptor: e.currentTarget.value })}
                     error={errors.get(`criteria.${index}.levels.${i}.descriptor`)}
+                    data-path={`criteria.${index}.levels.${i}.descriptor`}
                   />
                 </Table.Td>
                 <Table.Td>

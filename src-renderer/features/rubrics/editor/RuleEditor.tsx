@@ -25,6 +25,7 @@ export function RuleEditor({ draft, errors, onChange }: { draft: Draft; errors: 
               value={draft.minLevel}
               onChange={(v) => onChange({ minLevel: num(v) })}
               error={errors.get('decision_rule.min_level')}
+              data-path="decision_rule.min_level"
               w={220}
             />
           ) : (
@@ -34,6 +35,7 @@ export function RuleEditor({ draft, errors, onChange }: { draft: Draft; errors: 
               value={draft.minTotal}
               onChange={(v) => onChange({ minTotal: num(v) })}
               error={errors.get('decision_rule.min_total')}
+              data-path="decision_rule.min_total"
               w={220}
             />
           )}
@@ -44,6 +46,7 @@ export function RuleEditor({ draft, errors, onChange }: { draft: Draft; errors: 
             value={draft.criticalMin}
             onChange={(v) => onChange({ criticalMin: num(v) })}
             error={errors.get('decision_rule.critical_min_level')}
+              data-path="decision_rule.critical_min_level"
             w={260}
           />
         </Group>

@@ -23,7 +23,7 @@ import { ApiError } from '../../../src-shared/contracts/errors';
 import { toApiError as clientError } from '../../../src-shared/contracts/client';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import type { Role } from '../../../src-shared/domain/roles';
-import { tempDir, tempServices, TEST_CREDENTIALS, TEST_RUBRIC, writeCatalogue, writePackageFolder } from '../../support/fixtures';
+import { editManifest, tempDir, tempServices, TEST_CREDENTIALS, TEST_RUBRIC, writeCatalogue, writePackageFolder } from '../../support/fixtures';
 import { AROHA, creditWorld, EDUC581 } from '../credit/setup';
 
 const REVIEWERS = 'id,name,email,school,district,roles';
@@ -268,8 +268,12 @@ describe('credentials earned elsewhere (credit import-external)', () => {
     try {
       w.decide('P-1', 'pass', '2026-03-18T02:00:00Z');
       const first = JSON.parse((await exportPortfolioBadge(w.ctx, 'P-1', w.lead)).content);
-      const content = `${HEADER}\nC-1001,aroha.new@example.nz,Aroha Ngata,FA-8,,Massey University,2024-02-01,,,,,`;
-      await importExternal(w.ctx, { fileName: 'e.csv', content, updateExisting: true }, w.lead);
+      // a later package brings the same candidate with a new email, and a lead applies it
+      const dir = tempDir();
+      await writePackageFolder(path.join(dir, 'P-2'), { id: 'P-2', candidate: { ...AROHA, email: 'aroha.new@example.nz' } });
+      editManifest(path.join(dir, 'P-2'), (m) => (m.credential = 'WCL-8'));
+      await importPath(w.ctx, dir, { actor: 'test', updateExisting: true, caller: w.lead });
+      expect(w.ctx.handle.sqlite.prepare("SELECT email FROM candidates WHERE id = 'C-1001'").get()).toEqual({ email: 'aroha.new@example.nz' });
       const again = JSON.parse((await exportPortfolioBadge(w.ctx, 'P-1', w.lead)).content);
       const [ident] = again.credentialSubject.identifier;
       expect(ident.identityHash).toBe(first.credentialSubject.identifier[0].identityHash);

@@ -5,7 +5,7 @@ import { ApiError } from '../../../../../src-shared/contracts/errors';
 import { api } from '../../../../api/transport';
 import { useMe } from '../../../profile/ProfileProvider';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert';
-import { ChangesTable } from './ChangesTable';
+import { ChangesTable } from '../../shared/ChangesTable';
 
 /**
  * Reviewer profiles from a CSV, all or nothing: a bad row refuses the file, naming the line and the reason. A file

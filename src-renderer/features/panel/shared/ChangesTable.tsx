@@ -1,5 +1,5 @@
 import { Table, VisuallyHidden } from '@mantine/core';
-import type { FieldChange } from '../../../../../src-shared/domain/changes';
+import type { FieldChange } from '../../../../src-shared/domain/changes';
 
 /** What an import would change in existing records, one field per row: old value → new value. */
 export function ChangesTable({ changes, caption }: { changes: FieldChange[]; caption: string }) {

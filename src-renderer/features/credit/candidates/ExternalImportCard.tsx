@@ -39,7 +39,7 @@ export function ExternalImportCard({ candidateId }: { candidateId?: string }) {
           A CSV file with the columns <Code>{COLUMNS}</Code>, or an Open Badges 3.0 credential (.json, or a bare VC-JWT .jwt). Candidates are matched by id, then email; nothing is imported
           if any line has a problem.
         </Text>
-        <FileInput label="File" placeholder="Choose a .csv or .json file" accept=".csv,.json,.jwt,text/csv,application/json" value={file} onChange={setFile} clearable />
+        <FileInput label="File" placeholder="Choose a .csv or .json file" accept=".csv,.json,.jwt,text/csv,application/json" value={file} onChange={setFile} clearable clearButtonProps={{ 'aria-label': 'Clear the chosen file' }} />
         {isBadge && !candidateId && (
           <Select
             label="Candidate (if the badge's email matches nobody)"

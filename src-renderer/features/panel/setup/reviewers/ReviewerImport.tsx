@@ -50,6 +50,7 @@ export function ReviewerImport() {
                 run.reset();
               }}
               clearable
+              clearButtonProps={{ 'aria-label': 'Clear the chosen file' }}
               w={360}
               data-testid="reviewers-csv"
             />

@@ -4,6 +4,7 @@ import { ApiError } from '../../src-shared/contracts/errors';
 import type { AppInfo } from '../../src-shared/contracts/app';
 import type { ServiceContext } from '../services/context';
 import { ImportError, formatProblem } from '../services/import/problems';
+import { ExistingRecordsError } from '../services/import/existing';
 import { listQueue, queueFacets, statusCounts } from '../services/queue';
 import { getPortfolio } from '../services/portfolios';
 import { createReviewer, getReviewer, listReviewers, requireActor } from '../services/reviewers';
@@ -70,6 +71,9 @@ function createHandlers(ctx: ServiceContext, info: Omit<AppInfo, 'dataDir'>): Ha
 
 export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
+  // The preview the app shows before a lead confirms: every change, in words and as data.
+  if (err instanceof ExistingRecordsError)
+    return new ApiError('conflict', `nothing was imported: ${err.summary}; a lead or admin confirms to apply them`, err.problems.map(formatProblem), err.changes);
   if (err instanceof ImportError) return new ApiError('bad_request', err.message.split('\n')[0]!, err.problems.map(formatProblem));
   if (err instanceof ZodError) return new ApiError('bad_request', 'invalid request', err.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`));
   return new ApiError('internal', 'internal error');

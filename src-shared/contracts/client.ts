@@ -33,6 +33,6 @@ export function createApiClient(transport: Transport): ApiClient {
 /** Turns an error body from either transport back into the ApiError the core threw. */
 export function toApiError(body: unknown): ApiError {
   const parsed = ApiErrorBodySchema.safeParse(body);
-  if (parsed.success) return new ApiError(parsed.data.code, parsed.data.message, parsed.data.issues);
+  if (parsed.success) return new ApiError(parsed.data.code, parsed.data.message, parsed.data.issues, parsed.data.conflicts);
   return new ApiError('internal', 'unexpected error response');
 }

@@ -206,6 +206,8 @@ export const ExternalImportReportSchema = z.object({
   imported: z.number().int(),
   unchanged: z.number().int(),
   candidatesCreated: z.array(z.string()),
+  /** Known candidates whose name, email, school or district the file changed (only with updateExisting). */
+  candidatesUpdated: z.array(z.string()),
   matchedByEmail: z.array(z.object({ line: z.string(), candidate: z.string() })),
   notInCatalogue: z.array(z.string()),
   /** Records already there that this import now proves or attests (they were unverified). */
@@ -385,6 +387,8 @@ export const creditContract = {
       content: z.string().max(10_000_000),
       /** For a badge whose recipient cannot be matched by email. */
       candidateId: Id.optional(),
+      /** Apply changes to known candidates' details (a lead or admin); without it such a file is refused with { conflicts }. */
+      updateExisting: z.boolean().default(false),
     }),
     output: ExternalImportReportSchema,
   },

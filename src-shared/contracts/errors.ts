@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { FieldChangeSchema, type FieldChange } from '../domain/changes';
 
 export const ERROR_CODES = ['bad_request', 'unauthorized', 'forbidden', 'not_found', 'conflict', 'internal'] as const;
 export type ErrorCode = (typeof ERROR_CODES)[number];
@@ -7,6 +8,8 @@ export const ApiErrorBodySchema = z.object({
   code: z.enum(ERROR_CODES),
   message: z.string(),
   issues: z.array(z.string()).optional(),
+  /** An import refused because it would change existing records: each changed field, for the app to show and confirm. */
+  conflicts: z.array(FieldChangeSchema).optional(),
 });
 export type ApiErrorBody = z.infer<typeof ApiErrorBodySchema>;
 
@@ -16,13 +19,14 @@ export class ApiError extends Error {
     readonly code: ErrorCode,
     message: string,
     readonly issues?: string[],
+    readonly conflicts?: FieldChange[],
   ) {
     super(message);
     this.name = 'ApiError';
   }
 
   toBody(): ApiErrorBody {
-    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}) };
+    return { code: this.code, message: this.message, ...(this.issues ? { issues: this.issues } : {}), ...(this.conflicts ? { conflicts: this.conflicts } : {}) };
   }
 }
 

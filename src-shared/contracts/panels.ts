@@ -108,7 +108,14 @@ export const panelsContract = {
     }),
     output: ReviewerSchema,
   },
-  'reviewers.importCsv': { input: z.object({ csv: z.string().max(5_000_000) }), output: z.object({ created: z.array(z.string()), updated: z.array(z.string()) }) },
+  /**
+   * Without updateExisting, a file that would change known profiles is refused (409) with every change in
+   * `conflicts`: the preview a lead confirms by sending the same file again with updateExisting: true.
+   */
+  'reviewers.importCsv': {
+    input: z.object({ csv: z.string().max(5_000_000), updateExisting: z.boolean().default(false) }),
+    output: z.object({ created: z.array(z.string()), updated: z.array(z.string()), unchanged: z.array(z.string()) }),
+  },
   'conflicts.list': { input: z.object({}), output: z.array(z.object({ reviewerId: z.string(), candidateId: z.string(), reason: z.string() })) },
   'conflicts.declare': { input: z.object({ reviewerId: Id, candidateId: Id, reason: z.string().max(500).default('') }), output: z.object({}) },
   'assignments.allocate': { input: z.object({}), output: AllocationResultSchema },

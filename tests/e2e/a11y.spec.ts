@@ -155,6 +155,15 @@ test('the moderation case with the evidence drawer and its dialogs open, and eve
   expect(await seriousViolations(page), 'edit reviewer dialog').toEqual([]);
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog')).toHaveCount(0);
+  // A reviewers file that would change a known profile: the diff waiting for the lead's confirmation.
+  await page.locator('input[type="file"]').setInputFiles({
+    name: 'reviewers.csv',
+    mimeType: 'text/csv',
+    buffer: Buffer.from('id,name,email,school,district,roles\nR-mika,Mika Henare,mika@elsewhere.test,Kaiapoi North School,Waimakariri,admin'),
+  });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByTestId('changes-table')).toBeVisible();
+  expect(await seriousViolations(page), 'reviewer import changes').toEqual([]);
   for (const tab of ['Review policies', 'Conflicts of interest', 'Allocation']) {
     await page.getByRole('tab', { name: tab }).click();
     await expect(page.getByRole('tabpanel')).toBeVisible();

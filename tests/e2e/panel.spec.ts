@@ -251,6 +251,24 @@ test('a panel lead imports reviewers (a bad file is refused line by line), versi
   await expect(page.getByTestId('import-result')).toContainText('1 created (R-nia)');
   await expect(page.getByTestId('reviewer-R-nia')).toContainText('Moderator');
 
+  // A file that changes a known profile is shown as a diff; nothing changes until the lead confirms.
+  const escalate = ['id,name,email,school,district,roles', 'R-nia,Nia Pomare,nia@elsewhere.test,Kura Tahi,Rohe Tahi,admin;reviewer'].join('\n');
+  await file.setInputFiles({ name: 'reviewers.csv', mimeType: 'text/csv', buffer: Buffer.from(escalate) });
+  await page.getByRole('button', { name: 'Import', exact: true }).click();
+  const changes = page.getByTestId('changes-table');
+  await expect(changes.getByRole('row', { name: /roles/ })).toContainText('moderator, reviewer');
+  await expect(changes.getByRole('row', { name: /roles/ })).toContainText('admin, reviewer');
+  await expect(changes.getByRole('row', { name: /email/ })).toContainText('nia@elsewhere.test');
+  await expect(page.getByTestId('reviewer-R-nia')).not.toContainText('Administrator');
+  await page.setViewportSize({ width: 1280, height: 720 });
+  await page.getByTestId('import-conflicts').scrollIntoViewIfNeeded();
+  await workbench.screenshot(page, 'panel-setup-import-conflicts-1280');
+  await page.setViewportSize({ width: 1440, height: 900 });
+  await workbench.screenshot(page, 'panel-setup-import-conflicts');
+  await page.getByRole('button', { name: 'Confirm and apply changes' }).click();
+  await expect(page.getByTestId('import-result')).toContainText('0 created, 1 updated (R-nia), 0 unchanged');
+  await expect(page.getByTestId('reviewer-R-nia')).toContainText('Administrator');
+
   // Edit a reviewer: maximum load.
   await page.getByRole('button', { name: 'Edit Nia Pomare' }).click();
   const edit = page.getByRole('dialog', { name: 'Edit Nia Pomare' });

@@ -1,13 +1,14 @@
 import path from 'node:path';
 import { importPath } from '../../services/import/importer';
+import { formatChanges } from '../../../src-shared/domain/changes';
 import type { Command } from '../command';
 import { UsageError } from '../command';
 
 export const importCommand: Command = {
   words: ['import'],
-  usage: 'import <path> [--max-file-mb N] [--json]',
+  usage: 'import <path> [--max-file-mb N] [--update-existing] [--json]',
   summary: 'Import a portfolio package, a batch (folder or .zip), or rubric/credentials JSON; all or nothing.',
-  flags: { 'max-file-mb': { type: 'string' } },
+  flags: { 'max-file-mb': { type: 'string' }, 'update-existing': { type: 'boolean' } },
   async run({ args, flags, open, io, actor }) {
     const [source] = args;
     if (!source) throw new UsageError('import needs a path');
@@ -17,6 +18,7 @@ export const importCommand: Command = {
     const report = await importPath(ctx, path.resolve(source), {
       actor,
       maxFileBytes: maxMb === undefined ? undefined : Math.floor(maxMb * 1024 * 1024),
+      updateExisting: flags['update-existing'] === true,
     });
     if (flags.json) io.out(JSON.stringify(report, null, 2));
     else {
@@ -26,6 +28,7 @@ export const importCommand: Command = {
           `${count(report.rubrics, 'imported')} rubrics, ${report.credentials.filter((c) => c.result !== 'unchanged').length} credentials, ` +
           `${report.files.added} new files (${report.files.bytes} bytes)` +
           (report.reviewers.created.length + report.reviewers.updated.length ? `, reviewers ${report.reviewers.created.length} created / ${report.reviewers.updated.length} updated` : '') +
+          (report.changes.length ? `; updated existing records:\n${formatChanges(report.changes).map((l) => `  ${l}`).join('\n')}` : '') +
           (report.activity.length ? `; replayed demo activity: ${report.activity.join(', ')}` : ''),
       );
     }

@@ -26,9 +26,9 @@ export function panelsHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof 
     'policy.get': ({ credential }) => ({ current: currentPolicy(ctx, credential), versions: policyVersions(ctx, credential) }),
     'policy.set': ({ credential, policy, changeNote }, caller) => setPolicy(ctx, credential, policy, actor(caller), changeNote),
     'reviewers.update': ({ id, patch }, caller) => updateReviewer(ctx, id, patch, actor(caller)),
-    'reviewers.importCsv': ({ csv }, caller) => {
+    'reviewers.importCsv': ({ csv, updateExisting }, caller) => {
       try {
-        return importReviewers(ctx, csv, actor(caller));
+        return importReviewers(ctx, csv, actor(caller), { updateExisting });
       } catch (err) {
         if (err instanceof ReviewerCsvError) throw new ApiError('bad_request', 'reviewers file refused, nothing was imported', err.problems.map((p) => `line ${p.line}: ${p.reason}`));
         throw err;

@@ -4,6 +4,7 @@ import { calibration } from './0003_calibration';
 import type Database from 'better-sqlite3';
 import { credit } from './0004_credit';
 import { auditChain, auditChainBackfill } from './0005_audit_chain';
+import { badgeRecipient } from './0006_badge_recipient';
 
 export interface Migration {
   version: number;
@@ -20,4 +21,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 3, name: 'calibration', sql: calibration },
   { version: 4, name: 'credit', sql: credit },
   { version: 5, name: 'audit_chain', sql: auditChain, run: auditChainBackfill },
+  { version: 6, name: 'badge_recipient', sql: badgeRecipient },
 ];

@@ -133,6 +133,8 @@ export const creditBadges = sqliteTable('credit_badges', {
   salt: text('salt').notNull(),
   issuedAt: text('issued_at').notNull(),
   issuedBy: text('issued_by').notNull(),
+  /** The email the badge's identity hash was made from at first export; null only if the candidate was gone then. */
+  recipientEmail: text('recipient_email'),
 });
 
 export const creditSettings = sqliteTable('credit_settings', {

@@ -62,7 +62,7 @@ export async function exportPortfolioBadge(ctx: ServiceContext, portfolioId: str
   const { badgeFileName, buildAchievementCredential, loadOrCreateIssuerKey, newRecipientSalt, renderBadgeFile } = await badges();
   const issued =
     ctx.handle.db.select().from(creditBadges).where(eq(creditBadges.portfolioId, portfolioId)).get() ??
-    ({ portfolioId, credentialId: `urn:uuid:${crypto.randomUUID()}`, salt: newRecipientSalt(), issuedAt: nowIso(ctx), issuedBy: actor.id } as const);
+    ({ portfolioId, credentialId: `urn:uuid:${crypto.randomUUID()}`, salt: newRecipientSalt(), issuedAt: nowIso(ctx), issuedBy: actor.id, recipientEmail: candidate.email } as const);
   const validUntil = credential.validity_years ? `${addYearsIso(passed.slice(0, 10), credential.validity_years)}T00:00:00Z` : null;
   let text: string;
   let fileName: string;
@@ -78,7 +78,8 @@ export async function exportPortfolioBadge(ctx: ServiceContext, portfolioId: str
         credit_points: credential.credit_points,
         field_of_study: 'Education',
       },
-      recipient: { email: candidate.email, salt: issued.salt },
+      // The identity it was issued to, even if the candidate's details changed since.
+      recipient: { email: issued.recipientEmail ?? candidate.email, salt: issued.salt },
       awardedAt: passed,
       validFrom: passed,
       validUntil,

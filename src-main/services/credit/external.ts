@@ -1,6 +1,6 @@
 import crypto from 'node:crypto';
 import { eq, sql } from 'drizzle-orm';
-import type { ExternalImportReport } from '../../../src-shared/contracts/credit';
+import type { CandidateBrief, ExternalImportReport } from '../../../src-shared/contracts/credit';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import type { Credential } from '../../../src-shared/domain/credential';
 import { candidates, creditExternal } from '../../db/schema';
@@ -8,6 +8,7 @@ import { nowIso, type ServiceContext } from '../context';
 import { audit } from '../audit';
 import { listCredentials } from '../credentials';
 import { ImportError, type ImportProblem } from '../import/problems';
+import { candidateChanges, requireUpdatePermission } from '../import/existing';
 import { canManageCandidates } from './access';
 import { isoDay } from './attainments';
 import { getCandidate, mergedInto, normaliseName } from './candidates';
@@ -89,6 +90,30 @@ function resolveCandidate(ctx: ServiceContext, r: ExternalRecord, created: Map<s
   return { id, how: 'new' };
 }
 
+/**
+ * The details a CSV gives for candidates it names by an id already here (school and district only where the line
+ * has them). Lines naming one id with different details are refused: which one would be right?
+ */
+function candidateUpdates(ctx: ServiceContext, file: string, records: ExternalRecord[], problems: ImportProblem[]): Map<string, CandidateBrief> {
+  const out = new Map<string, CandidateBrief>();
+  const from = new Map<string, string>();
+  for (const r of records) {
+    const known = r.candidate.id ? getCandidate(ctx, r.candidate.id) : null;
+    if (!known) continue;
+    const after = { id: known.id, name: r.candidate.name, email: r.candidate.email, school: r.candidate.school || known.school, district: r.candidate.district || known.district };
+    const earlier = out.get(known.id);
+    if (!earlier) {
+      out.set(known.id, after);
+      from.set(known.id, r.ref);
+      continue;
+    }
+    const differ = candidateChanges(earlier, after);
+    if (differ.length)
+      problems.push({ source: file, field: `${r.ref}, candidate_id`, reason: `candidate ${known.id} has other details on ${from.get(known.id)}: ${differ.map((d) => `${d.field} ${d.old} / ${d.new}`).join('; ')}` });
+  }
+  return out;
+}
+
 function fingerprint(candidateId: string, r: ExternalRecord, code: string | null): string {
   const parts = [candidateId, code ?? normaliseName(r.title), normaliseName(r.issuer), r.awardedOn, r.expiresOn ?? ''];
   return crypto.createHash('sha256').update(parts.join('\u0000')).digest('hex');
@@ -103,7 +128,7 @@ function fingerprint(candidateId: string, r: ExternalRecord, code: string | null
  */
 export async function importExternal(
   ctx: ServiceContext,
-  input: { fileName: string; content: string; candidateId?: string },
+  input: { fileName: string; content: string; candidateId?: string; updateExisting?: boolean },
   actor: Reviewer,
 ): Promise<ExternalImportReport> {
   canManageCandidates(actor);
@@ -139,6 +164,10 @@ export async function importExternal(
   for (const r of records)
     if (r.code && !matchCatalogue(catalogue, r.code, ''))
       problems.push({ source: input.fileName, field: `${r.ref}, credential_code`, reason: `unknown credential code "${r.code}" (the catalogue has ${catalogue.map((c) => c.code).join(', ')})` });
+  // A badge's candidate is read from this database, so only a CSV's lines can disagree with a known candidate.
+  const updates = isBadge ? new Map<string, CandidateBrief>() : candidateUpdates(ctx, input.fileName, records, problems);
+  const changes = [...updates.values()].flatMap((after) => candidateChanges(getCandidate(ctx, after.id)!, after));
+  requireUpdatePermission(changes, { updateExisting: input.updateExisting, caller: actor }, problems);
   if (problems.length) throw new ImportError(problems);
 
   const report: ExternalImportReport = {
@@ -147,6 +176,7 @@ export async function importExternal(
     imported: 0,
     unchanged: 0,
     candidatesCreated: [],
+    candidatesUpdated: [],
     matchedByEmail: [],
     notInCatalogue: [],
     upgraded: 0,
@@ -154,6 +184,13 @@ export async function importExternal(
   };
   const trust = trustIndex(ctx);
   ctx.handle.sqlite.transaction(() => {
+    for (const after of updates.values()) {
+      const before = getCandidate(ctx, after.id)!;
+      if (candidateChanges(before, after).length === 0) continue;
+      ctx.handle.db.update(candidates).set(after).where(eq(candidates.id, after.id)).run();
+      audit(ctx, { actor: actor.id, action: 'candidate.update', entityType: 'candidate', entityId: after.id, details: { before, after, file: input.fileName } });
+      report.candidatesUpdated.push(after.id);
+    }
     const created = new Map<string, string>();
     for (const r of records) {
       const { id, how } = resolveCandidate(ctx, r, created);

@@ -1,7 +1,8 @@
 import type { Pathway } from '../../../src-shared/domain/pathway';
 import type { ServiceContext } from '../context';
 import type { ImportProblem } from '../import/problems';
-import { planSave, unknownCredentials, writePathway, type SaveResult } from './pathways';
+import { diffFields, type FieldChange } from '../../../src-shared/domain/changes';
+import { loadPathway, planSave, unknownCredentials, writePathway, type SaveResult } from './pathways';
 
 /**
  * The importer's hooks for pathway files (`npm run cli -- import pathway.json`), checked with the rest of the
@@ -30,4 +31,12 @@ export function applyPathwayImports(ctx: ServiceContext, files: { pathway: Pathw
     writePathway(ctx, pathway, plan, actor);
     return { id: pathway.id, version: plan.version, result: plan.result };
   });
+}
+
+/** What a pathway file would change in a version that exists and is not yet in use (a used version is refused outright). */
+export function pathwayChanges(ctx: ServiceContext, pathway: Pathway): FieldChange[] {
+  const plan = planSave(ctx, pathway, 'import');
+  if ('problem' in plan || plan.result !== 'updated') return [];
+  const before = loadPathway(ctx, pathway.id, pathway.version)!;
+  return diffFields('pathway', `${pathway.id}@${pathway.version}`, before, pathway, ['description', 'target', 'rule', 'four_eyes', 'change_note']);
 }

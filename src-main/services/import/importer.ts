@@ -14,27 +14,39 @@ import { readText, readTree, readZipTree, type SourceTree } from './tree';
 import { parseCatalogueFile, parseJson, type CatalogueFile } from './catalogue';
 import { validatePackage, type ValidatedPackage } from './package';
 import { currentPolicy } from '../panels/policies';
-import { importReviewers, parseReviewersCsv, ReviewerCsvError } from '../panels/reviewer-import';
+import { importReviewers, parseReviewersCsv, planReviewerImport, ReviewerCsvError } from '../panels/reviewer-import';
+import type { Reviewer } from '../../../src-shared/contracts/reviewers';
+import { diffFields, type FieldChange } from '../../../src-shared/domain/changes';
+import { candidateChanges, credentialChanges, requireUpdatePermission } from './existing';
 import { systemActor } from '../reviewers';
 import { ACTIVITY_REPLAYS } from './activity';
 import { setStatus } from '../portfolios';
-import { applyPathwayImports, checkPathwayImports } from '../credit/pathway-import';
+import { applyPathwayImports, checkPathwayImports, pathwayChanges } from '../credit/pathway-import';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 ** 3;
 
 export interface ImportOptions {
   actor: string;
   maxFileBytes?: number;
+  /**
+   * Apply what the import would change in existing reviewers, candidates, credentials and pathways (each change
+   * audited with old and new values). Without it such an import is refused, naming every changed field.
+   */
+  updateExisting?: boolean;
+  /** Whose roles allow `updateExisting` (a lead or admin); by default the operator `actor` with every role, as the CLI runs. */
+  caller?: Reviewer;
 }
 
 export interface ImportReport {
   portfolios: { id: string; result: 'imported' | 'unchanged' }[];
-  reviewers: { created: string[]; updated: string[] };
+  reviewers: { created: string[]; updated: string[]; unchanged: string[] };
   activity: string[];
   rubrics: { id: string; version: number; result: 'imported' | 'unchanged' }[];
   credentials: { code: string; result: 'created' | 'updated' | 'unchanged' }[];
   pathways: { id: string; version: number; result: 'created' | 'updated' | 'new_version' | 'unchanged' }[];
   files: { added: number; bytes: number };
+  /** Changes applied to existing records (only with `updateExisting`), each also in the audit log with old and new values. */
+  changes: FieldChange[];
 }
 
 interface Collected {
@@ -103,7 +115,10 @@ function crossCheck(ctx: ServiceContext, c: Collected): {
   rubrics: Map<string, Rubric>;
   credentials: Map<string, Credential>;
   unchanged: Set<string>;
+  /** What the import would change in records already here: refused unless the caller asked to update them. */
+  changes: FieldChange[];
 } {
+  const changes: FieldChange[] = [];
   const rubricsIn = new Map<string, Rubric>();
   const credentialsIn = new Map<string, Credential>();
   for (const cat of c.catalogue) {
@@ -112,16 +127,20 @@ function crossCheck(ctx: ServiceContext, c: Collected): {
       if (rubricsIn.has(key)) c.problems.push({ source: cat.file, reason: `rubric ${key} appears twice in this import` });
       rubricsIn.set(key, cat.rubric);
       const existing = loadRubric(ctx, cat.rubric.id, cat.rubric.version);
-      if (existing && rubricFingerprint(existing) !== rubricFingerprint(cat.rubric))
+      if (existing && rubricFingerprint(existing) !== rubricFingerprint(cat.rubric)) {
+        const differ = diffFields('rubric', key, existing, cat.rubric, ['title', 'criteria', 'decision_rule', 'feedback_templates']).map((d) => d.field);
         c.problems.push({
           source: cat.file,
           field: 'version',
-          reason: `rubric ${key} already exists with different content; rubric versions are immutable, publish it as version ${cat.rubric.version + 1}`,
+          reason: `rubric ${key} already exists with different content${differ.length ? ` (${differ.join(', ')})` : ''}; rubric versions are immutable, publish it as version ${cat.rubric.version + 1}`,
         });
+      }
     } else if (cat.kind === 'credentials')
       for (const cred of cat.credentials) {
         if (credentialsIn.has(cred.code)) c.problems.push({ source: cat.file, reason: `credential ${cred.code} appears twice in this import` });
         credentialsIn.set(cred.code, cred);
+        const existing = loadCredential(ctx, cred.code);
+        if (existing) changes.push(...credentialChanges(existing, cred));
       }
   }
   const rubricKnown = (id: string, version: number) => rubricsIn.get(`${id}@${version}`) ?? loadRubric(ctx, id, version);
@@ -130,6 +149,15 @@ function crossCheck(ctx: ServiceContext, c: Collected): {
       c.problems.push({ source: cred.code, field: 'rubric', reason: `rubric ${cred.rubric.id}@${cred.rubric.version} is not in this import or the database` });
   const pathways = c.catalogue.flatMap((cat) => (cat.kind === 'pathway' ? [cat] : []));
   c.problems.push(...checkPathwayImports(ctx, pathways, new Set(credentialsIn.keys())));
+  changes.push(...pathways.flatMap(({ pathway }) => pathwayChanges(ctx, pathway)));
+  for (const r of c.reviewers) {
+    try {
+      changes.push(...planReviewerImport(ctx, parseReviewersCsv(r.csv)).changes);
+    } catch (err) {
+      if (!(err instanceof ReviewerCsvError)) throw err;
+      for (const p of err.problems) c.problems.push({ source: r.file, field: `line ${p.line}`, reason: p.reason });
+    }
+  }
 
   const byId = new Map<string, ValidatedPackage>();
   const unchanged = new Set<string>();
@@ -172,7 +200,35 @@ function crossCheck(ctx: ServiceContext, c: Collected): {
     }
     if (m.resubmission_of) checkResubmission(ctx, pkg, byId, c.problems);
   }
-  return { rubrics: rubricsIn, credentials: credentialsIn, unchanged };
+  changes.push(...candidateChangesOf(ctx, c.packages.filter((p) => !unchanged.has(p.manifest.id)), c.problems));
+  return { rubrics: rubricsIn, credentials: credentialsIn, unchanged, changes };
+}
+
+/**
+ * How the new packages would change candidates already here (a package reusing an id with another name, email or
+ * school). Packages of one import that give one candidate id different details are refused outright.
+ */
+function candidateChangesOf(ctx: ServiceContext, packages: ValidatedPackage[], problems: ImportProblem[]): FieldChange[] {
+  const first = new Map<string, ValidatedPackage>();
+  const changes: FieldChange[] = [];
+  for (const pkg of packages) {
+    const who = pkg.manifest.candidate;
+    const earlier = first.get(who.id);
+    if (earlier) {
+      const differ = candidateChanges(earlier.manifest.candidate, who);
+      if (differ.length)
+        problems.push({
+          source: pkg.source,
+          field: 'candidate',
+          reason: `candidate ${who.id} has other details in ${earlier.manifest.id}: ${differ.map((d) => `${d.field} ${d.old} / ${d.new}`).join('; ')}`,
+        });
+      continue;
+    }
+    first.set(who.id, pkg);
+    const known = ctx.handle.db.select().from(candidates).where(eq(candidates.id, who.id)).get();
+    if (known) changes.push(...candidateChanges(known, who));
+  }
+  return changes;
 }
 
 function checkResubmission(ctx: ServiceContext, pkg: ValidatedPackage, batch: Map<string, ValidatedPackage>, problems: ImportProblem[]): void {
@@ -304,13 +360,19 @@ export async function importPath(ctx: ServiceContext, source: string, options: I
   if (collected.catalogue.length === 0 && collected.packages.length === 0 && collected.reviewers.length === 0 && collected.problems.length === 0)
     collected.problems.push({ source: path.basename(source), reason: 'no portfolio package (manifest.json), rubric or credentials file found' });
   const checked = collected.problems.length === 0 ? crossCheck(ctx, collected) : null;
+  try {
+    if (checked) requireUpdatePermission(checked.changes, { updateExisting: options.updateExisting, caller: options.caller ?? systemActor(options.actor) }, collected.problems);
+  } catch (err) {
+    discardAll();
+    throw err;
+  }
   if (!checked || collected.problems.length > 0) {
     discardAll();
     throw new ImportError(collected.problems);
   }
 
   const added: string[] = [];
-  const report: ImportReport = { portfolios: [], reviewers: { created: [], updated: [] }, activity: [], rubrics: [], credentials: [], pathways: [], files: { added: 0, bytes: 0 } };
+  const report: ImportReport = { portfolios: [], reviewers: { created: [], updated: [], unchanged: [] }, activity: [], rubrics: [], credentials: [], pathways: [], files: { added: 0, bytes: 0 }, changes: checked.changes };
   const types = blobMediaTypes(collected.packages);
   try {
     for (const pkg of collected.packages)
@@ -348,9 +410,10 @@ export async function importPath(ctx: ServiceContext, source: string, options: I
         report.portfolios.push({ id, result: 'imported' });
       }
       for (const r of collected.reviewers) {
-        const done = importReviewers(ctx, r.csv, systemActor(options.actor));
+        const done = importReviewers(ctx, r.csv, systemActor(options.actor), { updateExisting: options.updateExisting });
         report.reviewers.created.push(...done.created);
         report.reviewers.updated.push(...done.updated);
+        report.reviewers.unchanged.push(...done.unchanged);
       }
     })();
   } catch (err) {

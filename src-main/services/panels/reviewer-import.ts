@@ -3,7 +3,9 @@ import { z } from 'zod';
 import { ROLES, type Role } from '../../../src-shared/domain/roles';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import type { ServiceContext } from '../context';
-import { createReviewer, getReviewer, requireRole, updateReviewer } from '../reviewers';
+import { createReviewer, getReviewer, listReviewers, requireRole, updateReviewer } from '../reviewers';
+import { diffFields, type FieldChange } from '../../../src-shared/domain/changes';
+import { requireUpdatePermission } from '../import/existing';
 
 export const REVIEWER_COLUMNS = ['id', 'name', 'email', 'school', 'district', 'roles'] as const;
 
@@ -16,7 +18,7 @@ export class ReviewerCsvError extends Error {
 const Email = z.email();
 const Id = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/);
 
-interface Row {
+export interface ReviewerRow {
   line: number;
   id: string;
   name: string;
@@ -27,7 +29,7 @@ interface Row {
 }
 
 /** Parses `id,name,email,school,district,roles` (roles separated by `;`), naming the line of every problem. */
-export function parseReviewersCsv(text: string): Row[] {
+export function parseReviewersCsv(text: string): ReviewerRow[] {
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const problems: { line: number; reason: string }[] = [];
   const [header, ...rows] = parsed.data;
@@ -36,7 +38,7 @@ export function parseReviewersCsv(text: string): Row[] {
   if (missing.length) throw new ReviewerCsvError([{ line: 1, reason: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected ${REVIEWER_COLUMNS.join(',')})` }]);
   const at = (row: string[], c: (typeof REVIEWER_COLUMNS)[number]) => (row[cols.indexOf(c)] ?? '').trim();
   const seen = new Map<string, number>();
-  const out: Row[] = [];
+  const out: ReviewerRow[] = [];
   rows.forEach((row, i) => {
     const line = i + 2;
     const r = { line, id: at(row, 'id'), name: at(row, 'name'), email: at(row, 'email'), school: at(row, 'school'), district: at(row, 'district') };
@@ -57,25 +59,75 @@ export function parseReviewersCsv(text: string): Row[] {
   return out;
 }
 
-/** Imports reviewer profiles, all or nothing: new ids are created, known ids updated (both audited). */
-export function importReviewers(ctx: ServiceContext, csv: string, actor: Reviewer): { created: string[]; updated: string[] } {
+/** The fields a reviewers file sets, in the order a diff names them (roles first: they decide what a person may do). */
+const REVIEWER_FIELDS = ['roles', 'name', 'email', 'school', 'district'] as const;
+
+export interface ReviewerImportPlan {
+  create: ReviewerRow[];
+  update: ReviewerRow[];
+  unchanged: string[];
+  changes: FieldChange[];
+}
+
+/**
+ * What importing these rows would do, decided before anything is written: new ids to create, known ids whose fields
+ * would change (each change listed), and rows identical to the profile here. An email another profile uses is refused.
+ */
+export function planReviewerImport(ctx: ServiceContext, rows: ReviewerRow[]): ReviewerImportPlan {
+  const plan: ReviewerImportPlan = { create: [], update: [], unchanged: [], changes: [] };
+  const everyone = listReviewers(ctx);
+  const problems: { line: number; reason: string }[] = [];
+  const emails = new Map<string, number>();
+  for (const r of rows) {
+    const email = r.email.toLowerCase();
+    const taken = everyone.find((x) => x.id !== r.id && x.email.toLowerCase() === email);
+    if (taken) problems.push({ line: r.line, reason: `the email ${r.email} belongs to the profile ${taken.id}` });
+    if (emails.has(email)) problems.push({ line: r.line, reason: `duplicate email ${r.email} (also on line ${emails.get(email)})` });
+    emails.set(email, r.line);
+    const existing = everyone.find((x) => x.id === r.id);
+    if (!existing) {
+      plan.create.push(r);
+      continue;
+    }
+    const changes = diffFields('reviewer', r.id, existing, r, REVIEWER_FIELDS);
+    if (changes.length === 0) plan.unchanged.push(r.id);
+    else {
+      plan.update.push(r);
+      plan.changes.push(...changes);
+    }
+  }
+  if (problems.length) throw new ReviewerCsvError(problems);
+  return plan;
+}
+
+/**
+ * Imports reviewer profiles, all or nothing: new ids are created; known ids whose fields differ are refused, naming
+ * each change, unless `updateExisting` (a lead or admin); identical rows change nothing. Every write is audited.
+ */
+export function importReviewers(
+  ctx: ServiceContext,
+  csv: string,
+  actor: Reviewer,
+  options: { updateExisting?: boolean } = {},
+): { created: string[]; updated: string[]; unchanged: string[] } {
   requireRole(actor, 'lead', 'admin');
-  const rows = parseReviewersCsv(csv);
-  const result = { created: [] as string[], updated: [] as string[] };
+  const plan = planReviewerImport(ctx, parseReviewersCsv(csv));
+  requireUpdatePermission(plan.changes, { updateExisting: options.updateExisting, caller: actor });
+  const result = { created: [] as string[], updated: [] as string[], unchanged: plan.unchanged };
   ctx.handle.sqlite.transaction(() => {
-    for (const r of rows) {
-      const fields = { name: r.name, email: r.email, school: r.school, district: r.district, roles: r.roles };
-      if (getReviewer(ctx, r.id)) {
-        updateReviewer(ctx, r.id, fields, actor);
-        result.updated.push(r.id);
-      } else {
-        try {
-          createReviewer(ctx, { id: r.id, ...fields }, actor);
-        } catch (err) {
-          throw new ReviewerCsvError([{ line: r.line, reason: (err as Error).message }]);
-        }
-        result.created.push(r.id);
+    for (const r of plan.update) {
+      const before = getReviewer(ctx, r.id)!;
+      const patch = Object.fromEntries(REVIEWER_FIELDS.filter((f) => diffFields('reviewer', r.id, before, r, [f]).length).map((f) => [f, r[f]]));
+      updateReviewer(ctx, r.id, patch, actor);
+      result.updated.push(r.id);
+    }
+    for (const r of plan.create) {
+      try {
+        createReviewer(ctx, { id: r.id, name: r.name, email: r.email, school: r.school, district: r.district, roles: r.roles }, actor);
+      } catch (err) {
+        throw new ReviewerCsvError([{ line: r.line, reason: (err as Error).message }]);
       }
+      result.created.push(r.id);
     }
   })();
   return result;

@@ -57,6 +57,7 @@ describe('credentials earned elsewhere (CSV)', () => {
       imported: 3,
       unchanged: 0,
       candidatesCreated: ['C-2001'],
+      candidatesUpdated: [],
       matchedByEmail: [{ line: 'line 3', candidate: 'C-1002' }],
       notInCatalogue: ['line 4: Te Reo Māori in the Classroom'],
       upgraded: 0,

@@ -92,16 +92,16 @@ export const creditPathwayExportCommand: Command = {
 
 export const creditImportExternalCommand: Command = {
   words: ['credit', 'import-external'],
-  usage: 'credit import-external FILE [--candidate ID]',
-  summary: 'Credentials earned elsewhere: a CSV file or an Open Badges 3.0 credential (JSON); all or nothing.',
-  flags: { candidate: { type: 'string' } },
+  usage: 'credit import-external FILE [--candidate ID] [--update-existing]',
+  summary: 'Credentials earned elsewhere: a CSV file or an Open Badges 3.0 credential (JSON); all or nothing; changes to known candidates need --update-existing.',
+  flags: { candidate: { type: 'string' }, 'update-existing': { type: 'boolean' } },
   async run({ args, flags, open, io, actor }) {
     const [file] = args;
     if (!file) throw new UsageError('import-external needs a file');
     if (!fs.existsSync(file)) throw new UsageError(`no such file ${file}`);
     const report = await importExternal(
       open(),
-      { fileName: path.basename(file), content: fs.readFileSync(file, 'utf8'), candidateId: flags.candidate as string | undefined },
+      { fileName: path.basename(file), content: fs.readFileSync(file, 'utf8'), candidateId: flags.candidate as string | undefined, updateExisting: flags['update-existing'] === true },
       systemActor(actor),
     );
     if (flags.json) io.out(JSON.stringify(report, null, 2));

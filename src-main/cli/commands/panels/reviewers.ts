@@ -6,15 +6,16 @@ import { UsageError } from '../../command';
 
 export const reviewersImportCommand: Command = {
   words: ['reviewers', 'import'],
-  usage: 'reviewers import FILE',
-  summary: 'Import reviewer profiles from CSV (id,name,email,school,district,roles with roles split by ;), all or nothing.',
+  usage: 'reviewers import FILE [--update-existing]',
+  summary: 'Import reviewer profiles from CSV (id,name,email,school,district,roles with roles split by ;), all or nothing; changes to known ids need --update-existing.',
+  flags: { 'update-existing': { type: 'boolean' } },
   run({ args, open, io, flags, actor }) {
     const [file] = args;
     if (!file) throw new UsageError('reviewers import needs a CSV file');
     if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
     try {
-      const r = importReviewers(open(), fs.readFileSync(file, 'utf8'), systemActor(actor));
-      io.out(flags.json ? JSON.stringify(r) : `imported reviewers: ${r.created.length} created, ${r.updated.length} updated`);
+      const r = importReviewers(open(), fs.readFileSync(file, 'utf8'), systemActor(actor), { updateExisting: flags['update-existing'] === true });
+      io.out(flags.json ? JSON.stringify(r) : `imported reviewers: ${r.created.length} created, ${r.updated.length} updated, ${r.unchanged.length} unchanged`);
       return 0;
     } catch (err) {
       if (err instanceof ReviewerCsvError) {

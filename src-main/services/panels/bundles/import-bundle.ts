@@ -10,7 +10,7 @@ import { nowIso, type ServiceContext } from '../../context';
 import { audit } from '../../audit';
 import { importPath, type ImportReport } from '../../import/importer';
 import { formatProblem, ImportError } from '../../import/problems';
-import { createReviewer, getReviewer, listReviewers } from '../../reviewers';
+import { createReviewer, getReviewer, listReviewers, systemActor } from '../../reviewers';
 import { policyVersions } from '../policies';
 import { RefusedError } from './errors';
 import type { Bundle } from './format';
@@ -158,7 +158,9 @@ export async function importBundle(ctx: ServiceContext, file: string, actor: Rev
       applyPolicies(ctx, bundle, actor.id);
       let report: ImportReport;
       try {
-        report = await importPath(ctx, opened.dir, { actor: actor.id });
+        // The bundle is signed by the lead's key (checked by openBundle): the lead's current details of candidates,
+        // credentials and catalogue are theirs to give, so they replace older copies here (each change audited).
+        report = await importPath(ctx, opened.dir, { actor: actor.id, updateExisting: true, caller: systemActor(`bundle:${bundle.id}`) });
       } catch (err) {
         if (err instanceof ImportError) throw new RefusedError('review bundle', err.problems.map((p) => formatProblem(p).replace(/^- /, '')));
         throw err;

@@ -4,6 +4,7 @@ import { openDatabase } from '../db/database';
 import { EvidenceStore } from '../services/store';
 import type { ServiceContext } from '../services/context';
 import { importPath } from '../services/import/importer';
+import { sweepAtStart } from '../services/store-integrity';
 import { demoDir } from './paths';
 
 export interface OpenOptions {
@@ -13,11 +14,16 @@ export interface OpenOptions {
   nativeBinding?: string;
 }
 
-/** Opens (creating and migrating as needed) the data directory: queue.sqlite plus the evidence store beside it. */
+/**
+ * Opens (creating and migrating as needed) the data directory: queue.sqlite plus the evidence store beside it, and
+ * sweeps up after processes that died mid-import (their half-written rows, their staged files).
+ */
 export function openServices({ dataDir, now = () => new Date(), nativeBinding }: OpenOptions): ServiceContext {
   fs.mkdirSync(dataDir, { recursive: true });
   const handle = openDatabase(path.join(dataDir, 'queue.sqlite'), { nativeBinding });
-  return { handle, store: new EvidenceStore(path.join(dataDir, 'evidence')), dataDir, now };
+  const ctx: ServiceContext = { handle, store: new EvidenceStore(path.join(dataDir, 'evidence')), dataDir, now };
+  sweepAtStart(ctx);
+  return ctx;
 }
 
 /** A database nobody has used yet (nothing in the audit log) gets the bundled demo, so a new user sees a real queue. */

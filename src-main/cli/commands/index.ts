@@ -5,5 +5,6 @@ import { exportCommand } from './export';
 import { panelsCommands } from './panels';
 import { calibrationCommands } from './calibration';
 import { creditCommands } from './credit';
+import { storeCheckCommand } from './store';
 
-export const commands: Command[] = [importCommand, listCommand, exportCommand, ...panelsCommands, ...calibrationCommands, ...creditCommands];
+export const commands: Command[] = [importCommand, listCommand, exportCommand, ...panelsCommands, ...calibrationCommands, ...creditCommands, storeCheckCommand];

@@ -314,10 +314,16 @@ async function collectAndWrite(ctx: ServiceContext, source: string, options: Imp
   return await writeImport(ctx, collected, checked, path.basename(source), options.actor);
 }
 
-/** Portfolios written per transaction: small enough that a reviewer's save waits a few milliseconds, not the whole import. */
-export const PORTFOLIOS_PER_TRANSACTION = 25;
+/**
+ * How long one import transaction may hold the write lock, and the pause after it. A waiting save polls the lock
+ * (SQLite's busy handler sleeps 1, 2, 5 … 25 ms between tries), so the pause must be long enough for it to get in;
+ * together they keep any save's wait to a few tens of milliseconds however large the import.
+ */
+const WRITE_BUDGET_MS = 20;
+const WRITE_PAUSE_MS = 25;
+const PORTFOLIOS_PER_TRANSACTION = 25;
 
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * Writes a checked import. Each transaction takes the write lock first and holds it only for a bounded batch of
@@ -389,17 +395,19 @@ async function writeImport(ctx: ServiceContext, collected: Collected, checked: R
   };
 
   // Earlier attempts first, so a resubmission's link always points at a row that exists.
-  const ordered = [...collected.packages].sort((a, b) => a.manifest.attempt - b.manifest.attempt);
-  const batches: ValidatedPackage[][] = [];
-  for (let i = 0; i < ordered.length; i += PORTFOLIOS_PER_TRANSACTION) batches.push(ordered.slice(i, i + PORTFOLIOS_PER_TRANSACTION));
-  const last = Math.max(batches.length - 1, 0);
+  const queue = [...collected.packages].sort((a, b) => a.manifest.attempt - b.manifest.attempt);
   try {
-    for (let i = 0; i <= last; i++) {
-      if (i > 0) await nextTurn();
+    for (let first = true; first || queue.length > 0; first = false) {
+      if (!first) await pause(WRITE_PAUSE_MS);
       sqlite.transaction(() => {
-        if (i === 0) writeCatalogue();
-        writePortfolios(batches[i] ?? []);
-        if (i === last) land();
+        if (first) writeCatalogue();
+        const started = performance.now();
+        let n = 0;
+        while (queue.length > 0 && n < PORTFOLIOS_PER_TRANSACTION && (n === 0 || performance.now() - started < WRITE_BUDGET_MS)) {
+          writePortfolios([queue.shift()!]);
+          n += 1;
+        }
+        if (queue.length === 0) land();
       })();
     }
   } catch (err) {

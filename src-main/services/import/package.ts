@@ -46,6 +46,14 @@ export async function validatePackage(
       expected.set(c.file, { mediaTypes: [CAPTION_MEDIA_TYPE], bytes: c.bytes, sha256: c.sha256, field: `evidence.${i}.captions.${j}` }),
     );
   });
+  // Names that differ only in letter case or Unicode form are one file on some systems and look the same to a reviewer.
+  const folded = new Map<string, string>();
+  for (const file of expected.keys()) {
+    const key = file.normalize('NFC').toLowerCase();
+    const twin = folded.get(key);
+    if (twin !== undefined) problems.push({ source: label, file, reason: `differs from ${JSON.stringify(twin)} only in letter case or Unicode form` });
+    folded.set(key, file);
+  }
   const prefix = root ? `${root}/` : '';
   for (const path of tree.entries.keys()) {
     if (!path.startsWith(prefix)) continue;
@@ -75,7 +83,9 @@ export async function validatePackage(
         // Never more than the manifest declared: a file that inflates further (a zip bomb) stops at that many bytes.
         blob = await store.stage(await entry.open(), Math.min(maxFileBytes, want.bytes));
       } catch (err) {
-        if (!(err instanceof OversizeError)) problem(`could not be read: ${(err as Error).message}`);
+        // yauzl stops an entry that inflates past the size its own header declares.
+        if (/too many bytes in the stream/.test((err as Error).message)) problem(`the zip entry inflates to more than the ${entry.size} bytes it declares (a damaged or hostile zip)`);
+        else if (!(err instanceof OversizeError)) problem(`could not be read: ${(err as Error).message}`);
         else if (err.limit < want.bytes) problem(`over the limit of ${maxFileBytes} bytes`);
         else problem(`manifest says ${want.bytes} bytes, file has more (reading stopped there)`, `${want.field}.bytes`);
         continue;

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type { ImportProblem } from './problems';
+import { MAX_TEXT_FILE_BYTES } from '../../../src-shared/domain/text';
 
 /** One file of a package source, whether it lives in a folder or a zip. */
 export interface TreeEntry {
@@ -108,7 +109,7 @@ export async function readTree(source: string): Promise<SourceTree> {
 }
 
 /** Manifests, catalogue JSON and CSV files are read whole; anything larger is refused before it is read. */
-export const MAX_TEXT_BYTES = 16 * 1024 * 1024;
+export const MAX_TEXT_BYTES = MAX_TEXT_FILE_BYTES;
 
 export class TextTooLargeError extends Error {
   constructor(readonly limit: number) {

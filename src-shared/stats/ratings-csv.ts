@@ -45,7 +45,7 @@ export function parseRatingsCsv(text: string): RatingRow[] {
     if (row.error) throw new RatingsCsvError(row.line, row.error);
     const long = row.fields.find((f) => f.length > MAX_LINE_TEXT);
     if (long !== undefined) throw new RatingsCsvError(row.line, `a field is longer than ${MAX_LINE_TEXT} characters`);
-    const unsafe = row.fields.map((f) => unsafeTextReason(f)).find(Boolean);
+    const unsafe = row.fields.map((f) => unsafeTextReason(f, true)).find(Boolean);
     if (unsafe) throw new RatingsCsvError(row.line, `a field ${unsafe}`);
     if (row.fields.length !== COLUMNS.length) {
       throw new RatingsCsvError(row.line, `expected ${COLUMNS.length} fields, found ${row.fields.length}`);

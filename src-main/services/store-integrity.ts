@@ -1,5 +1,6 @@
 import type { ServiceContext } from './context';
 import { processAlive } from './store';
+import { audit } from './audit';
 
 /** Blob hashes that committed evidence or caption rows refer to: the files the store must keep. */
 function referencedShas(ctx: ServiceContext): Set<string> {
@@ -49,9 +50,18 @@ export function rollBackImportRun(ctx: ServiceContext, runId: string): { portfol
     .map((id) => sqlite.prepare('SELECT seq, id, attempt FROM portfolios WHERE id = ?').get(id) as { seq: number; id: string; attempt: number } | undefined)
     .filter((r) => r !== undefined)
     .sort((a, b) => b.attempt - a.attempt);
+  const removed: string[] = [];
   for (const r of rows) {
-    sqlite.prepare('DELETE FROM portfolio_search WHERE rowid = ?').run(r.seq);
-    sqlite.prepare('DELETE FROM portfolios WHERE id = ?').run(r.id);
+    try {
+      sqlite.transaction(() => {
+        sqlite.prepare('DELETE FROM portfolio_search WHERE rowid = ?').run(r.seq);
+        sqlite.prepare('DELETE FROM portfolios WHERE id = ?').run(r.id);
+      })();
+      removed.push(r.id);
+    } catch {
+      // Someone began work on it while the import ran (an assignment, a review): it stays, and the log says why.
+      audit(ctx, { actor: 'system:import', action: 'portfolio.import', entityType: 'portfolio', entityId: r.id, details: { kept: 'work began on it before its unfinished import was taken out' } });
+    }
   }
   for (const id of items('candidate'))
     if (!sqlite.prepare('SELECT 1 FROM portfolios WHERE candidate_id = ? LIMIT 1').get(id)) {
@@ -63,7 +73,7 @@ export function rollBackImportRun(ctx: ServiceContext, runId: string): { portfol
     }
   dropUnreferencedBlobs(ctx, items('blob'));
   sqlite.prepare('DELETE FROM import_runs WHERE id = ?').run(runId);
-  return { portfolios: rows.map((r) => r.id) };
+  return { portfolios: removed };
 }
 
 /** Import runs whose process is gone (killed, crashed): they will never finish. */

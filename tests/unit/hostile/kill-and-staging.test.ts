@@ -4,6 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { openServices } from '../../../src-main/core/services';
 import { importPath } from '../../../src-main/services/import/importer';
 import { checkStore } from '../../../src-main/services/store-integrity';
+import { openReview } from '../../../src-main/services/reviews';
+import { reviewSetup } from '../../support/review';
 import { countRows, tempDir, writeCatalogue } from '../../support/fixtures';
 import { expectRefusedUnchanged, runCliProcess, startCli, writeBatch, writeSmallPackage } from './support';
 
@@ -65,6 +67,28 @@ describe('an import killed with SIGKILL', () => {
     expect(again.code, again.err).toBe(0);
     expect(again.out).toContain('imported 1500 portfolios');
   }, 120_000);
+});
+
+describe('an unfinished import found at start', () => {
+  it('is taken out, except a portfolio someone already began work on, which stays with an audit entry saying why', async () => {
+    const data = tempDir('ew-data-');
+    let ctx = openServices({ dataDir: data });
+    const { reviewer } = await reviewSetup(ctx, 2);
+    openReview(ctx, 'P-1', reviewer);
+    // As a killed process (pid that cannot exist) would have left it: P-1 and P-2 written, the run never closed.
+    ctx.handle.sqlite.prepare("INSERT INTO import_runs (id, pid, source, started_at) VALUES ('dead', 999999999, 'batch', '2026-11-01')").run();
+    for (const [kind, key] of [['portfolio', 'P-1'], ['portfolio', 'P-2'], ['candidate', 'C-1'], ['candidate', 'C-2']])
+      ctx.handle.sqlite.prepare("INSERT INTO import_run_items (run_id, kind, key) VALUES ('dead', ?, ?)").run(kind, key);
+    ctx.handle.close();
+    ctx = openServices({ dataDir: data });
+    expect(ctx.handle.sqlite.prepare('SELECT id FROM portfolios').pluck().all()).toEqual(['P-1']);
+    expect(ctx.handle.sqlite.prepare('SELECT id FROM candidates').pluck().all()).toEqual(['C-1']);
+    expect(countRows(ctx, 'import_runs')).toBe(0);
+    const kept = ctx.handle.sqlite.prepare("SELECT details FROM audit_log WHERE entity_id = 'P-1' AND details LIKE '%kept%'").pluck().get() as string;
+    expect(JSON.parse(kept)).toEqual({ kept: 'work began on it before its unfinished import was taken out' });
+    expect(await checkStore(ctx)).toMatchObject({ missing: [], clean: true });
+    ctx.handle.close();
+  });
 });
 
 describe('the staging area after a refusal', () => {

@@ -85,6 +85,7 @@ export async function validatePackage(
       } catch (err) {
         // yauzl stops an entry that inflates past the size its own header declares.
         if (/too many bytes in the stream/.test((err as Error).message)) problem(`the zip entry inflates to more than the ${entry.size} bytes it declares (a damaged or hostile zip)`);
+        else if ((err as NodeJS.ErrnoException).code === 'ENOSPC') problem(`there is not enough free disk space for it in ${store.root}`);
         else if (!(err instanceof OversizeError)) problem(`could not be read: ${(err as Error).message}`);
         else if (err.limit < want.bytes) problem(`over the limit of ${maxFileBytes} bytes`);
         else problem(`manifest says ${want.bytes} bytes, file has more (reading stopped there)`, `${want.field}.bytes`);

@@ -396,9 +396,11 @@ async function writeImport(ctx: ServiceContext, collected: Collected, checked: R
 
   // Earlier attempts first, so a resubmission's link always points at a row that exists.
   const queue = [...collected.packages].sort((a, b) => a.manifest.attempt - b.manifest.attempt);
+  // Inside a caller's transaction (a review bundle's import) the lock is held throughout: pausing would only delay.
+  const nested = sqlite.inTransaction;
   try {
     for (let first = true; first || queue.length > 0; first = false) {
-      if (!first) await pause(WRITE_PAUSE_MS);
+      if (!first && !nested) await pause(WRITE_PAUSE_MS);
       sqlite.transaction(() => {
         if (first) writeCatalogue();
         const started = performance.now();

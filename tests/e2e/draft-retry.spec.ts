@@ -1,9 +1,11 @@
+import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './fixtures';
 
 // P-2026-016 (Formative Assessment, one review per policy) is waiting for a reviewer in the demo; Mika may take it.
 const PORTFOLIO = 'P-2026-016';
 
 test('a draft save that fails says so, keeps the change in the page and retries until it is saved', async ({ page, workbench }) => {
+  await page.setViewportSize({ width: 1280, height: 720 });
   let failuresLeft = 2;
   await page.route('**/api/review.save', async (route) => {
     if (failuresLeft-- > 0)
@@ -20,6 +22,8 @@ test('a draft save that fails says so, keeps the change in the page and retries 
   await expect(state).toContainText('Your changes stay on this page');
   await expect(rubric.locator('section[data-criterion]').first().getByRole('radio', { checked: true })).toContainText('Proficient');
   await workbench.screenshot(page, 'draft-not-saved-retrying');
+  const axe = await new AxeBuilder({ page }).include('[data-testid="save-state"]').analyze();
+  expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
   await expect(state).toContainText('Draft saved', { timeout: 10_000 });
   expect(failuresLeft).toBeLessThan(0);
   const row = workbench.ctx.handle.sqlite

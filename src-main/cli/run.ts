@@ -11,6 +11,7 @@ import { ImportError } from '../services/import/problems';
 import { ApiError } from '../../src-shared/contracts/errors';
 import { UsageError, type CliIo, type Command } from './command';
 import { commands } from './commands';
+import { terminalSafeIo } from './terminal-safe';
 
 function helpText(): string {
   return [
@@ -37,7 +38,8 @@ function findCommand(argv: string[]): { command: Command; rest: string[] } | nul
   return { command, rest };
 }
 
-export async function runCli(argv: string[], io: CliIo): Promise<number> {
+export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
+  const io = terminalSafeIo(rawIo);
   if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
     io.out(helpText());
     return argv.length === 0 ? 2 : 0;

@@ -5,6 +5,7 @@ import { openDatabase } from '../db/database';
 import { EvidenceStore } from '../services/store';
 import type { ServiceContext } from '../services/context';
 import { importPath } from '../services/import/importer';
+import { sweepAtStart } from '../services/store-integrity';
 import { demoDir } from './paths';
 
 export interface OpenOptions {
@@ -15,7 +16,8 @@ export interface OpenOptions {
 }
 
 /**
- * Opens (creating and migrating as needed) the data directory: queue.sqlite plus the evidence store beside it.
+ * Opens (creating and migrating as needed) the data directory: queue.sqlite plus the evidence store beside it, and
+ * sweeps up after processes that died mid-import (their half-written rows, their staged files).
  * A data directory whose audit log is not intact (an entry changed or removed, a guard trigger dropped) is refused
  * with an AuditChainError naming the problems: working on would add entries to a record nobody can trust, and a
  * read-only mode would fail every write with a driver error instead. `cli audit verify` reads such a directory.
@@ -28,7 +30,9 @@ export function openServices({ dataDir, now = () => new Date(), nativeBinding }:
     handle.close();
     throw new AuditChainError(dataDir, chain);
   }
-  return { handle, store: new EvidenceStore(path.join(dataDir, 'evidence')), dataDir, now };
+  const ctx: ServiceContext = { handle, store: new EvidenceStore(path.join(dataDir, 'evidence')), dataDir, now };
+  sweepAtStart(ctx);
+  return ctx;
 }
 
 /** A database nobody has used yet (nothing in the audit log) gets the bundled demo, so a new user sees a real queue. */

@@ -39,8 +39,20 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     sqlite.close();
     throw err;
   }
+  takeWriteLockFirst(sqlite);
   const db = drizzle(sqlite, { schema });
   return { sqlite, db, file, close: () => sqlite.close() };
+}
+
+/**
+ * Every `sqlite.transaction(fn)` of this handle begins with `BEGIN IMMEDIATE`. A deferred transaction that reads and
+ * then writes while another connection (the CLI, a second window) holds the write lock fails at once with SQLITE_BUSY:
+ * SQLite cannot wait for a lock a reader wants to upgrade, so busy_timeout never applies. Taking the lock first makes
+ * the second writer wait its turn instead. Done here, once, so no service can forget it.
+ */
+function takeWriteLockFirst(sqlite: Database.Database): void {
+  const transaction = sqlite.transaction.bind(sqlite);
+  sqlite.transaction = ((fn: (...args: never[]) => unknown) => transaction(fn).immediate) as Database.Database['transaction'];
 }
 
 /** The binding's path as better-sqlite3 will require it, or an error naming it (rather than "Cannot find module"). */

@@ -26,7 +26,9 @@ export function migrate(sqlite: Database.Database, migrations: readonly Migratio
   if (current >= target) return current;
   sqlite.pragma('foreign_keys = OFF');
   try {
+    // Immediate: two processes opening a new data directory at once must not both start upgrading it.
     sqlite.transaction(() => {
+      if ((sqlite.pragma('user_version', { simple: true }) as number) >= target) return;
       for (const m of migrations.slice(current, target)) {
         sqlite.exec(m.sql);
         m.run?.(sqlite);
@@ -34,7 +36,7 @@ export function migrate(sqlite: Database.Database, migrations: readonly Migratio
       const violations = sqlite.pragma('foreign_key_check') as unknown[];
       if (violations.length > 0) throw new Error(`migration left ${violations.length} foreign key violations`);
       sqlite.pragma(`user_version = ${target}`);
-    })();
+    }).immediate();
   } finally {
     sqlite.pragma('foreign_keys = ON');
   }

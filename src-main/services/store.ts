@@ -16,6 +16,10 @@ export interface StagedBlob {
 /**
  * Content-addressed evidence files: <root>/<aa>/<sha256>. Files are written to <root>/tmp and renamed into place,
  * so a reader never sees half a file, and the same bytes are stored once.
+ *
+ * Which files may exist is the database's business (the `blobs` rows evidence refers to): files are placed and
+ * removed only by callers holding the write lock (services/store-integrity.ts), so two processes never disagree.
+ * Staged files are named `<pid>-<uuid>`, so the files of a process that died can be told from a live one's.
  */
 export class EvidenceStore {
   readonly tmpDir: string;
@@ -35,7 +39,10 @@ export class EvidenceStore {
     return fs.existsSync(this.pathFor(sha256));
   }
 
-  /** Streams bytes into a temp file while hashing them; `maxBytes` stops oversize input early. */
+  /**
+   * Streams bytes into a temp file while hashing them. `maxBytes` is checked on every chunk before it is written, so
+   * input that inflates past it (a zip bomb) costs at most one chunk over the limit on disk.
+   */
   async stage(source: Readable, maxBytes: number): Promise<StagedBlob> {
     const tempPath = path.join(this.tmpDir, `${process.pid}-${crypto.randomUUID()}`);
     const hash = crypto.createHash('sha256');
@@ -66,7 +73,10 @@ export class EvidenceStore {
     return { sha256: hash.digest('hex'), bytes, head: Buffer.concat(headParts), tempPath };
   }
 
-  /** Moves a staged file into place; returns true when it was new (the caller may need to remove it on rollback). */
+  /**
+   * Moves a staged file into place; returns true when it was new. Call it only inside a write transaction that
+   * registers the blob, so no other process can remove or rely on the file in between.
+   */
   commit(staged: StagedBlob): boolean {
     const target = this.pathFor(staged.sha256);
     if (fs.existsSync(target)) {
@@ -83,8 +93,28 @@ export class EvidenceStore {
     fs.rmSync(staged.tempPath, { force: true });
   }
 
+  /** Only for store-integrity.ts, which decides under the write lock that no committed row needs the file. */
   remove(sha256: string): void {
     fs.rmSync(this.pathFor(sha256), { force: true });
+  }
+
+  /** Staged files left by processes that are no longer running (a killed import); a live process's are kept. */
+  staleStagingFiles(): string[] {
+    return fs.readdirSync(this.tmpDir).filter((f) => {
+      const pid = Number(/^(\d+)-/.exec(f)?.[1]);
+      return !Number.isInteger(pid) || pid === 0 || !processAlive(pid);
+    });
+  }
+
+  removeStagingFile(name: string): void {
+    fs.rmSync(path.join(this.tmpDir, path.basename(name)), { force: true, recursive: true });
+  }
+
+  /** The sha256 of a stored file's bytes as they are now (to find files changed or damaged on disk). */
+  async hashOf(sha256: string): Promise<string> {
+    const hash = crypto.createHash('sha256');
+    for await (const chunk of fs.createReadStream(this.pathFor(sha256))) hash.update(chunk as Buffer);
+    return hash.digest('hex');
   }
 
   /** Blob hashes present on disk (tests and integrity checks). */
@@ -95,6 +125,16 @@ export class EvidenceStore {
       for (const f of fs.readdirSync(path.join(this.root, dir))) if (SHA256.test(f)) out.push(f);
     }
     return out.sort();
+  }
+}
+
+export function processAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { lineText } from './text';
 
 export const CredentialSchema = z.object({
   code: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'credential code: letters, digits, . _ - only'),
-  title: z.string().min(1),
-  provider: z.string().default(''),
-  level: z.string().min(1),
+  title: lineText().min(1),
+  provider: lineText().default(''),
+  level: lineText().min(1),
   credit_points: z.number().nonnegative(),
   hours: z.number().nonnegative().optional(),
   /** How many years a pass counts toward credit; absent means it does not expire. */

@@ -4,6 +4,7 @@
  * gather the candidate's attainments and the catalogue, this module decides and explains.
  */
 import { z } from 'zod';
+import { lineText } from './text';
 
 const Code = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'credential code: letters, digits, . _ - only');
 export const PathwayIdSchema = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'pathway id: letters, digits, . _ - only (at most 64)');
@@ -46,7 +47,7 @@ export type PathwayRule = z.infer<typeof PathwayRuleSchema>;
 export const PathwayTargetSchema = z.object({
   /** The award's code in the student-record system, e.g. "EDUC 581". */
   code: z.string().trim().min(1).max(64),
-  title: z.string().trim().min(1).max(200),
+  title: lineText().trim().min(1).max(200),
   qualification: z.string().trim().max(200).default(''),
   awarding_body: z.string().trim().max(200).default(''),
   points: z.number().nonnegative().optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { lineText, multilineText } from './text';
 
 export const EVIDENCE_KINDS = ['pdf', 'video', 'image', 'text'] as const;
 export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
@@ -28,10 +29,10 @@ export const Id = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'ids use letters, d
 
 export const CandidateSchema = z.object({
   id: Id,
-  name: z.string().min(1),
+  name: lineText().min(1),
   email: z.email(),
-  school: z.string().min(1),
-  district: z.string().min(1),
+  school: lineText().min(1),
+  district: lineText().min(1),
 });
 export type Candidate = z.infer<typeof CandidateSchema>;
 
@@ -40,12 +41,12 @@ export const CaptionTrackSchema = z.object({
   sha256: Sha256,
   bytes: z.number().int().nonnegative(),
   srclang: z.string().min(2).max(16).default('en'),
-  label: z.string().min(1).default('English'),
+  label: lineText().min(1).default('English'),
 });
 
 export const EvidenceManifestItemSchema = z.object({
   id: Id,
-  title: z.string().min(1),
+  title: lineText().min(1),
   kind: z.enum(EVIDENCE_KINDS),
   file: PackagePath,
   media_type: z.string().min(1),
@@ -56,7 +57,7 @@ export const EvidenceManifestItemSchema = z.object({
 });
 export type EvidenceManifestItem = z.infer<typeof EvidenceManifestItemSchema>;
 
-export const ResponseSchema = z.object({ prompt: z.string().min(1), text: z.string() });
+export const ResponseSchema = z.object({ prompt: multilineText().min(1), text: multilineText() });
 
 export const PortfolioManifestSchema = z
   .object({

@@ -1,16 +1,17 @@
 import { z } from 'zod';
+import { lineText, multilineText } from './text';
 
 export const LevelSchema = z.object({
   score: z.number().int().min(0).max(100),
-  label: z.string().min(1),
-  descriptor: z.string().min(1),
+  label: lineText().min(1),
+  descriptor: multilineText().min(1),
 });
 export type Level = z.infer<typeof LevelSchema>;
 
 export const CriterionSchema = z.object({
   id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'criterion id: letters, digits, . _ - only'),
-  title: z.string().min(1),
-  guidance: z.string().default(''),
+  title: lineText().min(1),
+  guidance: multilineText().default(''),
   weight: z.number().positive().optional(),
   critical: z.boolean().default(false),
   levels: z.array(LevelSchema).min(2, 'a criterion needs at least two levels'),
@@ -37,8 +38,8 @@ export const DecisionRuleSchema = z.discriminatedUnion('type', [
 export type DecisionRule = z.infer<typeof DecisionRuleSchema>;
 
 export const FeedbackTemplatesSchema = z.object({
-  pass: z.string().default(''),
-  not_yet: z.string().default(''),
+  pass: multilineText().default(''),
+  not_yet: multilineText().default(''),
 });
 
 export const RubricSchema = z
@@ -46,8 +47,8 @@ export const RubricSchema = z
     format: z.literal('evidence-workbench/rubric@1'),
     id: z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/, 'rubric id: letters, digits, . _ - only'),
     version: z.number().int().positive(),
-    title: z.string().min(1),
-    change_note: z.string().optional(),
+    title: lineText().min(1),
+    change_note: multilineText().optional(),
     criteria: z.array(CriterionSchema).min(1, 'a rubric needs at least one criterion'),
     decision_rule: DecisionRuleSchema,
     feedback_templates: FeedbackTemplatesSchema.optional(),

@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import type { RatingRow } from './types';
+import { MAX_LINE_TEXT, oversizeTextReason, unsafeTextReason } from '../domain/text';
 
 const COLUMNS = ['unit', 'rater', 'criterion', 'score'] as const;
 type Column = (typeof COLUMNS)[number];
@@ -30,6 +31,8 @@ interface RawRow {
  * the same rater on the same criterion.
  */
 export function parseRatingsCsv(text: string): RatingRow[] {
+  const oversize = oversizeTextReason(text);
+  if (oversize) throw new RatingsCsvError(1, oversize);
   const rows = readRows(text);
   const header = rows[0];
   if (!header) throw new RatingsCsvError(1, `missing columns ${COLUMNS.join(', ')} (the file is empty)`);
@@ -40,6 +43,10 @@ export function parseRatingsCsv(text: string): RatingRow[] {
   const firstLine = new Map<string, number>();
   for (const row of rows.slice(1)) {
     if (row.error) throw new RatingsCsvError(row.line, row.error);
+    const long = row.fields.find((f) => f.length > MAX_LINE_TEXT);
+    if (long !== undefined) throw new RatingsCsvError(row.line, `a field is longer than ${MAX_LINE_TEXT} characters`);
+    const unsafe = row.fields.map((f) => unsafeTextReason(f, true)).find(Boolean);
+    if (unsafe) throw new RatingsCsvError(row.line, `a field ${unsafe}`);
     if (row.fields.length !== COLUMNS.length) {
       throw new RatingsCsvError(row.line, `expected ${COLUMNS.length} fields, found ${row.fields.length}`);
     }

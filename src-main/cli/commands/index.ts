@@ -6,5 +6,6 @@ import { panelsCommands } from './panels';
 import { calibrationCommands } from './calibration';
 import { creditCommands } from './credit';
 import { auditVerifyCommand } from './audit';
+import { storeCheckCommand } from './store';
 
-export const commands: Command[] = [importCommand, listCommand, exportCommand, ...panelsCommands, ...calibrationCommands, ...creditCommands, auditVerifyCommand];
+export const commands: Command[] = [importCommand, listCommand, exportCommand, ...panelsCommands, ...calibrationCommands, ...creditCommands, auditVerifyCommand, storeCheckCommand];

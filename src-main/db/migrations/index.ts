@@ -5,6 +5,7 @@ import type Database from 'better-sqlite3';
 import { credit } from './0004_credit';
 import { auditChain, auditChainBackfill } from './0005_audit_chain';
 import { badgeRecipient } from './0006_badge_recipient';
+import { importRuns } from './0007_import_runs';
 
 export interface Migration {
   version: number;
@@ -22,4 +23,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 4, name: 'credit', sql: credit },
   { version: 5, name: 'audit_chain', sql: auditChain, run: auditChainBackfill },
   { version: 6, name: 'badge_recipient', sql: badgeRecipient },
+  { version: 7, name: 'import_runs', sql: importRuns },
 ];

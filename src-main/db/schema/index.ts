@@ -3,3 +3,4 @@ export * from './core';
 export * from './panels';
 export * from './calibration';
 export * from './credit';
+export * from './imports';

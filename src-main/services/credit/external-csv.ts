@@ -1,4 +1,5 @@
 import Papa from 'papaparse';
+import { MAX_LINE_TEXT, oversizeTextReason, unsafeTextReason } from '../../../src-shared/domain/text';
 import { z } from 'zod';
 import { isIsoDate } from '../../../src-shared/domain/pathway';
 import type { ImportProblem } from '../import/problems';
@@ -45,6 +46,8 @@ const Id = z.string().regex(/^[A-Za-z0-9_.-]{1,64}$/);
 
 /** Parses the file, naming the line and column of every problem; nothing is returned unless every line is right. */
 export function parseExternalCsv(file: string, text: string, today: string): { rows: ExternalRow[]; problems: ImportProblem[] } {
+  const oversize = oversizeTextReason(text);
+  if (oversize) return { rows: [], problems: [{ source: file, reason: oversize }] };
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const [header, ...data] = parsed.data;
   const cols = (header ?? []).map((h) => h.trim().toLowerCase());
@@ -87,6 +90,10 @@ export function parseExternalCsv(file: string, text: string, today: string): { r
       school: at('school'),
       district: at('district'),
     };
+    for (const [field, value] of [['candidate_name', r.name], ['candidate_email', r.email], ['credential_title', r.title], ['issuer', r.issuer], ['school', r.school], ['district', r.district]] as const) {
+      const unsafe = value.length > MAX_LINE_TEXT ? `is longer than ${MAX_LINE_TEXT} characters` : unsafeTextReason(value);
+      if (unsafe) fail(field, unsafe);
+    }
     if (r.candidateId && !Id.safeParse(r.candidateId).success) fail('candidate_id', `"${r.candidateId}" may use only letters, digits, . _ - (at most 64)`);
     if (!r.email) fail('candidate_email', 'missing');
     else if (!Email.safeParse(r.email).success) fail('candidate_email', `"${r.email}" is not an email address`);

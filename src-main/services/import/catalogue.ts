@@ -3,6 +3,7 @@ import { RubricSchema, type Rubric } from '../../../src-shared/domain/rubric';
 import { CredentialsFileSchema, type Credential } from '../../../src-shared/domain/credential';
 import { PATHWAY_FORMAT, PathwaySchema, type Pathway } from '../../../src-shared/domain/pathway';
 import type { ImportProblem } from './problems';
+import { firstDuplicateKey } from './json-duplicates';
 
 /** A JSON file beside the packages of a batch: recognised by its `format` field. */
 export type CatalogueFile =
@@ -15,11 +16,16 @@ export function zodProblems(source: string, error: z.ZodError, file?: string): I
 }
 
 export function parseJson(source: string, file: string, text: string): { value?: unknown; problem?: ImportProblem } {
+  const body = text.replace(/^\uFEFF/, '');
+  let value: unknown;
   try {
-    return { value: JSON.parse(text.replace(/^\uFEFF/, '')) };
+    value = JSON.parse(body);
   } catch (err) {
     return { problem: { source, file, reason: `not valid JSON: ${(err as Error).message}` } };
   }
+  const duplicate = firstDuplicateKey(body);
+  if (duplicate !== null) return { problem: { source, file, reason: `the key ${JSON.stringify(duplicate)} appears twice in one object` } };
+  return { value };
 }
 
 export function parseCatalogueFile(source: string, file: string, value: unknown): { entry?: CatalogueFile; problems: ImportProblem[] } {

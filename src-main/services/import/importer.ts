@@ -1,16 +1,18 @@
+import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import type { Rubric } from '../../../src-shared/domain/rubric';
 import type { Credential } from '../../../src-shared/domain/credential';
 import type { PortfolioManifest } from '../../../src-shared/domain/portfolio';
-import { blobs, candidates, evidence, evidenceCaptions, evidenceCriteria, portfolios, responses } from '../../db/schema';
+import { blobs, candidates, evidence, evidenceCaptions, evidenceCriteria, importRunItems, importRuns, portfolios, responses } from '../../db/schema';
+import { dropUnreferencedBlobs, rollBackImportRun } from '../store-integrity';
 import { nowIso, type ServiceContext } from '../context';
 import { audit } from '../audit';
 import { insertRubric, loadRubric, rubricFingerprint } from '../rubrics';
 import { loadCredential, upsertCredential } from '../credentials';
 import { ImportError, type ImportProblem } from './problems';
-import { readText, readTree, readZipTree, type SourceTree } from './tree';
+import { readTextOrProblem, readTree, readZipTree, type SourceTree } from './tree';
 import { parseCatalogueFile, parseJson, type CatalogueFile } from './catalogue';
 import { validatePackage, type ValidatedPackage } from './package';
 import { currentPolicy } from '../panels/policies';
@@ -83,7 +85,12 @@ async function collectTree(ctx: ServiceContext, tree: SourceTree, maxFileBytes: 
       if (!ACTIVITY_REPLAYS[activity[1]!]) out.problems.push({ source: tree.label, file: entry.path, reason: `unknown demo activity "${activity[1]}" (known: ${Object.keys(ACTIVITY_REPLAYS).join(', ')})` });
       else out.activity.push(activity[1]!);
     } else if (lower.endsWith('.csv')) {
-      const csv = await readText(entry);
+      const read = await readTextOrProblem(tree.label, entry);
+      if ('problem' in read) {
+        out.problems.push(read.problem);
+        continue;
+      }
+      const csv = read.text;
       try {
         parseReviewersCsv(csv);
         out.reviewers.push({ file: entry.path, csv });
@@ -92,7 +99,8 @@ async function collectTree(ctx: ServiceContext, tree: SourceTree, maxFileBytes: 
         for (const p of err.problems) out.problems.push({ source: tree.label, file: entry.path, field: `line ${p.line}`, reason: p.reason });
       }
     } else if (lower.endsWith('.json')) {
-      const parsed = parseJson(tree.label, entry.path, await readText(entry));
+      const read = await readTextOrProblem(tree.label, entry);
+      const parsed = 'problem' in read ? { value: undefined, problem: read.problem } : parseJson(tree.label, entry.path, read.text);
       if (parsed.problem) out.problems.push(parsed.problem);
       else {
         const { entry: cat, problems } = parseCatalogueFile(tree.label, entry.path, parsed.value);
@@ -306,6 +314,10 @@ function insertPortfolio(ctx: ServiceContext, pkg: ValidatedPackage, credential:
         .run(),
     );
   });
+}
+
+/** Written when the import lands (its last transaction), so an import taken out again leaves no entry claiming it. */
+function auditImported(ctx: ServiceContext, m: PortfolioManifest, actor: string): void {
   audit(ctx, {
     actor,
     action: 'portfolio.import',
@@ -326,14 +338,9 @@ function blobMediaTypes(packages: ValidatedPackage[]): Map<string, string> {
   return types;
 }
 
-/**
- * Imports a package, a batch of packages, rubric/credential JSON, or a folder holding any of these, all or nothing:
- * every problem in every package is reported together and nothing reaches the database or the store unless all pass.
- */
-export async function importPath(ctx: ServiceContext, source: string, options: ImportOptions): Promise<ImportReport> {
+async function collectAndWrite(ctx: ServiceContext, source: string, options: ImportOptions, collected: Collected): Promise<ImportReport> {
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   if (!fs.existsSync(source)) throw new ImportError([{ source, reason: 'no such file or folder' }]);
-  const collected: Collected = { catalogue: [], packages: [], reviewers: [], activity: [], problems: [] };
   if (fs.statSync(source).isFile() && source.toLowerCase().endsWith('.json')) {
     const label = path.basename(source);
     const parsed = parseJson(label, label, fs.readFileSync(source, 'utf8'));
@@ -356,70 +363,136 @@ export async function importPath(ctx: ServiceContext, source: string, options: I
       tree.close();
     }
   }
-  const discardAll = () => collected.packages.forEach((p) => p.staged.forEach((b) => ctx.store.discard(b)));
   if (collected.catalogue.length === 0 && collected.packages.length === 0 && collected.reviewers.length === 0 && collected.problems.length === 0)
     collected.problems.push({ source: path.basename(source), reason: 'no portfolio package (manifest.json), rubric or credentials file found' });
   const checked = collected.problems.length === 0 ? crossCheck(ctx, collected) : null;
-  try {
-    if (checked) requireUpdatePermission(checked.changes, { updateExisting: options.updateExisting, caller: options.caller ?? systemActor(options.actor) }, collected.problems);
-  } catch (err) {
-    discardAll();
-    throw err;
-  }
-  if (!checked || collected.problems.length > 0) {
-    discardAll();
-    throw new ImportError(collected.problems);
-  }
+  if (checked) requireUpdatePermission(checked.changes, { updateExisting: options.updateExisting, caller: options.caller ?? systemActor(options.actor) }, collected.problems);
+  if (!checked || collected.problems.length > 0) throw new ImportError(collected.problems);
+  return await writeImport(ctx, collected, checked, path.basename(source), options);
+}
 
-  const added: string[] = [];
+/**
+ * How long one import transaction may hold the write lock, and the pause after it. A waiting save polls the lock
+ * (SQLite's busy handler sleeps 1, 2, 5 … 25 ms between tries), so the pause must be long enough for it to get in;
+ * together they keep any save's wait to a few tens of milliseconds however large the import.
+ */
+const WRITE_BUDGET_MS = 20;
+const WRITE_PAUSE_MS = 25;
+const PORTFOLIOS_PER_TRANSACTION = 25;
+
+const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+/**
+ * Writes a checked import. Each transaction takes the write lock first and holds it only for a bounded batch of
+ * portfolios; evidence files are moved into the store inside the transaction that registers them. All or nothing is
+ * kept by the import run row: the rows of an unfinished run are listed in import_run_items, audit entries and the
+ * reviewer, resubmission and run-closing changes land with the last batch, and a failure (or, at the next start, a
+ * killed process) takes the run's rows and the files nothing else refers to out again.
+ */
+async function writeImport(ctx: ServiceContext, collected: Collected, checked: ReturnType<typeof crossCheck>, source: string, options: ImportOptions): Promise<ImportReport> {
+  const { actor } = options;
+  const { db, sqlite } = ctx.handle;
   const report: ImportReport = { portfolios: [], reviewers: { created: [], updated: [], unchanged: [] }, activity: [], rubrics: [], credentials: [], pathways: [], files: { added: 0, bytes: 0 }, changes: checked.changes };
   const types = blobMediaTypes(collected.packages);
-  try {
-    for (const pkg of collected.packages)
-      for (const blob of pkg.staged)
+  const runId = crypto.randomUUID();
+  const placed: string[] = [];
+  const imported: PortfolioManifest[] = [];
+  const item = (kind: 'portfolio' | 'candidate' | 'blob', key: string) => db.insert(importRunItems).values({ runId, kind, key }).onConflictDoNothing().run();
+
+  const writeCatalogue = () => {
+    db.insert(importRuns).values({ id: runId, pid: process.pid, source, startedAt: nowIso(ctx) }).run();
+    for (const r of checked.rubrics.values()) {
+      const exists = loadRubric(ctx, r.id, r.version) !== null;
+      if (!exists) insertRubric(ctx, r, actor);
+      report.rubrics.push({ id: r.id, version: r.version, result: exists ? 'unchanged' : 'imported' });
+    }
+    for (const c of checked.credentials.values()) report.credentials.push({ code: c.code, result: upsertCredential(ctx, c, actor) });
+    report.pathways.push(...applyPathwayImports(ctx, collected.catalogue.flatMap((cat) => (cat.kind === 'pathway' ? [cat] : [])), actor));
+  };
+  const writePortfolios = (batch: ValidatedPackage[]) => {
+    for (const pkg of batch) {
+      const m = pkg.manifest;
+      // Checked again under the lock: another import may have landed the same portfolio since the batch was read.
+      const existing = db.select({ manifestSha256: portfolios.manifestSha256 }).from(portfolios).where(eq(portfolios.id, m.id)).get();
+      if (existing || checked.unchanged.has(m.id)) {
+        if (existing && existing.manifestSha256 !== pkg.manifestSha256)
+          throw new ImportError([
+            { source: pkg.source, field: 'id', reason: `portfolio ${m.id} was imported with different content by another import while this one ran; nothing was imported` },
+          ]);
+        report.portfolios.push({ id: m.id, result: 'unchanged' });
+        continue;
+      }
+      const now = nowIso(ctx);
+      for (const blob of pkg.staged) {
         if (ctx.store.commit(blob)) {
-          added.push(blob.sha256);
+          placed.push(blob.sha256);
           report.files.added += 1;
           report.files.bytes += blob.bytes;
         }
-    ctx.handle.sqlite.transaction(() => {
-      const { db } = ctx.handle;
-      for (const r of checked.rubrics.values()) {
-        const exists = loadRubric(ctx, r.id, r.version) !== null;
-        if (!exists) insertRubric(ctx, r, options.actor);
-        report.rubrics.push({ id: r.id, version: r.version, result: exists ? 'unchanged' : 'imported' });
+        const row = db.insert(blobs).values({ sha256: blob.sha256, bytes: blob.bytes, mediaType: types.get(blob.sha256)!, createdAt: now }).onConflictDoNothing().run();
+        if (row.changes > 0) item('blob', blob.sha256);
       }
-      for (const c of checked.credentials.values())
-        report.credentials.push({ code: c.code, result: upsertCredential(ctx, c, options.actor) });
-      report.pathways.push(...applyPathwayImports(ctx, collected.catalogue.flatMap((cat) => (cat.kind === 'pathway' ? [cat] : [])), options.actor));
-      const now = nowIso(ctx);
-      for (const [sha256, mediaType] of types) {
-        const bytes = collected.packages.flatMap((p) => p.staged).find((b) => b.sha256 === sha256)!.bytes;
-        db.insert(blobs).values({ sha256, bytes, mediaType, createdAt: now }).onConflictDoNothing().run();
-      }
-      // Earlier attempts first, so a resubmission's link always points at a row that exists.
-      const ordered = [...collected.packages].sort((a, b) => a.manifest.attempt - b.manifest.attempt);
-      for (const pkg of ordered) {
-        const id = pkg.manifest.id;
-        if (checked.unchanged.has(id)) {
-          report.portfolios.push({ id, result: 'unchanged' });
-          continue;
+      if (!db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, m.candidate.id)).get()) item('candidate', m.candidate.id);
+      insertPortfolio(ctx, pkg, checked.credentials.get(m.credential) ?? loadCredential(ctx, m.credential)!, actor);
+      item('portfolio', m.id);
+      imported.push(m);
+      report.portfolios.push({ id: m.id, result: 'imported' });
+    }
+  };
+  const land = () => {
+    for (const r of collected.reviewers) {
+      const done = importReviewers(ctx, r.csv, systemActor(actor), { updateExisting: options.updateExisting });
+      report.reviewers.created.push(...done.created);
+      report.reviewers.updated.push(...done.updated);
+      report.reviewers.unchanged.push(...done.unchanged);
+    }
+    for (const m of imported) {
+      auditImported(ctx, m, actor);
+      returnEarlierAttempt(ctx, m, actor);
+    }
+    db.delete(importRuns).where(eq(importRuns.id, runId)).run();
+  };
+
+  // Earlier attempts first, so a resubmission's link always points at a row that exists.
+  const queue = [...collected.packages].sort((a, b) => a.manifest.attempt - b.manifest.attempt);
+  // Inside a caller's transaction (a review bundle's import) the lock is held throughout: pausing would only delay.
+  const nested = sqlite.inTransaction;
+  try {
+    for (let first = true; first || queue.length > 0; first = false) {
+      if (!first && !nested) await pause(WRITE_PAUSE_MS);
+      sqlite.transaction(() => {
+        if (first) writeCatalogue();
+        const started = performance.now();
+        let n = 0;
+        while (queue.length > 0 && n < PORTFOLIOS_PER_TRANSACTION && (n === 0 || performance.now() - started < WRITE_BUDGET_MS)) {
+          writePortfolios([queue.shift()!]);
+          n += 1;
         }
-        insertPortfolio(ctx, pkg, checked.credentials.get(pkg.manifest.credential) ?? loadCredential(ctx, pkg.manifest.credential)!, options.actor);
-        returnEarlierAttempt(ctx, pkg.manifest, options.actor);
-        report.portfolios.push({ id, result: 'imported' });
-      }
-      for (const r of collected.reviewers) {
-        const done = importReviewers(ctx, r.csv, systemActor(options.actor), { updateExisting: options.updateExisting });
-        report.reviewers.created.push(...done.created);
-        report.reviewers.updated.push(...done.updated);
-        report.reviewers.unchanged.push(...done.unchanged);
-      }
-    })();
+        if (queue.length === 0) land();
+      })();
+    }
   } catch (err) {
-    for (const sha of added) ctx.store.remove(sha);
-    discardAll();
+    sqlite.transaction(() => {
+      rollBackImportRun(ctx, runId);
+      dropUnreferencedBlobs(ctx, placed);
+    })();
     throw err;
+  }
+  return report;
+}
+
+/**
+ * Imports a package, a batch of packages, rubric/credential JSON, or a folder holding any of these, all or nothing:
+ * every problem in every package is reported together and nothing reaches the database or the store unless all pass.
+ * Whatever happens, the files this import staged are gone from the staging area when it returns.
+ */
+export async function importPath(ctx: ServiceContext, source: string, options: ImportOptions): Promise<ImportReport> {
+  const collected: Collected = { catalogue: [], packages: [], reviewers: [], activity: [], problems: [] };
+  let report: ImportReport;
+  try {
+    report = await collectAndWrite(ctx, source, options, collected);
+  } finally {
+    collected.packages.forEach((p) => p.staged.forEach((b) => ctx.store.discard(b)));
   }
   // Demo activity runs through the services after the import has landed, in a fixed order (panels decide before credit).
   for (const name of Object.keys(ACTIVITY_REPLAYS))

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Readable } from 'node:stream';
 import yauzl from 'yauzl';
 import type { ImportProblem } from './problems';
+import { MAX_TEXT_FILE_BYTES } from '../../../src-shared/domain/text';
 
 /** One file of a package source, whether it lives in a folder or a zip. */
 export interface TreeEntry {
@@ -107,9 +108,39 @@ export async function readTree(source: string): Promise<SourceTree> {
   throw new Error(`${source}: expected a folder or a .zip`);
 }
 
-export async function readText(entry: TreeEntry, maxBytes = 16 * 1024 * 1024): Promise<string> {
-  if (entry.size > maxBytes) throw new Error(`larger than ${maxBytes} bytes`);
+/** Manifests, catalogue JSON and CSV files are read whole; anything larger is refused before it is read. */
+export const MAX_TEXT_BYTES = MAX_TEXT_FILE_BYTES;
+
+export class TextTooLargeError extends Error {
+  constructor(readonly limit: number) {
+    super(`larger than the limit of ${limit} bytes for a manifest, catalogue or CSV file`);
+  }
+}
+
+/** Reads a text entry, counting as it goes: a size that lies (a folder file growing, a zip header) cannot get past the limit. */
+export async function readText(entry: TreeEntry, maxBytes = MAX_TEXT_BYTES): Promise<string> {
+  if (entry.size > maxBytes) throw new TextTooLargeError(maxBytes);
   const chunks: Buffer[] = [];
-  for await (const c of await entry.open()) chunks.push(c as Buffer);
+  let bytes = 0;
+  const stream = await entry.open();
+  try {
+    for await (const c of stream) {
+      bytes += (c as Buffer).length;
+      if (bytes > maxBytes) throw new TextTooLargeError(maxBytes);
+      chunks.push(c as Buffer);
+    }
+  } finally {
+    stream.destroy();
+  }
   return Buffer.concat(chunks).toString('utf8');
+}
+
+/** readText, with any failure turned into a problem naming the package and the file (bad input, not a crash). */
+export async function readTextOrProblem(source: string, entry: TreeEntry, file = entry.path): Promise<{ text: string } | { problem: ImportProblem }> {
+  try {
+    return { text: await readText(entry) };
+  } catch (err) {
+    const reason = err instanceof TextTooLargeError ? err.message : `could not be read: ${(err as Error).message}`;
+    return { problem: { source, file, reason } };
+  }
 }

@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { z } from 'zod';
 import { ROLES, type Role } from '../../../src-shared/domain/roles';
+import { MAX_LINE_TEXT, oversizeTextReason, unsafeTextReason } from '../../../src-shared/domain/text';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import type { ServiceContext } from '../context';
 import { createReviewer, getReviewer, listReviewers, requireRole, updateReviewer } from '../reviewers';
@@ -30,6 +31,8 @@ export interface ReviewerRow {
 
 /** Parses `id,name,email,school,district,roles` (roles separated by `;`), naming the line of every problem. */
 export function parseReviewersCsv(text: string): ReviewerRow[] {
+  const oversize = oversizeTextReason(text);
+  if (oversize) throw new ReviewerCsvError([{ line: 1, reason: oversize }]);
   const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: 'greedy' });
   const problems: { line: number; reason: string }[] = [];
   const [header, ...rows] = parsed.data;
@@ -43,6 +46,13 @@ export function parseReviewersCsv(text: string): ReviewerRow[] {
     const line = i + 2;
     const r = { line, id: at(row, 'id'), name: at(row, 'name'), email: at(row, 'email'), school: at(row, 'school'), district: at(row, 'district') };
     for (const f of ['id', 'name', 'email'] as const) if (!r[f]) problems.push({ line, reason: `${f} is missing` });
+    for (const f of ['name', 'email', 'school', 'district'] as const) {
+      const unsafe = r[f].length > MAX_LINE_TEXT ? `is longer than ${MAX_LINE_TEXT} characters` : unsafeTextReason(r[f]);
+      if (unsafe) {
+        problems.push({ line, reason: `${f} ${unsafe}` });
+        r[f] = '';
+      }
+    }
     if (r.id && !Id.safeParse(r.id).success) problems.push({ line, reason: `id "${r.id}" may use only letters, digits, . _ -` });
     if (r.email && !Email.safeParse(r.email).success) problems.push({ line, reason: `invalid email "${r.email}"` });
     const roles = at(row, 'roles')

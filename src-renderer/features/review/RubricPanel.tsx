@@ -33,10 +33,10 @@ interface Props {
 
 function SaveIndicator({ state }: { state: SaveState }) {
   if (state.kind === 'saving') return <Text size="xs" c="dimmed">Saving…</Text>;
-  if (state.kind === 'error')
+  if (state.kind === 'retrying')
     return (
-      <Text size="xs" c="red" role="alert">
-        Not saved: {state.message}
+      <Text size="xs" c="red.9" role="alert" data-testid="save-state">
+        Not saved, retrying in {Math.round(state.retryInMs / 1000)} s ({state.message}). Your changes stay on this page.
       </Text>
     );
   if (state.kind === 'saved')

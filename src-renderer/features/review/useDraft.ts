@@ -8,19 +8,26 @@ export interface DraftValues {
   feedback: string;
 }
 
-export type SaveState = { kind: 'saved'; at: string } | { kind: 'saving' } | { kind: 'error'; message: string } | { kind: 'idle' };
+/** `retrying`: the last save failed; the changes are kept in the page and sent again after `retryInMs`. */
+export type SaveState = { kind: 'saved'; at: string } | { kind: 'saving' } | { kind: 'retrying'; message: string; retryInMs: number } | { kind: 'idle' };
 
 interface Pending {
   levels: Record<string, number | null>;
   comments: Record<string, string>;
   feedback?: string;
+  /** Time on task from failed saves, sent with the next one. */
+  activeMs: number;
 }
 
-const emptyPending = (): Pending => ({ levels: {}, comments: {} });
+const emptyPending = (): Pending => ({ levels: {}, comments: {}, activeMs: 0 });
+
+/** Waits between retries of a failed save: 1 s, 2 s, 4 s … at most 30 s. */
+export const retryDelayMs = (failures: number): number => Math.min(30_000, 1000 * 2 ** Math.max(0, failures - 1));
 
 /**
  * The reviewer's draft, saved to SQLite on every change: level picks at once, typing after a short pause, and
- * whatever is pending when the page hides or unloads. Nothing waits for a Save button.
+ * whatever is pending when the page hides or unloads. Nothing waits for a Save button. A save that fails keeps its
+ * changes in the page, says so, and is retried with a growing pause until it goes through.
  */
 export function useDraft(review: ReviewView | null, readOnly: boolean, takeActiveMs: () => number) {
   const [values, setValues] = useState<DraftValues>(() => ({
@@ -32,6 +39,7 @@ export function useDraft(review: ReviewView | null, readOnly: boolean, takeActiv
   const pending = useRef<Pending>(emptyPending());
   const timer = useRef<number | null>(null);
   const inFlight = useRef<Promise<void> | null>(null);
+  const failures = useRef(0);
   const reviewId = review?.id ?? null;
 
   useEffect(() => {
@@ -46,22 +54,30 @@ export function useDraft(review: ReviewView | null, readOnly: boolean, takeActiv
     }
     if (reviewId === null || readOnly) return;
     await inFlight.current;
-    const p = pending.current;
-    const activeMsDelta = takeActiveMs();
+    const { activeMs, ...p } = pending.current;
+    const activeMsDelta = activeMs + takeActiveMs();
     if (Object.keys(p.levels).length === 0 && Object.keys(p.comments).length === 0 && p.feedback === undefined && activeMsDelta === 0) return;
     pending.current = emptyPending();
     setSaveState({ kind: 'saving' });
     const run = api
       .call('review.save', { reviewId, ...p, activeMsDelta })
-      .then((r) => setSaveState({ kind: 'saved', at: r.updatedAt }))
+      .then((r) => {
+        failures.current = 0;
+        setSaveState({ kind: 'saved', at: r.updatedAt });
+      })
       .catch((err: Error) => {
-        // Keep what failed so the next attempt sends it again.
+        // Keep what failed (under anything typed since) so the retry sends it again.
         pending.current = {
           levels: { ...p.levels, ...pending.current.levels },
           comments: { ...p.comments, ...pending.current.comments },
           feedback: pending.current.feedback ?? p.feedback,
+          activeMs: activeMsDelta + pending.current.activeMs,
         };
-        setSaveState({ kind: 'error', message: err.message });
+        failures.current += 1;
+        const retryInMs = retryDelayMs(failures.current);
+        setSaveState({ kind: 'retrying', message: err.message, retryInMs });
+        if (timer.current !== null) window.clearTimeout(timer.current);
+        timer.current = window.setTimeout(() => void flush(), retryInMs);
       });
     inFlight.current = run;
     await run;

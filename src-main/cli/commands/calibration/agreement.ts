@@ -4,6 +4,7 @@ import { roundRatingRows } from '../../../services/calibration/report';
 import { roundByName } from '../../../services/calibration/rounds';
 import type { Command, CliIo } from '../../command';
 import { UsageError } from '../../command';
+import { readInputFile } from '../../read-file';
 
 const f = (x: number | null) => (x === null ? '–' : x.toFixed(3));
 
@@ -45,7 +46,7 @@ export const agreementCommand: Command = {
     if (file) {
       if (!fs.existsSync(file) || !fs.statSync(file).isFile()) throw new UsageError(`no such file: ${file}`);
       try {
-        report = agreementReport(parseRatingsCsv(fs.readFileSync(file, 'utf8')));
+        report = agreementReport(parseRatingsCsv(readInputFile(file)));
       } catch (err) {
         if (!(err instanceof RatingsCsvError)) throw err;
         io.err(`error: ${file}: ${err.message}`);

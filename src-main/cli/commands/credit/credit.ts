@@ -13,6 +13,7 @@ import { systemActor } from '../../../services/reviewers';
 import { addTrustedIssuer, listTrustedIssuers, removeTrustedIssuer } from '../../../services/credit/trust';
 import type { CliIo, Command } from '../../command';
 import { UsageError } from '../../command';
+import { readInputFile } from '../../read-file';
 
 /** Writes an exported file atomically and says where, in words or as JSON. */
 export function writeExport(file: ExportFile, out: unknown, io: CliIo, json: unknown, what: string): number {
@@ -101,7 +102,7 @@ export const creditImportExternalCommand: Command = {
     if (!fs.existsSync(file)) throw new UsageError(`no such file ${file}`);
     const report = await importExternal(
       open(),
-      { fileName: path.basename(file), content: fs.readFileSync(file, 'utf8'), candidateId: flags.candidate as string | undefined, updateExisting: flags['update-existing'] === true },
+      { fileName: path.basename(file), content: readInputFile(file), candidateId: flags.candidate as string | undefined, updateExisting: flags['update-existing'] === true },
       systemActor(actor),
     );
     if (flags.json) io.out(JSON.stringify(report, null, 2));

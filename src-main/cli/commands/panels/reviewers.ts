@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { importReviewers, ReviewerCsvError } from '../../../services/panels/reviewer-import';
 import { listReviewers, systemActor } from '../../../services/reviewers';
 import type { Command } from '../../command';
+import { readInputFile } from '../../read-file';
 import { UsageError } from '../../command';
 
 export const reviewersImportCommand: Command = {
@@ -14,7 +15,7 @@ export const reviewersImportCommand: Command = {
     if (!file) throw new UsageError('reviewers import needs a CSV file');
     if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
     try {
-      const r = importReviewers(open(), fs.readFileSync(file, 'utf8'), systemActor(actor), { updateExisting: flags['update-existing'] === true });
+      const r = importReviewers(open(), readInputFile(file), systemActor(actor), { updateExisting: flags['update-existing'] === true });
       io.out(flags.json ? JSON.stringify(r) : `imported reviewers: ${r.created.length} created, ${r.updated.length} updated, ${r.unchanged.length} unchanged`);
       return 0;
     } catch (err) {

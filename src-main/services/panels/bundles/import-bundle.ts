@@ -15,6 +15,7 @@ import { policyVersions } from '../policies';
 import { RefusedError } from './errors';
 import type { Bundle } from './format';
 import { openBundle } from './read-bundle';
+import { dropUnreferencedBlobs } from '../../store-integrity';
 
 export interface BundleImportReport {
   bundle: string;
@@ -149,7 +150,6 @@ export async function importBundle(ctx: ServiceContext, file: string, actor: Rev
       return { ...base, reviewer: { id: r.id, name: r.name, created: false }, portfolios: bundle.assignments.map((a) => ({ id: a.portfolio, result: 'unchanged' })), alreadyImported: true };
     }
     const shas = new Set(bundle.files.map((f) => f.sha256));
-    const before = new Set([...shas].filter((s) => ctx.store.has(s)));
     const { sqlite } = ctx.handle;
     sqlite.exec('BEGIN IMMEDIATE');
     try {
@@ -183,8 +183,8 @@ export async function importBundle(ctx: ServiceContext, file: string, actor: Rev
       return { ...base, reviewer: { id: reviewer.id, name: reviewer.name, created }, portfolios, history, alreadyImported: false };
     } catch (err) {
       if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
-      // The importer committed new evidence files before its rows; with the rows rolled back, take them out again.
-      for (const sha of shas) if (!before.has(sha) && ctx.store.has(sha)) ctx.store.remove(sha);
+      // The importer placed evidence files with its rows; with the rows rolled back, the files no committed row needs go too.
+      sqlite.transaction(() => dropUnreferencedBlobs(ctx, shas))();
       throw err;
     }
   } finally {

@@ -1,0 +1,155 @@
+import type { ServiceContext } from './context';
+import { processAlive } from './store';
+import { audit } from './audit';
+
+/** Blob hashes that committed evidence or caption rows refer to: the files the store must keep. */
+function referencedShas(ctx: ServiceContext): Set<string> {
+  const rows = ctx.handle.sqlite
+    .prepare('SELECT sha256 FROM evidence UNION SELECT sha256 FROM evidence_captions')
+    .pluck()
+    .all() as string[];
+  return new Set(rows);
+}
+
+function requireWriteLock(ctx: ServiceContext, what: string): void {
+  if (!ctx.handle.sqlite.inTransaction) throw new Error(`${what} must run inside a write transaction`);
+}
+
+/**
+ * Removes the blobs (row and file) among `shas` that no committed evidence or caption refers to. Runs inside the
+ * write transaction, so no other import can commit a reference to one of them between the check and the removal.
+ */
+export function dropUnreferencedBlobs(ctx: ServiceContext, shas: Iterable<string>): string[] {
+  requireWriteLock(ctx, 'dropping blobs');
+  const referenced = ctx.handle.sqlite.prepare(
+    'SELECT 1 FROM evidence WHERE sha256 = ? UNION ALL SELECT 1 FROM evidence_captions WHERE sha256 = ? LIMIT 1',
+  );
+  const deleteRow = ctx.handle.sqlite.prepare('DELETE FROM blobs WHERE sha256 = ?');
+  const dropped: string[] = [];
+  for (const sha of new Set(shas)) {
+    if (referenced.get(sha, sha)) continue;
+    deleteRow.run(sha);
+    ctx.store.remove(sha);
+    dropped.push(sha);
+  }
+  return dropped;
+}
+
+/**
+ * Takes out what an import that did not finish wrote (its portfolios, the candidates it created, the blobs it
+ * registered), in the caller's write transaction. Its audit entries were never written: they land with the last batch.
+ */
+export function rollBackImportRun(ctx: ServiceContext, runId: string): { portfolios: string[] } {
+  requireWriteLock(ctx, 'rolling back an import');
+  const { sqlite } = ctx.handle;
+  const items = (kind: string) =>
+    sqlite.prepare('SELECT key FROM import_run_items WHERE run_id = ? AND kind = ?').pluck().all(runId, kind) as string[];
+  const portfolioIds = items('portfolio');
+  // Later attempts first: a resubmission refers to its earlier attempt.
+  const rows = portfolioIds
+    .map((id) => sqlite.prepare('SELECT seq, id, attempt FROM portfolios WHERE id = ?').get(id) as { seq: number; id: string; attempt: number } | undefined)
+    .filter((r) => r !== undefined)
+    .sort((a, b) => b.attempt - a.attempt);
+  const removed: string[] = [];
+  for (const r of rows) {
+    try {
+      sqlite.transaction(() => {
+        sqlite.prepare('DELETE FROM portfolio_search WHERE rowid = ?').run(r.seq);
+        sqlite.prepare('DELETE FROM portfolios WHERE id = ?').run(r.id);
+      })();
+      removed.push(r.id);
+    } catch {
+      // Someone began work on it while the import ran (an assignment, a review): it stays, and the log says why.
+      audit(ctx, { actor: 'system:import', action: 'portfolio.import', entityType: 'portfolio', entityId: r.id, details: { kept: 'work began on it before its unfinished import was taken out' } });
+    }
+  }
+  for (const id of items('candidate'))
+    if (!sqlite.prepare('SELECT 1 FROM portfolios WHERE candidate_id = ? LIMIT 1').get(id)) {
+      try {
+        sqlite.prepare('DELETE FROM candidates WHERE id = ?').run(id);
+      } catch {
+        // Something else (a credit record) has come to refer to the candidate since: it stays.
+      }
+    }
+  dropUnreferencedBlobs(ctx, items('blob'));
+  sqlite.prepare('DELETE FROM import_runs WHERE id = ?').run(runId);
+  return { portfolios: removed };
+}
+
+/** Import runs whose process is gone (killed, crashed): they will never finish. */
+function abandonedRuns(ctx: ServiceContext): { id: string; source: string }[] {
+  const runs = ctx.handle.sqlite.prepare('SELECT id, pid, source FROM import_runs').all() as { id: string; pid: number; source: string }[];
+  return runs.filter((r) => r.pid !== process.pid && !processAlive(r.pid));
+}
+
+export interface StoreCheckReport {
+  /** Blobs the database registers whose file is not in the store. */
+  missing: string[];
+  /** Files in the store that no evidence or caption refers to. */
+  unreferenced: string[];
+  /** Files whose bytes no longer hash to their name. */
+  corrupt: string[];
+  /** Staged files left in evidence/tmp by processes that are no longer running. */
+  staleStaging: string[];
+  /** Imports a killed process left unfinished. */
+  abandonedImports: string[];
+  repaired: { unreferenced: string[]; staleStaging: string[]; abandonedImports: string[] };
+  /** True when nothing above remains after repair. */
+  clean: boolean;
+}
+
+/**
+ * What is wrong between the database and the evidence store. With `repair`, removes what nothing needs (unreferenced
+ * files, stale staged files, the rows of abandoned imports), under the write lock; a referenced file is never removed.
+ */
+export async function checkStore(ctx: ServiceContext, options: { repair?: boolean } = {}): Promise<StoreCheckReport> {
+  const onDisk = ctx.store.list();
+  const corrupt: string[] = [];
+  for (const sha of onDisk) if ((await ctx.store.hashOf(sha)) !== sha) corrupt.push(sha);
+  const repaired: StoreCheckReport['repaired'] = { unreferenced: [], staleStaging: [], abandonedImports: [] };
+  const look = () => {
+    const registered = new Set(ctx.handle.sqlite.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]);
+    const referenced = referencedShas(ctx);
+    const present = new Set(ctx.store.list());
+    return {
+      missing: [...new Set([...registered, ...referenced])].filter((s) => !present.has(s)).sort(),
+      unreferenced: [...present].filter((s) => !referenced.has(s)).sort(),
+      staleStaging: ctx.store.staleStagingFiles().sort(),
+      abandonedImports: abandonedRuns(ctx).map((r) => r.id),
+    };
+  };
+  if (options.repair)
+    ctx.handle.sqlite.transaction(() => {
+      for (const run of abandonedRuns(ctx)) {
+        rollBackImportRun(ctx, run.id);
+        repaired.abandonedImports.push(run.id);
+      }
+      repaired.unreferenced.push(...dropUnreferencedBlobs(ctx, look().unreferenced));
+      for (const f of ctx.store.staleStagingFiles()) {
+        ctx.store.removeStagingFile(f);
+        repaired.staleStaging.push(f);
+      }
+    })();
+  const now = look();
+  const stillCorrupt = corrupt.filter((s) => ctx.store.has(s));
+  const clean = Object.values(now).every((xs) => xs.length === 0) && stillCorrupt.length === 0;
+  return { ...now, corrupt: stillCorrupt, repaired, clean };
+}
+
+/**
+ * What every start does: takes out imports a killed process left half-written and empties the staging area of
+ * processes that are gone. Unreferenced files are only listed (`cli store check`), never removed unasked.
+ */
+export function sweepAtStart(ctx: ServiceContext): { abandonedImports: string[]; staleStaging: string[] } {
+  const abandonedImports: string[] = [];
+  if (abandonedRuns(ctx).length > 0)
+    ctx.handle.sqlite.transaction(() => {
+      for (const run of abandonedRuns(ctx)) {
+        rollBackImportRun(ctx, run.id);
+        abandonedImports.push(run.id);
+      }
+    })();
+  const staleStaging = ctx.store.staleStagingFiles();
+  staleStaging.forEach((f) => ctx.store.removeStagingFile(f));
+  return { abandonedImports, staleStaging };
+}

@@ -107,9 +107,13 @@ for (const size of [
     await expect(message).toBeVisible();
     await expect(message).toContainText('not scored');
     const [m, s] = [await message.boundingBox(), await submit.boundingBox()];
-    expect(Math.abs(m!.y + m!.height / 2 - (s!.y + s!.height / 2)), 'the message sits on the submit row').toBeLessThan(40);
-    expect(m!.x + m!.width).toBeLessThanOrEqual(s!.x + 1);
+    // Right above the submit buttons, ending where they end.
+    expect(s!.y - (m!.y + m!.height), 'the message sits just above the submit buttons').toBeGreaterThanOrEqual(0);
+    expect(s!.y - (m!.y + m!.height)).toBeLessThan(24);
+    expect(m!.x).toBeLessThan(s!.x + s!.width);
     await workbench.screenshot(page, `review-submit-problem-${size.width}`);
+    await message.scrollIntoViewIfNeeded();
+    await workbench.screenshot(page, `review-submit-message-${size.width}`);
 
     // All scored at a Not yet level, no feedback: Submit focuses the feedback field.
     for (let i = 1; i < count; i++) {

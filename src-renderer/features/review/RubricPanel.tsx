@@ -17,8 +17,8 @@ const REASON_LABEL: Record<DecisionView['source'], string> = { correction: 'corr
 /** Why the submit did not go through, beside the submit buttons where the reviewer pressed them. */
 function SubmitMessage({ problems }: { problems: string[] }) {
   return (
-    <Text size="xs" c="red.8" fw={600} role="alert" data-testid="submit-problems" style={{ flex: 1 }} hidden={problems.length === 0}>
-      {problems.length > 0 && `Not submitted: ${problems.join('; ')}.`}
+    <Text size="xs" c="red.8" fw={600} ta="right" role="alert" data-testid="submit-problems" title={problems.join('\n')} hidden={problems.length === 0}>
+      {problems.length > 0 && `Not submitted: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}.`}
     </Text>
   );
 }
@@ -143,8 +143,8 @@ export function RubricPanel(p: Props) {
       <FeedbackBox rubric={p.rubric} levels={levels} value={feedback} readOnly={readOnly} onChange={p.onFeedback} />
       {!readOnly && (
         <>
-          <Group justify="flex-end" gap="xs" wrap="nowrap" align="flex-start">
-            <SubmitMessage problems={p.problems} />
+          <SubmitMessage problems={p.problems} />
+          <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={() => p.onSubmit(false)}>
               Submit
             </Button>

@@ -18,7 +18,7 @@ export function ReleaseEditor({ item, onReleased }: { item: ReleaseItem; onRelea
   const save = useMutation({
     mutationFn: () => api.call('release.saveFeedback', { portfolioId: item.portfolio, feedback: text }),
     onSuccess: async () => {
-      notifications.show({ message: `Feedback for ${item.portfolio} saved; it is not released yet.` });
+      notifications.show({ message: `Feedback for ${item.portfolio} saved; it is not released yet.`, closeButtonProps: { 'aria-label': 'Dismiss' } });
       await queryClient.invalidateQueries({ queryKey: ['release.list'] });
     },
   });

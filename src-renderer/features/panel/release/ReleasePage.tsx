@@ -111,7 +111,7 @@ function ReleaseList() {
                         </Text>
                       </Table.Td>
                       <Table.Td>
-                        <Button size="compact-sm" variant="light" onClick={() => setEditing(i)} aria-label={`Edit the feedback of ${i.portfolio}`}>
+                        <Button size="compact-sm" variant="light" onClick={() => setEditing(i)} aria-label={`Edit feedback of ${i.portfolio}`}>
                           Edit feedback
                         </Button>
                       </Table.Td>

@@ -21,7 +21,7 @@ export function useRelease(onDone?: () => void) {
     mutationFn: ({ items, confirm }: { items: ReleaseChoice[]; confirm: boolean }) =>
       api.call('release.release', { items: items.map((i) => ({ portfolioId: i.portfolioId, feedback: i.feedback })), confirm }),
     onSuccess: async (r) => {
-      notifications.show({ color: 'teal', message: `Released ${r.released.length === 1 ? r.released[0] : `${r.released.length} decisions`} to the candidate${r.released.length === 1 ? '' : 's'}.` });
+      notifications.show({ color: 'teal', closeButtonProps: { 'aria-label': 'Dismiss' }, message: `Released ${r.released.length === 1 ? r.released[0] : `${r.released.length} decisions`} to the candidate${r.released.length === 1 ? '' : 's'}.` });
       await queryClient.invalidateQueries();
       onDone?.();
     },

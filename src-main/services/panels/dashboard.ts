@@ -23,15 +23,17 @@ export function panelDashboard(ctx: ServiceContext): Dashboard {
     .prepare(
       `SELECT p.id, p.status, p.submitted_at AS at, p.credential_code AS credential,
               (SELECT count(*) FROM assignments a WHERE a.portfolio_id = p.id AND a.status <> 'released') AS active
-       FROM portfolios p WHERE p.is_anchor = 0 AND p.status IN ('submitted', 'in_review', 'scored')`,
+       FROM portfolios p WHERE p.is_anchor = 0 AND p.status IN ('submitted', 'in_review', 'scored', 'ready')`,
     )
     .all() as { id: string; status: string; at: string; credential: string; active: number }[];
+  // Still with reviewers: neither all reviews in (scored) nor reconciled and waiting for the lead (ready).
+  const reviewing = open.filter((p) => p.status === 'submitted' || p.status === 'in_review');
   let awaiting = 0;
-  for (const p of open) if (p.status !== 'scored' && p.active < reviewsRequired(ctx, p.id, p.credential)) awaiting++;
+  for (const p of reviewing) if (p.active < reviewsRequired(ctx, p.id, p.credential)) awaiting++;
   const count = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
   const counts = {
     awaiting_allocation: awaiting,
-    in_review: open.filter((p) => p.status !== 'scored').length - awaiting,
+    in_review: reviewing.length - awaiting,
     awaiting_moderation: count("SELECT count(*) AS n FROM moderations WHERE status IN ('open')"),
     ready_to_release: count("SELECT count(*) AS n FROM portfolios WHERE is_anchor = 0 AND status = 'ready'"),
     decided: count("SELECT count(*) AS n FROM portfolios WHERE is_anchor = 0 AND status IN ('decided', 'exported')"),

@@ -68,6 +68,8 @@ describe('reconciled decisions wait for release', () => {
     expect(row('P-1')).toEqual({ status: 'ready', outcome: null });
     expect(statusCounts(ctx).byStatus.ready).toBe(1);
     expect(panelDashboard(ctx).counts).toMatchObject({ ready_to_release: 1, decided: 0 });
+    // Waiting for the lead counts toward days waiting, not as a portfolio in review.
+    expect(panelDashboard(ctx).waiting.find((w) => w.portfolio === 'P-1')).toMatchObject({ status: 'ready' });
     const file = exportDecisions(ctx, 'csv', {}, admin);
     expect(file.count).toBe(0);
     expect(row('P-1').status).toBe('ready');

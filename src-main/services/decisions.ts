@@ -3,7 +3,7 @@ import { ApiError } from '../../src-shared/contracts/errors';
 import type { DecisionView } from '../../src-shared/contracts/review';
 import type { Reviewer } from '../../src-shared/contracts/reviewers';
 import { evaluateDecision, invalidLevels, type Outcome } from '../../src-shared/domain/rubric';
-import { RECONCILIATION_ACTOR, reconciliationAuthor } from '../../src-shared/domain/panel/reconcile';
+import { reconciliationAuthor } from '../../src-shared/domain/panel/reconcile';
 import { decisionLevels, decisionSources, decisions, portfolios, reviews } from '../db/schema';
 import { nowIso, type ServiceContext } from './context';
 import { audit } from './audit';
@@ -14,7 +14,7 @@ import { anchorsOf } from './anchors';
 
 type DecisionRow = typeof decisions.$inferSelect;
 
-function toDecisionView(ctx: ServiceContext, d: DecisionRow): DecisionView {
+export function toDecisionView(ctx: ServiceContext, d: DecisionRow): DecisionView {
   const sources = sourceReviews(ctx, d);
   return {
     id: d.id,
@@ -26,7 +26,8 @@ function toDecisionView(ctx: ServiceContext, d: DecisionRow): DecisionView {
     source: d.source,
     reviewId: d.reviewId,
     decidedBy: d.decidedBy,
-    decidedByName: d.decidedBy === RECONCILIATION_ACTOR ? reconciliationAuthor(sources.length) : reviewerName(ctx, d.decidedBy),
+    // A reconciled decision is nobody's (also those recorded before 0005 under the second reviewer's id).
+    decidedByName: d.source === 'reconciled' ? reconciliationAuthor(sources.length) : reviewerName(ctx, d.decidedBy),
     decidedAt: d.decidedAt,
     reason: d.reason,
     releasedAt: d.releasedAt,
@@ -106,9 +107,6 @@ export function releasedDecision(ctx: ServiceContext, portfolioId: string): Deci
   return row && toDecisionView(ctx, row);
 }
 
-export function decisionView(ctx: ServiceContext, row: DecisionRow): DecisionView {
-  return toDecisionView(ctx, row);
-}
 
 export interface NewDecision {
   portfolioId: string;

@@ -7,7 +7,7 @@ import { releaseProblems, releaseWarnings } from '../../../src-shared/domain/pan
 import { decisions, portfolios, reviews } from '../../db/schema';
 import { nowIso, type ServiceContext } from '../context';
 import { audit } from '../audit';
-import { decisionView } from '../decisions';
+import { toDecisionView } from '../decisions';
 import { setStatus } from '../portfolios';
 import { requireRole } from '../reviewers';
 import { toReviewView } from '../reviews';
@@ -30,7 +30,7 @@ function heldDecision(ctx: ServiceContext, portfolioId: string): DecisionRow {
 }
 
 function releaseItem(ctx: ServiceContext, d: DecisionRow, anon: Anonymizer): ReleaseItem {
-  const decision = decisionView(ctx, d);
+  const decision = toDecisionView(ctx, d);
   const ids = decision.sources.map((s) => s.reviewId);
   const originals = ids.length ? ctx.handle.db.select().from(reviews).where(inArray(reviews.id, ids)).orderBy(reviews.submittedAt, reviews.id).all() : [];
   return { portfolio: d.portfolioId, row: anon.row(portfolioRow(ctx, d.portfolioId)!), decision, originals: originals.map((r) => toReviewView(ctx, r)) };
@@ -59,10 +59,10 @@ export function saveReleaseFeedback(ctx: ServiceContext, portfolioId: string, fe
   requireRole(actor, 'lead', 'admin');
   return ctx.handle.sqlite.transaction(() => {
     const d = heldDecision(ctx, portfolioId);
-    if (d.feedback === feedback) return decisionView(ctx, d);
+    if (d.feedback === feedback) return toDecisionView(ctx, d);
     ctx.handle.db.update(decisions).set({ feedback }).where(eq(decisions.id, d.id)).run();
     audit(ctx, { actor: actor.id, action: 'decision.feedback_edit', entityType: 'portfolio', entityId: portfolioId, details: { revision: d.revision, chars: { before: d.feedback.length, after: feedback.length } } });
-    return decisionView(ctx, { ...d, feedback });
+    return toDecisionView(ctx, { ...d, feedback });
   })();
 }
 
@@ -99,7 +99,7 @@ export function releaseDecisions(
         action: 'decision.release',
         entityType: 'portfolio',
         entityId: d.portfolioId,
-        details: { revision: d.revision, outcome: d.outcome, sources: decisionView(ctx, d).sources.map((s) => s.reviewId), feedback_edited: feedback !== d.feedback, ...(warnings.length ? { confirmed: warnings.filter((w) => w.startsWith(`${d.portfolioId}: `)) } : {}) },
+        details: { revision: d.revision, outcome: d.outcome, sources: toDecisionView(ctx, d).sources.map((s) => s.reviewId), feedback_edited: feedback !== d.feedback, ...(warnings.length ? { confirmed: warnings.filter((w) => w.startsWith(`${d.portfolioId}: `)) } : {}) },
       });
     }
     return { released: planned.map((p) => p.d.portfolioId) };

@@ -230,12 +230,6 @@ test('a panel lead imports reviewers (a bad file is refused line by line), versi
   workbench,
 }) => {
   test.setTimeout(120_000);
-  // P-2026-014 must stay unallocated: every demo reviewer declares a conflict with its candidate, and a
-  // qualified-only policy keeps out the reviewer this test imports (not calibrated).
-  const lead = getReviewer(workbench.ctx, 'R-terina')!;
-  setPolicy(workbench.ctx, 'CST-8', { qualified_only: true }, lead, 'e2e: qualified reviewers only');
-  const { candidate } = workbench.ctx.handle.sqlite.prepare("SELECT candidate_id AS candidate FROM portfolios WHERE id = 'P-2026-014'").get() as { candidate: string };
-  for (const r of listReviewers(workbench.ctx)) if (r.roles.includes('reviewer')) declareConflict(workbench.ctx, r.id, candidate, 'e2e: keep P-2026-014 unallocated', lead);
   await workbench.open(page, '/panel/setup');
   await expect(page.getByRole('heading', { name: 'Panel setup' })).toBeVisible();
   await expect(page.getByTestId('reviewer-R-mika')).toContainText('Kaiapoi North School');
@@ -297,11 +291,11 @@ test('a panel lead imports reviewers (a bad file is refused line by line), versi
   await page.getByRole('button', { name: 'Declare conflict' }).click();
   await expect(page.getByTestId('conflicts-table')).toContainText('Former colleague');
 
-  // Allocation: the report says what was assigned and what could not be, with reasons. Precondition: every reviewer
-  // has a declared conflict with P-2026-016's candidate (the demo's own unallocatable portfolio is now reviewed).
+  // Allocation: the report says what was assigned and what could not be, with reasons. Precondition: P-2026-016 must
+  // stay unallocated, so every reviewer (the one just imported too) declares a conflict with its candidate.
   const { ctx } = workbench;
   const blocked = (ctx.handle.sqlite.prepare("SELECT candidate_id AS id FROM portfolios WHERE id = 'P-2026-016'").get() as { id: string }).id;
-  for (const r of listReviewers(ctx)) if (r.roles.includes('reviewer')) declareConflict(ctx, r.id, blocked, 'e2e: former colleague', getReviewer(ctx, 'R-terina')!);
+  for (const r of listReviewers(ctx)) if (r.roles.includes('reviewer')) declareConflict(ctx, r.id, blocked, 'e2e: keep P-2026-016 unallocated', getReviewer(ctx, 'R-terina')!);
   await page.getByRole('tab', { name: 'Allocation' }).click();
   await page.getByRole('button', { name: 'Allocate now' }).click();
   const report = page.getByTestId('allocation-report');

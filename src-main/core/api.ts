@@ -19,6 +19,7 @@ import type { Caller, HandlerDeps } from './handlers/types';
 import { panelsHandlers } from './handlers/panels';
 import { calibrationHandlers } from './handlers/calibration';
 import { creditHandlers } from './handlers/credit';
+import { releaseHandlers } from './handlers/release';
 
 type Handler<M extends Method> = (input: ParsedInput<M>, caller: Caller) => Output<M> | Promise<Output<M>>;
 export type Handlers = { [M in Method]: Handler<M> };
@@ -36,6 +37,7 @@ function createHandlers(ctx: ServiceContext, info: Omit<AppInfo, 'dataDir'>): Ha
     ...panelsHandlers(deps),
     ...calibrationHandlers(deps),
     ...creditHandlers(deps),
+    ...releaseHandlers(deps),
     'app.info': () => ({ ...info, dataDir: ctx.dataDir }),
     'queue.list': (input, caller) => {
       const page = listQueue(ctx, input);

@@ -1,9 +1,10 @@
-import { and, asc, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
 import { ApiError } from '../../src-shared/contracts/errors';
 import type { DecisionView } from '../../src-shared/contracts/review';
 import type { Reviewer } from '../../src-shared/contracts/reviewers';
 import { evaluateDecision, invalidLevels, type Outcome } from '../../src-shared/domain/rubric';
-import { decisionLevels, decisions, portfolios, reviews } from '../db/schema';
+import { reconciliationAuthor } from '../../src-shared/domain/panel/reconcile';
+import { decisionLevels, decisionSources, decisions, portfolios, reviews } from '../db/schema';
 import { nowIso, type ServiceContext } from './context';
 import { audit } from './audit';
 import { loadRubric } from './rubrics';
@@ -13,8 +14,8 @@ import { anchorsOf } from './anchors';
 
 type DecisionRow = typeof decisions.$inferSelect;
 
-function toDecisionView(ctx: ServiceContext, d: DecisionRow): DecisionView {
-  const review = d.reviewId === null ? undefined : ctx.handle.db.select({ activeMs: reviews.activeMs }).from(reviews).where(eq(reviews.id, d.reviewId)).get();
+export function toDecisionView(ctx: ServiceContext, d: DecisionRow): DecisionView {
+  const sources = sourceReviews(ctx, d);
   return {
     id: d.id,
     portfolioId: d.portfolioId,
@@ -25,17 +26,46 @@ function toDecisionView(ctx: ServiceContext, d: DecisionRow): DecisionView {
     source: d.source,
     reviewId: d.reviewId,
     decidedBy: d.decidedBy,
-    decidedByName: reviewerName(ctx, d.decidedBy),
+    // A reconciled decision is nobody's (also those recorded before 0005 under the second reviewer's id).
+    decidedByName: d.source === 'reconciled' ? reconciliationAuthor(sources.length) : reviewerName(ctx, d.decidedBy),
     decidedAt: d.decidedAt,
     reason: d.reason,
+    releasedAt: d.releasedAt,
+    releasedBy: d.releasedBy,
+    sources: d.source === 'reconciled' ? sources.map((r) => ({ reviewId: r.id, reviewerId: r.reviewerId, reviewerName: reviewerName(ctx, r.reviewerId) })) : [],
     levels: ctx.handle.db
       .select({ criterionId: decisionLevels.criterionId, score: decisionLevels.score, comment: decisionLevels.comment })
       .from(decisionLevels)
       .where(eq(decisionLevels.decisionId, d.id))
       .all(),
     anchors: decisionAnchors(ctx, d),
-    timeOnTaskMs: review?.activeMs ?? null,
+    // A reconciled decision took the time of every review it came from; a moderation's own time is not recorded.
+    timeOnTaskMs: sources.length ? sources.reduce((sum, r) => sum + r.activeMs, 0) : null,
   };
+}
+
+/**
+ * The reviews a decision stands on: its own review, or for a reconciled one the reviews recorded as its sources
+ * (decisions reconciled before sources were recorded fall back to every submitted review of the portfolio).
+ */
+function sourceReviews(ctx: ServiceContext, d: DecisionRow): { id: number; reviewerId: string; activeMs: number }[] {
+  const columns = { id: reviews.id, reviewerId: reviews.reviewerId, activeMs: reviews.activeMs };
+  if (d.reviewId !== null) return ctx.handle.db.select(columns).from(reviews).where(eq(reviews.id, d.reviewId)).all();
+  if (d.source !== 'reconciled') return [];
+  const recorded = ctx.handle.db
+    .select(columns)
+    .from(decisionSources)
+    .innerJoin(reviews, eq(reviews.id, decisionSources.reviewId))
+    .where(eq(decisionSources.decisionId, d.id))
+    .orderBy(asc(reviews.submittedAt), asc(reviews.id))
+    .all();
+  if (recorded.length) return recorded;
+  return ctx.handle.db
+    .select(columns)
+    .from(reviews)
+    .where(and(eq(reviews.portfolioId, d.portfolioId), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
+    .orderBy(asc(reviews.submittedAt), asc(reviews.id))
+    .all();
 }
 
 /** The evidence behind a decision: its review's citations, or for a reconciled or moderated one those of every review. */
@@ -60,9 +90,23 @@ export function loadDecisions(ctx: ServiceContext, portfolioId: string): Decisio
     .map((d) => toDecisionView(ctx, d));
 }
 
+/** The latest revision, released or not (a reconciled decision waiting for release is one). */
 export function currentDecision(ctx: ServiceContext, portfolioId: string): DecisionRow | undefined {
   return ctx.handle.db.select().from(decisions).where(eq(decisions.portfolioId, portfolioId)).orderBy(desc(decisions.revision)).limit(1).get();
 }
+
+/** The decision in force for the candidate: the latest released revision (what exports, feedback and credit use). */
+export function releasedDecision(ctx: ServiceContext, portfolioId: string): DecisionView | undefined {
+  const row = ctx.handle.db
+    .select()
+    .from(decisions)
+    .where(and(eq(decisions.portfolioId, portfolioId), isNotNull(decisions.releasedAt)))
+    .orderBy(desc(decisions.revision))
+    .limit(1)
+    .get();
+  return row && toDecisionView(ctx, row);
+}
+
 
 export interface NewDecision {
   portfolioId: string;
@@ -74,11 +118,17 @@ export interface NewDecision {
   decidedBy: string;
   reason: string | null;
   levels: { criterionId: string; score: number; comment: string }[];
+  /**
+   * A reconciled decision is held for release by a lead: recorded with the reviews it came from, the portfolio
+   * waits as `ready` and nothing reaches the candidate (outcome, exports, feedback, credit) until it is released.
+   */
+  heldFrom?: number[];
 }
 
 /**
  * Appends the next revision of a portfolio's decision (never an update: UNIQUE(portfolio, revision) makes a racing
- * second writer fail rather than overwrite) and moves the portfolio to decided. Call inside a transaction.
+ * second writer fail rather than overwrite) and moves the portfolio to decided, or to ready when it is held for
+ * release. Call inside a transaction.
  */
 export function recordDecision(ctx: ServiceContext, d: NewDecision): DecisionView {
   const previous = currentDecision(ctx, d.portfolioId);
@@ -96,13 +146,19 @@ export function recordDecision(ctx: ServiceContext, d: NewDecision): DecisionVie
       decidedBy: d.decidedBy,
       decidedAt: now,
       reason: d.reason,
+      releasedAt: d.heldFrom ? null : now,
+      releasedBy: d.heldFrom ? null : d.decidedBy,
     })
     .returning()
     .get();
   for (const l of d.levels) ctx.handle.db.insert(decisionLevels).values({ decisionId: row.id, ...l }).run();
+  for (const reviewId of d.heldFrom ?? []) ctx.handle.db.insert(decisionSources).values({ decisionId: row.id, reviewId }).run();
   const p = ctx.handle.db.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, d.portfolioId)).get()!;
-  ctx.handle.db.update(portfolios).set({ outcome: d.outcome, updatedAt: now }).where(eq(portfolios.id, d.portfolioId)).run();
-  if (p.status !== 'decided') setStatus(ctx, d.portfolioId, 'decided', d.decidedBy);
+  if (d.heldFrom) setStatus(ctx, d.portfolioId, 'ready', d.decidedBy);
+  else {
+    ctx.handle.db.update(portfolios).set({ outcome: d.outcome, updatedAt: now }).where(eq(portfolios.id, d.portfolioId)).run();
+    if (p.status !== 'decided') setStatus(ctx, d.portfolioId, 'decided', d.decidedBy);
+  }
   audit(ctx, {
     actor: d.decidedBy,
     action: previous ? 'decision.revise' : 'decision.create',
@@ -112,6 +168,7 @@ export function recordDecision(ctx: ServiceContext, d: NewDecision): DecisionVie
       revision: row.revision,
       outcome: d.outcome,
       source: d.source,
+      ...(d.heldFrom ? { held_for_release: true, sources: d.heldFrom } : {}),
       ...(previous ? { previous: { revision: previous.revision, outcome: previous.outcome }, reason: d.reason } : {}),
     },
   });
@@ -129,6 +186,7 @@ export function correctDecision(
 ): DecisionView {
   const current = currentDecision(ctx, input.portfolioId);
   if (!current) throw new ApiError('conflict', `${input.portfolioId} has no decision to correct`);
+  if (current.releasedAt === null) throw new ApiError('conflict', `${input.portfolioId} is ready to release: a lead edits its feedback and releases it; corrections come after release`);
   if (current.decidedBy !== actor.id) requireRole(actor, 'moderator', 'lead', 'admin');
   const p = ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, input.portfolioId)).get()!;
   const rubric = loadRubric(ctx, p.rubricId, p.rubricVersion)!;

@@ -9,6 +9,7 @@ import { prefsContract } from './prefs';
 import { panelsContract } from './panels';
 import { calibrationContract } from './calibration';
 import { creditContract } from './credit';
+import { releaseContract } from './release';
 
 /** Every method either shell serves: request and response schemas, one file per feature. */
 export const contract = {
@@ -22,6 +23,7 @@ export const contract = {
   ...panelsContract,
   ...calibrationContract,
   ...creditContract,
+  ...releaseContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -73,6 +73,7 @@ export const DashboardSchema = z.object({
     awaiting_allocation: z.number().int(),
     in_review: z.number().int(),
     awaiting_moderation: z.number().int(),
+    ready_to_release: z.number().int(),
     decided: z.number().int(),
     returned: z.number().int(),
   }),
@@ -132,6 +133,8 @@ export const panelsContract = {
       comments: z.record(z.string(), z.string().max(20_000)).default({}),
       feedback: z.string().max(50_000),
       note: z.string().max(5_000).default(''),
+      /** Records despite the warnings (feedback written for the other outcome, a paragraph twice) once the moderator has seen them. */
+      confirm: z.boolean().default(false),
     }),
     output: DecisionViewSchema,
   },

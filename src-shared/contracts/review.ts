@@ -38,6 +38,11 @@ export const DecisionViewSchema = z.object({
   decidedByName: z.string(),
   decidedAt: z.string(),
   reason: z.string().nullable(),
+  /** Null while a reconciled decision waits for a lead to release it. */
+  releasedAt: z.string().nullable(),
+  releasedBy: z.string().nullable(),
+  /** For a reconciled decision: the reviews (and so the reviewers) it was reconciled from. */
+  sources: z.array(z.object({ reviewId: z.number().int(), reviewerId: z.string(), reviewerName: z.string() })),
   levels: z.array(DecisionLevelSchema),
   anchors: z.array(AnchorSchema),
   timeOnTaskMs: z.number().int().nullable(),

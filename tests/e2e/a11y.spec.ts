@@ -144,6 +144,7 @@ test('the moderation case with the evidence drawer and its dialogs open, and eve
     await page.keyboard.press('ArrowDown');
   }
   await page.getByLabel('Final feedback to the candidate').fill('Kia ora — a clear inquiry with evidence of impact.');
+  await page.getByLabel('Moderation note').fill('Inquiry and impact meet Proficient on the evidence.');
   await page.locator('[data-final]').first().focus();
   await page.keyboard.press('Control+Enter');
   await expect(page.getByRole('dialog', { name: 'Record the moderated decision?' })).toBeVisible();

@@ -111,12 +111,12 @@ test('a review bundle goes to a second data directory, is scored there by keyboa
   expect(listAssignments(ctx, { reviewer: offline.id }).find((a) => a.portfolio === pid)?.status).toBe('assigned');
 
   const report = importResults(ctx, resultsFile, lead);
-  expect(report.reviews).toEqual([expect.objectContaining({ portfolio: pid, outcome: 'pass', status: 'decided', moderation: false })]);
+  expect(report.reviews).toEqual([expect.objectContaining({ portfolio: pid, outcome: 'pass', status: 'ready', moderation: false })]);
   expect(listAssignments(ctx, { reviewer: offline.id }).find((a) => a.portfolio === pid)?.status).toBe('submitted');
 
-  // The lead's workbench shows the reconciled decision.
+  // The lead's workbench shows the reconciled decision, waiting for release.
   await workbench.open(page, `/review/${pid}`);
-  await expect(page.getByTestId('decision-banner')).toContainText('Decided: Pass');
+  await expect(page.getByTestId('decision-banner')).toContainText('Ready to release: Pass');
   fs.rmSync(homeDir, { recursive: true, force: true });
   fs.rmSync(work, { recursive: true, force: true });
 });

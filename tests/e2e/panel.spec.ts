@@ -185,7 +185,19 @@ test('two reviewers score blind, disagree, and a moderator decides from the side
   await first.getByRole('button', { name: /Use this comment \(A's/ }).click();
   await expect(page.locator('[data-final]').first().getByRole('textbox')).toHaveValue(ANA_COMMENT);
   await page.getByRole('button', { name: "Add to the final feedback: A's feedback" }).click();
+  // No note yet: refused, saying why. The same feedback pasted twice: the confirmation flags it.
+  await page.locator('[data-final]').first().focus();
+  await page.keyboard.press('Control+Enter');
+  await expect(page.getByTestId('moderation-problems')).toContainText('A moderation note is required');
   await page.getByLabel('Moderation note').fill('Evidence of impact is there on p. 2; settled at Proficient.');
+  await page.getByRole('button', { name: "Add to the final feedback: A's feedback" }).click();
+  await page.locator('[data-final]').first().focus();
+  await page.keyboard.press('Control+Enter');
+  const warned = page.getByRole('dialog', { name: 'Check the feedback before recording' });
+  await expect(warned.getByTestId('moderation-warnings')).toContainText('This paragraph appears twice');
+  await warned.getByRole('button', { name: 'Keep moderating' }).click();
+  const finalFeedback = page.getByLabel(/Final feedback to the candidate/);
+  await finalFeedback.fill((await finalFeedback.inputValue()).split('\n\n')[0]!);
   await page.evaluate(() => window.scrollTo(0, 0));
   await workbench.screenshot(page, 'panel-moderation-case');
   await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
@@ -218,12 +230,6 @@ test('a panel lead imports reviewers (a bad file is refused line by line), versi
   workbench,
 }) => {
   test.setTimeout(120_000);
-  // P-2026-014 must stay unallocated: every demo reviewer declares a conflict with its candidate, and a
-  // qualified-only policy keeps out the reviewer this test imports (not calibrated).
-  const lead = getReviewer(workbench.ctx, 'R-terina')!;
-  setPolicy(workbench.ctx, 'CST-8', { qualified_only: true }, lead, 'e2e: qualified reviewers only');
-  const { candidate } = workbench.ctx.handle.sqlite.prepare("SELECT candidate_id AS candidate FROM portfolios WHERE id = 'P-2026-014'").get() as { candidate: string };
-  for (const r of listReviewers(workbench.ctx)) if (r.roles.includes('reviewer')) declareConflict(workbench.ctx, r.id, candidate, 'e2e: keep P-2026-014 unallocated', lead);
   await workbench.open(page, '/panel/setup');
   await expect(page.getByRole('heading', { name: 'Panel setup' })).toBeVisible();
   await expect(page.getByTestId('reviewer-R-mika')).toContainText('Kaiapoi North School');
@@ -303,13 +309,17 @@ test('a panel lead imports reviewers (a bad file is refused line by line), versi
   await page.getByRole('button', { name: 'Declare conflict' }).click();
   await expect(page.getByTestId('conflicts-table')).toContainText('Former colleague');
 
-  // Allocation: the report says what was assigned and what could not be, with reasons.
+  // Allocation: the report says what was assigned and what could not be, with reasons. Precondition: P-2026-016 must
+  // stay unallocated, so every reviewer (the one just imported too) declares a conflict with its candidate.
+  const { ctx } = workbench;
+  const blocked = (ctx.handle.sqlite.prepare("SELECT candidate_id AS id FROM portfolios WHERE id = 'P-2026-016'").get() as { id: string }).id;
+  for (const r of listReviewers(ctx)) if (r.roles.includes('reviewer')) declareConflict(ctx, r.id, blocked, 'e2e: keep P-2026-016 unallocated', getReviewer(ctx, 'R-terina')!);
   await page.getByRole('tab', { name: 'Allocation' }).click();
   await page.getByRole('button', { name: 'Allocate now' }).click();
   const report = page.getByTestId('allocation-report');
   await expect(report).toContainText(/Assigned: \d+ reviews? on \d+ portfolios?/);
   await expect(report).toContainText('Could not allocate: 1');
-  await expect(report).toContainText('P-2026-014: 0 eligible reviewers, 2 required');
+  await expect(report).toContainText('P-2026-016: 0 eligible reviewers, 2 required');
   await expect(page.getByTestId('awaiting-allocation')).toBeVisible();
   await workbench.screenshot(page, 'panel-setup-allocation');
 

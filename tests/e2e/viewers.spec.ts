@@ -174,15 +174,15 @@ test('PDF: find in document counts, highlights and steps through hits; text can 
 });
 
 test('PDF citations on the review page: selected text becomes the quote, anchors go back to their page', async ({ page, workbench }) => {
-  // P-2026-014 waits for reviewers in the demo; Hemi has the reviewer role (citing needs it) and no conflict with it.
-  await workbench.open(page, '/review/P-2026-014', 'R-hemi');
+  // P-2026-016 waits for a reviewer in the demo (the demo's other untouched portfolios are reviewed by its history); Mika may take it.
+  await workbench.open(page, '/review/P-2026-016', 'R-mika');
   const viewer = page.getByTestId('pdf-viewer');
   await expect(viewer.getByTestId('pdf-page-1')).toHaveAttribute('data-rendered', 'true');
 
   // currentTarget() with a selection: page 1 and the quote (the click on Cite must not lose it).
-  await selectSpan(page, viewer.getByTestId('pdf-page-1').locator('span', { hasText: /^Porirua Harbour College$/ }).first());
-  await page.getByRole('button', { name: 'Cite evidence for Student agency and engagement' }).click();
-  const quoted = page.getByRole('button', { name: /^Open Unit plan: Te mauri o te wai at p\. 1 “Porirua Harbour College”$/ });
+  await selectSpan(page, viewer.getByTestId('pdf-page-1').locator('span', { hasText: /^Avonside Ridge College$/ }).first());
+  await page.getByRole('button', { name: 'Cite evidence for Learning intentions and success criteria' }).click();
+  const quoted = page.getByRole('button', { name: /^Open Lesson sequence: forces and motion in waka ama at p\. 1 “Avonside Ridge College”$/ });
   await expect(quoted).toBeVisible();
 
   // Without a selection: just the page being read.
@@ -190,8 +190,8 @@ test('PDF citations on the review page: selected text becomes the quote, anchors
   await pageInput.fill('3');
   await pageInput.press('Enter');
   await expect(pageInput).toHaveValue('3');
-  await page.getByRole('button', { name: 'Cite evidence for Research-informed learning design' }).click();
-  await expect(page.getByRole('button', { name: /^Open Unit plan: Te mauri o te wai at p\. 3$/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Cite evidence for Eliciting evidence of learning' }).click();
+  await expect(page.getByRole('button', { name: /^Open Lesson sequence: forces and motion in waka ama at p\. 3$/ })).toBeVisible();
 
   // goTo(): opening the first citation brings page 1 back.
   await quoted.click();
@@ -202,8 +202,8 @@ test('PDF citations on the review page: selected text becomes the quote, anchors
   // initialTarget: from another evidence item, a citation opens its PDF at the cited page.
   await page.getByTestId('evidence-item-E2').click();
   await expect(page.getByTestId('pdf-viewer').getByTestId('pdf-page-count')).toHaveText('of 2');
-  await page.getByRole('button', { name: /^Open Unit plan: Te mauri o te wai at p\. 3$/ }).click();
-  await expect(page.getByTestId('pdf-viewer').getByTestId('pdf-page-count')).toHaveText('of 4');
+  await page.getByRole('button', { name: /^Open Lesson sequence: forces and motion in waka ama at p\. 3$/ }).click();
+  await expect(page.getByTestId('pdf-viewer').getByTestId('pdf-page-count')).toHaveText('of 3');
   await expect(pageInput).toHaveValue('3');
   await expect(viewer.getByTestId('pdf-page-3')).toHaveAttribute('data-rendered', 'true');
   await expect(viewer.getByTestId('pdf-page-3')).toBeInViewport({ ratio: 0.5 });

@@ -1,4 +1,4 @@
-import { STATUSES, type Status } from '../../../src-shared/domain/status';
+import { STATUS_LABEL, STATUSES, type Status } from '../../../src-shared/domain/status';
 import { listQueue } from '../../services/queue';
 import type { Command } from '../command';
 import { UsageError } from '../command';
@@ -48,7 +48,7 @@ export const listCommand: Command = {
       );
     } else {
       for (const r of rows)
-        io.out([r.id, r.status, r.outcome ?? '-', `attempt ${r.attempt}`, r.credential.code, r.candidate.name, r.submittedAt.slice(0, 10)].join('\t'));
+        io.out([r.id, STATUS_LABEL[r.status], r.outcome ?? '-', `attempt ${r.attempt}`, r.credential.code, r.candidate.name, r.submittedAt.slice(0, 10)].join('\t'));
     }
     return 0;
   },

@@ -6,6 +6,7 @@ import { credit } from './0004_credit';
 import { auditChain, auditChainBackfill } from './0005_audit_chain';
 import { badgeRecipient } from './0006_badge_recipient';
 import { importRuns } from './0007_import_runs';
+import { release } from './0008_release';
 
 export interface Migration {
   version: number;
@@ -24,4 +25,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 5, name: 'audit_chain', sql: auditChain, run: auditChainBackfill },
   { version: 6, name: 'badge_recipient', sql: badgeRecipient },
   { version: 7, name: 'import_runs', sql: importRuns },
+  { version: 8, name: 'release', sql: release },
 ];

@@ -3,6 +3,7 @@
  * Migrations (./migrations) are the source of truth for DDL; tests/unit/db checks that every table and column here exists there.
  */
 import { sqliteTable, text, integer, real, primaryKey, index } from 'drizzle-orm/sqlite-core';
+import { STATUSES } from '../../../src-shared/domain/status';
 
 export const rubrics = sqliteTable(
   'rubrics',
@@ -94,7 +95,7 @@ export const portfolios = sqliteTable(
     resubmissionOf: text('resubmission_of'),
     submittedAt: text('submitted_at').notNull(),
     status: text('status', {
-      enum: ['submitted', 'in_review', 'scored', 'decided', 'exported', 'returned', 'withdrawn'],
+      enum: STATUSES,
     }).notNull(),
     outcome: text('outcome', { enum: ['pass', 'not_yet', 'withdrawn'] }),
     testPre: real('test_pre'),
@@ -242,8 +243,21 @@ export const decisions = sqliteTable(
     decidedBy: text('decided_by').notNull(),
     decidedAt: text('decided_at').notNull(),
     reason: text('reason'),
+    /** When the decision went out to the candidate; null while a reconciled decision waits for a lead. */
+    releasedAt: text('released_at'),
+    releasedBy: text('released_by'),
   },
   (t) => [index('decisions_portfolio_revision').on(t.portfolioId, t.revision)],
+);
+
+/** The reviews a reconciled decision was reconciled from (its reviewers are theirs; no reviewer authors it). */
+export const decisionSources = sqliteTable(
+  'decision_sources',
+  {
+    decisionId: integer('decision_id').notNull(),
+    reviewId: integer('review_id').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.decisionId, t.reviewId] })],
 );
 
 export const decisionLevels = sqliteTable(

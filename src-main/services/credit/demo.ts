@@ -9,6 +9,7 @@ import type { ServiceContext } from '../context';
 import { currentDecision, recordDecision } from '../decisions';
 import { setStatus } from '../portfolios';
 import { createReviewer, getReviewer, systemActor } from '../reviewers';
+import { releaseDecisions } from '../panels/release';
 import { openReview, saveDraft, submitReview } from '../reviews';
 import { toCsv } from '../export/csv';
 import { createApplication, decideApplication } from './applications';
@@ -51,14 +52,21 @@ export const CREDIT_DEMO_FILE = (): string => path.join(demoDir(), 'activity', '
 const at = (ctx: ServiceContext, when: Date): ServiceContext => ({ ...ctx, now: () => when });
 const nzMorning = (date: string, plusDays = 0) => addHours(addDays(new Date(`${date}T00:00:00+13:00`), plusDays), 10);
 
+/** Agreeing reviews wait for release; the story needs the pass out, so the demo's panel office releases it that day. */
+function releaseHeld(ctx: ServiceContext, portfolioId: string): void {
+  const held = currentDecision(ctx, portfolioId);
+  if (!held || held.releasedAt !== null) return;
+  releaseDecisions(at(ctx, addHours(new Date(held.decidedAt), 1)), { items: [{ portfolioId }], confirm: true }, systemActor('system:demo'));
+}
+
 /**
- * Makes sure a portfolio the story needs has passed. Reviews go through the real review services (with the panel's
+ * Makes sure a portfolio the story needs has passed (and is released). Reviews go through the real review services (with the panel's
  * rules); if those cannot decide it (e.g. the policy routed it elsewhere), the pass is recorded directly, so the
  * replay works whether or not the panel history already decided the portfolio.
  */
 function ensurePass(ctx: ServiceContext, pass: CreditActivity['passes'][number]): void {
   const decided = currentDecision(ctx, pass.portfolio);
-  if (decided) return;
+  if (decided) return releaseHeld(ctx, pass.portfolio);
   const row = ctx.handle.sqlite.prepare('SELECT submitted_at AS at, status FROM portfolios WHERE id = ?').get(pass.portfolio) as { at: string; status: string } | undefined;
   if (!row) throw new Error(`demo activity names unknown portfolio ${pass.portfolio}`);
   for (const r of pass.reviews) {
@@ -73,9 +81,9 @@ function ensurePass(ctx: ServiceContext, pass: CreditActivity['passes'][number])
     } catch {
       // fall through to the direct record below
     }
-    if (currentDecision(ctx, pass.portfolio)) return;
+    if (currentDecision(ctx, pass.portfolio)) return releaseHeld(ctx, pass.portfolio);
   }
-  if (currentDecision(ctx, pass.portfolio)) return;
+  if (currentDecision(ctx, pass.portfolio)) return releaseHeld(ctx, pass.portfolio);
   const last = pass.reviews.at(-1)!;
   const when = at(ctx, addHours(addDays(new Date(row.at), last.days), 11));
   when.handle.sqlite.transaction(() => {

@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray } from 'drizzle-orm';
+import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
 import type { AttemptTrail } from '../../../src-shared/contracts/credit';
 import { credentials, decisions, moderations, portfolios, reviews } from '../../db/schema';
 import type { ServiceContext } from '../context';
@@ -9,7 +9,7 @@ type PortfolioRow = typeof portfolios.$inferSelect;
 const CHUNK = 500;
 
 /**
- * The evidence behind attempts: every decision revision (with how it was reached: one review, reconciled double
+ * The evidence behind attempts: every released decision revision (with how it was reached: one review, reconciled double
  * review, moderation, correction), the submitted reviews and moderations, and whether moderation was involved.
  */
 export function attemptTrails(ctx: ServiceContext, rows: PortfolioRow[]): AttemptTrail[] {
@@ -19,7 +19,8 @@ export function attemptTrails(ctx: ServiceContext, rows: PortfolioRow[]): Attemp
   const { db } = ctx.handle;
   const ids = rows.map((r) => r.id);
   const titles = new Map(db.select({ code: credentials.code, title: credentials.title }).from(credentials).all().map((c) => [c.code, c.title]));
-  const allDecisions = db.select().from(decisions).where(inArray(decisions.portfolioId, ids)).orderBy(asc(decisions.revision)).all();
+  // Only released decisions count: a reconciled one waiting for a lead has not reached the candidate.
+  const allDecisions = db.select().from(decisions).where(and(inArray(decisions.portfolioId, ids), isNotNull(decisions.releasedAt))).orderBy(asc(decisions.revision)).all();
   const allReviews = db
     .select()
     .from(reviews)

@@ -1,12 +1,13 @@
 import { format as formatDate } from 'date-fns';
 import type { ExportFile, ExportFilter } from '../../../src-shared/contracts/exports';
+import { ApiError } from '../../../src-shared/contracts/errors';
 import { ExportFilterSchema } from '../../../src-shared/contracts/exports';
 import { describeTarget } from '../../../src-shared/contracts/anchors';
 import type { DecisionView } from '../../../src-shared/contracts/review';
 import { levelLabel, type Rubric } from '../../../src-shared/domain/rubric';
 import type { ServiceContext } from '../context';
 import { queueFilter } from '../queue';
-import { loadDecisions } from '../decisions';
+import { releasedDecision } from '../decisions';
 import { getPortfolio } from '../portfolios';
 import { setStatus } from '../portfolios';
 import { audit } from '../audit';
@@ -40,13 +41,13 @@ export interface ExportedDecision {
   time_on_task_ms: number | null;
 }
 
-/** Portfolio ids with a decision that match the filter, in queue order. */
+/** Portfolio ids with a released decision that match the filter, in queue order (one waiting for release is not out yet). */
 function decidedIds(ctx: ServiceContext, filter: ExportFilter): string[] {
   const f = ExportFilterSchema.parse(filter);
   const { where, params } = queueFilter(f);
   const ids = new Set(f.portfolioIds ?? []);
   const rows = ctx.handle.sqlite
-    .prepare(`SELECT p.id FROM portfolios p ${where} AND EXISTS (SELECT 1 FROM decisions d WHERE d.portfolio_id = p.id) ORDER BY p.submitted_at, p.id`)
+    .prepare(`SELECT p.id FROM portfolios p ${where} AND EXISTS (SELECT 1 FROM decisions d WHERE d.portfolio_id = p.id AND d.released_at IS NOT NULL) ORDER BY p.submitted_at, p.id`)
     .all(...params) as { id: string }[];
   return rows.map((r) => r.id).filter((id) => !f.portfolioIds || ids.has(id));
 }
@@ -54,7 +55,8 @@ function decidedIds(ctx: ServiceContext, filter: ExportFilter): string[] {
 /** One decision as exported; candidate identity redacted where the policy is anonymous and the actor may not see it. */
 export function exportedDecision(ctx: ServiceContext, portfolioId: string, anon: Anonymizer): { record: ExportedDecision; rubric: Rubric; decision: DecisionView } {
   const p = anon.detail(getPortfolio(ctx, portfolioId));
-  const decision = loadDecisions(ctx, portfolioId).at(-1)!;
+  const decision = releasedDecision(ctx, portfolioId);
+  if (!decision) throw new ApiError('conflict', `${portfolioId} has no released decision yet`);
   const evidenceTitle = new Map(p.evidence.map((e) => [e.id, e.title]));
   const record: ExportedDecision = {
     portfolio: p.id,
@@ -85,7 +87,8 @@ export function exportedDecision(ctx: ServiceContext, portfolioId: string, anon:
           })),
       };
     }),
-    reviewer: { id: decision.decidedBy, name: decision.decidedByName },
+    // A reconciled decision has no reviewer as its author: the id stays empty and the name says it was reconciled.
+    reviewer: { id: decision.source === 'reconciled' ? '' : decision.decidedBy, name: decision.decidedByName },
     decided_at: decision.decidedAt,
     revision: decision.revision,
     source: decision.source,

@@ -3,7 +3,7 @@ import { ApiError } from '../../../src-shared/contracts/errors';
 import type { ExportFile } from '../../../src-shared/contracts/exports';
 import { OUTCOME_LABEL, type Outcome } from '../../../src-shared/domain/rubric';
 import type { ServiceContext } from '../context';
-import { currentDecision } from '../decisions';
+import { releasedDecision } from '../decisions';
 import { audit } from '../audit';
 import { FlowDocument } from '../pdf/document';
 import { exportedDecision } from './decisions';
@@ -12,7 +12,7 @@ import { Anonymizer } from '../panels/anonymity';
 
 /** The report that goes back to the educator: outcome, each criterion's level with its descriptor, comments, cited evidence, feedback. */
 export async function feedbackPdf(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<ExportFile> {
-  if (!currentDecision(ctx, portfolioId)) throw new ApiError('conflict', `${portfolioId} has no decision yet`);
+  if (!releasedDecision(ctx, portfolioId)) throw new ApiError('conflict', `${portfolioId} has no released decision yet`);
   const { record, rubric } = exportedDecision(ctx, portfolioId, new Anonymizer(ctx, actor));
   const doc = await FlowDocument.create(`Feedback: ${record.credential.title}`, `Evidence Workbench · ${record.portfolio}`);
   doc

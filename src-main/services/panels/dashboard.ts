@@ -23,16 +23,19 @@ export function panelDashboard(ctx: ServiceContext): Dashboard {
     .prepare(
       `SELECT p.id, p.status, p.submitted_at AS at, p.credential_code AS credential,
               (SELECT count(*) FROM assignments a WHERE a.portfolio_id = p.id AND a.status <> 'released') AS active
-       FROM portfolios p WHERE p.is_anchor = 0 AND p.status IN ('submitted', 'in_review', 'scored')`,
+       FROM portfolios p WHERE p.is_anchor = 0 AND p.status IN ('submitted', 'in_review', 'scored', 'ready')`,
     )
     .all() as { id: string; status: string; at: string; credential: string; active: number }[];
+  // Still with reviewers: neither all reviews in (scored) nor reconciled and waiting for the lead (ready).
+  const reviewing = open.filter((p) => p.status === 'submitted' || p.status === 'in_review');
   let awaiting = 0;
-  for (const p of open) if (p.status !== 'scored' && p.active < reviewsRequired(ctx, p.id, p.credential)) awaiting++;
+  for (const p of reviewing) if (p.active < reviewsRequired(ctx, p.id, p.credential)) awaiting++;
   const count = (sql: string) => (sqlite.prepare(sql).get() as { n: number }).n;
   const counts = {
     awaiting_allocation: awaiting,
-    in_review: open.filter((p) => p.status !== 'scored').length - awaiting,
+    in_review: reviewing.length - awaiting,
     awaiting_moderation: count("SELECT count(*) AS n FROM moderations WHERE status IN ('open')"),
+    ready_to_release: count("SELECT count(*) AS n FROM portfolios WHERE is_anchor = 0 AND status = 'ready'"),
     decided: count("SELECT count(*) AS n FROM portfolios WHERE is_anchor = 0 AND status IN ('decided', 'exported')"),
     returned: count("SELECT count(*) AS n FROM portfolios WHERE is_anchor = 0 AND status = 'returned'"),
   };
@@ -82,7 +85,8 @@ export function panelDashboard(ctx: ServiceContext): Dashboard {
   }
   const disagreement = [...perCriterion.values()].map((a) => ({ ...a, rate: a.apart / a.compared })).sort((a, b) => b.rate - a.rate);
 
-  const decided = sqlite.prepare('SELECT decided_at AS at FROM decisions WHERE revision = 1 ORDER BY decided_at').all() as { at: string }[];
+  // A decision counts in the week it was released (reconciled ones wait for a lead; every other went out at once).
+  const decided = sqlite.prepare('SELECT min(released_at) AS at FROM decisions WHERE released_at IS NOT NULL GROUP BY portfolio_id ORDER BY at').all() as { at: string }[];
   // Weeks from the first decision (at least 12, at most a year) up to this week.
   const span = decided.length ? differenceInCalendarWeeks(now, new Date(decided[0]!.at), { weekStartsOn: 1 }) + 1 : 12;
   const weekCount = Math.min(52, Math.max(12, span));

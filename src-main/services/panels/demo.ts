@@ -13,6 +13,7 @@ import { claim } from './assignments';
 import { moderate } from './moderation';
 import { returnToCandidate } from './history';
 import { setOverdueDays } from './settings';
+import { releaseDecisions } from './release';
 
 const Anchor = z.object({ criterion: z.string(), evidence: z.string(), page: z.number().int().optional(), start: z.number().optional(), end: z.number().optional() });
 const Step = z.discriminatedUnion('do', [
@@ -30,6 +31,8 @@ const Step = z.discriminatedUnion('do', [
   }),
   z.object({ do: z.literal('claim'), portfolio: z.string(), reviewer: z.string(), days: z.number() }),
   z.object({ do: z.literal('return'), portfolio: z.string(), by: z.string(), days: z.number() }),
+  /** A lead releases a reconciled decision, with their edit of the merged feedback when given. */
+  z.object({ do: z.literal('release'), portfolio: z.string(), by: z.string(), days: z.number(), feedback: z.string().optional() }),
   z.object({
     do: z.literal('moderate'),
     portfolio: z.string(),
@@ -76,6 +79,8 @@ export function replayPanelsDemo(ctx: ServiceContext, file = path.join(demoDir()
   for (const step of doc.steps) {
     if (step.do === 'claim') claim(at(step.portfolio, step.days), step.portfolio, who(step.reviewer));
     else if (step.do === 'return') returnToCandidate(at(step.portfolio, step.days), step.portfolio, who(step.by));
+    else if (step.do === 'release')
+      releaseDecisions(at(step.portfolio, step.days), { items: [{ portfolioId: step.portfolio, ...(step.feedback !== undefined ? { feedback: step.feedback } : {}) }], confirm: false }, who(step.by));
     else if (step.do === 'moderate')
       moderate(at(step.portfolio, step.days), { portfolioId: step.portfolio, levels: step.levels, comments: {}, feedback: step.feedback, note: step.note }, who(step.moderator));
     else {

@@ -3,6 +3,7 @@ import { ApiError } from '../../../src-shared/contracts/errors';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import type { ReviewView } from '../../../src-shared/contracts/review';
 import { evaluateDecision, invalidLevels } from '../../../src-shared/domain/rubric';
+import { moderationProblems, moderationWarnings } from '../../../src-shared/domain/panel/moderation-rules';
 import { moderations, portfolios } from '../../db/schema';
 import { nowIso, type ServiceContext } from '../context';
 import { audit } from '../audit';
@@ -63,18 +64,20 @@ export function moderationCase(ctx: ServiceContext, portfolioId: string, actor: 
 /** The moderator's final levels, outcome (from the rubric's rule), feedback and note: recorded as the decision. */
 export function moderate(
   ctx: ServiceContext,
-  input: { portfolioId: string; levels: Record<string, number>; comments: Record<string, string>; feedback: string; note: string },
+  input: { portfolioId: string; levels: Record<string, number>; comments: Record<string, string>; feedback: string; note: string; confirm?: boolean },
   actor: Reviewer,
 ) {
   const m = requireModerator(ctx, input.portfolioId, actor);
   if (m.status !== 'open') throw new ApiError('conflict', `${input.portfolioId} is ${m.status === 'resolved' ? 'already decided' : 'waiting for a third review'}`);
   const p = ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, input.portfolioId)).get()!;
   const rubric = loadRubric(ctx, p.rubricId, p.rubricVersion)!;
-  const problems = invalidLevels(rubric, input.levels);
-  for (const c of rubric.criteria) if (input.levels[c.id] === undefined) problems.push(`${c.title}: not scored`);
-  const preview = evaluateDecision(rubric, input.levels);
-  if (!problems.length && preview.outcome === 'not_yet' && !input.feedback.trim()) problems.push('Feedback to the candidate is required for Not yet');
+  const invalid = invalidLevels(rubric, input.levels);
+  const problems = invalid.length ? invalid : moderationProblems(rubric, input.levels, input.feedback, input.note);
   if (problems.length) throw new ApiError('bad_request', 'the moderation cannot be recorded yet', problems);
+  const preview = evaluateDecision(rubric, input.levels);
+  const sources = submittedReviews(ctx, input.portfolioId).map((r) => ({ feedback: r.feedback, outcome: r.outcome }));
+  const warnings = moderationWarnings(preview.outcome!, input.feedback, sources);
+  if (warnings.length && !input.confirm) throw new ApiError('conflict', 'the moderation was not recorded: confirm it despite these warnings', warnings);
   return ctx.handle.sqlite.transaction(() => {
     const decision = recordDecision(ctx, {
       portfolioId: input.portfolioId,
@@ -84,7 +87,7 @@ export function moderate(
       source: 'moderation',
       reviewId: null,
       decidedBy: actor.id,
-      reason: input.note || null,
+      reason: input.note.trim(),
       levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: input.levels[c.id]!, comment: input.comments[c.id] ?? '' })),
     });
     ctx.handle.db
@@ -92,7 +95,7 @@ export function moderate(
       .set({ status: 'resolved', resolvedBy: actor.id, resolvedAt: nowIso(ctx), note: input.note })
       .where(eq(moderations.portfolioId, input.portfolioId))
       .run();
-    audit(ctx, { actor: actor.id, action: 'moderation.decide', entityType: 'portfolio', entityId: input.portfolioId, details: { outcome: preview.outcome, note: input.note } });
+    audit(ctx, { actor: actor.id, action: 'moderation.decide', entityType: 'portfolio', entityId: input.portfolioId, details: { outcome: preview.outcome, note: input.note, ...(warnings.length ? { confirmed: warnings } : {}) } });
     return decision;
   })();
 }

@@ -1,6 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import { evaluateDecision, type Rubric } from '../../../src-shared/domain/rubric';
-import { disagreement, joinTexts, reconciledLevels, type SubmittedReview } from '../../../src-shared/domain/panel/reconcile';
+import { disagreement, joinTexts, RECONCILIATION_ACTOR, reconciledLevels, type SubmittedReview } from '../../../src-shared/domain/panel/reconcile';
+import { mergeFeedback } from '../../../src-shared/domain/panel/feedback-checks';
 import { moderations, portfolios, reviews } from '../../db/schema';
 import { nowIso, type ServiceContext } from '../context';
 import { audit } from '../audit';
@@ -32,8 +33,8 @@ function openModeration(ctx: ServiceContext, portfolioId: string, reason: string
 
 /**
  * After a production review is submitted (inside its transaction): once every required review is in, agreeing
- * reviews become the decision (levels by the policy's rule, feedback joined for the lead to edit before release);
- * disagreeing ones, or any after a third review was asked for, go to the moderation queue with the reason.
+ * reviews become a reconciled decision held for release (levels by the policy's rule, feedback merged for the lead
+ * to edit and release); disagreeing ones, or any after a third review was asked for, go to the moderation queue.
  */
 export function afterReviewSubmitted(ctx: ServiceContext, portfolioId: string, reviewerId: string): void {
   markSubmitted(ctx, portfolioId, reviewerId);
@@ -70,10 +71,11 @@ export function afterReviewSubmitted(ctx: ServiceContext, portfolioId: string, r
     openModeration(ctx, portfolioId, finalReason, reviewerId);
     return;
   }
-  decideReconciled(ctx, portfolioId, rubric, views, levels, preview.total, preview.outcome!, reviewerId);
+  holdReconciled(ctx, portfolioId, rubric, views, levels, preview.total, preview.outcome!);
 }
 
-function decideReconciled(
+/** The reconciled decision, authored by no reviewer: it records the reviews it came from and waits for a lead. */
+function holdReconciled(
   ctx: ServiceContext,
   portfolioId: string,
   rubric: Rubric,
@@ -81,17 +83,17 @@ function decideReconciled(
   levels: Record<string, number>,
   total: number,
   outcome: 'pass' | 'not_yet',
-  actor: string,
 ): void {
   recordDecision(ctx, {
     portfolioId,
     outcome,
     total,
-    feedback: joinTexts(views.map((v) => v.feedback)),
+    feedback: mergeFeedback(views.map((v) => v.feedback)),
     source: 'reconciled',
     reviewId: null,
-    decidedBy: actor,
-    reason: `${views.length} independent reviews agreed within tolerance`,
+    decidedBy: RECONCILIATION_ACTOR,
+    reason: `reconciled from reviews ${views.map((v) => `#${v.id} (${v.reviewerName})`).join(' and ')}: ${views.length} independent reviews agreed within tolerance`,
     levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: levels[c.id]!, comment: joinTexts(views.map((v) => v.comments[c.id] ?? '')) })),
+    heldFrom: views.map((v) => v.id),
   });
 }

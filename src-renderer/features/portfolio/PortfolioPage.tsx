@@ -6,10 +6,14 @@ import { OUTCOME_LABEL } from '../../../src-shared/domain/rubric';
 import { useApiQuery } from '../../api/queries';
 import { STATUS_COLOR } from '../queue/QueueTable';
 import { EvidenceList } from './EvidenceList';
+import { useMe } from '../profile/ProfileProvider';
+import { hasRole } from '../panel/shared/RequireRole';
+import { PortfolioReleasePanel } from '../panel/release/PortfolioReleasePanel';
 
 export function PortfolioPage() {
   const { id = '' } = useParams();
   const q = useApiQuery('portfolio.get', { id });
+  const me = useMe();
   if (q.isLoading) return <Loader aria-label="Loading portfolio" />;
   if (q.error || !q.data) return <Alert color="red" title="Cannot open this portfolio">{q.error?.message}</Alert>;
   const p = q.data;
@@ -31,6 +35,7 @@ export function PortfolioPage() {
           {p.outcome ? ` · ${OUTCOME_LABEL[p.outcome]}` : ''}
         </Badge>
       </Group>
+      {p.status === 'ready' && hasRole(me.roles, 'lead', 'admin') && <PortfolioReleasePanel portfolioId={p.id} />}
       <Grid>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Card withBorder>

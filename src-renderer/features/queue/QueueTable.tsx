@@ -4,7 +4,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { Badge, Box, Skeleton, Text, UnstyledButton } from '@mantine/core';
 import { format } from 'date-fns';
 import type { PortfolioRow } from '../../../src-shared/contracts/queue';
-import { STATUS_LABEL } from '../../../src-shared/domain/status';
+import { STATUS_LABEL, type Status } from '../../../src-shared/domain/status';
 import { OUTCOME_LABEL } from '../../../src-shared/domain/rubric';
 import { api } from '../../api/transport';
 import { toQuery, type QueueFilters, type QueueSort } from './useQueueFilters';
@@ -24,10 +24,11 @@ const COLUMNS: { key: QueueSort | null; label: string; width: string }[] = [
 ];
 const TEMPLATE = COLUMNS.map((c) => c.width).join(' ');
 
-export const STATUS_COLOR: Record<string, string> = {
+export const STATUS_COLOR: Record<Status, string> = {
   submitted: 'blue',
   in_review: 'yellow',
   scored: 'orange',
+  ready: 'cyan',
   decided: 'teal',
   exported: 'gray',
   returned: 'grape',

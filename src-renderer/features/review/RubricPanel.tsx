@@ -1,14 +1,27 @@
-import { useRef, type ReactNode } from 'react';
+import { useEffect, useRef, type ReactNode } from 'react';
 import { Alert, Badge, Button, Group, Stack, Text, Title } from '@mantine/core';
 import { format } from 'date-fns';
 import type { Anchor } from '../../../src-shared/contracts/anchors';
-import type { ReviewState } from '../../../src-shared/contracts/review';
+import type { DecisionView, ReviewState } from '../../../src-shared/contracts/review';
 import { OUTCOME_LABEL, type Rubric } from '../../../src-shared/domain/rubric';
+import { STATUS_LABEL } from '../../../src-shared/domain/status';
 import { CriterionCard } from './CriterionCard';
 import { DecisionPreview } from './DecisionPreview';
 import { FeedbackBox } from './FeedbackBox';
 import type { DraftValues, SaveState } from './useDraft';
 import { ReferenceComparison } from '../calibration/workbench/ReferenceComparison';
+
+/** How a decision's reason reads: a correction's reason, a moderator's note, or where a reconciled decision came from. */
+const REASON_LABEL: Record<DecisionView['source'], string> = { correction: 'correction: ', moderation: 'note: ', reconciled: '', review: '' };
+
+/** Why the submit did not go through, beside the submit buttons where the reviewer pressed them. */
+function SubmitMessage({ problems }: { problems: string[] }) {
+  return (
+    <Text size="xs" c="red.8" fw={600} ta="right" role="alert" data-testid="submit-problems" title={problems.join('\n')} hidden={problems.length === 0}>
+      {problems.length > 0 && `Not submitted: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more)` : ''}.`}
+    </Text>
+  );
+}
 
 interface Props {
   rubric: Rubric;
@@ -50,6 +63,15 @@ function SaveIndicator({ state }: { state: SaveState }) {
 
 export function RubricPanel(p: Props) {
   const cards = useRef<(HTMLElement | null)[]>([]);
+  // A submit that cannot go through takes the reviewer to the first problem: the first unscored criterion, else the feedback.
+  useEffect(() => {
+    if (!p.problems.length) return;
+    const first = p.rubric.criteria.findIndex((c) => p.values.levels[c.id] == null);
+    const target = first >= 0 ? cards.current[first] : document.getElementById('overall-feedback');
+    target?.scrollIntoView({ block: 'center' });
+    target?.focus({ preventScroll: true });
+    // Only a new list of problems (a new submit attempt) moves focus, not typing elsewhere.
+  }, [p.problems]);
   const decision = p.state.decision;
   const readOnly = p.state.readOnly;
   // A decided portfolio shows the decision in force; otherwise the reviewer's own draft.
@@ -67,21 +89,30 @@ export function RubricPanel(p: Props) {
         {!readOnly && <SaveIndicator state={p.saveState} />}
       </Group>
       {decision && (
-        <Alert color={decision.outcome === 'pass' ? 'teal' : 'orange'} title={`Decided: ${OUTCOME_LABEL[decision.outcome]}`} data-testid="decision-banner">
+        <Alert
+          color={decision.outcome === 'pass' ? 'teal' : 'orange'}
+          title={`${decision.releasedAt ? STATUS_LABEL.decided : STATUS_LABEL.ready}: ${OUTCOME_LABEL[decision.outcome]}`}
+          data-testid="decision-banner"
+        >
           <Text size="xs">
             Revision {decision.revision} by {decision.decidedByName}, {format(new Date(decision.decidedAt), 'd MMM yyyy HH:mm')}
-            {decision.reason ? ` — correction: ${decision.reason}` : ''}. Read-only; a correction is recorded as a new revision.
+            {decision.reason ? ` — ${REASON_LABEL[decision.source]}${decision.reason}` : ''}.{' '}
+            {decision.releasedAt
+              ? 'Read-only; a correction is recorded as a new revision.'
+              : `Reconciled from the reviews of ${decision.sources.map((s) => s.reviewerName).join(' and ')}; nothing has gone to the candidate until a lead releases it.`}
           </Text>
-          <Group mt="xs" gap="xs">
-            <Button size="compact-xs" variant="white" onClick={p.onFeedbackPdf}>
-              Feedback PDF
-            </Button>
-            {p.canCorrect && (
-              <Button size="compact-xs" variant="white" onClick={p.onCorrect}>
-                Correct…
+          {decision.releasedAt && (
+            <Group mt="xs" gap="xs">
+              <Button size="compact-xs" variant="white" onClick={p.onFeedbackPdf}>
+                Feedback PDF
               </Button>
-            )}
-          </Group>
+              {p.canCorrect && (
+                <Button size="compact-xs" variant="white" onClick={p.onCorrect}>
+                  Correct…
+                </Button>
+              )}
+            </Group>
+          )}
         </Alert>
       )}
       {!decision && p.state.readOnlyReason && <Alert color="gray">{p.state.readOnlyReason}</Alert>}
@@ -112,15 +143,7 @@ export function RubricPanel(p: Props) {
       <FeedbackBox rubric={p.rubric} levels={levels} value={feedback} readOnly={readOnly} onChange={p.onFeedback} />
       {!readOnly && (
         <>
-          {p.problems.length > 0 && (
-            <Alert color="red" title="Not ready to submit" data-testid="submit-problems">
-              {p.problems.map((x) => (
-                <Text key={x} size="xs">
-                  {x}
-                </Text>
-              ))}
-            </Alert>
-          )}
+          <SubmitMessage problems={p.problems} />
           <Group justify="flex-end" gap="xs">
             <Button variant="default" onClick={() => p.onSubmit(false)}>
               Submit

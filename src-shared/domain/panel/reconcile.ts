@@ -36,3 +36,13 @@ export function reconciledLevels(rubric: Rubric, reviews: SubmittedReview[], rul
 export function joinTexts(texts: string[]): string {
   return [...new Set(texts.map((t) => t.trim()).filter(Boolean))].join('\n\n');
 }
+
+/**
+ * The author recorded for a reconciled decision: the reconciliation itself, never one of its reviewers (the reviews
+ * it came from are recorded as its sources). Not a reviewer id, so no profile can ever be credited with it.
+ */
+export const RECONCILIATION_ACTOR = 'system:reconciliation';
+
+export function reconciliationAuthor(reviews: number): string {
+  return `Reconciliation of ${reviews} reviews`;
+}

@@ -133,11 +133,14 @@ describe('round trip', () => {
     scoreOnline(tom, 'P-1', { planning: 4, reflection: 3 });
     expect(status(lead, 'P-1').status).toBe('in_review');
     const report = importResults(lead, file, admin);
-    expect(report.reviews).toEqual([expect.objectContaining({ portfolio: 'P-1', outcome: 'pass', status: 'decided', moderation: false })]);
+    expect(report.reviews).toEqual([expect.objectContaining({ portfolio: 'P-1', outcome: 'pass', status: 'ready', moderation: false })]);
     expect(assignmentStatus(lead, 'P-1', rangi.id)).toEqual(['submitted']);
     expect(assignmentStatus(lead, 'P-2', rangi.id)).toEqual(['assigned']);
     const decision = loadDecisions(lead, 'P-1').at(-1)!;
-    expect(decision).toMatchObject({ source: 'reconciled', outcome: 'pass' });
+    // Reconciled from the online and the offline review, with neither reviewer as its author; it waits for release.
+    expect(decision).toMatchObject({ source: 'reconciled', outcome: 'pass', decidedBy: 'system:reconciliation', releasedAt: null });
+    expect(decision.sources.map((s) => s.reviewerId)).toContain(rangi.id);
+    expect(decision.timeOnTaskMs).toBeGreaterThanOrEqual(90_000);
     expect(decision.levels.map((l) => l.score)).toEqual([3, 3]);
     const review = lead.handle.sqlite.prepare("SELECT * FROM reviews WHERE portfolio_id = 'P-1' AND reviewer_id = ?").get(rangi.id) as Record<string, unknown>;
     expect(review).toMatchObject({ status: 'submitted', kind: 'review', outcome: 'pass', total: 6, feedback: 'Offline feedback', active_ms: 90_000 });

@@ -39,6 +39,16 @@ describe('the demo panel', () => {
     expect(ctx.handle.sqlite.prepare("SELECT source FROM decisions WHERE portfolio_id = 'P-2026-008'").get()).toEqual({ source: 'moderation' });
   });
 
+  it('shows reconciled decisions released by the lead and one still ready to release', () => {
+    const reconciled = ctx.handle.sqlite
+      .prepare("SELECT d.portfolio_id AS p, d.released_by AS by, d.decided_by AS author, p.status FROM decisions d JOIN portfolios p ON p.id = d.portfolio_id WHERE d.source = 'reconciled' ORDER BY d.portfolio_id")
+      .all() as { p: string; by: string | null; author: string; status: string }[];
+    expect(reconciled.filter((r) => r.status === 'ready').map((r) => r.p)).toEqual(['P-2026-014']);
+    expect(reconciled.find((r) => r.p === 'P-2026-001')).toMatchObject({ by: 'R-terina', status: 'decided' });
+    expect(new Set(reconciled.map((r) => r.author))).toEqual(new Set(['system:reconciliation']));
+    expect(panelDashboard(ctx).counts.ready_to_release).toBe(1);
+  });
+
   it('links a resubmission to its earlier attempt with the earlier feedback in view', () => {
     const h = attemptHistory(ctx, 'P-2026-011');
     expect(h.attempts.map((a) => a.id)).toEqual(['P-2026-002', 'P-2026-011']);

@@ -56,12 +56,12 @@ const err = (fn: () => unknown): ApiError => {
 };
 
 describe('double review', () => {
-  it('agreeing reviews become the decision: lower level per criterion, feedback joined', () => {
+  it('agreeing reviews become a reconciled decision ready to release: lower level per criterion, feedback merged', () => {
     score('P-1', r1, { planning: 4, reflection: 3 }, 'Strong plan.');
     expect(status('P-1').status).toBe('in_review');
     const state = score('P-1', r2, { planning: 3, reflection: 3 }, 'Clear reflection.');
-    expect(status('P-1')).toEqual({ status: 'decided', outcome: 'pass' });
-    expect(state.decision).toMatchObject({ source: 'reconciled', outcome: 'pass', total: 6, feedback: 'Strong plan.\n\nClear reflection.' });
+    expect(status('P-1')).toEqual({ status: 'ready', outcome: null });
+    expect(state.decision).toMatchObject({ source: 'reconciled', outcome: 'pass', total: 6, feedback: 'Strong plan.\n\nClear reflection.', releasedAt: null });
     expect(state.decision!.levels.map((l) => l.score)).toEqual([3, 3]);
     expect(state.decision!.levels[0]!.comment).toBe('Hine on planning\n\nTom on planning');
   });
@@ -81,7 +81,7 @@ describe('double review', () => {
     setPolicy(ctx, 'TST-8', { tolerance: 1 }, admin);
     score('P-2', r1, { planning: 4, reflection: 3 });
     score('P-2', r2, { planning: 3, reflection: 3 });
-    expect(status('P-2').status).toBe('decided');
+    expect(status('P-2').status).toBe('ready');
   });
 
   it('the moderator decides from both reviews side by side; the decision is audited', () => {
@@ -90,7 +90,7 @@ describe('double review', () => {
     const c = moderationCase(ctx, 'P-1', moderator);
     expect(c.reason).toBe('Planning: 2 vs 4; outcomes differ (Not yet vs Pass)');
     expect(c.reviews.map((r) => r.levels.planning)).toEqual([2, 4]);
-    expect(err(() => moderate(ctx, { portfolioId: 'P-1', levels: { planning: 2 }, comments: {}, feedback: '', note: '' }, moderator)).issues).toEqual(['Reflection: not scored']);
+    expect(err(() => moderate(ctx, { portfolioId: 'P-1', levels: { planning: 2 }, comments: {}, feedback: '', note: 'x' }, moderator)).issues).toEqual(['Reflection: not scored']);
     const d = moderate(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 4 }, comments: {}, feedback: 'Moderated pass', note: 'Plan meets proficient' }, moderator);
     expect(d).toMatchObject({ source: 'moderation', outcome: 'pass', decidedBy: moderator.id, reason: 'Plan meets proficient' });
     expect(status('P-1')).toEqual({ status: 'decided', outcome: 'pass' });

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { STATUS_LABEL, type Status } from '../../../../src-shared/domain/status';
 import { exportBundle, exportResults, importBundle, importResults, RefusedError } from '../../../services/panels/bundles';
 import { systemActor } from '../../../services/reviewers';
 import { writeFileAtomic } from '../../../services/files';
@@ -94,7 +95,7 @@ export const resultsImportCommand: Command = {
       const r = importResults(open(), file, systemActor(actor));
       if (flags.json) io.out(JSON.stringify(r, null, 2));
       else {
-        for (const x of r.reviews) io.out([x.portfolio, x.outcome, x.status, x.moderation ? 'moderation' : ''].join('\t').trimEnd());
+        for (const x of r.reviews) io.out([x.portfolio, x.outcome, STATUS_LABEL[x.status as Status] ?? x.status, x.moderation ? 'moderation' : ''].join('\t').trimEnd());
         io.out(`imported ${r.reviews.length} review${r.reviews.length === 1 ? '' : 's'} by ${r.reviewer} from bundle ${r.bundle}`);
       }
       return 0;

@@ -102,7 +102,7 @@ function copyHistory(ctx: ServiceContext, bundle: Bundle, imported: Set<string>,
     if (d) {
       const row = ctx.handle.db
         .insert(decisions)
-        .values({ portfolioId: h.portfolio, revision: 1, outcome: d.outcome, total: d.total, feedback: d.feedback, source: d.source, reviewId: null, decidedBy: d.decided_by, decidedAt: d.decided_at, reason: d.reason })
+        .values({ portfolioId: h.portfolio, revision: 1, outcome: d.outcome, total: d.total, feedback: d.feedback, source: d.source, reviewId: null, decidedBy: d.decided_by, decidedAt: d.decided_at, reason: d.reason, releasedAt: d.decided_at, releasedBy: d.decided_by })
         .returning({ id: decisions.id })
         .get();
       for (const l of d.levels) ctx.handle.db.insert(decisionLevels).values({ decisionId: row.id, criterionId: l.criterion, score: l.score, comment: l.comment }).run();

@@ -3,6 +3,7 @@ import { format } from 'date-fns';
 import type { Dashboard } from '../../../../src-shared/contracts/panels';
 import { plural } from '../shared/format';
 import { ChartCard } from './ChartCard';
+import { STATUS_LABEL } from '../../../../src-shared/domain/status';
 
 /** Portfolios decided per week (first decisions only; corrections are not throughput), the last twelve weeks. */
 export function ThroughputCard({ throughput }: { throughput: Dashboard['throughput'] }) {
@@ -16,7 +17,7 @@ export function ThroughputCard({ throughput }: { throughput: Dashboard['throughp
         h={220}
         data={data}
         dataKey="week"
-        series={[{ name: 'decided', label: 'Decided', color: 'teal.6' }]}
+        series={[{ name: 'decided', label: STATUS_LABEL.decided, color: 'teal.6' }]}
         curveType="linear"
         yAxisProps={{ allowDecimals: false }}
         gridAxis="y"

@@ -76,7 +76,9 @@ export function DecisionForm(p: Props) {
             />
             <Textarea
               label="Moderation note"
-              description="For the record and the audit log; not sent to the candidate"
+              description="Required: why these are the final levels. For the record and the audit log; not sent to the candidate"
+              required
+              error={p.problems.find((x) => x.startsWith('A moderation note'))}
               autosize
               minRows={2}
               maxRows={8}

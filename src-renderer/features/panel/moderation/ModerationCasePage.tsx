@@ -8,7 +8,7 @@ import type { Anchor } from '../../../../src-shared/contracts/anchors';
 import type { PortfolioDetail } from '../../../../src-shared/contracts/portfolio';
 import type { DecisionView } from '../../../../src-shared/contracts/review';
 import { evaluateDecision, OUTCOME_LABEL, type LevelChoice } from '../../../../src-shared/domain/rubric';
-import { submitProblems } from '../../../../src-shared/domain/review-rules';
+import { moderationProblems, moderationWarnings } from '../../../../src-shared/domain/panel/moderation-rules';
 import type { Output } from '../../../../src-shared/contracts';
 import { api } from '../../../api/transport';
 import { useApiQuery } from '../../../api/queries';
@@ -24,6 +24,7 @@ import { ReviewsLegend } from './ReviewsLegend';
 import { ThirdReviewModal } from './ThirdReviewModal';
 import { useModerationForm } from './useModerationForm';
 import { MODERATION_STATUS } from './labels';
+import { STATUS_LABEL } from '../../../../src-shared/domain/status';
 
 type Case = Output<'moderation.get'>;
 
@@ -107,13 +108,14 @@ function CaseWorkspace({ theCase, portfolio, tolerance, decision }: WorkspacePro
 
   const refresh = () => queryClient.invalidateQueries();
   const decide = useMutation({
-    mutationFn: () =>
+    mutationFn: (confirm: boolean) =>
       api.call('moderation.decide', {
         portfolioId: portfolio.id,
         levels: form.values.levels,
         comments: form.values.comments,
         feedback: form.values.feedback,
         note: form.values.note,
+        confirm,
       }),
     onSuccess: async (d) => {
       notifications.show({ color: 'teal', message: `${portfolio.id} decided by moderation: ${OUTCOME_LABEL[d.outcome]}` });
@@ -131,22 +133,34 @@ function CaseWorkspace({ theCase, portfolio, tolerance, decision }: WorkspacePro
 
   const record = () => {
     if (readOnly || decide.isPending) return;
-    const found = submitProblems(rubric, form.values.levels, form.values.feedback);
+    const found = moderationProblems(rubric, form.values.levels, form.values.feedback, form.values.note);
     setProblems(found);
     if (found.length) return;
     const preview = evaluateDecision(rubric, form.values.levels as LevelChoice);
+    const warnings = moderationWarnings(preview.outcome!, form.values.feedback, theCase.reviews);
     modals.openConfirmModal({
-      title: 'Record the moderated decision?',
+      title: warnings.length ? 'Check the feedback before recording' : 'Record the moderated decision?',
       children: (
-        <Text size="sm">
-          {portfolio.id}: <b>{OUTCOME_LABEL[preview.outcome!]}</b> (total {preview.total}). It becomes the decision in force, recorded with your note in the
-          audit log; a later change is a correction with a reason.
-        </Text>
+        <>
+          <Text size="sm">
+            {portfolio.id}: <b>{OUTCOME_LABEL[preview.outcome!]}</b> (total {preview.total}). It becomes the decision in force, recorded with your note in the
+            audit log; a later change is a correction with a reason.
+          </Text>
+          {warnings.length > 0 && (
+            <Alert color="orange" variant="light" mt="sm" title="The feedback may not fit the outcome" data-testid="moderation-warnings">
+              {warnings.map((w) => (
+                <Text key={w} size="sm">
+                  {w}
+                </Text>
+              ))}
+            </Alert>
+          )}
+        </>
       ),
-      labels: { confirm: 'Record decision', cancel: 'Keep moderating' },
+      labels: { confirm: warnings.length ? 'Record anyway' : 'Record decision', cancel: 'Keep moderating' },
       closeButtonProps: { 'aria-label': 'Close' },
-      confirmProps: { 'data-autofocus': true } as Record<string, unknown>,
-      onConfirm: () => decide.mutate(),
+      confirmProps: { color: warnings.length ? 'orange' : undefined, 'data-autofocus': true } as Record<string, unknown>,
+      onConfirm: () => decide.mutate(warnings.length > 0),
     });
   };
 
@@ -219,7 +233,7 @@ function CaseWorkspace({ theCase, portfolio, tolerance, decision }: WorkspacePro
         </Alert>
       )}
       {decision && (
-        <Alert color={decision.outcome === 'pass' ? 'teal' : 'orange'} title={`Decided: ${OUTCOME_LABEL[decision.outcome]} · total ${decision.total}`} data-testid="case-decision">
+        <Alert color={decision.outcome === 'pass' ? 'teal' : 'orange'} title={`${STATUS_LABEL.decided}: ${OUTCOME_LABEL[decision.outcome]} · total ${decision.total}`} data-testid="case-decision">
           By {decision.decidedByName}, {dayTime(decision.decidedAt)}
           {decision.reason ? ` — note: ${decision.reason}` : ''}.{' '}
           <Link href={`#/review/${encodeURIComponent(portfolio.id)}`}>Open the decision</Link>

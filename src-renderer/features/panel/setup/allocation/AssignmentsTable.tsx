@@ -5,6 +5,7 @@ import { useApiQuery } from '../../../../api/queries';
 import { ApiErrorAlert } from '../../shared/ApiErrorAlert';
 import { day, plural } from '../../shared/format';
 import { ReassignModal } from './ReassignModal';
+import { ASSIGNMENT_STATUS_LABEL } from '../../../../../src-shared/domain/status';
 
 type Assignment = Output<'assignments.list'>[number];
 const PAGE = 25;
@@ -97,7 +98,7 @@ export function AssignmentsTable() {
                 <Table.Td>{name(a.reviewer)}</Table.Td>
                 <Table.Td>
                   <Badge variant="light" color={a.status === 'assigned' ? 'yellow' : 'teal'}>
-                    {a.status === 'assigned' ? 'Open' : 'Submitted'}
+                    {ASSIGNMENT_STATUS_LABEL[a.status]}
                   </Badge>
                 </Table.Td>
                 <Table.Td>{day(a.assignedAt)}</Table.Td>

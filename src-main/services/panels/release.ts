@@ -1,0 +1,107 @@
+import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { ApiError } from '../../../src-shared/contracts/errors';
+import type { ReleaseItem } from '../../../src-shared/contracts/release';
+import type { Reviewer } from '../../../src-shared/contracts/reviewers';
+import type { DecisionView } from '../../../src-shared/contracts/review';
+import { releaseProblems, releaseWarnings } from '../../../src-shared/domain/panel/release';
+import { decisions, portfolios, reviews } from '../../db/schema';
+import { nowIso, type ServiceContext } from '../context';
+import { audit } from '../audit';
+import { toDecisionView } from '../decisions';
+import { setStatus } from '../portfolios';
+import { requireRole } from '../reviewers';
+import { toReviewView } from '../reviews';
+import { portfolioRow } from '../queue';
+import { Anonymizer } from './anonymity';
+
+type DecisionRow = typeof decisions.$inferSelect;
+
+/** The unreleased decision of a portfolio that is ready to release, or a conflict saying why there is none. */
+function heldDecision(ctx: ServiceContext, portfolioId: string): DecisionRow {
+  const p = ctx.handle.db.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, portfolioId)).get();
+  if (!p) throw new ApiError('not_found', `no portfolio ${portfolioId}`);
+  const d = ctx.handle.db
+    .select()
+    .from(decisions)
+    .where(and(eq(decisions.portfolioId, portfolioId), isNull(decisions.releasedAt)))
+    .get();
+  if (p.status !== 'ready' || !d) throw new ApiError('conflict', `${portfolioId} is not ready to release (it is ${p.status.replace('_', ' ')})`);
+  return d;
+}
+
+function releaseItem(ctx: ServiceContext, d: DecisionRow, anon: Anonymizer): ReleaseItem {
+  const decision = toDecisionView(ctx, d);
+  const ids = decision.sources.map((s) => s.reviewId);
+  const originals = ids.length ? ctx.handle.db.select().from(reviews).where(inArray(reviews.id, ids)).orderBy(reviews.submittedAt, reviews.id).all() : [];
+  return { portfolio: d.portfolioId, row: anon.row(portfolioRow(ctx, d.portfolioId)!), decision, originals: originals.map((r) => toReviewView(ctx, r)) };
+}
+
+/** Leads and admins: reconciled decisions waiting for release, oldest first, each with the reviews it came from. */
+export function readyToRelease(ctx: ServiceContext, actor: Reviewer, portfolioId?: string): ReleaseItem[] {
+  requireRole(actor, 'lead', 'admin');
+  const anon = new Anonymizer(ctx, actor);
+  if (portfolioId) return [releaseItem(ctx, heldDecision(ctx, portfolioId), anon)];
+  const held = ctx.handle.db
+    .select({ d: decisions })
+    .from(decisions)
+    .innerJoin(portfolios, eq(portfolios.id, decisions.portfolioId))
+    .where(and(isNull(decisions.releasedAt), eq(portfolios.status, 'ready')))
+    .orderBy(decisions.decidedAt, decisions.portfolioId)
+    .all();
+  return held.map(({ d }) => releaseItem(ctx, d, anon));
+}
+
+/**
+ * The lead's edit of the merged feedback, kept until release. The held row is the one revision that is still a
+ * draft (nothing has gone out), so it is edited in place; the audit log keeps each edit.
+ */
+export function saveReleaseFeedback(ctx: ServiceContext, portfolioId: string, feedback: string, actor: Reviewer): DecisionView {
+  requireRole(actor, 'lead', 'admin');
+  return ctx.handle.sqlite.transaction(() => {
+    const d = heldDecision(ctx, portfolioId);
+    if (d.feedback === feedback) return toDecisionView(ctx, d);
+    ctx.handle.db.update(decisions).set({ feedback }).where(eq(decisions.id, d.id)).run();
+    audit(ctx, { actor: actor.id, action: 'decision.feedback_edit', entityType: 'portfolio', entityId: portfolioId, details: { revision: d.revision, chars: { before: d.feedback.length, after: feedback.length } } });
+    return toDecisionView(ctx, { ...d, feedback });
+  })();
+}
+
+/**
+ * Releases reconciled decisions, all or nothing: each goes out with its merged feedback (or the text given), the
+ * portfolio becomes decided with its outcome, and the release is audited. A Not yet without feedback is refused;
+ * a paragraph written twice is refused until confirmed.
+ */
+export function releaseDecisions(
+  ctx: ServiceContext,
+  input: { items: { portfolioId: string; feedback?: string }[]; confirm: boolean },
+  actor: Reviewer,
+): { released: string[] } {
+  requireRole(actor, 'lead', 'admin');
+  const ids = input.items.map((i) => i.portfolioId);
+  const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
+  if (twice.length) throw new ApiError('bad_request', `each portfolio is released once; named twice: ${[...new Set(twice)].join(', ')}`);
+  return ctx.handle.sqlite.transaction(() => {
+    const planned = input.items.map((item) => {
+      const d = heldDecision(ctx, item.portfolioId);
+      return { d, feedback: item.feedback ?? d.feedback };
+    });
+    const problems = planned.flatMap(({ d, feedback }) => releaseProblems(d.outcome, feedback).map((p) => `${d.portfolioId}: ${p}`));
+    if (problems.length) throw new ApiError('bad_request', 'nothing was released', problems);
+    const warnings = planned.flatMap(({ d, feedback }) => releaseWarnings(feedback).map((w) => `${d.portfolioId}: ${w}`));
+    if (warnings.length && !input.confirm) throw new ApiError('conflict', 'nothing was released: confirm the release despite these warnings', warnings);
+    const now = nowIso(ctx);
+    for (const { d, feedback } of planned) {
+      ctx.handle.db.update(decisions).set({ feedback, releasedAt: now, releasedBy: actor.id }).where(eq(decisions.id, d.id)).run();
+      ctx.handle.db.update(portfolios).set({ outcome: d.outcome, updatedAt: now }).where(eq(portfolios.id, d.portfolioId)).run();
+      setStatus(ctx, d.portfolioId, 'decided', actor.id, { released: d.revision });
+      audit(ctx, {
+        actor: actor.id,
+        action: 'decision.release',
+        entityType: 'portfolio',
+        entityId: d.portfolioId,
+        details: { revision: d.revision, outcome: d.outcome, sources: toDecisionView(ctx, d).sources.map((s) => s.reviewId), feedback_edited: feedback !== d.feedback, ...(warnings.length ? { confirmed: warnings.filter((w) => w.startsWith(`${d.portfolioId}: `)) } : {}) },
+      });
+    }
+    return { released: planned.map((p) => p.d.portfolioId) };
+  })();
+}

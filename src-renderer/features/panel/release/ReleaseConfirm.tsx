@@ -1,0 +1,32 @@
+import { Alert, List, Text } from '@mantine/core';
+import { OUTCOME_LABEL, type Outcome } from '../../../../src-shared/domain/rubric';
+import type { ReleaseChoice } from './useRelease';
+
+/** What goes out on release, and the warnings the lead confirms. */
+export function ReleaseConfirm({ items, warnings }: { items: ReleaseChoice[]; warnings: string[] }) {
+  return (
+    <>
+      <Text size="sm">
+        {items.length === 1 ? 'This decision goes' : 'These decisions go'} to the candidate{items.length === 1 ? '' : 's'}: feedback PDF, exports and credit. A
+        later change is a correction with a reason.
+      </Text>
+      <List size="sm" mt="xs" data-testid="release-confirm-list">
+        {items.slice(0, 12).map((i) => (
+          <List.Item key={i.portfolioId}>
+            {i.portfolioId}: {OUTCOME_LABEL[i.outcome as Outcome] ?? i.outcome}
+          </List.Item>
+        ))}
+        {items.length > 12 && <List.Item>… and {items.length - 12} more</List.Item>}
+      </List>
+      {warnings.length > 0 && (
+        <Alert color="orange" variant="light" mt="sm" title="Check the feedback" data-testid="release-warnings">
+          {warnings.map((w) => (
+            <Text key={w} size="sm">
+              {w}
+            </Text>
+          ))}
+        </Alert>
+      )}
+    </>
+  );
+}

@@ -5,6 +5,7 @@ import { EvidenceStore } from '../services/store';
 import type { ServiceContext } from '../services/context';
 import { importPath } from '../services/import/importer';
 import { demoDir } from './paths';
+import { fillMissingPseudonyms } from '../services/queue';
 
 export interface OpenOptions {
   dataDir: string;
@@ -17,7 +18,9 @@ export interface OpenOptions {
 export function openServices({ dataDir, now = () => new Date(), nativeBinding }: OpenOptions): ServiceContext {
   fs.mkdirSync(dataDir, { recursive: true });
   const handle = openDatabase(path.join(dataDir, 'queue.sqlite'), { nativeBinding });
-  return { handle, store: new EvidenceStore(path.join(dataDir, 'evidence')), dataDir, now };
+  const ctx: ServiceContext = { handle, store: new EvidenceStore(path.join(dataDir, 'evidence')), dataDir, now };
+  fillMissingPseudonyms(ctx);
+  return ctx;
 }
 
 /** A database nobody has used yet (nothing in the audit log) gets the bundled demo, so a new user sees a real queue. */

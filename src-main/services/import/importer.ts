@@ -19,6 +19,8 @@ import { systemActor } from '../reviewers';
 import { ACTIVITY_REPLAYS } from './activity';
 import { setStatus } from '../portfolios';
 import { applyPathwayImports, checkPathwayImports } from '../credit/pathway-import';
+import { indexForSearch } from '../queue';
+import { pseudonymCode } from '../panels/pseudonym';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 ** 3;
 
@@ -211,10 +213,12 @@ function insertPortfolio(ctx: ServiceContext, pkg: ValidatedPackage, credential:
     db.update(candidates).set(candidate).where(eq(candidates.id, candidate.id)).run();
     audit(ctx, { actor, action: 'candidate.update', entityType: 'candidate', entityId: candidate.id, details: { before: known, after: candidate } });
   }
+  const pseudonym = pseudonymCode(ctx.dataDir, m.candidate.id);
   const { seq } = db
     .insert(portfolios)
     .values({
       id: m.id,
+      pseudonym,
       candidateId: m.candidate.id,
       candidateName: m.candidate.name,
       school: m.candidate.school,
@@ -235,9 +239,7 @@ function insertPortfolio(ctx: ServiceContext, pkg: ValidatedPackage, credential:
     })
     .returning({ seq: portfolios.seq })
     .get();
-  ctx.handle.sqlite
-    .prepare('INSERT INTO portfolio_search (rowid, body) VALUES (?, ?)')
-    .run(seq, [m.id, m.candidate.id, m.candidate.name, m.candidate.email].join(' '));
+  indexForSearch(ctx, { seq, id: m.id, pseudonym, identity: [m.candidate.id, m.candidate.name, m.candidate.email] });
   m.responses.forEach((r, position) => db.insert(responses).values({ portfolioId: m.id, position, prompt: r.prompt, text: r.text }).run());
   m.evidence.forEach((e, position) => {
     db.insert(evidence)

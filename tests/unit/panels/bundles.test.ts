@@ -182,7 +182,7 @@ describe('anonymous review', () => {
   it('leaves candidate name, email, school, district and original file names out of every entry of the bundle', async () => {
     setPolicy(lead, 'TST-8', { anonymous: true }, admin);
     const onlineName = new Anonymizer(lead, rangi).detail(getPortfolio(lead, 'P-1')).candidate.name;
-    expect(onlineName).toMatch(/^Candidate [0-9A-F]{6}$/);
+    expect(onlineName).toMatch(/^Candidate [A-Z2-7]{8}$/);
     const file = await bundleFile();
     const entries = unzipSync(fs.readFileSync(file));
     const names = Object.keys(entries);
@@ -195,7 +195,7 @@ describe('anonymous review', () => {
     expect(manifest.candidate).toEqual({
       id: expect.stringMatching(/^anon-/),
       name: onlineName,
-      email: `anon-${onlineName.slice(-6).toLowerCase()}@anonymous.invalid`,
+      email: `anon-${onlineName.slice(-8).toLowerCase()}@anonymous.invalid`,
       school: '(withheld)',
       district: '(withheld)',
     });

@@ -28,6 +28,7 @@ export const importCommand: Command = {
           (report.reviewers.created.length + report.reviewers.updated.length ? `, reviewers ${report.reviewers.created.length} created / ${report.reviewers.updated.length} updated` : '') +
           (report.activity.length ? `; replayed demo activity: ${report.activity.join(', ')}` : ''),
       );
+      for (const w of report.identity) io.out(`warning: ${w.portfolio} is under anonymous review. ${w.warning}`);
     }
     return 0;
   },

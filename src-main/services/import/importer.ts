@@ -21,6 +21,9 @@ import { setStatus } from '../portfolios';
 import { applyPathwayImports, checkPathwayImports } from '../credit/pathway-import';
 import { indexForSearch } from '../queue';
 import { pseudonymCode } from '../panels/pseudonym';
+import { identityWarning } from '../panels/identity-findings';
+import { recordScan, scanPackages, type IdentityScan } from './identity-scan';
+import type { IdentityFinding } from '../../../src-shared/contracts/portfolio';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 ** 3;
 
@@ -37,6 +40,8 @@ export interface ImportReport {
   credentials: { code: string; result: 'created' | 'updated' | 'unchanged' }[];
   pathways: { id: string; version: number; result: 'created' | 'updated' | 'new_version' | 'unchanged' }[];
   files: { added: number; bytes: number };
+  /** Imported portfolios under anonymous review whose evidence names the candidate: where, for the lead. */
+  identity: { portfolio: string; warning: string; findings: IdentityFinding[] }[];
 }
 
 interface Collected {
@@ -311,9 +316,26 @@ export async function importPath(ctx: ServiceContext, source: string, options: I
     throw new ImportError(collected.problems);
   }
 
+  let scans: Map<string, IdentityScan>;
+  try {
+    scans = await scanPackages(ctx, collected.packages.filter((p) => !checked.unchanged.has(p.manifest.id)));
+  } catch (err) {
+    discardAll();
+    throw err;
+  }
   const added: string[] = [];
-  const report: ImportReport = { portfolios: [], reviewers: { created: [], updated: [] }, activity: [], rubrics: [], credentials: [], pathways: [], files: { added: 0, bytes: 0 } };
+  const report: ImportReport = {
+    portfolios: [],
+    reviewers: { created: [], updated: [] },
+    activity: [],
+    rubrics: [],
+    credentials: [],
+    pathways: [],
+    files: { added: 0, bytes: 0 },
+    identity: [],
+  };
   const types = blobMediaTypes(collected.packages);
+  for (const scan of scans.values()) for (const sha256 of scan.stripped.values()) types.set(sha256, 'application/pdf');
   try {
     for (const pkg of collected.packages)
       for (const blob of pkg.staged)
@@ -346,6 +368,7 @@ export async function importPath(ctx: ServiceContext, source: string, options: I
           continue;
         }
         insertPortfolio(ctx, pkg, checked.credentials.get(pkg.manifest.credential) ?? loadCredential(ctx, pkg.manifest.credential)!, options.actor);
+        recordScan(ctx, id, scans.get(id));
         returnEarlierAttempt(ctx, pkg.manifest, options.actor);
         report.portfolios.push({ id, result: 'imported' });
       }
@@ -366,5 +389,11 @@ export async function importPath(ctx: ServiceContext, source: string, options: I
       await ACTIVITY_REPLAYS[name]!(ctx);
       report.activity.push(name);
     }
+  // Warned once the policies in force are known (a demo's activity may just have made a review anonymous).
+  for (const { id, result } of report.portfolios) {
+    const findings = scans.get(id)?.findings ?? [];
+    if (result === 'imported' && findings.length && currentPolicy(ctx, collected.packages.find((p) => p.manifest.id === id)!.manifest.credential).anonymous)
+      report.identity.push({ portfolio: id, warning: identityWarning(findings), findings });
+  }
   return report;
 }

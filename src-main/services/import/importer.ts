@@ -21,7 +21,7 @@ import { setStatus } from '../portfolios';
 import { applyPathwayImports, checkPathwayImports } from '../credit/pathway-import';
 import { indexForSearch } from '../queue';
 import { pseudonymCode } from '../panels/pseudonym';
-import { identityWarning } from '../panels/identity-findings';
+import { identityWarning } from '../../../src-shared/domain/anonymity';
 import { recordScan, scanPackages, type IdentityScan } from './identity-scan';
 import type { IdentityFinding } from '../../../src-shared/contracts/portfolio';
 

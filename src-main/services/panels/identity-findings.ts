@@ -22,13 +22,3 @@ export function saveIdentityFindings(ctx: ServiceContext, portfolioId: string, f
     ctx.handle.db.insert(identityFindings).values({ portfolioId, position, evidenceId: f.evidence, location: f.location, field: f.field }).run(),
   );
 }
-
-/** "E1 p.3 (name)", "response 1 (school)": how a lead reads a finding. */
-export function describeFinding(f: IdentityFinding): string {
-  return `${f.evidence ? `${f.evidence} ` : ''}${f.location} (${f.field})`;
-}
-
-/** The warning a lead sees on the portfolio and in the import report. */
-export function identityWarning(findings: IdentityFinding[]): string {
-  return `Evidence may identify the candidate: ${findings.map(describeFinding).join(', ')}`;
-}

@@ -6,6 +6,7 @@ import { OUTCOME_LABEL } from '../../../src-shared/domain/rubric';
 import { useApiQuery } from '../../api/queries';
 import { STATUS_COLOR } from '../queue/QueueTable';
 import { EvidenceList } from './EvidenceList';
+import { IdentityNotice } from '../review/IdentityNotice';
 
 export function PortfolioPage() {
   const { id = '' } = useParams();
@@ -31,6 +32,8 @@ export function PortfolioPage() {
           {p.outcome ? ` · ${OUTCOME_LABEL[p.outcome]}` : ''}
         </Badge>
       </Group>
+      <IdentityNotice identity={p.identity} variant="alert" />
+      <IdentityNotice identity={p.identity} variant="viewer" />
       <Grid>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Card withBorder>

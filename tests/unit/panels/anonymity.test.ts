@@ -154,6 +154,25 @@ describe('exports', () => {
   });
 });
 
+describe('error messages', () => {
+  it('do not tell a reviewer that a hidden candidate shares their school (conflict of interest); a lead is told', async () => {
+    const admin = people.admin;
+    const { createReviewer } = await import('../../../src-main/services/reviewers');
+    const colleague = createReviewer(ctx, { name: 'Kiri Colleague', email: 'kiri@rimu.school.nz', school: 'Rimu School', district: 'Secret Bay', roles: ['reviewer'] }, admin);
+    const state = (await core.handle('review.open', { portfolioId: 'P-4' }, { actor: colleague.id })) as { readOnlyReason: string | null };
+    expect(state.readOnlyReason).toBe('Not assigned to you: Kiri Colleague may not review this portfolio under its review policy; ask the panel lead.');
+    // Open review: the same conflict is named as what it is.
+    const open = (await core.handle('review.open', { portfolioId: 'P-3' }, { actor: createReviewer(ctx, { name: 'Hone Colleague', email: 'hone@kowhai.school.nz', school: 'Kowhai School', district: 'Far', roles: ['reviewer'] }, admin).id })) as {
+      readOnlyReason: string | null;
+    };
+    expect(open.readOnlyReason).toMatch(/conflict of interest with this candidate/);
+    openReview(ctx, 'P-4', people.reviewer);
+    await expect(core.handle('assignments.reassign', { portfolioId: 'P-4', from: people.reviewer.id, to: colleague.id }, { actor: people.lead.id })).rejects.toMatchObject({
+      message: 'Kiri Colleague has a conflict of interest with this candidate',
+    });
+  });
+});
+
 describe('moderation and assignment lists', () => {
   it('show reviewers and moderators the pseudonym, leads the name', async () => {
     const mine = (await core.handle('assignments.mine', {}, { actor: people.reviewer.id })) as { row: { candidate: { name: string } } }[];

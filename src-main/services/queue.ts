@@ -83,8 +83,15 @@ export function searchMatch(text: string, columns: string): string | null {
 
 const MATCHING = 'SELECT rowid FROM portfolio_search WHERE portfolio_search MATCH ?';
 
-/** WHERE clause over the portfolios table alone (no joins), with its parameters, as `viewer` may ask it. */
-export function queueFilter(query: Pick<ParsedQuery, 'status' | 'credential' | 'district' | 'search'>, viewer: Viewer): { where: string; params: unknown[] } {
+/**
+ * WHERE clause over the portfolios table alone (no joins), with its parameters, as `viewer` may ask it. For a page
+ * (`walk`, the default), search matches are probed while the sort index is walked; for a count they drive the query.
+ */
+export function queueFilter(
+  query: Pick<ParsedQuery, 'status' | 'credential' | 'district' | 'search'>,
+  viewer: Viewer,
+  use: 'walk' | 'count' = 'walk',
+): { where: string; params: unknown[] } {
   const blind = !seesIdentity(viewer);
   const clauses: string[] = ['p.is_anchor = 0'];
   const params: unknown[] = [];
@@ -104,13 +111,14 @@ export function queueFilter(query: Pick<ParsedQuery, 'status' | 'credential' | '
   const q = query.search?.trim();
   if (q) {
     const match = searchMatch(q, COLUMNS.open);
-    if (!match) clauses.push('0'); // nothing searchable (only punctuation) matches nothing
     // `+p.seq` makes SQLite walk the sort index and probe the matches, stopping at the page, instead of sorting them all.
+    const seq = use === 'walk' ? '+p.seq' : 'p.seq';
+    if (!match) clauses.push('0'); // nothing searchable (only punctuation) matches nothing
     else if (!blind) {
-      clauses.push(`+p.seq IN (${MATCHING})`);
+      clauses.push(`${seq} IN (${MATCHING})`);
       params.push(match);
     } else {
-      clauses.push(`((p.anonymous = 0 AND +p.seq IN (${MATCHING})) OR (p.anonymous = 1 AND +p.seq IN (${MATCHING})))`);
+      clauses.push(`((p.anonymous = 0 AND ${seq} IN (${MATCHING})) OR (p.anonymous = 1 AND ${seq} IN (${MATCHING})))`);
       params.push(match, searchMatch(q, COLUMNS.anonymous));
     }
   }
@@ -176,7 +184,10 @@ export function listQueue(ctx: ServiceContext, input: QueueQuery, viewer: Viewer
                   - (SELECT count(*) FROM portfolios p WHERE p.is_anchor = 1 AND p.seq IN (SELECT rowid FROM portfolio_search WHERE portfolio_search MATCH @m)) AS n`,
           )
           .get({ m: match })
-      : ctx.handle.sqlite.prepare(`SELECT count(*) AS n FROM portfolios p ${where}`).get(...params)
+      : (() => {
+          const counted = queueFilter(query, viewer, 'count');
+          return ctx.handle.sqlite.prepare(`SELECT count(*) AS n FROM portfolios p ${counted.where}`).get(...counted.params);
+        })()
   ) as { n: number };
   const anon = new Anonymizer(ctx, viewer);
   return { total: total.n, rows: rows.map((r) => anon.row(toPortfolioRow(r))) };

@@ -21,6 +21,8 @@ BEGIN UPDATE portfolios SET anonymous = NEW.anonymous WHERE credential_code = NE
 
 -- The name a viewer who may not see identity sorts by: the one they are shown.
 CREATE INDEX portfolios_blind_name ON portfolios((CASE WHEN anonymous = 1 THEN 'Candidate ' || pseudonym ELSE candidate_name END) COLLATE NOCASE, id) WHERE is_anchor = 0;
+-- A blind viewer's district filter leaves rows under anonymous review out: this index holds only the others.
+CREATE INDEX portfolios_district_open ON portfolios(district, submitted_at, id) WHERE is_anchor = 0 AND anonymous = 0;
 CREATE INDEX portfolios_without_pseudonym ON portfolios(seq) WHERE pseudonym = '';
 
 -- Search, split by what a viewer may match: ref (portfolio id), pseudonym, identity (candidate ids, name, emails).

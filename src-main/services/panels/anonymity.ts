@@ -10,6 +10,9 @@ export function seesIdentity(actor: Reviewer | null): boolean {
   return actor !== null && actor.roles.some((r) => r === 'lead' || r === 'admin' || r === 'approver');
 }
 
+/** An offline review bundle's stand-in address for a withheld candidate (bundles/package.ts): names nobody, goes nowhere. */
+export const WITHHELD_EMAIL_DOMAIN = 'anonymous.invalid';
+
 /** The candidate as a viewer who may not see identity is shown them: the keyed pseudonym, nothing else. */
 export function withheldCandidate(code: string): PortfolioRow['candidate'] {
   return { id: pseudonymId(code), name: pseudonymName(code), email: '', school: '(withheld)', district: '(withheld)' };
@@ -58,6 +61,8 @@ export class Anonymizer {
   }
 
   detail(d: PortfolioDetail): PortfolioDetail {
+    // On a reviewer's own machine, a portfolio from an anonymous bundle already carries only the pseudonym.
+    if (d.candidate.email.endsWith(`@${WITHHELD_EMAIL_DOMAIN}`)) return { ...d, identity: { anonymousReview: true, withheld: true, findings: [] } };
     if (!this.hides(d.credential.code)) return d;
     return {
       ...this.row(d),

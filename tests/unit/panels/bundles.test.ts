@@ -204,6 +204,8 @@ describe('anonymous review', () => {
     const atHome = new Anonymizer(home, getReviewer(home, rangi.id)).detail(getPortfolio(home, 'P-1'));
     expect(atHome.candidate.name).toBe(onlineName);
     expect(atHome.evidence[0]!.fileName).toBe('E1.pdf');
+    // …and is told, as online, that identity is withheld (the page's notice that evidence may still name them).
+    expect(atHome.identity).toEqual({ anonymousReview: true, withheld: true, findings: [] });
     expect(JSON.stringify(home.handle.sqlite.prepare('SELECT * FROM candidates').all())).not.toMatch(/Aroha|Kowhai|c1@example/);
   });
 });

@@ -3,7 +3,7 @@
  * content store), rebuilt from the database, with the candidate's identity left out when review is anonymous.
  */
 import type { ServiceContext } from '../../context';
-import { withheldCandidate } from '../anonymity';
+import { WITHHELD_EMAIL_DOMAIN, withheldCandidate } from '../anonymity';
 import { pseudonymCode } from '../pseudonym';
 
 /**
@@ -13,7 +13,7 @@ import { pseudonymCode } from '../pseudonym';
 export function anonymousCandidate(ctx: ServiceContext, candidateId: string) {
   const code = pseudonymCode(ctx.dataDir, candidateId);
   // The manifest needs an email: one that names nobody and goes nowhere.
-  return { ...withheldCandidate(code), email: `anon-${code.toLowerCase()}@anonymous.invalid` };
+  return { ...withheldCandidate(code), email: `anon-${code.toLowerCase()}@${WITHHELD_EMAIL_DOMAIN}` };
 }
 
 export interface PackageFile {

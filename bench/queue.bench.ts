@@ -2,7 +2,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { openServices } from '../src-main/core/services';
-import { listQueue, statusCounts } from '../src-main/services/queue';
+import { fillMissingPseudonyms, listQueue, statusCounts } from '../src-main/services/queue';
+import { systemActor } from '../src-main/services/reviewers';
 import { STATUSES } from '../src-shared/domain/status';
 import { TEST_RUBRIC, TEST_CREDENTIALS, tempDir } from '../tests/support/fixtures';
 import { insertRubric } from '../src-main/services/rubrics';
@@ -23,7 +24,7 @@ export function seedPortfolios(ctx: ServiceContext, n: number): void {
     `INSERT INTO portfolios (id, candidate_id, candidate_name, school, district, credential_code, rubric_id, rubric_version, attempt, submitted_at, status, manifest_sha256, imported_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 'TST-8', 'test-rubric', 1, 1, ?, ?, 'x', ?, ?)`,
   );
-  const search = ctx.handle.sqlite.prepare('INSERT INTO portfolio_search (rowid, body) VALUES (?, ?)');
+  const search = ctx.handle.sqlite.prepare("INSERT INTO portfolio_search (rowid, ref, pseudonym, identity) VALUES (?, ?, '', ?)");
   const start = Date.parse('2024-01-01T00:00:00Z');
   ctx.handle.sqlite.transaction(() => {
     for (let i = 0; i < n; i++) {
@@ -34,7 +35,7 @@ export function seedPortfolios(ctx: ServiceContext, n: number): void {
       const at = new Date(start + i * 60_000).toISOString();
       const pid = `P-${String(i).padStart(6, '0')}`;
       const { lastInsertRowid } = port.run(pid, id, name, school, district, at, STATUSES[i % 5], at, at);
-      search.run(lastInsertRowid, `${pid} ${id} ${name} c${i}@school${i % 300}.nz`);
+      search.run(lastInsertRowid, pid, `${id} ${name} c${i}@school${i % 300}.nz`);
     }
   })();
   ctx.handle.sqlite.pragma('optimize');
@@ -44,14 +45,31 @@ export async function benchQueue(n = 100_000): Promise<Record<string, string>> {
   const dataDir = tempDir('ew-bench-queue-');
   const ctx = openServices({ dataDir });
   const [, seedMs] = time(() => seedPortfolios(ctx, n));
+  // Every other portfolio under anonymous review, as a reviewer (who sees pseudonyms there) and a lead see the queue.
+  ctx.handle.sqlite.prepare('UPDATE portfolios SET anonymous = (seq % 2 = 0)').run();
+  fillMissingPseudonyms(ctx);
+  const lead = systemActor('bench:lead');
+  const reviewer = { ...lead, id: 'bench:reviewer', roles: ['reviewer' as const] };
   const queries = [
-    () => listQueue(ctx, { offset: Math.floor(Math.random() * (n - 100)), limit: 100 }),
-    () => listQueue(ctx, { status: ['in_review'], offset: Math.floor(Math.random() * (n / 5 - 100)), limit: 100 }),
-    () => listQueue(ctx, { district: 'Waikato', sort: 'submitted_at', dir: 'desc', limit: 100 }),
-    () => listQueue(ctx, { search: 'Ngata', limit: 100 }),
-    () => listQueue(ctx, { sort: 'candidate', offset: Math.floor(Math.random() * 1000), limit: 100 }),
+    () => listQueue(ctx, { offset: Math.floor(Math.random() * (n - 100)), limit: 100 }, lead),
+    () => listQueue(ctx, { status: ['in_review'], offset: Math.floor(Math.random() * (n / 5 - 100)), limit: 100 }, lead),
+    () => listQueue(ctx, { district: 'Waikato', sort: 'submitted_at', dir: 'desc', limit: 100 }, lead),
+    () => listQueue(ctx, { search: 'Ngata', limit: 100 }, lead),
+    () => listQueue(ctx, { sort: 'candidate', offset: Math.floor(Math.random() * 1000), limit: 100 }, lead),
+    () => listQueue(ctx, { district: 'Waikato', sort: 'submitted_at', dir: 'desc', limit: 100 }, reviewer),
+    () => listQueue(ctx, { search: 'Ngata', limit: 100 }, reviewer),
+    () => listQueue(ctx, { sort: 'candidate', offset: Math.floor(Math.random() * 1000), limit: 100 }, reviewer),
   ];
-  const names = ['random page (all)', 'random page (status filter)', 'district filter, newest first', 'name search', 'sorted by candidate'];
+  const names = [
+    'random page (all)',
+    'random page (status filter)',
+    'district filter, newest first',
+    'name search',
+    'sorted by candidate',
+    'reviewer, half anonymous: district filter',
+    'reviewer, half anonymous: name search',
+    'reviewer, half anonymous: sorted by candidate',
+  ];
   const out: Record<string, string> = { 'queue: portfolios': n.toLocaleString('en'), 'queue: seed time': `${(seedMs / 1000).toFixed(1)} s` };
   queries.forEach((q, i) => {
     for (let w = 0; w < 5; w++) q();

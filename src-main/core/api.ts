@@ -32,6 +32,8 @@ export interface Core {
 
 function createHandlers(ctx: ServiceContext, info: Omit<AppInfo, 'dataDir'>): Handlers {
   const actor = (caller: Caller) => requireActor(ctx, caller.actor);
+  /** Who is looking, for queries that leave out what the viewer may not see (null: no profile, sees no identity). */
+  const viewer = (caller: Caller) => (caller.actor ? getReviewer(ctx, caller.actor) : null);
   const deps: HandlerDeps = { ctx, actor };
   return {
     ...panelsHandlers(deps),
@@ -39,14 +41,10 @@ function createHandlers(ctx: ServiceContext, info: Omit<AppInfo, 'dataDir'>): Ha
     ...creditHandlers(deps),
     ...releaseHandlers(deps),
     'app.info': () => ({ ...info, dataDir: ctx.dataDir }),
-    'queue.list': (input, caller) => {
-      const page = listQueue(ctx, input);
-      const anon = new Anonymizer(ctx, caller.actor ? getReviewer(ctx, caller.actor) : null);
-      return { ...page, rows: page.rows.map((r) => anon.row(r)) };
-    },
+    'queue.list': (input, caller) => listQueue(ctx, input, viewer(caller)),
     'queue.counts': () => statusCounts(ctx),
-    'queue.facets': () => queueFacets(ctx),
-    'portfolio.get': ({ id }, caller) => new Anonymizer(ctx, caller.actor ? getReviewer(ctx, caller.actor) : null).detail(getPortfolio(ctx, id)),
+    'queue.facets': (_, caller) => queueFacets(ctx, viewer(caller)),
+    'portfolio.get': ({ id }, caller) => new Anonymizer(ctx, viewer(caller)).detail(getPortfolio(ctx, id)),
     'reviewers.list': () => listReviewers(ctx),
     'reviewers.create': (input, caller) => createReviewer(ctx, input, caller.actor ? actor(caller) : null),
     'reviewers.me': (_, caller) => (caller.actor ? getReviewer(ctx, caller.actor) : null),

@@ -7,6 +7,7 @@ import type { ServiceContext } from '../services/context';
 import { importPath } from '../services/import/importer';
 import { sweepAtStart } from '../services/store-integrity';
 import { demoDir } from './paths';
+import { fillMissingPseudonyms } from '../services/queue';
 
 export interface OpenOptions {
   dataDir: string;
@@ -32,6 +33,7 @@ export function openServices({ dataDir, now = () => new Date(), nativeBinding }:
   }
   const ctx: ServiceContext = { handle, store: new EvidenceStore(path.join(dataDir, 'evidence')), dataDir, now };
   sweepAtStart(ctx);
+  fillMissingPseudonyms(ctx);
   return ctx;
 }
 

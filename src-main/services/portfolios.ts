@@ -8,6 +8,8 @@ import { portfolioRow } from './queue';
 import { loadRubric } from './rubrics';
 import { loadCredential } from './credentials';
 import { audit } from './audit';
+import { currentPolicy } from './panels/policies';
+import { loadIdentityFindings } from './panels/identity-findings';
 
 export function portfolioEvidence(ctx: ServiceContext, id: string): EvidenceView[] {
   const { db } = ctx.handle;
@@ -55,6 +57,7 @@ export function getPortfolio(ctx: ServiceContext, id: string): PortfolioDetail {
     evidence: portfolioEvidence(ctx, id),
     attempts,
     tests: { pre: p.testPre, post: p.testPost },
+    identity: { anonymousReview: currentPolicy(ctx, p.credentialCode).anonymous, withheld: false, findings: loadIdentityFindings(ctx, id) },
   };
 }
 

@@ -1,6 +1,9 @@
 import { QueueQuerySchema, type QueueQuery, type QueuePage, type PortfolioRow, type StatusCounts } from '../../src-shared/contracts/queue';
 import { STATUSES, type Status } from '../../src-shared/domain/status';
+import type { Reviewer } from '../../src-shared/contracts/reviewers';
 import type { ServiceContext } from './context';
+import { Anonymizer, seesIdentity } from './panels/anonymity';
+import { pseudonymCode, pseudonymId, pseudonymName } from './panels/pseudonym';
 
 type ParsedQuery = ReturnType<typeof QueueQuerySchema.parse>;
 
@@ -40,26 +43,56 @@ export function toPortfolioRow(r: RawRow): PortfolioRow {
   };
 }
 
-/** Each sort has an index that yields rows in this order, so a page is an index walk, never a sort of the queue. */
-const ORDER: Record<ParsedQuery['sort'], string[]> = {
-  submitted_at: ['p.submitted_at', 'p.id'],
-  candidate: ['p.candidate_name COLLATE NOCASE', 'p.id'],
-  status: ['p.status', 'p.submitted_at', 'p.id'],
-  credential: ['p.credential_code', 'p.submitted_at', 'p.id'],
-  id: ['p.id'],
-};
-
 /**
- * Full-text query for what a reviewer types: every word must start a word of the portfolio id, candidate id, name or
- * email (accents ignored). Each word is quoted, so user text is never FTS syntax.
+ * Whoever asks, a query behaves as if the fields hidden from them did not exist: a viewer who may not see identity
+ * (reviewers, moderators, no profile) searches, filters and sorts a row of an anonymous review (`p.anonymous`) only
+ * by its portfolio id and pseudonym, never by name, ids, email or district.
  */
-export function searchMatch(text: string): string | null {
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  return words.length ? words.map((w) => `"${w.replace(/"/g, '""')}"*`).join(' AND ') : null;
+export type Viewer = Reviewer | null;
+
+/** The name a blind viewer is shown, as SQL: the expression of the index portfolios_blind_name (migration 0005). */
+const BLIND_NAME = "(CASE WHEN anonymous = 1 THEN 'Candidate ' || pseudonym ELSE candidate_name END) COLLATE NOCASE";
+
+/** Each sort has an index that yields rows in this order, so a page is an index walk, never a sort of the queue. */
+function orderColumns(sort: ParsedQuery['sort'], blind: boolean): string[] {
+  const order: Record<ParsedQuery['sort'], string[]> = {
+    submitted_at: ['p.submitted_at', 'p.id'],
+    candidate: [blind ? BLIND_NAME : 'p.candidate_name COLLATE NOCASE', 'p.id'],
+    status: ['p.status', 'p.submitted_at', 'p.id'],
+    credential: ['p.credential_code', 'p.submitted_at', 'p.id'],
+    id: ['p.id'],
+  };
+  return order[sort];
 }
 
-/** WHERE clause over the portfolios table alone (no joins), with its parameters. */
-export function queueFilter(query: Pick<ParsedQuery, 'status' | 'credential' | 'district' | 'search'>): { where: string; params: unknown[] } {
+/**
+ * Search columns (portfolio_search, migration 0005) a row is matched on: its id and identity, or, for a blind viewer
+ * and a row under anonymous review, its id and the pseudonym they are shown (and only then: a pseudonym never leads to
+ * a named row of the same candidate).
+ */
+const COLUMNS = { open: '{ref identity}', anonymous: '{ref pseudonym}' } as const;
+
+/**
+ * Full-text query for what a reviewer types: every word must start a word of the given columns (accents ignored).
+ * Each word is quoted, so user text is never FTS syntax.
+ */
+export function searchMatch(text: string, columns: string): string | null {
+  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
+  return words.length ? words.map((w) => `${columns} : "${w.replace(/"/g, '""')}"*`).join(' AND ') : null;
+}
+
+const MATCHING = 'SELECT rowid FROM portfolio_search WHERE portfolio_search MATCH ?';
+
+/**
+ * WHERE clause over the portfolios table alone (no joins), with its parameters, as `viewer` may ask it. For a page
+ * (`walk`, the default), search matches are probed while the sort index is walked; for a count they drive the query.
+ */
+export function queueFilter(
+  query: Pick<ParsedQuery, 'status' | 'credential' | 'district' | 'search'>,
+  viewer: Viewer,
+  use: 'walk' | 'count' = 'walk',
+): { where: string; params: unknown[] } {
+  const blind = !seesIdentity(viewer);
   const clauses: string[] = ['p.is_anchor = 0'];
   const params: unknown[] = [];
   if (query.status?.length) {
@@ -71,37 +104,77 @@ export function queueFilter(query: Pick<ParsedQuery, 'status' | 'credential' | '
     params.push(query.credential);
   }
   if (query.district) {
-    clauses.push('p.district = ?');
+    // A withheld district matches nothing, as if the row had none.
+    clauses.push(blind ? 'p.district = ? AND p.anonymous = 0' : 'p.district = ?');
     params.push(query.district);
   }
   const q = query.search?.trim();
   if (q) {
-    const match = searchMatch(q);
-    if (match) {
-      // `+p.seq` makes SQLite walk the sort index and probe the matches, stopping at the page, instead of sorting them all.
-      clauses.push('+p.seq IN (SELECT rowid FROM portfolio_search WHERE portfolio_search MATCH ?)');
+    const match = searchMatch(q, COLUMNS.open);
+    // `+p.seq` makes SQLite walk the sort index and probe the matches, stopping at the page, instead of sorting them all.
+    const seq = use === 'walk' ? '+p.seq' : 'p.seq';
+    if (!match) clauses.push('0'); // nothing searchable (only punctuation) matches nothing
+    else if (!blind) {
+      clauses.push(`${seq} IN (${MATCHING})`);
       params.push(match);
-    } else clauses.push('0'); // nothing searchable (only punctuation) matches nothing
+    } else {
+      clauses.push(`((p.anonymous = 0 AND ${seq} IN (${MATCHING})) OR (p.anonymous = 1 AND ${seq} IN (${MATCHING})))`);
+      params.push(match, searchMatch(q, COLUMNS.anonymous));
+    }
   }
   return { where: `WHERE ${clauses.join(' AND ')}`, params };
+}
+
+const searchablePseudonym = (code: string) => (code ? `${pseudonymName(code)} ${pseudonymId(code)}` : '');
+
+/** Writes a portfolio's search row: its id, its pseudonym (as shown) and the identity words it may be found by. */
+export function indexForSearch(ctx: ServiceContext, p: { seq: number; id: string; pseudonym: string; identity: string[] }): void {
+  const { sqlite } = ctx.handle;
+  sqlite.prepare('DELETE FROM portfolio_search WHERE rowid = ?').run(p.seq);
+  sqlite
+    .prepare('INSERT INTO portfolio_search (rowid, ref, pseudonym, identity) VALUES (?, ?, ?, ?)')
+    .run(p.seq, p.id, searchablePseudonym(p.pseudonym), p.identity.join(' '));
+}
+
+/**
+ * Gives every portfolio without one (rows from before migration 0005, or written by other tools) its keyed
+ * pseudonym, in the row and in search. Runs at start; a no-op walk of an empty partial index otherwise.
+ */
+export function fillMissingPseudonyms(ctx: ServiceContext): number {
+  const { sqlite } = ctx.handle;
+  const rows = sqlite.prepare("SELECT seq, candidate_id AS candidateId FROM portfolios WHERE pseudonym = ''").all() as { seq: number; candidateId: string }[];
+  if (!rows.length) return 0;
+  const setRow = sqlite.prepare('UPDATE portfolios SET pseudonym = ? WHERE seq = ?');
+  const setSearch = sqlite.prepare('UPDATE portfolio_search SET pseudonym = ? WHERE rowid = ?');
+  sqlite.transaction(() => {
+    for (const r of rows) {
+      const code = pseudonymCode(ctx.dataDir, r.candidateId);
+      setRow.run(code, r.seq);
+      setSearch.run(searchablePseudonym(code), r.seq);
+    }
+  })();
+  return rows.length;
 }
 
 /**
  * One page of the queue. The page's row ids are found on the covering index first and only those rows are joined
  * ("deferred join"), so a page deep in 100,000 portfolios costs an index walk, not 100,000 joins.
  */
-export function listQueue(ctx: ServiceContext, input: QueueQuery): QueuePage {
+export function listQueue(ctx: ServiceContext, input: QueueQuery, viewer: Viewer): QueuePage {
   const query = QueueQuerySchema.parse(input);
-  const { where, params } = queueFilter(query);
+  const { where, params } = queueFilter(query, viewer);
   const dir = query.dir === 'asc' ? 'ASC' : 'DESC';
-  const order = ORDER[query.sort].map((c) => `${c} ${dir}`).join(', ');
+  const order = orderColumns(query.sort, !seesIdentity(viewer))
+    .map((c) => `${c} ${dir}`)
+    .join(', ');
   // CROSS JOIN keeps the 100-row page as the outer loop; otherwise the planner walks the whole index to skip a sort.
   const sql = `
     WITH page AS MATERIALIZED (SELECT p.seq FROM portfolios p ${where} ORDER BY ${order} LIMIT ? OFFSET ?)
     ${ROW_COLUMNS} FROM page CROSS JOIN portfolios p ON p.seq = page.seq ${ROW_JOINS} ORDER BY ${order}`;
   const rows = ctx.handle.sqlite.prepare(sql).all(...params, query.limit, query.offset) as RawRow[];
   const onlySearch = query.search && !query.status?.length && !query.credential && !query.district;
-  const match = onlySearch ? searchMatch(query.search!) : null;
+  // A blind viewer's matches depend on each row's anonymity: they are counted with the filter, like any other.
+  const match = onlySearch && seesIdentity(viewer) ? searchMatch(query.search!, COLUMNS.open) : null;
   const total = (
     match
       ? // All matches minus the (few) anchor matches: counting the full-text hits alone is far cheaper than joining them.
@@ -111,9 +184,13 @@ export function listQueue(ctx: ServiceContext, input: QueueQuery): QueuePage {
                   - (SELECT count(*) FROM portfolios p WHERE p.is_anchor = 1 AND p.seq IN (SELECT rowid FROM portfolio_search WHERE portfolio_search MATCH @m)) AS n`,
           )
           .get({ m: match })
-      : ctx.handle.sqlite.prepare(`SELECT count(*) AS n FROM portfolios p ${where}`).get(...params)
+      : (() => {
+          const counted = queueFilter(query, viewer, 'count');
+          return ctx.handle.sqlite.prepare(`SELECT count(*) AS n FROM portfolios p ${counted.where}`).get(...counted.params);
+        })()
   ) as { n: number };
-  return { total: total.n, rows: rows.map(toPortfolioRow) };
+  const anon = new Anonymizer(ctx, viewer);
+  return { total: total.n, rows: rows.map((r) => anon.row(toPortfolioRow(r))) };
 }
 
 export function statusCounts(ctx: ServiceContext): StatusCounts {
@@ -127,11 +204,13 @@ export function statusCounts(ctx: ServiceContext): StatusCounts {
   return { total, byStatus };
 }
 
-export function queueFacets(ctx: ServiceContext): { credentials: { code: string; title: string }[]; districts: string[] } {
+/** Credentials and districts to filter by; a blind viewer is not offered a district known only from withheld rows. */
+export function queueFacets(ctx: ServiceContext, viewer: Viewer): { credentials: { code: string; title: string }[]; districts: string[] } {
   const { sqlite } = ctx.handle;
+  const visible = seesIdentity(viewer) ? '' : 'AND anonymous = 0';
   return {
     credentials: sqlite.prepare('SELECT code, title FROM credentials ORDER BY title').all() as { code: string; title: string }[],
-    districts: (sqlite.prepare('SELECT DISTINCT district FROM portfolios WHERE is_anchor = 0 ORDER BY district').all() as { district: string }[]).map((r) => r.district),
+    districts: (sqlite.prepare(`SELECT DISTINCT district FROM portfolios WHERE is_anchor = 0 ${visible} ORDER BY district`).all() as { district: string }[]).map((r) => r.district),
   };
 }
 

@@ -100,6 +100,14 @@ export function systemActor(id: string): Reviewer {
   return { id, name: id, email: '', school: '', district: '', roles: ['reviewer', 'moderator', 'lead', 'approver', 'admin'], active: true, maxLoad: 0 };
 }
 
+/**
+ * Who a CLI command acts as: the reviewer profile `--actor` names, with that profile's own roles (so `list` run as a
+ * reviewer sees what the reviewer sees), or else the local operator with every role.
+ */
+export function cliActor(ctx: ServiceContext, id: string): Reviewer {
+  return getReviewer(ctx, id) ? requireActor(ctx, id) : systemActor(id);
+}
+
 export interface ReviewerUpdate {
   name?: string;
   email?: string;

@@ -2,10 +2,10 @@ import type { ServiceContext } from './context';
 import { processAlive } from './store';
 import { audit } from './audit';
 
-/** Blob hashes that committed evidence or caption rows refer to: the files the store must keep. */
+/** Blob hashes that committed evidence (and its copy without metadata) or caption rows refer to: the files the store must keep. */
 function referencedShas(ctx: ServiceContext): Set<string> {
   const rows = ctx.handle.sqlite
-    .prepare('SELECT sha256 FROM evidence UNION SELECT sha256 FROM evidence_captions')
+    .prepare('SELECT sha256 FROM evidence UNION SELECT stripped_sha256 FROM evidence WHERE stripped_sha256 IS NOT NULL UNION SELECT sha256 FROM evidence_captions')
     .pluck()
     .all() as string[];
   return new Set(rows);
@@ -16,18 +16,19 @@ function requireWriteLock(ctx: ServiceContext, what: string): void {
 }
 
 /**
- * Removes the blobs (row and file) among `shas` that no committed evidence or caption refers to. Runs inside the
+ * Removes the blobs (row and file) among `shas` that no committed evidence (original or copy without metadata) or
+ * caption refers to. Runs inside the
  * write transaction, so no other import can commit a reference to one of them between the check and the removal.
  */
 export function dropUnreferencedBlobs(ctx: ServiceContext, shas: Iterable<string>): string[] {
   requireWriteLock(ctx, 'dropping blobs');
   const referenced = ctx.handle.sqlite.prepare(
-    'SELECT 1 FROM evidence WHERE sha256 = ? UNION ALL SELECT 1 FROM evidence_captions WHERE sha256 = ? LIMIT 1',
+    'SELECT 1 FROM evidence WHERE sha256 = @sha UNION ALL SELECT 1 FROM evidence WHERE stripped_sha256 = @sha UNION ALL SELECT 1 FROM evidence_captions WHERE sha256 = @sha LIMIT 1',
   );
   const deleteRow = ctx.handle.sqlite.prepare('DELETE FROM blobs WHERE sha256 = ?');
   const dropped: string[] = [];
   for (const sha of new Set(shas)) {
-    if (referenced.get(sha, sha)) continue;
+    if (referenced.get({ sha })) continue;
     deleteRow.run(sha);
     ctx.store.remove(sha);
     dropped.push(sha);

@@ -25,6 +25,14 @@ export const AttemptSummarySchema = z.object({
   submittedAt: z.string(),
 });
 
+/** A place where evidence (or a written response, evidence null) names its candidate: found at import. */
+export const IdentityFindingSchema = z.object({
+  evidence: z.string().nullable(),
+  location: z.string(),
+  field: z.enum(['name', 'email', 'school']),
+});
+export type IdentityFinding = z.infer<typeof IdentityFindingSchema>;
+
 export const PortfolioDetailSchema = PortfolioRowSchema.extend({
   credentialDetail: CredentialSchema,
   rubric: RubricSchema,
@@ -33,6 +41,14 @@ export const PortfolioDetailSchema = PortfolioRowSchema.extend({
   evidence: z.array(EvidenceViewSchema),
   attempts: z.array(AttemptSummarySchema),
   tests: z.object({ pre: z.number().nullable(), post: z.number().nullable() }),
+  identity: z.object({
+    /** The credential's review policy in force is anonymous. */
+    anonymousReview: z.boolean(),
+    /** This viewer is shown a pseudonym (and may not be told where the evidence names the candidate). */
+    withheld: z.boolean(),
+    /** Where the evidence names the candidate, for those who see identity. */
+    findings: z.array(IdentityFindingSchema),
+  }),
 });
 export type PortfolioDetail = z.infer<typeof PortfolioDetailSchema>;
 

@@ -4,12 +4,12 @@ import { exportDecisions } from '../../services/export/decisions';
 import { writeFileAtomic } from '../../services/files';
 import type { Command } from '../command';
 import { UsageError } from '../command';
-import { systemActor } from '../../services/reviewers';
+import { cliActor } from '../../services/reviewers';
 
 export const exportCommand: Command = {
   words: ['export'],
   usage: 'export --format csv|json --out FILE [--status S]... [--credential C] [--district D] [--search T] [--portfolio ID]...',
-  summary: 'Export decisions (all, or a filtered set) to CSV or JSON; marks them exported.',
+  summary: 'Export decisions (all, or a filtered set) to CSV or JSON; marks them exported. As a reviewer (--actor ID): their own reviews.',
   flags: {
     format: { type: 'string' },
     out: { type: 'string' },
@@ -25,8 +25,9 @@ export const exportCommand: Command = {
     if (typeof flags.out !== 'string') throw new UsageError('--out FILE is required');
     const status = (flags.status as string[] | undefined) ?? [];
     for (const s of status) if (!STATUSES.includes(s as Status)) throw new UsageError(`unknown status "${s}"`);
+    const ctx = open();
     const file = exportDecisions(
-      open(),
+      ctx,
       format,
       {
         status: status.length ? (status as Status[]) : undefined,
@@ -35,7 +36,7 @@ export const exportCommand: Command = {
         search: flags.search as string | undefined,
         portfolioIds: flags.portfolio as string[] | undefined,
       },
-      systemActor(actor),
+      cliActor(ctx, actor),
     );
     const out = path.resolve(flags.out);
     writeFileAtomic(out, file.content);

@@ -31,6 +31,7 @@ export const importCommand: Command = {
           (report.changes.length ? `; updated existing records:\n${formatChanges(report.changes).map((l) => `  ${l}`).join('\n')}` : '') +
           (report.activity.length ? `; replayed demo activity: ${report.activity.join(', ')}` : ''),
       );
+      for (const w of report.identity) io.out(`warning: ${w.portfolio} is under anonymous review. ${w.warning}`);
     }
     return 0;
   },

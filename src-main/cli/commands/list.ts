@@ -1,5 +1,6 @@
 import { STATUS_LABEL, STATUSES, type Status } from '../../../src-shared/domain/status';
 import { listQueue } from '../../services/queue';
+import { cliActor } from '../../services/reviewers';
 import type { Command } from '../command';
 import { UsageError } from '../command';
 
@@ -13,10 +14,11 @@ export const listCommand: Command = {
     district: { type: 'string' },
     search: { type: 'string' },
   },
-  run({ flags, open, io }) {
+  run({ flags, open, io, actor }) {
     const status = (flags.status as string[] | undefined) ?? [];
     for (const s of status) if (!STATUSES.includes(s as Status)) throw new UsageError(`unknown status "${s}" (one of ${STATUSES.join(', ')})`);
     const ctx = open();
+    const viewer = cliActor(ctx, actor);
     const rows = [];
     for (let offset = 0; ; offset += 500) {
       const page = listQueue(ctx, {
@@ -26,7 +28,7 @@ export const listCommand: Command = {
         search: flags.search as string | undefined,
         offset,
         limit: 500,
-      });
+      }, viewer);
       rows.push(...page.rows);
       if (page.rows.length < 500) break;
     }

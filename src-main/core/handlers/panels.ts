@@ -73,8 +73,16 @@ export function panelsHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof 
       return {};
     },
     'portfolio.history': ({ id }, caller) => {
-      actor(caller);
-      return attemptHistory(ctx, id);
+      const me = actor(caller);
+      const history = attemptHistory(ctx, id);
+      // Earlier attempts' evidence, as this viewer gets the current one (names withheld, PDFs without metadata).
+      const credential = portfolioRow(ctx, id)!.credential.code;
+      const anon = new Anonymizer(ctx, me);
+      return {
+        ...history,
+        attempts: history.attempts.map((a) => ({ ...a, evidence: anon.evidence(credential, a.id, a.evidence) })),
+        removed: history.removed.length ? anon.evidence(credential, history.attempts.at(-2)!.id, history.removed) : [],
+      };
     },
     'portfolio.return': ({ id }, caller) => {
       returnToCandidate(ctx, id, actor(caller));

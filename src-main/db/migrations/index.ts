@@ -7,6 +7,7 @@ import { auditChain, auditChainBackfill } from './0005_audit_chain';
 import { badgeRecipient } from './0006_badge_recipient';
 import { importRuns } from './0007_import_runs';
 import { release } from './0008_release';
+import { anonymity } from './0009_anonymity';
 
 export interface Migration {
   version: number;
@@ -26,4 +27,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 6, name: 'badge_recipient', sql: badgeRecipient },
   { version: 7, name: 'import_runs', sql: importRuns },
   { version: 8, name: 'release', sql: release },
+  { version: 9, name: 'anonymity', sql: anonymity },
 ];

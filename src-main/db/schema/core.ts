@@ -105,6 +105,10 @@ export const portfolios = sqliteTable(
     manifestSha256: text('manifest_sha256').notNull(),
     importedAt: text('imported_at').notNull(),
     updatedAt: text('updated_at').notNull(),
+    /** The candidate's keyed pseudonym code (services/panels/pseudonym.ts); '' until the app has filled it in. */
+    pseudonym: text('pseudonym').notNull().default(''),
+    /** Whether the credential's review policy in force is anonymous (kept in step by triggers, migration 0005). */
+    anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [index('portfolios_candidate').on(t.candidateId), index('portfolios_resubmission').on(t.resubmissionOf)],
 );
@@ -132,8 +136,10 @@ export const evidence = sqliteTable(
     bytes: integer('bytes').notNull(),
     sha256: text('sha256').notNull(),
     fileName: text('file_name').notNull(),
+    /** A PDF's copy without metadata (Author, Title, XMP…), for viewers who may not see identity; null when nothing to strip. */
+    strippedSha256: text('stripped_sha256'),
   },
-  (t) => [primaryKey({ columns: [t.portfolioId, t.evidenceId] }), index('evidence_sha256').on(t.sha256)],
+  (t) => [primaryKey({ columns: [t.portfolioId, t.evidenceId] }), index('evidence_sha256').on(t.sha256), index('evidence_stripped_sha256').on(t.strippedSha256).where(sql`stripped_sha256 IS NOT NULL`)],
 );
 
 export const evidenceCriteria = sqliteTable(
@@ -296,4 +302,17 @@ export const auditLog = sqliteTable(
     hash: text('hash'),
   },
   (t) => [index('audit_entity').on(t.entityType, t.entityId)],
+);
+
+/** Where a portfolio's evidence or responses name its candidate (place and field only: the text found is never stored). */
+export const identityFindings = sqliteTable(
+  'identity_findings',
+  {
+    portfolioId: text('portfolio_id').notNull(),
+    position: integer('position').notNull(),
+    evidenceId: text('evidence_id'),
+    location: text('location').notNull(),
+    field: text('field', { enum: ['name', 'email', 'school'] }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.portfolioId, t.position] })],
 );

@@ -6,6 +6,8 @@ import { attainmentStatus } from '../../../src-shared/domain/pathway';
 import { candidates, creditCandidateMerges } from '../../db/schema';
 import { nowIso, type ServiceContext } from '../context';
 import { audit } from '../audit';
+import { indexForSearch } from '../queue';
+import { pseudonymCode } from '../panels/pseudonym';
 import { canManageCandidates, canView } from './access';
 import { candidateAttainments, candidateExternal, candidateIds, candidatePortfolios, externalView, isoDay } from './attainments';
 import { attemptTrails } from './trail';
@@ -159,9 +161,12 @@ export function mergeCandidates(ctx: ServiceContext, fromId: string, intoId: str
         sqlite.prepare(`DELETE FROM "${table}" WHERE candidate_id = ?`).run(fromId);
       }
     }
-    // The queue's search finds a portfolio by either id and either email.
-    for (const p of movedPortfolios)
-      sqlite.prepare('UPDATE portfolio_search SET body = ? WHERE rowid = ?').run([p.id, intoId, fromId, p.name, into.email, from.email].join(' '), p.seq);
+    // The queue's search finds a portfolio by either id and either email; the pseudonym follows the surviving id.
+    const pseudonym = pseudonymCode(ctx.dataDir, intoId);
+    for (const p of movedPortfolios) {
+      sqlite.prepare('UPDATE portfolios SET pseudonym = ? WHERE seq = ?').run(pseudonym, p.seq);
+      indexForSearch(ctx, { seq: p.seq, id: p.id, pseudonym, identity: [intoId, fromId, p.name, into.email, from.email] });
+    }
     // Earlier merges into the merged-away id now point at the survivor, so every old id still resolves.
     sqlite.prepare('UPDATE credit_candidate_merges SET into_id = ? WHERE into_id = ?').run(intoId, fromId);
     sqlite.prepare('DELETE FROM candidates WHERE id = ?').run(fromId);

@@ -14,6 +14,9 @@ import { audit } from '../audit';
 import { toCsv } from './csv';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { Anonymizer } from '../panels/anonymity';
+import { and, desc, eq } from 'drizzle-orm';
+import { reviews } from '../../db/schema';
+import { toReviewView } from '../reviews';
 
 /** One exported decision, nested (the JSON export); the CSV flattens it to one row. */
 export interface ExportedDecision {
@@ -41,22 +44,68 @@ export interface ExportedDecision {
   time_on_task_ms: number | null;
 }
 
-/** Portfolio ids with a released decision that match the filter, in queue order (one waiting for release is not out yet). */
-function decidedIds(ctx: ServiceContext, filter: ExportFilter): string[] {
+/** Exporting the programme's decisions (with candidates' identities) is for leads and admins; others export their own reviews. */
+export const exportsDecisions = (actor: Reviewer): boolean => actor.roles.some((r) => r === 'lead' || r === 'admin');
+
+/**
+ * Portfolio ids that match the filter (as the actor may ask it) in queue order: with a decision for a lead or admin,
+ * with a review the actor submitted for anyone else.
+ */
+function exportIds(ctx: ServiceContext, filter: ExportFilter, actor: Reviewer): string[] {
   const f = ExportFilterSchema.parse(filter);
-  const { where, params } = queueFilter(f);
+  const { where, params } = queueFilter(f, actor);
   const ids = new Set(f.portfolioIds ?? []);
-  const rows = ctx.handle.sqlite
-    .prepare(`SELECT p.id FROM portfolios p ${where} AND EXISTS (SELECT 1 FROM decisions d WHERE d.portfolio_id = p.id AND d.released_at IS NOT NULL) ORDER BY p.submitted_at, p.id`)
-    .all(...params) as { id: string }[];
+  const [has, extra] = exportsDecisions(actor)
+    ? ['SELECT 1 FROM decisions d WHERE d.portfolio_id = p.id AND d.released_at IS NOT NULL', []]
+    : ["SELECT 1 FROM reviews r WHERE r.portfolio_id = p.id AND r.reviewer_id = ? AND r.kind = 'review' AND r.status = 'submitted'", [actor.id]];
+  const rows = ctx.handle.sqlite.prepare(`SELECT p.id FROM portfolios p ${where} AND EXISTS (${has}) ORDER BY p.submitted_at, p.id`).all(...params, ...extra) as { id: string }[];
   return rows.map((r) => r.id).filter((id) => !f.portfolioIds || ids.has(id));
 }
 
-/** One decision as exported; candidate identity redacted where the policy is anonymous and the actor may not see it. */
-export function exportedDecision(ctx: ServiceContext, portfolioId: string, anon: Anonymizer): { record: ExportedDecision; rubric: Rubric; decision: DecisionView } {
-  const p = anon.detail(getPortfolio(ctx, portfolioId));
-  const decision = releasedDecision(ctx, portfolioId);
+/** The actor's own submitted review of a portfolio, in the shape of a decision (source "review", revision 0). */
+function ownReview(ctx: ServiceContext, portfolioId: string, actor: Reviewer): DecisionView {
+  const row = ctx.handle.db
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.reviewerId, actor.id), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
+    .orderBy(desc(reviews.submittedAt))
+    .get()!;
+  const view = toReviewView(ctx, row);
+  return {
+    id: row.id,
+    portfolioId,
+    revision: 0,
+    outcome: row.outcome!,
+    total: row.total,
+    feedback: row.feedback,
+    source: 'review',
+    reviewId: row.id,
+    decidedBy: actor.id,
+    decidedByName: view.reviewerName,
+    decidedAt: row.submittedAt!,
+    reason: null,
+    levels: Object.entries(view.levels).flatMap(([criterionId, score]) => (score === null ? [] : [{ criterionId, score, comment: view.comments[criterionId] ?? '' }])),
+    anchors: view.anchors,
+    timeOnTaskMs: row.activeMs,
+    // A review is the reviewer's own record, not a released decision.
+    releasedAt: null,
+    releasedBy: null,
+    sources: [],
+  };
+}
+
+/**
+ * One decision (by default the portfolio's latest released one) as exported; candidate identity redacted where the policy is
+ * anonymous and the actor may not see it.
+ */
+export function exportedDecision(
+  ctx: ServiceContext,
+  portfolioId: string,
+  anon: Anonymizer,
+  decision: DecisionView | undefined = releasedDecision(ctx, portfolioId),
+): { record: ExportedDecision; rubric: Rubric; decision: DecisionView } {
   if (!decision) throw new ApiError('conflict', `${portfolioId} has no released decision yet`);
+  const p = anon.detail(getPortfolio(ctx, portfolioId));
   const evidenceTitle = new Map(p.evidence.map((e) => [e.id, e.title]));
   const record: ExportedDecision = {
     portfolio: p.id,
@@ -152,25 +201,35 @@ export function decisionsCsv(records: ExportedDecision[]): string {
 }
 
 /**
- * Exports the decisions matching the filter as CSV or JSON and marks decided portfolios exported (re-exporting an
- * exported one is allowed). Returns the file for the caller to save: a download, a save dialog or the CLI's --out.
+ * A lead or admin exports the decisions matching the filter as CSV or JSON and marks decided portfolios exported
+ * (re-exporting an exported one is allowed). Anyone else exports only their own submitted reviews, in the same
+ * format, identity withheld as the policy says, and marks nothing. Returns the file for the caller to save: a
+ * download, a save dialog or the CLI's --out.
  */
 export function exportDecisions(ctx: ServiceContext, format: 'csv' | 'json', filter: ExportFilter, actor: Reviewer): ExportFile {
-  const ids = decidedIds(ctx, filter);
+  const programme = exportsDecisions(actor);
+  const ids = exportIds(ctx, filter, actor);
   const anon = new Anonymizer(ctx, actor);
-  const records = ids.map((id) => exportedDecision(ctx, id, anon).record);
+  const records = ids.map((id) => exportedDecision(ctx, id, anon, programme ? undefined : ownReview(ctx, id, actor)).record);
   const stamp = formatDate(ctx.now(), "yyyy-MM-dd'T'HHmm");
   const content =
     format === 'csv'
       ? decisionsCsv(records)
       : `${JSON.stringify({ format: 'evidence-workbench/decisions@1', exported_at: ctx.now().toISOString(), decisions: records }, null, 2)}\n`;
-  const fileName = `decisions-${stamp}.${format}`;
+  const fileName = `${programme ? 'decisions' : 'my-reviews'}-${stamp}.${format}`;
   ctx.handle.sqlite.transaction(() => {
-    for (const id of ids) {
-      const status = (ctx.handle.sqlite.prepare('SELECT status FROM portfolios WHERE id = ?').get(id) as { status: string }).status;
-      if (status === 'decided') setStatus(ctx, id, 'exported', actor.id, { file: fileName });
-    }
-    audit(ctx, { actor: actor.id, action: 'decisions.export', entityType: 'export', entityId: fileName, details: { format, count: ids.length, portfolios: ids } });
+    if (programme)
+      for (const id of ids) {
+        const status = (ctx.handle.sqlite.prepare('SELECT status FROM portfolios WHERE id = ?').get(id) as { status: string }).status;
+        if (status === 'decided') setStatus(ctx, id, 'exported', actor.id, { file: fileName });
+      }
+    audit(ctx, {
+      actor: actor.id,
+      action: programme ? 'decisions.export' : 'reviews.export',
+      entityType: 'export',
+      entityId: fileName,
+      details: { format, count: ids.length, portfolios: ids },
+    });
   })();
   return { fileName, mediaType: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json', encoding: 'utf8', content, count: ids.length };
 }

@@ -10,9 +10,23 @@ import { exportedDecision } from './decisions';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { Anonymizer } from '../panels/anonymity';
 
+/**
+ * The report goes back to the educator: leads, admins and approvers make it for any decided portfolio; a reviewer
+ * or moderator only for one they reviewed or decided themselves (and then with identity withheld as the policy says).
+ */
+function requireFeedbackAccess(ctx: ServiceContext, portfolioId: string, actor: Reviewer, decidedBy: string): void {
+  if (actor.roles.some((r) => r === 'lead' || r === 'admin' || r === 'approver') || decidedBy === actor.id) return;
+  const reviewed = ctx.handle.sqlite
+    .prepare("SELECT 1 FROM reviews WHERE portfolio_id = ? AND reviewer_id = ? AND kind = 'review' AND status = 'submitted'")
+    .get(portfolioId, actor.id);
+  if (!reviewed) throw new ApiError('forbidden', `${actor.name} may export the feedback report only of a portfolio they reviewed`);
+}
+
 /** The report that goes back to the educator: outcome, each criterion's level with its descriptor, comments, cited evidence, feedback. */
 export async function feedbackPdf(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<ExportFile> {
-  if (!releasedDecision(ctx, portfolioId)) throw new ApiError('conflict', `${portfolioId} has no released decision yet`);
+  const decision = releasedDecision(ctx, portfolioId);
+  if (!decision) throw new ApiError('conflict', `${portfolioId} has no released decision yet`);
+  requireFeedbackAccess(ctx, portfolioId, actor, decision.decidedBy);
   const { record, rubric } = exportedDecision(ctx, portfolioId, new Anonymizer(ctx, actor));
   const doc = await FlowDocument.create(`Feedback: ${record.credential.title}`, `Evidence Workbench · ${record.portfolio}`);
   doc

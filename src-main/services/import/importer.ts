@@ -24,6 +24,11 @@ import { systemActor } from '../reviewers';
 import { ACTIVITY_REPLAYS } from './activity';
 import { setStatus } from '../portfolios';
 import { applyPathwayImports, checkPathwayImports, pathwayChanges } from '../credit/pathway-import';
+import { indexForSearch } from '../queue';
+import { pseudonymCode } from '../panels/pseudonym';
+import { identityWarning } from '../../../src-shared/domain/anonymity';
+import { recordScan, scanPackages, type IdentityScan } from './identity-scan';
+import type { IdentityFinding } from '../../../src-shared/contracts/portfolio';
 
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 ** 3;
 
@@ -49,6 +54,8 @@ export interface ImportReport {
   files: { added: number; bytes: number };
   /** Changes applied to existing records (only with `updateExisting`), each also in the audit log with old and new values. */
   changes: FieldChange[];
+  /** Imported portfolios under anonymous review whose evidence names the candidate: where, for the lead. */
+  identity: { portfolio: string; warning: string; findings: IdentityFinding[] }[];
 }
 
 interface Collected {
@@ -59,6 +66,8 @@ interface Collected {
   /** Demo activity files (`activity/<feature>.json` at the top of a set), replayed after the import. */
   activity: string[];
   problems: ImportProblem[];
+  /** What the identity scan found in each new package (by portfolio id), filled in once the import is checked. */
+  scans: Map<string, IdentityScan>;
 }
 
 const dirOf = (p: string) => (p.includes('/') ? p.slice(0, p.lastIndexOf('/')) : '');
@@ -275,10 +284,12 @@ function insertPortfolio(ctx: ServiceContext, pkg: ValidatedPackage, credential:
     db.update(candidates).set(candidate).where(eq(candidates.id, candidate.id)).run();
     audit(ctx, { actor, action: 'candidate.update', entityType: 'candidate', entityId: candidate.id, details: { before: known, after: candidate } });
   }
+  const pseudonym = pseudonymCode(ctx.dataDir, m.candidate.id);
   const { seq } = db
     .insert(portfolios)
     .values({
       id: m.id,
+      pseudonym,
       candidateId: m.candidate.id,
       candidateName: m.candidate.name,
       school: m.candidate.school,
@@ -299,9 +310,7 @@ function insertPortfolio(ctx: ServiceContext, pkg: ValidatedPackage, credential:
     })
     .returning({ seq: portfolios.seq })
     .get();
-  ctx.handle.sqlite
-    .prepare('INSERT INTO portfolio_search (rowid, body) VALUES (?, ?)')
-    .run(seq, [m.id, m.candidate.id, m.candidate.name, m.candidate.email].join(' '));
+  indexForSearch(ctx, { seq, id: m.id, pseudonym, identity: [m.candidate.id, m.candidate.name, m.candidate.email] });
   m.responses.forEach((r, position) => db.insert(responses).values({ portfolioId: m.id, position, prompt: r.prompt, text: r.text }).run());
   m.evidence.forEach((e, position) => {
     db.insert(evidence)
@@ -368,6 +377,7 @@ async function collectAndWrite(ctx: ServiceContext, source: string, options: Imp
   const checked = collected.problems.length === 0 ? crossCheck(ctx, collected) : null;
   if (checked) requireUpdatePermission(checked.changes, { updateExisting: options.updateExisting, caller: options.caller ?? systemActor(options.actor) }, collected.problems);
   if (!checked || collected.problems.length > 0) throw new ImportError(collected.problems);
+  collected.scans = await scanPackages(ctx, collected.packages.filter((p) => !checked.unchanged.has(p.manifest.id)));
   return await writeImport(ctx, collected, checked, path.basename(source), options);
 }
 
@@ -392,8 +402,19 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
 async function writeImport(ctx: ServiceContext, collected: Collected, checked: ReturnType<typeof crossCheck>, source: string, options: ImportOptions): Promise<ImportReport> {
   const { actor } = options;
   const { db, sqlite } = ctx.handle;
-  const report: ImportReport = { portfolios: [], reviewers: { created: [], updated: [], unchanged: [] }, activity: [], rubrics: [], credentials: [], pathways: [], files: { added: 0, bytes: 0 }, changes: checked.changes };
+  const report: ImportReport = {
+    portfolios: [],
+    reviewers: { created: [], updated: [], unchanged: [] },
+    activity: [],
+    rubrics: [],
+    credentials: [],
+    pathways: [],
+    files: { added: 0, bytes: 0 },
+    changes: checked.changes,
+    identity: [],
+  };
   const types = blobMediaTypes(collected.packages);
+  for (const scan of collected.scans.values()) for (const sha256 of scan.stripped.values()) types.set(sha256, 'application/pdf');
   const runId = crypto.randomUUID();
   const placed: string[] = [];
   const imported: PortfolioManifest[] = [];
@@ -434,6 +455,7 @@ async function writeImport(ctx: ServiceContext, collected: Collected, checked: R
       }
       if (!db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, m.candidate.id)).get()) item('candidate', m.candidate.id);
       insertPortfolio(ctx, pkg, checked.credentials.get(m.credential) ?? loadCredential(ctx, m.credential)!, actor);
+      recordScan(ctx, m.id, collected.scans.get(m.id));
       item('portfolio', m.id);
       imported.push(m);
       report.portfolios.push({ id: m.id, result: 'imported' });
@@ -487,7 +509,7 @@ async function writeImport(ctx: ServiceContext, collected: Collected, checked: R
  * Whatever happens, the files this import staged are gone from the staging area when it returns.
  */
 export async function importPath(ctx: ServiceContext, source: string, options: ImportOptions): Promise<ImportReport> {
-  const collected: Collected = { catalogue: [], packages: [], reviewers: [], activity: [], problems: [] };
+  const collected: Collected = { catalogue: [], packages: [], reviewers: [], activity: [], problems: [], scans: new Map() };
   let report: ImportReport;
   try {
     report = await collectAndWrite(ctx, source, options, collected);
@@ -500,5 +522,11 @@ export async function importPath(ctx: ServiceContext, source: string, options: I
       await ACTIVITY_REPLAYS[name]!(ctx);
       report.activity.push(name);
     }
+  // Warned once the policies in force are known (a demo's activity may just have made a review anonymous).
+  for (const { id, result } of report.portfolios) {
+    const findings = collected.scans.get(id)?.findings ?? [];
+    if (result === 'imported' && findings.length && currentPolicy(ctx, collected.packages.find((p) => p.manifest.id === id)!.manifest.credential).anonymous)
+      report.identity.push({ portfolio: id, warning: identityWarning(findings), findings });
+  }
   return report;
 }

@@ -7,6 +7,7 @@ import { nowIso, type ServiceContext } from '../context';
 import { audit } from '../audit';
 import { getReviewer, listReviewers, requireRole } from '../reviewers';
 import { currentPolicy } from './policies';
+import { seesIdentity } from './anonymity';
 import { qualifiedCredentials } from './qualification';
 
 export type AssignmentRow = typeof assignments.$inferSelect;
@@ -120,8 +121,12 @@ export function allocateAll(ctx: ServiceContext, actor: Reviewer): AllocationRes
   return result;
 }
 
-/** Why `reviewer` may not take `portfolio` now, or null. */
-export function eligibilityProblem(ctx: ServiceContext, portfolioId: string, reviewer: Reviewer): string | null {
+/**
+ * Why `reviewer` may not take `portfolio` now, or null, in words for `reader` (by default the reviewer). Under
+ * anonymous review a reader who may not see identity is not told of a conflict of interest: it would say that the
+ * candidate shares their school or district.
+ */
+export function eligibilityProblem(ctx: ServiceContext, portfolioId: string, reviewer: Reviewer, reader: Reviewer = reviewer): string | null {
   const p = ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
   if (!p) return `no portfolio ${portfolioId}`;
   if (!reviewer.roles.includes('reviewer')) return `${reviewer.name} has no reviewer role`;
@@ -132,7 +137,10 @@ export function eligibilityProblem(ctx: ServiceContext, portfolioId: string, rev
   if (!why && ap.needed <= 0) return `${portfolioId} already has the reviewers it needs`;
   const words = {
     taken: `${reviewer.name} is already on ${portfolioId}`,
-    conflict: `${reviewer.name} has a conflict of interest with this candidate`,
+    conflict:
+      !seesIdentity(reader) && currentPolicy(ctx, p.credentialCode).anonymous
+        ? `${reviewer.name} may not review this portfolio under its review policy; ask the panel lead`
+        : `${reviewer.name} has a conflict of interest with this candidate`,
     full: `${reviewer.name} is at their maximum load`,
     unqualified: `${reviewer.name} is not qualified for this credential`,
     earlier: `${reviewer.name} reviewed the earlier attempt; this credential requires new reviewers`,
@@ -167,7 +175,7 @@ export function reassign(ctx: ServiceContext, portfolioId: string, fromReviewer:
   if (!target) throw new ApiError('not_found', `no reviewer ${toReviewer}`);
   return ctx.handle.sqlite.transaction(() => {
     ctx.handle.db.update(assignments).set({ status: 'released', closedAt: nowIso(ctx) }).where(eq(assignments.id, current.id)).run();
-    const problem = eligibilityProblem(ctx, portfolioId, target);
+    const problem = eligibilityProblem(ctx, portfolioId, target, actor);
     if (problem) throw new ApiError('conflict', problem);
     audit(ctx, { actor: actor.id, action: 'assignment.release', entityType: 'portfolio', entityId: portfolioId, details: { reviewer: fromReviewer, to: toReviewer } });
     return insertAssignment(ctx, portfolioId, toReviewer, actor.id, current.reason, 'reassign');

@@ -5,11 +5,18 @@ import { STATUS_LABEL, type Status } from '../../../src-shared/domain/status';
 import { api } from '../../api/transport';
 import { useApiQuery } from '../../api/queries';
 import { saveExport } from '../../api/download';
+import { useMe } from '../profile/ProfileProvider';
 
 const EXPORTABLE: Status[] = ['decided', 'exported', 'returned'];
 
-/** Decisions out to the student-record or district systems: CSV for spreadsheets, JSON for scripts. */
+/**
+ * Decisions out to the student-record or district systems: CSV for spreadsheets, JSON for scripts. Leads and admins
+ * export the programme's decisions; anyone else their own reviews (the service decides; this page only words it).
+ */
 export function ExportPage() {
+  const me = useMe();
+  const programme = me.roles.some((r) => r === 'lead' || r === 'admin');
+  const noun = programme ? 'decision' : 'review';
   const facets = useApiQuery('queue.facets', {});
   const [format, setFormat] = useState<'csv' | 'json'>('csv');
   const [status, setStatus] = useState<Status[]>(['decided']);
@@ -30,11 +37,18 @@ export function ExportPage() {
   });
   return (
     <Stack maw={760} gap="md">
-      <Title order={2}>Export decisions</Title>
-      <Text c="dimmed" size="sm">
-        One row per decision with the candidate, credential, attempt, outcome, total, every criterion&apos;s level, comment and cited evidence, the reviewer, the
-        date and the feedback. Exported portfolios are marked exported and can be exported again.
-      </Text>
+      <Title order={2}>{programme ? 'Export decisions' : 'Export my reviews'}</Title>
+      {programme ? (
+        <Text c="dimmed" size="sm">
+          One row per decision with the candidate, credential, attempt, outcome, total, every criterion&apos;s level, comment and cited evidence, the reviewer,
+          the date and the feedback. Exported portfolios are marked exported and can be exported again.
+        </Text>
+      ) : (
+        <Text c="dimmed" size="sm">
+          One row per review you submitted, in the same columns as the panel&apos;s decisions export, with candidates withheld where review is anonymous.
+          Exporting the programme&apos;s decisions is for panel leads and administrators; your export marks nothing exported.
+        </Text>
+      )}
       <Card withBorder>
         <Stack gap="sm">
           <SegmentedControl
@@ -74,8 +88,8 @@ export function ExportPage() {
           {run.data && (
             <Alert color={run.data.file.count ? 'teal' : 'gray'} data-testid="export-result">
               {run.data.file.count
-                ? `Exported ${run.data.file.count} decision${run.data.file.count === 1 ? '' : 's'} to ${run.data.savedAs ?? 'nowhere (cancelled)'}.`
-                : 'No decisions match these filters.'}
+                ? `Exported ${run.data.file.count} ${noun}${run.data.file.count === 1 ? '' : 's'} to ${run.data.savedAs ?? 'nowhere (cancelled)'}.`
+                : `No ${noun}s match these filters.`}
             </Alert>
           )}
         </Stack>

@@ -9,6 +9,7 @@ import { EvidenceList } from './EvidenceList';
 import { useMe } from '../profile/ProfileProvider';
 import { hasRole } from '../panel/shared/RequireRole';
 import { PortfolioReleasePanel } from '../panel/release/PortfolioReleasePanel';
+import { IdentityNotice } from '../review/IdentityNotice';
 
 export function PortfolioPage() {
   const { id = '' } = useParams();
@@ -36,6 +37,8 @@ export function PortfolioPage() {
         </Badge>
       </Group>
       {p.status === 'ready' && hasRole(me.roles, 'lead', 'admin') && <PortfolioReleasePanel portfolioId={p.id} />}
+      <IdentityNotice identity={p.identity} variant="alert" />
+      <IdentityNotice identity={p.identity} variant="viewer" />
       <Grid>
         <Grid.Col span={{ base: 12, md: 5 }}>
           <Card withBorder>

@@ -25,6 +25,7 @@ import { useDraft } from './useDraft';
 import { useActiveTime } from './useActiveTime';
 import { earlierItem, isEarlierId, useAttemptHistory } from '../panel/review/useAttemptHistory';
 import { ReviewPanelExtras } from '../panel/review/ReviewPanelExtras';
+import { IdentityNotice } from './IdentityNotice';
 import classes from './ReviewPage.module.css';
 
 const LAYOUT_KEY = 'review.layout';
@@ -217,6 +218,7 @@ function ReviewWorkspace({ portfolio, state, initialLayout }: WorkspaceProps) {
             {portfolio.credential.title} · attempt {portfolio.attempt}
           </Text>
           {portfolio.attempts.length > 1 && <Badge variant="light">resubmission</Badge>}
+          <IdentityNotice identity={portfolio.identity} variant="badge" />
           <Link href={`#/portfolio/${encodeURIComponent(portfolio.id)}`} size="sm">
             Details
           </Link>
@@ -243,8 +245,11 @@ function ReviewWorkspace({ portfolio, state, initialLayout }: WorkspaceProps) {
         </Panel>
         <Separator className={classes.separator} aria-label="Resize evidence list" />
         <Panel id="viewer" minSize="25" className={classes.viewer}>
-          <div ref={viewerBox} className={classes.viewerBox}>
-            {viewerPane}
+          <div className={classes.viewerColumn}>
+            <IdentityNotice identity={portfolio.identity} variant="viewer" />
+            <div ref={viewerBox} className={classes.viewerBox}>
+              {viewerPane}
+            </div>
           </div>
         </Panel>
         <Separator className={classes.separator} aria-label="Resize rubric" />

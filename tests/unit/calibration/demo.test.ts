@@ -24,8 +24,8 @@ describe('the calibration demo', () => {
     const anchors = listAnchors(ctx, lead);
     expect(anchors.map((a) => a.portfolioId)).toEqual(['A-CST-01', 'A-CST-02', 'A-CST-03', 'A-CST-04', 'A-FA-01', 'A-FA-02', 'A-FA-03', 'A-FA-04']);
     for (const a of anchors) expect(a.referenced, a.portfolioId).toBe(a.criteria);
-    expect(listQueue(ctx, { search: 'Exemplar' }).total).toBe(0);
-    expect(listQueue(ctx, {}).rows.some((r) => r.id.startsWith('A-'))).toBe(false);
+    expect(listQueue(ctx, { search: 'Exemplar' }, null).total).toBe(0);
+    expect(listQueue(ctx, {}, null).rows.some((r) => r.id.startsWith('A-'))).toBe(false);
     const rounds = listRounds(ctx, lead);
     expect(rounds.map((r) => [r.name, r.status, r.submitted, r.expected])).toEqual([
       ['CST-8 calibration · Term 3 2026', 'closed', 20, 20],

@@ -13,12 +13,12 @@ import { anchor, calibrationWorld, round, score } from './setup';
 describe('anchors', () => {
   it('leave the production queue, next-portfolio and counts, and never become decisions', async () => {
     const w = await calibrationWorld(3, 2);
-    expect(listQueue(w.ctx, {}).total).toBe(3);
+    expect(listQueue(w.ctx, {}, null).total).toBe(3);
     anchor(w, 'P-2', 3, 2);
-    expect(listQueue(w.ctx, {}).rows.map((r) => r.id)).toEqual(['P-1', 'P-3']);
-    expect(listQueue(w.ctx, {}).total).toBe(2);
+    expect(listQueue(w.ctx, {}, null).rows.map((r) => r.id)).toEqual(['P-1', 'P-3']);
+    expect(listQueue(w.ctx, {}, null).total).toBe(2);
     expect(statusCounts(w.ctx).total).toBe(2);
-    expect(listQueue(w.ctx, { search: 'Candidate 2' }).total).toBe(0);
+    expect(listQueue(w.ctx, { search: 'Candidate 2' }, null).total).toBe(0);
     const [a] = w.reviewers;
     expect(nextPortfolio(w.ctx, 'P-1', a!)).toBe('P-3');
     expect(nextPortfolio(w.ctx, 'P-3', a!)).toBe('P-1');

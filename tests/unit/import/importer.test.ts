@@ -79,8 +79,11 @@ describe('importing a package', () => {
     await writePackageFolder(path.join(work, 'batch', 'P-1'), { id: 'P-1', files });
     await writePackageFolder(path.join(work, 'batch', 'P-2'), { id: 'P-2', files });
     const report = await importPath(ctx, path.join(work, 'batch'), { actor: 'a' });
-    expect(report.files.added).toBe(1);
-    expect(ctx.store.list()).toEqual([sha256(pdf)]);
+    // The PDF, and once its copy without metadata (what reviewers get under anonymous review).
+    expect(report.files.added).toBe(2);
+    const copies = ctx.handle.sqlite.prepare('SELECT DISTINCT stripped_sha256 AS sha FROM evidence').all() as { sha: string }[];
+    expect(copies).toHaveLength(1);
+    expect(ctx.store.list()).toEqual([sha256(pdf), copies[0]!.sha].sort());
   });
 
   it('imports a zip of packages', async () => {

@@ -185,7 +185,7 @@ describe('anonymous review', () => {
   it('leaves candidate name, email, school, district and original file names out of every entry of the bundle', async () => {
     setPolicy(lead, 'TST-8', { anonymous: true }, admin);
     const onlineName = new Anonymizer(lead, rangi).detail(getPortfolio(lead, 'P-1')).candidate.name;
-    expect(onlineName).toMatch(/^Candidate [0-9A-F]{6}$/);
+    expect(onlineName).toMatch(/^Candidate [A-Z2-7]{8}$/);
     const file = await bundleFile();
     const entries = unzipSync(fs.readFileSync(file));
     const names = Object.keys(entries);
@@ -198,7 +198,7 @@ describe('anonymous review', () => {
     expect(manifest.candidate).toEqual({
       id: expect.stringMatching(/^anon-/),
       name: onlineName,
-      email: `anon-${onlineName.slice(-6).toLowerCase()}@anonymous.invalid`,
+      email: `anon-${onlineName.slice(-8).toLowerCase()}@anonymous.invalid`,
       school: '(withheld)',
       district: '(withheld)',
     });
@@ -207,6 +207,8 @@ describe('anonymous review', () => {
     const atHome = new Anonymizer(home, getReviewer(home, rangi.id)).detail(getPortfolio(home, 'P-1'));
     expect(atHome.candidate.name).toBe(onlineName);
     expect(atHome.evidence[0]!.fileName).toBe('E1.pdf');
+    // …and is told, as online, that identity is withheld (the page's notice that evidence may still name them).
+    expect(atHome.identity).toEqual({ anonymousReview: true, withheld: true, findings: [] });
     expect(JSON.stringify(home.handle.sqlite.prepare('SELECT * FROM candidates').all())).not.toMatch(/Aroha|Kowhai|c1@example/);
   });
 });

@@ -209,7 +209,7 @@ describe('anonymous review', () => {
     const core = createCore(ctx, { name: 'EW', version: 't', shell: 'browser' });
     const asReviewer = (await core.handle('queue.list', { limit: 5 }, { actor: r1.id })) as { rows: { candidate: { name: string; email: string; school: string } }[] };
     expect(asReviewer.rows[0]!.candidate).toMatchObject({ email: '', school: '(withheld)' });
-    expect(asReviewer.rows[0]!.candidate.name).toMatch(/^Candidate [0-9A-F]{6}$/);
+    expect(asReviewer.rows[0]!.candidate.name).toMatch(/^Candidate [A-Z2-7]{8}$/);
     const detail = (await core.handle('portfolio.get', { id: 'P-1' }, { actor: r1.id })) as { candidate: { name: string }; evidence: { fileName: string }[] };
     expect(detail.candidate.name).not.toContain('Ngātai');
     expect(detail.evidence[0]!.fileName).toBe('E1.pdf');

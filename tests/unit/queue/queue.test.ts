@@ -31,11 +31,11 @@ beforeAll(async () => {
 });
 afterAll(() => ctx.handle.close());
 
-const ids = (q: Parameters<typeof listQueue>[1]) => listQueue(ctx, q).rows.map((r) => r.id);
+const ids = (q: Parameters<typeof listQueue>[1]) => listQueue(ctx, q, null).rows.map((r) => r.id);
 
 describe('queue queries', () => {
   it('pages through portfolios, oldest submission first, with a total', () => {
-    const page = listQueue(ctx, { limit: 2 });
+    const page = listQueue(ctx, { limit: 2 }, null);
     expect(page.total).toBe(4);
     expect(page.rows.map((r) => r.id)).toEqual(['P-1', 'P-2']);
     expect(ids({ limit: 2, offset: 2 })).toEqual(['P-3', 'P-4']);
@@ -45,7 +45,7 @@ describe('queue queries', () => {
     expect(ids({ status: ['in_review'] })).toEqual(['P-2']);
     expect(ids({ status: ['submitted'], district: 'North' })).toEqual(['P-1', 'P-3']);
     expect(ids({ credential: 'NOPE' })).toEqual([]);
-    expect(listQueue(ctx, { district: 'North' }).total).toBe(2);
+    expect(listQueue(ctx, { district: 'North' }, null).total).toBe(2);
   });
   it('searches names (accents included), emails and ids', () => {
     expect(ids({ search: 'ngata' })).toEqual(['P-1', 'P-4']);
@@ -66,7 +66,7 @@ describe('queue queries', () => {
     const counts = statusCounts(ctx);
     expect(counts.total).toBe(4);
     expect(counts.byStatus).toMatchObject({ submitted: 3, in_review: 1, decided: 0 });
-    expect(queueFacets(ctx).districts).toEqual(['East', 'North', 'South']);
+    expect(queueFacets(ctx, null).districts).toEqual(['East', 'North', 'South']);
   });
   it('enforces the life cycle in one place and audits each change', () => {
     expect(() => setStatus(ctx, 'P-1', 'exported', 'test')).toThrow(/cannot become exported/);

@@ -12,6 +12,7 @@ import { pdfText } from '../../support/pdf-text';
 
 let ctx: ServiceContext;
 let reviewer: Reviewer;
+let admin: Reviewer;
 
 function decide(portfolioId: string, levels: Record<string, number>, feedback: string, comments: Record<string, string> = {}) {
   const id = openReview(ctx, portfolioId, reviewer).review!.id;
@@ -22,7 +23,7 @@ function decide(portfolioId: string, levels: Record<string, number>, feedback: s
 
 beforeEach(async () => {
   ctx = tempServices();
-  ({ reviewer } = await reviewSetup(ctx, 3));
+  ({ reviewer, admin } = await reviewSetup(ctx, 3));
   decide('P-1', { planning: 4, reflection: 3 }, 'Kia pai! Strong planning.', { planning: '=HYPERLINK("http://x")' });
   decide('P-2', { planning: 2, reflection: 3 }, '-Revisit your plans, "with" quotes, and commas');
 });
@@ -30,7 +31,7 @@ afterEach(() => ctx.handle.close());
 
 describe('exporting decisions', () => {
   it('writes CSV a spreadsheet opens right: BOM, one row per decision, criteria columns, guarded formulas', () => {
-    const file = exportDecisions(ctx, 'csv', {}, reviewer);
+    const file = exportDecisions(ctx, 'csv', {}, admin);
     expect(file).toMatchObject({ mediaType: 'text/csv;charset=utf-8', count: 2, encoding: 'utf8' });
     expect(file.fileName).toMatch(/^decisions-\d{4}-\d\d-\d\dT\d{4}\.csv$/);
     expect(file.content.startsWith('\uFEFF')).toBe(true);
@@ -57,7 +58,7 @@ describe('exporting decisions', () => {
   });
 
   it('writes the same decisions as nested JSON and marks them exported; re-export is allowed', () => {
-    const file = exportDecisions(ctx, 'json', { portfolioIds: ['P-1'] }, reviewer);
+    const file = exportDecisions(ctx, 'json', { portfolioIds: ['P-1'] }, admin);
     const json = JSON.parse(file.content);
     expect(json.format).toBe('evidence-workbench/decisions@1');
     expect(json.decisions).toHaveLength(1);
@@ -75,13 +76,13 @@ describe('exporting decisions', () => {
     });
     const st = () => (ctx.handle.sqlite.prepare("SELECT status FROM portfolios WHERE id = 'P-1'").get() as { status: string }).status;
     expect(st()).toBe('exported');
-    expect(exportDecisions(ctx, 'json', { portfolioIds: ['P-1'] }, reviewer).count).toBe(1);
+    expect(exportDecisions(ctx, 'json', { portfolioIds: ['P-1'] }, admin).count).toBe(1);
     expect((ctx.handle.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'decisions.export'").get() as { n: number }).n).toBe(2);
   });
 
   it('exports only what the filter selects, and nothing undecided', () => {
-    expect(exportDecisions(ctx, 'json', { search: 'Candidate 2' }, reviewer).count).toBe(1);
-    expect(exportDecisions(ctx, 'json', { portfolioIds: ['P-3'] }, reviewer).count).toBe(0);
+    expect(exportDecisions(ctx, 'json', { search: 'Candidate 2' }, admin).count).toBe(1);
+    expect(exportDecisions(ctx, 'json', { portfolioIds: ['P-3'] }, admin).count).toBe(0);
   });
 
   it('renders a feedback report with extractable text: outcome, levels with descriptors, comments, anchors, feedback', async () => {

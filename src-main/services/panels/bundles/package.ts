@@ -2,24 +2,18 @@
  * A portfolio as an importable package again (manifest.json in the importer's format + its evidence files from the
  * content store), rebuilt from the database, with the candidate's identity left out when review is anonymous.
  */
-import crypto from 'node:crypto';
 import type { ServiceContext } from '../../context';
+import { WITHHELD_EMAIL_DOMAIN, withheldCandidate } from '../anonymity';
+import { pseudonymCode } from '../pseudonym';
 
-/** The same pseudonym the Anonymizer (../anonymity.ts) shows reviewers online, so lead and reviewer talk of one "Candidate XXXXXX". */
-export function pseudonymHex(candidateId: string): string {
-  return crypto.createHash('sha256').update(candidateId).digest('hex').slice(0, 6).toUpperCase();
-}
-
-export function anonymousCandidate(candidateId: string) {
-  const hex = pseudonymHex(candidateId);
-  return {
-    // The candidate id may be a registration number: it is withheld too, like the Anonymizer does.
-    id: `anon-${hex}`,
-    name: `Candidate ${hex}`,
-    email: `anon-${hex.toLowerCase()}@anonymous.invalid`,
-    school: '(withheld)',
-    district: '(withheld)',
-  };
+/**
+ * The candidate as the bundle carries them: the same keyed pseudonym the Anonymizer shows reviewers online (so lead
+ * and reviewer talk of one "Candidate …"). The reviewer's side uses what the bundle carries; it cannot recompute it.
+ */
+export function anonymousCandidate(ctx: ServiceContext, candidateId: string) {
+  const code = pseudonymCode(ctx.dataDir, candidateId);
+  // The manifest needs an email: one that names nobody and goes nowhere.
+  return { ...withheldCandidate(code), email: `anon-${code.toLowerCase()}@${WITHHELD_EMAIL_DOMAIN}` };
 }
 
 export interface PackageFile {
@@ -62,11 +56,15 @@ export function buildPackage(ctx: ServiceContext, portfolioId: string, anonymous
   if (!p) throw new Error(`no portfolio ${portfolioId}`);
   const email = (ctx.handle.sqlite.prepare('SELECT email FROM candidates WHERE id = ?').get(p.candidate_id) as { email: string } | undefined)?.email ?? '';
   const candidate = anonymous
-    ? anonymousCandidate(p.candidate_id)
+    ? anonymousCandidate(ctx, p.candidate_id)
     : { id: p.candidate_id, name: p.candidate_name, email, school: p.school, district: p.district };
   const responses = q<{ prompt: string; text: string }>('SELECT prompt, text FROM responses WHERE portfolio_id = ? ORDER BY position', p.id);
+  // An anonymous bundle carries the PDF copies without metadata, as reviewers get them online.
   const items = q<{ evidence_id: string; title: string; kind: string; media_type: string; bytes: number; sha256: string; file_name: string }>(
-    'SELECT evidence_id, title, kind, media_type, bytes, sha256, file_name FROM evidence WHERE portfolio_id = ? ORDER BY position',
+    anonymous
+      ? `SELECT e.evidence_id, e.title, e.kind, e.media_type, coalesce(b.bytes, e.bytes) AS bytes, coalesce(e.stripped_sha256, e.sha256) AS sha256, e.file_name
+         FROM evidence e LEFT JOIN blobs b ON b.sha256 = e.stripped_sha256 WHERE e.portfolio_id = ? ORDER BY e.position`
+      : 'SELECT evidence_id, title, kind, media_type, bytes, sha256, file_name FROM evidence WHERE portfolio_id = ? ORDER BY position',
     p.id,
   );
   const criteria = q<{ evidence_id: string; criterion_id: string }>('SELECT evidence_id, criterion_id FROM evidence_criteria WHERE portfolio_id = ? ORDER BY rowid', p.id);

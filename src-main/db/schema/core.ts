@@ -3,6 +3,7 @@
  * Migrations (./migrations) are the source of truth for DDL; tests/unit/db checks that every table and column here exists there.
  */
 import { sqliteTable, text, integer, real, primaryKey, index } from 'drizzle-orm/sqlite-core';
+import { sql } from 'drizzle-orm';
 import { STATUSES } from '../../../src-shared/domain/status';
 
 export const rubrics = sqliteTable(

@@ -21,7 +21,7 @@ describe('the release migration', () => {
       UPDATE portfolios SET resubmission_of = 'P-1' WHERE id = 'P-2';
       INSERT INTO decisions (portfolio_id, revision, outcome, total, feedback, source, decided_by, decided_at) VALUES ('P-1', 1, 'pass', 6, 'f', 'reconciled', 'R-tom', '2026-05-01');
     `);
-    migrate(sqlite);
+    migrate(sqlite, MIGRATIONS, release + 1);
     expect(sqlite.prepare('SELECT seq, id, status, outcome, resubmission_of FROM portfolios ORDER BY seq').all()).toEqual([
       { seq: 7, id: 'P-1', status: 'decided', outcome: 'pass', resubmission_of: null },
       { seq: 9, id: 'P-2', status: 'in_review', outcome: null, resubmission_of: 'P-1' },

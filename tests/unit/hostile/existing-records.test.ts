@@ -256,8 +256,8 @@ describe('credentials earned elsewhere (credit import-external)', () => {
       const report = await importExternal(w.ctx, { fileName: 'e.csv', content, updateExisting: true }, w.lead);
       expect(report).toMatchObject({ imported: 1, candidatesUpdated: ['C-1001'] });
       expect(audits('candidate.update', w.ctx)[0]).toMatchObject({ actor: 'R-lead', details: { before: { name: 'Aroha Ngata' }, after: { name: 'Not Aroha' } } });
-      // the same details again: nothing to confirm
-      expect(await importExternal(w.ctx, { fileName: 'e.csv', content }, w.approver)).toMatchObject({ imported: 0, unchanged: 1, candidatesUpdated: [] });
+      // the same details again: nothing to confirm (and the approver's import attests the record the lead left unverified)
+      expect(await importExternal(w.ctx, { fileName: 'e.csv', content }, w.approver)).toMatchObject({ imported: 0, upgraded: 1, candidatesUpdated: [] });
     } finally {
       w.ctx.handle.close();
     }

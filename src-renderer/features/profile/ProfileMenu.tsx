@@ -30,7 +30,8 @@ export function ProfileMenu() {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        <Menu.Label>{me.email}</Menu.Label>
+        {/* An item, not a Menu.Label: a menu may hold only menu items (a plain label breaks it for screen readers). */}
+        <Menu.Item disabled>Signed in as {me.email}</Menu.Item>
         <Menu.Item onClick={() => switchTo(null)}>Switch profile…</Menu.Item>
       </Menu.Dropdown>
     </Menu>

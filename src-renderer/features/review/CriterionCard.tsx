@@ -24,6 +24,9 @@ interface Props {
 /**
  * One rubric criterion. Keyboard-first: with the card focused, 1..n picks a level, ↑/↓ move between criteria and
  * C cites where the viewer is now. Typing in the comment box is left alone.
+ *
+ * Level descriptors are cut to a few lines to keep the rubric scannable, and shown whole while the card has focus
+ * (reached by R, ↑/↓, Tab or a click anywhere on it), so reading one never depends on hovering.
  */
 export const CriterionCard = forwardRef<HTMLElement, Props>(function CriterionCard(p, ref) {
   const titleId = `criterion-${p.criterion.id}-title`;
@@ -80,7 +83,7 @@ export const CriterionCard = forwardRef<HTMLElement, Props>(function CriterionCa
               <Text size="xs" fw={700}>
                 <kbd className={classes.key}>{i + 1}</kbd> {l.label}
               </Text>
-              <Text size="xs" c={checked ? undefined : 'dimmed'} lineClamp={4}>
+              <Text size="xs" c={checked ? undefined : 'dimmed'} className={classes.descriptor} data-descriptor>
                 {l.descriptor}
               </Text>
             </UnstyledButton>

@@ -144,7 +144,6 @@ function CaseWorkspace({ theCase, portfolio, tolerance, decision }: WorkspacePro
         </Text>
       ),
       labels: { confirm: 'Record decision', cancel: 'Keep moderating' },
-      closeButtonProps: { 'aria-label': 'Close' },
       confirmProps: { 'data-autofocus': true } as Record<string, unknown>,
       onConfirm: () => decide.mutate(),
     });

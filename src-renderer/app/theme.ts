@@ -1,4 +1,4 @@
-import { createTheme, Drawer, Loader, Modal, DEFAULT_THEME, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
+import { createTheme, Drawer, Loader, Menu, Modal, DEFAULT_THEME, type CSSVariablesResolver, type MantineColorsTuple } from '@mantine/core';
 
 /** Some shades of a Mantine palette replaced, the rest kept. */
 function withShades(name: keyof typeof DEFAULT_THEME.colors, replaced: Record<number, string>): MantineColorsTuple {
@@ -18,6 +18,7 @@ function withShades(name: keyof typeof DEFAULT_THEME.colors, replaced: Record<nu
  * The ✕ of every modal and drawer (including @mantine/modals confirmations) is named "Close": an icon-only button is
  * otherwise silent to screen readers, and naming it here covers every dialog, present and future. A Loader is a
  * status (its aria-label, "Loading rubrics", is only allowed on an element with a role, and is then announced).
+ * A menu holds only menu items.
  */
 export const theme = createTheme({
   primaryColor: 'teal',
@@ -36,15 +37,19 @@ export const theme = createTheme({
     Modal: Modal.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     Drawer: Drawer.extend({ defaultProps: { closeButtonProps: { 'aria-label': 'Close' } } }),
     Loader: Loader.extend({ defaultProps: { role: 'status' } }),
+    // Mantine's focus placeholder is a tabindex'd "presentation" div inside role=menu, which a menu may not hold;
+    // without it the menu's focus trap starts on the first item.
+    Menu: Menu.extend({ defaultProps: { withInitialFocusPlaceholder: false } }),
   },
 });
 
 /**
- * Placeholders darker than Mantine's gray 5 (2.1:1): a FileInput shows its placeholder ("Choose a .csv file") as the
- * field's only text, so it must be readable. Passed to MantineProvider beside the theme.
+ * Passed to MantineProvider beside the theme. Placeholders darker than Mantine's gray 5 (2.1:1): a FileInput shows its
+ * placeholder ("Choose a .csv file") as the field's only text, so it must be readable. Field errors ("this cannot be
+ * empty") in red 9, not red 6 (3.3:1).
  */
 export const cssVariablesResolver: CSSVariablesResolver = () => ({
   variables: {},
-  light: { '--mantine-color-placeholder': 'var(--mantine-color-gray-6)' },
+  light: { '--mantine-color-placeholder': 'var(--mantine-color-gray-6)', '--mantine-color-error': 'var(--mantine-color-red-9)' },
   dark: {},
 });

@@ -43,8 +43,12 @@ async function walk(page: Page, workbench: Workbench, as: string, steps: Step[])
 
 const dialog = (page: Page, name: string | RegExp) => page.getByRole('dialog', { name });
 
+/** Escape until no dialog is left (the first may only close a dropdown open inside it). */
 async function closeDialog(page: Page) {
-  await page.keyboard.press('Escape');
+  for (let i = 0; i < 3 && (await page.getByRole('dialog').count()); i++) {
+    await page.keyboard.press('Escape');
+    await page.waitForTimeout(300);
+  }
   await expect(page.getByRole('dialog')).toHaveCount(0);
 }
 
@@ -55,6 +59,23 @@ async function pdfReady(page: Page) {
 test('the profile picker, with its new-profile form filled and refused, has no serious or critical accessibility violations', async ({ page, workbench }) => {
   const problems = await walk(page, workbench, '', [
     { name: 'profile picker', hash: '', act: async (p) => void (await expect(p.getByRole('list', { name: 'Reviewer profiles' })).toBeVisible()) },
+    {
+      name: 'new profile form refused (invalid email)',
+      act: async (p) => {
+        await p.getByRole('button', { name: 'Create a new profile' }).click();
+        await p.getByRole('textbox', { name: 'Name' }).fill('Ana Sánchez');
+        await p.getByRole('textbox', { name: 'Email' }).fill('not-an-email');
+        await p.getByRole('button', { name: 'Create and continue' }).click();
+        await expect(p.getByText(/email/i).last()).toBeVisible();
+      },
+    },
+    {
+      name: 'new profile form filled',
+      act: async (p) => {
+        await p.getByRole('textbox', { name: 'Email' }).fill('ana.sanchez@kowhai.school.nz');
+        await p.getByRole('textbox', { name: 'School' }).fill('Kōwhai Intermediate');
+      },
+    },
   ]);
   expect(problems).toEqual([]);
 });
@@ -291,11 +312,11 @@ test('the rubric pages, a new rubric empty, filled and refused, have no serious 
   test.setTimeout(120_000);
   const problems = await walk(page, workbench, 'R-terina', [
     { name: 'rubrics', hash: '/rubrics', act: async (p) => void (await expect(p.getByTestId('rubric-family-rubric-cst-8')).toBeVisible()) },
-    { name: 'new rubric', hash: '/rubrics/new', act: async (p) => void (await expect(p.getByRole('textbox', { name: 'Title', exact: true })).toBeVisible()) },
+    { name: 'new rubric', hash: '/rubrics/new', act: async (p) => void (await expect(p.getByRole('textbox', { name: 'Title', exact: true }).first()).toBeVisible()) },
     {
       name: 'new rubric, filled in part (errors shown)',
       act: async (p) => {
-        const title = p.getByRole('textbox', { name: 'Title', exact: true });
+        const title = p.getByRole('textbox', { name: 'Title', exact: true }).first();
         await title.fill('Culturally Sustaining Pedagogy');
         await title.blur();
       },

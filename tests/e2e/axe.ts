@@ -10,6 +10,10 @@ export const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa',
  * `expect(...).toEqual([])`. `include` narrows the check to one region (a viewer), never to hide the shell.
  */
 export async function seriousViolations(page: Page, { include }: { include?: string } = {}): Promise<string[]> {
+  // A dialog still fading in has blended colours that nobody reads: check what settles (spinners run forever).
+  await page.waitForFunction(() =>
+    document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getComputedTiming().iterations === Infinity),
+  );
   let axe = new AxeBuilder({ page }).withTags(AXE_TAGS);
   if (include) axe = axe.include(include);
   const results = await axe.analyze();

@@ -30,8 +30,7 @@ export function ProfileMenu() {
         </Button>
       </Menu.Target>
       <Menu.Dropdown>
-        {/* An item, not a Menu.Label: a menu may hold only menu items (a plain label breaks it for screen readers). */}
-        <Menu.Item disabled>Signed in as {me.email}</Menu.Item>
+        <Menu.Label>{me.email}</Menu.Label>
         <Menu.Item onClick={() => switchTo(null)}>Switch profile…</Menu.Item>
       </Menu.Dropdown>
     </Menu>

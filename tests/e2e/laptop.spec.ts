@@ -39,19 +39,31 @@ for (const size of SIZES) {
       const zoom = Number((await viewer.getByTestId('pdf-zoom').textContent())!.replace('%', ''));
       expect(zoom, 'fit-width zoom of an A4 page').toBeGreaterThanOrEqual(80);
 
-      // Every level of every criterion: with its card focused (as by R, ↑/↓ or a click), the descriptor is whole.
+      // Every level of every criterion, by keyboard: the card reached with ↑/↓ shows its descriptors whole.
       const cards = page.getByTestId('rubric-panel').locator('section[data-criterion]');
       const count = await cards.count();
       expect(count).toBeGreaterThan(0);
-      for (let i = 0; i < count; i++) {
-        const card = cards.nth(i);
-        await card.focus();
+      const whole = async (card: Locator) => {
         const descriptors = card.locator('[data-descriptor]');
         expect(await descriptors.count()).toBeGreaterThan(0);
         for (const d of await descriptors.all()) {
           expect(await showsAllText(d), `${await card.getAttribute('data-criterion')}: ${(await d.textContent())?.slice(0, 60)}…`).toBe(true);
         }
+      };
+      await cards.first().focus();
+      await page.keyboard.press('ArrowUp');
+      for (let i = 0; i < count; i++) {
+        if (i > 0) await page.keyboard.press('ArrowDown');
+        await expect(cards.nth(i)).toBeFocused();
+        await whole(cards.nth(i));
       }
+      // By mouse: "Full descriptors" opens them on a card that does not have focus.
+      await page.getByRole('button', { name: 'Fit page' }).click();
+      const last = cards.nth(count - 1);
+      await last.getByRole('button', { name: 'Full descriptors' }).click();
+      await expect(last.getByRole('button', { name: 'Shorter descriptors' })).toHaveAttribute('aria-expanded', 'true');
+      await page.getByRole('button', { name: 'Fit width' }).focus();
+      await whole(last);
 
       // The submit buttons: reached by scrolling the rubric pane, on screen, and not covered by anything.
       for (const name of ['Submit', /^Submit & next/]) {

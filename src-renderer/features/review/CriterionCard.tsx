@@ -1,4 +1,4 @@
-import { forwardRef } from 'react';
+import { forwardRef, useState } from 'react';
 import { ActionIcon, Badge, Button, Group, Text, Textarea, Tooltip, UnstyledButton } from '@mantine/core';
 import { describeTarget, type Anchor } from '../../../src-shared/contracts/anchors';
 import type { Criterion } from '../../../src-shared/domain/rubric';
@@ -25,17 +25,20 @@ interface Props {
  * One rubric criterion. Keyboard-first: with the card focused, 1..n picks a level, ↑/↓ move between criteria and
  * C cites where the viewer is now. Typing in the comment box is left alone.
  *
- * Level descriptors are cut to a few lines to keep the rubric scannable, and shown whole while the card has focus
- * (reached by R, ↑/↓, Tab or a click anywhere on it), so reading one never depends on hovering.
+ * Level descriptors are cut to a few lines to keep the rubric scannable, and shown whole while the card has keyboard
+ * focus (R, ↑/↓, Tab) or after "Full descriptors", so reading one never depends on hovering. A mouse click does not
+ * expand them: the levels would move under the pointer between press and release.
  */
 export const CriterionCard = forwardRef<HTMLElement, Props>(function CriterionCard(p, ref) {
   const titleId = `criterion-${p.criterion.id}-title`;
   const onKeyDown = levelKeyHandler({ criterion: p.criterion, readOnly: p.readOnly, onLevel: p.onLevel, onMove: p.onMove, onCite: p.onCite });
+  const [full, setFull] = useState(false);
   return (
     <section
       ref={ref}
       tabIndex={0}
       className={classes.card}
+      data-full-descriptors={full || undefined}
       aria-labelledby={titleId}
       data-criterion={p.criterion.id}
       data-testid={`criterion-${p.criterion.id}`}
@@ -90,6 +93,11 @@ export const CriterionCard = forwardRef<HTMLElement, Props>(function CriterionCa
           );
         })}
       </div>
+      <Group justify="flex-end" mt={2}>
+        <Button size="compact-xs" variant="subtle" color="gray" aria-expanded={full} onClick={() => setFull(!full)}>
+          {full ? 'Shorter descriptors' : 'Full descriptors'}
+        </Button>
+      </Group>
       {p.anchors.length > 0 && (
         <Group gap={6} mt={6} aria-label="Cited evidence">
           {p.anchors.map((a) => (

@@ -1,4 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
+import { seriousViolations } from './axe';
 import { test, expect } from './fixtures';
 
 /*
@@ -33,6 +34,7 @@ for (const size of SIZES) {
       const viewer = page.getByTestId('pdf-viewer');
       await expect(viewer.getByTestId('pdf-page-1')).toHaveAttribute('data-rendered', 'true');
       await workbench.screenshot(page, `review-${size.width}x${size.height}`);
+      expect(await seriousViolations(page), 'axe at this size').toEqual([]);
 
       await viewer.getByRole('button', { name: 'Fit width' }).click();
       await expect(viewer.getByRole('button', { name: 'Fit width' })).toHaveAttribute('aria-pressed', 'true');

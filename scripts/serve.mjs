@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 /**
  * `npm run serve [-- --data DIR --port N --host H --no-demo]`: the browser shell.
- * Builds the renderer (`npx vite build --config vite.renderer.config.ts`) when out/renderer is missing or older than
- * its sources, then runs src-main/server/main.ts under tsx (it prints the URL to open), passing the arguments through
+ * Builds the renderer quietly (`npx vite build --config vite.renderer.config.ts`; its output is shown only if it fails)
+ * when out/renderer is missing or older than its sources, then runs src-main/server/main.ts under tsx (it prints the URL to open), passing the arguments through
  * and forwarding signals and the exit code.
  */
 import { spawn } from 'node:child_process';
@@ -29,6 +29,36 @@ export function run(command, commandArgs, { forwardSignals = false, env = proces
       resolve(code ?? (signal ? 128 + (signalNumber(signal) ?? 1) : 1));
     });
   });
+}
+
+/**
+ * Runs a command with its output captured instead of shown (stdout and stderr interleaved, as a terminal would have
+ * shown them); resolves to { code, output }. For builds whose ~200 lines matter only when they fail.
+ */
+export function runCaptured(command, commandArgs, { env = process.env } = {}) {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, commandArgs, { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'], shell: command.endsWith('.cmd') });
+    const chunks = [];
+    child.stdout.on('data', (d) => chunks.push(d));
+    child.stderr.on('data', (d) => chunks.push(d));
+    child.once('error', reject);
+    child.once('close', (code, signal) => resolve({ code: code ?? (signal ? 128 + (signalNumber(signal) ?? 1) : 1), output: Buffer.concat(chunks).toString('utf8') }));
+  });
+}
+
+/**
+ * A build run quietly: one line before, one line after (or, when it fails, everything it printed and the reason).
+ * Resolves to the build's exit code.
+ */
+export async function quietBuild(what, command, commandArgs) {
+  const started = Date.now();
+  console.log(`Building ${what}…`);
+  const { code, output } = await runCaptured(command, commandArgs);
+  if (code !== 0) {
+    process.stderr.write(output);
+    console.error(`The build of ${what} failed (${[command, ...commandArgs].join(' ')}, exit code ${code}); its output is above.`);
+  } else console.log(`Built ${what} in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
+  return code;
 }
 
 function signalNumber(signal) {
@@ -62,12 +92,8 @@ export function rendererIsStale() {
 
 async function main() {
   if (rendererIsStale()) {
-    console.log('Building the renderer (out/renderer)…');
-    const code = await run(npx, ['vite', 'build', '--config', 'vite.renderer.config.ts']);
-    if (code !== 0) {
-      console.error('The renderer build failed; not starting the browser shell.');
-      return code;
-    }
+    const code = await quietBuild('the renderer (out/renderer)', npx, ['vite', 'build', '--config', 'vite.renderer.config.ts']);
+    if (code !== 0) return code;
   }
   // `node --import tsx` rather than `npx tsx`: one process that receives signals itself. npx puts `npm exec` and a
   // `sh -c` in between, and the shell does not pass SIGTERM on, which would leave the server running orphaned.

@@ -8,6 +8,7 @@ import { createCore } from '../core/api';
 import { defaultDataDir, rendererDir } from '../core/paths';
 import { loadDemoIfFresh, openServices } from '../core/services';
 import { APP_NAME, APP_VERSION } from '../core/version';
+import { shellBanner } from './banner';
 import { startHttpShell } from './http';
 
 const { values } = parseArgs({
@@ -31,8 +32,7 @@ try {
 if (!values['no-demo'] && (await loadDemoIfFresh(ctx))) console.log('Loaded the bundled demo portfolios into a new data directory.');
 const core = createCore(ctx, { name: APP_NAME, version: APP_VERSION, shell: 'browser' });
 const shell = await startHttpShell({ core, rendererDir: rendererDir(), host: values.host, port: Number(values.port) });
-console.log(`Evidence Workbench (browser shell) — data: ${dataDir}`);
-console.log(`Open: ${shell.url}`);
+for (const line of shellBanner({ dataDir, url: shell.url, fallbackReason: process.env.EVIDENCE_WORKBENCH_FALLBACK })) console.log(line);
 const stop = async () => {
   await shell.close();
   ctx.handle.close();

@@ -3,7 +3,7 @@ import path from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { importPath } from '../../src-main/services/import/importer';
 import { tempDir, writeCatalogue, writePackageFolder } from '../support/fixtures';
-import AxeBuilder from '@axe-core/playwright';
+import { seriousViolations } from './axe';
 import { test, expect, type Workbench } from './fixtures';
 
 /*
@@ -333,12 +333,7 @@ test('damaged and password-protected PDFs say so; text evidence is shown as text
 });
 
 test('the viewers have no serious or critical accessibility violations (axe)', async ({ page, workbench }) => {
-  const check = async (selector: string) => {
-    const results = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-    return results.violations
-      .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-      .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  };
+  const check = (selector: string) => seriousViolations(page, { include: selector });
   const pdf = await openEvidence(page, workbench, 'P-2026-011', 'E1');
   await expect(pdf.getByTestId('pdf-page-1')).toHaveAttribute('data-rendered', 'true');
   await pdf.getByRole('button', { name: 'Thumbnails' }).click();

@@ -1,4 +1,4 @@
-import { forwardRef } from 'react';
+import { forwardRef, useState } from 'react';
 import { ActionIcon, Badge, Button, Group, Text, Textarea, Tooltip, UnstyledButton } from '@mantine/core';
 import { describeTarget, type Anchor } from '../../../src-shared/contracts/anchors';
 import type { Criterion } from '../../../src-shared/domain/rubric';
@@ -24,15 +24,21 @@ interface Props {
 /**
  * One rubric criterion. Keyboard-first: with the card focused, 1..n picks a level, ↑/↓ move between criteria and
  * C cites where the viewer is now. Typing in the comment box is left alone.
+ *
+ * Level descriptors are cut to a few lines to keep the rubric scannable, and shown whole while the card has keyboard
+ * focus (R, ↑/↓, Tab) or after "Full descriptors", so reading one never depends on hovering. A mouse click does not
+ * expand them: the levels would move under the pointer between press and release.
  */
 export const CriterionCard = forwardRef<HTMLElement, Props>(function CriterionCard(p, ref) {
   const titleId = `criterion-${p.criterion.id}-title`;
   const onKeyDown = levelKeyHandler({ criterion: p.criterion, readOnly: p.readOnly, onLevel: p.onLevel, onMove: p.onMove, onCite: p.onCite });
+  const [full, setFull] = useState(false);
   return (
     <section
       ref={ref}
       tabIndex={0}
       className={classes.card}
+      data-full-descriptors={full || undefined}
       aria-labelledby={titleId}
       data-criterion={p.criterion.id}
       data-testid={`criterion-${p.criterion.id}`}
@@ -80,13 +86,18 @@ export const CriterionCard = forwardRef<HTMLElement, Props>(function CriterionCa
               <Text size="xs" fw={700}>
                 <kbd className={classes.key}>{i + 1}</kbd> {l.label}
               </Text>
-              <Text size="xs" c={checked ? undefined : 'dimmed'} lineClamp={4}>
+              <Text size="xs" c={checked ? undefined : 'dimmed'} className={classes.descriptor} data-descriptor>
                 {l.descriptor}
               </Text>
             </UnstyledButton>
           );
         })}
       </div>
+      <Group justify="flex-end" mt={2}>
+        <Button size="compact-xs" variant="subtle" color="gray" aria-expanded={full} onClick={() => setFull(!full)}>
+          {full ? 'Shorter descriptors' : 'Full descriptors'}
+        </Button>
+      </Group>
       {p.anchors.length > 0 && (
         <Group gap={6} mt={6} aria-label="Cited evidence">
           {p.anchors.map((a) => (

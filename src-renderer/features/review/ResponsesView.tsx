@@ -1,9 +1,10 @@
-import { ScrollArea, Stack, Text, Title } from '@mantine/core';
+import { Stack, Text, Title } from '@mantine/core';
+import { ScrollRegion } from '../../app/ScrollRegion';
 import type { PortfolioDetail } from '../../../src-shared/contracts/portfolio';
 
 export function ResponsesView({ portfolio }: { portfolio: PortfolioDetail }) {
   return (
-    <ScrollArea h="100%" type="auto">
+    <ScrollRegion h="100%" label="Written responses">
       <Stack gap="lg" p="lg" maw={760} data-testid="responses-view">
         <Title order={2} size="h4">
           Written responses
@@ -18,6 +19,6 @@ export function ResponsesView({ portfolio }: { portfolio: PortfolioDetail }) {
         ))}
         {portfolio.responses.length === 0 && <Text c="dimmed">No written responses.</Text>}
       </Stack>
-    </ScrollArea>
+    </ScrollRegion>
   );
 }

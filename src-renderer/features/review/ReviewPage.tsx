@@ -29,7 +29,11 @@ import { IdentityNotice } from './IdentityNotice';
 import classes from './ReviewPage.module.css';
 
 const LAYOUT_KEY = 'review.layout';
-const DEFAULT_LAYOUT: Layout = { evidence: 18, viewer: 50, rubric: 32 };
+/**
+ * The viewer's share is what lets an A4 page fit its width at 80 % zoom or more on a 1280 px laptop (navigation folded)
+ * and at 1440 px with the navigation shown; tests/e2e/laptop.spec.ts measures it.
+ */
+const DEFAULT_LAYOUT: Layout = { evidence: 15, viewer: 56, rubric: 29 };
 
 export function ReviewPage() {
   const { id = '' } = useParams();

@@ -50,7 +50,7 @@ function DiffView({ diff }: { diff: RubricDiff }) {
         </Card>
       )}
       {diff.criteria.map((c) => (
-        <Card key={c.id} withBorder component="section" aria-label={`${c.title}: ${c.change}`} data-testid={`diff-${c.id}`} opacity={c.change === 'unchanged' ? 0.7 : 1}>
+        <Card key={c.id} withBorder component="section" aria-label={`${c.title}: ${c.change}`} data-testid={`diff-${c.id}`} bg={c.change === 'unchanged' ? 'gray.0' : undefined}>
           <Group gap="xs">
             <Text fw={700}>{c.title}</Text>
             <Text size="xs" c="dimmed">

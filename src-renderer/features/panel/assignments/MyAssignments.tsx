@@ -1,4 +1,4 @@
-import { Anchor, Badge, Button, Card, Group, ScrollArea, Table, Text, Title } from '@mantine/core';
+import { Anchor, Badge, Button, Card, Group, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useNavigate } from 'react-router';
@@ -7,6 +7,7 @@ import { useApiQuery } from '../../../api/queries';
 import { useMe } from '../../profile/ProfileProvider';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
 import { day } from '../shared/format';
+import { ScrollRegion } from '../../../app/ScrollRegion';
 
 /** A reviewer's own open assignments, above the whole queue, and "Claim next" for the oldest portfolio they may take. */
 export function MyAssignments() {
@@ -49,7 +50,7 @@ function Mine() {
           Nothing assigned to you. <b>Claim next</b> takes the oldest portfolio you may review.
         </Text>
       ) : (
-        <ScrollArea.Autosize mah={168} type="auto">
+        <ScrollRegion mah={168} label="My assignments">
           <Table verticalSpacing={4} highlightOnHover fz="sm" aria-labelledby="my-assignments-title">
             <Table.Thead>
               <Table.Tr>
@@ -91,7 +92,7 @@ function Mine() {
               ))}
             </Table.Tbody>
           </Table>
-        </ScrollArea.Autosize>
+        </ScrollRegion>
       )}
     </Card>
   );

@@ -158,7 +158,6 @@ function CaseWorkspace({ theCase, portfolio, tolerance, decision }: WorkspacePro
         </>
       ),
       labels: { confirm: warnings.length ? 'Record anyway' : 'Record decision', cancel: 'Keep moderating' },
-      closeButtonProps: { 'aria-label': 'Close' },
       confirmProps: { color: warnings.length ? 'orange' : undefined, 'data-autofocus': true } as Record<string, unknown>,
       onConfirm: () => decide.mutate(warnings.length > 0),
     });

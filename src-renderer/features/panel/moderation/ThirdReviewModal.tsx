@@ -14,7 +14,7 @@ interface Props {
 export function ThirdReviewModal({ opened, portfolioId, busy, error, onClose, onConfirm }: Props) {
   const [note, setNote] = useState('');
   return (
-    <Modal opened={opened} onClose={onClose} title="Ask for a third review?" size="md" closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Modal opened={opened} onClose={onClose} title="Ask for a third review?" size="md">
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -32,7 +32,7 @@ export function ReassignModal({ assignment, onClose }: { assignment: Assignment;
       return { value: r.id, label: `${r.name} · ${r.school}${l ? ` · ${l.open}/${l.maxLoad} open` : ''}` };
     });
   return (
-    <Modal opened onClose={onClose} title={`Reassign ${assignment.portfolio}`} closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Modal opened onClose={onClose} title={`Reassign ${assignment.portfolio}`}>
       <form
         onSubmit={(e) => {
           e.preventDefault();

@@ -41,7 +41,7 @@ export function ReviewerEditModal({ reviewer, isSelf, onClose }: { reviewer: Rev
     },
   });
   return (
-    <Modal opened onClose={onClose} title={`Edit ${reviewer.name}`} size="lg" closeButtonProps={{ 'aria-label': 'Close' }}>
+    <Modal opened onClose={onClose} title={`Edit ${reviewer.name}`} size="lg">
       <form onSubmit={form.onSubmit((v) => save.mutate(v))}>
         <Stack gap="sm">
           <Group grow>

@@ -1,12 +1,6 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { test, expect } from './fixtures';
+import { seriousViolations } from './axe';
 
-/** Serious and critical axe findings in the region of the anonymity notice or warning (the rest of the page is a11y.spec's). */
-async function violationsIn(page: Page, selector: string) {
-  const results = await new AxeBuilder({ page }).include(selector).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 // CST-8 is under anonymous review in the demo; Sione Tupou's only portfolios (P-2026-002, P-2026-011) are CST-8.
 test('a reviewer searching a hidden name or district finds nothing; the lead finds the candidate; the review page says evidence may name them', async ({
@@ -36,7 +30,7 @@ test('a reviewer searching a hidden name or district finds nothing; the lead fin
   await expect(page.getByTestId('identity-notice')).toContainText('the evidence itself may still name them');
   await expect(page.getByTestId('identity-warning')).toHaveCount(0);
   await expect(page.getByTestId('pdf-page-1')).toHaveAttribute('data-rendered', 'true');
-  expect(await violationsIn(page, '[data-testid="identity-notice"]')).toEqual([]);
+  expect(await seriousViolations(page, { include: '[data-testid="identity-notice"]' })).toEqual([]);
   await page.setViewportSize({ width: 1440, height: 900 });
   await workbench.screenshot(page, 'anonymity-review-reviewer-1440');
   await page.setViewportSize({ width: 1280, height: 720 });
@@ -50,10 +44,10 @@ test('a reviewer searching a hidden name or district finds nothing; the lead fin
   await expect(page.getByTestId('review-bar')).toContainText('Sione Tupou');
   await expect(page.getByTestId('identity-warning')).toHaveAttribute('aria-label', /^Evidence may identify the candidate: E\d+ /);
   await expect(page.getByTestId('identity-notice')).toHaveCount(0);
-  expect(await violationsIn(page, '[data-testid="review-bar"]')).toEqual([]);
+  expect(await seriousViolations(page, { include: '[data-testid="review-bar"]' })).toEqual([]);
   await workbench.screenshot(page, 'anonymity-review-lead');
   await workbench.open(page, '/portfolio/P-2026-011', 'R-terina');
   await expect(page.getByTestId('identity-warning')).toContainText('Evidence may identify the candidate: E');
-  expect(await violationsIn(page, '[data-testid="identity-warning"]')).toEqual([]);
+  expect(await seriousViolations(page, { include: '[data-testid="identity-warning"]' })).toEqual([]);
   await workbench.screenshot(page, 'anonymity-portfolio-lead');
 });

@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { test, expect, type Workbench } from './fixtures';
+import { seriousViolations } from './axe';
 import { createReviewer, getReviewer } from '../../src-main/services/reviewers';
 import { setPolicy } from '../../src-main/services/panels/policies';
 import { claim } from '../../src-main/services/panels/assignments';
@@ -31,11 +30,6 @@ function secondReady(workbench: Workbench) {
   }
 }
 
-/** Serious and critical axe violations (WCAG 2.x A/AA), the profile menu excepted (a11y.spec.ts checks it on its own). */
-async function axe(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']).exclude('[data-testid="profile-menu"]').analyze();
-  return results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 const status = (workbench: Workbench, id: string) => (workbench.ctx.handle.sqlite.prepare('SELECT status FROM portfolios WHERE id = ?').get(id) as { status: string }).status;
 
@@ -57,7 +51,7 @@ test('a lead edits the merged feedback beside both originals and releases severa
   expect((await text.inputValue()).match(/A well-designed unit/g)).toHaveLength(1);
   await text.fill('A well-designed unit.\n\nStrong links with whānau.\n\nA well-designed unit.');
   await expect(modal.getByTestId('release-editor-warnings')).toContainText('This paragraph appears twice');
-  expect(await axe(page), 'the feedback editor with a warning').toEqual([]);
+  expect(await seriousViolations(page), 'the feedback editor with a warning').toEqual([]);
   await text.fill('A well-designed unit in which students shape their learning, with strong links to whānau.');
   await modal.getByRole('button', { name: 'Save feedback' }).click();
   await expect(page.getByText(`Feedback for ${READY} saved`)).toBeVisible();
@@ -66,7 +60,7 @@ test('a lead edits the merged feedback beside both originals and releases severa
   expect(status(workbench, READY)).toBe('ready');
   await page.getByRole('checkbox', { name: `Select ${READY}` }).check();
   await workbench.screenshot(page, 'release-list');
-  expect(await axe(page), 'the release list').toEqual([]);
+  expect(await seriousViolations(page), 'the release list').toEqual([]);
   await page.setViewportSize({ width: 1280, height: 720 });
   await workbench.screenshot(page, 'release-list-1280');
   await page.getByRole('checkbox', { name: `Select ${READY}` }).uncheck();
@@ -89,12 +83,12 @@ test('the portfolio page of a decision ready to release offers the lead the merg
   await expect(panel).toContainText('Reconciliation of 2 reviews');
   await expect(panel.getByTestId('release-original')).toHaveCount(2);
   await workbench.screenshot(page, 'release-portfolio-panel');
-  expect(await axe(page), 'the portfolio page with its release panel').toEqual([]);
+  expect(await seriousViolations(page), 'the portfolio page with its release panel').toEqual([]);
   await panel.getByLabel(/Feedback to the candidate/).fill('Well done.\n\nWell done.');
   await panel.getByRole('button', { name: 'Release to the candidate' }).click();
   const warned = page.getByRole('dialog', { name: `Release ${READY}?` });
   await expect(warned.getByTestId('release-warnings')).toContainText('This paragraph appears twice');
-  expect(await axe(page), 'the release confirmation with a warning').toEqual([]);
+  expect(await seriousViolations(page), 'the release confirmation with a warning').toEqual([]);
   await warned.getByRole('button', { name: 'Not yet' }).click();
   await panel.getByLabel(/Feedback to the candidate/).fill('Well done: a well-designed unit.');
   await panel.getByRole('button', { name: 'Release to the candidate' }).click();

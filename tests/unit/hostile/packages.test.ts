@@ -5,18 +5,15 @@ import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPath } from '../../../src-main/services/import/importer';
 import type { ServiceContext } from '../../../src-main/services/context';
-import { makePdf, PNG_1x1, sha256, tempDir, tempServices, writeCatalogue, writePackageFolder } from '../../support/fixtures';
-import { expectRefusedUnchanged } from './support';
+import { makePdf, PNG_1x1, sha256, writePackageFolder } from '../../support/fixtures';
+import { expectRefusedUnchanged, servicesWithCatalogue } from './support';
 
 // Paths, zip-slip, absolute and symlinked entries, byte-count and hash lies are in tests/unit/import/importer.test.ts.
 
 let ctx: ServiceContext;
 let work: string;
 beforeEach(async () => {
-  ctx = tempServices();
-  work = tempDir();
-  writeCatalogue(path.join(work, 'catalogue'));
-  await importPath(ctx, path.join(work, 'catalogue'), { actor: 'test' });
+  ({ ctx, work } = await servicesWithCatalogue());
 });
 afterEach(() => ctx.handle.close());
 

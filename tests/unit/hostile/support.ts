@@ -5,9 +5,18 @@ import { expect } from 'vitest';
 import { importPath } from '../../../src-main/services/import/importer';
 import { ImportError, type ImportProblem } from '../../../src-main/services/import/problems';
 import type { ServiceContext } from '../../../src-main/services/context';
-import { PNG_1x1, writePackageFolder } from '../../support/fixtures';
+import { PNG_1x1, tempDir, tempServices, writeCatalogue, writePackageFolder } from '../../support/fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+/** A data directory with the test rubric and credential imported, and a work folder to write packages into. */
+export async function servicesWithCatalogue(): Promise<{ ctx: ServiceContext; work: string }> {
+  const ctx = tempServices();
+  const work = tempDir();
+  writeCatalogue(path.join(work, 'catalogue'));
+  await importPath(ctx, path.join(work, 'catalogue'), { actor: 'test' });
+  return { ctx, work };
+}
 
 /** Every table's row count, the store's files and the staging area: what a refused import must leave as it was. */
 export function snapshot(ctx: ServiceContext): { rows: Record<string, number>; files: string[]; staging: string[] } {

@@ -9,16 +9,13 @@ import { parseReviewersCsv, ReviewerCsvError } from '../../../src-main/services/
 import { parseExternalCsv } from '../../../src-main/services/credit/external-csv';
 import { parseRatingsCsv } from '../../../src-shared/stats';
 import type { ServiceContext } from '../../../src-main/services/context';
-import { editManifest, tempDir, tempServices, TEST_CREDENTIALS, TEST_RUBRIC, writeCatalogue, writePackageFolder } from '../../support/fixtures';
-import { expectRefusedUnchanged } from './support';
+import { editManifest, TEST_CREDENTIALS, TEST_RUBRIC, writePackageFolder } from '../../support/fixtures';
+import { expectRefusedUnchanged, servicesWithCatalogue } from './support';
 
 let ctx: ServiceContext;
 let work: string;
 beforeEach(async () => {
-  ctx = tempServices();
-  work = tempDir();
-  writeCatalogue(path.join(work, 'catalogue'));
-  await importPath(ctx, path.join(work, 'catalogue'), { actor: 'test' });
+  ({ ctx, work } = await servicesWithCatalogue());
 });
 afterEach(() => ctx.handle.close());
 

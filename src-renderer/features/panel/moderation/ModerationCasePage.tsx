@@ -14,6 +14,7 @@ import { api } from '../../../api/transport';
 import { useApiQuery } from '../../../api/queries';
 import { useMe } from '../../profile/ProfileProvider';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
+import { FeedbackWarnings } from '../shared/FeedbackWarnings';
 import { RequireRole } from '../shared/RequireRole';
 import { dayTime } from '../shared/format';
 import { criterionAgreement } from '../compare/agreement';
@@ -146,15 +147,7 @@ function CaseWorkspace({ theCase, portfolio, tolerance, decision }: WorkspacePro
             {portfolio.id}: <b>{OUTCOME_LABEL[preview.outcome!]}</b> (total {preview.total}). It becomes the decision in force, recorded with your note in the
             audit log; a later change is a correction with a reason.
           </Text>
-          {warnings.length > 0 && (
-            <Alert color="orange" variant="light" mt="sm" title="The feedback may not fit the outcome" data-testid="moderation-warnings">
-              {warnings.map((w) => (
-                <Text key={w} size="sm">
-                  {w}
-                </Text>
-              ))}
-            </Alert>
-          )}
+          <FeedbackWarnings title="The feedback may not fit the outcome" warnings={warnings} testId="moderation-warnings" />
         </>
       ),
       labels: { confirm: warnings.length ? 'Record anyway' : 'Record decision', cancel: 'Keep moderating' },

@@ -1,4 +1,5 @@
-import { Alert, List, Text } from '@mantine/core';
+import { List, Text } from '@mantine/core';
+import { FeedbackWarnings } from '../shared/FeedbackWarnings';
 import { OUTCOME_LABEL, type Outcome } from '../../../../src-shared/domain/rubric';
 import type { ReleaseChoice } from './useRelease';
 
@@ -18,15 +19,7 @@ export function ReleaseConfirm({ items, warnings }: { items: ReleaseChoice[]; wa
         ))}
         {items.length > 12 && <List.Item>… and {items.length - 12} more</List.Item>}
       </List>
-      {warnings.length > 0 && (
-        <Alert color="orange" variant="light" mt="sm" title="Check the feedback" data-testid="release-warnings">
-          {warnings.map((w) => (
-            <Text key={w} size="sm">
-              {w}
-            </Text>
-          ))}
-        </Alert>
-      )}
+      <FeedbackWarnings title="Check the feedback" warnings={warnings} testId="release-warnings" />
     </>
   );
 }

@@ -1,9 +1,10 @@
 import { Alert, Badge, Button, Grid, Group, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import type { ReviewView } from '../../../../src-shared/contracts/review';
-import { OUTCOME_LABEL, evaluateDecision, type LevelChoice, type Rubric } from '../../../../src-shared/domain/rubric';
+import { evaluateDecision, type LevelChoice, type Rubric } from '../../../../src-shared/domain/rubric';
 import { DecisionPreview } from '../../review/DecisionPreview';
 import { reviewLetter } from '../compare/agreement';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
+import { ReviewFeedbackCard } from '../shared/ReviewFeedbackCard';
 import type { ModerationValues } from './useModerationForm';
 
 interface Props {
@@ -37,26 +38,13 @@ export function DecisionForm(p: Props) {
               The reviewers&apos; feedback to the candidate
             </Text>
             {p.reviews.map((r, i) => (
-              <Paper key={r.id} withBorder p="xs" bg="gray.0">
-                <Group justify="space-between" mb={4}>
-                  <Text size="xs" fw={700}>
-                    {reviewLetter(i)} · {r.reviewerName}
-                  </Text>
-                  {r.outcome && (
-                    <Badge size="sm" variant="light" color={r.outcome === 'pass' ? 'teal' : 'orange'}>
-                      {OUTCOME_LABEL[r.outcome]}
-                    </Badge>
-                  )}
-                </Group>
-                <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                  {r.feedback.trim() || '—'}
-                </Text>
+              <ReviewFeedbackCard key={r.id} heading={`${reviewLetter(i)} · ${r.reviewerName}`} outcome={r.outcome} feedback={r.feedback}>
                 {!p.readOnly && r.feedback.trim() && (
                   <Button size="compact-xs" variant="subtle" mt={4} onClick={() => use(r.feedback.trim())} aria-label={`Add to the final feedback: ${reviewLetter(i)}'s feedback`}>
                     Add to the final feedback
                   </Button>
                 )}
-              </Paper>
+              </ReviewFeedbackCard>
             ))}
           </Stack>
         </Grid.Col>

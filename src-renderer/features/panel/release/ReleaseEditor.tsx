@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { Alert, Badge, Button, Grid, Group, Paper, Stack, Text, Textarea } from '@mantine/core';
+import { Alert, Button, Grid, Group, Stack, Text, Textarea } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ReleaseItem } from '../../../../src-shared/contracts/release';
@@ -8,6 +8,7 @@ import { OUTCOME_LABEL } from '../../../../src-shared/domain/rubric';
 import { api } from '../../../api/transport';
 import { reviewLetter } from '../compare/agreement';
 import { ApiErrorAlert } from '../shared/ApiErrorAlert';
+import { ReviewFeedbackCard } from '../shared/ReviewFeedbackCard';
 import { useRelease } from './useRelease';
 
 /** One merged feedback text for the candidate, with the reviews it was reconciled from beside it. */
@@ -33,21 +34,7 @@ export function ReleaseEditor({ item, onReleased }: { item: ReleaseItem; onRelea
             The reviewers&apos; feedback (reconciled from {item.originals.length} reviews)
           </Text>
           {item.originals.map((r, i) => (
-            <Paper key={r.id} withBorder p="xs" bg="gray.0" data-testid="release-original">
-              <Group justify="space-between" mb={4}>
-                <Text size="xs" fw={700}>
-                  {reviewLetter(i)} · {r.reviewerName} · review #{r.id}
-                </Text>
-                {r.outcome && (
-                  <Badge size="sm" variant="light" color={r.outcome === 'pass' ? 'teal' : 'orange'}>
-                    {OUTCOME_LABEL[r.outcome]}
-                  </Badge>
-                )}
-              </Group>
-              <Text size="sm" style={{ whiteSpace: 'pre-wrap' }}>
-                {r.feedback.trim() || '—'}
-              </Text>
-            </Paper>
+            <ReviewFeedbackCard key={r.id} heading={`${reviewLetter(i)} · ${r.reviewerName} · review #${r.id}`} outcome={r.outcome} feedback={r.feedback} testId="release-original" />
           ))}
         </Stack>
       </Grid.Col>

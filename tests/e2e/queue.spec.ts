@@ -41,6 +41,26 @@ test('a new user picks a profile, sees the demo queue, filters it, opens a portf
   await workbench.screenshot(page, 'portfolio');
 });
 
+test('a row opened while a typed search is still pending opens that portfolio, and Back returns to the search typed', async ({ page, workbench }) => {
+  await workbench.open(page, '', 'R-terina');
+  const rows = page.locator('[data-testid^="queue-row-"]');
+  const search = page.getByRole('textbox', { name: 'Search' });
+  await search.fill('P-2026-01');
+  await expect(page).toHaveURL(/q=P-2026-01/);
+  await expect(rows.first()).toBeVisible();
+  const id = (await rows.first().getByRole('cell').first().textContent())!.trim();
+  // Typed and clicked at once: the row is opened before the search has waited out its debounce.
+  await search.pressSequentially(id.slice('P-2026-01'.length));
+  await page.locator(`[data-testid="queue-row-${id}"]`).click();
+  await expect(page).toHaveURL(new RegExp(`#/review/${id}$`));
+  await expect(page.getByTestId('review-bar')).toBeVisible();
+  await page.waitForTimeout(400); // longer than the debounce: a late search update would have replaced the page by now
+  await expect(page).toHaveURL(new RegExp(`#/review/${id}$`));
+  await page.goBack();
+  await expect(search).toHaveValue(id);
+  await expect(page.locator(`[data-testid="queue-row-${id}"]`)).toBeVisible();
+});
+
 test('evidence files come from the store: a PDF and a video with byte ranges', async ({ page, workbench }) => {
   await workbench.open(page);
   const pdf = workbench.ctx.handle.sqlite.prepare("SELECT sha256, bytes FROM evidence WHERE kind = 'pdf' LIMIT 1").get() as { sha256: string; bytes: number };

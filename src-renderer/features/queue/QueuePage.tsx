@@ -63,7 +63,12 @@ export function QueuePage() {
           filters={filters}
           total={totals.data?.total ?? 0}
           onSort={(sort) => setFilters({ sort, dir: filters.sort === sort && filters.dir === 'asc' ? 'desc' : 'asc' })}
-          onOpen={(id) => navigate(`/review/${encodeURIComponent(id)}`)}
+          onOpen={(id) => {
+            // A search typed within the debounce would otherwise land after this navigation and replace the review
+            // page with the queue; committing it first also makes Back return to what the reviewer typed.
+            if (search !== filters.search) setFilters({ search });
+            navigate(`/review/${encodeURIComponent(id)}`);
+          }}
         />
       )}
     </Stack>

@@ -1,0 +1,56 @@
+import type { SQL } from 'drizzle-orm';
+import type { SqliteRemoteDatabase } from 'drizzle-orm/sqlite-proxy';
+import type * as schema from './schema';
+
+/**
+ * The Db port: the only way services reach the database. Every call is async, so the same service code runs on the
+ * embedded SQLite file and on a shared PostgreSQL server; the adapters behind it (sqlite-db.ts, postgres/) are the only
+ * code that knows which one it is.
+ *
+ * Queries are written once, in the SQL both dialects share, with `?` (or `@name` with an object) placeholders, or as
+ * drizzle `sql` templates, or through `orm` (drizzle's query builder over the logical schema in ./schema). Where the
+ * dialects differ, a service asks `fn` for the fragment instead of spelling either one.
+ */
+export type Dialect = 'sqlite' | 'postgres';
+
+/** Drizzle's query builder over the logical schema; awaited like every other query. Never call its `transaction`. */
+export type Orm = SqliteRemoteDatabase<typeof schema>;
+
+export type Params = readonly unknown[] | Readonly<Record<string, unknown>>;
+export type Query = string | SQL;
+export type Row = Record<string, unknown>;
+
+export interface RunResult {
+  /** Rows inserted, updated or deleted. */
+  changes: number;
+}
+
+/** SQL fragments whose spelling differs between the dialects. */
+export interface DialectSql {
+  /** Appended to a SELECT that claims rows: row locks that skip rows another transaction holds (nothing on SQLite, whose write transaction already excludes every other writer). */
+  readonly forUpdateSkipLocked: string;
+  /** `expr` compared and ordered without regard to ASCII case (SQLite's COLLATE NOCASE). */
+  nocase(expr: string): string;
+}
+
+export interface Db {
+  readonly dialect: Dialect;
+  readonly orm: Orm;
+  readonly fn: DialectSql;
+  all<T = Row>(query: Query, params?: Params): Promise<T[]>;
+  get<T = Row>(query: Query, params?: Params): Promise<T | undefined>;
+  run(query: Query, params?: Params): Promise<RunResult>;
+  /**
+   * Runs `work` in one transaction (a write transaction from its first statement, so a read-then-write decision cannot
+   * race another writer) and commits when it resolves, or rolls back when it throws. Everything inside must go through
+   * `tx`, not the outer Db: the outer one waits for this transaction to end. Nested calls on `tx` are savepoints.
+   */
+  transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>;
+}
+
+/** An open database: its port, where it is (a file path or a URL without the password) and how to close it. */
+export interface DatabaseHandle {
+  readonly db: Db;
+  readonly location: string;
+  close(): Promise<void>;
+}

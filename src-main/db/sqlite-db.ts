@@ -1,0 +1,162 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type Database from 'better-sqlite3';
+import { SQL } from 'drizzle-orm';
+import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
+import { drizzle } from 'drizzle-orm/sqlite-proxy';
+import * as schema from './schema';
+import type { Db, DialectSql, Orm, Params, Query, Row, RunResult } from './port';
+
+const dialect = new SQLiteSyncDialect();
+
+const SQLITE_FN: DialectSql = {
+  forUpdateSkipLocked: '',
+  nocase: (expr) => `${expr} COLLATE NOCASE`,
+};
+
+/** The statements of one connection, prepared once: preparing costs more than running most of the queue's queries. */
+class Statements {
+  private readonly cache = new Map<string, Database.Statement>();
+  constructor(private readonly conn: Database.Database) {}
+  get(text: string): Database.Statement {
+    let stmt = this.cache.get(text);
+    if (!stmt) {
+      stmt = this.conn.prepare(text);
+      if (this.cache.size >= 500) this.cache.delete(this.cache.keys().next().value!);
+      this.cache.set(text, stmt);
+    }
+    return stmt;
+  }
+}
+
+function render(query: Query, params?: Params): { text: string; args: unknown[] } {
+  if (query instanceof SQL) {
+    const { sql, params: bound } = dialect.sqlToQuery(query);
+    return { text: sql, args: bound };
+  }
+  if (params === undefined) return { text: query, args: [] };
+  return { text: query, args: Array.isArray(params) ? [...params] : [params] };
+}
+
+/**
+ * One better-sqlite3 connection behind the async port. The connection is shared by everything in the process, so an
+ * open transaction must keep everyone else out until it ends: statements on the outer Db wait at `gate` while one
+ * is open. Work inside a transaction that uses the outer Db by mistake would wait for itself forever; it is refused
+ * with an error instead (`inside` knows which async work belongs to the open transaction).
+ */
+class SqliteConnection {
+  readonly statements: Statements;
+  private tail: Promise<void> = Promise.resolve();
+  private open = 0;
+  readonly inside = new AsyncLocalStorage<{ open: boolean }>();
+  constructor(readonly conn: Database.Database) {
+    this.statements = new Statements(conn);
+  }
+
+  async idle(): Promise<void> {
+    if (this.inside.getStore()?.open) {
+      throw new Error('A query inside a transaction used the database instead of the transaction: pass the transaction on.');
+    }
+    while (this.open > 0) await this.tail;
+  }
+
+  async exclusive<T>(work: () => Promise<T>): Promise<T> {
+    await this.idle();
+    let release!: () => void;
+    const previous = this.tail;
+    this.tail = new Promise<void>((resolve) => (release = resolve));
+    this.open++;
+    const mark = { open: true };
+    try {
+      await previous;
+      return await this.inside.run(mark, work);
+    } finally {
+      mark.open = false; // work it started that outlives it (none should) may use the outer Db again
+      this.open--;
+      release();
+    }
+  }
+}
+
+class SqliteDb implements Db {
+  readonly dialect = 'sqlite' as const;
+  readonly fn = SQLITE_FN;
+  readonly orm: Orm;
+  private savepoints = 0;
+
+  constructor(
+    private readonly connection: SqliteConnection,
+    private readonly inTransaction: boolean,
+  ) {
+    this.orm = drizzle(async (text, args, method) => {
+      await this.ready();
+      return runForOrm(connection.statements.get(text), args, method);
+    }, { schema });
+  }
+
+  /** Outside a transaction, wait for any open one to end; inside, go straight on. */
+  private ready(): Promise<void> | void {
+    if (!this.inTransaction) return this.connection.idle();
+  }
+
+  async all<T = Row>(query: Query, params?: Params): Promise<T[]> {
+    await this.ready();
+    const { text, args } = render(query, params);
+    return this.connection.statements.get(text).raw(false).all(...args) as T[];
+  }
+
+  async get<T = Row>(query: Query, params?: Params): Promise<T | undefined> {
+    await this.ready();
+    const { text, args } = render(query, params);
+    return this.connection.statements.get(text).raw(false).get(...args) as T | undefined;
+  }
+
+  async run(query: Query, params?: Params): Promise<RunResult> {
+    await this.ready();
+    const { text, args } = render(query, params);
+    return { changes: this.connection.statements.get(text).run(...args).changes };
+  }
+
+  async transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
+    const { conn } = this.connection;
+    if (this.inTransaction) {
+      const name = `sp${++this.savepoints}`;
+      conn.exec(`SAVEPOINT ${name}`);
+      try {
+        const result = await work(this);
+        conn.exec(`RELEASE ${name}`);
+        return result;
+      } catch (err) {
+        conn.exec(`ROLLBACK TO ${name}`);
+        conn.exec(`RELEASE ${name}`);
+        throw err;
+      }
+    }
+    return this.connection.exclusive(async () => {
+      // Immediate: the write lock is taken before the first read, so a read-then-write decision (claim next, merge)
+      // cannot be overtaken by another process's write between the two (SQLite cannot upgrade a reader's lock).
+      conn.exec('BEGIN IMMEDIATE');
+      try {
+        const result = await work(new SqliteDb(this.connection, true));
+        conn.exec('COMMIT');
+        return result;
+      } catch (err) {
+        if (conn.inTransaction) conn.exec('ROLLBACK');
+        throw err;
+      }
+    });
+  }
+}
+
+function runForOrm(stmt: Database.Statement, args: unknown[], method: 'run' | 'all' | 'values' | 'get'): { rows: unknown[]; changes?: number } {
+  if (method === 'run' || !stmt.reader) {
+    const { changes } = stmt.run(...args);
+    return { rows: [], changes };
+  }
+  if (method === 'get') return { rows: stmt.raw(true).get(...args) as unknown[] };
+  return { rows: stmt.raw(true).all(...args) };
+}
+
+/** The port over an open better-sqlite3 connection (opened and migrated by database.ts). */
+export function sqliteDb(conn: Database.Database): Db {
+  return new SqliteDb(new SqliteConnection(conn), false);
+}

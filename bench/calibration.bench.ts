@@ -45,7 +45,7 @@ function scorer(seed: number) {
 }
 
 function seed(ctx: ServiceContext, production: number, anchors: number, raters: number): void {
-  const db = ctx.handle.sqlite;
+  const db = ctx.db;
   insertRubric(ctx, RUBRIC, 'bench');
   upsertCredential(ctx, { code: 'BEN-8', title: 'Bench', provider: 'bench', level: 'NZQF 8', credit_points: 5, rubric: { id: RUBRIC.id, version: 1 } }, 'bench');
   const at = (i: number) => new Date(Date.parse('2026-01-01T00:00:00Z') + i * 60_000).toISOString();
@@ -129,7 +129,7 @@ export async function benchCalibration(): Promise<Record<string, string>> {
   const ctx = openServices({ dataDir, now: () => new Date('2026-12-01T00:00:00Z') });
   const [, seedMs] = time(() => seed(ctx, 10_000, 1_000, 20));
   const round = roundRow(ctx, 3);
-  const count = (sql: string) => (ctx.handle.sqlite.prepare(sql).get() as { n: number }).n;
+  const count = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;
   const roundRatings = count('SELECT count(*) AS n FROM calibration_submissions s JOIN review_scores rs ON rs.review_id = s.review_id WHERE s.round_id = 3');
   const productionRatings = count("SELECT count(*) AS n FROM reviews r JOIN review_scores rs ON rs.review_id = r.id WHERE r.kind = 'review'");
   buildRoundReport(ctx, round, { resamples: 50 }); // warm-up
@@ -150,7 +150,7 @@ export async function benchCalibration(): Promise<Record<string, string>> {
   const noCi = summarize(Array.from({ length: 3 }, () => time(() => buildRoundReport(ctx, round, { resamples: 0 }))[1]));
   const rs = summarize(roundSamples);
   const ps = summarize(productionSamples);
-  ctx.handle.close();
+  ctx.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
   const c0 = roundReport.rubrics[0]!.criteria[0]!;
   return {

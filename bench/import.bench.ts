@@ -29,7 +29,7 @@ export async function benchImport(n = 1000): Promise<Record<string, string>> {
   const t0 = performance.now();
   await importPath(ctx, batch, { actor: 'bench' });
   const seconds = (performance.now() - t0) / 1000;
-  ctx.handle.close();
+  ctx.close();
   fs.rmSync(work, { recursive: true, force: true });
   return {
     'import: batch': `${n} portfolios, ${mb(bytes)}`,

@@ -48,21 +48,21 @@ export async function benchPanels(): Promise<Record<string, string>> {
   setPolicy(ctx, 'TST-8', { coi_same_district: true }, admin);
   const [db, dbMs] = time(() => allocateAll(ctx, admin));
   out['allocation (database): 10,000 portfolios × 50 reviewers'] = `${(dbMs / 1000).toFixed(2)} s (${db.assigned.length} assignments)`;
-  ctx.handle.close();
+  ctx.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 
   // Moderation queue at 100,000 portfolios, 2,000 of them awaiting moderation.
   const bigDir = tempDir('ew-bench-moderation-');
   const big = openServices({ dataDir: bigDir });
   seedPortfolios(big, 100_000);
-  big.handle.sqlite.exec(
+  big.db.exec(
     "INSERT INTO moderations (portfolio_id, status, reason, opened_at) SELECT id, 'open', 'Reflection: 2 vs 4; outcomes differ', submitted_at FROM portfolios WHERE seq % 50 = 0",
   );
   moderationQueue(big);
   const samples = Array.from({ length: 20 }, () => time(() => moderationQueue(big))[1]);
   const s = summarize(samples);
   out['moderation queue at 100,000 portfolios (2,000 open; median / p95)'] = `${s.median} / ${s.p95}`;
-  big.handle.close();
+  big.close();
   fs.rmSync(bigDir, { recursive: true, force: true });
   return out;
 }

@@ -19,14 +19,14 @@ const LAST = ['Ngata', 'Walker', 'Martin', 'Smith', 'Parata', 'Wilson', 'Tane', 
 export function seedPortfolios(ctx: ServiceContext, n: number): void {
   insertRubric(ctx, TEST_RUBRIC, 'bench');
   for (const c of TEST_CREDENTIALS.credentials) upsertCredential(ctx, c as never, 'bench');
-  const cand = ctx.handle.sqlite.prepare('INSERT INTO candidates (id, name, email, school, district) VALUES (?, ?, ?, ?, ?)');
-  const port = ctx.handle.sqlite.prepare(
+  const cand = ctx.db.prepare('INSERT INTO candidates (id, name, email, school, district) VALUES (?, ?, ?, ?, ?)');
+  const port = ctx.db.prepare(
     `INSERT INTO portfolios (id, candidate_id, candidate_name, school, district, credential_code, rubric_id, rubric_version, attempt, submitted_at, status, manifest_sha256, imported_at, updated_at)
      VALUES (?, ?, ?, ?, ?, 'TST-8', 'test-rubric', 1, 1, ?, ?, 'x', ?, ?)`,
   );
-  const search = ctx.handle.sqlite.prepare("INSERT INTO portfolio_search (rowid, ref, pseudonym, identity) VALUES (?, ?, '', ?)");
+  const search = ctx.db.prepare("INSERT INTO portfolio_search (rowid, ref, pseudonym, identity) VALUES (?, ?, '', ?)");
   const start = Date.parse('2024-01-01T00:00:00Z');
-  ctx.handle.sqlite.transaction(() => {
+  ctx.db.transaction(() => {
     for (let i = 0; i < n; i++) {
       const id = `C-${i}`;
       const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i}`;
@@ -38,7 +38,7 @@ export function seedPortfolios(ctx: ServiceContext, n: number): void {
       search.run(lastInsertRowid, pid, `${id} ${name} c${i}@school${i % 300}.nz`);
     }
   })();
-  ctx.handle.sqlite.pragma('optimize');
+  ctx.db.pragma('optimize');
 }
 
 export async function benchQueue(n = 100_000): Promise<Record<string, string>> {
@@ -46,7 +46,7 @@ export async function benchQueue(n = 100_000): Promise<Record<string, string>> {
   const ctx = openServices({ dataDir });
   const [, seedMs] = time(() => seedPortfolios(ctx, n));
   // Every other portfolio under anonymous review, as a reviewer (who sees pseudonyms there) and a lead see the queue.
-  ctx.handle.sqlite.prepare('UPDATE portfolios SET anonymous = (seq % 2 = 0)').run();
+  ctx.db.prepare('UPDATE portfolios SET anonymous = (seq % 2 = 0)').run();
   fillMissingPseudonyms(ctx);
   const lead = systemActor('bench:lead');
   const reviewer = { ...lead, id: 'bench:reviewer', roles: ['reviewer' as const] };
@@ -79,9 +79,9 @@ export async function benchQueue(n = 100_000): Promise<Record<string, string>> {
   });
   const counts = summarize(Array.from({ length: 30 }, () => time(() => statusCounts(ctx))[1]));
   out['queue: counts per status (median / p95)'] = `${counts.median} / ${counts.p95}`;
-  ctx.handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  ctx.db.pragma('wal_checkpoint(TRUNCATE)');
   out['queue: database size'] = mb(fs.statSync(path.join(dataDir, 'queue.sqlite')).size);
-  ctx.handle.close();
+  ctx.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
   return out;
 }

@@ -240,7 +240,7 @@ export async function benchViewer(): Promise<Record<string, string>> {
     out['viewer: open → first video frame (loadeddata), first open'] = ms(frames[0]!);
     out['viewer: open → first video frame, re-open (median of 3)'] = ms(percentile(warmFrames, 50));
   });
-  ctx.handle.close();
+  ctx.close();
   fs.rmSync(work, { recursive: true, force: true });
   fs.rmSync(dataDir, { recursive: true, force: true });
   return out;

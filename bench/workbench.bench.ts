@@ -56,7 +56,7 @@ export async function benchWorkbench(n = 12): Promise<Record<string, string>> {
     }
     return { times, rubricTimes };
   });
-  ctx.handle.close();
+  ctx.close();
   fs.rmSync(work, { recursive: true, force: true });
   fs.rmSync(dataDir, { recursive: true, force: true });
   const ready = summarize(samples.times);

@@ -9,6 +9,11 @@ import { sweepAtStart } from '../services/store-integrity';
 import { demoDir } from './paths';
 import { fillMissingPseudonyms } from '../services/queue';
 
+/** The services of an opened data directory, and how to close its database. */
+export interface Services extends ServiceContext {
+  close(): Promise<void>;
+}
+
 export interface OpenOptions {
   dataDir: string;
   now?: () => Date;
@@ -23,23 +28,23 @@ export interface OpenOptions {
  * with an AuditChainError naming the problems: working on would add entries to a record nobody can trust, and a
  * read-only mode would fail every write with a driver error instead. `cli audit verify` reads such a directory.
  */
-export function openServices({ dataDir, now = () => new Date(), nativeBinding }: OpenOptions): ServiceContext {
+export async function openServices({ dataDir, now = () => new Date(), nativeBinding }: OpenOptions): Promise<Services> {
   fs.mkdirSync(dataDir, { recursive: true });
   const handle = openDatabase(path.join(dataDir, 'queue.sqlite'), { nativeBinding });
   const chain = verifyAuditChain(handle.sqlite);
   if (!chain.ok) {
-    handle.close();
+    await handle.close();
     throw new AuditChainError(dataDir, chain);
   }
-  const ctx: ServiceContext = { handle, store: new EvidenceStore(path.join(dataDir, 'evidence')), dataDir, now };
-  sweepAtStart(ctx);
-  fillMissingPseudonyms(ctx);
+  const ctx: Services = { db: handle.db, store: new EvidenceStore(path.join(dataDir, 'evidence')), dataDir, now, close: () => handle.close() };
+  await sweepAtStart(ctx);
+  await fillMissingPseudonyms(ctx);
   return ctx;
 }
 
 /** A database nobody has used yet (nothing in the audit log) gets the bundled demo, so a new user sees a real queue. */
 export async function loadDemoIfFresh(ctx: ServiceContext, source = demoDir()): Promise<boolean> {
-  const used = ctx.handle.sqlite.prepare('SELECT 1 FROM audit_log LIMIT 1').get();
+  const used = await ctx.db.get('SELECT 1 FROM audit_log LIMIT 1');
   if (used || !fs.existsSync(source)) return false;
   await importPath(ctx, source, { actor: 'system:demo' });
   return true;

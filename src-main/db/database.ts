@@ -1,11 +1,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
-import * as schema from './schema';
 import { migrate } from './migrate';
-
-export type Db = BetterSQLite3Database<typeof schema>;
+import type { DatabaseHandle } from './port';
+import { sqliteDb } from './sqlite-db';
 
 export interface OpenDatabaseOptions {
   /**
@@ -15,18 +13,16 @@ export interface OpenDatabaseOptions {
   nativeBinding?: string;
 }
 
-export interface DatabaseHandle {
-  sqlite: Database.Database;
-  db: Db;
-  file: string;
-  close(): void;
+/** The SQLite handle also gives the database layer (migrations, the audit chain check) its connection; services never see it. */
+export interface SqliteHandle extends DatabaseHandle {
+  readonly sqlite: Database.Database;
 }
 
 /**
  * The one place that opens the SQLite queue (the dialect seam: a PostgreSQL handle would be made beside this one).
  * WAL lets the UI read while an import writes; busy_timeout rides out a second process (the CLI) holding the lock.
  */
-export function openDatabase(file: string, options: OpenDatabaseOptions = {}): DatabaseHandle {
+export function openDatabase(file: string, options: OpenDatabaseOptions = {}): SqliteHandle {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = options.nativeBinding ? new Database(file, { nativeBinding: existingBinding(options.nativeBinding) }) : new Database(file);
   sqlite.pragma('journal_mode = WAL');
@@ -40,8 +36,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): D
     throw err;
   }
   takeWriteLockFirst(sqlite);
-  const db = drizzle(sqlite, { schema });
-  return { sqlite, db, file, close: () => sqlite.close() };
+  return { sqlite, db: sqliteDb(sqlite), location: file, close: async () => void sqlite.close() };
 }
 
 /**

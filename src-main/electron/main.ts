@@ -135,7 +135,7 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 app.on('will-quit', () => {
-  ctx?.handle.close();
+  ctx?.close();
   ctx = null;
 });
 

@@ -35,7 +35,7 @@ const shell = await startHttpShell({ core, rendererDir: rendererDir(), host: val
 for (const line of shellBanner({ dataDir, url: shell.url, fallbackReason: process.env.EVIDENCE_WORKBENCH_FALLBACK })) console.log(line);
 const stop = async () => {
   await shell.close();
-  ctx.handle.close();
+  ctx.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

@@ -4,7 +4,7 @@ import { anchors } from '../db/schema';
 import type { ServiceContext } from './context';
 
 export function anchorsOf(ctx: ServiceContext, reviewId: number): Anchor[] {
-  return ctx.handle.db
+  return ctx.db.orm
     .select()
     .from(anchors)
     .where(eq(anchors.reviewId, reviewId))

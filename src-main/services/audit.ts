@@ -17,7 +17,8 @@ export interface AuditEvent {
  * both chain to the same entry: the second one's insert is refused by the append-only trigger.
  */
 export function audit(ctx: ServiceContext, event: AuditEvent): void {
-  const { db, sqlite } = ctx.handle;
+  const db = ctx.db.orm;
+  const sqlite = ctx.db;
   sqlite.transaction(() => {
     const last = db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
     const entry = {

@@ -20,12 +20,12 @@ export function credentialFromRow(row: CredentialRow): Credential {
 }
 
 export function loadCredential(ctx: ServiceContext, code: string): Credential | null {
-  const row = ctx.handle.db.select().from(credentials).where(eq(credentials.code, code)).get();
+  const row = ctx.db.orm.select().from(credentials).where(eq(credentials.code, code)).get();
   return row ? credentialFromRow(row) : null;
 }
 
 export function listCredentials(ctx: ServiceContext): Credential[] {
-  return ctx.handle.db.select().from(credentials).orderBy(credentials.code).all().map(credentialFromRow);
+  return ctx.db.orm.select().from(credentials).orderBy(credentials.code).all().map(credentialFromRow);
 }
 
 /** Inserts or updates a credential (its rubric version may move on; portfolios keep the version they were assessed with). */
@@ -44,8 +44,8 @@ export function upsertCredential(ctx: ServiceContext, c: Credential, actor: stri
     rubricId: c.rubric.id,
     rubricVersion: c.rubric.version,
   };
-  if (existing) ctx.handle.db.update(credentials).set(values).where(eq(credentials.code, c.code)).run();
-  else ctx.handle.db.insert(credentials).values(values).run();
+  if (existing) ctx.db.orm.update(credentials).set(values).where(eq(credentials.code, c.code)).run();
+  else ctx.db.orm.insert(credentials).values(values).run();
   audit(ctx, {
     actor,
     action: existing ? 'credential.update' : 'credential.create',

@@ -33,7 +33,7 @@ export function toDecisionView(ctx: ServiceContext, d: DecisionRow): DecisionVie
     releasedAt: d.releasedAt,
     releasedBy: d.releasedBy,
     sources: d.source === 'reconciled' ? sources.map((r) => ({ reviewId: r.id, reviewerId: r.reviewerId, reviewerName: reviewerName(ctx, r.reviewerId) })) : [],
-    levels: ctx.handle.db
+    levels: ctx.db.orm
       .select({ criterionId: decisionLevels.criterionId, score: decisionLevels.score, comment: decisionLevels.comment })
       .from(decisionLevels)
       .where(eq(decisionLevels.decisionId, d.id))
@@ -50,9 +50,9 @@ export function toDecisionView(ctx: ServiceContext, d: DecisionRow): DecisionVie
  */
 function sourceReviews(ctx: ServiceContext, d: DecisionRow): { id: number; reviewerId: string; activeMs: number }[] {
   const columns = { id: reviews.id, reviewerId: reviews.reviewerId, activeMs: reviews.activeMs };
-  if (d.reviewId !== null) return ctx.handle.db.select(columns).from(reviews).where(eq(reviews.id, d.reviewId)).all();
+  if (d.reviewId !== null) return ctx.db.orm.select(columns).from(reviews).where(eq(reviews.id, d.reviewId)).all();
   if (d.source !== 'reconciled') return [];
-  const recorded = ctx.handle.db
+  const recorded = ctx.db.orm
     .select(columns)
     .from(decisionSources)
     .innerJoin(reviews, eq(reviews.id, decisionSources.reviewId))
@@ -60,7 +60,7 @@ function sourceReviews(ctx: ServiceContext, d: DecisionRow): { id: number; revie
     .orderBy(asc(reviews.submittedAt), asc(reviews.id))
     .all();
   if (recorded.length) return recorded;
-  return ctx.handle.db
+  return ctx.db.orm
     .select(columns)
     .from(reviews)
     .where(and(eq(reviews.portfolioId, d.portfolioId), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
@@ -71,7 +71,7 @@ function sourceReviews(ctx: ServiceContext, d: DecisionRow): { id: number; revie
 /** The evidence behind a decision: its review's citations, or for a reconciled or moderated one those of every review. */
 function decisionAnchors(ctx: ServiceContext, d: DecisionRow) {
   if (d.reviewId !== null) return anchorsOf(ctx, d.reviewId);
-  return ctx.handle.db
+  return ctx.db.orm
     .select({ id: reviews.id })
     .from(reviews)
     .where(and(eq(reviews.portfolioId, d.portfolioId), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
@@ -81,7 +81,7 @@ function decisionAnchors(ctx: ServiceContext, d: DecisionRow) {
 
 /** Every revision of a portfolio's decision, oldest first; the last one is in force. */
 export function loadDecisions(ctx: ServiceContext, portfolioId: string): DecisionView[] {
-  return ctx.handle.db
+  return ctx.db.orm
     .select()
     .from(decisions)
     .where(eq(decisions.portfolioId, portfolioId))
@@ -92,12 +92,12 @@ export function loadDecisions(ctx: ServiceContext, portfolioId: string): Decisio
 
 /** The latest revision, released or not (a reconciled decision waiting for release is one). */
 export function currentDecision(ctx: ServiceContext, portfolioId: string): DecisionRow | undefined {
-  return ctx.handle.db.select().from(decisions).where(eq(decisions.portfolioId, portfolioId)).orderBy(desc(decisions.revision)).limit(1).get();
+  return ctx.db.orm.select().from(decisions).where(eq(decisions.portfolioId, portfolioId)).orderBy(desc(decisions.revision)).limit(1).get();
 }
 
 /** The decision in force for the candidate: the latest released revision (what exports, feedback and credit use). */
 export function releasedDecision(ctx: ServiceContext, portfolioId: string): DecisionView | undefined {
-  const row = ctx.handle.db
+  const row = ctx.db.orm
     .select()
     .from(decisions)
     .where(and(eq(decisions.portfolioId, portfolioId), isNotNull(decisions.releasedAt)))
@@ -133,7 +133,7 @@ export interface NewDecision {
 export function recordDecision(ctx: ServiceContext, d: NewDecision): DecisionView {
   const previous = currentDecision(ctx, d.portfolioId);
   const now = nowIso(ctx);
-  const row = ctx.handle.db
+  const row = ctx.db.orm
     .insert(decisions)
     .values({
       portfolioId: d.portfolioId,
@@ -151,12 +151,12 @@ export function recordDecision(ctx: ServiceContext, d: NewDecision): DecisionVie
     })
     .returning()
     .get();
-  for (const l of d.levels) ctx.handle.db.insert(decisionLevels).values({ decisionId: row.id, ...l }).run();
-  for (const reviewId of d.heldFrom ?? []) ctx.handle.db.insert(decisionSources).values({ decisionId: row.id, reviewId }).run();
-  const p = ctx.handle.db.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, d.portfolioId)).get()!;
+  for (const l of d.levels) ctx.db.orm.insert(decisionLevels).values({ decisionId: row.id, ...l }).run();
+  for (const reviewId of d.heldFrom ?? []) ctx.db.orm.insert(decisionSources).values({ decisionId: row.id, reviewId }).run();
+  const p = ctx.db.orm.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, d.portfolioId)).get()!;
   if (d.heldFrom) setStatus(ctx, d.portfolioId, 'ready', d.decidedBy);
   else {
-    ctx.handle.db.update(portfolios).set({ outcome: d.outcome, updatedAt: now }).where(eq(portfolios.id, d.portfolioId)).run();
+    ctx.db.orm.update(portfolios).set({ outcome: d.outcome, updatedAt: now }).where(eq(portfolios.id, d.portfolioId)).run();
     if (p.status !== 'decided') setStatus(ctx, d.portfolioId, 'decided', d.decidedBy);
   }
   audit(ctx, {
@@ -188,13 +188,13 @@ export function correctDecision(
   if (!current) throw new ApiError('conflict', `${input.portfolioId} has no decision to correct`);
   if (current.releasedAt === null) throw new ApiError('conflict', `${input.portfolioId} is ready to release: a lead edits its feedback and releases it; corrections come after release`);
   if (current.decidedBy !== actor.id) requireRole(actor, 'moderator', 'lead', 'admin');
-  const p = ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, input.portfolioId)).get()!;
+  const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, input.portfolioId)).get()!;
   const rubric = loadRubric(ctx, p.rubricId, p.rubricVersion)!;
   const problems = invalidLevels(rubric, input.levels);
   for (const c of rubric.criteria) if (input.levels[c.id] === undefined) problems.push(`${c.title}: not scored`);
   if (problems.length) throw new ApiError('bad_request', 'the corrected scores do not fit the rubric', problems);
   const preview = evaluateDecision(rubric, input.levels);
-  return ctx.handle.sqlite.transaction(() =>
+  return ctx.db.transaction(() =>
     recordDecision(ctx, {
       portfolioId: input.portfolioId,
       outcome: preview.outcome!,

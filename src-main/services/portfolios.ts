@@ -12,7 +12,7 @@ import { currentPolicy } from './panels/policies';
 import { loadIdentityFindings } from './panels/identity-findings';
 
 export function portfolioEvidence(ctx: ServiceContext, id: string): EvidenceView[] {
-  const { db } = ctx.handle;
+  const db = ctx.db.orm;
   const items = db.select().from(evidence).where(eq(evidence.portfolioId, id)).orderBy(asc(evidence.position)).all();
   const criteria = db.select().from(evidenceCriteria).where(eq(evidenceCriteria.portfolioId, id)).all();
   const captions = db.select().from(evidenceCaptions).where(eq(evidenceCaptions.portfolioId, id)).orderBy(asc(evidenceCaptions.position)).all();
@@ -30,7 +30,7 @@ export function portfolioEvidence(ctx: ServiceContext, id: string): EvidenceView
 }
 
 export function getPortfolio(ctx: ServiceContext, id: string): PortfolioDetail {
-  const { db } = ctx.handle;
+  const db = ctx.db.orm;
   const row = portfolioRow(ctx, id);
   const p = db.select().from(portfolios).where(eq(portfolios.id, id)).get();
   if (!row || !p) throw new ApiError('not_found', `no portfolio ${id}`);
@@ -63,19 +63,19 @@ export function getPortfolio(ctx: ServiceContext, id: string): PortfolioDetail {
 
 /** The single place a portfolio's status changes: checks the life cycle and writes the audit log. */
 export function setStatus(ctx: ServiceContext, id: string, to: Status, actor: string, details: Record<string, unknown> = {}): void {
-  const p = ctx.handle.db.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, id)).get();
+  const p = ctx.db.orm.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, id)).get();
   if (!p) throw new ApiError('not_found', `no portfolio ${id}`);
   try {
     assertTransition(p.status, to);
   } catch (err) {
     throw new ApiError('conflict', `${id}: ${(err as Error).message}`);
   }
-  ctx.handle.db.update(portfolios).set({ status: to, updatedAt: nowIso(ctx) }).where(eq(portfolios.id, id)).run();
+  ctx.db.orm.update(portfolios).set({ status: to, updatedAt: nowIso(ctx) }).where(eq(portfolios.id, id)).run();
   audit(ctx, { actor, action: 'portfolio.status', entityType: 'portfolio', entityId: id, details: { from: p.status, to, ...details } });
 }
 
 /** The store serves only blobs an import registered, with the media type recorded then (never guessed from the request). */
 export function blobMediaType(ctx: ServiceContext, sha256: string): string | null {
-  const row = ctx.handle.sqlite.prepare('SELECT media_type AS mediaType FROM blobs WHERE sha256 = ?').get(sha256) as { mediaType: string } | undefined;
+  const row = ctx.db.prepare('SELECT media_type AS mediaType FROM blobs WHERE sha256 = ?').get(sha256) as { mediaType: string } | undefined;
   return row?.mediaType ?? null;
 }

@@ -4,7 +4,7 @@ import type { ServiceContext } from './context';
 
 /** Per-reviewer settings (pane sizes, layout): small JSON values keyed by name. */
 export function getPref(ctx: ServiceContext, reviewerId: string, key: string): unknown {
-  const row = ctx.handle.db
+  const row = ctx.db.orm
     .select({ value: preferences.value })
     .from(preferences)
     .where(and(eq(preferences.reviewerId, reviewerId), eq(preferences.key, key)))
@@ -15,7 +15,7 @@ export function getPref(ctx: ServiceContext, reviewerId: string, key: string): u
 export function setPref(ctx: ServiceContext, reviewerId: string, key: string, value: unknown): void {
   const text = JSON.stringify(value ?? null);
   if (text.length > 64 * 1024) throw new Error('preference value too large');
-  ctx.handle.db
+  ctx.db.orm
     .insert(preferences)
     .values({ reviewerId, key, value: text })
     .onConflictDoUpdate({ target: [preferences.reviewerId, preferences.key], set: { value: text } })

@@ -129,7 +129,7 @@ const searchablePseudonym = (code: string) => (code ? `${pseudonymName(code)} ${
 
 /** Writes a portfolio's search row: its id, its pseudonym (as shown) and the identity words it may be found by. */
 export function indexForSearch(ctx: ServiceContext, p: { seq: number; id: string; pseudonym: string; identity: string[] }): void {
-  const { sqlite } = ctx.handle;
+  const sqlite = ctx.db;
   sqlite.prepare('DELETE FROM portfolio_search WHERE rowid = ?').run(p.seq);
   sqlite
     .prepare('INSERT INTO portfolio_search (rowid, ref, pseudonym, identity) VALUES (?, ?, ?, ?)')
@@ -141,7 +141,7 @@ export function indexForSearch(ctx: ServiceContext, p: { seq: number; id: string
  * pseudonym, in the row and in search. Runs at start; a no-op walk of an empty partial index otherwise.
  */
 export function fillMissingPseudonyms(ctx: ServiceContext): number {
-  const { sqlite } = ctx.handle;
+  const sqlite = ctx.db;
   const rows = sqlite.prepare("SELECT seq, candidate_id AS candidateId FROM portfolios WHERE pseudonym = ''").all() as { seq: number; candidateId: string }[];
   if (!rows.length) return 0;
   const setRow = sqlite.prepare('UPDATE portfolios SET pseudonym = ? WHERE seq = ?');
@@ -171,14 +171,14 @@ export function listQueue(ctx: ServiceContext, input: QueueQuery, viewer: Viewer
   const sql = `
     WITH page AS MATERIALIZED (SELECT p.seq FROM portfolios p ${where} ORDER BY ${order} LIMIT ? OFFSET ?)
     ${ROW_COLUMNS} FROM page CROSS JOIN portfolios p ON p.seq = page.seq ${ROW_JOINS} ORDER BY ${order}`;
-  const rows = ctx.handle.sqlite.prepare(sql).all(...params, query.limit, query.offset) as RawRow[];
+  const rows = ctx.db.prepare(sql).all(...params, query.limit, query.offset) as RawRow[];
   const onlySearch = query.search && !query.status?.length && !query.credential && !query.district;
   // A blind viewer's matches depend on each row's anonymity: they are counted with the filter, like any other.
   const match = onlySearch && seesIdentity(viewer) ? searchMatch(query.search!, COLUMNS.open) : null;
   const total = (
     match
       ? // All matches minus the (few) anchor matches: counting the full-text hits alone is far cheaper than joining them.
-        ctx.handle.sqlite
+        ctx.db
           .prepare(
             `SELECT (SELECT count(*) FROM portfolio_search WHERE portfolio_search MATCH @m)
                   - (SELECT count(*) FROM portfolios p WHERE p.is_anchor = 1 AND p.seq IN (SELECT rowid FROM portfolio_search WHERE portfolio_search MATCH @m)) AS n`,
@@ -186,7 +186,7 @@ export function listQueue(ctx: ServiceContext, input: QueueQuery, viewer: Viewer
           .get({ m: match })
       : (() => {
           const counted = queueFilter(query, viewer, 'count');
-          return ctx.handle.sqlite.prepare(`SELECT count(*) AS n FROM portfolios p ${counted.where}`).get(...counted.params);
+          return ctx.db.prepare(`SELECT count(*) AS n FROM portfolios p ${counted.where}`).get(...counted.params);
         })()
   ) as { n: number };
   const anon = new Anonymizer(ctx, viewer);
@@ -194,7 +194,7 @@ export function listQueue(ctx: ServiceContext, input: QueueQuery, viewer: Viewer
 }
 
 export function statusCounts(ctx: ServiceContext): StatusCounts {
-  const rows = ctx.handle.sqlite.prepare('SELECT status, count(*) AS n FROM portfolios p WHERE p.is_anchor = 0 GROUP BY status').all() as { status: Status; n: number }[];
+  const rows = ctx.db.prepare('SELECT status, count(*) AS n FROM portfolios p WHERE p.is_anchor = 0 GROUP BY status').all() as { status: Status; n: number }[];
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   let total = 0;
   for (const r of rows) {
@@ -206,7 +206,7 @@ export function statusCounts(ctx: ServiceContext): StatusCounts {
 
 /** Credentials and districts to filter by; a blind viewer is not offered a district known only from withheld rows. */
 export function queueFacets(ctx: ServiceContext, viewer: Viewer): { credentials: { code: string; title: string }[]; districts: string[] } {
-  const { sqlite } = ctx.handle;
+  const sqlite = ctx.db;
   const visible = seesIdentity(viewer) ? '' : 'AND anonymous = 0';
   return {
     credentials: sqlite.prepare('SELECT code, title FROM credentials ORDER BY title').all() as { code: string; title: string }[],
@@ -219,7 +219,7 @@ export function queueFacets(ctx: ServiceContext, viewer: Viewer): { credentials:
  * the extra columns it names (aliased `extra_*`): lets other lists (moderation, assignments) reuse the row shape.
  */
 export function portfolioRowsFor<E extends object>(ctx: ServiceContext, selection: string, params: unknown[], extra = ''): (PortfolioRow & E)[] {
-  const rows = ctx.handle.sqlite
+  const rows = ctx.db
     // MATERIALIZED keeps the (short) selection the outer loop, as in listQueue.
     .prepare(`WITH sel AS MATERIALIZED (${selection}) ${ROW_COLUMNS}${extra ? `, ${extra}` : ''} FROM sel CROSS JOIN portfolios p ON p.seq = sel.seq ${ROW_JOINS}`)
     .all(...params) as (RawRow & Record<string, unknown>)[];
@@ -230,6 +230,6 @@ export function portfolioRowsFor<E extends object>(ctx: ServiceContext, selectio
 }
 
 export function portfolioRow(ctx: ServiceContext, id: string): PortfolioRow | null {
-  const row = ctx.handle.sqlite.prepare(`${ROW_COLUMNS} FROM portfolios p ${ROW_JOINS} WHERE p.id = ?`).get(id) as RawRow | undefined;
+  const row = ctx.db.prepare(`${ROW_COLUMNS} FROM portfolios p ${ROW_JOINS} WHERE p.id = ?`).get(id) as RawRow | undefined;
   return row ? toPortfolioRow(row) : null;
 }

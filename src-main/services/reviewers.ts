@@ -8,7 +8,7 @@ import { nowIso, type ServiceContext } from './context';
 import { audit } from './audit';
 
 export function listReviewers(ctx: ServiceContext): Reviewer[] {
-  const { db } = ctx.handle;
+  const db = ctx.db.orm;
   const roles = db.select().from(reviewerRoles).all();
   return db
     .select()
@@ -77,19 +77,19 @@ export function createReviewer(ctx: ServiceContext, input: NewReviewer, actor: R
   if (listReviewers(ctx).some((r) => r.email.toLowerCase() === input.email.toLowerCase()))
     throw new ApiError('conflict', `a profile with the email ${input.email} already exists`);
   const id = input.id ?? newId(ctx, input.name);
-  ctx.handle.sqlite.transaction(() => {
-    ctx.handle.db
+  ctx.db.transaction(() => {
+    ctx.db.orm
       .insert(reviewers)
       .values({ id, name: input.name, email: input.email, school: input.school, district: input.district, maxLoad: input.maxLoad ?? 20, createdAt: nowIso(ctx) })
       .run();
-    for (const role of new Set(input.roles)) ctx.handle.db.insert(reviewerRoles).values({ reviewerId: id, role }).run();
+    for (const role of new Set(input.roles)) ctx.db.orm.insert(reviewerRoles).values({ reviewerId: id, role }).run();
     audit(ctx, { actor: actor?.id ?? id, action: 'reviewer.create', entityType: 'reviewer', entityId: id, details: { name: input.name, roles: input.roles } });
   })();
   return getReviewer(ctx, id)!;
 }
 
 export function reviewerName(ctx: ServiceContext, id: string): string {
-  return ctx.handle.db.select({ name: reviewers.name }).from(reviewers).where(eq(reviewers.id, id)).get()?.name ?? id;
+  return ctx.db.orm.select({ name: reviewers.name }).from(reviewers).where(eq(reviewers.id, id)).get()?.name ?? id;
 }
 
 /**
@@ -123,12 +123,12 @@ export function updateReviewer(ctx: ServiceContext, id: string, patch: ReviewerU
   requireRole(actor, 'lead', 'admin');
   const before = getReviewer(ctx, id);
   if (!before) throw new ApiError('not_found', `no reviewer ${id}`);
-  ctx.handle.sqlite.transaction(() => {
+  ctx.db.transaction(() => {
     const { roles, ...fields } = patch;
-    if (Object.keys(fields).length) ctx.handle.db.update(reviewers).set(fields).where(eq(reviewers.id, id)).run();
+    if (Object.keys(fields).length) ctx.db.orm.update(reviewers).set(fields).where(eq(reviewers.id, id)).run();
     if (roles) {
-      ctx.handle.db.delete(reviewerRoles).where(eq(reviewerRoles.reviewerId, id)).run();
-      for (const role of new Set(roles)) ctx.handle.db.insert(reviewerRoles).values({ reviewerId: id, role }).run();
+      ctx.db.orm.delete(reviewerRoles).where(eq(reviewerRoles.reviewerId, id)).run();
+      for (const role of new Set(roles)) ctx.db.orm.insert(reviewerRoles).values({ reviewerId: id, role }).run();
     }
     audit(ctx, { actor: actor.id, action: 'reviewer.update', entityType: 'reviewer', entityId: id, details: { before, patch } });
   })();

@@ -22,7 +22,7 @@ import { isReceivedBundleItem } from './panels/received';
 type ReviewRow = typeof reviews.$inferSelect;
 
 export function toReviewView(ctx: ServiceContext, row: ReviewRow): ReviewView {
-  const scores = ctx.handle.db.select().from(reviewScores).where(eq(reviewScores.reviewId, row.id)).all();
+  const scores = ctx.db.orm.select().from(reviewScores).where(eq(reviewScores.reviewId, row.id)).all();
   return {
     id: row.id,
     portfolioId: row.portfolioId,
@@ -43,7 +43,7 @@ export function toReviewView(ctx: ServiceContext, row: ReviewRow): ReviewView {
 }
 
 function portfolioOrThrow(ctx: ServiceContext, id: string) {
-  const p = ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, id)).get();
+  const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, id)).get();
   if (!p) throw new ApiError('not_found', `no portfolio ${id}`);
   return p;
 }
@@ -56,7 +56,7 @@ function rubricOf(ctx: ServiceContext, p: { rubricId: string; rubricVersion: num
 
 /** The reviewer's own draft, checked: theirs, still a draft, and the portfolio not yet decided. */
 function ownDraft(ctx: ServiceContext, reviewId: number, actor: Reviewer): ReviewRow {
-  const row = ctx.handle.db.select().from(reviews).where(eq(reviews.id, reviewId)).get();
+  const row = ctx.db.orm.select().from(reviews).where(eq(reviews.id, reviewId)).get();
   if (!row) throw new ApiError('not_found', `no review ${reviewId}`);
   if (row.reviewerId !== actor.id) throw new ApiError('forbidden', 'this review belongs to another reviewer');
   if (row.status !== 'draft') throw new ApiError('conflict', 'this review was already submitted; it is read-only');
@@ -78,7 +78,7 @@ function reviewState(ctx: ServiceContext, portfolioId: string, row: ReviewRow | 
 }
 
 function findOwnReview(ctx: ServiceContext, portfolioId: string, reviewerId: string, kind: ReviewRow['kind']): ReviewRow | undefined {
-  return ctx.handle.db
+  return ctx.db.orm
     .select()
     .from(reviews)
     .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.reviewerId, reviewerId), eq(reviews.kind, kind)))
@@ -104,9 +104,9 @@ export function openReview(ctx: ServiceContext, portfolioId: string, actor: Revi
   const problem = mustClaim ? eligibilityProblem(ctx, portfolioId, actor) : null;
   if (problem) return readOnly(`Not assigned to you: ${problem}.`);
   const now = nowIso(ctx);
-  const row = ctx.handle.sqlite.transaction(() => {
+  const row = ctx.db.transaction(() => {
     if (mustClaim) claim(ctx, portfolioId, actor);
-    const created = ctx.handle.db
+    const created = ctx.db.orm
       .insert(reviews)
       .values({
         portfolioId,
@@ -140,8 +140,8 @@ export function saveDraft(
     if (!rubric.criteria.some((c) => c.id === id)) problems.push(`unknown criterion "${id}"`);
   if (problems.length) throw new ApiError('bad_request', 'these scores do not fit the rubric', problems);
   const now = nowIso(ctx);
-  ctx.handle.sqlite.transaction(() => {
-    const { db } = ctx.handle;
+  ctx.db.transaction(() => {
+    const db = ctx.db.orm;
     const current = new Map(db.select().from(reviewScores).where(eq(reviewScores.reviewId, row.id)).all().map((s) => [s.criterionId, s]));
     for (const [criterionId, score] of Object.entries(input.levels ?? {})) {
       const before = current.get(criterionId)?.score ?? null;
@@ -173,7 +173,7 @@ export function addAnchor(
   const row = ownDraft(ctx, input.reviewId, actor);
   const rubric = rubricOf(ctx, row);
   if (!rubric.criteria.some((c) => c.id === input.criterionId)) throw new ApiError('bad_request', `unknown criterion "${input.criterionId}"`);
-  const item = ctx.handle.db
+  const item = ctx.db.orm
     .select()
     .from(evidence)
     .where(and(eq(evidence.portfolioId, row.portfolioId), eq(evidence.evidenceId, input.evidenceId)))
@@ -183,8 +183,8 @@ export function addAnchor(
   if (t.kind === 'pdf_page' && item.kind !== 'pdf') throw new ApiError('bad_request', `${item.title} is not a PDF: a page cannot be cited`);
   if (t.kind === 'video_time' && item.kind !== 'video') throw new ApiError('bad_request', `${item.title} is not a video: a time cannot be cited`);
   if (t.kind === 'video_time' && t.endS !== undefined && t.endS < t.startS) throw new ApiError('bad_request', 'a video range must end after it starts');
-  return ctx.handle.sqlite.transaction(() => {
-    const created = ctx.handle.db
+  return ctx.db.transaction(() => {
+    const created = ctx.db.orm
       .insert(anchors)
       .values({
         reviewId: row.id,
@@ -206,8 +206,8 @@ export function addAnchor(
 
 export function removeAnchor(ctx: ServiceContext, reviewId: number, anchorId: number, actor: Reviewer): void {
   const row = ownDraft(ctx, reviewId, actor);
-  ctx.handle.sqlite.transaction(() => {
-    const gone = ctx.handle.db.delete(anchors).where(and(eq(anchors.id, anchorId), eq(anchors.reviewId, row.id))).run();
+  ctx.db.transaction(() => {
+    const gone = ctx.db.orm.delete(anchors).where(and(eq(anchors.id, anchorId), eq(anchors.reviewId, row.id))).run();
     if (gone.changes === 0) throw new ApiError('not_found', `no anchor ${anchorId} on this review`);
     audit(ctx, { actor: actor.id, action: 'review.anchor.remove', entityType: 'review', entityId: String(row.id), details: { anchor: anchorId } });
   })();
@@ -225,8 +225,8 @@ export function submitReview(ctx: ServiceContext, reviewId: number, activeMsDelt
   if (problems.length) throw new ApiError('bad_request', 'this review cannot be submitted yet', problems);
   const preview = evaluateDecision(rubric, view.levels as LevelChoice);
   const now = nowIso(ctx);
-  ctx.handle.sqlite.transaction(() => {
-    ctx.handle.db
+  ctx.db.transaction(() => {
+    ctx.db.orm
       .update(reviews)
       .set({ status: 'submitted', outcome: preview.outcome, total: preview.total, submittedAt: now, updatedAt: now, activeMs: row.activeMs + activeMsDelta })
       .where(eq(reviews.id, row.id))
@@ -249,7 +249,7 @@ export function submitReview(ctx: ServiceContext, reviewId: number, activeMsDelt
     }
     afterReviewSubmitted(ctx, row.portfolioId, actor.id);
   })();
-  return reviewState(ctx, row.portfolioId, ctx.handle.db.select().from(reviews).where(eq(reviews.id, row.id)).get(), null, actor);
+  return reviewState(ctx, row.portfolioId, ctx.db.orm.select().from(reviews).where(eq(reviews.id, row.id)).get(), null, actor);
 }
 
 /**
@@ -259,11 +259,11 @@ export function submitReview(ctx: ServiceContext, reviewId: number, activeMsDelt
 export function nextPortfolio(ctx: ServiceContext, after: string | undefined, actor: Reviewer): string | null {
   const pick = (rows: { id: string; at: string }[]) => {
     const pool = rows.filter((r) => r.id !== after);
-    const current = after ? ctx.handle.db.select({ at: portfolios.submittedAt }).from(portfolios).where(eq(portfolios.id, after)).get() : undefined;
+    const current = after ? ctx.db.orm.select({ at: portfolios.submittedAt }).from(portfolios).where(eq(portfolios.id, after)).get() : undefined;
     const later = current ? pool.find((c) => c.at > current.at || (c.at === current.at && c.id > after!)) : undefined;
     return (later ?? pool[0])?.id ?? null;
   };
-  const mine = ctx.handle.sqlite
+  const mine = ctx.db
     .prepare(
       `SELECT p.id, p.submitted_at AS at FROM assignments a JOIN portfolios p ON p.id = a.portfolio_id
        WHERE a.reviewer_id = ? AND a.status = 'assigned' AND p.status IN ('submitted', 'in_review')
@@ -271,7 +271,7 @@ export function nextPortfolio(ctx: ServiceContext, after: string | undefined, ac
     )
     .all(actor.id) as { id: string; at: string }[];
   if (mine.some((m) => m.id !== after)) return pick(mine);
-  const open = ctx.handle.sqlite
+  const open = ctx.db
     .prepare(`SELECT p.id, p.submitted_at AS at FROM portfolios p WHERE p.status IN ('submitted', 'in_review') AND p.is_anchor = 0 ORDER BY p.submitted_at, p.id`)
     .all() as { id: string; at: string }[];
   return pick(open.filter((o) => !eligibilityProblem(ctx, o.id, actor)));

@@ -5,7 +5,7 @@ import { nowIso, type ServiceContext } from './context';
 import { audit } from './audit';
 
 export function loadRubric(ctx: ServiceContext, id: string, version: number): Rubric | null {
-  const { db } = ctx.handle;
+  const db = ctx.db.orm;
   const head = db.select().from(rubrics).where(and(eq(rubrics.id, id), eq(rubrics.version, version))).get();
   if (!head) return null;
   const criteria = db
@@ -52,7 +52,7 @@ export function rubricFingerprint(r: Rubric): string {
 }
 
 export function insertRubric(ctx: ServiceContext, r: Rubric, actor: string): void {
-  const { db } = ctx.handle;
+  const db = ctx.db.orm;
   const rule = r.decision_rule;
   db.insert(rubrics)
     .values({
@@ -92,7 +92,7 @@ export function insertRubric(ctx: ServiceContext, r: Rubric, actor: string): voi
 
 /** A rubric is frozen once any portfolio is assessed with it or any review used it. */
 export function isRubricFrozen(ctx: ServiceContext, id: string, version: number): boolean {
-  const { db } = ctx.handle;
+  const db = ctx.db.orm;
   const used =
     db.select({ id: portfolios.id }).from(portfolios).where(and(eq(portfolios.rubricId, id), eq(portfolios.rubricVersion, version))).limit(1).get() ??
     db.select({ id: reviews.id }).from(reviews).where(and(eq(reviews.rubricId, id), eq(reviews.rubricVersion, version))).limit(1).get();
@@ -100,6 +100,6 @@ export function isRubricFrozen(ctx: ServiceContext, id: string, version: number)
 }
 
 export function latestRubricVersion(ctx: ServiceContext, id: string): number | null {
-  const row = ctx.handle.db.select({ v: rubrics.version }).from(rubrics).where(eq(rubrics.id, id)).orderBy(desc(rubrics.version)).limit(1).get();
+  const row = ctx.db.orm.select({ v: rubrics.version }).from(rubrics).where(eq(rubrics.id, id)).orderBy(desc(rubrics.version)).limit(1).get();
   return row?.v ?? null;
 }

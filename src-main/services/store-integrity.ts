@@ -4,7 +4,7 @@ import { audit } from './audit';
 
 /** Blob hashes that committed evidence (and its copy without metadata) or caption rows refer to: the files the store must keep. */
 function referencedShas(ctx: ServiceContext): Set<string> {
-  const rows = ctx.handle.sqlite
+  const rows = ctx.db
     .prepare('SELECT sha256 FROM evidence UNION SELECT stripped_sha256 FROM evidence WHERE stripped_sha256 IS NOT NULL UNION SELECT sha256 FROM evidence_captions')
     .pluck()
     .all() as string[];
@@ -12,7 +12,7 @@ function referencedShas(ctx: ServiceContext): Set<string> {
 }
 
 function requireWriteLock(ctx: ServiceContext, what: string): void {
-  if (!ctx.handle.sqlite.inTransaction) throw new Error(`${what} must run inside a write transaction`);
+  if (!ctx.db.inTransaction) throw new Error(`${what} must run inside a write transaction`);
 }
 
 /**
@@ -22,10 +22,10 @@ function requireWriteLock(ctx: ServiceContext, what: string): void {
  */
 export function dropUnreferencedBlobs(ctx: ServiceContext, shas: Iterable<string>): string[] {
   requireWriteLock(ctx, 'dropping blobs');
-  const referenced = ctx.handle.sqlite.prepare(
+  const referenced = ctx.db.prepare(
     'SELECT 1 FROM evidence WHERE sha256 = @sha UNION ALL SELECT 1 FROM evidence WHERE stripped_sha256 = @sha UNION ALL SELECT 1 FROM evidence_captions WHERE sha256 = @sha LIMIT 1',
   );
-  const deleteRow = ctx.handle.sqlite.prepare('DELETE FROM blobs WHERE sha256 = ?');
+  const deleteRow = ctx.db.prepare('DELETE FROM blobs WHERE sha256 = ?');
   const dropped: string[] = [];
   for (const sha of new Set(shas)) {
     if (referenced.get({ sha })) continue;
@@ -42,7 +42,7 @@ export function dropUnreferencedBlobs(ctx: ServiceContext, shas: Iterable<string
  */
 export function rollBackImportRun(ctx: ServiceContext, runId: string): { portfolios: string[] } {
   requireWriteLock(ctx, 'rolling back an import');
-  const { sqlite } = ctx.handle;
+  const sqlite = ctx.db;
   const items = (kind: string) =>
     sqlite.prepare('SELECT key FROM import_run_items WHERE run_id = ? AND kind = ?').pluck().all(runId, kind) as string[];
   const portfolioIds = items('portfolio');
@@ -79,7 +79,7 @@ export function rollBackImportRun(ctx: ServiceContext, runId: string): { portfol
 
 /** Import runs whose process is gone (killed, crashed): they will never finish. */
 function abandonedRuns(ctx: ServiceContext): { id: string; source: string }[] {
-  const runs = ctx.handle.sqlite.prepare('SELECT id, pid, source FROM import_runs').all() as { id: string; pid: number; source: string }[];
+  const runs = ctx.db.prepare('SELECT id, pid, source FROM import_runs').all() as { id: string; pid: number; source: string }[];
   return runs.filter((r) => r.pid !== process.pid && !processAlive(r.pid));
 }
 
@@ -109,7 +109,7 @@ export async function checkStore(ctx: ServiceContext, options: { repair?: boolea
   for (const sha of onDisk) if ((await ctx.store.hashOf(sha)) !== sha) corrupt.push(sha);
   const repaired: StoreCheckReport['repaired'] = { unreferenced: [], staleStaging: [], abandonedImports: [] };
   const look = () => {
-    const registered = new Set(ctx.handle.sqlite.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]);
+    const registered = new Set(ctx.db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]);
     const referenced = referencedShas(ctx);
     const present = new Set(ctx.store.list());
     return {
@@ -120,7 +120,7 @@ export async function checkStore(ctx: ServiceContext, options: { repair?: boolea
     };
   };
   if (options.repair)
-    ctx.handle.sqlite.transaction(() => {
+    ctx.db.transaction(() => {
       for (const run of abandonedRuns(ctx)) {
         rollBackImportRun(ctx, run.id);
         repaired.abandonedImports.push(run.id);
@@ -144,7 +144,7 @@ export async function checkStore(ctx: ServiceContext, options: { repair?: boolea
 export function sweepAtStart(ctx: ServiceContext): { abandonedImports: string[]; staleStaging: string[] } {
   const abandonedImports: string[] = [];
   if (abandonedRuns(ctx).length > 0)
-    ctx.handle.sqlite.transaction(() => {
+    ctx.db.transaction(() => {
       for (const run of abandonedRuns(ctx)) {
         rollBackImportRun(ctx, run.id);
         abandonedImports.push(run.id);

@@ -21,7 +21,7 @@ test('a review bundle goes to a second data directory, is scored there by keyboa
   const lead = getReviewer(ctx, 'R-terina')!;
 
   // Lead: a fresh portfolio with a PDF, two new reviewers from a district of their own, anonymous double review.
-  const row = ctx.handle.sqlite
+  const row = ctx.db
     .prepare(
       `SELECT p.id, p.credential_code AS credential, p.candidate_name AS name FROM portfolios p
        WHERE p.status = 'submitted' AND p.is_anchor = 0 AND p.attempt = 1
@@ -79,7 +79,7 @@ test('a review bundle goes to a second data directory, is scored there by keyboa
     await dialog.getByRole('button', { name: /^Submit/ }).click();
     await expect.poll(() => listAssignments(home, { reviewer: offline.id }).find((a) => a.portfolio === pid)?.status).toBe('submitted');
     // Offline, a submitted review only waits for the lead: no decision here.
-    expect(home.handle.sqlite.prepare('SELECT status FROM portfolios WHERE id = ?').get(pid)).toEqual({ status: 'scored' });
+    expect(home.db.prepare('SELECT status FROM portfolios WHERE id = ?').get(pid)).toEqual({ status: 'scored' });
   } finally {
     await shell.close();
   }
@@ -87,7 +87,7 @@ test('a review bundle goes to a second data directory, is scored there by keyboa
   // Back on the reviewer's machine: the results file.
   const results = exportResults(home);
   expect(results.exported).toEqual([pid]);
-  home.handle.close();
+  home.close();
   const resultsFile = path.join(work, results.fileName);
   fs.writeFileSync(resultsFile, results.text);
 

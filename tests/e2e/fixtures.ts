@@ -47,7 +47,7 @@ export const test = base.extend<{ workbench: Workbench }>({
       },
     });
     await shell.close();
-    ctx.handle.close();
+    ctx.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
 });

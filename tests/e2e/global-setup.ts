@@ -9,7 +9,7 @@ export default async function globalSetup(): Promise<void> {
   fs.rmSync(TEMPLATE_DIR, { recursive: true, force: true });
   const ctx = openServices({ dataDir: TEMPLATE_DIR });
   const loaded = await loadDemoIfFresh(ctx);
-  ctx.handle.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  ctx.handle.close();
+  ctx.db.pragma('wal_checkpoint(TRUNCATE)');
+  ctx.close();
   if (!loaded) throw new Error('the demo was not loaded into the e2e template data directory');
 }

@@ -33,7 +33,7 @@ async function switchProfile(page: Page, name: string) {
 function setUpDoubleReview(workbench: Workbench) {
   const { ctx } = workbench;
   const lead = getReviewer(ctx, 'R-terina')!;
-  const row = ctx.handle.sqlite
+  const row = ctx.db
     .prepare(
       `SELECT p.id, p.credential_code AS credential,
               (SELECT e.evidence_id FROM evidence e WHERE e.portfolio_id = p.id AND e.kind = 'pdf' ORDER BY e.rowid LIMIT 1) AS pdf
@@ -312,7 +312,7 @@ test('a panel lead imports reviewers (a bad file is refused line by line), versi
   // Allocation: the report says what was assigned and what could not be, with reasons. Precondition: P-2026-016 must
   // stay unallocated, so every reviewer (the one just imported too) declares a conflict with its candidate.
   const { ctx } = workbench;
-  const blocked = (ctx.handle.sqlite.prepare("SELECT candidate_id AS id FROM portfolios WHERE id = 'P-2026-016'").get() as { id: string }).id;
+  const blocked = (ctx.db.prepare("SELECT candidate_id AS id FROM portfolios WHERE id = 'P-2026-016'").get() as { id: string }).id;
   for (const r of listReviewers(ctx)) if (r.roles.includes('reviewer')) declareConflict(ctx, r.id, blocked, 'e2e: keep P-2026-016 unallocated', getReviewer(ctx, 'R-terina')!);
   await page.getByRole('tab', { name: 'Allocation' }).click();
   await page.getByRole('button', { name: 'Allocate now' }).click();

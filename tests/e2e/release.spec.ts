@@ -31,7 +31,7 @@ function secondReady(workbench: Workbench) {
 }
 
 
-const status = (workbench: Workbench, id: string) => (workbench.ctx.handle.sqlite.prepare('SELECT status FROM portfolios WHERE id = ?').get(id) as { status: string }).status;
+const status = (workbench: Workbench, id: string) => (workbench.ctx.db.prepare('SELECT status FROM portfolios WHERE id = ?').get(id) as { status: string }).status;
 
 test('a lead edits the merged feedback beside both originals and releases several decisions at once', async ({ page, workbench }) => {
   secondReady(workbench);
@@ -73,7 +73,7 @@ test('a lead edits the merged feedback beside both originals and releases severa
   await confirm.getByRole('button', { name: 'Release', exact: true }).click();
   await expect(page.getByText('Nothing is waiting')).toBeVisible();
   expect([status(workbench, READY), status(workbench, FRESH)]).toEqual(['decided', 'decided']);
-  const released = workbench.ctx.handle.sqlite.prepare('SELECT feedback, released_by AS by, decided_by AS author FROM decisions WHERE portfolio_id = ?').get(READY);
+  const released = workbench.ctx.db.prepare('SELECT feedback, released_by AS by, decided_by AS author FROM decisions WHERE portfolio_id = ?').get(READY);
   expect(released).toEqual({ feedback: 'A well-designed unit in which students shape their learning, with strong links to whānau.', by: 'R-terina', author: 'system:reconciliation' });
 });
 

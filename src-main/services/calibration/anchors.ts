@@ -22,14 +22,14 @@ export interface ReferenceInput {
 }
 
 function portfolioOrThrow(ctx: ServiceContext, id: string) {
-  const p = ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, id)).get();
+  const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, id)).get();
   if (!p) throw new ApiError('not_found', `no portfolio ${id}`);
   return p;
 }
 
 /** Submitted calibration reviews of this anchor: once a reviewer has been compared with its reference, it is fixed. */
 function submissionsOf(ctx: ServiceContext, portfolioId: string): number {
-  return (ctx.handle.sqlite.prepare('SELECT count(*) AS n FROM calibration_submissions WHERE portfolio_id = ?').get(portfolioId) as { n: number }).n;
+  return (ctx.db.prepare('SELECT count(*) AS n FROM calibration_submissions WHERE portfolio_id = ?').get(portfolioId) as { n: number }).n;
 }
 
 /** Why this portfolio cannot become an anchor, or null. */
@@ -37,19 +37,19 @@ export function anchorRefusal(ctx: ServiceContext, portfolioId: string): string 
   const p = portfolioOrThrow(ctx, portfolioId);
   if (p.isAnchor) return null;
   if (currentDecision(ctx, portfolioId)) return `${portfolioId} is already decided; a decided portfolio affects its candidate and cannot become an anchor`;
-  const reviewed = ctx.handle.sqlite.prepare("SELECT count(*) AS n FROM reviews WHERE portfolio_id = ? AND kind <> 'calibration'").get(portfolioId) as { n: number };
+  const reviewed = ctx.db.prepare("SELECT count(*) AS n FROM reviews WHERE portfolio_id = ? AND kind <> 'calibration'").get(portfolioId) as { n: number };
   if (reviewed.n > 0) return `${portfolioId} has been reviewed in production; only a portfolio nobody has reviewed can become an anchor`;
   if (p.status === 'withdrawn' || p.status === 'returned') return `${portfolioId} is ${p.status}`;
   return null;
 }
 
 function summaryOf(ctx: ServiceContext, portfolioId: string): AnchorSummary {
-  const head = ctx.handle.db.select().from(calibrationAnchors).where(eq(calibrationAnchors.portfolioId, portfolioId)).get();
+  const head = ctx.db.orm.select().from(calibrationAnchors).where(eq(calibrationAnchors.portfolioId, portfolioId)).get();
   if (!head) throw new ApiError('not_found', `${portfolioId} is not an anchor`);
   const p = portfolioOrThrow(ctx, portfolioId);
   const rubric = rubricOrThrow(ctx, p.rubricId, p.rubricVersion);
-  const referenced = ctx.handle.db.select().from(calibrationReferences).where(eq(calibrationReferences.portfolioId, portfolioId)).all().length;
-  const rounds = ctx.handle.db
+  const referenced = ctx.db.orm.select().from(calibrationReferences).where(eq(calibrationReferences.portfolioId, portfolioId)).all().length;
+  const rounds = ctx.db.orm
     .select({ id: calibrationRounds.id, name: calibrationRounds.name })
     .from(calibrationRoundAnchors)
     .innerJoin(calibrationRounds, eq(calibrationRounds.id, calibrationRoundAnchors.roundId))
@@ -71,7 +71,7 @@ function summaryOf(ctx: ServiceContext, portfolioId: string): AnchorSummary {
 
 export function listAnchors(ctx: ServiceContext, actor: Reviewer): AnchorSummary[] {
   requireLead(actor);
-  return ctx.handle.db
+  return ctx.db.orm
     .select({ id: calibrationAnchors.portfolioId })
     .from(calibrationAnchors)
     .orderBy(asc(calibrationAnchors.portfolioId))
@@ -99,7 +99,7 @@ export function getAnchor(ctx: ServiceContext, portfolioId: string, actor: Revie
 
 export function referencesOf(ctx: ServiceContext, portfolioId: string): Map<string, { score: number; rationale: string }> {
   return new Map(
-    ctx.handle.db
+    ctx.db.orm
       .select()
       .from(calibrationReferences)
       .where(eq(calibrationReferences.portfolioId, portfolioId))
@@ -146,10 +146,10 @@ export function saveAnchor(ctx: ServiceContext, input: { portfolioId: string; re
   }
   if (problems.length) throw new ApiError('bad_request', 'these reference levels do not fit the rubric', problems);
   const now = nowIso(ctx);
-  ctx.handle.sqlite.transaction(() => {
-    const { db } = ctx.handle;
+  ctx.db.transaction(() => {
+    const db = ctx.db.orm;
     if (!p.isAnchor) {
-      const released = ctx.handle.sqlite
+      const released = ctx.db
         .prepare("UPDATE assignments SET status = 'released', closed_at = ? WHERE portfolio_id = ? AND status = 'assigned' RETURNING reviewer_id")
         .all(now, p.id) as { reviewer_id: string }[];
       db.update(portfolios).set({ isAnchor: true, updatedAt: now }).where(eq(portfolios.id, p.id)).run();
@@ -182,17 +182,17 @@ export function removeAnchor(ctx: ServiceContext, portfolioId: string, actor: Re
   requireLead(actor);
   const p = portfolioOrThrow(ctx, portfolioId);
   if (!p.isAnchor) throw new ApiError('not_found', `${portfolioId} is not an anchor`);
-  const rounds = ctx.handle.db
+  const rounds = ctx.db.orm
     .select({ name: calibrationRounds.name })
     .from(calibrationRoundAnchors)
     .innerJoin(calibrationRounds, eq(calibrationRounds.id, calibrationRoundAnchors.roundId))
     .where(eq(calibrationRoundAnchors.portfolioId, portfolioId))
     .all();
   if (rounds.length) throw new ApiError('conflict', `${portfolioId} is used by the round${rounds.length > 1 ? 's' : ''} ${rounds.map((r) => `"${r.name}"`).join(', ')}`);
-  const calibrationReviews = ctx.handle.sqlite.prepare("SELECT count(*) AS n FROM reviews WHERE portfolio_id = ? AND kind = 'calibration'").get(portfolioId) as { n: number };
+  const calibrationReviews = ctx.db.prepare("SELECT count(*) AS n FROM reviews WHERE portfolio_id = ? AND kind = 'calibration'").get(portfolioId) as { n: number };
   if (calibrationReviews.n) throw new ApiError('conflict', `${portfolioId} has calibration reviews; it stays an anchor`);
-  ctx.handle.sqlite.transaction(() => {
-    const { db } = ctx.handle;
+  ctx.db.transaction(() => {
+    const db = ctx.db.orm;
     db.delete(calibrationReferences).where(eq(calibrationReferences.portfolioId, portfolioId)).run();
     db.delete(calibrationAnchors).where(eq(calibrationAnchors.portfolioId, portfolioId)).run();
     db.update(portfolios).set({ isAnchor: false, updatedAt: nowIso(ctx) }).where(and(eq(portfolios.id, portfolioId))).run();

@@ -18,7 +18,7 @@ export const DEFAULT_THRESHOLD: Threshold = { minExact: 0.7, maxOff: 1 };
 const GLOBAL = '*';
 
 export function thresholdFor(ctx: ServiceContext, credentialCode: string | null): Threshold {
-  const rows = ctx.handle.db.select().from(calibrationThresholds).all();
+  const rows = ctx.db.orm.select().from(calibrationThresholds).all();
   const row = (credentialCode && rows.find((r) => r.scope === credentialCode)) || rows.find((r) => r.scope === GLOBAL);
   return row ? { minExact: row.minExact, maxOff: row.maxOff } : DEFAULT_THRESHOLD;
 }
@@ -38,7 +38,7 @@ export interface RoundResult {
 
 /** Per criterion scored on an anchor with a reference: the reviewer's level against the reference. */
 export function roundComparisons(ctx: ServiceContext, roundId: number, reviewerId: string): { anchor: string; criterion: string; score: number; reference: number }[] {
-  return ctx.handle.sqlite
+  return ctx.db
     .prepare(
       `SELECT s.portfolio_id AS anchor, rs.criterion_id AS criterion, rs.score AS score, ref.score AS reference
        FROM calibration_submissions s
@@ -51,8 +51,8 @@ export function roundComparisons(ctx: ServiceContext, roundId: number, reviewerI
 }
 
 export function roundResult(ctx: ServiceContext, round: RoundRow, reviewerId: string): RoundResult {
-  const anchors = (ctx.handle.sqlite.prepare('SELECT count(*) AS n FROM calibration_round_anchors WHERE round_id = ?').get(round.id) as { n: number }).n;
-  const submitted = ctx.handle.sqlite
+  const anchors = (ctx.db.prepare('SELECT count(*) AS n FROM calibration_round_anchors WHERE round_id = ?').get(round.id) as { n: number }).n;
+  const submitted = ctx.db
     .prepare('SELECT count(*) AS n, max(submitted_at) AS last FROM calibration_submissions WHERE round_id = ? AND reviewer_id = ?')
     .get(round.id, reviewerId) as { n: number; last: string | null };
   const rows = roundComparisons(ctx, round.id, reviewerId);
@@ -98,7 +98,7 @@ export function judge(result: RoundResult, threshold: Threshold, criterionTitle:
 }
 
 function criterionTitles(ctx: ServiceContext, rubricId: string): (id: string) => string {
-  const rows = ctx.handle.sqlite.prepare('SELECT criterion_id AS id, title FROM rubric_criteria WHERE rubric_id = ? ORDER BY rubric_version').all(rubricId) as { id: string; title: string }[];
+  const rows = ctx.db.prepare('SELECT criterion_id AS id, title FROM rubric_criteria WHERE rubric_id = ? ORDER BY rubric_version').all(rubricId) as { id: string; title: string }[];
   const map = new Map(rows.map((r) => [r.id, r.title]));
   return (id) => map.get(id) ?? id;
 }
@@ -108,9 +108,9 @@ function criterionTitles(ctx: ServiceContext, rubricId: string): (id: string) =>
  * any version of it), with the reason in words. Used by panel allocation when a policy requires qualified reviewers.
  */
 export function isQualified(ctx: ServiceContext, reviewerId: string, credentialCode: string): { qualified: boolean; reason: string } {
-  const credential = ctx.handle.db.select().from(credentials).where(eq(credentials.code, credentialCode)).get();
+  const credential = ctx.db.orm.select().from(credentials).where(eq(credentials.code, credentialCode)).get();
   if (!credential) return { qualified: false, reason: `no credential ${credentialCode}` };
-  const rounds = ctx.handle.sqlite
+  const rounds = ctx.db
     .prepare(
       `SELECT r.* FROM calibration_rounds r JOIN calibration_round_reviewers rr ON rr.round_id = r.id AND rr.reviewer_id = ?
        WHERE r.rubric_id = ?`,
@@ -145,8 +145,8 @@ export function toRoundRow(r: Record<string, unknown>): RoundRow {
 
 export function qualificationOverview(ctx: ServiceContext, actor: Reviewer): QualificationOverview {
   requireLead(actor);
-  const creds = ctx.handle.db.select({ code: credentials.code, title: credentials.title }).from(credentials).orderBy(credentials.code).all();
-  const rows = ctx.handle.db.select().from(calibrationThresholds).all();
+  const creds = ctx.db.orm.select({ code: credentials.code, title: credentials.title }).from(credentials).orderBy(credentials.code).all();
+  const rows = ctx.db.orm.select().from(calibrationThresholds).all();
   return {
     global: thresholdFor(ctx, null),
     perCredential: rows.filter((r) => r.scope !== GLOBAL).map((r) => ({ credential: r.scope, threshold: { minExact: r.minExact, maxOff: r.maxOff } })),
@@ -171,12 +171,12 @@ export function qualificationOverview(ctx: ServiceContext, actor: Reviewer): Qua
 export function setThreshold(ctx: ServiceContext, credential: string | null, threshold: Threshold | null, actor: Reviewer): QualificationOverview {
   requireLead(actor);
   const scope = credential ?? GLOBAL;
-  if (credential && !ctx.handle.db.select().from(credentials).where(eq(credentials.code, credential)).get()) throw new ApiError('not_found', `no credential ${credential}`);
+  if (credential && !ctx.db.orm.select().from(credentials).where(eq(credentials.code, credential)).get()) throw new ApiError('not_found', `no credential ${credential}`);
   const before = thresholdFor(ctx, credential);
-  ctx.handle.sqlite.transaction(() => {
-    if (threshold === null) ctx.handle.db.delete(calibrationThresholds).where(eq(calibrationThresholds.scope, scope)).run();
+  ctx.db.transaction(() => {
+    if (threshold === null) ctx.db.orm.delete(calibrationThresholds).where(eq(calibrationThresholds.scope, scope)).run();
     else
-      ctx.handle.db
+      ctx.db.orm
         .insert(calibrationThresholds)
         .values({ scope, minExact: threshold.minExact, maxOff: threshold.maxOff, updatedBy: actor.id, updatedAt: nowIso(ctx) })
         .onConflictDoUpdate({ target: calibrationThresholds.scope, set: { minExact: threshold.minExact, maxOff: threshold.maxOff, updatedBy: actor.id, updatedAt: nowIso(ctx) } })

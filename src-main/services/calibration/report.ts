@@ -33,12 +33,12 @@ function outcomeRows(reviews: { unit: string; rater: string; outcome: string | n
 }
 
 function reviewerNames(ctx: ServiceContext): Map<string, string> {
-  return new Map((ctx.handle.sqlite.prepare('SELECT id, name FROM reviewers').all() as { id: string; name: string }[]).map((r) => [r.id, r.name]));
+  return new Map((ctx.db.prepare('SELECT id, name FROM reviewers').all() as { id: string; name: string }[]).map((r) => [r.id, r.name]));
 }
 
 /** Anchor references as unit → criterion → level. */
 function referenceMap(ctx: ServiceContext, anchors: string[]): Map<string, Map<string, number>> {
-  const rows = ctx.handle.sqlite
+  const rows = ctx.db
     .prepare('SELECT portfolio_id AS unit, criterion_id AS criterion, score FROM calibration_references WHERE portfolio_id IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify(anchors)) as { unit: string; criterion: string; score: number }[];
   const out = new Map<string, Map<string, number>>();
@@ -52,7 +52,7 @@ function referenceMap(ctx: ServiceContext, anchors: string[]): Map<string, Map<s
 
 /** Each reviewer's signed difference and exact agreement against the reference, per round and per month. */
 function calibrationDrift(ctx: ServiceContext, reviewerIds: string[], upTo: RoundRow): Report['drift'] {
-  const rows = ctx.handle.sqlite
+  const rows = ctx.db
     .prepare(
       `SELECT s.reviewer_id AS reviewer, s.round_id AS round, substr(s.submitted_at, 1, 7) AS month,
               count(*) AS n, avg(rs.score - ref.score) AS msd, avg(rs.score = ref.score) AS exact
@@ -65,7 +65,7 @@ function calibrationDrift(ctx: ServiceContext, reviewerIds: string[], upTo: Roun
     .all(JSON.stringify(reviewerIds)) as { reviewer: string; round: number; month: string; n: number; msd: number; exact: number }[];
   const roundIds = [...new Set(rows.map((r) => r.round))];
   const rounds = roundIds
-    .map((id) => toRoundRow(ctx.handle.sqlite.prepare('SELECT * FROM calibration_rounds WHERE id = ?').get(id) as Record<string, unknown>))
+    .map((id) => toRoundRow(ctx.db.prepare('SELECT * FROM calibration_rounds WHERE id = ?').get(id) as Record<string, unknown>))
     // Rounds that ended after this one are its future: a report on an old round does not show them.
     .filter((r) => r.id === upTo.id || endOf(ctx, r) <= endOf(ctx, upTo))
     .sort((a, b) => endOf(ctx, a).localeCompare(endOf(ctx, b)) || a.id - b.id);
@@ -105,23 +105,23 @@ export function roundReport(ctx: ServiceContext, id: number, actor: Reviewer, bo
 
 export function buildRoundReport(ctx: ServiceContext, round: RoundRow, bootstrap?: BootstrapOptions): Report {
   const rubric = rubricOrThrow(ctx, round.rubricId, round.rubricVersion);
-  const reviews = ctx.handle.sqlite
+  const reviews = ctx.db
     .prepare(
       `SELECT s.review_id AS id, s.portfolio_id AS unit, s.reviewer_id AS rater, r.outcome, s.submitted_at AS at
        FROM calibration_submissions s JOIN reviews r ON r.id = s.review_id WHERE s.round_id = ?`,
     )
     .all(round.id) as { id: number; unit: string; rater: string; outcome: string | null; at: string }[];
-  const ratings = ctx.handle.sqlite
+  const ratings = ctx.db
     .prepare(
       `SELECT s.portfolio_id AS unit, s.reviewer_id AS rater, rs.criterion_id AS criterion, rs.score AS score, s.submitted_at AS at
        FROM calibration_submissions s JOIN review_scores rs ON rs.review_id = s.review_id AND rs.score IS NOT NULL
        WHERE s.round_id = ?`,
     )
     .all(round.id) as RawRating[];
-  const anchors = (ctx.handle.sqlite.prepare('SELECT portfolio_id AS id FROM calibration_round_anchors WHERE round_id = ? ORDER BY position').all(round.id) as { id: string }[]).map(
+  const anchors = (ctx.db.prepare('SELECT portfolio_id AS id FROM calibration_round_anchors WHERE round_id = ? ORDER BY position').all(round.id) as { id: string }[]).map(
     (a) => a.id,
   );
-  const reviewerIds = (ctx.handle.sqlite.prepare('SELECT reviewer_id AS id FROM calibration_round_reviewers WHERE round_id = ?').all(round.id) as { id: string }[]).map((r) => r.id);
+  const reviewerIds = (ctx.db.prepare('SELECT reviewer_id AS id FROM calibration_round_reviewers WHERE round_id = ?').all(round.id) as { id: string }[]).map((r) => r.id);
   const reference = referenceMap(ctx, anchors);
   const credentials = credentialsOfRubric(ctx, round.rubricId);
   const threshold = thresholdFor(ctx, credentials[0]?.code ?? null);
@@ -177,13 +177,13 @@ export function buildProductionReport(ctx: ServiceContext, scope: ProductionScop
       WHERE r.kind = 'review' AND r.status = 'submitted' AND r.submitted_at >= ? AND r.submitted_at < ? AND p.is_anchor = 0
         ${scope.credential ? 'AND p.credential_code = ?' : ''}
     ), dbl AS MATERIALIZED (SELECT portfolio_id FROM sel GROUP BY portfolio_id HAVING count(DISTINCT reviewer_id) >= 2)`;
-  const reviews = ctx.handle.sqlite
+  const reviews = ctx.db
     .prepare(
       `${selection} SELECT sel.portfolio_id AS unit, sel.reviewer_id AS rater, sel.outcome, sel.submitted_at AS at, sel.rubric_id AS rubricId, sel.rubric_version AS rubricVersion
        FROM sel JOIN dbl USING (portfolio_id) ORDER BY sel.submitted_at`,
     )
     .all(...params) as (RubricKey & { unit: string; rater: string; outcome: string | null; at: string })[];
-  const ratings = ctx.handle.sqlite
+  const ratings = ctx.db
     .prepare(
       `${selection} SELECT sel.portfolio_id AS unit, sel.reviewer_id AS rater, s.criterion_id AS criterion, s.score AS score, sel.submitted_at AS at,
               sel.rubric_id AS rubricId, sel.rubric_version AS rubricVersion
@@ -192,7 +192,7 @@ export function buildProductionReport(ctx: ServiceContext, scope: ProductionScop
     )
     .all(...params) as (RubricKey & RawRating)[];
   // The decision in force on each unit (its latest revision): what the panel concluded.
-  const decided = ctx.handle.sqlite
+  const decided = ctx.db
     .prepare(
       `${selection}, latest AS (SELECT d.portfolio_id, max(d.revision) AS rev FROM decisions d JOIN dbl USING (portfolio_id) GROUP BY d.portfolio_id)
        SELECT d.portfolio_id AS unit, dl.criterion_id AS criterion, dl.score FROM latest
@@ -267,7 +267,7 @@ function productionDrift(ratings: RawRating[], reference: Map<string, Map<string
 
 /** The ratings of a round in the long format of `cli agreement` (unit = anchor id, rater = reviewer id). */
 export function roundRatingRows(ctx: ServiceContext, roundId: number): RatingRow[] {
-  return ctx.handle.sqlite
+  return ctx.db
     .prepare(
       `SELECT s.portfolio_id AS unit, s.reviewer_id AS rater, rs.criterion_id AS criterion, rs.score AS score
        FROM calibration_submissions s JOIN review_scores rs ON rs.review_id = s.review_id AND rs.score IS NOT NULL

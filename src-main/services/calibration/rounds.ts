@@ -35,18 +35,18 @@ export interface NewRound {
 export type RoundPatch = Partial<Pick<NewRound, 'name' | 'opensAt' | 'closesAt' | 'anchors' | 'reviewers'>>;
 
 export function roundRow(ctx: ServiceContext, id: number): RoundRow {
-  const row = ctx.handle.db.select().from(calibrationRounds).where(eq(calibrationRounds.id, id)).get();
+  const row = ctx.db.orm.select().from(calibrationRounds).where(eq(calibrationRounds.id, id)).get();
   if (!row) throw new ApiError('not_found', `no calibration round ${id}`);
   return row;
 }
 
 export function roundByName(ctx: ServiceContext, name: string): RoundRow | undefined {
-  const hit = ctx.handle.sqlite.prepare('SELECT id FROM calibration_rounds WHERE name = ? COLLATE NOCASE').get(name.trim()) as { id: number } | undefined;
+  const hit = ctx.db.prepare('SELECT id FROM calibration_rounds WHERE name = ? COLLATE NOCASE').get(name.trim()) as { id: number } | undefined;
   return hit ? roundRow(ctx, hit.id) : undefined;
 }
 
 export function roundAnchors(ctx: ServiceContext, roundId: number): string[] {
-  return ctx.handle.db
+  return ctx.db.orm
     .select({ id: calibrationRoundAnchors.portfolioId })
     .from(calibrationRoundAnchors)
     .where(eq(calibrationRoundAnchors.roundId, roundId))
@@ -56,7 +56,7 @@ export function roundAnchors(ctx: ServiceContext, roundId: number): string[] {
 }
 
 export function roundReviewers(ctx: ServiceContext, roundId: number): string[] {
-  return ctx.handle.db
+  return ctx.db.orm
     .select({ id: calibrationRoundReviewers.reviewerId })
     .from(calibrationRoundReviewers)
     .where(eq(calibrationRoundReviewers.roundId, roundId))
@@ -66,7 +66,7 @@ export function roundReviewers(ctx: ServiceContext, roundId: number): string[] {
 }
 
 function submissionsOf(ctx: ServiceContext, roundId: number) {
-  return ctx.handle.db.select().from(calibrationSubmissions).where(eq(calibrationSubmissions.roundId, roundId)).all();
+  return ctx.db.orm.select().from(calibrationSubmissions).where(eq(calibrationSubmissions.roundId, roundId)).all();
 }
 
 export function roundSummary(ctx: ServiceContext, row: RoundRow): RoundSummary {
@@ -96,7 +96,7 @@ export function roundDetail(ctx: ServiceContext, id: number): RoundDetail {
   // Drafts: started in the workbench but not submitted (a reviewer meets each anchor in one round only).
   const drafts = new Set(
     summary.anchors.length && summary.reviewers.length
-      ? ctx.handle.db
+      ? ctx.db.orm
           .select({ p: reviews.portfolioId, r: reviews.reviewerId })
           .from(reviews)
           .where(and(eq(reviews.kind, 'calibration'), eq(reviews.status, 'draft'), inArray(reviews.portfolioId, summary.anchors)))
@@ -120,7 +120,7 @@ export function roundDetail(ctx: ServiceContext, id: number): RoundDetail {
 
 export function listRounds(ctx: ServiceContext, actor: Reviewer): RoundSummary[] {
   requireLead(actor);
-  return ctx.handle.db
+  return ctx.db.orm
     .select()
     .from(calibrationRounds)
     .orderBy(asc(calibrationRounds.opensAt), asc(calibrationRounds.id))
@@ -141,8 +141,8 @@ function membershipProblems(ctx: ServiceContext, roundId: number | null, rubricI
   if (new Set(anchors).size !== anchors.length) problems.push('an anchor is listed twice');
   if (new Set(reviewerIds).size !== reviewerIds.length) problems.push('a reviewer is listed twice');
   for (const id of anchors) {
-    const p = ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, id)).get();
-    const anchor = ctx.handle.db.select().from(calibrationAnchors).where(eq(calibrationAnchors.portfolioId, id)).get();
+    const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, id)).get();
+    const anchor = ctx.db.orm.select().from(calibrationAnchors).where(eq(calibrationAnchors.portfolioId, id)).get();
     if (!p || !anchor) {
       problems.push(`${id} is not an anchor portfolio`);
       continue;
@@ -151,7 +151,7 @@ function membershipProblems(ctx: ServiceContext, roundId: number | null, rubricI
       problems.push(`${id} is scored with ${p.rubricId} v${p.rubricVersion}, not ${rubricId} v${rubricVersion}`);
       continue;
     }
-    const refs = new Set(ctx.handle.db.select().from(calibrationReferences).where(eq(calibrationReferences.portfolioId, id)).all().map((r) => r.criterionId));
+    const refs = new Set(ctx.db.orm.select().from(calibrationReferences).where(eq(calibrationReferences.portfolioId, id)).all().map((r) => r.criterionId));
     const missing = rubric.criteria.filter((c) => !refs.has(c.id));
     if (missing.length) problems.push(`${id} has no reference level for ${missing.map((c) => c.title).join(', ')}`);
   }
@@ -163,7 +163,7 @@ function membershipProblems(ctx: ServiceContext, roundId: number | null, rubricI
   }
   if (anchors.length && reviewerIds.length) {
     // The same reviewer and anchor in another round: the reviewer has seen (or will see) its reference there.
-    const clashes = ctx.handle.sqlite
+    const clashes = ctx.db
       .prepare(
         `SELECT rr.reviewer_id AS reviewer, ra.portfolio_id AS anchor, r.name AS round
          FROM calibration_round_reviewers rr
@@ -189,7 +189,7 @@ function checkName(ctx: ServiceContext, name: string, except: number | null): vo
 }
 
 function writeMembers(ctx: ServiceContext, roundId: number, anchors: string[] | undefined, reviewerIds: string[] | undefined): void {
-  const { db } = ctx.handle;
+  const db = ctx.db.orm;
   if (anchors) {
     db.delete(calibrationRoundAnchors).where(eq(calibrationRoundAnchors.roundId, roundId)).run();
     anchors.forEach((portfolioId, position) => db.insert(calibrationRoundAnchors).values({ roundId, portfolioId, position }).run());
@@ -208,8 +208,8 @@ export function createRound(ctx: ServiceContext, input: NewRound, actor: Reviewe
   const problems = membershipProblems(ctx, null, input.rubricId, input.rubricVersion, input.anchors, input.reviewers);
   if (problems.length) throw new ApiError('bad_request', 'this round cannot be created', problems);
   const now = nowIso(ctx);
-  const id = ctx.handle.sqlite.transaction(() => {
-    const row = ctx.handle.db
+  const id = ctx.db.transaction(() => {
+    const row = ctx.db.orm
       .insert(calibrationRounds)
       .values({
         name,
@@ -255,8 +255,8 @@ export function updateRound(ctx: ServiceContext, id: number, patch: RoundPatch, 
   }
   if (problems.length) throw new ApiError('bad_request', 'this change cannot be saved', [...new Set(problems)]);
   const before = roundSummary(ctx, row);
-  ctx.handle.sqlite.transaction(() => {
-    ctx.handle.db.update(calibrationRounds).set({ name, opensAt, closesAt }).where(eq(calibrationRounds.id, id)).run();
+  ctx.db.transaction(() => {
+    ctx.db.orm.update(calibrationRounds).set({ name, opensAt, closesAt }).where(eq(calibrationRounds.id, id)).run();
     writeMembers(ctx, id, patch.anchors, patch.reviewers);
     audit(ctx, {
       actor: actor.id,
@@ -275,10 +275,10 @@ export function closeRound(ctx: ServiceContext, id: number, actor: Reviewer): Ro
   const row = roundRow(ctx, id);
   if (row.status === 'closed') throw new ApiError('conflict', `the round "${row.name}" is already closed`);
   const now = nowIso(ctx);
-  ctx.handle.sqlite.transaction(() => {
+  ctx.db.transaction(() => {
     // Past its close date the round already ended then, not now.
     const closedAt = Date.parse(row.closesAt) < ctx.now().getTime() ? row.closesAt : now;
-    ctx.handle.db.update(calibrationRounds).set({ status: 'closed', closedAt }).where(eq(calibrationRounds.id, id)).run();
+    ctx.db.orm.update(calibrationRounds).set({ status: 'closed', closedAt }).where(eq(calibrationRounds.id, id)).run();
     audit(ctx, { actor: actor.id, action: 'calibration.round.close', entityType: 'calibration_round', entityId: String(id), details: { name: row.name } });
   })();
   return roundDetail(ctx, id);
@@ -286,7 +286,7 @@ export function closeRound(ctx: ServiceContext, id: number, actor: Reviewer): Ro
 
 /** The rounds containing this anchor and this reviewer (at most one, by the rule above; kept general for safety). */
 export function roundsWith(ctx: ServiceContext, portfolioId: string, reviewerId: string): RoundRow[] {
-  const ids = ctx.handle.sqlite
+  const ids = ctx.db
     .prepare(
       `SELECT ra.round_id AS id FROM calibration_round_anchors ra
        JOIN calibration_round_reviewers rr ON rr.round_id = ra.round_id AND rr.reviewer_id = ?

@@ -20,12 +20,12 @@ import { requireLead, rubricOrThrow } from './common';
 import { diffRubrics } from './rubric-diff';
 
 function usage(ctx: ServiceContext, id: string, version: number): RubricVersionSummary['usage'] {
-  const count = (sql: string) => (ctx.handle.sqlite.prepare(sql).get(id, version) as { n: number }).n;
+  const count = (sql: string) => (ctx.db.prepare(sql).get(id, version) as { n: number }).n;
   return {
     portfolios: count('SELECT count(*) AS n FROM portfolios WHERE rubric_id = ? AND rubric_version = ?'),
     reviews: count('SELECT count(*) AS n FROM reviews WHERE rubric_id = ? AND rubric_version = ?'),
     rounds: count('SELECT count(*) AS n FROM calibration_rounds WHERE rubric_id = ? AND rubric_version = ?'),
-    credentials: (ctx.handle.sqlite.prepare('SELECT code FROM credentials WHERE rubric_id = ? AND rubric_version = ? ORDER BY code').all(id, version) as { code: string }[]).map(
+    credentials: (ctx.db.prepare('SELECT code FROM credentials WHERE rubric_id = ? AND rubric_version = ? ORDER BY code').all(id, version) as { code: string }[]).map(
       (c) => c.code,
     ),
   };
@@ -49,7 +49,7 @@ function summary(ctx: ServiceContext, row: typeof rubrics.$inferSelect): RubricV
 
 export function listRubricFamilies(ctx: ServiceContext, actor: Reviewer): RubricFamily[] {
   requireLead(actor);
-  const rows = ctx.handle.db.select().from(rubrics).orderBy(rubrics.id, rubrics.version).all();
+  const rows = ctx.db.orm.select().from(rubrics).orderBy(rubrics.id, rubrics.version).all();
   const families = new Map<string, RubricFamily>();
   for (const row of rows) {
     const f = families.get(row.id) ?? { id: row.id, title: row.title, versions: [] };
@@ -63,7 +63,7 @@ export function listRubricFamilies(ctx: ServiceContext, actor: Reviewer): Rubric
 export function getRubricVersion(ctx: ServiceContext, id: string, version: number, actor: Reviewer): { rubric: Rubric; summary: RubricVersionSummary } {
   requireLead(actor);
   const rubric = rubricOrThrow(ctx, id, version);
-  const row = ctx.handle.db.select().from(rubrics).where(and(eq(rubrics.id, id), eq(rubrics.version, version))).get()!;
+  const row = ctx.db.orm.select().from(rubrics).where(and(eq(rubrics.id, id), eq(rubrics.version, version))).get()!;
   return { rubric, summary: summary(ctx, row) };
 }
 
@@ -123,12 +123,12 @@ export function saveRubric(ctx: ServiceContext, input: SaveRubricInput, actor: R
   }
   const rubric: Rubric = { ...draft, version, change_note: note || draft.change_note || undefined };
   if (!rubric.change_note) delete rubric.change_note;
-  ctx.handle.sqlite.transaction(() => {
+  ctx.db.transaction(() => {
     if (inPlace) {
       // Criteria cascade to their levels; the head row stays (credentials may reference it).
-      ctx.handle.db.delete(rubricCriteria).where(and(eq(rubricCriteria.rubricId, rubric.id), eq(rubricCriteria.rubricVersion, version))).run();
+      ctx.db.orm.delete(rubricCriteria).where(and(eq(rubricCriteria.rubricId, rubric.id), eq(rubricCriteria.rubricVersion, version))).run();
       const rule = rubric.decision_rule;
-      ctx.handle.db
+      ctx.db.orm
         .update(rubrics)
         .set({
           title: rubric.title,
@@ -158,10 +158,10 @@ export function saveRubric(ctx: ServiceContext, input: SaveRubricInput, actor: R
 
 /** insertRubric's criteria half, for an in-place edit of an unused version. */
 function insertCriteria(ctx: ServiceContext, r: Rubric): void {
-  const stmtC = ctx.handle.sqlite.prepare(
+  const stmtC = ctx.db.prepare(
     'INSERT INTO rubric_criteria (rubric_id, rubric_version, criterion_id, position, title, guidance, weight, critical) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
-  const stmtL = ctx.handle.sqlite.prepare('INSERT INTO rubric_levels (rubric_id, rubric_version, criterion_id, score, label, descriptor) VALUES (?, ?, ?, ?, ?, ?)');
+  const stmtL = ctx.db.prepare('INSERT INTO rubric_levels (rubric_id, rubric_version, criterion_id, score, label, descriptor) VALUES (?, ?, ?, ?, ?, ?)');
   r.criteria.forEach((c, position) => {
     stmtC.run(r.id, r.version, c.id, position, c.title, c.guidance, c.weight ?? null, c.critical ? 1 : 0);
     for (const l of c.levels) stmtL.run(r.id, r.version, c.id, l.score, l.label, l.descriptor);

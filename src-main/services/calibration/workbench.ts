@@ -16,7 +16,7 @@ import { referencesOf } from './anchors';
 import { roundsWith } from './rounds';
 
 export function isAnchorPortfolio(ctx: ServiceContext, portfolioId: string): boolean {
-  return ctx.handle.db.select({ a: portfolios.isAnchor }).from(portfolios).where(eq(portfolios.id, portfolioId)).get()?.a === true;
+  return ctx.db.orm.select({ a: portfolios.isAnchor }).from(portfolios).where(eq(portfolios.id, portfolioId)).get()?.a === true;
 }
 
 const day = (iso: string) => format(new Date(iso), 'd MMM yyyy');
@@ -44,7 +44,7 @@ export function calibrationRefusal(ctx: ServiceContext, portfolioId: string, act
 export function onCalibrationSubmitted(ctx: ServiceContext, review: typeof reviews.$inferSelect, actor: Reviewer): void {
   const round = openRoundFor(ctx, review.portfolioId, actor.id);
   if (!round) throw new ApiError('conflict', calibrationRefusal(ctx, review.portfolioId, actor) ?? 'no open calibration round includes this anchor for you');
-  ctx.handle.db
+  ctx.db.orm
     .insert(calibrationSubmissions)
     .values({ reviewId: review.id, roundId: round.id, portfolioId: review.portfolioId, reviewerId: actor.id, submittedAt: ctx.now().toISOString() })
     .run();

@@ -25,7 +25,7 @@ interface Snapshot {
 const OPEN: ApplicationStatus[] = ['pending', 'awaiting_second'];
 
 function row(ctx: ServiceContext, id: string): AppRow {
-  const r = ctx.handle.db.select().from(creditApplications).where(eq(creditApplications.id, id)).get();
+  const r = ctx.db.orm.select().from(creditApplications).where(eq(creditApplications.id, id)).get();
   if (!r) throw new ApiError('not_found', `no credit application ${id}`);
   return r;
 }
@@ -64,7 +64,7 @@ export function listApplications(ctx: ServiceContext, actor: Reviewer, filter: {
   const where = [];
   if (filter.status?.length) where.push(inArray(creditApplications.status, filter.status));
   if (filter.candidateId) where.push(eq(creditApplications.candidateId, filter.candidateId));
-  return ctx.handle.db
+  return ctx.db.orm
     .select()
     .from(creditApplications)
     .where(and(...where))
@@ -74,7 +74,7 @@ export function listApplications(ctx: ServiceContext, actor: Reviewer, filter: {
 }
 
 function approvalsOf(ctx: ServiceContext, id: string) {
-  return ctx.handle.db
+  return ctx.db.orm
     .select()
     .from(creditApprovals)
     .where(eq(creditApprovals.applicationId, id))
@@ -102,9 +102,9 @@ export function getApplication(ctx: ServiceContext, id: string, actor: Reviewer)
   const approvals = approvalsOf(ctx, id);
   const ids = candidateIds(ctx, r.candidateId);
   const portfolioIds = attainments.map((a) => a.portfolioId).filter((x): x is string => x !== null);
-  const trails = attemptTrails(ctx, portfolioIds.length ? ctx.handle.db.select().from(portfolios).where(inArray(portfolios.id, portfolioIds)).all() : []);
+  const trails = attemptTrails(ctx, portfolioIds.length ? ctx.db.orm.select().from(portfolios).where(inArray(portfolios.id, portfolioIds)).all() : []);
   const external = candidateExternal(ctx, ids).map(externalView(ctx));
-  const counted = ctx.handle.db
+  const counted = ctx.db.orm
     .select()
     .from(creditApplicationItems)
     .where(eq(creditApplicationItems.applicationId, id))
@@ -147,10 +147,10 @@ export function getApplication(ctx: ServiceContext, id: string, actor: Reviewer)
 }
 
 function nextId(ctx: ServiceContext): string {
-  const n = (ctx.handle.sqlite.prepare('SELECT count(*) AS n FROM credit_applications').get() as { n: number }).n;
+  const n = (ctx.db.prepare('SELECT count(*) AS n FROM credit_applications').get() as { n: number }).n;
   for (let i = n + 1; ; i++) {
     const id = `CA-${String(i).padStart(4, '0')}`;
-    if (!ctx.handle.db.select({ id: creditApplications.id }).from(creditApplications).where(eq(creditApplications.id, id)).get()) return id;
+    if (!ctx.db.orm.select({ id: creditApplications.id }).from(creditApplications).where(eq(creditApplications.id, id)).get()) return id;
   }
 }
 
@@ -170,15 +170,15 @@ export function createApplication(ctx: ServiceContext, input: NewApplication, ac
   if (!candidateId || !getCandidate(ctx, candidateId)) throw new ApiError('not_found', `no candidate ${input.candidateId}`);
   const p = loadPathway(ctx, input.pathwayId, input.pathwayVersion);
   if (!p) throw new ApiError('not_found', `no pathway ${input.pathwayId}${input.pathwayVersion ? ` version ${input.pathwayVersion}` : ''}`);
-  const id = ctx.handle.sqlite.transaction(() => {
-    const open = ctx.handle.db
+  const id = ctx.db.transaction(() => {
+    const open = ctx.db.orm
       .select({ id: creditApplications.id })
       .from(creditApplications)
       .where(and(eq(creditApplications.candidateId, candidateId), eq(creditApplications.pathwayId, p.id), inArray(creditApplications.status, OPEN)))
       .get();
     if (open) throw new ApiError('conflict', `${candidateId} already has an open application for ${pathwayLabel(p)} (${open.id})`);
     const appId = nextId(ctx);
-    ctx.handle.db
+    ctx.db.orm
       .insert(creditApplications)
       .values({
         id: appId,
@@ -200,12 +200,12 @@ export function createApplication(ctx: ServiceContext, input: NewApplication, ac
 
 function freeze(ctx: ServiceContext, r: AppRow, status: 'approved' | 'declined', snap: Snapshot): void {
   const now = nowIso(ctx);
-  ctx.handle.db.update(creditApplications).set({ status, evaluation: JSON.stringify(snap), decidedAt: now }).where(eq(creditApplications.id, r.id)).run();
+  ctx.db.orm.update(creditApplications).set({ status, evaluation: JSON.stringify(snap), decidedAt: now }).where(eq(creditApplications.id, r.id)).run();
   if (status !== 'approved') return;
   const byKey = new Map<string, Attainment>(snap.attainments.map((a) => [a.key, a]));
   snap.evaluation.counted.forEach((key, position) => {
     const a = byKey.get(key)!;
-    ctx.handle.db
+    ctx.db.orm
       .insert(creditApplicationItems)
       .values({
         applicationId: r.id,
@@ -236,7 +236,7 @@ export function decideApplication(ctx: ServiceContext, input: { applicationId: s
   canDecide(actor);
   const reasons = input.reasons.trim();
   if (input.decision === 'decline' && reasons.length < 3) throw new ApiError('bad_request', 'a decline needs the reasons, for the candidate and the record');
-  ctx.handle.sqlite.transaction(() => {
+  ctx.db.transaction(() => {
     const r = row(ctx, input.applicationId);
     if (!OPEN.includes(r.status)) throw new ApiError('conflict', `${r.id} was already ${r.status}`);
     const p = pathwayOf(ctx, r);
@@ -244,7 +244,7 @@ export function decideApplication(ctx: ServiceContext, input: { applicationId: s
     const approvals = approvalsOf(ctx, r.id);
     const step = approvals.length + 1;
     const record = (decision: 'approve' | 'decline') =>
-      ctx.handle.db
+      ctx.db.orm
         .insert(creditApprovals)
         .values({ applicationId: r.id, step, approverId: actor.id, approverName: actor.name, decision, reasons, at: nowIso(ctx) })
         .run();
@@ -265,7 +265,7 @@ export function decideApplication(ctx: ServiceContext, input: { applicationId: s
       throw new ApiError('forbidden', `${actor.name} gave the first approval; the second approval must come from a different approver`);
     record('approve');
     if (p.four_eyes && r.status === 'pending') {
-      ctx.handle.db.update(creditApplications).set({ status: 'awaiting_second' }).where(eq(creditApplications.id, r.id)).run();
+      ctx.db.orm.update(creditApplications).set({ status: 'awaiting_second' }).where(eq(creditApplications.id, r.id)).run();
       audit(ctx, { actor: actor.id, action: 'credit.approve.first', entityType: 'credit_application', entityId: r.id, details });
       return;
     }
@@ -277,7 +277,7 @@ export function decideApplication(ctx: ServiceContext, input: { applicationId: s
 
 /** Approved applications, oldest decision first: what the student-record export and letters read. */
 export function approvedApplications(ctx: ServiceContext): AppRow[] {
-  return ctx.handle.db.select().from(creditApplications).where(eq(creditApplications.status, 'approved')).orderBy(asc(creditApplications.decidedAt), asc(creditApplications.id)).all();
+  return ctx.db.orm.select().from(creditApplications).where(eq(creditApplications.status, 'approved')).orderBy(asc(creditApplications.decidedAt), asc(creditApplications.id)).all();
 }
 
 export { isoDay };

@@ -14,7 +14,7 @@ import { externalStanding, trustIndex } from './trust';
 export function candidateIds(ctx: ServiceContext, id: string): string[] {
   const ids = [id];
   for (let i = 0; i < ids.length; i++)
-    for (const m of ctx.handle.db.select({ from: creditCandidateMerges.fromId }).from(creditCandidateMerges).where(eq(creditCandidateMerges.intoId, ids[i]!)).all())
+    for (const m of ctx.db.orm.select({ from: creditCandidateMerges.fromId }).from(creditCandidateMerges).where(eq(creditCandidateMerges.intoId, ids[i]!)).all())
       if (!ids.includes(m.from)) ids.push(m.from);
   return ids;
 }
@@ -24,7 +24,7 @@ export const toCatalogue = (cs: Credential[]): CatalogueEntry[] => cs.map((c) =>
 export const isoDay = (iso: string): string => iso.slice(0, 10);
 
 export function candidatePortfolios(ctx: ServiceContext, ids: string[]) {
-  return ctx.handle.db
+  return ctx.db.orm
     .select()
     .from(portfolios)
     .where(and(inArray(portfolios.candidateId, ids), eq(portfolios.isAnchor, false)))
@@ -63,7 +63,7 @@ export function externalView(ctx: ServiceContext): (r: ExternalRow) => ExternalC
 }
 
 export function candidateExternal(ctx: ServiceContext, ids: string[]): ExternalRow[] {
-  return ctx.handle.db.select().from(creditExternal).where(inArray(creditExternal.candidateId, ids)).orderBy(creditExternal.awardedOn, creditExternal.id).all();
+  return ctx.db.orm.select().from(creditExternal).where(inArray(creditExternal.candidateId, ids)).orderBy(creditExternal.awardedOn, creditExternal.id).all();
 }
 
 /**
@@ -71,7 +71,7 @@ export function candidateExternal(ctx: ServiceContext, ids: string[]): ExternalR
  * (from this app or from elsewhere) is one credential, so it counts once.
  */
 export function usedCredentials(ctx: ServiceContext, ids: string[], exceptApplication?: string): Map<string, NonNullable<Attainment['usedFor']>> {
-  const rows = ctx.handle.db
+  const rows = ctx.db.orm
     .select({ app: creditApplications.id, code: creditApplicationItems.credentialCode, pathwayId: creditApplications.pathwayId, version: creditApplications.pathwayVersion, decidedAt: creditApplications.decidedAt })
     .from(creditApplicationItems)
     .innerJoin(creditApplications, eq(creditApplications.id, creditApplicationItems.applicationId))
@@ -98,7 +98,7 @@ export function candidateAttainments(ctx: ServiceContext, candidateId: string, o
     if (!at) continue;
     const c = catalogue.get(t.credential.code);
     const awardedOn = isoDay(at);
-    const p = ctx.handle.db.select({ post: portfolios.testPost }).from(portfolios).where(eq(portfolios.id, t.portfolioId)).get();
+    const p = ctx.db.orm.select({ post: portfolios.testPost }).from(portfolios).where(eq(portfolios.id, t.portfolioId)).get();
     out.push({
       key: `portfolio:${t.portfolioId}`,
       code: t.credential.code,

@@ -44,7 +44,7 @@ export function credentialFromFile(content: string): { credential: Json | null; 
 
 /** The candidate an OB 3.0 credential names: plain or hashed email identifiers, or an id of the form mailto:. */
 function recipient(ctx: ServiceContext, subject: Json): string | null {
-  const all = ctx.handle.db.select({ id: candidates.id, email: candidates.email }).from(candidates).all();
+  const all = ctx.db.orm.select({ id: candidates.id, email: candidates.email }).from(candidates).all();
   const ids = Array.isArray(subject.identifier) ? subject.identifier.map(obj).filter((x): x is Json => x !== null) : [];
   for (const ident of ids) {
     if (ident.identityType !== 'emailAddress') continue;

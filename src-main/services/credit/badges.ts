@@ -50,18 +50,18 @@ function criteriaNarrative(ctx: ServiceContext, rubricId: string, version: numbe
  */
 export async function exportPortfolioBadge(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<ExportFile> {
   canView(actor);
-  const p = ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
+  const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
   if (!p || p.isAnchor) throw new ApiError('not_found', `no portfolio ${portfolioId}`);
   const trail = attemptTrails(ctx, [p])[0]!;
   const passed = passedAt(trail);
   if (!passed) throw new ApiError('conflict', `${portfolioId} has not passed, so there is no badge to issue`);
   const credential = loadCredential(ctx, p.credentialCode);
-  const candidate = ctx.handle.db.select().from(candidates).where(eq(candidates.id, p.candidateId)).get();
+  const candidate = ctx.db.orm.select().from(candidates).where(eq(candidates.id, p.candidateId)).get();
   if (!credential || !candidate) throw new ApiError('internal', `${portfolioId}: its credential or candidate is missing`);
   const issuer = getCreditSettings(ctx).issuer;
   const { badgeFileName, buildAchievementCredential, loadOrCreateIssuerKey, newRecipientSalt, renderBadgeFile } = await badges();
   const issued =
-    ctx.handle.db.select().from(creditBadges).where(eq(creditBadges.portfolioId, portfolioId)).get() ??
+    ctx.db.orm.select().from(creditBadges).where(eq(creditBadges.portfolioId, portfolioId)).get() ??
     ({ portfolioId, credentialId: `urn:uuid:${crypto.randomUUID()}`, salt: newRecipientSalt(), issuedAt: nowIso(ctx), issuedBy: actor.id, recipientEmail: candidate.email } as const);
   const validUntil = credential.validity_years ? `${addYearsIso(passed.slice(0, 10), credential.validity_years)}T00:00:00Z` : null;
   let text: string;
@@ -93,8 +93,8 @@ export async function exportPortfolioBadge(ctx: ServiceContext, portfolioId: str
     if (err instanceof BadgeError) throw new ApiError('bad_request', err.message.split('\n')[0]!, err.problems);
     throw err;
   }
-  ctx.handle.sqlite.transaction(() => {
-    ctx.handle.db.insert(creditBadges).values(issued).onConflictDoNothing().run();
+  ctx.db.transaction(() => {
+    ctx.db.orm.insert(creditBadges).values(issued).onConflictDoNothing().run();
     audit(ctx, { actor: actor.id, action: 'badge.export', entityType: 'portfolio', entityId: portfolioId, details: { credential: issued.credentialId, achievement: credential.code, issuer: issuer.url } });
   })();
   return { fileName, mediaType: 'application/json', encoding: 'utf8', content: text, count: 1 };

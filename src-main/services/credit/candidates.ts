@@ -26,18 +26,18 @@ export function normaliseName(s: string): string {
 const normaliseEmail = (s: string) => s.trim().toLowerCase();
 
 export function getCandidate(ctx: ServiceContext, id: string): CandidateBrief | null {
-  return ctx.handle.db.select().from(candidates).where(eq(candidates.id, id)).get() ?? null;
+  return ctx.db.orm.select().from(candidates).where(eq(candidates.id, id)).get() ?? null;
 }
 
 /** Where a merged-away id went, if it did. */
 export function mergedInto(ctx: ServiceContext, id: string): string | null {
-  return ctx.handle.db.select({ into: creditCandidateMerges.intoId }).from(creditCandidateMerges).where(eq(creditCandidateMerges.fromId, id)).get()?.into ?? null;
+  return ctx.db.orm.select({ into: creditCandidateMerges.intoId }).from(creditCandidateMerges).where(eq(creditCandidateMerges.fromId, id)).get()?.into ?? null;
 }
 
 /** Candidates with anything credit staff can see: an attempt (not a calibration anchor), an external credential or an application. */
 export function listCandidates(ctx: ServiceContext, actor: Reviewer, search?: string): CandidateSummary[] {
   canView(actor);
-  const rows = ctx.handle.sqlite
+  const rows = ctx.db
     .prepare(
       `SELECT * FROM (
          SELECT c.id, c.name, c.email, c.school, c.district,
@@ -62,7 +62,7 @@ export function listCandidates(ctx: ServiceContext, actor: Reviewer, search?: st
 export function findDuplicates(ctx: ServiceContext, actor: Reviewer, onlyFor?: string): Duplicate[] {
   canView(actor);
   // Only people credit staff deal with: calibration exemplars (anchor-only candidates) are not anyone's record.
-  const all = ctx.handle.sqlite
+  const all = ctx.db
     .prepare(
       `SELECT c.id, c.name, c.email, c.school, c.district FROM candidates c
        WHERE EXISTS (SELECT 1 FROM portfolios p WHERE p.candidate_id = c.id AND p.is_anchor = 0)
@@ -108,7 +108,7 @@ export function candidateRecord(ctx: ServiceContext, id: string, actor: Reviewer
   }
   const ids = candidateIds(ctx, id);
   const today = isoDay(nowIso(ctx));
-  const merged = ctx.handle.db
+  const merged = ctx.db.orm
     .select()
     .from(creditCandidateMerges)
     .where(eq(creditCandidateMerges.intoId, id))
@@ -128,11 +128,11 @@ export function candidateRecord(ctx: ServiceContext, id: string, actor: Reviewer
 
 /** Tables (other than candidates themselves) that point at a candidate: found in the schema, so a feature added later is covered too. */
 function candidateReferences(ctx: ServiceContext): string[] {
-  const tables = ctx.handle.sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+  const tables = ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
   return tables
     .map((t) => t.name)
     .filter((name) => name !== 'candidates' && name !== 'credit_candidate_merges')
-    .filter((name) => (ctx.handle.sqlite.pragma(`table_info("${name}")`) as { name: string }[]).some((c) => c.name === 'candidate_id'));
+    .filter((name) => (ctx.db.pragma(`table_info("${name}")`) as { name: string }[]).some((c) => c.name === 'candidate_id'));
 }
 
 /**
@@ -147,7 +147,7 @@ export function mergeCandidates(ctx: ServiceContext, fromId: string, intoId: str
   const into = getCandidate(ctx, intoId);
   if (!from) throw new ApiError('not_found', `no candidate ${fromId}`);
   if (!into) throw new ApiError('not_found', `no candidate ${intoId}`);
-  const { sqlite } = ctx.handle;
+  const sqlite = ctx.db;
   sqlite.transaction(() => {
     const moved: Record<string, number> = {};
     const leftover: Record<string, unknown[]> = {};
@@ -170,7 +170,7 @@ export function mergeCandidates(ctx: ServiceContext, fromId: string, intoId: str
     // Earlier merges into the merged-away id now point at the survivor, so every old id still resolves.
     sqlite.prepare('UPDATE credit_candidate_merges SET into_id = ? WHERE into_id = ?').run(intoId, fromId);
     sqlite.prepare('DELETE FROM candidates WHERE id = ?').run(fromId);
-    ctx.handle.db
+    ctx.db.orm
       .insert(creditCandidateMerges)
       .values({ fromId, intoId, snapshot: JSON.stringify({ candidate: from, leftover }), moved: JSON.stringify(moved), reason, mergedAt: nowIso(ctx), mergedBy: actor.id })
       .run();

@@ -67,7 +67,7 @@ function releaseHeld(ctx: ServiceContext, portfolioId: string): void {
 function ensurePass(ctx: ServiceContext, pass: CreditActivity['passes'][number]): void {
   const decided = currentDecision(ctx, pass.portfolio);
   if (decided) return releaseHeld(ctx, pass.portfolio);
-  const row = ctx.handle.sqlite.prepare('SELECT submitted_at AS at, status FROM portfolios WHERE id = ?').get(pass.portfolio) as { at: string; status: string } | undefined;
+  const row = ctx.db.prepare('SELECT submitted_at AS at, status FROM portfolios WHERE id = ?').get(pass.portfolio) as { at: string; status: string } | undefined;
   if (!row) throw new Error(`demo activity names unknown portfolio ${pass.portfolio}`);
   for (const r of pass.reviews) {
     const reviewer = getReviewer(ctx, r.reviewer);
@@ -86,8 +86,8 @@ function ensurePass(ctx: ServiceContext, pass: CreditActivity['passes'][number])
   if (currentDecision(ctx, pass.portfolio)) return releaseHeld(ctx, pass.portfolio);
   const last = pass.reviews.at(-1)!;
   const when = at(ctx, addHours(addDays(new Date(row.at), last.days), 11));
-  when.handle.sqlite.transaction(() => {
-    const status = (ctx.handle.sqlite.prepare('SELECT status FROM portfolios WHERE id = ?').get(pass.portfolio) as { status: string }).status;
+  when.db.transaction(() => {
+    const status = (ctx.db.prepare('SELECT status FROM portfolios WHERE id = ?').get(pass.portfolio) as { status: string }).status;
     if (status === 'submitted') setStatus(when, pass.portfolio, 'in_review', last.reviewer);
     recordDecision(when, {
       portfolioId: pass.portfolio,
@@ -115,7 +115,7 @@ function ensurePass(ctx: ServiceContext, pass: CreditActivity['passes'][number])
  * decided them.
  */
 export async function replayCreditDemo(ctx: ServiceContext, file = CREDIT_DEMO_FILE()): Promise<void> {
-  if (ctx.handle.sqlite.prepare('SELECT 1 FROM credit_pathways LIMIT 1').get()) return;
+  if (ctx.db.prepare('SELECT 1 FROM credit_pathways LIMIT 1').get()) return;
   const doc = CreditActivitySchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
   const system = systemActor('system:demo');
   const who = (id: string) => {

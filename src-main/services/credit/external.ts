@@ -74,7 +74,7 @@ function resolveCandidate(ctx: ServiceContext, r: ExternalRecord, created: Map<s
     if (into && getCandidate(ctx, into)) return { id: into, how: 'id' };
   }
   const email = r.candidate.email.trim().toLowerCase();
-  const byEmail = ctx.handle.db
+  const byEmail = ctx.db.orm
     .select({ id: candidates.id })
     .from(candidates)
     .where(eq(sql`lower(${candidates.email})`, email))
@@ -82,7 +82,7 @@ function resolveCandidate(ctx: ServiceContext, r: ExternalRecord, created: Map<s
     .all();
   if (byEmail.length > 0) return { id: byEmail[0]!.id, how: created.has(email) ? 'new' : 'email' };
   const id = r.candidate.id || generatedId(email);
-  ctx.handle.db
+  ctx.db.orm
     .insert(candidates)
     .values({ id, name: r.candidate.name, email: r.candidate.email, school: r.candidate.school, district: r.candidate.district })
     .run();
@@ -183,11 +183,11 @@ export async function importExternal(
     unverified: [],
   };
   const trust = trustIndex(ctx);
-  ctx.handle.sqlite.transaction(() => {
+  ctx.db.transaction(() => {
     for (const after of updates.values()) {
       const before = getCandidate(ctx, after.id)!;
       if (candidateChanges(before, after).length === 0) continue;
-      ctx.handle.db.update(candidates).set(after).where(eq(candidates.id, after.id)).run();
+      ctx.db.orm.update(candidates).set(after).where(eq(candidates.id, after.id)).run();
       audit(ctx, { actor: actor.id, action: 'candidate.update', entityType: 'candidate', entityId: after.id, details: { before, after, file: input.fileName } });
       report.candidatesUpdated.push(after.id);
     }
@@ -200,14 +200,14 @@ export async function importExternal(
       const fp = fingerprint(id, r, match?.code ?? null);
       const standing = externalStanding(r, trust);
       if (!standing.counts) report.unverified.push({ line: r.ref, reason: standing.note });
-      const existing = ctx.handle.db.select().from(creditExternal).where(eq(creditExternal.fingerprint, fp)).get();
+      const existing = ctx.db.orm.select().from(creditExternal).where(eq(creditExternal.fingerprint, fp)).get();
       if (existing) {
         // The same record again: it changes nothing, unless it now proves (or attests) what was stored unverified.
         if (externalStanding(existing, trust).counts || !standing.counts) {
           report.unchanged += 1;
           continue;
         }
-        ctx.handle.db
+        ctx.db.orm
           .update(creditExternal)
           .set({ verification: r.verification, verificationNote: r.verificationNote, signerThumbprint: r.signerThumbprint, document: r.document ?? existing.document, sourceFile: input.fileName, sourceRef: r.ref })
           .where(eq(creditExternal.id, existing.id))
@@ -222,7 +222,7 @@ export async function importExternal(
         report.upgraded += 1;
         continue;
       }
-      const row = ctx.handle.db
+      const row = ctx.db.orm
         .insert(creditExternal)
         .values({
           candidateId: id,

@@ -32,7 +32,7 @@ export interface InsightFilter {
 
 /** Who holds each credential (passed here, or earned elsewhere), and whether it still counts today. */
 export function holders(ctx: ServiceContext, filter: InsightFilter = {}): Holder[] {
-  const { db } = ctx.handle;
+  const db = ctx.db.orm;
   const today = isoDay(nowIso(ctx));
   const catalogue = new Map(listCredentials(ctx).map((c) => [c.code, c]));
   const people = new Map(db.select().from(candidates).all().map((c) => [c.id, c]));
@@ -79,10 +79,10 @@ export function holders(ctx: ServiceContext, filter: InsightFilter = {}): Holder
  */
 export function programmeInsight(ctx: ServiceContext, actor: Reviewer, filter: InsightFilter = {}): Insight {
   canView(actor);
-  const { db } = ctx.handle;
+  const db = ctx.db.orm;
   const all = db.select().from(portfolios).where(eq(portfolios.isAnchor, false)).all();
   const firstDecision = new Map<string, string>(
-    (ctx.handle.sqlite.prepare('SELECT d.portfolio_id AS p, min(d.released_at) AS at FROM decisions d JOIN portfolios p ON p.id = d.portfolio_id AND p.is_anchor = 0 WHERE d.released_at IS NOT NULL GROUP BY d.portfolio_id').all() as { p: string; at: string }[]).map((r) => [r.p, r.at]),
+    (ctx.db.prepare('SELECT d.portfolio_id AS p, min(d.released_at) AS at FROM decisions d JOIN portfolios p ON p.id = d.portfolio_id AND p.is_anchor = 0 WHERE d.released_at IS NOT NULL GROUP BY d.portfolio_id').all() as { p: string; at: string }[]).map((r) => [r.p, r.at]),
   );
   const credentials = listCredentials(ctx).map((c) => {
     const mine = all.filter((p) => p.credentialCode === c.code);

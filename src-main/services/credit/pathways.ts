@@ -14,7 +14,7 @@ type Row = typeof creditPathways.$inferSelect;
 const parseRow = (r: Row): Pathway => PathwaySchema.parse(JSON.parse(r.definition));
 
 function applicationCount(ctx: ServiceContext, id: string, version: number): number {
-  return ctx.handle.db
+  return ctx.db.orm
     .select({ n: sql<number>`count(*)` })
     .from(creditApplications)
     .where(and(eq(creditApplications.pathwayId, id), eq(creditApplications.pathwayVersion, version)))
@@ -27,7 +27,7 @@ function toVersion(ctx: ServiceContext, r: Row): PathwayVersion {
 }
 
 export function loadPathway(ctx: ServiceContext, id: string, version?: number): Pathway | null {
-  const q = ctx.handle.db.select().from(creditPathways);
+  const q = ctx.db.orm.select().from(creditPathways);
   const row =
     version === undefined
       ? q.where(eq(creditPathways.id, id)).orderBy(desc(creditPathways.version)).limit(1).get()
@@ -36,7 +36,7 @@ export function loadPathway(ctx: ServiceContext, id: string, version?: number): 
 }
 
 export function pathwayVersions(ctx: ServiceContext, id: string): PathwayVersion[] {
-  return ctx.handle.db.select().from(creditPathways).where(eq(creditPathways.id, id)).orderBy(asc(creditPathways.version)).all().map((r) => toVersion(ctx, r));
+  return ctx.db.orm.select().from(creditPathways).where(eq(creditPathways.id, id)).orderBy(asc(creditPathways.version)).all().map((r) => toVersion(ctx, r));
 }
 
 export function getPathway(ctx: ServiceContext, id: string, version?: number): { current: PathwayVersion; versions: PathwayVersion[] } {
@@ -60,7 +60,7 @@ export function ruleSummary(p: Pathway): string {
 }
 
 export function listPathways(ctx: ServiceContext): PathwaySummary[] {
-  const rows = ctx.handle.db.select().from(creditPathways).orderBy(asc(creditPathways.targetCode), asc(creditPathways.id), asc(creditPathways.version)).all();
+  const rows = ctx.db.orm.select().from(creditPathways).orderBy(asc(creditPathways.targetCode), asc(creditPathways.id), asc(creditPathways.version)).all();
   const latest = new Map<string, Row>();
   const counts = new Map<string, number>();
   for (const r of rows) {
@@ -69,7 +69,7 @@ export function listPathways(ctx: ServiceContext): PathwaySummary[] {
   }
   return [...latest.values()].map((r) => {
     const p = parseRow(r);
-    const applications = ctx.handle.db.select({ n: sql<number>`count(*)` }).from(creditApplications).where(eq(creditApplications.pathwayId, r.id)).get()!.n;
+    const applications = ctx.db.orm.select({ n: sql<number>`count(*)` }).from(creditApplications).where(eq(creditApplications.pathwayId, r.id)).get()!.n;
     return {
       id: r.id,
       version: r.version,
@@ -86,7 +86,7 @@ export function listPathways(ctx: ServiceContext): PathwaySummary[] {
 
 /** Credential codes a pathway names that the catalogue does not have. */
 export function unknownCredentials(ctx: ServiceContext, p: Pathway, extra: ReadonlySet<string> = new Set()): string[] {
-  const known = new Set(ctx.handle.db.select({ code: credentials.code }).from(credentials).all().map((c) => c.code));
+  const known = new Set(ctx.db.orm.select({ code: credentials.code }).from(credentials).all().map((c) => c.code));
   return p.rule.credentials.filter((c) => !known.has(c) && !extra.has(c));
 }
 
@@ -98,7 +98,7 @@ export type SaveResult = 'created' | 'updated' | 'new_version' | 'unchanged';
  * rubrics: a frozen version never changes, a file must say version n+1.
  */
 export function planSave(ctx: ServiceContext, p: Pathway, mode: 'edit' | 'import'): { result: SaveResult; version: number } | { problem: string } {
-  const versions = ctx.handle.db.select().from(creditPathways).where(eq(creditPathways.id, p.id)).orderBy(asc(creditPathways.version)).all();
+  const versions = ctx.db.orm.select().from(creditPathways).where(eq(creditPathways.id, p.id)).orderBy(asc(creditPathways.version)).all();
   if (versions.length === 0) return { result: 'created', version: mode === 'edit' ? 1 : p.version };
   const latest = versions.at(-1)!.version;
   const same = versions.find((v) => v.version === p.version);
@@ -132,14 +132,14 @@ export function writePathway(ctx: ServiceContext, input: Pathway, plan: { result
   };
   if (plan.result === 'updated') {
     const before = loadPathway(ctx, p.id, p.version);
-    ctx.handle.db
+    ctx.db.orm
       .update(creditPathways)
       .set({ definition: values.definition, targetCode: values.targetCode, targetTitle: values.targetTitle, fourEyes: values.fourEyes, changeNote: values.changeNote })
       .where(and(eq(creditPathways.id, p.id), eq(creditPathways.version, p.version)))
       .run();
     audit(ctx, { actor, action: 'pathway.update', entityType: 'pathway', entityId: `${p.id}@${p.version}`, details: { before, after: p } });
   } else {
-    ctx.handle.db.insert(creditPathways).values(values).run();
+    ctx.db.orm.insert(creditPathways).values(values).run();
     audit(ctx, { actor, action: 'pathway.create', entityType: 'pathway', entityId: `${p.id}@${p.version}`, details: { target: p.target, rule: p.rule, four_eyes: p.four_eyes, change_note: p.change_note ?? null } });
   }
   return p;
@@ -152,7 +152,7 @@ export function savePathway(ctx: ServiceContext, input: PathwayInput, actor: Rev
   const p = parsed.data;
   const unknown = unknownCredentials(ctx, p);
   if (unknown.length) throw new ApiError('bad_request', 'the pathway names credentials the catalogue does not have', unknown.map((c) => `rule.credentials: unknown credential "${c}"`));
-  return ctx.handle.sqlite.transaction(() => {
+  return ctx.db.transaction(() => {
     const plan = planSave(ctx, p, mode);
     if ('problem' in plan) throw new ApiError('conflict', plan.problem);
     const saved = writePathway(ctx, p, plan, actor.id);

@@ -19,7 +19,7 @@ export const DEFAULT_SETTINGS: CreditSettings = {
 };
 
 export function getCreditSettings(ctx: ServiceContext): CreditSettings {
-  const row = ctx.handle.db.select().from(creditSettings).where(eq(creditSettings.key, ISSUER_KEY)).get();
+  const row = ctx.db.orm.select().from(creditSettings).where(eq(creditSettings.key, ISSUER_KEY)).get();
   if (!row) return DEFAULT_SETTINGS;
   const parsed = CreditSettingsSchema.shape.issuer.safeParse(JSON.parse(row.value));
   return parsed.success ? { issuer: parsed.data } : DEFAULT_SETTINGS;
@@ -29,9 +29,9 @@ export function setCreditSettings(ctx: ServiceContext, next: CreditSettings, act
   requireRole(actor, 'approver', 'admin');
   const value = CreditSettingsSchema.parse(next);
   const before = getCreditSettings(ctx);
-  ctx.handle.sqlite.transaction(() => {
+  ctx.db.transaction(() => {
     const text = JSON.stringify(value.issuer);
-    ctx.handle.db.insert(creditSettings).values({ key: ISSUER_KEY, value: text }).onConflictDoUpdate({ target: creditSettings.key, set: { value: text } }).run();
+    ctx.db.orm.insert(creditSettings).values({ key: ISSUER_KEY, value: text }).onConflictDoUpdate({ target: creditSettings.key, set: { value: text } }).run();
     audit(ctx, { actor: actor.id, action: 'credit.settings', entityType: 'credit_settings', entityId: ISSUER_KEY, details: { before: before.issuer, after: value.issuer } });
   })();
   return value;

@@ -16,7 +16,7 @@ export function attemptTrails(ctx: ServiceContext, rows: PortfolioRow[]): Attemp
   // In chunks: SQLite limits the number of bound parameters, and a programme can have many thousands of passes.
   if (rows.length > CHUNK) return Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK)).flatMap((c) => attemptTrails(ctx, c));
   if (rows.length === 0) return [];
-  const { db } = ctx.handle;
+  const db = ctx.db.orm;
   const ids = rows.map((r) => r.id);
   const titles = new Map(db.select({ code: credentials.code, title: credentials.title }).from(credentials).all().map((c) => [c.code, c.title]));
   // Only released decisions count: a reconciled one waiting for a lead has not reached the candidate.

@@ -58,13 +58,13 @@ function exportIds(ctx: ServiceContext, filter: ExportFilter, actor: Reviewer): 
   const [has, extra] = exportsDecisions(actor)
     ? ['SELECT 1 FROM decisions d WHERE d.portfolio_id = p.id AND d.released_at IS NOT NULL', []]
     : ["SELECT 1 FROM reviews r WHERE r.portfolio_id = p.id AND r.reviewer_id = ? AND r.kind = 'review' AND r.status = 'submitted'", [actor.id]];
-  const rows = ctx.handle.sqlite.prepare(`SELECT p.id FROM portfolios p ${where} AND EXISTS (${has}) ORDER BY p.submitted_at, p.id`).all(...params, ...extra) as { id: string }[];
+  const rows = ctx.db.prepare(`SELECT p.id FROM portfolios p ${where} AND EXISTS (${has}) ORDER BY p.submitted_at, p.id`).all(...params, ...extra) as { id: string }[];
   return rows.map((r) => r.id).filter((id) => !f.portfolioIds || ids.has(id));
 }
 
 /** The actor's own submitted review of a portfolio, in the shape of a decision (source "review", revision 0). */
 function ownReview(ctx: ServiceContext, portfolioId: string, actor: Reviewer): DecisionView {
-  const row = ctx.handle.db
+  const row = ctx.db.orm
     .select()
     .from(reviews)
     .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.reviewerId, actor.id), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
@@ -217,10 +217,10 @@ export function exportDecisions(ctx: ServiceContext, format: 'csv' | 'json', fil
       ? decisionsCsv(records)
       : `${JSON.stringify({ format: 'evidence-workbench/decisions@1', exported_at: ctx.now().toISOString(), decisions: records }, null, 2)}\n`;
   const fileName = `${programme ? 'decisions' : 'my-reviews'}-${stamp}.${format}`;
-  ctx.handle.sqlite.transaction(() => {
+  ctx.db.transaction(() => {
     if (programme)
       for (const id of ids) {
-        const status = (ctx.handle.sqlite.prepare('SELECT status FROM portfolios WHERE id = ?').get(id) as { status: string }).status;
+        const status = (ctx.db.prepare('SELECT status FROM portfolios WHERE id = ?').get(id) as { status: string }).status;
         if (status === 'decided') setStatus(ctx, id, 'exported', actor.id, { file: fileName });
       }
     audit(ctx, {

@@ -148,5 +148,5 @@ export function recordScan(ctx: ServiceContext, portfolioId: string, scan: Ident
   if (!scan) return;
   saveIdentityFindings(ctx, portfolioId, scan.findings);
   for (const [evidenceId, sha256] of scan.stripped)
-    ctx.handle.db.update(evidence).set({ strippedSha256: sha256 }).where(and(eq(evidence.portfolioId, portfolioId), eq(evidence.evidenceId, evidenceId))).run();
+    ctx.db.orm.update(evidence).set({ strippedSha256: sha256 }).where(and(eq(evidence.portfolioId, portfolioId), eq(evidence.evidenceId, evidenceId))).run();
 }

@@ -185,7 +185,7 @@ function crossCheck(ctx: ServiceContext, c: Collected): {
   }
   for (const pkg of c.packages) {
     const m = pkg.manifest;
-    const existing = ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, m.id)).get();
+    const existing = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, m.id)).get();
     if (existing) {
       if (existing.manifestSha256 === pkg.manifestSha256) unchanged.add(m.id);
       else
@@ -242,7 +242,7 @@ function candidateChangesOf(ctx: ServiceContext, packages: ValidatedPackage[], p
       continue;
     }
     first.set(who.id, pkg);
-    const known = ctx.handle.db.select().from(candidates).where(eq(candidates.id, who.id)).get();
+    const known = ctx.db.orm.select().from(candidates).where(eq(candidates.id, who.id)).get();
     if (known) changes.push(...candidateChanges(known, who));
   }
   return changes;
@@ -251,7 +251,7 @@ function candidateChangesOf(ctx: ServiceContext, packages: ValidatedPackage[], p
 function checkResubmission(ctx: ServiceContext, pkg: ValidatedPackage, batch: Map<string, ValidatedPackage>, problems: ImportProblem[]): void {
   const m = pkg.manifest;
   const inBatch = batch.get(m.resubmission_of!)?.manifest;
-  const row = inBatch ? null : ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, m.resubmission_of!)).get();
+  const row = inBatch ? null : ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, m.resubmission_of!)).get();
   const earlier = inBatch
     ? { candidate: inBatch.candidate.id, credential: inBatch.credential, attempt: inBatch.attempt, outcome: null }
     : row && { candidate: row.candidateId, credential: row.credentialCode, attempt: row.attempt, outcome: row.outcome };
@@ -269,12 +269,12 @@ function checkResubmission(ctx: ServiceContext, pkg: ValidatedPackage, batch: Ma
 /** A resubmission sends its earlier, decided Not yet attempt back to the candidate (returned), if that had not happened yet. */
 function returnEarlierAttempt(ctx: ServiceContext, m: PortfolioManifest, actor: string): void {
   if (!m.resubmission_of) return;
-  const earlier = ctx.handle.db.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, m.resubmission_of)).get();
+  const earlier = ctx.db.orm.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, m.resubmission_of)).get();
   if (earlier && (earlier.status === 'decided' || earlier.status === 'exported')) setStatus(ctx, m.resubmission_of, 'returned', actor, { resubmission: m.id });
 }
 
 function insertPortfolio(ctx: ServiceContext, pkg: ValidatedPackage, credential: Credential, actor: string): void {
-  const { db } = ctx.handle;
+  const db = ctx.db.orm;
   const m: PortfolioManifest = pkg.manifest;
   const now = nowIso(ctx);
   const candidate = { id: m.candidate.id, name: m.candidate.name, email: m.candidate.email, school: m.candidate.school, district: m.candidate.district };
@@ -401,7 +401,8 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  */
 async function writeImport(ctx: ServiceContext, collected: Collected, checked: ReturnType<typeof crossCheck>, source: string, options: ImportOptions): Promise<ImportReport> {
   const { actor } = options;
-  const { db, sqlite } = ctx.handle;
+  const db = ctx.db.orm;
+  const sqlite = ctx.db;
   const report: ImportReport = {
     portfolios: [],
     reviewers: { created: [], updated: [], unchanged: [] },

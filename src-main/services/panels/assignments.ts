@@ -14,7 +14,7 @@ export type AssignmentRow = typeof assignments.$inferSelect;
 
 /** Assignments still in force on a portfolio (assigned or submitted; released ones are history). */
 export function activeAssignments(ctx: ServiceContext, portfolioId: string): AssignmentRow[] {
-  return ctx.handle.db
+  return ctx.db.orm
     .select()
     .from(assignments)
     .where(and(eq(assignments.portfolioId, portfolioId), ne(assignments.status, 'released')))
@@ -27,18 +27,18 @@ export function assignmentOf(ctx: ServiceContext, portfolioId: string, reviewerI
 
 /** Reviews a portfolio needs in all: the policy's number, plus one per third review a moderator asked for. */
 export function reviewsRequired(ctx: ServiceContext, portfolioId: string, credential: string): number {
-  const thirds = ctx.handle.db
+  const thirds = ctx.db.orm
     .select({ id: assignments.id })
     .from(assignments)
     .where(and(eq(assignments.portfolioId, portfolioId), eq(assignments.reason, 'third'), ne(assignments.status, 'released')))
     .all().length;
-  const open = ctx.handle.db.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, portfolioId)).get();
+  const open = ctx.db.orm.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, portfolioId)).get();
   return currentPolicy(ctx, credential).reviews_required + Math.max(thirds, open?.s === 'third_review' ? 1 : 0);
 }
 
 function earlierReviewers(ctx: ServiceContext, resubmissionOf: string | null): string[] {
   if (!resubmissionOf) return [];
-  return ctx.handle.db
+  return ctx.db.orm
     .selectDistinct({ id: reviews.reviewerId })
     .from(reviews)
     .where(and(eq(reviews.portfolioId, resubmissionOf), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
@@ -49,10 +49,10 @@ function earlierReviewers(ctx: ServiceContext, resubmissionOf: string | null): s
 /** The allocation view of reviewers: open load, declared conflicts, calibration qualifications. */
 function allocationReviewers(ctx: ServiceContext): AllocationReviewer[] {
   const load = new Map<string, number>();
-  for (const a of ctx.handle.db.select({ r: assignments.reviewerId }).from(assignments).where(eq(assignments.status, 'assigned')).all())
+  for (const a of ctx.db.orm.select({ r: assignments.reviewerId }).from(assignments).where(eq(assignments.status, 'assigned')).all())
     load.set(a.r, (load.get(a.r) ?? 0) + 1);
   const conflicts = new Map<string, Set<string>>();
-  for (const c of ctx.handle.db.select().from(reviewerConflicts).all()) {
+  for (const c of ctx.db.orm.select().from(reviewerConflicts).all()) {
     if (!conflicts.has(c.reviewerId)) conflicts.set(c.reviewerId, new Set());
     conflicts.get(c.reviewerId)!.add(c.candidateId);
   }
@@ -86,7 +86,7 @@ function allocationPortfolio(ctx: ServiceContext, p: PortfolioRow): AllocationPo
 }
 
 function insertAssignment(ctx: ServiceContext, portfolioId: string, reviewerId: string, by: string, reason: 'review' | 'third', how: string): AssignmentRow {
-  const row = ctx.handle.db
+  const row = ctx.db.orm
     .insert(assignments)
     .values({ portfolioId, reviewerId, status: 'assigned', reason, assignedAt: nowIso(ctx), assignedBy: by })
     .returning()
@@ -97,13 +97,13 @@ function insertAssignment(ctx: ServiceContext, portfolioId: string, reviewerId: 
 
 /** Portfolios waiting for reviewers: submitted or in review (including third reviews), oldest first. */
 function portfoliosNeedingReviewers(ctx: ServiceContext): PortfolioRow[] {
-  return ctx.handle.db
+  return ctx.db.orm
     .select()
     .from(portfolios)
     .where(and(inArray(portfolios.status, ['submitted', 'in_review']), eq(portfolios.isAnchor, false)))
     .orderBy(portfolios.submittedAt, portfolios.id)
     .all()
-    .filter((p) => !ctx.handle.sqlite.prepare('SELECT 1 FROM received_bundle_items WHERE portfolio_id = ?').get(p.id));
+    .filter((p) => !ctx.db.prepare('SELECT 1 FROM received_bundle_items WHERE portfolio_id = ?').get(p.id));
 }
 
 /** Allocates every portfolio that lacks reviewers (lead or admin); deterministic for the same data. */
@@ -111,9 +111,9 @@ export function allocateAll(ctx: ServiceContext, actor: Reviewer): AllocationRes
   requireRole(actor, 'lead', 'admin');
   const waiting = portfoliosNeedingReviewers(ctx).map((p) => allocationPortfolio(ctx, p));
   const result = allocate(waiting, allocationReviewers(ctx), (c) => currentPolicy(ctx, c));
-  ctx.handle.sqlite.transaction(() => {
+  ctx.db.transaction(() => {
     for (const a of result.assigned) {
-      const thirdPending = ctx.handle.db.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, a.portfolio)).get()?.s === 'third_review';
+      const thirdPending = ctx.db.orm.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, a.portfolio)).get()?.s === 'third_review';
       insertAssignment(ctx, a.portfolio, a.reviewer, actor.id, thirdPending ? 'third' : 'review', 'allocate');
     }
     audit(ctx, { actor: actor.id, action: 'allocation.run', entityType: 'panel', entityId: 'allocation', details: { assigned: result.assigned.length, unallocated: result.unallocated } });
@@ -127,7 +127,7 @@ export function allocateAll(ctx: ServiceContext, actor: Reviewer): AllocationRes
  * candidate shares their school or district.
  */
 export function eligibilityProblem(ctx: ServiceContext, portfolioId: string, reviewer: Reviewer, reader: Reviewer = reviewer): string | null {
-  const p = ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
+  const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
   if (!p) return `no portfolio ${portfolioId}`;
   if (!reviewer.roles.includes('reviewer')) return `${reviewer.name} has no reviewer role`;
   const ap = allocationPortfolio(ctx, p);
@@ -152,8 +152,8 @@ export function eligibilityProblem(ctx: ServiceContext, portfolioId: string, rev
 export function claim(ctx: ServiceContext, portfolioId: string, reviewer: Reviewer): AssignmentRow {
   const problem = eligibilityProblem(ctx, portfolioId, reviewer);
   if (problem) throw new ApiError('forbidden', problem);
-  const third = ctx.handle.db.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, portfolioId)).get()?.s === 'third_review';
-  return ctx.handle.sqlite.transaction(() => insertAssignment(ctx, portfolioId, reviewer.id, reviewer.id, third ? 'third' : 'review', 'claim'))();
+  const third = ctx.db.orm.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, portfolioId)).get()?.s === 'third_review';
+  return ctx.db.transaction(() => insertAssignment(ctx, portfolioId, reviewer.id, reviewer.id, third ? 'third' : 'review', 'claim'))();
 }
 
 /** The oldest portfolio this reviewer may claim, claimed for them; null when there is none. */
@@ -173,8 +173,8 @@ export function reassign(ctx: ServiceContext, portfolioId: string, fromReviewer:
   if (!current || current.status !== 'assigned') throw new ApiError('conflict', `${fromReviewer} has no open assignment on ${portfolioId}`);
   const target = getReviewer(ctx, toReviewer);
   if (!target) throw new ApiError('not_found', `no reviewer ${toReviewer}`);
-  return ctx.handle.sqlite.transaction(() => {
-    ctx.handle.db.update(assignments).set({ status: 'released', closedAt: nowIso(ctx) }).where(eq(assignments.id, current.id)).run();
+  return ctx.db.transaction(() => {
+    ctx.db.orm.update(assignments).set({ status: 'released', closedAt: nowIso(ctx) }).where(eq(assignments.id, current.id)).run();
     const problem = eligibilityProblem(ctx, portfolioId, target, actor);
     if (problem) throw new ApiError('conflict', problem);
     audit(ctx, { actor: actor.id, action: 'assignment.release', entityType: 'portfolio', entityId: portfolioId, details: { reviewer: fromReviewer, to: toReviewer } });
@@ -183,7 +183,7 @@ export function reassign(ctx: ServiceContext, portfolioId: string, fromReviewer:
 }
 
 export function markSubmitted(ctx: ServiceContext, portfolioId: string, reviewerId: string): void {
-  ctx.handle.db
+  ctx.db.orm
     .update(assignments)
     .set({ status: 'submitted', closedAt: nowIso(ctx) })
     .where(and(eq(assignments.portfolioId, portfolioId), eq(assignments.reviewerId, reviewerId), eq(assignments.status, 'assigned')))
@@ -199,7 +199,7 @@ export interface AssignmentView {
 }
 
 export function listAssignments(ctx: ServiceContext, filter: { reviewer?: string; includeReleased?: boolean } = {}): AssignmentView[] {
-  return ctx.handle.db
+  return ctx.db.orm
     .select()
     .from(assignments)
     .where(and(filter.reviewer ? eq(assignments.reviewerId, filter.reviewer) : undefined, filter.includeReleased ? undefined : ne(assignments.status, 'released')))

@@ -6,7 +6,7 @@ import { audit } from '../audit';
 import { getReviewer } from '../reviewers';
 
 export function listConflicts(ctx: ServiceContext) {
-  return ctx.handle.db.select({ reviewerId: reviewerConflicts.reviewerId, candidateId: reviewerConflicts.candidateId, reason: reviewerConflicts.reason }).from(reviewerConflicts).all();
+  return ctx.db.orm.select({ reviewerId: reviewerConflicts.reviewerId, candidateId: reviewerConflicts.candidateId, reason: reviewerConflicts.reason }).from(reviewerConflicts).all();
 }
 
 /** A declared reviewer–candidate conflict (a reviewer declares their own; a lead or admin anyone's). */
@@ -14,8 +14,8 @@ export function declareConflict(ctx: ServiceContext, reviewerId: string, candida
   if (actor.id !== reviewerId && !actor.roles.some((r) => r === 'lead' || r === 'admin'))
     throw new ApiError('forbidden', 'only a lead or admin can declare a conflict for someone else');
   if (!getReviewer(ctx, reviewerId)) throw new ApiError('not_found', `no reviewer ${reviewerId}`);
-  ctx.handle.sqlite.transaction(() => {
-    ctx.handle.db.insert(reviewerConflicts).values({ reviewerId, candidateId, reason, createdAt: nowIso(ctx) }).onConflictDoNothing().run();
+  ctx.db.transaction(() => {
+    ctx.db.orm.insert(reviewerConflicts).values({ reviewerId, candidateId, reason, createdAt: nowIso(ctx) }).onConflictDoNothing().run();
     audit(ctx, { actor: actor.id, action: 'conflict.declare', entityType: 'reviewer', entityId: reviewerId, details: { candidate: candidateId, reason } });
   })();
 }

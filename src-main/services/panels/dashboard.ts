@@ -16,7 +16,7 @@ function median(xs: number[]): number | null {
 
 /** What a panel lead needs at a glance: where portfolios wait, who carries the load, where reviewers disagree, pace. */
 export function panelDashboard(ctx: ServiceContext): Dashboard {
-  const { sqlite } = ctx.handle;
+  const sqlite = ctx.db;
   const now = ctx.now();
   const overdueDays = getSetting(ctx, OVERDUE_DAYS_KEY, DEFAULT_OVERDUE_DAYS);
   const open = sqlite

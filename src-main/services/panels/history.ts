@@ -13,9 +13,9 @@ import { requireRole } from '../reviewers';
  * evidence compares with the previous attempt's: new, changed (same item id, other bytes) or unchanged (same sha256).
  */
 export function attemptHistory(ctx: ServiceContext, portfolioId: string): AttemptHistory {
-  const p = ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
+  const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
   if (!p) throw new ApiError('not_found', `no portfolio ${portfolioId}`);
-  const all = ctx.handle.db
+  const all = ctx.db.orm
     .select()
     .from(portfolios)
     .where(and(eq(portfolios.candidateId, p.candidateId), eq(portfolios.credentialCode, p.credentialCode)))
@@ -47,8 +47,8 @@ export function attemptHistory(ctx: ServiceContext, portfolioId: string): Attemp
 /** A lead sends a Not yet back to the candidate for resubmission. */
 export function returnToCandidate(ctx: ServiceContext, portfolioId: string, actor: Reviewer): void {
   requireRole(actor, 'lead', 'admin');
-  const p = ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
+  const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
   if (!p) throw new ApiError('not_found', `no portfolio ${portfolioId}`);
   if (p.outcome !== 'not_yet') throw new ApiError('conflict', `${portfolioId} is not a Not yet decision`);
-  ctx.handle.sqlite.transaction(() => setStatus(ctx, portfolioId, 'returned', actor.id))();
+  ctx.db.transaction(() => setStatus(ctx, portfolioId, 'returned', actor.id))();
 }

@@ -8,7 +8,7 @@ import { identityFindings } from '../../db/schema';
 import type { ServiceContext } from '../context';
 
 export function loadIdentityFindings(ctx: ServiceContext, portfolioId: string): IdentityFinding[] {
-  return ctx.handle.db
+  return ctx.db.orm
     .select()
     .from(identityFindings)
     .where(eq(identityFindings.portfolioId, portfolioId))
@@ -19,6 +19,6 @@ export function loadIdentityFindings(ctx: ServiceContext, portfolioId: string): 
 
 export function saveIdentityFindings(ctx: ServiceContext, portfolioId: string, findings: IdentityFinding[]): void {
   findings.forEach((f, position) =>
-    ctx.handle.db.insert(identityFindings).values({ portfolioId, position, evidenceId: f.evidence, location: f.location, field: f.field }).run(),
+    ctx.db.orm.insert(identityFindings).values({ portfolioId, position, evidenceId: f.evidence, location: f.location, field: f.field }).run(),
   );
 }

@@ -40,7 +40,7 @@ export function moderationQueue(ctx: ServiceContext, includeResolved = false): M
 /** A moderator may not moderate a portfolio they reviewed themselves. */
 function requireModerator(ctx: ServiceContext, portfolioId: string, actor: Reviewer) {
   requireRole(actor, 'moderator', 'lead', 'admin');
-  const m = ctx.handle.db.select().from(moderations).where(eq(moderations.portfolioId, portfolioId)).get();
+  const m = ctx.db.orm.select().from(moderations).where(eq(moderations.portfolioId, portfolioId)).get();
   if (!m) throw new ApiError('not_found', `${portfolioId} is not in the moderation queue`);
   if (submittedReviews(ctx, portfolioId).some((r) => r.reviewerId === actor.id))
     throw new ApiError('forbidden', `${actor.name} reviewed ${portfolioId} and cannot moderate it`);
@@ -69,7 +69,7 @@ export function moderate(
 ) {
   const m = requireModerator(ctx, input.portfolioId, actor);
   if (m.status !== 'open') throw new ApiError('conflict', `${input.portfolioId} is ${m.status === 'resolved' ? 'already decided' : 'waiting for a third review'}`);
-  const p = ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, input.portfolioId)).get()!;
+  const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, input.portfolioId)).get()!;
   const rubric = loadRubric(ctx, p.rubricId, p.rubricVersion)!;
   const invalid = invalidLevels(rubric, input.levels);
   const problems = invalid.length ? invalid : moderationProblems(rubric, input.levels, input.feedback, input.note);
@@ -78,7 +78,7 @@ export function moderate(
   const sources = submittedReviews(ctx, input.portfolioId).map((r) => ({ feedback: r.feedback, outcome: r.outcome }));
   const warnings = moderationWarnings(preview.outcome!, input.feedback, sources);
   if (warnings.length && !input.confirm) throw new ApiError('conflict', 'the moderation was not recorded: confirm it despite these warnings', warnings);
-  return ctx.handle.sqlite.transaction(() => {
+  return ctx.db.transaction(() => {
     const decision = recordDecision(ctx, {
       portfolioId: input.portfolioId,
       outcome: preview.outcome!,
@@ -90,7 +90,7 @@ export function moderate(
       reason: input.note.trim(),
       levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: input.levels[c.id]!, comment: input.comments[c.id] ?? '' })),
     });
-    ctx.handle.db
+    ctx.db.orm
       .update(moderations)
       .set({ status: 'resolved', resolvedBy: actor.id, resolvedAt: nowIso(ctx), note: input.note })
       .where(eq(moderations.portfolioId, input.portfolioId))
@@ -105,8 +105,8 @@ export function requestThirdReview(ctx: ServiceContext, portfolioId: string, not
   const m = requireModerator(ctx, portfolioId, actor);
   if (m.status !== 'open') throw new ApiError('conflict', `${portfolioId} is not open for moderation`);
   if (submittedReviews(ctx, portfolioId).length >= 3) throw new ApiError('conflict', `${portfolioId} already has three reviews`);
-  ctx.handle.sqlite.transaction(() => {
-    ctx.handle.db.update(moderations).set({ status: 'third_review', note }).where(eq(moderations.portfolioId, portfolioId)).run();
+  ctx.db.transaction(() => {
+    ctx.db.orm.update(moderations).set({ status: 'third_review', note }).where(eq(moderations.portfolioId, portfolioId)).run();
     setStatus(ctx, portfolioId, 'in_review', actor.id, { reason: 'third review requested' });
     audit(ctx, { actor: actor.id, action: 'moderation.third_review', entityType: 'portfolio', entityId: portfolioId, details: { note } });
   })();

@@ -10,7 +10,7 @@ import { toReviewView } from '../reviews';
 export function peersVisible(ctx: ServiceContext, portfolioId: string, actor: Reviewer): boolean {
   if (actor.roles.some((r) => r === 'moderator' || r === 'lead' || r === 'admin')) return true;
   return (
-    ctx.handle.db
+    ctx.db.orm
       .select({ id: reviews.id })
       .from(reviews)
       .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.reviewerId, actor.id), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
@@ -19,7 +19,7 @@ export function peersVisible(ctx: ServiceContext, portfolioId: string, actor: Re
 }
 
 function otherReviews(ctx: ServiceContext, portfolioId: string, actor: Reviewer) {
-  return ctx.handle.db
+  return ctx.db.orm
     .select()
     .from(reviews)
     .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.kind, 'review'), ne(reviews.reviewerId, actor.id)))

@@ -32,7 +32,7 @@ export interface PolicyVersion {
 }
 
 export function policyVersions(ctx: ServiceContext, credential: string): PolicyVersion[] {
-  return ctx.handle.db
+  return ctx.db.orm
     .select()
     .from(reviewPolicies)
     .where(eq(reviewPolicies.credentialCode, credential))
@@ -52,8 +52,8 @@ export function setPolicy(ctx: ServiceContext, credential: string, input: Partia
   if (!loadCredential(ctx, credential)) throw new ApiError('not_found', `no credential ${credential}`);
   const policy = ReviewPolicySchema.parse({ ...currentPolicy(ctx, credential), ...input });
   const version = (policyVersions(ctx, credential)[0]?.version ?? 0) + 1;
-  ctx.handle.sqlite.transaction(() => {
-    ctx.handle.db
+  ctx.db.transaction(() => {
+    ctx.db.orm
       .insert(reviewPolicies)
       .values({
         credentialCode: credential,

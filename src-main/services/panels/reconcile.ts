@@ -13,7 +13,7 @@ import { currentPolicy } from './policies';
 import { markSubmitted, reviewsRequired } from './assignments';
 
 export function submittedReviews(ctx: ServiceContext, portfolioId: string) {
-  return ctx.handle.db
+  return ctx.db.orm
     .select()
     .from(reviews)
     .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
@@ -23,7 +23,7 @@ export function submittedReviews(ctx: ServiceContext, portfolioId: string) {
 
 function openModeration(ctx: ServiceContext, portfolioId: string, reason: string, actor: string): void {
   const now = nowIso(ctx);
-  ctx.handle.db
+  ctx.db.orm
     .insert(moderations)
     .values({ portfolioId, status: 'open', reason, openedAt: now })
     .onConflictDoUpdate({ target: moderations.portfolioId, set: { status: 'open', reason, openedAt: now, resolvedBy: null, resolvedAt: null } })
@@ -38,7 +38,7 @@ function openModeration(ctx: ServiceContext, portfolioId: string, reason: string
  */
 export function afterReviewSubmitted(ctx: ServiceContext, portfolioId: string, reviewerId: string): void {
   markSubmitted(ctx, portfolioId, reviewerId);
-  const p = ctx.handle.db.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get()!;
+  const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get()!;
   const policy = currentPolicy(ctx, p.credentialCode);
   const rubric = loadRubric(ctx, p.rubricId, p.rubricVersion)!;
   const rows = submittedReviews(ctx, portfolioId);
@@ -60,7 +60,7 @@ export function afterReviewSubmitted(ctx: ServiceContext, portfolioId: string, r
     });
     return;
   }
-  const moderation = ctx.handle.db.select().from(moderations).where(eq(moderations.portfolioId, portfolioId)).get();
+  const moderation = ctx.db.orm.select().from(moderations).where(eq(moderations.portfolioId, portfolioId)).get();
   const reason = moderation?.status === 'third_review' ? `Third review in; ${moderation.reason}` : disagreement(rubric, submitted, policy.tolerance);
   const levels = reconciledLevels(rubric, submitted, policy.final_levels);
   const preview = evaluateDecision(rubric, levels);

@@ -18,9 +18,9 @@ type DecisionRow = typeof decisions.$inferSelect;
 
 /** The unreleased decision of a portfolio that is ready to release, or a conflict saying why there is none. */
 function heldDecision(ctx: ServiceContext, portfolioId: string): DecisionRow {
-  const p = ctx.handle.db.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, portfolioId)).get();
+  const p = ctx.db.orm.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, portfolioId)).get();
   if (!p) throw new ApiError('not_found', `no portfolio ${portfolioId}`);
-  const d = ctx.handle.db
+  const d = ctx.db.orm
     .select()
     .from(decisions)
     .where(and(eq(decisions.portfolioId, portfolioId), isNull(decisions.releasedAt)))
@@ -32,7 +32,7 @@ function heldDecision(ctx: ServiceContext, portfolioId: string): DecisionRow {
 function releaseItem(ctx: ServiceContext, d: DecisionRow, anon: Anonymizer): ReleaseItem {
   const decision = toDecisionView(ctx, d);
   const ids = decision.sources.map((s) => s.reviewId);
-  const originals = ids.length ? ctx.handle.db.select().from(reviews).where(inArray(reviews.id, ids)).orderBy(reviews.submittedAt, reviews.id).all() : [];
+  const originals = ids.length ? ctx.db.orm.select().from(reviews).where(inArray(reviews.id, ids)).orderBy(reviews.submittedAt, reviews.id).all() : [];
   return { portfolio: d.portfolioId, row: anon.row(portfolioRow(ctx, d.portfolioId)!), decision, originals: originals.map((r) => toReviewView(ctx, r)) };
 }
 
@@ -41,7 +41,7 @@ export function readyToRelease(ctx: ServiceContext, actor: Reviewer, portfolioId
   requireRole(actor, 'lead', 'admin');
   const anon = new Anonymizer(ctx, actor);
   if (portfolioId) return [releaseItem(ctx, heldDecision(ctx, portfolioId), anon)];
-  const held = ctx.handle.db
+  const held = ctx.db.orm
     .select({ d: decisions })
     .from(decisions)
     .innerJoin(portfolios, eq(portfolios.id, decisions.portfolioId))
@@ -57,10 +57,10 @@ export function readyToRelease(ctx: ServiceContext, actor: Reviewer, portfolioId
  */
 export function saveReleaseFeedback(ctx: ServiceContext, portfolioId: string, feedback: string, actor: Reviewer): DecisionView {
   requireRole(actor, 'lead', 'admin');
-  return ctx.handle.sqlite.transaction(() => {
+  return ctx.db.transaction(() => {
     const d = heldDecision(ctx, portfolioId);
     if (d.feedback === feedback) return toDecisionView(ctx, d);
-    ctx.handle.db.update(decisions).set({ feedback }).where(eq(decisions.id, d.id)).run();
+    ctx.db.orm.update(decisions).set({ feedback }).where(eq(decisions.id, d.id)).run();
     audit(ctx, { actor: actor.id, action: 'decision.feedback_edit', entityType: 'portfolio', entityId: portfolioId, details: { revision: d.revision, chars: { before: d.feedback.length, after: feedback.length } } });
     return toDecisionView(ctx, { ...d, feedback });
   })();
@@ -80,7 +80,7 @@ export function releaseDecisions(
   const ids = input.items.map((i) => i.portfolioId);
   const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (twice.length) throw new ApiError('bad_request', `each portfolio is released once; named twice: ${[...new Set(twice)].join(', ')}`);
-  return ctx.handle.sqlite.transaction(() => {
+  return ctx.db.transaction(() => {
     const planned = input.items.map((item) => {
       const d = heldDecision(ctx, item.portfolioId);
       return { d, feedback: item.feedback ?? d.feedback };
@@ -91,8 +91,8 @@ export function releaseDecisions(
     if (warnings.length && !input.confirm) throw new ApiError('conflict', 'nothing was released: confirm the release despite these warnings', warnings);
     const now = nowIso(ctx);
     for (const { d, feedback } of planned) {
-      ctx.handle.db.update(decisions).set({ feedback, releasedAt: now, releasedBy: actor.id }).where(eq(decisions.id, d.id)).run();
-      ctx.handle.db.update(portfolios).set({ outcome: d.outcome, updatedAt: now }).where(eq(portfolios.id, d.portfolioId)).run();
+      ctx.db.orm.update(decisions).set({ feedback, releasedAt: now, releasedBy: actor.id }).where(eq(decisions.id, d.id)).run();
+      ctx.db.orm.update(portfolios).set({ outcome: d.outcome, updatedAt: now }).where(eq(portfolios.id, d.portfolioId)).run();
       setStatus(ctx, d.portfolioId, 'decided', actor.id, { released: d.revision });
       audit(ctx, {
         actor: actor.id,

@@ -124,7 +124,7 @@ export function importReviewers(
   const plan = planReviewerImport(ctx, parseReviewersCsv(csv));
   requireUpdatePermission(plan.changes, { updateExisting: options.updateExisting, caller: actor });
   const result = { created: [] as string[], updated: [] as string[], unchanged: plan.unchanged };
-  ctx.handle.sqlite.transaction(() => {
+  ctx.db.transaction(() => {
     for (const r of plan.update) {
       const before = getReviewer(ctx, r.id)!;
       const patch = Object.fromEntries(REVIEWER_FIELDS.filter((f) => diffFields('reviewer', r.id, before, r, [f]).length).map((f) => [f, r[f]]));

@@ -7,7 +7,7 @@ import { requireRole } from '../reviewers';
 
 /** Panel-wide settings; values are JSON. */
 export function getSetting<T>(ctx: ServiceContext, key: string, fallback: T): T {
-  const row = ctx.handle.db.select().from(settings).where(eq(settings.key, key)).get();
+  const row = ctx.db.orm.select().from(settings).where(eq(settings.key, key)).get();
   return row ? (JSON.parse(row.value) as T) : fallback;
 }
 
@@ -16,8 +16,8 @@ function putSetting(ctx: ServiceContext, key: string, value: unknown, fallback: 
   const before = getSetting(ctx, key, fallback);
   const text = JSON.stringify(value);
   if (JSON.stringify(before) === text) return;
-  ctx.handle.sqlite.transaction(() => {
-    ctx.handle.db.insert(settings).values({ key, value: text }).onConflictDoUpdate({ target: settings.key, set: { value: text } }).run();
+  ctx.db.transaction(() => {
+    ctx.db.orm.insert(settings).values({ key, value: text }).onConflictDoUpdate({ target: settings.key, set: { value: text } }).run();
     audit(ctx, { actor, action: 'settings.change', entityType: 'setting', entityId: key, details: { from: before, to: value } });
   })();
 }

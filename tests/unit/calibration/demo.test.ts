@@ -16,7 +16,7 @@ beforeAll(async () => {
   expect(await loadDemoIfFresh(ctx)).toBe(true);
   await replayCalibrationDemo(ctx);
 }, 120_000);
-afterAll(() => ctx.handle.close());
+afterAll(() => ctx.close());
 
 describe('the calibration demo', () => {
   it('has eight anchors with full references, none in the queue, and two closed rounds of five reviewers', async () => {

@@ -24,7 +24,7 @@ beforeAll(async () => {
   expect(await loadDemoIfFresh(ctx)).toBe(true);
   report = productionReport(ctx, { from: '2026-01-01', to: '2026-12-31' }, getReviewer(ctx, 'R-terina')!);
 }, 120_000);
-afterAll(() => ctx.handle.close());
+afterAll(() => ctx.close());
 
 describe('production report rules', () => {
   it('groups criteria per rubric version, never mixing two rubrics in one section', () => {

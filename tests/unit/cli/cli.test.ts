@@ -72,7 +72,7 @@ describe('cli export', () => {
     const id = openReview(ctx, 'P-1', reviewer).review!.id;
     saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
     submitReview(ctx, id, 0, reviewer);
-    ctx.handle.close();
+    ctx.close();
     const out = path.join(tempDir(), 'out', 'decisions.json');
     const r = await cli('export', '--format', 'json', '--out', out, '--data', ctx.dataDir, '--json');
     expect(r.code).toBe(0);

@@ -40,7 +40,7 @@ beforeEach(async () => {
   w.decide('P-1', 'pass', '2026-03-18T02:00:00Z', 'reconciled');
   w.decide('P-2', 'not_yet', '2026-03-20T02:00:00Z');
 });
-afterEach(() => w.ctx.handle.close());
+afterEach(() => w.ctx.close());
 
 describe('Open Badges 3.0 export', () => {
   it('builds an OpenBadgeCredential for a passed micro-credential, valid against the official schema, recipient as a salted email hash', async () => {
@@ -65,7 +65,7 @@ describe('Open Badges 3.0 export', () => {
     // the signing key lives in the data directory
     expect(fs.existsSync(path.join(w.ctx.dataDir, 'keys', 'issuer-ed25519.json'))).toBe(true);
     expect(await verifyBadgeFile(w.ctx, file.content)).toEqual({ ok: true, problems: [], achievement: 'Effective Mentoring Practices', issuer: 'Te Whare Ako Professional Learning', validFrom: '2026-03-18T02:00:00Z', signedHere: true });
-    const audit = w.ctx.handle.sqlite.prepare("SELECT actor, entity_id AS entity FROM audit_log WHERE action = 'badge.export'").all();
+    const audit = w.ctx.db.prepare("SELECT actor, entity_id AS entity FROM audit_log WHERE action = 'badge.export'").all();
     expect(audit).toEqual([{ actor: 'R-lead', entity: 'P-1' }]);
   });
 
@@ -140,7 +140,7 @@ describe('cli badge export / verify', () => {
     fs.writeFileSync(foreign, (await exportPortfolioBadge(other.ctx, 'P-9', other.approver)).content);
     const otherKey = path.join(dir, 'other.jwk');
     fs.writeFileSync(otherKey, JSON.stringify((await listTrustedIssuers(other.ctx, other.admin)).local!.jwk));
-    other.ctx.handle.close();
+    other.ctx.close();
     const untrusted = await cli('badge', 'verify', foreign, '--data', data);
     expect(untrusted.code).toBe(2);
     expect(untrusted.err).toMatch(/not this installation's key nor on the trust list/);
@@ -168,7 +168,7 @@ describe('importing Open Badges earned elsewhere', () => {
     setCreditSettings(other.ctx, { issuer: { name: 'University of Waikato', url: 'https://waikato.example.nz', email: '', description: '' } }, other.admin);
     const content = (await exportPortfolioBadge(other.ctx, 'P-77', other.approver)).content;
     const jwk = JSON.stringify((await listTrustedIssuers(other.ctx, other.admin)).local!.jwk);
-    other.ctx.handle.close();
+    other.ctx.close();
     await addTrustedIssuer(w.ctx, { issuerId: 'https://waikato.example.nz', name: 'University of Waikato', jwk }, w.admin);
     return content;
   }

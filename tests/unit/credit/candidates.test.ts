@@ -30,7 +30,7 @@ beforeEach(async () => {
   w.decide('P-3', 'pass', '2026-05-05T09:00:00Z', 'moderation');
   w.decide('P-4', 'pass', '2026-04-15T09:00:00Z');
 });
-afterEach(() => w.ctx.handle.close());
+afterEach(() => w.ctx.close());
 
 async function importError(fn: () => Promise<unknown>): Promise<string[]> {
   try {
@@ -71,7 +71,7 @@ describe('credentials earned elsewhere (CSV)', () => {
     expect(mere.attainments).toMatchObject([{ code: null, points: 2.5, hours: 20, expiresOn: '2030-01-20' }]);
     // a re-import of the same file changes nothing
     expect(await importExternal(w.ctx, { fileName: 'external.csv', content: csv }, w.admin)).toMatchObject({ imported: 0, unchanged: 3, candidatesCreated: [] });
-    const audits = w.ctx.handle.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'credit.external.import'").get() as { n: number };
+    const audits = w.ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'credit.external.import'").get() as { n: number };
     expect(audits.n).toBe(3);
   });
 
@@ -126,7 +126,7 @@ describe('candidate record', () => {
 describe('duplicates and merging', () => {
   it('finds the same email under two ids and the same name at the same school', () => {
     // a candidate row with nothing credit staff see (e.g. a calibration exemplar's) is nobody's duplicate
-    w.ctx.handle.sqlite.prepare("INSERT INTO candidates (id, name, email, school, district) VALUES ('X-anchor', 'Aroha Ngata', 'a.ngata@avonside.school.nz', 'Avonside Ridge College', 'x')").run();
+    w.ctx.db.prepare("INSERT INTO candidates (id, name, email, school, district) VALUES ('X-anchor', 'Aroha Ngata', 'a.ngata@avonside.school.nz', 'Avonside Ridge College', 'x')").run();
     expect(findDuplicates(w.ctx, w.lead).map((d) => [d.a.id, d.b.id, d.reason])).toEqual([
       ['C-1001', 'C-9001', 'same email a.ngata@avonside.school.nz'],
       ['C-1002', 'C-9002', 'same name and school (Manukau Harbour High School)'],
@@ -148,7 +148,7 @@ describe('duplicates and merging', () => {
     expect(merged.applications).toHaveLength(1);
     expect(merged.merged).toMatchObject([{ id: 'C-9001', name: 'Aroha Ngata', mergedBy: 'R-lead', reason: 'Same email; second id from the Ministry export' }]);
     expect(merged.duplicates).toEqual([]);
-    const sql = w.ctx.handle.sqlite;
+    const sql = w.ctx.db;
     expect(sql.prepare("SELECT count(*) AS n FROM candidates WHERE id = 'C-9001'").get()).toEqual({ n: 0 });
     for (const t of ['portfolios', 'credit_external', 'credit_applications', 'reviewer_conflicts'])
       expect(sql.prepare(`SELECT count(*) AS n FROM ${t} WHERE candidate_id = 'C-9001'`).get(), t).toEqual({ n: 0 });

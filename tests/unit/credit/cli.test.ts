@@ -31,7 +31,7 @@ beforeEach(async () => {
   data = w.ctx.dataDir;
   work = tempDir();
 });
-afterEach(() => w.ctx.handle.close());
+afterEach(() => w.ctx.close());
 
 describe('credit CLI', () => {
   it('`import pathway.json` adds a pathway through the all-or-nothing importer; a wrong one is refused naming the field', async () => {

@@ -81,8 +81,8 @@ export async function creditWorld(portfolios: PortfolioSpec[], now = '2026-11-01
     decide(portfolioId, outcome, at, source = 'review', by = 'R-rev') {
       const before = clock;
       clock = new Date(at);
-      ctx.handle.sqlite.transaction(() => {
-        const { status } = ctx.handle.sqlite.prepare('SELECT status FROM portfolios WHERE id = ?').get(portfolioId) as { status: string };
+      ctx.db.transaction(() => {
+        const { status } = ctx.db.prepare('SELECT status FROM portfolios WHERE id = ?').get(portfolioId) as { status: string };
         if (status === 'submitted') setStatus(ctx, portfolioId, 'in_review', by);
         recordDecision(ctx, {
           portfolioId,

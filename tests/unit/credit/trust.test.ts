@@ -37,7 +37,7 @@ async function waikatoBadge(): Promise<{ content: string; jwk: string }> {
   setCreditSettings(other.ctx, { issuer: WAIKATO }, other.admin);
   const content = (await exportPortfolioBadge(other.ctx, 'P-77', other.approver)).content;
   const jwk = JSON.stringify((await listTrustedIssuers(other.ctx, other.admin)).local!.jwk);
-  other.ctx.handle.close();
+  other.ctx.close();
   return { content, jwk };
 }
 
@@ -63,7 +63,7 @@ beforeEach(async () => {
   savePathway(w.ctx, EDUC581, w.approver);
   badge = await waikatoBadge();
 });
-afterEach(() => w.ctx.handle.close());
+afterEach(() => w.ctx.close());
 
 /** Sione's EDUC 581 application: EMP-8 and CST-8 passed here; WCL-8 only from the imported badge. */
 const application = () => createApplication(w.ctx, { candidateId: SIONE.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
@@ -169,7 +169,7 @@ describe('the trust list', () => {
     await expect(core.handle('credit.trustList', {}, { actor: w.reviewer.id })).rejects.toMatchObject({ code: 'forbidden' });
     for (const who of [w.approver, w.lead, w.reviewer]) await expect(core.handle('credit.trustRemove', { thumbprint }, { actor: who.id })).rejects.toMatchObject({ code: 'forbidden' });
     await core.handle('credit.trustRemove', { thumbprint }, { actor: w.admin.id });
-    const audit = w.ctx.handle.sqlite.prepare("SELECT actor, action, entity_id AS entity FROM audit_log WHERE action LIKE 'credit.trust.%' ORDER BY id").all();
+    const audit = w.ctx.db.prepare("SELECT actor, action, entity_id AS entity FROM audit_log WHERE action LIKE 'credit.trust.%' ORDER BY id").all();
     expect(audit).toEqual([
       { actor: 'R-admin', action: 'credit.trust.add', entity: thumbprint },
       { actor: 'R-admin', action: 'credit.trust.remove', entity: thumbprint },

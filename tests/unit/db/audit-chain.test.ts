@@ -33,7 +33,7 @@ function tamper(dir: string, sql: string): void {
   raw.close();
 }
 
-const rows = (ctx: ServiceContext) => ctx.handle.sqlite.prepare('SELECT id, actor, details, hash FROM audit_log ORDER BY id').all() as { id: number; actor: string; details: string; hash: string }[];
+const rows = (ctx: ServiceContext) => ctx.db.prepare('SELECT id, actor, details, hash FROM audit_log ORDER BY id').all() as { id: number; actor: string; details: string; hash: string }[];
 
 describe('the audit log is a hash chain', () => {
   it('gives every entry the sha256 of the previous hash and its own content, and verifies', () => {
@@ -42,39 +42,39 @@ describe('the audit log is a hash chain', () => {
     expect(all.map((r) => r.id)).toEqual([1, 2, 3]);
     for (const r of all) expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(new Set(all.map((r) => r.hash)).size).toBe(3);
-    expect(verifyAuditChain(ctx.handle.sqlite)).toMatchObject({ ok: true, entries: 3, head: all[2]!.hash, firstBad: null, problems: [] });
-    ctx.handle.close();
+    expect(verifyAuditChain(ctx.db)).toMatchObject({ ok: true, entries: 3, head: all[2]!.hash, firstBad: null, problems: [] });
+    ctx.close();
   });
 
   it('refuses INSERT OR REPLACE of an existing entry (it would delete without firing the delete trigger)', () => {
     const { ctx } = withEntries(2);
     const before = rows(ctx);
     expect(() =>
-      ctx.handle.sqlite
+      ctx.db
         .prepare("INSERT OR REPLACE INTO audit_log (id, at, actor, action, entity_type, entity_id, details, hash) VALUES (1, 't', 'mallory', 'x', 'y', 'z', '{}', ?)")
         .run(before[0]!.hash),
     ).toThrow(/audit log is append-only/);
-    expect(() => ctx.handle.sqlite.prepare("REPLACE INTO audit_log (id, at, actor, action, entity_type, entity_id) VALUES (2, 't', 'mallory', 'x', 'y', 'z')").run()).toThrow(
+    expect(() => ctx.db.prepare("REPLACE INTO audit_log (id, at, actor, action, entity_type, entity_id) VALUES (2, 't', 'mallory', 'x', 'y', 'z')").run()).toThrow(
       /audit log is append-only/,
     );
     expect(rows(ctx)).toEqual(before);
-    ctx.handle.close();
+    ctx.close();
   });
 
   it('refuses entries that skip the chain: no hash, an id out of order, or UPDATE/DELETE', () => {
     const { ctx } = withEntries(2);
-    const s = ctx.handle.sqlite;
+    const s = ctx.db;
     expect(() => s.prepare("INSERT INTO audit_log (at, actor, action, entity_type, entity_id) VALUES ('t', 'a', 'x', 'y', 'z')").run()).toThrow(/append-only/);
     expect(() => s.prepare("INSERT INTO audit_log (id, at, actor, action, entity_type, entity_id, hash) VALUES (9, 't', 'a', 'x', 'y', 'z', 'h')").run()).toThrow(/append-only/);
     expect(() => s.prepare("UPDATE audit_log SET actor = 'b'").run()).toThrow('audit log is append-only');
     expect(() => s.prepare('DELETE FROM audit_log').run()).toThrow('audit log is append-only');
     expect(verifyAuditChain(s).ok).toBe(true);
-    ctx.handle.close();
+    ctx.close();
   });
 
   it('names the first changed entry when the triggers are dropped and a row is edited', async () => {
     const { dir, ctx } = withEntries(4);
-    ctx.handle.close();
+    ctx.close();
     tamper(dir, "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'someone-else' WHERE id = 2;");
     const raw = new Database(path.join(dir, 'queue.sqlite'));
     const result = verifyAuditChain(raw);
@@ -94,7 +94,7 @@ describe('the audit log is a hash chain', () => {
 
   it('notices a recomputed hash too: the next entry no longer links to it', () => {
     const { dir, ctx } = withEntries(3);
-    ctx.handle.close();
+    ctx.close();
     tamper(dir, "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET details = '{\"n\":99}', hash = '" + 'a'.repeat(64) + "' WHERE id = 2;");
     const raw = new Database(path.join(dir, 'queue.sqlite'));
     expect(verifyAuditChain(raw)).toMatchObject({ ok: false, firstBad: 2 });
@@ -103,7 +103,7 @@ describe('the audit log is a hash chain', () => {
 
   it('notices entries removed from the end (the table remembers the highest id it handed out)', () => {
     const { dir, ctx } = withEntries(3);
-    ctx.handle.close();
+    ctx.close();
     tamper(dir, 'DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 3; ' + `CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;`);
     const raw = new Database(path.join(dir, 'queue.sqlite'));
     const r = verifyAuditChain(raw);
@@ -114,7 +114,7 @@ describe('the audit log is a hash chain', () => {
 
   it('notices a dropped trigger even when no row was touched, and the app refuses to open such a data directory', async () => {
     const { dir, ctx } = withEntries(2);
-    ctx.handle.close();
+    ctx.close();
     tamper(dir, 'DROP TRIGGER audit_log_no_delete;');
     expect(() => openServices({ dataDir: dir })).toThrow(/audit log .* is not intact[\s\S]*trigger audit_log_no_delete is missing[\s\S]*audit verify/);
     const verify = await cli('audit', 'verify', '--data', dir);
@@ -129,7 +129,7 @@ describe('the audit log is a hash chain', () => {
   it('audit verify exits 0 with the count and head hash for an intact log, 2 for a missing data directory', async () => {
     const { dir, ctx } = withEntries(2);
     const head = rows(ctx)[1]!.hash;
-    ctx.handle.close();
+    ctx.close();
     const ok = await cli('audit', 'verify', '--data', dir);
     expect(ok).toMatchObject({ code: 0, err: '' });
     expect(ok.out).toBe(`valid: 2 audit entries, chain intact (head ${head})`);

@@ -38,8 +38,8 @@ describe('openDatabase({ nativeBinding })', () => {
 
   it('is passed through by openServices', () => {
     const ctx = openServices({ dataDir: tempDir('ew-data-'), nativeBinding: nodeBinding });
-    expect(ctx.handle.sqlite.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
-    ctx.handle.close();
+    expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
+    ctx.close();
   });
 
   it('throws an error naming a binary that does not exist, and creates no database', () => {

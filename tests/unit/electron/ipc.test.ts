@@ -37,7 +37,7 @@ beforeAll(() => {
   ctx = tempServices();
   core = createCore(ctx, { name: 'Evidence Workbench', version: '0.0.0-test', shell: 'electron' });
 });
-afterAll(() => ctx.handle.close());
+afterAll(() => ctx.close());
 
 describe('call handler', () => {
   it('answers our renderer with the core result', async () => {

@@ -26,7 +26,7 @@ beforeAll(async () => {
   fs.writeFileSync(path.join(rendererDir, 'assets', 'app.js'), 'console.log(1)');
   fs.writeFileSync(outside, 'secret');
 });
-afterAll(() => ctx.handle.close());
+afterAll(() => ctx.close());
 
 describe('ew-app:// handler', () => {
   const handler = createAppProtocolHandler(rendererDir);

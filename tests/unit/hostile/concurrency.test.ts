@@ -18,7 +18,7 @@ const services = (dataDir: string) => {
   open.push(ctx);
   return ctx;
 };
-afterEach(() => open.splice(0).forEach((c) => c.handle.close()));
+afterEach(() => open.splice(0).forEach((c) => c.close()));
 
 describe('concurrent writers', () => {
   it('every write transaction takes the lock first, so a second writer waits instead of the first failing with SQLITE_BUSY', () => {

@@ -25,7 +25,7 @@ describe.skipIf(!mounted)('a disk that fills up during an import (5 MB tmpfs)', 
     writeCatalogue(cat);
     const ctx = openServices({ dataDir: data });
     await importPath(ctx, cat, { actor: 'test' });
-    ctx.handle.close();
+    ctx.close();
   });
   afterAll(() => execFileSync('umount', [mountPoint]));
 
@@ -42,7 +42,7 @@ describe.skipIf(!mounted)('a disk that fills up during an import (5 MB tmpfs)', 
       await writePackageFolder(small, { id: 'P-2', files: { 'wall.png': { bytes: PNG_1x1, media_type: 'image/png', kind: 'image' } } });
       expect((await importPath(ctx, small, { actor: 'test' })).portfolios).toEqual([{ id: 'P-2', result: 'imported' }]);
     } finally {
-      ctx.handle.close();
+      ctx.close();
     }
   });
 });

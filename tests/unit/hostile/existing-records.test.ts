@@ -39,12 +39,12 @@ beforeEach(async () => {
   fs.writeFileSync(path.join(work, 'reviewers.csv'), `${REVIEWERS}\n${HANA}\n`);
   await importPath(ctx, work, { actor: 'test' });
 });
-afterEach(() => ctx.handle.close());
+afterEach(() => ctx.close());
 
 /** Every row of the tables an import writes, to show a refused import changed nothing. */
 function snapshot(c = ctx): string {
   const tables = ['candidates', 'reviewers', 'reviewer_roles', 'credentials', 'portfolios', 'rubrics', 'audit_log', 'blobs', 'credit_pathways', 'credit_external'];
-  return JSON.stringify(tables.map((t) => c.handle.sqlite.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
+  return JSON.stringify(tables.map((t) => c.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
 }
 
 async function refused(source: string, options: Partial<ImportOptions> = {}): Promise<ExistingRecordsError> {
@@ -62,7 +62,7 @@ function batch(files: Record<string, string>): string {
 }
 
 const audits = (action: string, c = ctx) =>
-  (c.handle.sqlite.prepare('SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = ? ORDER BY id').all(action) as { actor: string; entity: string; details: string }[]).map((a) => ({
+  (c.db.prepare('SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = ? ORDER BY id').all(action) as { actor: string; entity: string; details: string }[]).map((a) => ({
     ...a,
     details: JSON.parse(a.details) as Record<string, unknown>,
   }));
@@ -124,7 +124,7 @@ describe('a package reusing a known candidate id', () => {
   it('with updateExisting the candidate changes, audited before and after; the new portfolio is imported', async () => {
     const report = await importPath(ctx, await impostor(), { actor: 'test', updateExisting: true });
     expect(report.portfolios).toEqual([{ id: 'P-2', result: 'imported' }]);
-    expect(ctx.handle.sqlite.prepare("SELECT name, email FROM candidates WHERE id = 'C-1'").get()).toEqual({ name: 'Someone Else', email: 'else@evil.nz' });
+    expect(ctx.db.prepare("SELECT name, email FROM candidates WHERE id = 'C-1'").get()).toEqual({ name: 'Someone Else', email: 'else@evil.nz' });
     expect(audits('candidate.update')[0]!.details).toMatchObject({ before: { email: 'aroha@example.school.nz' }, after: { email: 'else@evil.nz' } });
   });
 
@@ -175,7 +175,7 @@ describe('catalogue files', () => {
       expect(err.message).toContain('pathway educ-581@1: four_eyes true → false');
       expect((await importPath(w.ctx, dir, { actor: 'test', updateExisting: true })).pathways).toEqual([{ id: 'educ-581', version: 1, result: 'updated' }]);
     } finally {
-      w.ctx.handle.close();
+      w.ctx.close();
     }
   });
 });
@@ -259,7 +259,7 @@ describe('credentials earned elsewhere (credit import-external)', () => {
       // the same details again: nothing to confirm (and the approver's import attests the record the lead left unverified)
       expect(await importExternal(w.ctx, { fileName: 'e.csv', content }, w.approver)).toMatchObject({ imported: 0, upgraded: 1, candidatesUpdated: [] });
     } finally {
-      w.ctx.handle.close();
+      w.ctx.close();
     }
   });
 
@@ -273,13 +273,13 @@ describe('credentials earned elsewhere (credit import-external)', () => {
       await writePackageFolder(path.join(dir, 'P-2'), { id: 'P-2', candidate: { ...AROHA, email: 'aroha.new@example.nz' } });
       editManifest(path.join(dir, 'P-2'), (m) => (m.credential = 'WCL-8'));
       await importPath(w.ctx, dir, { actor: 'test', updateExisting: true, caller: w.lead });
-      expect(w.ctx.handle.sqlite.prepare("SELECT email FROM candidates WHERE id = 'C-1001'").get()).toEqual({ email: 'aroha.new@example.nz' });
+      expect(w.ctx.db.prepare("SELECT email FROM candidates WHERE id = 'C-1001'").get()).toEqual({ email: 'aroha.new@example.nz' });
       const again = JSON.parse((await exportPortfolioBadge(w.ctx, 'P-1', w.lead)).content);
       const [ident] = again.credentialSubject.identifier;
       expect(ident.identityHash).toBe(first.credentialSubject.identifier[0].identityHash);
       expect(ident.identityHash).toBe(`sha256$${crypto.createHash('sha256').update(AROHA.email + ident.salt).digest('hex')}`);
     } finally {
-      w.ctx.handle.close();
+      w.ctx.close();
     }
   });
 });
@@ -289,7 +289,7 @@ describe('the command line (a real process)', () => {
   const run = (...argv: string[]) => spawnSync(tsx, ['src-main/cli/bin.ts', ...argv, '--data', ctx.dataDir], { encoding: 'utf8' });
 
   it('import and reviewers import exit 2 naming each conflicting field, and 0 with --update-existing', () => {
-    ctx.handle.close();
+    ctx.close();
     const csv = path.join(tempDir(), 'reviewers.csv');
     fs.writeFileSync(csv, `${REVIEWERS}\nR-hana,Hana Kereama,b@y.nz,Kowhai School,North,admin;reviewer\n`);
     const refusedImport = run('import', path.dirname(csv));
@@ -309,7 +309,7 @@ describe('the command line (a real process)', () => {
   });
 
   it('credit import-external exits 2 on a changed candidate and 0 with --update-existing', () => {
-    ctx.handle.close();
+    ctx.close();
     const file = path.join(tempDir(), 'external.csv');
     fs.writeFileSync(file, 'candidate_id,candidate_email,candidate_name,credential_code,issuer,awarded_on\nC-1,aroha@example.school.nz,Someone Else,TST-8,Massey University,2024-02-01\n');
     const no = run('credit', 'import-external', file);

@@ -18,7 +18,7 @@ async function prepared(n: number) {
   writeCatalogue(cat);
   const ctx = openServices({ dataDir: data });
   await importPath(ctx, cat, { actor: 'test' });
-  ctx.handle.close();
+  ctx.close();
   return { data, batch: await writeBatch(tempDir(), n) };
 }
 
@@ -35,7 +35,7 @@ describe('an import killed with SIGKILL', () => {
     expect(fs.readdirSync(tmp)).toEqual([]);
     expect(countRows(ctx, 'portfolios')).toBe(0);
     expect((await checkStore(ctx)).clean).toBe(true);
-    ctx.handle.close();
+    ctx.close();
   }, 60_000);
 
   it('while writing its rows: the next start takes out the portfolios it had written; store check --repair leaves the store clean', async () => {
@@ -47,7 +47,7 @@ describe('an import killed with SIGKILL', () => {
     await done;
     expect(countRows(watch, 'portfolios')).toBeGreaterThan(0);
     expect(countRows(watch, 'import_runs')).toBe(1);
-    watch.handle.close();
+    watch.close();
 
     const ctx = openServices({ dataDir: data });
     expect(countRows(ctx, 'portfolios')).toBe(0);
@@ -57,7 +57,7 @@ describe('an import killed with SIGKILL', () => {
     expect(fs.readdirSync(ctx.store.tmpDir)).toEqual([]);
     const check = await checkStore(ctx);
     expect(check.missing).toEqual([]);
-    ctx.handle.close();
+    ctx.close();
     // Files moved into place by the transaction the kill interrupted are referenced by nothing: listed, then repaired.
     const repair = await runCliProcess(['store', 'check', '--repair', '--data', data, '--json']);
     expect(repair.code, repair.err).toBe(0);
@@ -76,18 +76,18 @@ describe('an unfinished import found at start', () => {
     const { reviewer } = await reviewSetup(ctx, 2);
     openReview(ctx, 'P-1', reviewer);
     // As a killed process (pid that cannot exist) would have left it: P-1 and P-2 written, the run never closed.
-    ctx.handle.sqlite.prepare("INSERT INTO import_runs (id, pid, source, started_at) VALUES ('dead', 999999999, 'batch', '2026-11-01')").run();
+    ctx.db.prepare("INSERT INTO import_runs (id, pid, source, started_at) VALUES ('dead', 999999999, 'batch', '2026-11-01')").run();
     for (const [kind, key] of [['portfolio', 'P-1'], ['portfolio', 'P-2'], ['candidate', 'C-1'], ['candidate', 'C-2']])
-      ctx.handle.sqlite.prepare("INSERT INTO import_run_items (run_id, kind, key) VALUES ('dead', ?, ?)").run(kind, key);
-    ctx.handle.close();
+      ctx.db.prepare("INSERT INTO import_run_items (run_id, kind, key) VALUES ('dead', ?, ?)").run(kind, key);
+    ctx.close();
     ctx = openServices({ dataDir: data });
-    expect(ctx.handle.sqlite.prepare('SELECT id FROM portfolios').pluck().all()).toEqual(['P-1']);
-    expect(ctx.handle.sqlite.prepare('SELECT id FROM candidates').pluck().all()).toEqual(['C-1']);
+    expect(ctx.db.prepare('SELECT id FROM portfolios').pluck().all()).toEqual(['P-1']);
+    expect(ctx.db.prepare('SELECT id FROM candidates').pluck().all()).toEqual(['C-1']);
     expect(countRows(ctx, 'import_runs')).toBe(0);
-    const kept = ctx.handle.sqlite.prepare("SELECT details FROM audit_log WHERE entity_id = 'P-1' AND details LIKE '%kept%'").pluck().get() as string;
+    const kept = ctx.db.prepare("SELECT details FROM audit_log WHERE entity_id = 'P-1' AND details LIKE '%kept%'").pluck().get() as string;
     expect(JSON.parse(kept)).toEqual({ kept: 'work began on it before its unfinished import was taken out' });
     expect(await checkStore(ctx)).toMatchObject({ missing: [], clean: true });
-    ctx.handle.close();
+    ctx.close();
   });
 });
 
@@ -103,7 +103,7 @@ describe('the staging area after a refusal', () => {
     fs.writeFileSync(path.join(batch, 'Z-9', 'manifest.json'), `{"id": "Z-9", "pad": "${'x'.repeat(17 * 1024 * 1024)}"}`);
     const problems = await expectRefusedUnchanged(ctx, batch, /larger than the limit of 16777216 bytes/);
     expect(problems).toContainEqual(expect.objectContaining({ source: `${path.basename(batch)}/Z-9`, file: 'manifest.json' }));
-    ctx.handle.close();
+    ctx.close();
   });
 
   it('the CLI exits 2 (bad input) for an oversized manifest and names the package and file', async () => {

@@ -15,7 +15,7 @@ let work: string;
 beforeEach(async () => {
   ({ ctx, work } = await servicesWithCatalogue());
 });
-afterEach(() => ctx.handle.close());
+afterEach(() => ctx.close());
 
 /** Bytes this process has written so far (Linux /proc/self/io), to show a refusal stopped early. */
 const bytesWritten = () => Number(/wchar: (\d+)/.exec(fs.readFileSync('/proc/self/io', 'utf8'))![1]);
@@ -146,7 +146,7 @@ describe('names, twins and file kinds', () => {
     await writePackageFolder(dir, { id: 'P-7', files: { 'plan.pdf': { bytes: polyglot, media_type: 'application/pdf', kind: 'pdf' } } });
     const report = await importPath(ctx, dir, { actor: 'test' });
     expect(report.portfolios).toEqual([{ id: 'P-7', result: 'imported' }]);
-    const row = ctx.handle.sqlite.prepare('SELECT media_type FROM blobs WHERE sha256 = ?').get(sha256(polyglot));
+    const row = ctx.db.prepare('SELECT media_type FROM blobs WHERE sha256 = ?').get(sha256(polyglot));
     expect(row).toEqual({ media_type: 'application/pdf' });
   });
 

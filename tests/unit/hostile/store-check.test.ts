@@ -22,7 +22,7 @@ async function importedDataDir(): Promise<{ data: string; shas: string[] }> {
   const ctx = openServices({ dataDir: data });
   await importPath(ctx, work, { actor: 'test' });
   const shas = ctx.store.list();
-  ctx.handle.close();
+  ctx.close();
   return { data, shas };
 }
 

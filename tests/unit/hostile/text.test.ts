@@ -17,7 +17,7 @@ let work: string;
 beforeEach(async () => {
   ({ ctx, work } = await servicesWithCatalogue());
 });
-afterEach(() => ctx.handle.close());
+afterEach(() => ctx.close());
 
 async function cli(...argv: string[]) {
   const out: string[] = [];

@@ -24,7 +24,7 @@ const open = (dataDir: string) => {
   return ctx;
 };
 afterEach(() => {
-  for (const c of opened.splice(0)) c.handle.close();
+  for (const c of opened.splice(0)) c.close();
 });
 
 const reviewerView = (_ctx?: ServiceContext) => ({ id: 'R-x', name: 'X', email: 'x@x.nz', school: '', district: '', roles: ['reviewer' as const], active: true, maxLoad: 1 });
@@ -56,7 +56,7 @@ describe('pseudonyms', () => {
     const ctx = tempServices();
     await anonymitySetup(ctx);
     const before = shownName(ctx, 'P-1');
-    ctx.handle.close();
+    ctx.close();
     expect(shownName(open(ctx.dataDir), 'P-1')).toBe(before);
     const other = tempServices();
     opened.push(other);
@@ -92,7 +92,7 @@ describe('pseudonyms', () => {
     const ctx = tempServices();
     const { people } = await anonymitySetup(ctx);
     const online = shownName(ctx, 'P-4');
-    ctx.handle.close();
+    ctx.close();
     const run = async (...args: string[]) => {
       const out: string[] = [];
       const code = await runCli([...args, '--data', ctx.dataDir, '--json'], { out: (t) => out.push(t), err: (t) => out.push(t) });
@@ -129,7 +129,7 @@ describe('upgrading a database from before keyed pseudonyms (migration "anonymit
       sqlite.prepare('INSERT INTO portfolio_search (rowid, body) VALUES (?, ?)').run(p.seq, [p.id, p.cid, p.name, p.email].join(' '));
     sqlite.exec('DETACH s');
     sqlite.close();
-    seed.handle.close();
+    seed.close();
 
     const ctx = open(dataDir);
     const lead = { ...reviewerView(ctx), roles: ['lead' as const] };
@@ -138,6 +138,6 @@ describe('upgrading a database from before keyed pseudonyms (migration "anonymit
     const name = shownName(ctx, 'P-4');
     expect(name).toBe(`Candidate ${pseudonymCode(dataDir, 'C-4')}`);
     expect(listQueue(ctx, { search: name }, reviewerView(ctx)).rows.map((r) => r.id)).toEqual(['P-4']);
-    expect(ctx.handle.sqlite.prepare("SELECT count(*) AS n FROM portfolios WHERE pseudonym = ''").get()).toEqual({ n: 0 });
+    expect(ctx.db.prepare("SELECT count(*) AS n FROM portfolios WHERE pseudonym = ''").get()).toEqual({ n: 0 });
   });
 });

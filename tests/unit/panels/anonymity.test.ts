@@ -22,7 +22,7 @@ beforeEach(async () => {
   ({ people } = await anonymitySetup(ctx));
   core = createCore(ctx, { name: 'EW', version: 't', shell: 'browser' });
 });
-afterEach(() => ctx.handle.close());
+afterEach(() => ctx.close());
 
 const list = async (role: Role, q: QueueQuery) => (await core.handle('queue.list', { limit: 50, ...q }, { actor: people[role].id })) as QueuePage;
 const ids = async (role: Role, q: QueueQuery) => {
@@ -100,7 +100,7 @@ function review(portfolioId: string, who: Reviewer) {
 type ExportFile = { content: string; count: number; fileName: string };
 const exportAs = async (role: Role, filter: Record<string, unknown> = {}) =>
   (await core.handle('export.decisions', { format: 'json', filter }, { actor: people[role].id })) as ExportFile;
-const status = (id: string) => (ctx.handle.sqlite.prepare('SELECT status FROM portfolios WHERE id = ?').get(id) as { status: string }).status;
+const status = (id: string) => (ctx.db.prepare('SELECT status FROM portfolios WHERE id = ?').get(id) as { status: string }).status;
 
 describe('exports', () => {
   beforeEach(() => {

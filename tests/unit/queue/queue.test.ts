@@ -29,7 +29,7 @@ beforeAll(async () => {
   await importPath(ctx, path.join(work, 'batch'), { actor: 'test' });
   setStatus(ctx, 'P-2', 'in_review', 'test');
 });
-afterAll(() => ctx.handle.close());
+afterAll(() => ctx.close());
 
 const ids = (q: Parameters<typeof listQueue>[1]) => listQueue(ctx, q, null).rows.map((r) => r.id);
 
@@ -70,7 +70,7 @@ describe('queue queries', () => {
   });
   it('enforces the life cycle in one place and audits each change', () => {
     expect(() => setStatus(ctx, 'P-1', 'exported', 'test')).toThrow(/cannot become exported/);
-    const audit = ctx.handle.sqlite.prepare("SELECT details FROM audit_log WHERE action = 'portfolio.status' AND entity_id = 'P-2'").all() as { details: string }[];
+    const audit = ctx.db.prepare("SELECT details FROM audit_log WHERE action = 'portfolio.status' AND entity_id = 'P-2'").all() as { details: string }[];
     expect(audit.map((a) => JSON.parse(a.details))).toEqual([{ from: 'submitted', to: 'in_review' }]);
   });
   it('returns a portfolio with responses, evidence and rubric', () => {

@@ -18,13 +18,13 @@ beforeEach(async () => {
   ({ admin, reviewer } = await reviewSetup(ctx));
   core = createCore(ctx, { name: 'EW', version: 't', shell: 'browser' });
 });
-afterEach(() => ctx.handle.close());
+afterEach(() => ctx.close());
 
 const entries = (action: string) =>
-  (ctx.handle.sqlite.prepare('SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = ? ORDER BY id').all(action) as { actor: string; entity: string; details: string }[]).map(
+  (ctx.db.prepare('SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = ? ORDER BY id').all(action) as { actor: string; entity: string; details: string }[]).map(
     (r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }),
   );
-const count = () => (ctx.handle.sqlite.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+const count = () => (ctx.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
 
 describe('what the audit log records', () => {
   it('not each draft keystroke of comments and feedback, but the submitted content and the time on task', () => {
@@ -44,7 +44,7 @@ describe('what the audit log records', () => {
       comments: { planning: 'Good planning' },
       active_ms: 1000 + 4 * 500 + 1500,
     });
-    expect(verifyAuditChain(ctx.handle.sqlite).ok).toBe(true);
+    expect(verifyAuditChain(ctx.db).ok).toBe(true);
   });
 
   it('every change of the overdue-days setting, with who and the values before and after; only leads and admins may change it', async () => {

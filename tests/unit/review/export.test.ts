@@ -27,7 +27,7 @@ beforeEach(async () => {
   decide('P-1', { planning: 4, reflection: 3 }, 'Kia pai! Strong planning.', { planning: '=HYPERLINK("http://x")' });
   decide('P-2', { planning: 2, reflection: 3 }, '-Revisit your plans, "with" quotes, and commas');
 });
-afterEach(() => ctx.handle.close());
+afterEach(() => ctx.close());
 
 describe('exporting decisions', () => {
   it('writes CSV a spreadsheet opens right: BOM, one row per decision, criteria columns, guarded formulas', () => {
@@ -74,10 +74,10 @@ describe('exporting decisions', () => {
       reviewer: { id: reviewer.id },
       revision: 1,
     });
-    const st = () => (ctx.handle.sqlite.prepare("SELECT status FROM portfolios WHERE id = 'P-1'").get() as { status: string }).status;
+    const st = () => (ctx.db.prepare("SELECT status FROM portfolios WHERE id = 'P-1'").get() as { status: string }).status;
     expect(st()).toBe('exported');
     expect(exportDecisions(ctx, 'json', { portfolioIds: ['P-1'] }, admin).count).toBe(1);
-    expect((ctx.handle.sqlite.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'decisions.export'").get() as { n: number }).n).toBe(2);
+    expect((ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'decisions.export'").get() as { n: number }).n).toBe(2);
   });
 
   it('exports only what the filter selects, and nothing undecided', () => {

@@ -42,7 +42,7 @@ interface OpenItem {
 }
 
 function openItems(ctx: ServiceContext, reviewerId: string): OpenItem[] {
-  return ctx.handle.sqlite
+  return ctx.db
     .prepare(
       `SELECT a.id AS assignmentId, p.id AS portfolioId, p.credential_code AS credential, p.rubric_id AS rubricId,
               p.rubric_version AS rubricVersion, p.resubmission_of AS resubmissionOf
@@ -62,7 +62,7 @@ function historyOf(ctx: ServiceContext, items: OpenItem[]): { id: string; creden
     let next = item.resubmissionOf;
     while (next && !seen.has(next) && !assigned.has(next)) {
       seen.add(next);
-      const row = ctx.handle.sqlite
+      const row = ctx.db
         .prepare('SELECT id, credential_code AS credential, rubric_id AS rubricId, rubric_version AS rubricVersion, status, resubmission_of AS prev FROM portfolios WHERE id = ?')
         .get(next) as { id: string; credential: string; rubricId: string; rubricVersion: number; status: string; prev: string | null } | undefined;
       if (!row) break;
@@ -177,10 +177,10 @@ export async function exportBundle(ctx: ServiceContext, reviewerId: string, acto
   const mtime = new Date(issuedAt);
   const bytes = zipSync({ [BUNDLE_JSON]: [bundleJson, { level: 6 }], [BUNDLE_SIG]: [new TextEncoder().encode(`${sig}\n`), { level: 0 }], ...files }, { mtime });
 
-  ctx.handle.sqlite.transaction(() => {
-    ctx.handle.db.insert(bundles).values({ id, reviewerId, createdAt: issuedAt, createdBy: actor.id, secret }).run();
+  ctx.db.transaction(() => {
+    ctx.db.orm.insert(bundles).values({ id, reviewerId, createdAt: issuedAt, createdBy: actor.id, secret }).run();
     for (const i of items)
-      ctx.handle.db.insert(bundleItems).values({ bundleId: id, portfolioId: i.portfolioId, assignmentId: i.assignmentId, rubricId: i.rubricId, rubricVersion: i.rubricVersion }).run();
+      ctx.db.orm.insert(bundleItems).values({ bundleId: id, portfolioId: i.portfolioId, assignmentId: i.assignmentId, rubricId: i.rubricId, rubricVersion: i.rubricVersion }).run();
     audit(ctx, {
       actor: actor.id,
       action: 'bundle.export',

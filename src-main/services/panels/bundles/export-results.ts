@@ -22,7 +22,7 @@ export interface ExportedResults {
 }
 
 function receivedBundle(ctx: ServiceContext, bundleId?: string) {
-  const { db } = ctx.handle;
+  const db = ctx.db.orm;
   const row = bundleId
     ? db.select().from(receivedBundles).where(eq(receivedBundles.id, bundleId)).get()
     : db.select().from(receivedBundles).orderBy(desc(receivedBundles.importedAt), desc(receivedBundles.issuedAt)).limit(1).get();
@@ -43,12 +43,12 @@ function toAnchor(a: Anchor): ResultAnchor {
  */
 export function exportResults(ctx: ServiceContext, bundleId?: string, actor = 'system:results'): ExportedResults {
   const bundle = receivedBundle(ctx, bundleId);
-  const items = ctx.handle.db.select({ p: receivedBundleItems.portfolioId }).from(receivedBundleItems).where(eq(receivedBundleItems.bundleId, bundle.id)).all();
+  const items = ctx.db.orm.select({ p: receivedBundleItems.portfolioId }).from(receivedBundleItems).where(eq(receivedBundleItems.bundleId, bundle.id)).all();
   const out: ResultReview[] = [];
   const drafts: string[] = [];
   const notStarted: string[] = [];
   for (const { p } of items) {
-    const row = ctx.handle.db
+    const row = ctx.db.orm
       .select()
       .from(reviews)
       .where(and(eq(reviews.portfolioId, p), eq(reviews.reviewerId, bundle.reviewerId), eq(reviews.kind, 'review')))
@@ -76,7 +76,7 @@ export function exportResults(ctx: ServiceContext, bundleId?: string, actor = 's
     throw new ApiError('conflict', `nothing to export yet: no submitted review among the ${items.length} portfolios of bundle ${bundle.id} (${drafts.length} draft${drafts.length === 1 ? '' : 's'})`);
   const payload: ResultsPayload = { bundle: bundle.id, reviewer: bundle.reviewerId, exported_at: nowIso(ctx), reviews: out };
   const text = `${JSON.stringify({ format: RESULTS_FORMAT, payload, mac: resultsMac(bundle.secret, payload) }, null, 2)}\n`;
-  ctx.handle.sqlite.transaction(() =>
+  ctx.db.transaction(() =>
     audit(ctx, { actor, action: 'results.export', entityType: 'bundle', entityId: bundle.id, details: { reviewer: bundle.reviewerId, exported: out.map((r) => r.portfolio), drafts, notStarted } }),
   )();
   return {

@@ -31,9 +31,9 @@ const sameItems = (a: string[], b: string[]) => a.length === b.length && [...a].
 
 /** Refusals that need no write: a bundle id seen before with other content, a reviewer email taken by another profile. */
 function preflight(ctx: ServiceContext, bundle: Bundle): { already: boolean } {
-  const seen = ctx.handle.db.select().from(receivedBundles).where(eq(receivedBundles.id, bundle.id)).get();
+  const seen = ctx.db.orm.select().from(receivedBundles).where(eq(receivedBundles.id, bundle.id)).get();
   if (seen) {
-    const items = ctx.handle.db.select({ p: receivedBundleItems.portfolioId }).from(receivedBundleItems).where(eq(receivedBundleItems.bundleId, bundle.id)).all();
+    const items = ctx.db.orm.select({ p: receivedBundleItems.portfolioId }).from(receivedBundleItems).where(eq(receivedBundleItems.bundleId, bundle.id)).all();
     const identical = seen.secret === bundle.secret && seen.reviewerId === bundle.reviewer.id && sameItems(items.map((i) => i.p), bundle.assignments.map((a) => a.portfolio));
     if (!identical) throw new RefusedError('review bundle', [`a different bundle with the id ${bundle.id} was already imported here on ${seen.importedAt}`], 'conflict');
     return { already: true };
@@ -54,7 +54,7 @@ function applyPolicies(ctx: ServiceContext, bundle: Bundle, actor: string): void
     const current = policyVersions(ctx, credential)[0];
     if (current && JSON.stringify(current.policy) === JSON.stringify(local)) continue;
     const version = (current?.version ?? 0) + 1;
-    ctx.handle.db
+    ctx.db.orm
       .insert(reviewPolicies)
       .values({
         credentialCode: credential,
@@ -84,7 +84,7 @@ function ensureReviewer(ctx: ServiceContext, bundle: Bundle, actor: string): { r
     return { reviewer: createReviewer(ctx, { id, name, email, school, district, roles: ['reviewer'] }, null), created: true };
   }
   if (!existing.roles.includes('reviewer')) {
-    ctx.handle.db.insert(reviewerRoles).values({ reviewerId: existing.id, role: 'reviewer' }).run();
+    ctx.db.orm.insert(reviewerRoles).values({ reviewerId: existing.id, role: 'reviewer' }).run();
     audit(ctx, { actor, action: 'reviewer.update', entityType: 'reviewer', entityId: existing.id, details: { addRole: 'reviewer', bundle: bundle.id } });
   }
   return { reviewer: existing, created: false };
@@ -100,14 +100,14 @@ function copyHistory(ctx: ServiceContext, bundle: Bundle, imported: Set<string>,
     if (!imported.has(h.portfolio)) continue;
     const d = h.decision;
     if (d) {
-      const row = ctx.handle.db
+      const row = ctx.db.orm
         .insert(decisions)
         .values({ portfolioId: h.portfolio, revision: 1, outcome: d.outcome, total: d.total, feedback: d.feedback, source: d.source, reviewId: null, decidedBy: d.decided_by, decidedAt: d.decided_at, reason: d.reason, releasedAt: d.decided_at, releasedBy: d.decided_by })
         .returning({ id: decisions.id })
         .get();
-      for (const l of d.levels) ctx.handle.db.insert(decisionLevels).values({ decisionId: row.id, criterionId: l.criterion, score: l.score, comment: l.comment }).run();
+      for (const l of d.levels) ctx.db.orm.insert(decisionLevels).values({ decisionId: row.id, criterionId: l.criterion, score: l.score, comment: l.comment }).run();
     }
-    ctx.handle.sqlite.prepare('UPDATE portfolios SET status = ?, outcome = ?, updated_at = ? WHERE id = ?').run(h.status, d?.outcome ?? null, nowIso(ctx), h.portfolio);
+    ctx.db.prepare('UPDATE portfolios SET status = ?, outcome = ?, updated_at = ? WHERE id = ?').run(h.status, d?.outcome ?? null, nowIso(ctx), h.portfolio);
     audit(ctx, { actor, action: 'bundle.history', entityType: 'portfolio', entityId: h.portfolio, details: { bundle: bundle.id, status: h.status, outcome: d?.outcome ?? null } });
     copied.push(h.portfolio);
   }
@@ -120,18 +120,18 @@ function addAssignments(ctx: ServiceContext, bundle: Bundle, imported: Set<strin
   for (const a of bundle.assignments) {
     // A portfolio imported before keeps its rubric; a new one is assessed with the version the lead assigned.
     if (imported.has(a.portfolio))
-      ctx.handle.sqlite.prepare('UPDATE portfolios SET rubric_id = ?, rubric_version = ? WHERE id = ?').run(a.rubric.id, a.rubric.version, a.portfolio);
-    const active = ctx.handle.db
+      ctx.db.prepare('UPDATE portfolios SET rubric_id = ?, rubric_version = ? WHERE id = ?').run(a.rubric.id, a.rubric.version, a.portfolio);
+    const active = ctx.db.orm
       .select()
       .from(assignments)
       .where(and(eq(assignments.portfolioId, a.portfolio), eq(assignments.reviewerId, bundle.reviewer.id), ne(assignments.status, 'released')))
       .get();
     // Already here from an earlier bundle (assigned, or scored and waiting to travel back): keep it as it is.
     if (!active) {
-      ctx.handle.db.insert(assignments).values({ portfolioId: a.portfolio, reviewerId: bundle.reviewer.id, status: 'assigned', reason: 'review', assignedAt: now, assignedBy: by }).run();
+      ctx.db.orm.insert(assignments).values({ portfolioId: a.portfolio, reviewerId: bundle.reviewer.id, status: 'assigned', reason: 'review', assignedAt: now, assignedBy: by }).run();
       audit(ctx, { actor, action: 'assignment.create', entityType: 'portfolio', entityId: a.portfolio, details: { reviewer: bundle.reviewer.id, reason: 'review', how: by } });
     }
-    ctx.handle.db.insert(receivedBundleItems).values({ bundleId: bundle.id, portfolioId: a.portfolio }).run();
+    ctx.db.orm.insert(receivedBundleItems).values({ bundleId: bundle.id, portfolioId: a.portfolio }).run();
   }
 }
 
@@ -150,7 +150,7 @@ export async function importBundle(ctx: ServiceContext, file: string, actor: Rev
       return { ...base, reviewer: { id: r.id, name: r.name, created: false }, portfolios: bundle.assignments.map((a) => ({ id: a.portfolio, result: 'unchanged' })), alreadyImported: true };
     }
     const shas = new Set(bundle.files.map((f) => f.sha256));
-    const { sqlite } = ctx.handle;
+    const sqlite = ctx.db;
     sqlite.exec('BEGIN IMMEDIATE');
     try {
       // Policies go in before their credentials exist (the importer needs them): check foreign keys at commit.
@@ -169,7 +169,7 @@ export async function importBundle(ctx: ServiceContext, file: string, actor: Rev
       const { reviewer, created } = ensureReviewer(ctx, bundle, actor.id);
       const history = copyHistory(ctx, bundle, imported, actor.id);
       const now = nowIso(ctx);
-      ctx.handle.db.insert(receivedBundles).values({ id: bundle.id, reviewerId: reviewer.id, issuedAt: bundle.issued_at, importedAt: now, secret: bundle.secret }).run();
+      ctx.db.orm.insert(receivedBundles).values({ id: bundle.id, reviewerId: reviewer.id, issuedAt: bundle.issued_at, importedAt: now, secret: bundle.secret }).run();
       addAssignments(ctx, bundle, imported, actor.id);
       audit(ctx, {
         actor: actor.id,

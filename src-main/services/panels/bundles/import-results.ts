@@ -49,7 +49,7 @@ function readSealed(ctx: ServiceContext, file: string): { payload: ResultsPayloa
   if (!outer.success) refuse([`not a results file (expected format ${RESULTS_FORMAT})`, ...issueLines(outer.error, 'results')]);
   const { payload, mac } = outer.data!;
   const bundleId = (payload as { bundle?: unknown } | null)?.bundle;
-  const bundle = typeof bundleId === 'string' ? ctx.handle.db.select().from(bundles).where(eq(bundles.id, bundleId)).get() : undefined;
+  const bundle = typeof bundleId === 'string' ? ctx.db.orm.select().from(bundles).where(eq(bundles.id, bundleId)).get() : undefined;
   if (!bundle) refuse([`unknown bundle ${JSON.stringify(bundleId)}: it was not issued from this data directory`]);
   if (!macMatches(bundle!.secret, payload, mac)) refuse([`tampered: the MAC does not match; the results were changed after export (or were not made from bundle ${bundle!.id})`]);
   const parsed = ResultsPayloadSchema.safeParse(payload);
@@ -58,7 +58,7 @@ function readSealed(ctx: ServiceContext, file: string): { payload: ResultsPayloa
 }
 
 function submittedReviewOf(ctx: ServiceContext, portfolioId: string, reviewerId: string) {
-  return ctx.handle.db
+  return ctx.db.orm
     .select({ id: reviews.id })
     .from(reviews)
     .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.reviewerId, reviewerId), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
@@ -68,13 +68,13 @@ function submittedReviewOf(ctx: ServiceContext, portfolioId: string, reviewerId:
 /** Why one review cannot land (empty when it can), checked against the bundle item, its assignment and the rubric. */
 function reviewProblems(ctx: ServiceContext, bundle: BundleRow, r: ResultReview): { problems: string[]; rubric?: Rubric } {
   const p = r.portfolio;
-  const item = ctx.handle.db.select().from(bundleItems).where(and(eq(bundleItems.bundleId, bundle.id), eq(bundleItems.portfolioId, p))).get();
+  const item = ctx.db.orm.select().from(bundleItems).where(and(eq(bundleItems.bundleId, bundle.id), eq(bundleItems.portfolioId, p))).get();
   if (!item) return { problems: [`${p} is not in bundle ${bundle.id}`] };
   if (item.rubricId !== r.rubric.id || item.rubricVersion !== r.rubric.version)
     return { problems: [`${p}: scored with rubric ${r.rubric.id}@${r.rubric.version}, but the bundle assigned ${item.rubricId}@${item.rubricVersion}`] };
   if (submittedReviewOf(ctx, p, bundle.reviewerId)) return { problems: [`duplicated: a review of ${p} by ${bundle.reviewerId} was already submitted or imported`] };
-  const a = ctx.handle.db.select().from(assignments).where(eq(assignments.id, item.assignmentId)).get();
-  const row = ctx.handle.db.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, p)).get();
+  const a = ctx.db.orm.select().from(assignments).where(eq(assignments.id, item.assignmentId)).get();
+  const row = ctx.db.orm.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, p)).get();
   if (currentDecision(ctx, p) || !row || !['submitted', 'in_review'].includes(row.status)) return { problems: [`stale: ${p} is already ${row?.status ?? 'gone'}; the review is no longer needed`] };
   if (!a || a.reviewerId !== bundle.reviewerId || a.status !== 'assigned')
     return { problems: [`stale: ${p} is no longer assigned to ${bundle.reviewerId} (${a?.status === 'released' ? 'reassigned or released' : `assignment ${a?.status ?? 'missing'}`} since the bundle was issued)`] };
@@ -88,7 +88,7 @@ function reviewProblems(ctx: ServiceContext, bundle: BundleRow, r: ResultReview)
     if (preview.outcome !== r.outcome || Math.abs(preview.total - r.total) > 1e-9)
       problems.push(`${p}: outcome ${r.outcome} / total ${r.total} do not follow from the levels (${preview.outcome} / ${preview.total})`);
   }
-  const items = new Map(ctx.handle.db.select({ id: evidence.evidenceId, kind: evidence.kind }).from(evidence).where(eq(evidence.portfolioId, p)).all().map((e) => [e.id, e.kind]));
+  const items = new Map(ctx.db.orm.select({ id: evidence.evidenceId, kind: evidence.kind }).from(evidence).where(eq(evidence.portfolioId, p)).all().map((e) => [e.id, e.kind]));
   r.anchors.forEach((x, i) => {
     const at = `${p}: anchor ${i + 1}`;
     if (!rubric.criteria.some((c) => c.id === x.criterion)) problems.push(`${at}: unknown criterion "${x.criterion}"`);
@@ -103,7 +103,7 @@ function reviewProblems(ctx: ServiceContext, bundle: BundleRow, r: ResultReview)
 
 /** Writes one review as the reviewer's submitted review; a draft they had started here is replaced by it. */
 function landReview(ctx: ServiceContext, bundle: BundleRow, r: ResultReview, rubric: Rubric, importedBy: string): number {
-  const { db } = ctx.handle;
+  const db = ctx.db.orm;
   const reviewer = bundle.reviewerId;
   const p = db.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, r.portfolio)).get()!;
   if (p.status === 'submitted') setStatus(ctx, r.portfolio, 'in_review', reviewer, { via: `bundle:${bundle.id}` });
@@ -179,13 +179,13 @@ export function importResults(ctx: ServiceContext, file: string, actor: Reviewer
   }
   if (problems.length) refuse(problems, problems.every((x) => /^(stale|duplicated):/.test(x)) ? 'conflict' : 'bad_request');
 
-  const landed = ctx.handle.sqlite.transaction(() => {
+  const landed = ctx.db.transaction(() => {
     const ids = checked.map(({ r, rubric }) => {
       const id = landReview(ctx, bundle, r, rubric, actor.id);
       afterReviewSubmitted(ctx, r.portfolio, bundle.reviewerId);
       return { r, id };
     });
-    ctx.handle.db.update(bundles).set({ resultsImportedAt: nowIso(ctx) }).where(eq(bundles.id, bundle.id)).run();
+    ctx.db.orm.update(bundles).set({ resultsImportedAt: nowIso(ctx) }).where(eq(bundles.id, bundle.id)).run();
     audit(ctx, {
       actor: actor.id,
       action: 'results.import',
@@ -199,8 +199,8 @@ export function importResults(ctx: ServiceContext, file: string, actor: Reviewer
     bundle: bundle.id,
     reviewer: bundle.reviewerId,
     reviews: landed.map(({ r, id }) => {
-      const p = ctx.handle.db.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, r.portfolio)).get()!;
-      const m = ctx.handle.db.select({ status: moderations.status }).from(moderations).where(eq(moderations.portfolioId, r.portfolio)).get();
+      const p = ctx.db.orm.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, r.portfolio)).get()!;
+      const m = ctx.db.orm.select({ status: moderations.status }).from(moderations).where(eq(moderations.portfolioId, r.portfolio)).get();
       return { portfolio: r.portfolio, reviewId: id, outcome: r.outcome, status: p.status, moderation: m?.status === 'open' };
     }),
   };

@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { openServices } from '../src-main/core/services';
-import type { ServiceContext } from '../src-main/services/context';
+import { type ServiceContext, transaction } from '../src-main/services/context';
 import { insertRubric } from '../src-main/services/rubrics';
 import { upsertCredential } from '../src-main/services/credentials';
 import { buildProductionReport, buildRoundReport } from '../src-main/services/calibration/report';
@@ -66,61 +66,57 @@ function seed(ctx: ServiceContext, production: number, anchors: number, raters: 
   const pick = scorer(11);
   const truth = mulberry32(5);
   const bias = (r: number) => (r % 7 === 0 ? 0.5 : r % 11 === 0 ? -0.5 : 0);
-  db.transaction(() => {
-    for (let r = 0; r < raters; r++) reviewer.run(`R-${r}`, `Reviewer ${r}`, `r${r}@bench.nz`, now);
-    // Production: each portfolio reviewed by two of the panel; the decision keeps the lower levels.
-    for (let i = 0; i < production; i++) {
-      const id = `P-${i}`;
-      cand.run(`C-${i}`, `Candidate ${i}`, `c${i}@bench.nz`);
-      port.run(id, `C-${i}`, `Candidate ${i}`, at(i), 'decided', 0, now, now);
-      const levels = CRITERIA.map(() => 1 + Math.floor(truth() * 4));
-      const given = [0, 1].map((k) => {
-        const r = (i * 3 + k * 7) % raters;
-        const s = levels.map((t) => pick(t, bias(r)));
-        const outcome = s.every((x) => x >= 3) ? 'pass' : 'not_yet';
-        const { lastInsertRowid } = review.run(id, `R-${r}`, 'review', outcome, at(i), at(i + 60 * 24), at(i + 60 * 24));
-        CRITERIA.forEach((c, k2) => score.run(lastInsertRowid, c, s[k2]));
-        return s;
-      });
-      const final = CRITERIA.map((_, k) => Math.min(given[0]![k]!, given[1]![k]!));
-      const { lastInsertRowid } = decision.run(id, final.every((x) => x >= 3) ? 'pass' : 'not_yet', at(i + 60 * 48));
-      CRITERIA.forEach((c, k) => level.run(lastInsertRowid, c, final[k]));
-    }
-    // Calibration: three rounds; the last one large (every reviewer scores every one of its anchors).
-    const rounds = [
-      { name: 'Bench round 1', anchors: 20, opens: '2026-02-01', closes: '2026-02-28' },
-      { name: 'Bench round 2', anchors: 20, opens: '2026-05-01', closes: '2026-05-31' },
-      { name: 'Bench round 3', anchors, opens: '2026-08-01', closes: '2026-08-31' },
-    ];
-    let a = 0;
-    for (const [n, spec] of rounds.entries()) {
-      const roundId = Number(
-        db
-          .prepare(
-            `INSERT INTO calibration_rounds (name, rubric_id, rubric_version, opens_at, closes_at, status, closed_at, created_by, created_at)
-             VALUES (?, 'bench-rubric', 1, ?, ?, 'closed', ?, 'bench', ?)`,
-          )
-          .run(spec.name, `${spec.opens}T00:00:00.000Z`, `${spec.closes}T23:59:59.000Z`, `${spec.closes}T23:59:59.000Z`, now).lastInsertRowid,
-      );
-      for (let r = 0; r < raters; r++) db.prepare('INSERT INTO calibration_round_reviewers (round_id, reviewer_id) VALUES (?, ?)').run(roundId, `R-${r}`);
-      for (let k = 0; k < spec.anchors; k++, a++) {
-        const id = `A-${a}`;
-        cand.run(`X-${a}`, `Exemplar ${a}`, 'x@bench.nz');
-        port.run(id, `X-${a}`, `Exemplar ${a}`, at(a), 'submitted', 1, now, now);
-        db.prepare("INSERT INTO calibration_anchors (portfolio_id, created_by, created_at, updated_at) VALUES (?, 'bench', ?, ?)").run(id, now, now);
-        db.prepare('INSERT INTO calibration_round_anchors (round_id, portfolio_id, position) VALUES (?, ?, ?)').run(roundId, id, k);
-        const ref = CRITERIA.map(() => 1 + Math.floor(truth() * 4));
-        CRITERIA.forEach((c, j) => db.prepare("INSERT INTO calibration_references (portfolio_id, criterion_id, score, rationale) VALUES (?, ?, ?, 'bench')").run(id, c, ref[j]));
-        for (let r = 0; r < raters; r++) {
-          const when = `${spec.opens}T${String(8 + (r % 10)).padStart(2, '0')}:00:00.000Z`;
-          const s = ref.map((t) => pick(t, bias(r) * (n + 1) * 0.5));
-          const { lastInsertRowid } = review.run(id, `R-${r}`, 'calibration', s.every((x) => x >= 3) ? 'pass' : 'not_yet', when, when, when);
-          CRITERIA.forEach((c, j) => score.run(lastInsertRowid, c, s[j]));
-          db.prepare('INSERT INTO calibration_submissions (review_id, round_id, portfolio_id, reviewer_id, submitted_at) VALUES (?, ?, ?, ?, ?)').run(lastInsertRowid, roundId, id, `R-${r}`, when);
+  transaction(ctx, async (ctx) => {
+        for (let r = 0; r < raters; r++) reviewer.run(`R-${r}`, `Reviewer ${r}`, `r${r}@bench.nz`, now);
+        // Production: each portfolio reviewed by two of the panel; the decision keeps the lower levels.
+        for (let i = 0; i < production; i++) {
+          const id = `P-${i}`;
+          cand.run(`C-${i}`, `Candidate ${i}`, `c${i}@bench.nz`);
+          port.run(id, `C-${i}`, `Candidate ${i}`, at(i), 'decided', 0, now, now);
+          const levels = CRITERIA.map(() => 1 + Math.floor(truth() * 4));
+          const given = [0, 1].map((k) => {
+            const r = (i * 3 + k * 7) % raters;
+            const s = levels.map((t) => pick(t, bias(r)));
+            const outcome = s.every((x) => x >= 3) ? 'pass' : 'not_yet';
+            const { lastInsertRowid } = review.run(id, `R-${r}`, 'review', outcome, at(i), at(i + 60 * 24), at(i + 60 * 24));
+            CRITERIA.forEach((c, k2) => score.run(lastInsertRowid, c, s[k2]));
+            return s;
+          });
+          const final = CRITERIA.map((_, k) => Math.min(given[0]![k]!, given[1]![k]!));
+          const { lastInsertRowid } = decision.run(id, final.every((x) => x >= 3) ? 'pass' : 'not_yet', at(i + 60 * 48));
+          CRITERIA.forEach((c, k) => level.run(lastInsertRowid, c, final[k]));
         }
-      }
-    }
-  })();
+        // Calibration: three rounds; the last one large (every reviewer scores every one of its anchors).
+        const rounds = [
+          { name: 'Bench round 1', anchors: 20, opens: '2026-02-01', closes: '2026-02-28' },
+          { name: 'Bench round 2', anchors: 20, opens: '2026-05-01', closes: '2026-05-31' },
+          { name: 'Bench round 3', anchors, opens: '2026-08-01', closes: '2026-08-31' },
+        ];
+        let a = 0;
+        for (const [n, spec] of rounds.entries()) {
+          const roundId = Number(
+            db.run(`INSERT INTO calibration_rounds (name, rubric_id, rubric_version, opens_at, closes_at, status, closed_at, created_by, created_at)
+             VALUES (?, 'bench-rubric', 1, ?, ?, 'closed', ?, 'bench', ?)`, [spec.name, `${spec.opens}T00:00:00.000Z`, `${spec.closes}T23:59:59.000Z`, `${spec.closes}T23:59:59.000Z`, now]).lastInsertRowid,
+          );
+          for (let r = 0; r < raters; r++) db.run('INSERT INTO calibration_round_reviewers (round_id, reviewer_id) VALUES (?, ?)', [roundId, `R-${r}`]);
+          for (let k = 0; k < spec.anchors; k++, a++) {
+            const id = `A-${a}`;
+            cand.run(`X-${a}`, `Exemplar ${a}`, 'x@bench.nz');
+            port.run(id, `X-${a}`, `Exemplar ${a}`, at(a), 'submitted', 1, now, now);
+            db.run("INSERT INTO calibration_anchors (portfolio_id, created_by, created_at, updated_at) VALUES (?, 'bench', ?, ?)", [id, now, now]);
+            db.run('INSERT INTO calibration_round_anchors (round_id, portfolio_id, position) VALUES (?, ?, ?)', [roundId, id, k]);
+            const ref = CRITERIA.map(() => 1 + Math.floor(truth() * 4));
+            CRITERIA.forEach((c, j) => db.run("INSERT INTO calibration_references (portfolio_id, criterion_id, score, rationale) VALUES (?, ?, ?, 'bench')", [id, c, ref[j]]));
+            for (let r = 0; r < raters; r++) {
+              const when = `${spec.opens}T${String(8 + (r % 10)).padStart(2, '0')}:00:00.000Z`;
+              const s = ref.map((t) => pick(t, bias(r) * (n + 1) * 0.5));
+              const { lastInsertRowid } = review.run(id, `R-${r}`, 'calibration', s.every((x) => x >= 3) ? 'pass' : 'not_yet', when, when, when);
+              CRITERIA.forEach((c, j) => score.run(lastInsertRowid, c, s[j]));
+              db.run('INSERT INTO calibration_submissions (review_id, round_id, portfolio_id, reviewer_id, submitted_at) VALUES (?, ?, ?, ?, ?)', [lastInsertRowid, roundId, id, `R-${r}`, when]);
+            }
+          }
+        }
+      });
   db.pragma('optimize');
 }
 

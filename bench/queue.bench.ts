@@ -8,7 +8,7 @@ import { STATUSES } from '../src-shared/domain/status';
 import { TEST_RUBRIC, TEST_CREDENTIALS, tempDir } from '../tests/support/fixtures';
 import { insertRubric } from '../src-main/services/rubrics';
 import { upsertCredential } from '../src-main/services/credentials';
-import type { ServiceContext } from '../src-main/services/context';
+import { type ServiceContext, transaction } from '../src-main/services/context';
 import { summarize, time, mb } from './stats';
 
 const DISTRICTS = ['Ōtautahi Christchurch', 'Tāmaki Makaurau Auckland', 'Te Whanganui-a-Tara Wellington', 'Waikato', 'Otago'];
@@ -26,18 +26,18 @@ export function seedPortfolios(ctx: ServiceContext, n: number): void {
   );
   const search = ctx.db.prepare("INSERT INTO portfolio_search (rowid, ref, pseudonym, identity) VALUES (?, ?, '', ?)");
   const start = Date.parse('2024-01-01T00:00:00Z');
-  ctx.db.transaction(() => {
-    for (let i = 0; i < n; i++) {
-      const id = `C-${i}`;
-      const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i}`;
-      const [school, district] = [`School ${i % 300}`, DISTRICTS[i % DISTRICTS.length]];
-      cand.run(id, name, `c${i}@school${i % 300}.nz`, school, district);
-      const at = new Date(start + i * 60_000).toISOString();
-      const pid = `P-${String(i).padStart(6, '0')}`;
-      const { lastInsertRowid } = port.run(pid, id, name, school, district, at, STATUSES[i % 5], at, at);
-      search.run(lastInsertRowid, pid, `${id} ${name} c${i}@school${i % 300}.nz`);
-    }
-  })();
+  transaction(ctx, async (ctx) => {
+        for (let i = 0; i < n; i++) {
+          const id = `C-${i}`;
+          const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i}`;
+          const [school, district] = [`School ${i % 300}`, DISTRICTS[i % DISTRICTS.length]];
+          cand.run(id, name, `c${i}@school${i % 300}.nz`, school, district);
+          const at = new Date(start + i * 60_000).toISOString();
+          const pid = `P-${String(i).padStart(6, '0')}`;
+          const { lastInsertRowid } = port.run(pid, id, name, school, district, at, STATUSES[i % 5], at, at);
+          search.run(lastInsertRowid, pid, `${id} ${name} c${i}@school${i % 300}.nz`);
+        }
+      });
   ctx.db.pragma('optimize');
 }
 

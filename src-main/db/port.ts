@@ -37,6 +37,8 @@ export interface Db {
   readonly dialect: Dialect;
   readonly orm: Orm;
   readonly fn: DialectSql;
+  /** True for the Db a transaction hands its work. */
+  readonly inTransaction: boolean;
   all<T = Row>(query: Query, params?: Params): Promise<T[]>;
   get<T = Row>(query: Query, params?: Params): Promise<T | undefined>;
   run(query: Query, params?: Params): Promise<RunResult>;

@@ -85,7 +85,7 @@ class SqliteDb implements Db {
 
   constructor(
     private readonly connection: SqliteConnection,
-    private readonly inTransaction: boolean,
+    readonly inTransaction: boolean,
   ) {
     this.orm = drizzle(async (text, args, method) => {
       await this.ready();

@@ -1,7 +1,7 @@
 import { desc } from 'drizzle-orm';
 import { entryHash, GENESIS } from '../db/audit-chain';
 import { auditLog } from '../db/schema';
-import { nowIso, type ServiceContext } from './context';
+import { nowIso, type ServiceContext, transaction } from './context';
 
 export interface AuditEvent {
   actor: string;
@@ -19,17 +19,17 @@ export interface AuditEvent {
 export function audit(ctx: ServiceContext, event: AuditEvent): void {
   const db = ctx.db.orm;
   const sqlite = ctx.db;
-  sqlite.transaction(() => {
-    const last = db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
-    const entry = {
-      id: (last?.id ?? 0) + 1,
-      at: nowIso(ctx),
-      actor: event.actor,
-      action: event.action,
-      entityType: event.entityType,
-      entityId: event.entityId,
-      details: JSON.stringify(event.details ?? {}),
-    };
-    db.insert(auditLog).values({ ...entry, hash: entryHash(last?.hash ?? GENESIS, entry) }).run();
-  })();
+  transaction(ctx, async (ctx) => {
+        const last = db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+        const entry = {
+          id: (last?.id ?? 0) + 1,
+          at: nowIso(ctx),
+          actor: event.actor,
+          action: event.action,
+          entityType: event.entityType,
+          entityId: event.entityId,
+          details: JSON.stringify(event.details ?? {}),
+        };
+        db.insert(auditLog).values({ ...entry, hash: entryHash(last?.hash ?? GENESIS, entry) }).run();
+      });
 }

@@ -5,7 +5,7 @@ import type { Reviewer } from '../../src-shared/contracts/reviewers';
 import { evaluateDecision, invalidLevels, type Outcome } from '../../src-shared/domain/rubric';
 import { reconciliationAuthor } from '../../src-shared/domain/panel/reconcile';
 import { decisionLevels, decisionSources, decisions, portfolios, reviews } from '../db/schema';
-import { nowIso, type ServiceContext } from './context';
+import { nowIso, type ServiceContext, transaction } from './context';
 import { audit } from './audit';
 import { loadRubric } from './rubrics';
 import { reviewerName, requireRole } from './reviewers';
@@ -194,17 +194,15 @@ export function correctDecision(
   for (const c of rubric.criteria) if (input.levels[c.id] === undefined) problems.push(`${c.title}: not scored`);
   if (problems.length) throw new ApiError('bad_request', 'the corrected scores do not fit the rubric', problems);
   const preview = evaluateDecision(rubric, input.levels);
-  return ctx.db.transaction(() =>
-    recordDecision(ctx, {
-      portfolioId: input.portfolioId,
-      outcome: preview.outcome!,
-      total: preview.total,
-      feedback: input.feedback,
-      source: 'correction',
-      reviewId: current.reviewId,
-      decidedBy: actor.id,
-      reason: input.reason,
-      levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: input.levels[c.id]!, comment: input.comments[c.id] ?? '' })),
-    }),
-  )();
+  return transaction(ctx, async (ctx) => recordDecision(ctx, {
+        portfolioId: input.portfolioId,
+        outcome: preview.outcome!,
+        total: preview.total,
+        feedback: input.feedback,
+        source: 'correction',
+        reviewId: current.reviewId,
+        decidedBy: actor.id,
+        reason: input.reason,
+        levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: input.levels[c.id]!, comment: input.comments[c.id] ?? '' })),
+      }));
 }

@@ -76,6 +76,6 @@ export function setStatus(ctx: ServiceContext, id: string, to: Status, actor: st
 
 /** The store serves only blobs an import registered, with the media type recorded then (never guessed from the request). */
 export function blobMediaType(ctx: ServiceContext, sha256: string): string | null {
-  const row = ctx.db.prepare('SELECT media_type AS mediaType FROM blobs WHERE sha256 = ?').get(sha256) as { mediaType: string } | undefined;
+  const row = ctx.db.get('SELECT media_type AS mediaType FROM blobs WHERE sha256 = ?', [sha256]) as { mediaType: string } | undefined;
   return row?.mediaType ?? null;
 }

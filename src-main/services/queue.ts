@@ -1,7 +1,7 @@
 import { QueueQuerySchema, type QueueQuery, type QueuePage, type PortfolioRow, type StatusCounts } from '../../src-shared/contracts/queue';
 import { STATUSES, type Status } from '../../src-shared/domain/status';
 import type { Reviewer } from '../../src-shared/contracts/reviewers';
-import type { ServiceContext } from './context';
+import { type ServiceContext, transaction } from './context';
 import { Anonymizer, seesIdentity } from './panels/anonymity';
 import { pseudonymCode, pseudonymId, pseudonymName } from './panels/pseudonym';
 
@@ -130,10 +130,8 @@ const searchablePseudonym = (code: string) => (code ? `${pseudonymName(code)} ${
 /** Writes a portfolio's search row: its id, its pseudonym (as shown) and the identity words it may be found by. */
 export function indexForSearch(ctx: ServiceContext, p: { seq: number; id: string; pseudonym: string; identity: string[] }): void {
   const sqlite = ctx.db;
-  sqlite.prepare('DELETE FROM portfolio_search WHERE rowid = ?').run(p.seq);
-  sqlite
-    .prepare('INSERT INTO portfolio_search (rowid, ref, pseudonym, identity) VALUES (?, ?, ?, ?)')
-    .run(p.seq, p.id, searchablePseudonym(p.pseudonym), p.identity.join(' '));
+  sqlite.run('DELETE FROM portfolio_search WHERE rowid = ?', [p.seq]);
+  sqlite.run('INSERT INTO portfolio_search (rowid, ref, pseudonym, identity) VALUES (?, ?, ?, ?)', [p.seq, p.id, searchablePseudonym(p.pseudonym), p.identity.join(' ')]);
 }
 
 /**
@@ -142,17 +140,15 @@ export function indexForSearch(ctx: ServiceContext, p: { seq: number; id: string
  */
 export function fillMissingPseudonyms(ctx: ServiceContext): number {
   const sqlite = ctx.db;
-  const rows = sqlite.prepare("SELECT seq, candidate_id AS candidateId FROM portfolios WHERE pseudonym = ''").all() as { seq: number; candidateId: string }[];
+  const rows = sqlite.all("SELECT seq, candidate_id AS candidateId FROM portfolios WHERE pseudonym = ''") as { seq: number; candidateId: string }[];
   if (!rows.length) return 0;
-  const setRow = sqlite.prepare('UPDATE portfolios SET pseudonym = ? WHERE seq = ?');
-  const setSearch = sqlite.prepare('UPDATE portfolio_search SET pseudonym = ? WHERE rowid = ?');
-  sqlite.transaction(() => {
-    for (const r of rows) {
-      const code = pseudonymCode(ctx.dataDir, r.candidateId);
-      setRow.run(code, r.seq);
-      setSearch.run(searchablePseudonym(code), r.seq);
-    }
-  })();
+  transaction(ctx, async (ctx) => {
+        for (const r of rows) {
+          const code = pseudonymCode(ctx.dataDir, r.candidateId);
+          await ctx.db.run('UPDATE portfolios SET pseudonym = ? WHERE seq = ?', [code, r.seq]);
+          await ctx.db.run('UPDATE portfolio_search SET pseudonym = ? WHERE rowid = ?', [searchablePseudonym(code), r.seq]);
+        }
+      });
   return rows.length;
 }
 
@@ -171,22 +167,18 @@ export function listQueue(ctx: ServiceContext, input: QueueQuery, viewer: Viewer
   const sql = `
     WITH page AS MATERIALIZED (SELECT p.seq FROM portfolios p ${where} ORDER BY ${order} LIMIT ? OFFSET ?)
     ${ROW_COLUMNS} FROM page CROSS JOIN portfolios p ON p.seq = page.seq ${ROW_JOINS} ORDER BY ${order}`;
-  const rows = ctx.db.prepare(sql).all(...params, query.limit, query.offset) as RawRow[];
+  const rows = ctx.db.all(sql, [...params, query.limit, query.offset]) as RawRow[];
   const onlySearch = query.search && !query.status?.length && !query.credential && !query.district;
   // A blind viewer's matches depend on each row's anonymity: they are counted with the filter, like any other.
   const match = onlySearch && seesIdentity(viewer) ? searchMatch(query.search!, COLUMNS.open) : null;
   const total = (
     match
       ? // All matches minus the (few) anchor matches: counting the full-text hits alone is far cheaper than joining them.
-        ctx.db
-          .prepare(
-            `SELECT (SELECT count(*) FROM portfolio_search WHERE portfolio_search MATCH @m)
-                  - (SELECT count(*) FROM portfolios p WHERE p.is_anchor = 1 AND p.seq IN (SELECT rowid FROM portfolio_search WHERE portfolio_search MATCH @m)) AS n`,
-          )
-          .get({ m: match })
+        ctx.db.get(`SELECT (SELECT count(*) FROM portfolio_search WHERE portfolio_search MATCH @m)
+                  - (SELECT count(*) FROM portfolios p WHERE p.is_anchor = 1 AND p.seq IN (SELECT rowid FROM portfolio_search WHERE portfolio_search MATCH @m)) AS n`, { m: match })
       : (() => {
           const counted = queueFilter(query, viewer, 'count');
-          return ctx.db.prepare(`SELECT count(*) AS n FROM portfolios p ${counted.where}`).get(...counted.params);
+          return ctx.db.get(`SELECT count(*) AS n FROM portfolios p ${counted.where}`, counted.params);
         })()
   ) as { n: number };
   const anon = new Anonymizer(ctx, viewer);
@@ -194,7 +186,7 @@ export function listQueue(ctx: ServiceContext, input: QueueQuery, viewer: Viewer
 }
 
 export function statusCounts(ctx: ServiceContext): StatusCounts {
-  const rows = ctx.db.prepare('SELECT status, count(*) AS n FROM portfolios p WHERE p.is_anchor = 0 GROUP BY status').all() as { status: Status; n: number }[];
+  const rows = ctx.db.all('SELECT status, count(*) AS n FROM portfolios p WHERE p.is_anchor = 0 GROUP BY status') as { status: Status; n: number }[];
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   let total = 0;
   for (const r of rows) {
@@ -209,8 +201,8 @@ export function queueFacets(ctx: ServiceContext, viewer: Viewer): { credentials:
   const sqlite = ctx.db;
   const visible = seesIdentity(viewer) ? '' : 'AND anonymous = 0';
   return {
-    credentials: sqlite.prepare('SELECT code, title FROM credentials ORDER BY title').all() as { code: string; title: string }[],
-    districts: (sqlite.prepare(`SELECT DISTINCT district FROM portfolios WHERE is_anchor = 0 ${visible} ORDER BY district`).all() as { district: string }[]).map((r) => r.district),
+    credentials: sqlite.all('SELECT code, title FROM credentials ORDER BY title') as { code: string; title: string }[],
+    districts: (sqlite.all(`SELECT DISTINCT district FROM portfolios WHERE is_anchor = 0 ${visible} ORDER BY district`) as { district: string }[]).map((r) => r.district),
   };
 }
 
@@ -219,10 +211,7 @@ export function queueFacets(ctx: ServiceContext, viewer: Viewer): { credentials:
  * the extra columns it names (aliased `extra_*`): lets other lists (moderation, assignments) reuse the row shape.
  */
 export function portfolioRowsFor<E extends object>(ctx: ServiceContext, selection: string, params: unknown[], extra = ''): (PortfolioRow & E)[] {
-  const rows = ctx.db
-    // MATERIALIZED keeps the (short) selection the outer loop, as in listQueue.
-    .prepare(`WITH sel AS MATERIALIZED (${selection}) ${ROW_COLUMNS}${extra ? `, ${extra}` : ''} FROM sel CROSS JOIN portfolios p ON p.seq = sel.seq ${ROW_JOINS}`)
-    .all(...params) as (RawRow & Record<string, unknown>)[];
+  const rows = ctx.db.all(`WITH sel AS MATERIALIZED (${selection}) ${ROW_COLUMNS}${extra ? `, ${extra}` : ''} FROM sel CROSS JOIN portfolios p ON p.seq = sel.seq ${ROW_JOINS}`, params) as (RawRow & Record<string, unknown>)[];
   return rows.map((r) => {
     const extras = Object.fromEntries(Object.entries(r).filter(([k]) => k.startsWith('extra_')).map(([k, v]) => [k.slice(6), v]));
     return { ...toPortfolioRow(r), ...extras } as PortfolioRow & E;
@@ -230,6 +219,6 @@ export function portfolioRowsFor<E extends object>(ctx: ServiceContext, selectio
 }
 
 export function portfolioRow(ctx: ServiceContext, id: string): PortfolioRow | null {
-  const row = ctx.db.prepare(`${ROW_COLUMNS} FROM portfolios p ${ROW_JOINS} WHERE p.id = ?`).get(id) as RawRow | undefined;
+  const row = ctx.db.get(`${ROW_COLUMNS} FROM portfolios p ${ROW_JOINS} WHERE p.id = ?`, [id]) as RawRow | undefined;
   return row ? toPortfolioRow(row) : null;
 }

@@ -4,7 +4,7 @@ import type { Reviewer } from '../../src-shared/contracts/reviewers';
 import type { Role } from '../../src-shared/domain/roles';
 import { ROLE_LABEL, ROLES } from '../../src-shared/domain/roles';
 import { reviewerRoles, reviewers } from '../db/schema';
-import { nowIso, type ServiceContext } from './context';
+import { nowIso, type ServiceContext, transaction } from './context';
 import { audit } from './audit';
 
 export function listReviewers(ctx: ServiceContext): Reviewer[] {
@@ -77,14 +77,14 @@ export function createReviewer(ctx: ServiceContext, input: NewReviewer, actor: R
   if (listReviewers(ctx).some((r) => r.email.toLowerCase() === input.email.toLowerCase()))
     throw new ApiError('conflict', `a profile with the email ${input.email} already exists`);
   const id = input.id ?? newId(ctx, input.name);
-  ctx.db.transaction(() => {
-    ctx.db.orm
-      .insert(reviewers)
-      .values({ id, name: input.name, email: input.email, school: input.school, district: input.district, maxLoad: input.maxLoad ?? 20, createdAt: nowIso(ctx) })
-      .run();
-    for (const role of new Set(input.roles)) ctx.db.orm.insert(reviewerRoles).values({ reviewerId: id, role }).run();
-    audit(ctx, { actor: actor?.id ?? id, action: 'reviewer.create', entityType: 'reviewer', entityId: id, details: { name: input.name, roles: input.roles } });
-  })();
+  transaction(ctx, async (ctx) => {
+        ctx.db.orm
+          .insert(reviewers)
+          .values({ id, name: input.name, email: input.email, school: input.school, district: input.district, maxLoad: input.maxLoad ?? 20, createdAt: nowIso(ctx) })
+          .run();
+        for (const role of new Set(input.roles)) ctx.db.orm.insert(reviewerRoles).values({ reviewerId: id, role }).run();
+        audit(ctx, { actor: actor?.id ?? id, action: 'reviewer.create', entityType: 'reviewer', entityId: id, details: { name: input.name, roles: input.roles } });
+      });
   return getReviewer(ctx, id)!;
 }
 
@@ -123,14 +123,14 @@ export function updateReviewer(ctx: ServiceContext, id: string, patch: ReviewerU
   requireRole(actor, 'lead', 'admin');
   const before = getReviewer(ctx, id);
   if (!before) throw new ApiError('not_found', `no reviewer ${id}`);
-  ctx.db.transaction(() => {
-    const { roles, ...fields } = patch;
-    if (Object.keys(fields).length) ctx.db.orm.update(reviewers).set(fields).where(eq(reviewers.id, id)).run();
-    if (roles) {
-      ctx.db.orm.delete(reviewerRoles).where(eq(reviewerRoles.reviewerId, id)).run();
-      for (const role of new Set(roles)) ctx.db.orm.insert(reviewerRoles).values({ reviewerId: id, role }).run();
-    }
-    audit(ctx, { actor: actor.id, action: 'reviewer.update', entityType: 'reviewer', entityId: id, details: { before, patch } });
-  })();
+  transaction(ctx, async (ctx) => {
+        const { roles, ...fields } = patch;
+        if (Object.keys(fields).length) ctx.db.orm.update(reviewers).set(fields).where(eq(reviewers.id, id)).run();
+        if (roles) {
+          ctx.db.orm.delete(reviewerRoles).where(eq(reviewerRoles.reviewerId, id)).run();
+          for (const role of new Set(roles)) ctx.db.orm.insert(reviewerRoles).values({ reviewerId: id, role }).run();
+        }
+        audit(ctx, { actor: actor.id, action: 'reviewer.update', entityType: 'reviewer', entityId: id, details: { before, patch } });
+      });
   return getReviewer(ctx, id)!;
 }

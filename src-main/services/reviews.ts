@@ -7,7 +7,7 @@ import type { Reviewer } from '../../src-shared/contracts/reviewers';
 import { evaluateDecision, invalidLevels, type LevelChoice, type Rubric } from '../../src-shared/domain/rubric';
 import { submitProblems } from '../../src-shared/domain/review-rules';
 import { anchors, evidence, portfolios, reviewScores, reviews } from '../db/schema';
-import { nowIso, type ServiceContext } from './context';
+import { nowIso, type ServiceContext, transaction } from './context';
 import { audit } from './audit';
 import { loadRubric } from './rubrics';
 import { reviewerName } from './reviewers';
@@ -104,26 +104,26 @@ export function openReview(ctx: ServiceContext, portfolioId: string, actor: Revi
   const problem = mustClaim ? eligibilityProblem(ctx, portfolioId, actor) : null;
   if (problem) return readOnly(`Not assigned to you: ${problem}.`);
   const now = nowIso(ctx);
-  const row = ctx.db.transaction(() => {
-    if (mustClaim) claim(ctx, portfolioId, actor);
-    const created = ctx.db.orm
-      .insert(reviews)
-      .values({
-        portfolioId,
-        reviewerId: actor.id,
-        kind,
-        rubricId: p.rubricId,
-        rubricVersion: p.rubricVersion,
-        status: 'draft',
-        startedAt: now,
-        updatedAt: now,
-      })
-      .returning()
-      .get();
-    audit(ctx, { actor: actor.id, action: 'review.start', entityType: 'review', entityId: String(created.id), details: { portfolio: portfolioId } });
-    if (kind === 'review' && p.status === 'submitted') setStatus(ctx, portfolioId, 'in_review', actor.id);
-    return created;
-  })();
+  const row = transaction(ctx, async (ctx) => {
+      if (mustClaim) claim(ctx, portfolioId, actor);
+      const created = ctx.db.orm
+        .insert(reviews)
+        .values({
+          portfolioId,
+          reviewerId: actor.id,
+          kind,
+          rubricId: p.rubricId,
+          rubricVersion: p.rubricVersion,
+          status: 'draft',
+          startedAt: now,
+          updatedAt: now,
+        })
+        .returning()
+        .get();
+      audit(ctx, { actor: actor.id, action: 'review.start', entityType: 'review', entityId: String(created.id), details: { portfolio: portfolioId } });
+      if (kind === 'review' && p.status === 'submitted') setStatus(ctx, portfolioId, 'in_review', actor.id);
+      return created;
+    });
   return reviewState(ctx, portfolioId, row, null, actor);
 }
 
@@ -140,28 +140,28 @@ export function saveDraft(
     if (!rubric.criteria.some((c) => c.id === id)) problems.push(`unknown criterion "${id}"`);
   if (problems.length) throw new ApiError('bad_request', 'these scores do not fit the rubric', problems);
   const now = nowIso(ctx);
-  ctx.db.transaction(() => {
-    const db = ctx.db.orm;
-    const current = new Map(db.select().from(reviewScores).where(eq(reviewScores.reviewId, row.id)).all().map((s) => [s.criterionId, s]));
-    for (const [criterionId, score] of Object.entries(input.levels ?? {})) {
-      const before = current.get(criterionId)?.score ?? null;
-      if (before === score) continue;
-      db.insert(reviewScores)
-        .values({ reviewId: row.id, criterionId, score })
-        .onConflictDoUpdate({ target: [reviewScores.reviewId, reviewScores.criterionId], set: { score } })
-        .run();
-      audit(ctx, { actor: actor.id, action: 'review.score', entityType: 'review', entityId: String(row.id), details: { portfolio: row.portfolioId, criterion: criterionId, from: before, to: score } });
-    }
-    for (const [criterionId, comment] of Object.entries(input.comments ?? {}))
-      db.insert(reviewScores)
-        .values({ reviewId: row.id, criterionId, score: null, comment })
-        .onConflictDoUpdate({ target: [reviewScores.reviewId, reviewScores.criterionId], set: { comment } })
-        .run();
-    db.update(reviews)
-      .set({ updatedAt: now, activeMs: row.activeMs + input.activeMsDelta, ...(input.feedback !== undefined ? { feedback: input.feedback } : {}) })
-      .where(eq(reviews.id, row.id))
-      .run();
-  })();
+  transaction(ctx, async (ctx) => {
+        const db = ctx.db.orm;
+        const current = new Map(db.select().from(reviewScores).where(eq(reviewScores.reviewId, row.id)).all().map((s) => [s.criterionId, s]));
+        for (const [criterionId, score] of Object.entries(input.levels ?? {})) {
+          const before = current.get(criterionId)?.score ?? null;
+          if (before === score) continue;
+          db.insert(reviewScores)
+            .values({ reviewId: row.id, criterionId, score })
+            .onConflictDoUpdate({ target: [reviewScores.reviewId, reviewScores.criterionId], set: { score } })
+            .run();
+          audit(ctx, { actor: actor.id, action: 'review.score', entityType: 'review', entityId: String(row.id), details: { portfolio: row.portfolioId, criterion: criterionId, from: before, to: score } });
+        }
+        for (const [criterionId, comment] of Object.entries(input.comments ?? {}))
+          db.insert(reviewScores)
+            .values({ reviewId: row.id, criterionId, score: null, comment })
+            .onConflictDoUpdate({ target: [reviewScores.reviewId, reviewScores.criterionId], set: { comment } })
+            .run();
+        db.update(reviews)
+          .set({ updatedAt: now, activeMs: row.activeMs + input.activeMsDelta, ...(input.feedback !== undefined ? { feedback: input.feedback } : {}) })
+          .where(eq(reviews.id, row.id))
+          .run();
+      });
   return { updatedAt: now };
 }
 
@@ -183,34 +183,34 @@ export function addAnchor(
   if (t.kind === 'pdf_page' && item.kind !== 'pdf') throw new ApiError('bad_request', `${item.title} is not a PDF: a page cannot be cited`);
   if (t.kind === 'video_time' && item.kind !== 'video') throw new ApiError('bad_request', `${item.title} is not a video: a time cannot be cited`);
   if (t.kind === 'video_time' && t.endS !== undefined && t.endS < t.startS) throw new ApiError('bad_request', 'a video range must end after it starts');
-  return ctx.db.transaction(() => {
-    const created = ctx.db.orm
-      .insert(anchors)
-      .values({
-        reviewId: row.id,
-        criterionId: input.criterionId,
-        evidenceId: input.evidenceId,
-        kind: t.kind,
-        page: t.kind === 'pdf_page' ? t.page : null,
-        quote: t.kind === 'pdf_page' ? (t.quote ?? null) : null,
-        startS: t.kind === 'video_time' ? t.startS : null,
-        endS: t.kind === 'video_time' ? (t.endS ?? null) : null,
-        createdAt: nowIso(ctx),
-      })
-      .returning({ id: anchors.id })
-      .get();
-    audit(ctx, { actor: actor.id, action: 'review.anchor.add', entityType: 'review', entityId: String(row.id), details: { anchor: created.id, criterion: input.criterionId, evidence: input.evidenceId, target: t } });
-    return anchorsOf(ctx, row.id).find((a) => a.id === created.id)!;
-  })();
+  return transaction(ctx, async (ctx) => {
+      const created = ctx.db.orm
+        .insert(anchors)
+        .values({
+          reviewId: row.id,
+          criterionId: input.criterionId,
+          evidenceId: input.evidenceId,
+          kind: t.kind,
+          page: t.kind === 'pdf_page' ? t.page : null,
+          quote: t.kind === 'pdf_page' ? (t.quote ?? null) : null,
+          startS: t.kind === 'video_time' ? t.startS : null,
+          endS: t.kind === 'video_time' ? (t.endS ?? null) : null,
+          createdAt: nowIso(ctx),
+        })
+        .returning({ id: anchors.id })
+        .get();
+      audit(ctx, { actor: actor.id, action: 'review.anchor.add', entityType: 'review', entityId: String(row.id), details: { anchor: created.id, criterion: input.criterionId, evidence: input.evidenceId, target: t } });
+      return anchorsOf(ctx, row.id).find((a) => a.id === created.id)!;
+    });
 }
 
 export function removeAnchor(ctx: ServiceContext, reviewId: number, anchorId: number, actor: Reviewer): void {
   const row = ownDraft(ctx, reviewId, actor);
-  ctx.db.transaction(() => {
-    const gone = ctx.db.orm.delete(anchors).where(and(eq(anchors.id, anchorId), eq(anchors.reviewId, row.id))).run();
-    if (gone.changes === 0) throw new ApiError('not_found', `no anchor ${anchorId} on this review`);
-    audit(ctx, { actor: actor.id, action: 'review.anchor.remove', entityType: 'review', entityId: String(row.id), details: { anchor: anchorId } });
-  })();
+  transaction(ctx, async (ctx) => {
+        const gone = ctx.db.orm.delete(anchors).where(and(eq(anchors.id, anchorId), eq(anchors.reviewId, row.id))).run();
+        if (gone.changes === 0) throw new ApiError('not_found', `no anchor ${anchorId} on this review`);
+        audit(ctx, { actor: actor.id, action: 'review.anchor.remove', entityType: 'review', entityId: String(row.id), details: { anchor: anchorId } });
+      });
 }
 
 /**
@@ -225,30 +225,30 @@ export function submitReview(ctx: ServiceContext, reviewId: number, activeMsDelt
   if (problems.length) throw new ApiError('bad_request', 'this review cannot be submitted yet', problems);
   const preview = evaluateDecision(rubric, view.levels as LevelChoice);
   const now = nowIso(ctx);
-  ctx.db.transaction(() => {
-    ctx.db.orm
-      .update(reviews)
-      .set({ status: 'submitted', outcome: preview.outcome, total: preview.total, submittedAt: now, updatedAt: now, activeMs: row.activeMs + activeMsDelta })
-      .where(eq(reviews.id, row.id))
-      .run();
-    // Drafts are not logged save by save (keystrokes, half-formed thoughts); what was submitted is, with the time on task.
-    const comments = Object.fromEntries(Object.entries(view.comments).filter(([, c]) => c.trim() !== ''));
-    audit(ctx, {
-      actor: actor.id,
-      action: 'review.submit',
-      entityType: 'review',
-      entityId: String(row.id),
-      details: { portfolio: row.portfolioId, outcome: preview.outcome, total: preview.total, feedback: view.feedback, comments, active_ms: row.activeMs + activeMsDelta },
-    });
-    if (row.kind === 'calibration') return onCalibrationSubmitted(ctx, row, actor);
-    if (isReceivedBundleItem(ctx, row.portfolioId)) {
-      // Scored offline from a review bundle: the panel decides once the lead imports the results.
-      markSubmitted(ctx, row.portfolioId, actor.id);
-      setStatus(ctx, row.portfolioId, 'scored', actor.id, { reason: 'offline review done; export the results for the lead' });
-      return;
-    }
-    afterReviewSubmitted(ctx, row.portfolioId, actor.id);
-  })();
+  transaction(ctx, async (ctx) => {
+        ctx.db.orm
+          .update(reviews)
+          .set({ status: 'submitted', outcome: preview.outcome, total: preview.total, submittedAt: now, updatedAt: now, activeMs: row.activeMs + activeMsDelta })
+          .where(eq(reviews.id, row.id))
+          .run();
+        // Drafts are not logged save by save (keystrokes, half-formed thoughts); what was submitted is, with the time on task.
+        const comments = Object.fromEntries(Object.entries(view.comments).filter(([, c]) => c.trim() !== ''));
+        audit(ctx, {
+          actor: actor.id,
+          action: 'review.submit',
+          entityType: 'review',
+          entityId: String(row.id),
+          details: { portfolio: row.portfolioId, outcome: preview.outcome, total: preview.total, feedback: view.feedback, comments, active_ms: row.activeMs + activeMsDelta },
+        });
+        if (row.kind === 'calibration') return onCalibrationSubmitted(ctx, row, actor);
+        if (isReceivedBundleItem(ctx, row.portfolioId)) {
+          // Scored offline from a review bundle: the panel decides once the lead imports the results.
+          markSubmitted(ctx, row.portfolioId, actor.id);
+          setStatus(ctx, row.portfolioId, 'scored', actor.id, { reason: 'offline review done; export the results for the lead' });
+          return;
+        }
+        afterReviewSubmitted(ctx, row.portfolioId, actor.id);
+      });
   return reviewState(ctx, row.portfolioId, ctx.db.orm.select().from(reviews).where(eq(reviews.id, row.id)).get(), null, actor);
 }
 
@@ -263,16 +263,10 @@ export function nextPortfolio(ctx: ServiceContext, after: string | undefined, ac
     const later = current ? pool.find((c) => c.at > current.at || (c.at === current.at && c.id > after!)) : undefined;
     return (later ?? pool[0])?.id ?? null;
   };
-  const mine = ctx.db
-    .prepare(
-      `SELECT p.id, p.submitted_at AS at FROM assignments a JOIN portfolios p ON p.id = a.portfolio_id
+  const mine = ctx.db.all(`SELECT p.id, p.submitted_at AS at FROM assignments a JOIN portfolios p ON p.id = a.portfolio_id
        WHERE a.reviewer_id = ? AND a.status = 'assigned' AND p.status IN ('submitted', 'in_review')
-       ORDER BY p.submitted_at, p.id`,
-    )
-    .all(actor.id) as { id: string; at: string }[];
+       ORDER BY p.submitted_at, p.id`, [actor.id]) as { id: string; at: string }[];
   if (mine.some((m) => m.id !== after)) return pick(mine);
-  const open = ctx.db
-    .prepare(`SELECT p.id, p.submitted_at AS at FROM portfolios p WHERE p.status IN ('submitted', 'in_review') AND p.is_anchor = 0 ORDER BY p.submitted_at, p.id`)
-    .all() as { id: string; at: string }[];
+  const open = ctx.db.all(`SELECT p.id, p.submitted_at AS at FROM portfolios p WHERE p.status IN ('submitted', 'in_review') AND p.is_anchor = 0 ORDER BY p.submitted_at, p.id`) as { id: string; at: string }[];
   return pick(open.filter((o) => !eligibilityProblem(ctx, o.id, actor)));
 }

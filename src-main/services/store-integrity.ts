@@ -1,14 +1,13 @@
-import type { ServiceContext } from './context';
+import { type ServiceContext, transaction } from './context';
 import { processAlive } from './store';
 import { audit } from './audit';
 
 /** Blob hashes that committed evidence (and its copy without metadata) or caption rows refer to: the files the store must keep. */
-function referencedShas(ctx: ServiceContext): Set<string> {
-  const rows = ctx.db
-    .prepare('SELECT sha256 FROM evidence UNION SELECT stripped_sha256 FROM evidence WHERE stripped_sha256 IS NOT NULL UNION SELECT sha256 FROM evidence_captions')
-    .pluck()
-    .all() as string[];
-  return new Set(rows);
+async function referencedShas(ctx: ServiceContext): Promise<Set<string>> {
+  const rows = await ctx.db.all<{ sha256: string }>(
+    'SELECT sha256 FROM evidence UNION SELECT stripped_sha256 FROM evidence WHERE stripped_sha256 IS NOT NULL UNION SELECT sha256 FROM evidence_captions',
+  );
+  return new Set(rows.map((r) => r.sha256));
 }
 
 function requireWriteLock(ctx: ServiceContext, what: string): void {
@@ -22,14 +21,14 @@ function requireWriteLock(ctx: ServiceContext, what: string): void {
  */
 export function dropUnreferencedBlobs(ctx: ServiceContext, shas: Iterable<string>): string[] {
   requireWriteLock(ctx, 'dropping blobs');
-  const referenced = ctx.db.prepare(
-    'SELECT 1 FROM evidence WHERE sha256 = @sha UNION ALL SELECT 1 FROM evidence WHERE stripped_sha256 = @sha UNION ALL SELECT 1 FROM evidence_captions WHERE sha256 = @sha LIMIT 1',
-  );
-  const deleteRow = ctx.db.prepare('DELETE FROM blobs WHERE sha256 = ?');
   const dropped: string[] = [];
   for (const sha of new Set(shas)) {
-    if (referenced.get({ sha })) continue;
-    deleteRow.run(sha);
+    const referenced = await ctx.db.get(
+      'SELECT 1 FROM evidence WHERE sha256 = @sha UNION ALL SELECT 1 FROM evidence WHERE stripped_sha256 = @sha UNION ALL SELECT 1 FROM evidence_captions WHERE sha256 = @sha LIMIT 1',
+      { sha },
+    );
+    if (referenced) continue;
+    await ctx.db.run('DELETE FROM blobs WHERE sha256 = ?', [sha]);
     ctx.store.remove(sha);
     dropped.push(sha);
   }
@@ -44,20 +43,20 @@ export function rollBackImportRun(ctx: ServiceContext, runId: string): { portfol
   requireWriteLock(ctx, 'rolling back an import');
   const sqlite = ctx.db;
   const items = (kind: string) =>
-    sqlite.prepare('SELECT key FROM import_run_items WHERE run_id = ? AND kind = ?').pluck().all(runId, kind) as string[];
+    (await sqlite.all<{ key: string }>('SELECT key FROM import_run_items WHERE run_id = ? AND kind = ?', [runId, kind])).map((r) => r.key);
   const portfolioIds = items('portfolio');
   // Later attempts first: a resubmission refers to its earlier attempt.
   const rows = portfolioIds
-    .map((id) => sqlite.prepare('SELECT seq, id, attempt FROM portfolios WHERE id = ?').get(id) as { seq: number; id: string; attempt: number } | undefined)
+    .map((id) => sqlite.get('SELECT seq, id, attempt FROM portfolios WHERE id = ?', [id]) as { seq: number; id: string; attempt: number } | undefined)
     .filter((r) => r !== undefined)
     .sort((a, b) => b.attempt - a.attempt);
   const removed: string[] = [];
   for (const r of rows) {
     try {
-      sqlite.transaction(() => {
-        sqlite.prepare('DELETE FROM portfolio_search WHERE rowid = ?').run(r.seq);
-        sqlite.prepare('DELETE FROM portfolios WHERE id = ?').run(r.id);
-      })();
+      transaction(ctx, async (ctx) => {
+                sqlite.run('DELETE FROM portfolio_search WHERE rowid = ?', [r.seq]);
+                sqlite.run('DELETE FROM portfolios WHERE id = ?', [r.id]);
+              });
       removed.push(r.id);
     } catch {
       // Someone began work on it while the import ran (an assignment, a review): it stays, and the log says why.
@@ -65,21 +64,21 @@ export function rollBackImportRun(ctx: ServiceContext, runId: string): { portfol
     }
   }
   for (const id of items('candidate'))
-    if (!sqlite.prepare('SELECT 1 FROM portfolios WHERE candidate_id = ? LIMIT 1').get(id)) {
+    if (!sqlite.get('SELECT 1 FROM portfolios WHERE candidate_id = ? LIMIT 1', [id])) {
       try {
-        sqlite.prepare('DELETE FROM candidates WHERE id = ?').run(id);
+        sqlite.run('DELETE FROM candidates WHERE id = ?', [id]);
       } catch {
         // Something else (a credit record) has come to refer to the candidate since: it stays.
       }
     }
   dropUnreferencedBlobs(ctx, items('blob'));
-  sqlite.prepare('DELETE FROM import_runs WHERE id = ?').run(runId);
+  sqlite.run('DELETE FROM import_runs WHERE id = ?', [runId]);
   return { portfolios: removed };
 }
 
 /** Import runs whose process is gone (killed, crashed): they will never finish. */
 function abandonedRuns(ctx: ServiceContext): { id: string; source: string }[] {
-  const runs = ctx.db.prepare('SELECT id, pid, source FROM import_runs').all() as { id: string; pid: number; source: string }[];
+  const runs = ctx.db.all('SELECT id, pid, source FROM import_runs') as { id: string; pid: number; source: string }[];
   return runs.filter((r) => r.pid !== process.pid && !processAlive(r.pid));
 }
 
@@ -109,7 +108,7 @@ export async function checkStore(ctx: ServiceContext, options: { repair?: boolea
   for (const sha of onDisk) if ((await ctx.store.hashOf(sha)) !== sha) corrupt.push(sha);
   const repaired: StoreCheckReport['repaired'] = { unreferenced: [], staleStaging: [], abandonedImports: [] };
   const look = () => {
-    const registered = new Set(ctx.db.prepare('SELECT sha256 FROM blobs').pluck().all() as string[]);
+    const registered = new Set((await ctx.db.all<{ sha256: string }>('SELECT sha256 FROM blobs')).map((r) => r.sha256));
     const referenced = referencedShas(ctx);
     const present = new Set(ctx.store.list());
     return {
@@ -120,17 +119,17 @@ export async function checkStore(ctx: ServiceContext, options: { repair?: boolea
     };
   };
   if (options.repair)
-    ctx.db.transaction(() => {
-      for (const run of abandonedRuns(ctx)) {
-        rollBackImportRun(ctx, run.id);
-        repaired.abandonedImports.push(run.id);
-      }
-      repaired.unreferenced.push(...dropUnreferencedBlobs(ctx, look().unreferenced));
-      for (const f of ctx.store.staleStagingFiles()) {
-        ctx.store.removeStagingFile(f);
-        repaired.staleStaging.push(f);
-      }
-    })();
+    transaction(ctx, async (ctx) => {
+            for (const run of abandonedRuns(ctx)) {
+              rollBackImportRun(ctx, run.id);
+              repaired.abandonedImports.push(run.id);
+            }
+            repaired.unreferenced.push(...dropUnreferencedBlobs(ctx, look().unreferenced));
+            for (const f of ctx.store.staleStagingFiles()) {
+              ctx.store.removeStagingFile(f);
+              repaired.staleStaging.push(f);
+            }
+          });
   const now = look();
   const stillCorrupt = corrupt.filter((s) => ctx.store.has(s));
   const clean = Object.values(now).every((xs) => xs.length === 0) && stillCorrupt.length === 0;
@@ -144,12 +143,12 @@ export async function checkStore(ctx: ServiceContext, options: { repair?: boolea
 export function sweepAtStart(ctx: ServiceContext): { abandonedImports: string[]; staleStaging: string[] } {
   const abandonedImports: string[] = [];
   if (abandonedRuns(ctx).length > 0)
-    ctx.db.transaction(() => {
-      for (const run of abandonedRuns(ctx)) {
-        rollBackImportRun(ctx, run.id);
-        abandonedImports.push(run.id);
-      }
-    })();
+    transaction(ctx, async (ctx) => {
+            for (const run of abandonedRuns(ctx)) {
+              rollBackImportRun(ctx, run.id);
+              abandonedImports.push(run.id);
+            }
+          });
   const staleStaging = ctx.store.staleStagingFiles();
   staleStaging.forEach((f) => ctx.store.removeStagingFile(f));
   return { abandonedImports, staleStaging };

@@ -129,5 +129,5 @@ export function editManifest(dir: string, edit: (m: any) => void): void {
 }
 
 export function countRows(ctx: ServiceContext, table: string): number {
-  return (ctx.db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+  return (ctx.db.get(`SELECT count(*) AS n FROM ${table}`) as { n: number }).n;
 }

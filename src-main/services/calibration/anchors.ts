@@ -10,7 +10,7 @@ import type { PortfolioRow } from '../../../src-shared/contracts/queue';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { calibrationAnchors, calibrationReferences, calibrationRoundAnchors, calibrationRounds, portfolios } from '../../db/schema';
 import { audit } from '../audit';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, transaction } from '../context';
 import { currentDecision } from '../decisions';
 import { portfolioRow, portfolioRowsFor } from '../queue';
 import { requireLead, rubricOrThrow } from './common';
@@ -29,7 +29,7 @@ function portfolioOrThrow(ctx: ServiceContext, id: string) {
 
 /** Submitted calibration reviews of this anchor: once a reviewer has been compared with its reference, it is fixed. */
 function submissionsOf(ctx: ServiceContext, portfolioId: string): number {
-  return (ctx.db.prepare('SELECT count(*) AS n FROM calibration_submissions WHERE portfolio_id = ?').get(portfolioId) as { n: number }).n;
+  return (ctx.db.get('SELECT count(*) AS n FROM calibration_submissions WHERE portfolio_id = ?', [portfolioId]) as { n: number }).n;
 }
 
 /** Why this portfolio cannot become an anchor, or null. */
@@ -37,7 +37,7 @@ export function anchorRefusal(ctx: ServiceContext, portfolioId: string): string 
   const p = portfolioOrThrow(ctx, portfolioId);
   if (p.isAnchor) return null;
   if (currentDecision(ctx, portfolioId)) return `${portfolioId} is already decided; a decided portfolio affects its candidate and cannot become an anchor`;
-  const reviewed = ctx.db.prepare("SELECT count(*) AS n FROM reviews WHERE portfolio_id = ? AND kind <> 'calibration'").get(portfolioId) as { n: number };
+  const reviewed = ctx.db.get("SELECT count(*) AS n FROM reviews WHERE portfolio_id = ? AND kind <> 'calibration'", [portfolioId]) as { n: number };
   if (reviewed.n > 0) return `${portfolioId} has been reviewed in production; only a portfolio nobody has reviewed can become an anchor`;
   if (p.status === 'withdrawn' || p.status === 'returned') return `${portfolioId} is ${p.status}`;
   return null;
@@ -146,34 +146,32 @@ export function saveAnchor(ctx: ServiceContext, input: { portfolioId: string; re
   }
   if (problems.length) throw new ApiError('bad_request', 'these reference levels do not fit the rubric', problems);
   const now = nowIso(ctx);
-  ctx.db.transaction(() => {
-    const db = ctx.db.orm;
-    if (!p.isAnchor) {
-      const released = ctx.db
-        .prepare("UPDATE assignments SET status = 'released', closed_at = ? WHERE portfolio_id = ? AND status = 'assigned' RETURNING reviewer_id")
-        .all(now, p.id) as { reviewer_id: string }[];
-      db.update(portfolios).set({ isAnchor: true, updatedAt: now }).where(eq(portfolios.id, p.id)).run();
-      db.insert(calibrationAnchors).values({ portfolioId: p.id, note: input.note ?? '', createdBy: actor.id, createdAt: now, updatedAt: now }).run();
-      audit(ctx, {
-        actor: actor.id,
-        action: 'calibration.anchor.make',
-        entityType: 'portfolio',
-        entityId: p.id,
-        details: { rubric: `${rubric.id}@${rubric.version}`, releasedAssignments: released.map((r) => r.reviewer_id) },
+  transaction(ctx, async (ctx) => {
+        const db = ctx.db.orm;
+        if (!p.isAnchor) {
+          const released = ctx.db.all("UPDATE assignments SET status = 'released', closed_at = ? WHERE portfolio_id = ? AND status = 'assigned' RETURNING reviewer_id", [now, p.id]) as { reviewer_id: string }[];
+          db.update(portfolios).set({ isAnchor: true, updatedAt: now }).where(eq(portfolios.id, p.id)).run();
+          db.insert(calibrationAnchors).values({ portfolioId: p.id, note: input.note ?? '', createdBy: actor.id, createdAt: now, updatedAt: now }).run();
+          audit(ctx, {
+            actor: actor.id,
+            action: 'calibration.anchor.make',
+            entityType: 'portfolio',
+            entityId: p.id,
+            details: { rubric: `${rubric.id}@${rubric.version}`, releasedAssignments: released.map((r) => r.reviewer_id) },
+          });
+        } else db.update(calibrationAnchors).set({ note: input.note ?? '', updatedAt: now }).where(eq(calibrationAnchors.portfolioId, p.id)).run();
+        const before = Object.fromEntries([...referencesOf(ctx, p.id)].map(([k, v]) => [k, v.score]));
+        db.delete(calibrationReferences).where(eq(calibrationReferences.portfolioId, p.id)).run();
+        for (const r of input.references)
+          db.insert(calibrationReferences).values({ portfolioId: p.id, criterionId: r.criterionId, score: r.score, rationale: r.rationale.trim() }).run();
+        audit(ctx, {
+          actor: actor.id,
+          action: 'calibration.anchor.references',
+          entityType: 'portfolio',
+          entityId: p.id,
+          details: { before, after: Object.fromEntries(input.references.map((r) => [r.criterionId, r.score])) },
+        });
       });
-    } else db.update(calibrationAnchors).set({ note: input.note ?? '', updatedAt: now }).where(eq(calibrationAnchors.portfolioId, p.id)).run();
-    const before = Object.fromEntries([...referencesOf(ctx, p.id)].map(([k, v]) => [k, v.score]));
-    db.delete(calibrationReferences).where(eq(calibrationReferences.portfolioId, p.id)).run();
-    for (const r of input.references)
-      db.insert(calibrationReferences).values({ portfolioId: p.id, criterionId: r.criterionId, score: r.score, rationale: r.rationale.trim() }).run();
-    audit(ctx, {
-      actor: actor.id,
-      action: 'calibration.anchor.references',
-      entityType: 'portfolio',
-      entityId: p.id,
-      details: { before, after: Object.fromEntries(input.references.map((r) => [r.criterionId, r.score])) },
-    });
-  })();
   return getAnchor(ctx, p.id, actor);
 }
 
@@ -189,13 +187,13 @@ export function removeAnchor(ctx: ServiceContext, portfolioId: string, actor: Re
     .where(eq(calibrationRoundAnchors.portfolioId, portfolioId))
     .all();
   if (rounds.length) throw new ApiError('conflict', `${portfolioId} is used by the round${rounds.length > 1 ? 's' : ''} ${rounds.map((r) => `"${r.name}"`).join(', ')}`);
-  const calibrationReviews = ctx.db.prepare("SELECT count(*) AS n FROM reviews WHERE portfolio_id = ? AND kind = 'calibration'").get(portfolioId) as { n: number };
+  const calibrationReviews = ctx.db.get("SELECT count(*) AS n FROM reviews WHERE portfolio_id = ? AND kind = 'calibration'", [portfolioId]) as { n: number };
   if (calibrationReviews.n) throw new ApiError('conflict', `${portfolioId} has calibration reviews; it stays an anchor`);
-  ctx.db.transaction(() => {
-    const db = ctx.db.orm;
-    db.delete(calibrationReferences).where(eq(calibrationReferences.portfolioId, portfolioId)).run();
-    db.delete(calibrationAnchors).where(eq(calibrationAnchors.portfolioId, portfolioId)).run();
-    db.update(portfolios).set({ isAnchor: false, updatedAt: nowIso(ctx) }).where(and(eq(portfolios.id, portfolioId))).run();
-    audit(ctx, { actor: actor.id, action: 'calibration.anchor.remove', entityType: 'portfolio', entityId: portfolioId });
-  })();
+  transaction(ctx, async (ctx) => {
+        const db = ctx.db.orm;
+        db.delete(calibrationReferences).where(eq(calibrationReferences.portfolioId, portfolioId)).run();
+        db.delete(calibrationAnchors).where(eq(calibrationAnchors.portfolioId, portfolioId)).run();
+        db.update(portfolios).set({ isAnchor: false, updatedAt: nowIso(ctx) }).where(and(eq(portfolios.id, portfolioId))).run();
+        audit(ctx, { actor: actor.id, action: 'calibration.anchor.remove', entityType: 'portfolio', entityId: portfolioId });
+      });
 }

@@ -51,7 +51,7 @@ export function rubricCache(ctx: ServiceContext): (id: string, version: number) 
 
 /** Credentials whose rubric (any version) is this one: the credentials a round on it can qualify reviewers for. */
 export function credentialsOfRubric(ctx: ServiceContext, rubricId: string): { code: string; title: string }[] {
-  return ctx.db.prepare('SELECT code, title FROM credentials WHERE rubric_id = ? ORDER BY code').all(rubricId) as { code: string; title: string }[];
+  return ctx.db.all('SELECT code, title FROM credentials WHERE rubric_id = ? ORDER BY code', [rubricId]) as { code: string; title: string }[];
 }
 
 export const percent = (x: number | null | undefined, digits = 0): string => (x === null || x === undefined ? '–' : `${(x * 100).toFixed(digits)} %`);

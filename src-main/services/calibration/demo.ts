@@ -103,7 +103,7 @@ function writeAnchorPackages(doc: CalibrationActivity, portfoliosDir: string, ou
 }
 
 export async function replayCalibrationDemo(ctx: ServiceContext, file = calibrationDemoFile(), portfoliosDir = path.join(demoDir(), 'portfolios')): Promise<void> {
-  if (ctx.db.prepare('SELECT 1 FROM calibration_rounds LIMIT 1').get()) return;
+  if (ctx.db.get('SELECT 1 FROM calibration_rounds LIMIT 1')) return;
   const doc = CalibrationActivitySchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
   for (const p of doc.profiles) if (!getReviewer(ctx, p.id)) createReviewer(ctx, { ...p }, null);
   const who = (id: string) => {

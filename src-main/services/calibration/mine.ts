@@ -13,18 +13,14 @@ import { roundAnchors } from './rounds';
 
 export function myCalibration(ctx: ServiceContext, actor: Reviewer): MyCalibration {
   const rows = (
-    ctx.db
-      .prepare(
-        `SELECT r.* FROM calibration_rounds r JOIN calibration_round_reviewers rr ON rr.round_id = r.id AND rr.reviewer_id = ?
-         ORDER BY r.opens_at DESC, r.id DESC`,
-      )
-      .all(actor.id) as Record<string, unknown>[]
+    ctx.db.all(`SELECT r.* FROM calibration_rounds r JOIN calibration_round_reviewers rr ON rr.round_id = r.id AND rr.reviewer_id = ?
+         ORDER BY r.opens_at DESC, r.id DESC`, [actor.id]) as Record<string, unknown>[]
   ).map(toRoundRow);
   const submitted = new Set(
-    (ctx.db.prepare('SELECT portfolio_id AS p FROM calibration_submissions WHERE reviewer_id = ?').all(actor.id) as { p: string }[]).map((r) => r.p),
+    (ctx.db.all('SELECT portfolio_id AS p FROM calibration_submissions WHERE reviewer_id = ?', [actor.id]) as { p: string }[]).map((r) => r.p),
   );
   const drafts = new Set(
-    (ctx.db.prepare("SELECT portfolio_id AS p FROM reviews WHERE reviewer_id = ? AND kind = 'calibration' AND status = 'draft'").all(actor.id) as { p: string }[]).map(
+    (ctx.db.all("SELECT portfolio_id AS p FROM reviews WHERE reviewer_id = ? AND kind = 'calibration' AND status = 'draft'", [actor.id]) as { p: string }[]).map(
       (r) => r.p,
     ),
   );

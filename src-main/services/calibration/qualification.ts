@@ -10,7 +10,7 @@ import { ApiError } from '../../../src-shared/contracts/errors';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { calibrationThresholds, credentials } from '../../db/schema';
 import { audit } from '../audit';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, transaction } from '../context';
 import { listReviewers } from '../reviewers';
 import { percent, requireLead, roundEnd, roundStatus, type RoundRow } from './common';
 
@@ -38,23 +38,17 @@ export interface RoundResult {
 
 /** Per criterion scored on an anchor with a reference: the reviewer's level against the reference. */
 export function roundComparisons(ctx: ServiceContext, roundId: number, reviewerId: string): { anchor: string; criterion: string; score: number; reference: number }[] {
-  return ctx.db
-    .prepare(
-      `SELECT s.portfolio_id AS anchor, rs.criterion_id AS criterion, rs.score AS score, ref.score AS reference
+  return ctx.db.all(`SELECT s.portfolio_id AS anchor, rs.criterion_id AS criterion, rs.score AS score, ref.score AS reference
        FROM calibration_submissions s
        JOIN review_scores rs ON rs.review_id = s.review_id AND rs.score IS NOT NULL
        JOIN calibration_references ref ON ref.portfolio_id = s.portfolio_id AND ref.criterion_id = rs.criterion_id
        WHERE s.round_id = ? AND s.reviewer_id = ?
-       ORDER BY s.portfolio_id, rs.criterion_id`,
-    )
-    .all(roundId, reviewerId) as { anchor: string; criterion: string; score: number; reference: number }[];
+       ORDER BY s.portfolio_id, rs.criterion_id`, [roundId, reviewerId]) as { anchor: string; criterion: string; score: number; reference: number }[];
 }
 
 export function roundResult(ctx: ServiceContext, round: RoundRow, reviewerId: string): RoundResult {
-  const anchors = (ctx.db.prepare('SELECT count(*) AS n FROM calibration_round_anchors WHERE round_id = ?').get(round.id) as { n: number }).n;
-  const submitted = ctx.db
-    .prepare('SELECT count(*) AS n, max(submitted_at) AS last FROM calibration_submissions WHERE round_id = ? AND reviewer_id = ?')
-    .get(round.id, reviewerId) as { n: number; last: string | null };
+  const anchors = (ctx.db.get('SELECT count(*) AS n FROM calibration_round_anchors WHERE round_id = ?', [round.id]) as { n: number }).n;
+  const submitted = ctx.db.get('SELECT count(*) AS n, max(submitted_at) AS last FROM calibration_submissions WHERE round_id = ? AND reviewer_id = ?', [round.id, reviewerId]) as { n: number; last: string | null };
   const rows = roundComparisons(ctx, round.id, reviewerId);
   let exact = 0;
   let maxOff = 0;
@@ -98,7 +92,7 @@ export function judge(result: RoundResult, threshold: Threshold, criterionTitle:
 }
 
 function criterionTitles(ctx: ServiceContext, rubricId: string): (id: string) => string {
-  const rows = ctx.db.prepare('SELECT criterion_id AS id, title FROM rubric_criteria WHERE rubric_id = ? ORDER BY rubric_version').all(rubricId) as { id: string; title: string }[];
+  const rows = ctx.db.all('SELECT criterion_id AS id, title FROM rubric_criteria WHERE rubric_id = ? ORDER BY rubric_version', [rubricId]) as { id: string; title: string }[];
   const map = new Map(rows.map((r) => [r.id, r.title]));
   return (id) => map.get(id) ?? id;
 }
@@ -110,12 +104,8 @@ function criterionTitles(ctx: ServiceContext, rubricId: string): (id: string) =>
 export function isQualified(ctx: ServiceContext, reviewerId: string, credentialCode: string): { qualified: boolean; reason: string } {
   const credential = ctx.db.orm.select().from(credentials).where(eq(credentials.code, credentialCode)).get();
   if (!credential) return { qualified: false, reason: `no credential ${credentialCode}` };
-  const rounds = ctx.db
-    .prepare(
-      `SELECT r.* FROM calibration_rounds r JOIN calibration_round_reviewers rr ON rr.round_id = r.id AND rr.reviewer_id = ?
-       WHERE r.rubric_id = ?`,
-    )
-    .all(reviewerId, credential.rubricId) as Record<string, unknown>[];
+  const rounds = ctx.db.all(`SELECT r.* FROM calibration_rounds r JOIN calibration_round_reviewers rr ON rr.round_id = r.id AND rr.reviewer_id = ?
+       WHERE r.rubric_id = ?`, [reviewerId, credential.rubricId]) as Record<string, unknown>[];
   const results = rounds
     .map((r) => toRoundRow(r))
     .map((round) => roundResult(ctx, round, reviewerId))
@@ -173,15 +163,15 @@ export function setThreshold(ctx: ServiceContext, credential: string | null, thr
   const scope = credential ?? GLOBAL;
   if (credential && !ctx.db.orm.select().from(credentials).where(eq(credentials.code, credential)).get()) throw new ApiError('not_found', `no credential ${credential}`);
   const before = thresholdFor(ctx, credential);
-  ctx.db.transaction(() => {
-    if (threshold === null) ctx.db.orm.delete(calibrationThresholds).where(eq(calibrationThresholds.scope, scope)).run();
-    else
-      ctx.db.orm
-        .insert(calibrationThresholds)
-        .values({ scope, minExact: threshold.minExact, maxOff: threshold.maxOff, updatedBy: actor.id, updatedAt: nowIso(ctx) })
-        .onConflictDoUpdate({ target: calibrationThresholds.scope, set: { minExact: threshold.minExact, maxOff: threshold.maxOff, updatedBy: actor.id, updatedAt: nowIso(ctx) } })
-        .run();
-    audit(ctx, { actor: actor.id, action: 'calibration.threshold.set', entityType: 'credential', entityId: scope, details: { before, after: threshold } });
-  })();
+  transaction(ctx, async (ctx) => {
+        if (threshold === null) ctx.db.orm.delete(calibrationThresholds).where(eq(calibrationThresholds.scope, scope)).run();
+        else
+          ctx.db.orm
+            .insert(calibrationThresholds)
+            .values({ scope, minExact: threshold.minExact, maxOff: threshold.maxOff, updatedBy: actor.id, updatedAt: nowIso(ctx) })
+            .onConflictDoUpdate({ target: calibrationThresholds.scope, set: { minExact: threshold.minExact, maxOff: threshold.maxOff, updatedBy: actor.id, updatedAt: nowIso(ctx) } })
+            .run();
+        audit(ctx, { actor: actor.id, action: 'calibration.threshold.set', entityType: 'credential', entityId: scope, details: { before, after: threshold } });
+      });
   return qualificationOverview(ctx, actor);
 }

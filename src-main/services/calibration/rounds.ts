@@ -18,7 +18,7 @@ import {
   reviews,
 } from '../../db/schema';
 import { audit } from '../audit';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, transaction } from '../context';
 import { getReviewer, reviewerName } from '../reviewers';
 import { credentialsOfRubric, requireLead, roundStatus, rubricOrThrow, type RoundRow } from './common';
 
@@ -41,7 +41,7 @@ export function roundRow(ctx: ServiceContext, id: number): RoundRow {
 }
 
 export function roundByName(ctx: ServiceContext, name: string): RoundRow | undefined {
-  const hit = ctx.db.prepare('SELECT id FROM calibration_rounds WHERE name = ? COLLATE NOCASE').get(name.trim()) as { id: number } | undefined;
+  const hit = ctx.db.get('SELECT id FROM calibration_rounds WHERE name = ? COLLATE NOCASE', [name.trim()]) as { id: number } | undefined;
   return hit ? roundRow(ctx, hit.id) : undefined;
 }
 
@@ -163,16 +163,12 @@ function membershipProblems(ctx: ServiceContext, roundId: number | null, rubricI
   }
   if (anchors.length && reviewerIds.length) {
     // The same reviewer and anchor in another round: the reviewer has seen (or will see) its reference there.
-    const clashes = ctx.db
-      .prepare(
-        `SELECT rr.reviewer_id AS reviewer, ra.portfolio_id AS anchor, r.name AS round
+    const clashes = ctx.db.all(`SELECT rr.reviewer_id AS reviewer, ra.portfolio_id AS anchor, r.name AS round
          FROM calibration_round_reviewers rr
          JOIN calibration_round_anchors ra ON ra.round_id = rr.round_id
          JOIN calibration_rounds r ON r.id = rr.round_id
          WHERE rr.round_id <> ? AND rr.reviewer_id IN (SELECT value FROM json_each(?)) AND ra.portfolio_id IN (SELECT value FROM json_each(?))
-         ORDER BY r.name, rr.reviewer_id, ra.portfolio_id`,
-      )
-      .all(roundId ?? -1, JSON.stringify(reviewerIds), JSON.stringify(anchors)) as { reviewer: string; anchor: string; round: string }[];
+         ORDER BY r.name, rr.reviewer_id, ra.portfolio_id`, [roundId ?? -1, JSON.stringify(reviewerIds), JSON.stringify(anchors)]) as { reviewer: string; anchor: string; round: string }[];
     for (const c of clashes)
       problems.push(`${reviewerName(ctx, c.reviewer)} already has ${c.anchor} in the round "${c.round}": a reviewer scores an anchor only once, since they see its reference after submitting`);
   }
@@ -208,31 +204,31 @@ export function createRound(ctx: ServiceContext, input: NewRound, actor: Reviewe
   const problems = membershipProblems(ctx, null, input.rubricId, input.rubricVersion, input.anchors, input.reviewers);
   if (problems.length) throw new ApiError('bad_request', 'this round cannot be created', problems);
   const now = nowIso(ctx);
-  const id = ctx.db.transaction(() => {
-    const row = ctx.db.orm
-      .insert(calibrationRounds)
-      .values({
-        name,
-        rubricId: input.rubricId,
-        rubricVersion: input.rubricVersion,
-        opensAt: new Date(input.opensAt).toISOString(),
-        closesAt: new Date(input.closesAt).toISOString(),
-        status: 'open',
-        createdBy: actor.id,
-        createdAt: now,
-      })
-      .returning({ id: calibrationRounds.id })
-      .get();
-    writeMembers(ctx, row.id, input.anchors, input.reviewers);
-    audit(ctx, {
-      actor: actor.id,
-      action: 'calibration.round.create',
-      entityType: 'calibration_round',
-      entityId: String(row.id),
-      details: { name, rubric: `${input.rubricId}@${input.rubricVersion}`, opensAt: input.opensAt, closesAt: input.closesAt, anchors: input.anchors, reviewers: input.reviewers },
+  const id = transaction(ctx, async (ctx) => {
+      const row = ctx.db.orm
+        .insert(calibrationRounds)
+        .values({
+          name,
+          rubricId: input.rubricId,
+          rubricVersion: input.rubricVersion,
+          opensAt: new Date(input.opensAt).toISOString(),
+          closesAt: new Date(input.closesAt).toISOString(),
+          status: 'open',
+          createdBy: actor.id,
+          createdAt: now,
+        })
+        .returning({ id: calibrationRounds.id })
+        .get();
+      writeMembers(ctx, row.id, input.anchors, input.reviewers);
+      audit(ctx, {
+        actor: actor.id,
+        action: 'calibration.round.create',
+        entityType: 'calibration_round',
+        entityId: String(row.id),
+        details: { name, rubric: `${input.rubricId}@${input.rubricVersion}`, opensAt: input.opensAt, closesAt: input.closesAt, anchors: input.anchors, reviewers: input.reviewers },
+      });
+      return row.id;
     });
-    return row.id;
-  })();
   return roundDetail(ctx, id);
 }
 
@@ -255,17 +251,17 @@ export function updateRound(ctx: ServiceContext, id: number, patch: RoundPatch, 
   }
   if (problems.length) throw new ApiError('bad_request', 'this change cannot be saved', [...new Set(problems)]);
   const before = roundSummary(ctx, row);
-  ctx.db.transaction(() => {
-    ctx.db.orm.update(calibrationRounds).set({ name, opensAt, closesAt }).where(eq(calibrationRounds.id, id)).run();
-    writeMembers(ctx, id, patch.anchors, patch.reviewers);
-    audit(ctx, {
-      actor: actor.id,
-      action: 'calibration.round.update',
-      entityType: 'calibration_round',
-      entityId: String(id),
-      details: { before: { name: before.name, opensAt: before.opensAt, closesAt: before.closesAt, anchors: before.anchors, reviewers: before.reviewers.map((r) => r.id) }, patch },
-    });
-  })();
+  transaction(ctx, async (ctx) => {
+        ctx.db.orm.update(calibrationRounds).set({ name, opensAt, closesAt }).where(eq(calibrationRounds.id, id)).run();
+        writeMembers(ctx, id, patch.anchors, patch.reviewers);
+        audit(ctx, {
+          actor: actor.id,
+          action: 'calibration.round.update',
+          entityType: 'calibration_round',
+          entityId: String(id),
+          details: { before: { name: before.name, opensAt: before.opensAt, closesAt: before.closesAt, anchors: before.anchors, reviewers: before.reviewers.map((r) => r.id) }, patch },
+        });
+      });
   return roundDetail(ctx, id);
 }
 
@@ -275,23 +271,19 @@ export function closeRound(ctx: ServiceContext, id: number, actor: Reviewer): Ro
   const row = roundRow(ctx, id);
   if (row.status === 'closed') throw new ApiError('conflict', `the round "${row.name}" is already closed`);
   const now = nowIso(ctx);
-  ctx.db.transaction(() => {
-    // Past its close date the round already ended then, not now.
-    const closedAt = Date.parse(row.closesAt) < ctx.now().getTime() ? row.closesAt : now;
-    ctx.db.orm.update(calibrationRounds).set({ status: 'closed', closedAt }).where(eq(calibrationRounds.id, id)).run();
-    audit(ctx, { actor: actor.id, action: 'calibration.round.close', entityType: 'calibration_round', entityId: String(id), details: { name: row.name } });
-  })();
+  transaction(ctx, async (ctx) => {
+        // Past its close date the round already ended then, not now.
+        const closedAt = Date.parse(row.closesAt) < ctx.now().getTime() ? row.closesAt : now;
+        ctx.db.orm.update(calibrationRounds).set({ status: 'closed', closedAt }).where(eq(calibrationRounds.id, id)).run();
+        audit(ctx, { actor: actor.id, action: 'calibration.round.close', entityType: 'calibration_round', entityId: String(id), details: { name: row.name } });
+      });
   return roundDetail(ctx, id);
 }
 
 /** The rounds containing this anchor and this reviewer (at most one, by the rule above; kept general for safety). */
 export function roundsWith(ctx: ServiceContext, portfolioId: string, reviewerId: string): RoundRow[] {
-  const ids = ctx.db
-    .prepare(
-      `SELECT ra.round_id AS id FROM calibration_round_anchors ra
+  const ids = ctx.db.all(`SELECT ra.round_id AS id FROM calibration_round_anchors ra
        JOIN calibration_round_reviewers rr ON rr.round_id = ra.round_id AND rr.reviewer_id = ?
-       WHERE ra.portfolio_id = ? ORDER BY ra.round_id`,
-    )
-    .all(reviewerId, portfolioId) as { id: number }[];
+       WHERE ra.portfolio_id = ? ORDER BY ra.round_id`, [reviewerId, portfolioId]) as { id: number }[];
   return ids.map((r) => roundRow(ctx, r.id));
 }

@@ -13,19 +13,19 @@ import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import type { Rubric } from '../../../src-shared/domain/rubric';
 import { rubricCriteria, rubrics } from '../../db/schema';
 import { audit } from '../audit';
-import type { ServiceContext } from '../context';
+import { type ServiceContext, transaction } from '../context';
 import { loadCredential, upsertCredential } from '../credentials';
 import { insertRubric, isRubricFrozen, latestRubricVersion, loadRubric } from '../rubrics';
 import { requireLead, rubricOrThrow } from './common';
 import { diffRubrics } from './rubric-diff';
 
 function usage(ctx: ServiceContext, id: string, version: number): RubricVersionSummary['usage'] {
-  const count = (sql: string) => (ctx.db.prepare(sql).get(id, version) as { n: number }).n;
+  const count = (sql: string) => (ctx.db.get(sql, [id, version]) as { n: number }).n;
   return {
     portfolios: count('SELECT count(*) AS n FROM portfolios WHERE rubric_id = ? AND rubric_version = ?'),
     reviews: count('SELECT count(*) AS n FROM reviews WHERE rubric_id = ? AND rubric_version = ?'),
     rounds: count('SELECT count(*) AS n FROM calibration_rounds WHERE rubric_id = ? AND rubric_version = ?'),
-    credentials: (ctx.db.prepare('SELECT code FROM credentials WHERE rubric_id = ? AND rubric_version = ? ORDER BY code').all(id, version) as { code: string }[]).map(
+    credentials: (ctx.db.all('SELECT code FROM credentials WHERE rubric_id = ? AND rubric_version = ? ORDER BY code', [id, version]) as { code: string }[]).map(
       (c) => c.code,
     ),
   };
@@ -123,49 +123,52 @@ export function saveRubric(ctx: ServiceContext, input: SaveRubricInput, actor: R
   }
   const rubric: Rubric = { ...draft, version, change_note: note || draft.change_note || undefined };
   if (!rubric.change_note) delete rubric.change_note;
-  ctx.db.transaction(() => {
-    if (inPlace) {
-      // Criteria cascade to their levels; the head row stays (credentials may reference it).
-      ctx.db.orm.delete(rubricCriteria).where(and(eq(rubricCriteria.rubricId, rubric.id), eq(rubricCriteria.rubricVersion, version))).run();
-      const rule = rubric.decision_rule;
-      ctx.db.orm
-        .update(rubrics)
-        .set({
-          title: rubric.title,
-          changeNote: rubric.change_note ?? null,
-          ruleType: rule.type,
-          ruleMinLevel: rule.type === 'all_at_least' ? rule.min_level : null,
-          ruleMinTotal: rule.type === 'total_at_least' ? rule.min_total : null,
-          ruleCriticalMinLevel: rule.critical_min_level ?? null,
-          feedbackPass: rubric.feedback_templates?.pass ?? '',
-          feedbackNotYet: rubric.feedback_templates?.not_yet ?? '',
-        })
-        .where(and(eq(rubrics.id, rubric.id), eq(rubrics.version, version)))
-        .run();
-      insertCriteria(ctx, rubric);
-      audit(ctx, { actor: actor.id, action: 'rubric.edit', entityType: 'rubric', entityId: `${rubric.id}@${version}`, details: { title: rubric.title } });
-    } else {
-      insertRubric(ctx, rubric, actor.id);
-      if (note) audit(ctx, { actor: actor.id, action: 'rubric.version', entityType: 'rubric', entityId: `${rubric.id}@${version}`, details: { from: input.baseVersion ?? null, note } });
-    }
-    for (const code of input.adoptFor) {
-      const c = loadCredential(ctx, code)!;
-      upsertCredential(ctx, { ...c, rubric: { id: rubric.id, version } }, actor.id);
-    }
-  })();
+  transaction(ctx, async (ctx) => {
+        if (inPlace) {
+          // Criteria cascade to their levels; the head row stays (credentials may reference it).
+          ctx.db.orm.delete(rubricCriteria).where(and(eq(rubricCriteria.rubricId, rubric.id), eq(rubricCriteria.rubricVersion, version))).run();
+          const rule = rubric.decision_rule;
+          ctx.db.orm
+            .update(rubrics)
+            .set({
+              title: rubric.title,
+              changeNote: rubric.change_note ?? null,
+              ruleType: rule.type,
+              ruleMinLevel: rule.type === 'all_at_least' ? rule.min_level : null,
+              ruleMinTotal: rule.type === 'total_at_least' ? rule.min_total : null,
+              ruleCriticalMinLevel: rule.critical_min_level ?? null,
+              feedbackPass: rubric.feedback_templates?.pass ?? '',
+              feedbackNotYet: rubric.feedback_templates?.not_yet ?? '',
+            })
+            .where(and(eq(rubrics.id, rubric.id), eq(rubrics.version, version)))
+            .run();
+          insertCriteria(ctx, rubric);
+          audit(ctx, { actor: actor.id, action: 'rubric.edit', entityType: 'rubric', entityId: `${rubric.id}@${version}`, details: { title: rubric.title } });
+        } else {
+          insertRubric(ctx, rubric, actor.id);
+          if (note) audit(ctx, { actor: actor.id, action: 'rubric.version', entityType: 'rubric', entityId: `${rubric.id}@${version}`, details: { from: input.baseVersion ?? null, note } });
+        }
+        for (const code of input.adoptFor) {
+          const c = loadCredential(ctx, code)!;
+          upsertCredential(ctx, { ...c, rubric: { id: rubric.id, version } }, actor.id);
+        }
+      });
   return { id: rubric.id, version, created: !inPlace, adoptedBy: input.adoptFor };
 }
 
 /** insertRubric's criteria half, for an in-place edit of an unused version. */
-function insertCriteria(ctx: ServiceContext, r: Rubric): void {
-  const stmtC = ctx.db.prepare(
-    'INSERT INTO rubric_criteria (rubric_id, rubric_version, criterion_id, position, title, guidance, weight, critical) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
-  );
-  const stmtL = ctx.db.prepare('INSERT INTO rubric_levels (rubric_id, rubric_version, criterion_id, score, label, descriptor) VALUES (?, ?, ?, ?, ?, ?)');
-  r.criteria.forEach((c, position) => {
-    stmtC.run(r.id, r.version, c.id, position, c.title, c.guidance, c.weight ?? null, c.critical ? 1 : 0);
-    for (const l of c.levels) stmtL.run(r.id, r.version, c.id, l.score, l.label, l.descriptor);
-  });
+async function insertCriteria(ctx: ServiceContext, r: Rubric): Promise<void> {
+  for (const [position, c] of r.criteria.entries()) {
+    await ctx.db.run(
+      'INSERT INTO rubric_criteria (rubric_id, rubric_version, criterion_id, position, title, guidance, weight, critical) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      [r.id, r.version, c.id, position, c.title, c.guidance, c.weight ?? null, c.critical ? 1 : 0],
+    );
+    for (const l of c.levels) {
+      await ctx.db.run('INSERT INTO rubric_levels (rubric_id, rubric_version, criterion_id, score, label, descriptor) VALUES (?, ?, ?, ?, ?, ?)', [
+        r.id, r.version, c.id, l.score, l.label, l.descriptor,
+      ]);
+    }
+  }
 }
 
 export function compareRubrics(ctx: ServiceContext, id: string, from: number, to: number, actor: Reviewer): RubricDiff {

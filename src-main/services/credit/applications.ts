@@ -4,7 +4,7 @@ import type { ApplicationStatus, ApplicationSummary, ApplicationView, Attainment
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { attainmentStatus, evaluatePathway, isIsoDate, pathwayLabel, type Attainment, type Pathway } from '../../../src-shared/domain/pathway';
 import { creditApplicationItems, creditApplications, creditApprovals, portfolios } from '../../db/schema';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, transaction } from '../context';
 import { audit } from '../audit';
 import { listCredentials } from '../credentials';
 import { requireRole } from '../reviewers';
@@ -147,7 +147,7 @@ export function getApplication(ctx: ServiceContext, id: string, actor: Reviewer)
 }
 
 function nextId(ctx: ServiceContext): string {
-  const n = (ctx.db.prepare('SELECT count(*) AS n FROM credit_applications').get() as { n: number }).n;
+  const n = (ctx.db.get('SELECT count(*) AS n FROM credit_applications') as { n: number }).n;
   for (let i = n + 1; ; i++) {
     const id = `CA-${String(i).padStart(4, '0')}`;
     if (!ctx.db.orm.select({ id: creditApplications.id }).from(creditApplications).where(eq(creditApplications.id, id)).get()) return id;
@@ -170,31 +170,31 @@ export function createApplication(ctx: ServiceContext, input: NewApplication, ac
   if (!candidateId || !getCandidate(ctx, candidateId)) throw new ApiError('not_found', `no candidate ${input.candidateId}`);
   const p = loadPathway(ctx, input.pathwayId, input.pathwayVersion);
   if (!p) throw new ApiError('not_found', `no pathway ${input.pathwayId}${input.pathwayVersion ? ` version ${input.pathwayVersion}` : ''}`);
-  const id = ctx.db.transaction(() => {
-    const open = ctx.db.orm
-      .select({ id: creditApplications.id })
-      .from(creditApplications)
-      .where(and(eq(creditApplications.candidateId, candidateId), eq(creditApplications.pathwayId, p.id), inArray(creditApplications.status, OPEN)))
-      .get();
-    if (open) throw new ApiError('conflict', `${candidateId} already has an open application for ${pathwayLabel(p)} (${open.id})`);
-    const appId = nextId(ctx);
-    ctx.db.orm
-      .insert(creditApplications)
-      .values({
-        id: appId,
-        candidateId,
-        pathwayId: p.id,
-        pathwayVersion: p.version,
-        applicationDate: input.date,
-        status: 'pending',
-        note: input.note ?? '',
-        createdAt: nowIso(ctx),
-        createdBy: actor.id,
-      })
-      .run();
-    audit(ctx, { actor: actor.id, action: 'credit.apply', entityType: 'credit_application', entityId: appId, details: { candidate: candidateId, pathway: `${p.id}@${p.version}`, date: input.date } });
-    return appId;
-  })();
+  const id = transaction(ctx, async (ctx) => {
+      const open = ctx.db.orm
+        .select({ id: creditApplications.id })
+        .from(creditApplications)
+        .where(and(eq(creditApplications.candidateId, candidateId), eq(creditApplications.pathwayId, p.id), inArray(creditApplications.status, OPEN)))
+        .get();
+      if (open) throw new ApiError('conflict', `${candidateId} already has an open application for ${pathwayLabel(p)} (${open.id})`);
+      const appId = nextId(ctx);
+      ctx.db.orm
+        .insert(creditApplications)
+        .values({
+          id: appId,
+          candidateId,
+          pathwayId: p.id,
+          pathwayVersion: p.version,
+          applicationDate: input.date,
+          status: 'pending',
+          note: input.note ?? '',
+          createdAt: nowIso(ctx),
+          createdBy: actor.id,
+        })
+        .run();
+      audit(ctx, { actor: actor.id, action: 'credit.apply', entityType: 'credit_application', entityId: appId, details: { candidate: candidateId, pathway: `${p.id}@${p.version}`, date: input.date } });
+      return appId;
+    });
   return getApplication(ctx, id, actor);
 }
 
@@ -236,42 +236,42 @@ export function decideApplication(ctx: ServiceContext, input: { applicationId: s
   canDecide(actor);
   const reasons = input.reasons.trim();
   if (input.decision === 'decline' && reasons.length < 3) throw new ApiError('bad_request', 'a decline needs the reasons, for the candidate and the record');
-  ctx.db.transaction(() => {
-    const r = row(ctx, input.applicationId);
-    if (!OPEN.includes(r.status)) throw new ApiError('conflict', `${r.id} was already ${r.status}`);
-    const p = pathwayOf(ctx, r);
-    const snap = assess(ctx, r, p);
-    const approvals = approvalsOf(ctx, r.id);
-    const step = approvals.length + 1;
-    const record = (decision: 'approve' | 'decline') =>
-      ctx.db.orm
-        .insert(creditApprovals)
-        .values({ applicationId: r.id, step, approverId: actor.id, approverName: actor.name, decision, reasons, at: nowIso(ctx) })
-        .run();
-    const details = { pathway: `${p.id}@${p.version}`, step, reasons, met: snap.evaluation.met, counted: snap.evaluation.counted };
-    if (input.decision === 'decline') {
-      record('decline');
-      freeze(ctx, r, 'declined', snap);
-      audit(ctx, { actor: actor.id, action: 'credit.decline', entityType: 'credit_application', entityId: r.id, details });
-      return;
-    }
-    if (!snap.evaluation.met)
-      throw new ApiError(
-        'conflict',
-        `${r.id} does not meet ${pathwayLabel(p)} on ${r.applicationDate}`,
-        snap.evaluation.checks.filter((c) => c.required && !c.ok).map((c) => c.reason),
-      );
-    if (r.status === 'awaiting_second' && approvals[0]?.approverId === actor.id)
-      throw new ApiError('forbidden', `${actor.name} gave the first approval; the second approval must come from a different approver`);
-    record('approve');
-    if (p.four_eyes && r.status === 'pending') {
-      ctx.db.orm.update(creditApplications).set({ status: 'awaiting_second' }).where(eq(creditApplications.id, r.id)).run();
-      audit(ctx, { actor: actor.id, action: 'credit.approve.first', entityType: 'credit_application', entityId: r.id, details });
-      return;
-    }
-    freeze(ctx, r, 'approved', snap);
-    audit(ctx, { actor: actor.id, action: 'credit.approve', entityType: 'credit_application', entityId: r.id, details });
-  })();
+  transaction(ctx, async (ctx) => {
+        const r = row(ctx, input.applicationId);
+        if (!OPEN.includes(r.status)) throw new ApiError('conflict', `${r.id} was already ${r.status}`);
+        const p = pathwayOf(ctx, r);
+        const snap = assess(ctx, r, p);
+        const approvals = approvalsOf(ctx, r.id);
+        const step = approvals.length + 1;
+        const record = (decision: 'approve' | 'decline') =>
+          ctx.db.orm
+            .insert(creditApprovals)
+            .values({ applicationId: r.id, step, approverId: actor.id, approverName: actor.name, decision, reasons, at: nowIso(ctx) })
+            .run();
+        const details = { pathway: `${p.id}@${p.version}`, step, reasons, met: snap.evaluation.met, counted: snap.evaluation.counted };
+        if (input.decision === 'decline') {
+          record('decline');
+          freeze(ctx, r, 'declined', snap);
+          audit(ctx, { actor: actor.id, action: 'credit.decline', entityType: 'credit_application', entityId: r.id, details });
+          return;
+        }
+        if (!snap.evaluation.met)
+          throw new ApiError(
+            'conflict',
+            `${r.id} does not meet ${pathwayLabel(p)} on ${r.applicationDate}`,
+            snap.evaluation.checks.filter((c) => c.required && !c.ok).map((c) => c.reason),
+          );
+        if (r.status === 'awaiting_second' && approvals[0]?.approverId === actor.id)
+          throw new ApiError('forbidden', `${actor.name} gave the first approval; the second approval must come from a different approver`);
+        record('approve');
+        if (p.four_eyes && r.status === 'pending') {
+          ctx.db.orm.update(creditApplications).set({ status: 'awaiting_second' }).where(eq(creditApplications.id, r.id)).run();
+          audit(ctx, { actor: actor.id, action: 'credit.approve.first', entityType: 'credit_application', entityId: r.id, details });
+          return;
+        }
+        freeze(ctx, r, 'approved', snap);
+        audit(ctx, { actor: actor.id, action: 'credit.approve', entityType: 'credit_application', entityId: r.id, details });
+      });
   return getApplication(ctx, input.applicationId, actor);
 }
 

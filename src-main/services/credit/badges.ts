@@ -6,7 +6,7 @@ import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { addYearsIso } from '../../../src-shared/domain/pathway';
 import { BadgeError } from '../../badges/types';
 import { candidates, creditBadges, portfolios } from '../../db/schema';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, transaction } from '../context';
 import { audit } from '../audit';
 import { loadCredential } from '../credentials';
 import { loadRubric } from '../rubrics';
@@ -93,10 +93,10 @@ export async function exportPortfolioBadge(ctx: ServiceContext, portfolioId: str
     if (err instanceof BadgeError) throw new ApiError('bad_request', err.message.split('\n')[0]!, err.problems);
     throw err;
   }
-  ctx.db.transaction(() => {
-    ctx.db.orm.insert(creditBadges).values(issued).onConflictDoNothing().run();
-    audit(ctx, { actor: actor.id, action: 'badge.export', entityType: 'portfolio', entityId: portfolioId, details: { credential: issued.credentialId, achievement: credential.code, issuer: issuer.url } });
-  })();
+  transaction(ctx, async (ctx) => {
+        ctx.db.orm.insert(creditBadges).values(issued).onConflictDoNothing().run();
+        audit(ctx, { actor: actor.id, action: 'badge.export', entityType: 'portfolio', entityId: portfolioId, details: { credential: issued.credentialId, achievement: credential.code, issuer: issuer.url } });
+      });
   return { fileName, mediaType: 'application/json', encoding: 'utf8', content: text, count: 1 };
 }
 

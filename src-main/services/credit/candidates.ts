@@ -4,7 +4,7 @@ import type { CandidateBrief, CandidateRecord, CandidateSummary, Duplicate } fro
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { attainmentStatus } from '../../../src-shared/domain/pathway';
 import { candidates, creditCandidateMerges } from '../../db/schema';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, transaction } from '../context';
 import { audit } from '../audit';
 import { indexForSearch } from '../queue';
 import { pseudonymCode } from '../panels/pseudonym';
@@ -37,9 +37,7 @@ export function mergedInto(ctx: ServiceContext, id: string): string | null {
 /** Candidates with anything credit staff can see: an attempt (not a calibration anchor), an external credential or an application. */
 export function listCandidates(ctx: ServiceContext, actor: Reviewer, search?: string): CandidateSummary[] {
   canView(actor);
-  const rows = ctx.db
-    .prepare(
-      `SELECT * FROM (
+  const rows = ctx.db.all(`SELECT * FROM (
          SELECT c.id, c.name, c.email, c.school, c.district,
            (SELECT count(*) FROM portfolios p WHERE p.candidate_id = c.id AND p.is_anchor = 0) AS attempts,
            (SELECT count(*) FROM portfolios p WHERE p.candidate_id = c.id AND p.is_anchor = 0 AND p.outcome = 'pass') AS passes,
@@ -47,9 +45,7 @@ export function listCandidates(ctx: ServiceContext, actor: Reviewer, search?: st
            (SELECT count(*) FROM credit_applications a WHERE a.candidate_id = c.id) AS applications
          FROM candidates c)
        WHERE attempts + external + applications > 0
-       ORDER BY name COLLATE NOCASE, id`,
-    )
-    .all() as CandidateSummary[];
+       ORDER BY name COLLATE NOCASE, id`) as CandidateSummary[];
   const words = normaliseName(search ?? '').split(' ').filter(Boolean);
   if (words.length === 0) return rows;
   return rows.filter((r) => {
@@ -62,15 +58,11 @@ export function listCandidates(ctx: ServiceContext, actor: Reviewer, search?: st
 export function findDuplicates(ctx: ServiceContext, actor: Reviewer, onlyFor?: string): Duplicate[] {
   canView(actor);
   // Only people credit staff deal with: calibration exemplars (anchor-only candidates) are not anyone's record.
-  const all = ctx.db
-    .prepare(
-      `SELECT c.id, c.name, c.email, c.school, c.district FROM candidates c
+  const all = ctx.db.all(`SELECT c.id, c.name, c.email, c.school, c.district FROM candidates c
        WHERE EXISTS (SELECT 1 FROM portfolios p WHERE p.candidate_id = c.id AND p.is_anchor = 0)
           OR EXISTS (SELECT 1 FROM credit_external e WHERE e.candidate_id = c.id)
           OR EXISTS (SELECT 1 FROM credit_applications a WHERE a.candidate_id = c.id)
-       ORDER BY c.id`,
-    )
-    .all() as CandidateBrief[];
+       ORDER BY c.id`) as CandidateBrief[];
   const out: Duplicate[] = [];
   const seen = new Set<string>();
   const add = (a: CandidateBrief, b: CandidateBrief, reason: string) => {
@@ -128,7 +120,7 @@ export function candidateRecord(ctx: ServiceContext, id: string, actor: Reviewer
 
 /** Tables (other than candidates themselves) that point at a candidate: found in the schema, so a feature added later is covered too. */
 function candidateReferences(ctx: ServiceContext): string[] {
-  const tables = ctx.db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'").all() as { name: string }[];
+  const tables = ctx.db.all("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") as { name: string }[];
   return tables
     .map((t) => t.name)
     .filter((name) => name !== 'candidates' && name !== 'credit_candidate_merges')
@@ -148,33 +140,33 @@ export function mergeCandidates(ctx: ServiceContext, fromId: string, intoId: str
   if (!from) throw new ApiError('not_found', `no candidate ${fromId}`);
   if (!into) throw new ApiError('not_found', `no candidate ${intoId}`);
   const sqlite = ctx.db;
-  sqlite.transaction(() => {
-    const moved: Record<string, number> = {};
-    const leftover: Record<string, unknown[]> = {};
-    const movedPortfolios = sqlite.prepare('SELECT seq, id, candidate_name AS name FROM portfolios WHERE candidate_id = ?').all(fromId) as { seq: number; id: string; name: string }[];
-    for (const table of candidateReferences(ctx)) {
-      const n = sqlite.prepare(`UPDATE OR IGNORE "${table}" SET candidate_id = ? WHERE candidate_id = ?`).run(intoId, fromId).changes;
-      if (n) moved[table] = n;
-      const rest = sqlite.prepare(`SELECT * FROM "${table}" WHERE candidate_id = ?`).all(fromId);
-      if (rest.length) {
-        leftover[table] = rest;
-        sqlite.prepare(`DELETE FROM "${table}" WHERE candidate_id = ?`).run(fromId);
-      }
-    }
-    // The queue's search finds a portfolio by either id and either email; the pseudonym follows the surviving id.
-    const pseudonym = pseudonymCode(ctx.dataDir, intoId);
-    for (const p of movedPortfolios) {
-      sqlite.prepare('UPDATE portfolios SET pseudonym = ? WHERE seq = ?').run(pseudonym, p.seq);
-      indexForSearch(ctx, { seq: p.seq, id: p.id, pseudonym, identity: [intoId, fromId, p.name, into.email, from.email] });
-    }
-    // Earlier merges into the merged-away id now point at the survivor, so every old id still resolves.
-    sqlite.prepare('UPDATE credit_candidate_merges SET into_id = ? WHERE into_id = ?').run(intoId, fromId);
-    sqlite.prepare('DELETE FROM candidates WHERE id = ?').run(fromId);
-    ctx.db.orm
-      .insert(creditCandidateMerges)
-      .values({ fromId, intoId, snapshot: JSON.stringify({ candidate: from, leftover }), moved: JSON.stringify(moved), reason, mergedAt: nowIso(ctx), mergedBy: actor.id })
-      .run();
-    audit(ctx, { actor: actor.id, action: 'candidate.merge', entityType: 'candidate', entityId: intoId, details: { from, into, moved, leftover, reason } });
-  })();
+  transaction(ctx, async (ctx) => {
+        const moved: Record<string, number> = {};
+        const leftover: Record<string, unknown[]> = {};
+        const movedPortfolios = sqlite.all('SELECT seq, id, candidate_name AS name FROM portfolios WHERE candidate_id = ?', [fromId]) as { seq: number; id: string; name: string }[];
+        for (const table of candidateReferences(ctx)) {
+          const n = sqlite.run(`UPDATE OR IGNORE "${table}" SET candidate_id = ? WHERE candidate_id = ?`, [intoId, fromId]).changes;
+          if (n) moved[table] = n;
+          const rest = sqlite.all(`SELECT * FROM "${table}" WHERE candidate_id = ?`, [fromId]);
+          if (rest.length) {
+            leftover[table] = rest;
+            sqlite.run(`DELETE FROM "${table}" WHERE candidate_id = ?`, [fromId]);
+          }
+        }
+        // The queue's search finds a portfolio by either id and either email; the pseudonym follows the surviving id.
+        const pseudonym = pseudonymCode(ctx.dataDir, intoId);
+        for (const p of movedPortfolios) {
+          sqlite.run('UPDATE portfolios SET pseudonym = ? WHERE seq = ?', [pseudonym, p.seq]);
+          indexForSearch(ctx, { seq: p.seq, id: p.id, pseudonym, identity: [intoId, fromId, p.name, into.email, from.email] });
+        }
+        // Earlier merges into the merged-away id now point at the survivor, so every old id still resolves.
+        sqlite.run('UPDATE credit_candidate_merges SET into_id = ? WHERE into_id = ?', [intoId, fromId]);
+        sqlite.run('DELETE FROM candidates WHERE id = ?', [fromId]);
+        ctx.db.orm
+          .insert(creditCandidateMerges)
+          .values({ fromId, intoId, snapshot: JSON.stringify({ candidate: from, leftover }), moved: JSON.stringify(moved), reason, mergedAt: nowIso(ctx), mergedBy: actor.id })
+          .run();
+        audit(ctx, { actor: actor.id, action: 'candidate.merge', entityType: 'candidate', entityId: intoId, details: { from, into, moved, leftover, reason } });
+      });
   return candidateRecord(ctx, intoId, actor);
 }

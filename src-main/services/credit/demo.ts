@@ -5,7 +5,7 @@ import { z } from 'zod';
 import { PathwaySchema } from '../../../src-shared/domain/pathway';
 import { RoleSchema } from '../../../src-shared/domain/roles';
 import { demoDir } from '../../core/paths';
-import type { ServiceContext } from '../context';
+import { type ServiceContext, transaction } from '../context';
 import { currentDecision, recordDecision } from '../decisions';
 import { setStatus } from '../portfolios';
 import { createReviewer, getReviewer, systemActor } from '../reviewers';
@@ -67,7 +67,7 @@ function releaseHeld(ctx: ServiceContext, portfolioId: string): void {
 function ensurePass(ctx: ServiceContext, pass: CreditActivity['passes'][number]): void {
   const decided = currentDecision(ctx, pass.portfolio);
   if (decided) return releaseHeld(ctx, pass.portfolio);
-  const row = ctx.db.prepare('SELECT submitted_at AS at, status FROM portfolios WHERE id = ?').get(pass.portfolio) as { at: string; status: string } | undefined;
+  const row = ctx.db.get('SELECT submitted_at AS at, status FROM portfolios WHERE id = ?', [pass.portfolio]) as { at: string; status: string } | undefined;
   if (!row) throw new Error(`demo activity names unknown portfolio ${pass.portfolio}`);
   for (const r of pass.reviews) {
     const reviewer = getReviewer(ctx, r.reviewer);
@@ -86,21 +86,21 @@ function ensurePass(ctx: ServiceContext, pass: CreditActivity['passes'][number])
   if (currentDecision(ctx, pass.portfolio)) return releaseHeld(ctx, pass.portfolio);
   const last = pass.reviews.at(-1)!;
   const when = at(ctx, addHours(addDays(new Date(row.at), last.days), 11));
-  when.db.transaction(() => {
-    const status = (ctx.db.prepare('SELECT status FROM portfolios WHERE id = ?').get(pass.portfolio) as { status: string }).status;
-    if (status === 'submitted') setStatus(when, pass.portfolio, 'in_review', last.reviewer);
-    recordDecision(when, {
-      portfolioId: pass.portfolio,
-      outcome: 'pass',
-      total: Object.values(last.levels).reduce((a, b) => a + b, 0),
-      feedback: last.feedback,
-      source: 'review',
-      reviewId: null,
-      decidedBy: last.reviewer,
-      reason: null,
-      levels: Object.entries(last.levels).map(([criterionId, score]) => ({ criterionId, score, comment: '' })),
-    });
-  })();
+  transaction(when, async (when) => {
+        const status = (ctx.db.get('SELECT status FROM portfolios WHERE id = ?', [pass.portfolio]) as { status: string }).status;
+        if (status === 'submitted') setStatus(when, pass.portfolio, 'in_review', last.reviewer);
+        recordDecision(when, {
+          portfolioId: pass.portfolio,
+          outcome: 'pass',
+          total: Object.values(last.levels).reduce((a, b) => a + b, 0),
+          feedback: last.feedback,
+          source: 'review',
+          reviewId: null,
+          decidedBy: last.reviewer,
+          reason: null,
+          levels: Object.entries(last.levels).map(([criterionId, score]) => ({ criterionId, score, comment: '' })),
+        });
+      });
 }
 
 /**
@@ -115,7 +115,7 @@ function ensurePass(ctx: ServiceContext, pass: CreditActivity['passes'][number])
  * decided them.
  */
 export async function replayCreditDemo(ctx: ServiceContext, file = CREDIT_DEMO_FILE()): Promise<void> {
-  if (ctx.db.prepare('SELECT 1 FROM credit_pathways LIMIT 1').get()) return;
+  if (ctx.db.get('SELECT 1 FROM credit_pathways LIMIT 1')) return;
   const doc = CreditActivitySchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
   const system = systemActor('system:demo');
   const who = (id: string) => {

@@ -4,7 +4,7 @@ import type { CandidateBrief, ExternalImportReport } from '../../../src-shared/c
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import type { Credential } from '../../../src-shared/domain/credential';
 import { candidates, creditExternal } from '../../db/schema';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, transaction } from '../context';
 import { audit } from '../audit';
 import { listCredentials } from '../credentials';
 import { ImportError, type ImportProblem } from '../import/problems';
@@ -183,82 +183,82 @@ export async function importExternal(
     unverified: [],
   };
   const trust = trustIndex(ctx);
-  ctx.db.transaction(() => {
-    for (const after of updates.values()) {
-      const before = getCandidate(ctx, after.id)!;
-      if (candidateChanges(before, after).length === 0) continue;
-      ctx.db.orm.update(candidates).set(after).where(eq(candidates.id, after.id)).run();
-      audit(ctx, { actor: actor.id, action: 'candidate.update', entityType: 'candidate', entityId: after.id, details: { before, after, file: input.fileName } });
-      report.candidatesUpdated.push(after.id);
-    }
-    const created = new Map<string, string>();
-    for (const r of records) {
-      const { id, how } = resolveCandidate(ctx, r, created);
-      if (how === 'email') report.matchedByEmail.push({ line: r.ref, candidate: id });
-      const match = (r.humanCode ? matchCatalogue(catalogue, r.humanCode, '') : null) ?? matchCatalogue(catalogue, r.code, r.title);
-      if (!match) report.notInCatalogue.push(`${r.ref}: ${r.title}`);
-      const fp = fingerprint(id, r, match?.code ?? null);
-      const standing = externalStanding(r, trust);
-      if (!standing.counts) report.unverified.push({ line: r.ref, reason: standing.note });
-      const existing = ctx.db.orm.select().from(creditExternal).where(eq(creditExternal.fingerprint, fp)).get();
-      if (existing) {
-        // The same record again: it changes nothing, unless it now proves (or attests) what was stored unverified.
-        if (externalStanding(existing, trust).counts || !standing.counts) {
-          report.unchanged += 1;
-          continue;
+  transaction(ctx, async (ctx) => {
+        for (const after of updates.values()) {
+          const before = getCandidate(ctx, after.id)!;
+          if (candidateChanges(before, after).length === 0) continue;
+          ctx.db.orm.update(candidates).set(after).where(eq(candidates.id, after.id)).run();
+          audit(ctx, { actor: actor.id, action: 'candidate.update', entityType: 'candidate', entityId: after.id, details: { before, after, file: input.fileName } });
+          report.candidatesUpdated.push(after.id);
         }
-        ctx.db.orm
-          .update(creditExternal)
-          .set({ verification: r.verification, verificationNote: r.verificationNote, signerThumbprint: r.signerThumbprint, document: r.document ?? existing.document, sourceFile: input.fileName, sourceRef: r.ref })
-          .where(eq(creditExternal.id, existing.id))
-          .run();
-        audit(ctx, {
-          actor: actor.id,
-          action: 'credit.external.verify',
-          entityType: 'candidate',
-          entityId: existing.candidateId,
-          details: { external: existing.id, from: existing.verification, to: r.verification, note: standing.note, file: input.fileName, ref: r.ref },
-        });
-        report.upgraded += 1;
-        continue;
-      }
-      const row = ctx.db.orm
-        .insert(creditExternal)
-        .values({
-          candidateId: id,
-          credentialCode: match?.code ?? null,
-          title: match?.title ?? r.title,
-          issuer: r.issuer,
-          issuerId: r.issuerId,
-          awardedOn: r.awardedOn,
-          expiresOn: r.expiresOn,
-          points: r.points,
-          hours: r.hours,
-          source: isBadge ? 'badge' : 'csv',
-          sourceFile: input.fileName,
-          sourceRef: r.ref,
-          fingerprint: fp,
-          document: r.document,
-          importedAt: nowIso(ctx),
-          importedBy: actor.id,
-          verification: r.verification,
-          verificationNote: r.verificationNote,
-          signerThumbprint: r.signerThumbprint,
-        })
-        .returning({ id: creditExternal.id })
-        .get();
-      audit(ctx, {
-        actor: actor.id,
-        action: 'credit.external.import',
-        entityType: 'candidate',
-        entityId: id,
-        details: { external: row.id, credential: match?.code ?? null, title: r.title, issuer: r.issuer, awarded_on: r.awardedOn, file: input.fileName, ref: r.ref, verification: r.verification, note: standing.note },
+        const created = new Map<string, string>();
+        for (const r of records) {
+          const { id, how } = resolveCandidate(ctx, r, created);
+          if (how === 'email') report.matchedByEmail.push({ line: r.ref, candidate: id });
+          const match = (r.humanCode ? matchCatalogue(catalogue, r.humanCode, '') : null) ?? matchCatalogue(catalogue, r.code, r.title);
+          if (!match) report.notInCatalogue.push(`${r.ref}: ${r.title}`);
+          const fp = fingerprint(id, r, match?.code ?? null);
+          const standing = externalStanding(r, trust);
+          if (!standing.counts) report.unverified.push({ line: r.ref, reason: standing.note });
+          const existing = ctx.db.orm.select().from(creditExternal).where(eq(creditExternal.fingerprint, fp)).get();
+          if (existing) {
+            // The same record again: it changes nothing, unless it now proves (or attests) what was stored unverified.
+            if (externalStanding(existing, trust).counts || !standing.counts) {
+              report.unchanged += 1;
+              continue;
+            }
+            ctx.db.orm
+              .update(creditExternal)
+              .set({ verification: r.verification, verificationNote: r.verificationNote, signerThumbprint: r.signerThumbprint, document: r.document ?? existing.document, sourceFile: input.fileName, sourceRef: r.ref })
+              .where(eq(creditExternal.id, existing.id))
+              .run();
+            audit(ctx, {
+              actor: actor.id,
+              action: 'credit.external.verify',
+              entityType: 'candidate',
+              entityId: existing.candidateId,
+              details: { external: existing.id, from: existing.verification, to: r.verification, note: standing.note, file: input.fileName, ref: r.ref },
+            });
+            report.upgraded += 1;
+            continue;
+          }
+          const row = ctx.db.orm
+            .insert(creditExternal)
+            .values({
+              candidateId: id,
+              credentialCode: match?.code ?? null,
+              title: match?.title ?? r.title,
+              issuer: r.issuer,
+              issuerId: r.issuerId,
+              awardedOn: r.awardedOn,
+              expiresOn: r.expiresOn,
+              points: r.points,
+              hours: r.hours,
+              source: isBadge ? 'badge' : 'csv',
+              sourceFile: input.fileName,
+              sourceRef: r.ref,
+              fingerprint: fp,
+              document: r.document,
+              importedAt: nowIso(ctx),
+              importedBy: actor.id,
+              verification: r.verification,
+              verificationNote: r.verificationNote,
+              signerThumbprint: r.signerThumbprint,
+            })
+            .returning({ id: creditExternal.id })
+            .get();
+          audit(ctx, {
+            actor: actor.id,
+            action: 'credit.external.import',
+            entityType: 'candidate',
+            entityId: id,
+            details: { external: row.id, credential: match?.code ?? null, title: r.title, issuer: r.issuer, awarded_on: r.awardedOn, file: input.fileName, ref: r.ref, verification: r.verification, note: standing.note },
+          });
+          report.imported += 1;
+        }
+        report.candidatesCreated = [...created.values()];
+        for (const cid of report.candidatesCreated)
+          audit(ctx, { actor: actor.id, action: 'candidate.create', entityType: 'candidate', entityId: cid, details: { file: input.fileName } });
       });
-      report.imported += 1;
-    }
-    report.candidatesCreated = [...created.values()];
-    for (const cid of report.candidatesCreated)
-      audit(ctx, { actor: actor.id, action: 'candidate.create', entityType: 'candidate', entityId: cid, details: { file: input.fileName } });
-  })();
   return report;
 }

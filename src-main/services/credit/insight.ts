@@ -82,7 +82,7 @@ export function programmeInsight(ctx: ServiceContext, actor: Reviewer, filter: I
   const db = ctx.db.orm;
   const all = db.select().from(portfolios).where(eq(portfolios.isAnchor, false)).all();
   const firstDecision = new Map<string, string>(
-    (ctx.db.prepare('SELECT d.portfolio_id AS p, min(d.released_at) AS at FROM decisions d JOIN portfolios p ON p.id = d.portfolio_id AND p.is_anchor = 0 WHERE d.released_at IS NOT NULL GROUP BY d.portfolio_id').all() as { p: string; at: string }[]).map((r) => [r.p, r.at]),
+    (ctx.db.all('SELECT d.portfolio_id AS p, min(d.released_at) AS at FROM decisions d JOIN portfolios p ON p.id = d.portfolio_id AND p.is_anchor = 0 WHERE d.released_at IS NOT NULL GROUP BY d.portfolio_id') as { p: string; at: string }[]).map((r) => [r.p, r.at]),
   );
   const credentials = listCredentials(ctx).map((c) => {
     const mine = all.filter((p) => p.credentialCode === c.code);

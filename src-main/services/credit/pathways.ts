@@ -5,7 +5,7 @@ import type { PathwaySummary, PathwayVersion } from '../../../src-shared/contrac
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { PATHWAY_FORMAT, PathwaySchema, pathwayFingerprint, type Pathway, type PathwayInput } from '../../../src-shared/domain/pathway';
 import { creditApplications, creditPathways, credentials } from '../../db/schema';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, transaction } from '../context';
 import { audit } from '../audit';
 import { canEditPathways } from './access';
 
@@ -152,12 +152,12 @@ export function savePathway(ctx: ServiceContext, input: PathwayInput, actor: Rev
   const p = parsed.data;
   const unknown = unknownCredentials(ctx, p);
   if (unknown.length) throw new ApiError('bad_request', 'the pathway names credentials the catalogue does not have', unknown.map((c) => `rule.credentials: unknown credential "${c}"`));
-  return ctx.db.transaction(() => {
-    const plan = planSave(ctx, p, mode);
-    if ('problem' in plan) throw new ApiError('conflict', plan.problem);
-    const saved = writePathway(ctx, p, plan, actor.id);
-    return { result: plan.result, version: getPathway(ctx, saved.id, saved.version).current };
-  })();
+  return transaction(ctx, async (ctx) => {
+      const plan = planSave(ctx, p, mode);
+      if ('problem' in plan) throw new ApiError('conflict', plan.problem);
+      const saved = writePathway(ctx, p, plan, actor.id);
+      return { result: plan.result, version: getPathway(ctx, saved.id, saved.version).current };
+    });
 }
 
 export function importPathwayJson(ctx: ServiceContext, json: string, actor: Reviewer): { result: SaveResult; version: PathwayVersion } {

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { CreditSettingsSchema, type CreditSettings } from '../../../src-shared/contracts/credit';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { creditSettings } from '../../db/schema';
-import type { ServiceContext } from '../context';
+import { type ServiceContext, transaction } from '../context';
 import { audit } from '../audit';
 import { requireRole } from '../reviewers';
 
@@ -29,10 +29,10 @@ export function setCreditSettings(ctx: ServiceContext, next: CreditSettings, act
   requireRole(actor, 'approver', 'admin');
   const value = CreditSettingsSchema.parse(next);
   const before = getCreditSettings(ctx);
-  ctx.db.transaction(() => {
-    const text = JSON.stringify(value.issuer);
-    ctx.db.orm.insert(creditSettings).values({ key: ISSUER_KEY, value: text }).onConflictDoUpdate({ target: creditSettings.key, set: { value: text } }).run();
-    audit(ctx, { actor: actor.id, action: 'credit.settings', entityType: 'credit_settings', entityId: ISSUER_KEY, details: { before: before.issuer, after: value.issuer } });
-  })();
+  transaction(ctx, async (ctx) => {
+        const text = JSON.stringify(value.issuer);
+        ctx.db.orm.insert(creditSettings).values({ key: ISSUER_KEY, value: text }).onConflictDoUpdate({ target: creditSettings.key, set: { value: text } }).run();
+        audit(ctx, { actor: actor.id, action: 'credit.settings', entityType: 'credit_settings', entityId: ISSUER_KEY, details: { before: before.issuer, after: value.issuer } });
+      });
   return value;
 }

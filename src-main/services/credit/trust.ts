@@ -12,7 +12,7 @@ import type { TrustList } from '../../../src-shared/contracts/credit';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { creditExternal, creditTrustedIssuers } from '../../db/schema';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, transaction } from '../context';
 import { audit } from '../audit';
 import { requireRole } from '../reviewers';
 import { canView } from './access';
@@ -150,10 +150,10 @@ export async function addTrustedIssuer(ctx: ServiceContext, input: { issuerId: s
   if ((await localIssuerKey(ctx))?.thumbprint === thumbprint) throw new ApiError('conflict', "this is this installation's own issuer key: it is trusted already");
   const existing = ctx.db.orm.select().from(creditTrustedIssuers).where(eq(creditTrustedIssuers.thumbprint, thumbprint)).get();
   if (existing) throw new ApiError('conflict', `this key is already on the trust list as ${existing.name} (${existing.issuerId})`);
-  ctx.db.transaction(() => {
-    ctx.db.orm.insert(creditTrustedIssuers).values({ thumbprint, issuerId, name, publicJwk: JSON.stringify(jwk), addedAt: nowIso(ctx), addedBy: actor.id }).run();
-    audit(ctx, { actor: actor.id, action: 'credit.trust.add', entityType: 'trusted_issuer', entityId: thumbprint, details: { issuer_id: issuerId, name, jwk } });
-  })();
+  transaction(ctx, async (ctx) => {
+        ctx.db.orm.insert(creditTrustedIssuers).values({ thumbprint, issuerId, name, publicJwk: JSON.stringify(jwk), addedAt: nowIso(ctx), addedBy: actor.id }).run();
+        audit(ctx, { actor: actor.id, action: 'credit.trust.add', entityType: 'trusted_issuer', entityId: thumbprint, details: { issuer_id: issuerId, name, jwk } });
+      });
   return listTrustedIssuers(ctx, actor);
 }
 
@@ -161,9 +161,9 @@ export async function removeTrustedIssuer(ctx: ServiceContext, thumbprint: strin
   canEditTrust(actor);
   const existing = ctx.db.orm.select().from(creditTrustedIssuers).where(eq(creditTrustedIssuers.thumbprint, thumbprint)).get();
   if (!existing) throw new ApiError('not_found', `no trusted issuer with key ${thumbprint.slice(0, 100)}`);
-  ctx.db.transaction(() => {
-    ctx.db.orm.delete(creditTrustedIssuers).where(eq(creditTrustedIssuers.thumbprint, thumbprint)).run();
-    audit(ctx, { actor: actor.id, action: 'credit.trust.remove', entityType: 'trusted_issuer', entityId: thumbprint, details: { issuer_id: existing.issuerId, name: existing.name } });
-  })();
+  transaction(ctx, async (ctx) => {
+        ctx.db.orm.delete(creditTrustedIssuers).where(eq(creditTrustedIssuers.thumbprint, thumbprint)).run();
+        audit(ctx, { actor: actor.id, action: 'credit.trust.remove', entityType: 'trusted_issuer', entityId: thumbprint, details: { issuer_id: existing.issuerId, name: existing.name } });
+      });
   return listTrustedIssuers(ctx, actor);
 }

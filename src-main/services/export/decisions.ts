@@ -5,7 +5,7 @@ import { ExportFilterSchema } from '../../../src-shared/contracts/exports';
 import { describeTarget } from '../../../src-shared/contracts/anchors';
 import type { DecisionView } from '../../../src-shared/contracts/review';
 import { levelLabel, type Rubric } from '../../../src-shared/domain/rubric';
-import type { ServiceContext } from '../context';
+import { type ServiceContext, transaction } from '../context';
 import { queueFilter } from '../queue';
 import { releasedDecision } from '../decisions';
 import { getPortfolio } from '../portfolios';
@@ -58,7 +58,7 @@ function exportIds(ctx: ServiceContext, filter: ExportFilter, actor: Reviewer): 
   const [has, extra] = exportsDecisions(actor)
     ? ['SELECT 1 FROM decisions d WHERE d.portfolio_id = p.id AND d.released_at IS NOT NULL', []]
     : ["SELECT 1 FROM reviews r WHERE r.portfolio_id = p.id AND r.reviewer_id = ? AND r.kind = 'review' AND r.status = 'submitted'", [actor.id]];
-  const rows = ctx.db.prepare(`SELECT p.id FROM portfolios p ${where} AND EXISTS (${has}) ORDER BY p.submitted_at, p.id`).all(...params, ...extra) as { id: string }[];
+  const rows = ctx.db.all(`SELECT p.id FROM portfolios p ${where} AND EXISTS (${has}) ORDER BY p.submitted_at, p.id`, [...params, ...extra]) as { id: string }[];
   return rows.map((r) => r.id).filter((id) => !f.portfolioIds || ids.has(id));
 }
 
@@ -217,19 +217,19 @@ export function exportDecisions(ctx: ServiceContext, format: 'csv' | 'json', fil
       ? decisionsCsv(records)
       : `${JSON.stringify({ format: 'evidence-workbench/decisions@1', exported_at: ctx.now().toISOString(), decisions: records }, null, 2)}\n`;
   const fileName = `${programme ? 'decisions' : 'my-reviews'}-${stamp}.${format}`;
-  ctx.db.transaction(() => {
-    if (programme)
-      for (const id of ids) {
-        const status = (ctx.db.prepare('SELECT status FROM portfolios WHERE id = ?').get(id) as { status: string }).status;
-        if (status === 'decided') setStatus(ctx, id, 'exported', actor.id, { file: fileName });
-      }
-    audit(ctx, {
-      actor: actor.id,
-      action: programme ? 'decisions.export' : 'reviews.export',
-      entityType: 'export',
-      entityId: fileName,
-      details: { format, count: ids.length, portfolios: ids },
-    });
-  })();
+  transaction(ctx, async (ctx) => {
+        if (programme)
+          for (const id of ids) {
+            const status = (ctx.db.get('SELECT status FROM portfolios WHERE id = ?', [id]) as { status: string }).status;
+            if (status === 'decided') setStatus(ctx, id, 'exported', actor.id, { file: fileName });
+          }
+        audit(ctx, {
+          actor: actor.id,
+          action: programme ? 'decisions.export' : 'reviews.export',
+          entityType: 'export',
+          entityId: fileName,
+          details: { format, count: ids.length, portfolios: ids },
+        });
+      });
   return { fileName, mediaType: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json', encoding: 'utf8', content, count: ids.length };
 }

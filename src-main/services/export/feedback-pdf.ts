@@ -16,9 +16,7 @@ import { Anonymizer } from '../panels/anonymity';
  */
 function requireFeedbackAccess(ctx: ServiceContext, portfolioId: string, actor: Reviewer, decidedBy: string): void {
   if (actor.roles.some((r) => r === 'lead' || r === 'admin' || r === 'approver') || decidedBy === actor.id) return;
-  const reviewed = ctx.db
-    .prepare("SELECT 1 FROM reviews WHERE portfolio_id = ? AND reviewer_id = ? AND kind = 'review' AND status = 'submitted'")
-    .get(portfolioId, actor.id);
+  const reviewed = ctx.db.get("SELECT 1 FROM reviews WHERE portfolio_id = ? AND reviewer_id = ? AND kind = 'review' AND status = 'submitted'", [portfolioId, actor.id]);
   if (!reviewed) throw new ApiError('forbidden', `${actor.name} may export the feedback report only of a portfolio they reviewed`);
 }
 

@@ -7,7 +7,7 @@ import type { Credential } from '../../../src-shared/domain/credential';
 import type { PortfolioManifest } from '../../../src-shared/domain/portfolio';
 import { blobs, candidates, evidence, evidenceCaptions, evidenceCriteria, importRunItems, importRuns, portfolios, responses } from '../../db/schema';
 import { dropUnreferencedBlobs, rollBackImportRun } from '../store-integrity';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, transaction } from '../context';
 import { audit } from '../audit';
 import { insertRubric, loadRubric, rubricFingerprint } from '../rubrics';
 import { loadCredential, upsertCredential } from '../credentials';
@@ -483,22 +483,22 @@ async function writeImport(ctx: ServiceContext, collected: Collected, checked: R
   try {
     for (let first = true; first || queue.length > 0; first = false) {
       if (!first && !nested) await pause(WRITE_PAUSE_MS);
-      sqlite.transaction(() => {
-        if (first) writeCatalogue();
-        const started = performance.now();
-        let n = 0;
-        while (queue.length > 0 && n < PORTFOLIOS_PER_TRANSACTION && (n === 0 || performance.now() - started < WRITE_BUDGET_MS)) {
-          writePortfolios([queue.shift()!]);
-          n += 1;
-        }
-        if (queue.length === 0) land();
-      })();
+      transaction(ctx, async (ctx) => {
+                if (first) writeCatalogue();
+                const started = performance.now();
+                let n = 0;
+                while (queue.length > 0 && n < PORTFOLIOS_PER_TRANSACTION && (n === 0 || performance.now() - started < WRITE_BUDGET_MS)) {
+                  writePortfolios([queue.shift()!]);
+                  n += 1;
+                }
+                if (queue.length === 0) land();
+              });
     }
   } catch (err) {
-    sqlite.transaction(() => {
-      rollBackImportRun(ctx, runId);
-      dropUnreferencedBlobs(ctx, placed);
-    })();
+    transaction(ctx, async (ctx) => {
+            rollBackImportRun(ctx, runId);
+            dropUnreferencedBlobs(ctx, placed);
+          });
     throw err;
   }
   return report;

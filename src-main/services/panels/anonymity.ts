@@ -47,9 +47,7 @@ export class Anonymizer {
     if (!this.hides(credential)) return items;
     const stripped = new Map(
       (
-        this.ctx.db
-          .prepare('SELECT e.evidence_id AS id, b.sha256, b.bytes FROM evidence e JOIN blobs b ON b.sha256 = e.stripped_sha256 WHERE e.portfolio_id = ?')
-          .all(portfolioId) as { id: string; sha256: string; bytes: number }[]
+        this.ctx.db.all('SELECT e.evidence_id AS id, b.sha256, b.bytes FROM evidence e JOIN blobs b ON b.sha256 = e.stripped_sha256 WHERE e.portfolio_id = ?', [portfolioId]) as { id: string; sha256: string; bytes: number }[]
       ).map((e) => [e.id, e]),
     );
     return items.map((e) => ({

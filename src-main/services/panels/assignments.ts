@@ -3,7 +3,7 @@ import { ApiError } from '../../../src-shared/contracts/errors';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { allocate, exclusion, type AllocationPortfolio, type AllocationResult, type AllocationReviewer } from '../../../src-shared/domain/panel/allocation';
 import { assignments, moderations, portfolios, reviewerConflicts, reviews } from '../../db/schema';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, transaction } from '../context';
 import { audit } from '../audit';
 import { getReviewer, listReviewers, requireRole } from '../reviewers';
 import { currentPolicy } from './policies';
@@ -103,7 +103,7 @@ function portfoliosNeedingReviewers(ctx: ServiceContext): PortfolioRow[] {
     .where(and(inArray(portfolios.status, ['submitted', 'in_review']), eq(portfolios.isAnchor, false)))
     .orderBy(portfolios.submittedAt, portfolios.id)
     .all()
-    .filter((p) => !ctx.db.prepare('SELECT 1 FROM received_bundle_items WHERE portfolio_id = ?').get(p.id));
+    .filter((p) => !ctx.db.get('SELECT 1 FROM received_bundle_items WHERE portfolio_id = ?', [p.id]));
 }
 
 /** Allocates every portfolio that lacks reviewers (lead or admin); deterministic for the same data. */
@@ -111,13 +111,13 @@ export function allocateAll(ctx: ServiceContext, actor: Reviewer): AllocationRes
   requireRole(actor, 'lead', 'admin');
   const waiting = portfoliosNeedingReviewers(ctx).map((p) => allocationPortfolio(ctx, p));
   const result = allocate(waiting, allocationReviewers(ctx), (c) => currentPolicy(ctx, c));
-  ctx.db.transaction(() => {
-    for (const a of result.assigned) {
-      const thirdPending = ctx.db.orm.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, a.portfolio)).get()?.s === 'third_review';
-      insertAssignment(ctx, a.portfolio, a.reviewer, actor.id, thirdPending ? 'third' : 'review', 'allocate');
-    }
-    audit(ctx, { actor: actor.id, action: 'allocation.run', entityType: 'panel', entityId: 'allocation', details: { assigned: result.assigned.length, unallocated: result.unallocated } });
-  })();
+  transaction(ctx, async (ctx) => {
+        for (const a of result.assigned) {
+          const thirdPending = ctx.db.orm.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, a.portfolio)).get()?.s === 'third_review';
+          insertAssignment(ctx, a.portfolio, a.reviewer, actor.id, thirdPending ? 'third' : 'review', 'allocate');
+        }
+        audit(ctx, { actor: actor.id, action: 'allocation.run', entityType: 'panel', entityId: 'allocation', details: { assigned: result.assigned.length, unallocated: result.unallocated } });
+      });
   return result;
 }
 
@@ -153,7 +153,7 @@ export function claim(ctx: ServiceContext, portfolioId: string, reviewer: Review
   const problem = eligibilityProblem(ctx, portfolioId, reviewer);
   if (problem) throw new ApiError('forbidden', problem);
   const third = ctx.db.orm.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, portfolioId)).get()?.s === 'third_review';
-  return ctx.db.transaction(() => insertAssignment(ctx, portfolioId, reviewer.id, reviewer.id, third ? 'third' : 'review', 'claim'))();
+  return transaction(ctx, async (ctx) => insertAssignment(ctx, portfolioId, reviewer.id, reviewer.id, third ? 'third' : 'review', 'claim'));
 }
 
 /** The oldest portfolio this reviewer may claim, claimed for them; null when there is none. */
@@ -173,13 +173,13 @@ export function reassign(ctx: ServiceContext, portfolioId: string, fromReviewer:
   if (!current || current.status !== 'assigned') throw new ApiError('conflict', `${fromReviewer} has no open assignment on ${portfolioId}`);
   const target = getReviewer(ctx, toReviewer);
   if (!target) throw new ApiError('not_found', `no reviewer ${toReviewer}`);
-  return ctx.db.transaction(() => {
-    ctx.db.orm.update(assignments).set({ status: 'released', closedAt: nowIso(ctx) }).where(eq(assignments.id, current.id)).run();
-    const problem = eligibilityProblem(ctx, portfolioId, target, actor);
-    if (problem) throw new ApiError('conflict', problem);
-    audit(ctx, { actor: actor.id, action: 'assignment.release', entityType: 'portfolio', entityId: portfolioId, details: { reviewer: fromReviewer, to: toReviewer } });
-    return insertAssignment(ctx, portfolioId, toReviewer, actor.id, current.reason, 'reassign');
-  })();
+  return transaction(ctx, async (ctx) => {
+      ctx.db.orm.update(assignments).set({ status: 'released', closedAt: nowIso(ctx) }).where(eq(assignments.id, current.id)).run();
+      const problem = eligibilityProblem(ctx, portfolioId, target, actor);
+      if (problem) throw new ApiError('conflict', problem);
+      audit(ctx, { actor: actor.id, action: 'assignment.release', entityType: 'portfolio', entityId: portfolioId, details: { reviewer: fromReviewer, to: toReviewer } });
+      return insertAssignment(ctx, portfolioId, toReviewer, actor.id, current.reason, 'reassign');
+    });
 }
 
 export function markSubmitted(ctx: ServiceContext, portfolioId: string, reviewerId: string): void {

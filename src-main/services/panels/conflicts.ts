@@ -1,7 +1,7 @@
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import { reviewerConflicts } from '../../db/schema';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, transaction } from '../context';
 import { audit } from '../audit';
 import { getReviewer } from '../reviewers';
 
@@ -14,8 +14,8 @@ export function declareConflict(ctx: ServiceContext, reviewerId: string, candida
   if (actor.id !== reviewerId && !actor.roles.some((r) => r === 'lead' || r === 'admin'))
     throw new ApiError('forbidden', 'only a lead or admin can declare a conflict for someone else');
   if (!getReviewer(ctx, reviewerId)) throw new ApiError('not_found', `no reviewer ${reviewerId}`);
-  ctx.db.transaction(() => {
-    ctx.db.orm.insert(reviewerConflicts).values({ reviewerId, candidateId, reason, createdAt: nowIso(ctx) }).onConflictDoNothing().run();
-    audit(ctx, { actor: actor.id, action: 'conflict.declare', entityType: 'reviewer', entityId: reviewerId, details: { candidate: candidateId, reason } });
-  })();
+  transaction(ctx, async (ctx) => {
+        ctx.db.orm.insert(reviewerConflicts).values({ reviewerId, candidateId, reason, createdAt: nowIso(ctx) }).onConflictDoNothing().run();
+        audit(ctx, { actor: actor.id, action: 'conflict.declare', entityType: 'reviewer', entityId: reviewerId, details: { candidate: candidateId, reason } });
+      });
 }

@@ -61,10 +61,10 @@ function target(a: z.infer<typeof Anchor>): AnchorTarget {
  * Does nothing once policies exist: the replay runs on a fresh demo database only.
  */
 export function replayPanelsDemo(ctx: ServiceContext, file = path.join(demoDir(), 'activity', 'panels.json')): void {
-  if (ctx.db.prepare('SELECT 1 FROM review_policies LIMIT 1').get()) return;
+  if (ctx.db.get('SELECT 1 FROM review_policies LIMIT 1')) return;
   const doc = PanelsActivitySchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
   const system = systemActor('system:demo');
-  const submitted = (id: string) => new Date((ctx.db.prepare('SELECT submitted_at AS at FROM portfolios WHERE id = ?').get(id) as { at: string }).at);
+  const submitted = (id: string) => new Date((ctx.db.get('SELECT submitted_at AS at FROM portfolios WHERE id = ?', [id]) as { at: string }).at);
   const at = (portfolio: string, days: number, hours = 0): ServiceContext => {
     const when = addHours(addDays(submitted(portfolio), days), 9 + hours);
     return { ...ctx, now: () => when };

@@ -3,7 +3,7 @@ import { ApiError } from '../../../src-shared/contracts/errors';
 import type { AttemptHistory } from '../../../src-shared/contracts/panels';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { portfolios } from '../../db/schema';
-import type { ServiceContext } from '../context';
+import { type ServiceContext, transaction } from '../context';
 import { loadDecisions } from '../decisions';
 import { portfolioEvidence, setStatus } from '../portfolios';
 import { requireRole } from '../reviewers';
@@ -50,5 +50,5 @@ export function returnToCandidate(ctx: ServiceContext, portfolioId: string, acto
   const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
   if (!p) throw new ApiError('not_found', `no portfolio ${portfolioId}`);
   if (p.outcome !== 'not_yet') throw new ApiError('conflict', `${portfolioId} is not a Not yet decision`);
-  ctx.db.transaction(() => setStatus(ctx, portfolioId, 'returned', actor.id))();
+  transaction(ctx, async (ctx) => setStatus(ctx, portfolioId, 'returned', actor.id));
 }

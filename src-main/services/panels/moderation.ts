@@ -5,7 +5,7 @@ import type { ReviewView } from '../../../src-shared/contracts/review';
 import { evaluateDecision, invalidLevels } from '../../../src-shared/domain/rubric';
 import { moderationProblems, moderationWarnings } from '../../../src-shared/domain/panel/moderation-rules';
 import { moderations, portfolios } from '../../db/schema';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, transaction } from '../context';
 import { audit } from '../audit';
 import { loadRubric } from '../rubrics';
 import { recordDecision } from '../decisions';
@@ -78,26 +78,26 @@ export function moderate(
   const sources = submittedReviews(ctx, input.portfolioId).map((r) => ({ feedback: r.feedback, outcome: r.outcome }));
   const warnings = moderationWarnings(preview.outcome!, input.feedback, sources);
   if (warnings.length && !input.confirm) throw new ApiError('conflict', 'the moderation was not recorded: confirm it despite these warnings', warnings);
-  return ctx.db.transaction(() => {
-    const decision = recordDecision(ctx, {
-      portfolioId: input.portfolioId,
-      outcome: preview.outcome!,
-      total: preview.total,
-      feedback: input.feedback,
-      source: 'moderation',
-      reviewId: null,
-      decidedBy: actor.id,
-      reason: input.note.trim(),
-      levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: input.levels[c.id]!, comment: input.comments[c.id] ?? '' })),
+  return transaction(ctx, async (ctx) => {
+      const decision = recordDecision(ctx, {
+        portfolioId: input.portfolioId,
+        outcome: preview.outcome!,
+        total: preview.total,
+        feedback: input.feedback,
+        source: 'moderation',
+        reviewId: null,
+        decidedBy: actor.id,
+        reason: input.note.trim(),
+        levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: input.levels[c.id]!, comment: input.comments[c.id] ?? '' })),
+      });
+      ctx.db.orm
+        .update(moderations)
+        .set({ status: 'resolved', resolvedBy: actor.id, resolvedAt: nowIso(ctx), note: input.note })
+        .where(eq(moderations.portfolioId, input.portfolioId))
+        .run();
+      audit(ctx, { actor: actor.id, action: 'moderation.decide', entityType: 'portfolio', entityId: input.portfolioId, details: { outcome: preview.outcome, note: input.note, ...(warnings.length ? { confirmed: warnings } : {}) } });
+      return decision;
     });
-    ctx.db.orm
-      .update(moderations)
-      .set({ status: 'resolved', resolvedBy: actor.id, resolvedAt: nowIso(ctx), note: input.note })
-      .where(eq(moderations.portfolioId, input.portfolioId))
-      .run();
-    audit(ctx, { actor: actor.id, action: 'moderation.decide', entityType: 'portfolio', entityId: input.portfolioId, details: { outcome: preview.outcome, note: input.note, ...(warnings.length ? { confirmed: warnings } : {}) } });
-    return decision;
-  })();
 }
 
 /** The moderator asks for one more independent review; the portfolio goes back into review for allocation. */
@@ -105,9 +105,9 @@ export function requestThirdReview(ctx: ServiceContext, portfolioId: string, not
   const m = requireModerator(ctx, portfolioId, actor);
   if (m.status !== 'open') throw new ApiError('conflict', `${portfolioId} is not open for moderation`);
   if (submittedReviews(ctx, portfolioId).length >= 3) throw new ApiError('conflict', `${portfolioId} already has three reviews`);
-  ctx.db.transaction(() => {
-    ctx.db.orm.update(moderations).set({ status: 'third_review', note }).where(eq(moderations.portfolioId, portfolioId)).run();
-    setStatus(ctx, portfolioId, 'in_review', actor.id, { reason: 'third review requested' });
-    audit(ctx, { actor: actor.id, action: 'moderation.third_review', entityType: 'portfolio', entityId: portfolioId, details: { note } });
-  })();
+  transaction(ctx, async (ctx) => {
+        ctx.db.orm.update(moderations).set({ status: 'third_review', note }).where(eq(moderations.portfolioId, portfolioId)).run();
+        setStatus(ctx, portfolioId, 'in_review', actor.id, { reason: 'third review requested' });
+        audit(ctx, { actor: actor.id, action: 'moderation.third_review', entityType: 'portfolio', entityId: portfolioId, details: { note } });
+      });
 }

@@ -3,7 +3,7 @@ import { ApiError } from '../../../src-shared/contracts/errors';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { DEFAULT_POLICY, ReviewPolicySchema, type ReviewPolicy } from '../../../src-shared/domain/panel/policy';
 import { reviewPolicies } from '../../db/schema';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, transaction } from '../context';
 import { audit } from '../audit';
 import { loadCredential } from '../credentials';
 import { requireRole } from '../reviewers';
@@ -52,27 +52,27 @@ export function setPolicy(ctx: ServiceContext, credential: string, input: Partia
   if (!loadCredential(ctx, credential)) throw new ApiError('not_found', `no credential ${credential}`);
   const policy = ReviewPolicySchema.parse({ ...currentPolicy(ctx, credential), ...input });
   const version = (policyVersions(ctx, credential)[0]?.version ?? 0) + 1;
-  ctx.db.transaction(() => {
-    ctx.db.orm
-      .insert(reviewPolicies)
-      .values({
-        credentialCode: credential,
-        version,
-        reviewsRequired: policy.reviews_required,
-        tolerance: policy.tolerance,
-        anonymous: policy.anonymous,
-        coiSameSchool: policy.coi_same_school,
-        coiSameDistrict: policy.coi_same_district,
-        resubmissionReviewers: policy.resubmission_reviewers,
-        maxAttempts: policy.max_attempts,
-        qualifiedOnly: policy.qualified_only,
-        finalLevels: policy.final_levels,
-        changeNote: changeNote ?? null,
-        createdAt: nowIso(ctx),
-        createdBy: actor.id,
-      })
-      .run();
-    audit(ctx, { actor: actor.id, action: 'policy.set', entityType: 'credential', entityId: credential, details: { version, policy, changeNote } });
-  })();
+  transaction(ctx, async (ctx) => {
+        ctx.db.orm
+          .insert(reviewPolicies)
+          .values({
+            credentialCode: credential,
+            version,
+            reviewsRequired: policy.reviews_required,
+            tolerance: policy.tolerance,
+            anonymous: policy.anonymous,
+            coiSameSchool: policy.coi_same_school,
+            coiSameDistrict: policy.coi_same_district,
+            resubmissionReviewers: policy.resubmission_reviewers,
+            maxAttempts: policy.max_attempts,
+            qualifiedOnly: policy.qualified_only,
+            finalLevels: policy.final_levels,
+            changeNote: changeNote ?? null,
+            createdAt: nowIso(ctx),
+            createdBy: actor.id,
+          })
+          .run();
+        audit(ctx, { actor: actor.id, action: 'policy.set', entityType: 'credential', entityId: credential, details: { version, policy, changeNote } });
+      });
   return policyVersions(ctx, credential)[0]!;
 }

@@ -5,7 +5,7 @@ import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import type { DecisionView } from '../../../src-shared/contracts/review';
 import { releaseProblems, releaseWarnings } from '../../../src-shared/domain/panel/release';
 import { decisions, portfolios, reviews } from '../../db/schema';
-import { nowIso, type ServiceContext } from '../context';
+import { nowIso, type ServiceContext, transaction } from '../context';
 import { audit } from '../audit';
 import { toDecisionView } from '../decisions';
 import { setStatus } from '../portfolios';
@@ -57,13 +57,13 @@ export function readyToRelease(ctx: ServiceContext, actor: Reviewer, portfolioId
  */
 export function saveReleaseFeedback(ctx: ServiceContext, portfolioId: string, feedback: string, actor: Reviewer): DecisionView {
   requireRole(actor, 'lead', 'admin');
-  return ctx.db.transaction(() => {
-    const d = heldDecision(ctx, portfolioId);
-    if (d.feedback === feedback) return toDecisionView(ctx, d);
-    ctx.db.orm.update(decisions).set({ feedback }).where(eq(decisions.id, d.id)).run();
-    audit(ctx, { actor: actor.id, action: 'decision.feedback_edit', entityType: 'portfolio', entityId: portfolioId, details: { revision: d.revision, chars: { before: d.feedback.length, after: feedback.length } } });
-    return toDecisionView(ctx, { ...d, feedback });
-  })();
+  return transaction(ctx, async (ctx) => {
+      const d = heldDecision(ctx, portfolioId);
+      if (d.feedback === feedback) return toDecisionView(ctx, d);
+      ctx.db.orm.update(decisions).set({ feedback }).where(eq(decisions.id, d.id)).run();
+      audit(ctx, { actor: actor.id, action: 'decision.feedback_edit', entityType: 'portfolio', entityId: portfolioId, details: { revision: d.revision, chars: { before: d.feedback.length, after: feedback.length } } });
+      return toDecisionView(ctx, { ...d, feedback });
+    });
 }
 
 /**
@@ -80,28 +80,28 @@ export function releaseDecisions(
   const ids = input.items.map((i) => i.portfolioId);
   const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (twice.length) throw new ApiError('bad_request', `each portfolio is released once; named twice: ${[...new Set(twice)].join(', ')}`);
-  return ctx.db.transaction(() => {
-    const planned = input.items.map((item) => {
-      const d = heldDecision(ctx, item.portfolioId);
-      return { d, feedback: item.feedback ?? d.feedback };
-    });
-    const problems = planned.flatMap(({ d, feedback }) => releaseProblems(d.outcome, feedback).map((p) => `${d.portfolioId}: ${p}`));
-    if (problems.length) throw new ApiError('bad_request', 'nothing was released', problems);
-    const warnings = planned.flatMap(({ d, feedback }) => releaseWarnings(feedback).map((w) => `${d.portfolioId}: ${w}`));
-    if (warnings.length && !input.confirm) throw new ApiError('conflict', 'nothing was released: confirm the release despite these warnings', warnings);
-    const now = nowIso(ctx);
-    for (const { d, feedback } of planned) {
-      ctx.db.orm.update(decisions).set({ feedback, releasedAt: now, releasedBy: actor.id }).where(eq(decisions.id, d.id)).run();
-      ctx.db.orm.update(portfolios).set({ outcome: d.outcome, updatedAt: now }).where(eq(portfolios.id, d.portfolioId)).run();
-      setStatus(ctx, d.portfolioId, 'decided', actor.id, { released: d.revision });
-      audit(ctx, {
-        actor: actor.id,
-        action: 'decision.release',
-        entityType: 'portfolio',
-        entityId: d.portfolioId,
-        details: { revision: d.revision, outcome: d.outcome, sources: toDecisionView(ctx, d).sources.map((s) => s.reviewId), feedback_edited: feedback !== d.feedback, ...(warnings.length ? { confirmed: warnings.filter((w) => w.startsWith(`${d.portfolioId}: `)) } : {}) },
+  return transaction(ctx, async (ctx) => {
+      const planned = input.items.map((item) => {
+        const d = heldDecision(ctx, item.portfolioId);
+        return { d, feedback: item.feedback ?? d.feedback };
       });
-    }
-    return { released: planned.map((p) => p.d.portfolioId) };
-  })();
+      const problems = planned.flatMap(({ d, feedback }) => releaseProblems(d.outcome, feedback).map((p) => `${d.portfolioId}: ${p}`));
+      if (problems.length) throw new ApiError('bad_request', 'nothing was released', problems);
+      const warnings = planned.flatMap(({ d, feedback }) => releaseWarnings(feedback).map((w) => `${d.portfolioId}: ${w}`));
+      if (warnings.length && !input.confirm) throw new ApiError('conflict', 'nothing was released: confirm the release despite these warnings', warnings);
+      const now = nowIso(ctx);
+      for (const { d, feedback } of planned) {
+        ctx.db.orm.update(decisions).set({ feedback, releasedAt: now, releasedBy: actor.id }).where(eq(decisions.id, d.id)).run();
+        ctx.db.orm.update(portfolios).set({ outcome: d.outcome, updatedAt: now }).where(eq(portfolios.id, d.portfolioId)).run();
+        setStatus(ctx, d.portfolioId, 'decided', actor.id, { released: d.revision });
+        audit(ctx, {
+          actor: actor.id,
+          action: 'decision.release',
+          entityType: 'portfolio',
+          entityId: d.portfolioId,
+          details: { revision: d.revision, outcome: d.outcome, sources: toDecisionView(ctx, d).sources.map((s) => s.reviewId), feedback_edited: feedback !== d.feedback, ...(warnings.length ? { confirmed: warnings.filter((w) => w.startsWith(`${d.portfolioId}: `)) } : {}) },
+        });
+      }
+      return { released: planned.map((p) => p.d.portfolioId) };
+    });
 }

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { ROLES, type Role } from '../../../src-shared/domain/roles';
 import { MAX_LINE_TEXT, oversizeTextReason, unsafeTextReason } from '../../../src-shared/domain/text';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
-import type { ServiceContext } from '../context';
+import { type ServiceContext, transaction } from '../context';
 import { createReviewer, getReviewer, listReviewers, requireRole, updateReviewer } from '../reviewers';
 import { diffFields, type FieldChange } from '../../../src-shared/domain/changes';
 import { requireUpdatePermission } from '../import/existing';
@@ -124,21 +124,21 @@ export function importReviewers(
   const plan = planReviewerImport(ctx, parseReviewersCsv(csv));
   requireUpdatePermission(plan.changes, { updateExisting: options.updateExisting, caller: actor });
   const result = { created: [] as string[], updated: [] as string[], unchanged: plan.unchanged };
-  ctx.db.transaction(() => {
-    for (const r of plan.update) {
-      const before = getReviewer(ctx, r.id)!;
-      const patch = Object.fromEntries(REVIEWER_FIELDS.filter((f) => diffFields('reviewer', r.id, before, r, [f]).length).map((f) => [f, r[f]]));
-      updateReviewer(ctx, r.id, patch, actor);
-      result.updated.push(r.id);
-    }
-    for (const r of plan.create) {
-      try {
-        createReviewer(ctx, { id: r.id, name: r.name, email: r.email, school: r.school, district: r.district, roles: r.roles }, actor);
-      } catch (err) {
-        throw new ReviewerCsvError([{ line: r.line, reason: (err as Error).message }]);
-      }
-      result.created.push(r.id);
-    }
-  })();
+  transaction(ctx, async (ctx) => {
+        for (const r of plan.update) {
+          const before = getReviewer(ctx, r.id)!;
+          const patch = Object.fromEntries(REVIEWER_FIELDS.filter((f) => diffFields('reviewer', r.id, before, r, [f]).length).map((f) => [f, r[f]]));
+          updateReviewer(ctx, r.id, patch, actor);
+          result.updated.push(r.id);
+        }
+        for (const r of plan.create) {
+          try {
+            createReviewer(ctx, { id: r.id, name: r.name, email: r.email, school: r.school, district: r.district, roles: r.roles }, actor);
+          } catch (err) {
+            throw new ReviewerCsvError([{ line: r.line, reason: (err as Error).message }]);
+          }
+          result.created.push(r.id);
+        }
+      });
   return result;
 }

@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import { settings } from '../../db/schema';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
-import type { ServiceContext } from '../context';
+import { type ServiceContext, transaction } from '../context';
 import { audit } from '../audit';
 import { requireRole } from '../reviewers';
 
@@ -16,10 +16,10 @@ function putSetting(ctx: ServiceContext, key: string, value: unknown, fallback: 
   const before = getSetting(ctx, key, fallback);
   const text = JSON.stringify(value);
   if (JSON.stringify(before) === text) return;
-  ctx.db.transaction(() => {
-    ctx.db.orm.insert(settings).values({ key, value: text }).onConflictDoUpdate({ target: settings.key, set: { value: text } }).run();
-    audit(ctx, { actor, action: 'settings.change', entityType: 'setting', entityId: key, details: { from: before, to: value } });
-  })();
+  transaction(ctx, async (ctx) => {
+        ctx.db.orm.insert(settings).values({ key, value: text }).onConflictDoUpdate({ target: settings.key, set: { value: text } }).run();
+        audit(ctx, { actor, action: 'settings.change', entityType: 'setting', entityId: key, details: { from: before, to: value } });
+      });
 }
 
 export const OVERDUE_DAYS_KEY = 'panel.overdue_days';

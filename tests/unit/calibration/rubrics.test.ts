@@ -67,7 +67,7 @@ describe('rubric versions', () => {
     expect(saveRubric(w.ctx, { rubric: again, baseVersion: 2, changeNote: '', adoptFor: ['TST-8'] }, w.lead)).toEqual({ id: 'test-rubric', version: 2, created: false, adoptedBy: ['TST-8'] });
     expect(loadRubric(w.ctx, 'test-rubric', 2)!.criteria[0]!.weight).toBe(2);
     expect(loadCredential(w.ctx, 'TST-8')!.rubric).toEqual({ id: 'test-rubric', version: 2 });
-    expect(w.ctx.db.prepare("SELECT rubric_version AS v FROM portfolios WHERE id = 'P-1'").get()).toEqual({ v: 1 });
+    expect(w.ctx.db.get("SELECT rubric_version AS v FROM portfolios WHERE id = 'P-1'")).toEqual({ v: 1 });
     const family = listRubricFamilies(w.ctx, w.lead).find((f) => f.id === 'test-rubric')!;
     expect(family.versions.map((v) => [v.version, v.frozen, v.usage.portfolios, v.usage.credentials])).toEqual([
       [1, true, 1, []],
@@ -75,7 +75,7 @@ describe('rubric versions', () => {
     ]);
     expect(() => saveRubric(w.ctx, { rubric: { ...TEST_RUBRIC, title: 'Clash' }, changeNote: '', adoptFor: [] }, w.lead)).toThrow(/already exists \(latest version 2\)/);
     expect(saveRubric(w.ctx, { rubric: { ...TEST_RUBRIC, id: 'brand-new', version: 1 }, changeNote: '', adoptFor: [] }, w.lead)).toMatchObject({ id: 'brand-new', version: 1, created: true });
-    const audit = w.ctx.db.prepare("SELECT action, entity_id AS id FROM audit_log WHERE entity_type = 'rubric' AND actor = 'R-lead' ORDER BY audit_log.id").all();
+    const audit = w.ctx.db.all("SELECT action, entity_id AS id FROM audit_log WHERE entity_type = 'rubric' AND actor = 'R-lead' ORDER BY audit_log.id");
     expect(audit).toEqual([
       { action: 'rubric.create', id: 'test-rubric@2' },
       { action: 'rubric.version', id: 'test-rubric@2' },

@@ -42,7 +42,7 @@ const apiError = async (fn: () => unknown): Promise<ApiError> => {
   }
   throw new Error('expected an ApiError');
 };
-const actions = () => (w.ctx.db.prepare('SELECT action, actor, entity_id AS entity FROM audit_log ORDER BY id').all() as { action: string; actor: string; entity: string }[]);
+const actions = () => (w.ctx.db.all('SELECT action, actor, entity_id AS entity FROM audit_log ORDER BY id') as { action: string; actor: string; entity: string }[]);
 
 describe('requirement checks', () => {
   it('tick every credential with where it came from, and count the points', () => {
@@ -147,7 +147,7 @@ describe('four eyes', () => {
     expect(d.status).toBe('declined');
     expect(d.counted).toEqual([]);
     // A credential passed later does not rewrite a decided application.
-    w.ctx.db.prepare("INSERT INTO credit_external (candidate_id, credential_code, title, issuer, awarded_on, source, source_file, source_ref, fingerprint, imported_at, imported_by) VALUES ('C-1002','WCL-8','x','Massey','2026-10-01','csv','f','line 2','fp','t','t')").run();
+    w.ctx.db.run("INSERT INTO credit_external (candidate_id, credential_code, title, issuer, awarded_on, source, source_file, source_ref, fingerprint, imported_at, imported_by) VALUES ('C-1002','WCL-8','x','Massey','2026-10-01','csv','f','line 2','fp','t','t')");
     expect(getApplication(w.ctx, id, w.approver).evaluation).toEqual(d.evaluation);
   });
 });

@@ -65,7 +65,7 @@ describe('Open Badges 3.0 export', () => {
     // the signing key lives in the data directory
     expect(fs.existsSync(path.join(w.ctx.dataDir, 'keys', 'issuer-ed25519.json'))).toBe(true);
     expect(await verifyBadgeFile(w.ctx, file.content)).toEqual({ ok: true, problems: [], achievement: 'Effective Mentoring Practices', issuer: 'Te Whare Ako Professional Learning', validFrom: '2026-03-18T02:00:00Z', signedHere: true });
-    const audit = w.ctx.db.prepare("SELECT actor, entity_id AS entity FROM audit_log WHERE action = 'badge.export'").all();
+    const audit = w.ctx.db.all("SELECT actor, entity_id AS entity FROM audit_log WHERE action = 'badge.export'");
     expect(audit).toEqual([{ actor: 'R-lead', entity: 'P-1' }]);
   });
 

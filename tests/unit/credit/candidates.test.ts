@@ -71,7 +71,7 @@ describe('credentials earned elsewhere (CSV)', () => {
     expect(mere.attainments).toMatchObject([{ code: null, points: 2.5, hours: 20, expiresOn: '2030-01-20' }]);
     // a re-import of the same file changes nothing
     expect(await importExternal(w.ctx, { fileName: 'external.csv', content: csv }, w.admin)).toMatchObject({ imported: 0, unchanged: 3, candidatesCreated: [] });
-    const audits = w.ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'credit.external.import'").get() as { n: number };
+    const audits = w.ctx.db.get("SELECT count(*) AS n FROM audit_log WHERE action = 'credit.external.import'") as { n: number };
     expect(audits.n).toBe(3);
   });
 
@@ -126,7 +126,7 @@ describe('candidate record', () => {
 describe('duplicates and merging', () => {
   it('finds the same email under two ids and the same name at the same school', () => {
     // a candidate row with nothing credit staff see (e.g. a calibration exemplar's) is nobody's duplicate
-    w.ctx.db.prepare("INSERT INTO candidates (id, name, email, school, district) VALUES ('X-anchor', 'Aroha Ngata', 'a.ngata@avonside.school.nz', 'Avonside Ridge College', 'x')").run();
+    w.ctx.db.run("INSERT INTO candidates (id, name, email, school, district) VALUES ('X-anchor', 'Aroha Ngata', 'a.ngata@avonside.school.nz', 'Avonside Ridge College', 'x')");
     expect(findDuplicates(w.ctx, w.lead).map((d) => [d.a.id, d.b.id, d.reason])).toEqual([
       ['C-1001', 'C-9001', 'same email a.ngata@avonside.school.nz'],
       ['C-1002', 'C-9002', 'same name and school (Manukau Harbour High School)'],
@@ -149,14 +149,14 @@ describe('duplicates and merging', () => {
     expect(merged.merged).toMatchObject([{ id: 'C-9001', name: 'Aroha Ngata', mergedBy: 'R-lead', reason: 'Same email; second id from the Ministry export' }]);
     expect(merged.duplicates).toEqual([]);
     const sql = w.ctx.db;
-    expect(sql.prepare("SELECT count(*) AS n FROM candidates WHERE id = 'C-9001'").get()).toEqual({ n: 0 });
+    expect(sql.get("SELECT count(*) AS n FROM candidates WHERE id = 'C-9001'")).toEqual({ n: 0 });
     for (const t of ['portfolios', 'credit_external', 'credit_applications', 'reviewer_conflicts'])
-      expect(sql.prepare(`SELECT count(*) AS n FROM ${t} WHERE candidate_id = 'C-9001'`).get(), t).toEqual({ n: 0 });
+      expect(sql.get(`SELECT count(*) AS n FROM ${t} WHERE candidate_id = 'C-9001'`), t).toEqual({ n: 0 });
     // the conflict that could not move (C-1001 already had one with R-rev) is kept in the merge record
-    const m = sql.prepare('SELECT snapshot, moved FROM credit_candidate_merges').get() as { snapshot: string; moved: string };
+    const m = sql.get('SELECT snapshot, moved FROM credit_candidate_merges') as { snapshot: string; moved: string };
     expect(JSON.parse(m.moved)).toEqual({ portfolios: 1, credit_external: 1, credit_applications: 1 });
     expect(JSON.parse(m.snapshot)).toMatchObject({ candidate: { id: 'C-9001' }, leftover: { reviewer_conflicts: [{ reviewer_id: 'R-rev', candidate_id: 'C-9001', reason: 'former colleague' }] } });
-    const audit = sql.prepare("SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = 'candidate.merge'").get() as { actor: string; entity: string; details: string };
+    const audit = sql.get("SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = 'candidate.merge'") as { actor: string; entity: string; details: string };
     expect(audit).toMatchObject({ actor: 'R-lead', entity: 'C-1001' });
     expect(JSON.parse(audit.details)).toMatchObject({ from: { id: 'C-9001' }, reason: 'Same email; second id from the Ministry export' });
     // the queue still finds the moved portfolio by the old id

@@ -58,11 +58,11 @@ describe('credit demo replay', () => {
     await loadDemoIfFresh(ctx);
     await replayCreditDemo(ctx, FILE);
     expectStory();
-    const audit = (ctx.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+    const audit = (ctx.db.get('SELECT count(*) AS n FROM audit_log') as { n: number }).n;
     await replayCreditDemo(ctx, FILE);
-    expect((ctx.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n).toBe(audit);
+    expect((ctx.db.get('SELECT count(*) AS n FROM audit_log') as { n: number }).n).toBe(audit);
     // the panel history decided P-2026-011 or the replay did, through real reviews
-    expect(ctx.db.prepare("SELECT source FROM decisions WHERE portfolio_id = 'P-2026-011'").get()).toEqual({ source: 'reconciled' });
+    expect(ctx.db.get("SELECT source FROM decisions WHERE portfolio_id = 'P-2026-011'")).toEqual({ source: 'reconciled' });
   });
 
   it('decides the passes it needs itself when no panel history ran', async () => {
@@ -70,7 +70,7 @@ describe('credit demo replay', () => {
     const copy = tempDir();
     fs.cpSync(demoDir(), copy, { recursive: true, filter: (src) => !src.includes(`${path.sep}activity`) });
     await importPath(ctx, copy, { actor: 'test' });
-    expect(ctx.db.prepare('SELECT count(*) AS n FROM decisions').get()).toEqual({ n: 0 });
+    expect(ctx.db.get('SELECT count(*) AS n FROM decisions')).toEqual({ n: 0 });
     await replayCreditDemo(ctx, FILE);
     expectStory();
   });

@@ -169,7 +169,7 @@ describe('the trust list', () => {
     await expect(core.handle('credit.trustList', {}, { actor: w.reviewer.id })).rejects.toMatchObject({ code: 'forbidden' });
     for (const who of [w.approver, w.lead, w.reviewer]) await expect(core.handle('credit.trustRemove', { thumbprint }, { actor: who.id })).rejects.toMatchObject({ code: 'forbidden' });
     await core.handle('credit.trustRemove', { thumbprint }, { actor: w.admin.id });
-    const audit = w.ctx.db.prepare("SELECT actor, action, entity_id AS entity FROM audit_log WHERE action LIKE 'credit.trust.%' ORDER BY id").all();
+    const audit = w.ctx.db.all("SELECT actor, action, entity_id AS entity FROM audit_log WHERE action LIKE 'credit.trust.%' ORDER BY id");
     expect(audit).toEqual([
       { actor: 'R-admin', action: 'credit.trust.add', entity: thumbprint },
       { actor: 'R-admin', action: 'credit.trust.remove', entity: thumbprint },

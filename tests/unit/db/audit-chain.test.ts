@@ -33,7 +33,7 @@ function tamper(dir: string, sql: string): void {
   raw.close();
 }
 
-const rows = (ctx: ServiceContext) => ctx.db.prepare('SELECT id, actor, details, hash FROM audit_log ORDER BY id').all() as { id: number; actor: string; details: string; hash: string }[];
+const rows = (ctx: ServiceContext) => ctx.db.all('SELECT id, actor, details, hash FROM audit_log ORDER BY id') as { id: number; actor: string; details: string; hash: string }[];
 
 describe('the audit log is a hash chain', () => {
   it('gives every entry the sha256 of the previous hash and its own content, and verifies', () => {
@@ -50,11 +50,9 @@ describe('the audit log is a hash chain', () => {
     const { ctx } = withEntries(2);
     const before = rows(ctx);
     expect(() =>
-      ctx.db
-        .prepare("INSERT OR REPLACE INTO audit_log (id, at, actor, action, entity_type, entity_id, details, hash) VALUES (1, 't', 'mallory', 'x', 'y', 'z', '{}', ?)")
-        .run(before[0]!.hash),
+      ctx.db.run("INSERT OR REPLACE INTO audit_log (id, at, actor, action, entity_type, entity_id, details, hash) VALUES (1, 't', 'mallory', 'x', 'y', 'z', '{}', ?)", [before[0]!.hash]),
     ).toThrow(/audit log is append-only/);
-    expect(() => ctx.db.prepare("REPLACE INTO audit_log (id, at, actor, action, entity_type, entity_id) VALUES (2, 't', 'mallory', 'x', 'y', 'z')").run()).toThrow(
+    expect(() => ctx.db.run("REPLACE INTO audit_log (id, at, actor, action, entity_type, entity_id) VALUES (2, 't', 'mallory', 'x', 'y', 'z')")).toThrow(
       /audit log is append-only/,
     );
     expect(rows(ctx)).toEqual(before);
@@ -64,10 +62,10 @@ describe('the audit log is a hash chain', () => {
   it('refuses entries that skip the chain: no hash, an id out of order, or UPDATE/DELETE', () => {
     const { ctx } = withEntries(2);
     const s = ctx.db;
-    expect(() => s.prepare("INSERT INTO audit_log (at, actor, action, entity_type, entity_id) VALUES ('t', 'a', 'x', 'y', 'z')").run()).toThrow(/append-only/);
-    expect(() => s.prepare("INSERT INTO audit_log (id, at, actor, action, entity_type, entity_id, hash) VALUES (9, 't', 'a', 'x', 'y', 'z', 'h')").run()).toThrow(/append-only/);
-    expect(() => s.prepare("UPDATE audit_log SET actor = 'b'").run()).toThrow('audit log is append-only');
-    expect(() => s.prepare('DELETE FROM audit_log').run()).toThrow('audit log is append-only');
+    expect(() => s.run("INSERT INTO audit_log (at, actor, action, entity_type, entity_id) VALUES ('t', 'a', 'x', 'y', 'z')")).toThrow(/append-only/);
+    expect(() => s.run("INSERT INTO audit_log (id, at, actor, action, entity_type, entity_id, hash) VALUES (9, 't', 'a', 'x', 'y', 'z', 'h')")).toThrow(/append-only/);
+    expect(() => s.run("UPDATE audit_log SET actor = 'b'")).toThrow('audit log is append-only');
+    expect(() => s.run('DELETE FROM audit_log')).toThrow('audit log is append-only');
     expect(verifyAuditChain(s).ok).toBe(true);
     ctx.close();
   });

@@ -44,7 +44,7 @@ afterEach(() => ctx.close());
 /** Every row of the tables an import writes, to show a refused import changed nothing. */
 function snapshot(c = ctx): string {
   const tables = ['candidates', 'reviewers', 'reviewer_roles', 'credentials', 'portfolios', 'rubrics', 'audit_log', 'blobs', 'credit_pathways', 'credit_external'];
-  return JSON.stringify(tables.map((t) => c.db.prepare(`SELECT * FROM ${t} ORDER BY rowid`).all()));
+  return JSON.stringify(tables.map((t) => c.db.all(`SELECT * FROM ${t} ORDER BY rowid`)));
 }
 
 async function refused(source: string, options: Partial<ImportOptions> = {}): Promise<ExistingRecordsError> {
@@ -62,7 +62,7 @@ function batch(files: Record<string, string>): string {
 }
 
 const audits = (action: string, c = ctx) =>
-  (c.db.prepare('SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = ? ORDER BY id').all(action) as { actor: string; entity: string; details: string }[]).map((a) => ({
+  (c.db.all('SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = ? ORDER BY id', [action]) as { actor: string; entity: string; details: string }[]).map((a) => ({
     ...a,
     details: JSON.parse(a.details) as Record<string, unknown>,
   }));
@@ -124,7 +124,7 @@ describe('a package reusing a known candidate id', () => {
   it('with updateExisting the candidate changes, audited before and after; the new portfolio is imported', async () => {
     const report = await importPath(ctx, await impostor(), { actor: 'test', updateExisting: true });
     expect(report.portfolios).toEqual([{ id: 'P-2', result: 'imported' }]);
-    expect(ctx.db.prepare("SELECT name, email FROM candidates WHERE id = 'C-1'").get()).toEqual({ name: 'Someone Else', email: 'else@evil.nz' });
+    expect(ctx.db.get("SELECT name, email FROM candidates WHERE id = 'C-1'")).toEqual({ name: 'Someone Else', email: 'else@evil.nz' });
     expect(audits('candidate.update')[0]!.details).toMatchObject({ before: { email: 'aroha@example.school.nz' }, after: { email: 'else@evil.nz' } });
   });
 
@@ -273,7 +273,7 @@ describe('credentials earned elsewhere (credit import-external)', () => {
       await writePackageFolder(path.join(dir, 'P-2'), { id: 'P-2', candidate: { ...AROHA, email: 'aroha.new@example.nz' } });
       editManifest(path.join(dir, 'P-2'), (m) => (m.credential = 'WCL-8'));
       await importPath(w.ctx, dir, { actor: 'test', updateExisting: true, caller: w.lead });
-      expect(w.ctx.db.prepare("SELECT email FROM candidates WHERE id = 'C-1001'").get()).toEqual({ email: 'aroha.new@example.nz' });
+      expect(w.ctx.db.get("SELECT email FROM candidates WHERE id = 'C-1001'")).toEqual({ email: 'aroha.new@example.nz' });
       const again = JSON.parse((await exportPortfolioBadge(w.ctx, 'P-1', w.lead)).content);
       const [ident] = again.credentialSubject.identifier;
       expect(ident.identityHash).toBe(first.credentialSubject.identifier[0].identityHash);

@@ -19,12 +19,12 @@ export async function servicesWithCatalogue(): Promise<{ ctx: ServiceContext; wo
 }
 
 /** Every table's row count, the store's files and the staging area: what a refused import must leave as it was. */
-export function snapshot(ctx: ServiceContext): { rows: Record<string, number>; files: string[]; staging: string[] } {
-  const tables = ctx.db
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'portfolio_search_%' ORDER BY name")
-    .pluck()
-    .all() as string[];
-  const rows = Object.fromEntries(tables.map((t) => [t, (ctx.db.prepare(`SELECT count(*) FROM "${t}"`).pluck().get() as number)]));
+export async function snapshot(ctx: ServiceContext): Promise<{ rows: Record<string, number>; files: string[]; staging: string[] }> {
+  const tables = (
+    await ctx.db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'portfolio_search_%' ORDER BY name")
+  ).map((r) => r.name);
+  const rows: Record<string, number> = {};
+  for (const t of tables) rows[t] = (await ctx.db.get<{ n: number }>(`SELECT count(*) AS n FROM "${t}"`))!.n;
   return { rows, files: ctx.store.list(), staging: fs.readdirSync(ctx.store.tmpDir).sort() };
 }
 

@@ -58,7 +58,7 @@ describe('importing a package', () => {
       const stored = fs.readFileSync(ctx.store.pathFor(e.sha256));
       expect(sha256(stored)).toBe(e.sha256);
     }
-    const audit = ctx.db.prepare("SELECT actor, action, entity_id FROM audit_log WHERE action = 'portfolio.import'").all();
+    const audit = ctx.db.all("SELECT actor, action, entity_id FROM audit_log WHERE action = 'portfolio.import'");
     expect(audit).toEqual([{ actor: 'lead', action: 'portfolio.import', entity_id: 'P-1' }]);
   });
 
@@ -81,7 +81,7 @@ describe('importing a package', () => {
     const report = await importPath(ctx, path.join(work, 'batch'), { actor: 'a' });
     // The PDF, and once its copy without metadata (what reviewers get under anonymous review).
     expect(report.files.added).toBe(2);
-    const copies = ctx.db.prepare('SELECT DISTINCT stripped_sha256 AS sha FROM evidence').all() as { sha: string }[];
+    const copies = ctx.db.all('SELECT DISTINCT stripped_sha256 AS sha FROM evidence') as { sha: string }[];
     expect(copies).toHaveLength(1);
     expect(ctx.store.list()).toEqual([sha256(pdf), copies[0]!.sha].sort());
   });
@@ -208,7 +208,7 @@ describe('resubmissions', () => {
     await importPath(ctx, path.join(work, 'a1'), { actor: 'a' });
     await writePackageFolder(path.join(work, 'a2'), { id: 'P-1b', attempt: 2, resubmission_of: 'P-1' });
     await importPath(ctx, path.join(work, 'a2'), { actor: 'a' });
-    const row = ctx.db.prepare("SELECT attempt, resubmission_of FROM portfolios WHERE id = 'P-1b'").get();
+    const row = ctx.db.get("SELECT attempt, resubmission_of FROM portfolios WHERE id = 'P-1b'");
     expect(row).toEqual({ attempt: 2, resubmission_of: 'P-1' });
 
     await writePackageFolder(path.join(work, 'a3'), { id: 'P-1c', attempt: 2, resubmission_of: 'P-1b', candidate: { id: 'C-other' } });

@@ -148,7 +148,7 @@ describe('identity scan at import', () => {
 
   it('stores where, never what: no finding row holds the name, email or school', async () => {
     await importNaming(true);
-    const rows = JSON.stringify(ctx.db.prepare('SELECT * FROM identity_findings').all());
+    const rows = JSON.stringify(ctx.db.all('SELECT * FROM identity_findings'));
     expect(rows).toContain('p.2');
     for (const s of ['Zo', 'Adams', 'rimu', 'Rimu']) expect(rows).not.toContain(s);
   });
@@ -161,7 +161,7 @@ describe('identity scan at import', () => {
     expect(copy.fileName).toBe('E1.pdf');
     const bytes = fs.readFileSync(ctx.store.pathFor(copy.sha256));
     expect(copy.bytes).toBe(bytes.length);
-    expect(ctx.db.prepare('SELECT media_type AS t FROM blobs WHERE sha256 = ?').get(copy.sha256)).toEqual({ t: 'application/pdf' });
+    expect(ctx.db.get('SELECT media_type AS t FROM blobs WHERE sha256 = ?', [copy.sha256])).toEqual({ t: 'application/pdf' });
     const meta = await metadataOf(bytes);
     const info = meta.info as Record<string, unknown>;
     for (const f of ['Author', 'Title', 'Subject', 'Creator', 'Producer', 'Keywords']) expect(info[f], f).toBeUndefined();

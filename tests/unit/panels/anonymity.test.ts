@@ -100,7 +100,7 @@ function review(portfolioId: string, who: Reviewer) {
 type ExportFile = { content: string; count: number; fileName: string };
 const exportAs = async (role: Role, filter: Record<string, unknown> = {}) =>
   (await core.handle('export.decisions', { format: 'json', filter }, { actor: people[role].id })) as ExportFile;
-const status = (id: string) => (ctx.db.prepare('SELECT status FROM portfolios WHERE id = ?').get(id) as { status: string }).status;
+const status = (id: string) => (ctx.db.get('SELECT status FROM portfolios WHERE id = ?', [id]) as { status: string }).status;
 
 describe('exports', () => {
   beforeEach(() => {

@@ -29,7 +29,7 @@ let tom: Reviewer;
 let work: string;
 
 const cliActor = systemActor('cli:test');
-const status = (ctx: ServiceContext, id: string) => (ctx.db.prepare('SELECT status, outcome FROM portfolios WHERE id = ?').get(id) as { status: string; outcome: string | null });
+const status = (ctx: ServiceContext, id: string) => (ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id]) as { status: string; outcome: string | null });
 const assignmentStatus = (ctx: ServiceContext, p: string, r: string) => listAssignments(ctx, { reviewer: r, includeReleased: true }).filter((a) => a.portfolio === p).map((a) => a.status);
 
 async function refusal(p: Promise<unknown> | (() => unknown)): Promise<RefusedError> {
@@ -80,7 +80,7 @@ function editResults(file: string, edit: (doc: any) => void, reseal = false): st
   const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
   edit(doc);
   if (reseal) {
-    const secret = (lead.db.prepare('SELECT secret FROM bundles WHERE id = ?').get(doc.payload.bundle) as { secret: string }).secret;
+    const secret = (lead.db.get('SELECT secret FROM bundles WHERE id = ?', [doc.payload.bundle]) as { secret: string }).secret;
     doc.mac = resultsMac(secret, doc.payload);
   }
   const out = file.replace(/\.json$/, `-${Math.random().toString(36).slice(2, 8)}.json`);
@@ -102,7 +102,7 @@ beforeEach(async () => {
   home = tempServices();
   work = tempDir('ew-bundles-');
   ({ admin, reviewer: rangi } = await reviewSetup(lead, 3, 2));
-  lead.db.prepare('UPDATE reviewers SET max_load = 0 WHERE id = ?').run(admin.id);
+  lead.db.run('UPDATE reviewers SET max_load = 0 WHERE id = ?', [admin.id]);
   tom = createReviewer(lead, { name: 'Tom', email: 'tom@example.nz', school: 'Tom School', district: 'South', roles: ['reviewer'] }, admin);
   claim(lead, 'P-1', rangi);
   claim(lead, 'P-1', tom);
@@ -142,12 +142,12 @@ describe('round trip', () => {
     expect(decision.sources.map((s) => s.reviewerId)).toContain(rangi.id);
     expect(decision.timeOnTaskMs).toBeGreaterThanOrEqual(90_000);
     expect(decision.levels.map((l) => l.score)).toEqual([3, 3]);
-    const review = lead.db.prepare("SELECT * FROM reviews WHERE portfolio_id = 'P-1' AND reviewer_id = ?").get(rangi.id) as Record<string, unknown>;
+    const review = lead.db.get("SELECT * FROM reviews WHERE portfolio_id = 'P-1' AND reviewer_id = ?", [rangi.id]) as Record<string, unknown>;
     expect(review).toMatchObject({ status: 'submitted', kind: 'review', outcome: 'pass', total: 6, feedback: 'Offline feedback', active_ms: 90_000 });
-    expect(lead.db.prepare('SELECT criterion_id, kind, page, quote FROM anchors WHERE review_id = ?').all(review.id)).toEqual([
+    expect(lead.db.all('SELECT criterion_id, kind, page, quote FROM anchors WHERE review_id = ?', [review.id])).toEqual([
       { criterion_id: 'planning', kind: 'pdf_page', page: 2, quote: 'success criteria' },
     ]);
-    expect(lead.db.prepare("SELECT actor FROM audit_log WHERE action = 'results.import'").all()).toEqual([{ actor: admin.id }]);
+    expect(lead.db.all("SELECT actor FROM audit_log WHERE action = 'results.import'")).toEqual([{ actor: admin.id }]);
   });
 
   it('reviews that disagree go to moderation', async () => {
@@ -209,7 +209,7 @@ describe('anonymous review', () => {
     expect(atHome.evidence[0]!.fileName).toBe('E1.pdf');
     // …and is told, as online, that identity is withheld (the page's notice that evidence may still name them).
     expect(atHome.identity).toEqual({ anonymousReview: true, withheld: true, findings: [] });
-    expect(JSON.stringify(home.db.prepare('SELECT * FROM candidates').all())).not.toMatch(/Aroha|Kowhai|c1@example/);
+    expect(JSON.stringify(home.db.all('SELECT * FROM candidates'))).not.toMatch(/Aroha|Kowhai|c1@example/);
   });
 });
 
@@ -223,8 +223,8 @@ describe('bundle refusals', () => {
     });
     const err = await refusal(importBundle(home, tampered, cliActor));
     expect(err.reasons.join('\n')).toMatch(/tampered: portfolios\/P-1\/plan\.pdf does not match the sha256/);
-    expect(home.db.prepare('SELECT count(*) AS n FROM portfolios').get()).toEqual({ n: 0 });
-    expect(home.db.prepare('SELECT count(*) AS n FROM reviewers').get()).toEqual({ n: 0 });
+    expect(home.db.get('SELECT count(*) AS n FROM portfolios')).toEqual({ n: 0 });
+    expect(home.db.get('SELECT count(*) AS n FROM reviewers')).toEqual({ n: 0 });
   });
 
   it('a changed byte of bundle.json is refused (the signature covers it)', async () => {
@@ -251,7 +251,7 @@ describe('bundle refusals', () => {
   it('the same bundle twice changes nothing; another bundle under the same id is refused', async () => {
     const file = await bundleFile();
     await importBundle(home, file, cliActor);
-    const count = () => home.db.prepare('SELECT count(*) AS n FROM audit_log').get();
+    const count = () => home.db.get('SELECT count(*) AS n FROM audit_log');
     const before = count();
     expect(await importBundle(home, file, cliActor)).toMatchObject({ alreadyImported: true });
     expect(count()).toEqual(before);
@@ -278,8 +278,8 @@ describe('bundle refusals', () => {
     const before = files();
     const err = await refusal(importBundle(home, await bundleFile(), cliActor));
     expect(err.reasons.join()).toMatch(/P-1 was already imported with different content/);
-    expect(home.db.prepare('SELECT count(*) AS n FROM portfolios').get()).toEqual({ n: 1 });
-    expect(home.db.prepare('SELECT count(*) AS n FROM received_bundles').get()).toEqual({ n: 0 });
+    expect(home.db.get('SELECT count(*) AS n FROM portfolios')).toEqual({ n: 1 });
+    expect(home.db.get('SELECT count(*) AS n FROM received_bundles')).toEqual({ n: 0 });
     expect(getReviewer(home, rangi.id)).toBe(null);
     expect(files()).toBe(before);
   });
@@ -293,7 +293,7 @@ describe('results refusals (all or nothing)', () => {
     scoreAtHome('P-2', { planning: 4, reflection: 4 });
     file = resultsFile();
   });
-  const landed = () => lead.db.prepare('SELECT count(*) AS n FROM reviews WHERE reviewer_id = ?').get(rangi.id);
+  const landed = () => lead.db.get('SELECT count(*) AS n FROM reviews WHERE reviewer_id = ?', [rangi.id]);
 
   it('unknown bundle', async () => {
     const other = editResults(file, (d) => (d.payload.bundle = '00000000-0000-4000-8000-000000000000'));
@@ -365,7 +365,7 @@ describe('results refusals (all or nothing)', () => {
     const state = openReview(lead, 'P-2', rangi);
     saveDraft(lead, { reviewId: state.review!.id, levels: { planning: 1 }, activeMsDelta: 0 }, rangi);
     importResults(lead, file, admin);
-    expect(lead.db.prepare("SELECT id, status FROM reviews WHERE portfolio_id = 'P-2' AND reviewer_id = ?").all(rangi.id)).toEqual([{ id: state.review!.id, status: 'submitted' }]);
+    expect(lead.db.all("SELECT id, status FROM reviews WHERE portfolio_id = 'P-2' AND reviewer_id = ?", [rangi.id])).toEqual([{ id: state.review!.id, status: 'submitted' }]);
   });
 });
 

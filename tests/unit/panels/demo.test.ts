@@ -28,7 +28,7 @@ describe('the demo panel', () => {
     expect(d.counts.awaiting_allocation).toBeGreaterThan(0);
     expect(d.counts.awaiting_moderation).toBeGreaterThan(0);
     expect(d.counts.returned).toBeGreaterThan(0);
-    const status = (id: string) => ctx.db.prepare('SELECT status, outcome FROM portfolios WHERE id = ?').get(id);
+    const status = (id: string) => ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id]);
     // one of two reviews done
     expect(listAssignments(ctx).filter((a) => a.portfolio === 'P-2026-003').map((a) => a.status).sort()).toEqual(['assigned', 'submitted']);
     // a genuine disagreement awaits moderation
@@ -36,13 +36,11 @@ describe('the demo panel', () => {
     expect(moderationQueue(ctx).find((m) => m.portfolio === 'P-2026-005')!.reason).toMatch(/outcomes differ/);
     expect(status('P-2026-001')).toEqual({ status: 'decided', outcome: 'pass' });
     expect(status('P-2026-002')).toEqual({ status: 'returned', outcome: 'not_yet' });
-    expect(ctx.db.prepare("SELECT source FROM decisions WHERE portfolio_id = 'P-2026-008'").get()).toEqual({ source: 'moderation' });
+    expect(ctx.db.get("SELECT source FROM decisions WHERE portfolio_id = 'P-2026-008'")).toEqual({ source: 'moderation' });
   });
 
   it('shows reconciled decisions released by the lead and one still ready to release', () => {
-    const reconciled = ctx.db
-      .prepare("SELECT d.portfolio_id AS p, d.released_by AS by, d.decided_by AS author, p.status FROM decisions d JOIN portfolios p ON p.id = d.portfolio_id WHERE d.source = 'reconciled' ORDER BY d.portfolio_id")
-      .all() as { p: string; by: string | null; author: string; status: string }[];
+    const reconciled = ctx.db.all("SELECT d.portfolio_id AS p, d.released_by AS by, d.decided_by AS author, p.status FROM decisions d JOIN portfolios p ON p.id = d.portfolio_id WHERE d.source = 'reconciled' ORDER BY d.portfolio_id") as { p: string; by: string | null; author: string; status: string }[];
     expect(reconciled.filter((r) => r.status === 'ready').map((r) => r.p)).toEqual(['P-2026-014']);
     expect(reconciled.find((r) => r.p === 'P-2026-001')).toMatchObject({ by: 'R-terina', status: 'decided' });
     expect(new Set(reconciled.map((r) => r.author))).toEqual(new Set(['system:reconciliation']));

@@ -44,7 +44,7 @@ describe('moderation refuses and warns (service)', () => {
   beforeEach(async () => {
     ctx = tempServices();
     ({ admin } = await reviewSetup(ctx, 1, 2));
-    ctx.db.prepare("UPDATE reviewers SET max_load = 0 WHERE email = 'rangi@example.nz' OR id = ?").run(admin.id);
+    ctx.db.run("UPDATE reviewers SET max_load = 0 WHERE email = 'rangi@example.nz' OR id = ?", [admin.id]);
     const mk = (name: string, roles: Reviewer['roles']) => createReviewer(ctx, { name, email: `${name}@example.nz`, school: `${name} School`, district: 'South', roles }, admin);
     moderator = mk('Moana', ['moderator']);
     const score = (who: Reviewer, levels: Record<string, number>, feedback: string) => {
@@ -66,7 +66,7 @@ describe('moderation refuses and warns (service)', () => {
     }
     throw new Error('expected a refusal');
   };
-  const decisions = () => (ctx.db.prepare('SELECT count(*) AS n FROM decisions').get() as { n: number }).n;
+  const decisions = () => (ctx.db.get('SELECT count(*) AS n FROM decisions') as { n: number }).n;
 
   it('refuses an empty (or blank) moderation note', () => {
     const e = refused(() => moderate(ctx, { ...pass, feedback: 'A clear plan.', note: '   ' }, moderator));
@@ -84,7 +84,7 @@ describe('moderation refuses and warns (service)', () => {
     ]);
     expect(decisions()).toBe(0);
     moderate(ctx, { ...pass, feedback: 'Not yet: the plan needs success criteria.', note: 'Plan meets proficient', confirm: true }, moderator);
-    const audit = ctx.db.prepare("SELECT details FROM audit_log WHERE action = 'moderation.decide'").get() as { details: string };
+    const audit = ctx.db.get("SELECT details FROM audit_log WHERE action = 'moderation.decide'") as { details: string };
     expect(JSON.parse(audit.details).confirmed).toHaveLength(2);
   });
 

@@ -30,8 +30,8 @@ beforeEach(async () => {
   ctx = tempServices();
   ({ admin } = await reviewSetup(ctx, 3, 2));
   // reviewSetup's own reviewer stays out of the way: give it no load capacity.
-  ctx.db.prepare("UPDATE reviewers SET max_load = 0 WHERE email = 'rangi@example.nz'").run();
-  ctx.db.prepare("UPDATE reviewers SET max_load = 0 WHERE id = ?").run(admin.id);
+  ctx.db.run("UPDATE reviewers SET max_load = 0 WHERE email = 'rangi@example.nz'");
+  ctx.db.run("UPDATE reviewers SET max_load = 0 WHERE id = ?", [admin.id]);
   r1 = mk('Hine');
   r2 = mk('Tom');
   r3 = mk('Mere');
@@ -45,7 +45,7 @@ function score(portfolioId: string, who: Reviewer, levels: Record<string, number
   saveDraft(ctx, { reviewId: state.review!.id, levels, feedback, comments: { planning: `${who.name} on planning` }, activeMsDelta: 60_000 }, who);
   return submitReview(ctx, state.review!.id, 0, who);
 }
-const status = (id: string) => (ctx.db.prepare('SELECT status, outcome FROM portfolios WHERE id = ?').get(id) as { status: string; outcome: string | null });
+const status = (id: string) => (ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id]) as { status: string; outcome: string | null });
 const err = (fn: () => unknown): ApiError => {
   try {
     fn();
@@ -95,7 +95,7 @@ describe('double review', () => {
     expect(d).toMatchObject({ source: 'moderation', outcome: 'pass', decidedBy: moderator.id, reason: 'Plan meets proficient' });
     expect(status('P-1')).toEqual({ status: 'decided', outcome: 'pass' });
     expect(moderationQueue(ctx)).toEqual([]);
-    expect(ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'moderation.decide'").get()).toEqual({ n: 1 });
+    expect(ctx.db.get("SELECT count(*) AS n FROM audit_log WHERE action = 'moderation.decide'")).toEqual({ n: 1 });
   });
 
   it('a third review can be asked for; the case returns to moderation with all three', () => {
@@ -161,7 +161,7 @@ describe('allocation and assignments in the database', () => {
     expect(openReview(ctx, 'P-1', sameSchool).readOnlyReason).toMatch(/conflict of interest/);
     const a = listAssignments(ctx).find((x) => x.portfolio === 'P-1')!;
     reassign(ctx, 'P-1', a.reviewer, [r1, r2, r3].find((r) => !listAssignments(ctx).some((x) => x.portfolio === 'P-1' && x.reviewer === r.id))!.id, admin);
-    expect(ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action IN ('assignment.create', 'assignment.release')").get()).toEqual({ n: 8 });
+    expect(ctx.db.get("SELECT count(*) AS n FROM audit_log WHERE action IN ('assignment.create', 'assignment.release')")).toEqual({ n: 8 });
   });
 });
 

@@ -33,7 +33,7 @@ const mk = (name: string, roles: Reviewer['roles'] = ['reviewer']) =>
 beforeEach(async () => {
   ctx = tempServices();
   ({ admin } = await reviewSetup(ctx, 3, 2));
-  ctx.db.prepare("UPDATE reviewers SET max_load = 0 WHERE email = 'rangi@example.nz' OR id = ?").run(admin.id);
+  ctx.db.run("UPDATE reviewers SET max_load = 0 WHERE email = 'rangi@example.nz' OR id = ?", [admin.id]);
   r1 = mk('Hine');
   r2 = mk('Tom');
   lead = mk('Lena', ['lead']);
@@ -46,7 +46,7 @@ function score(portfolioId: string, who: Reviewer, levels: Record<string, number
   saveDraft(ctx, { reviewId: state.review!.id, levels, feedback, comments: {}, activeMsDelta: minutes * 60_000 }, who);
   return submitReview(ctx, state.review!.id, 0, who);
 }
-const row = (id: string) => ctx.db.prepare('SELECT status, outcome FROM portfolios WHERE id = ?').get(id) as { status: string; outcome: string | null };
+const row = (id: string) => ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id]) as { status: string; outcome: string | null };
 const err = (fn: () => unknown): ApiError => {
   try {
     fn();
@@ -107,7 +107,7 @@ describe('reconciled decisions wait for release', () => {
     const d = loadDecisions(ctx, 'P-1');
     expect(d).toHaveLength(1);
     expect(d[0]).toMatchObject({ source: 'reconciled', feedback: 'A strong plan and a clear reflection.', releasedBy: lead.id });
-    const audit = ctx.db.prepare("SELECT actor, details FROM audit_log WHERE action = 'decision.release'").all() as { actor: string; details: string }[];
+    const audit = ctx.db.all("SELECT actor, details FROM audit_log WHERE action = 'decision.release'") as { actor: string; details: string }[];
     expect(audit.map((x) => x.actor)).toEqual([lead.id]);
     expect(JSON.parse(audit[0]!.details)).toMatchObject({ revision: 1, outcome: 'pass', sources: d[0]!.sources.map((s) => s.reviewId) });
     const csv = exportDecisions(ctx, 'csv', {}, admin).content;
@@ -209,6 +209,6 @@ describe('release from the command line', () => {
     expect(await cli('release', 'P-1', '--feedback-file', file)).toMatchObject({ code: 0, out: 'released 1 decision: P-1' });
     expect(loadDecisions(ctx, 'P-1')[0]!.feedback).toBe('Edited by the lead.');
     expect(await cli('release', '--all')).toMatchObject({ code: 0, out: 'released 1 decision: P-2' });
-    expect(ctx.db.prepare("SELECT actor FROM audit_log WHERE action = 'decision.release'").all()).toEqual([{ actor: 'cli:lead' }, { actor: 'cli:lead' }]);
+    expect(ctx.db.all("SELECT actor FROM audit_log WHERE action = 'decision.release'")).toEqual([{ actor: 'cli:lead' }, { actor: 'cli:lead' }]);
   });
 });

@@ -70,7 +70,7 @@ describe('queue queries', () => {
   });
   it('enforces the life cycle in one place and audits each change', () => {
     expect(() => setStatus(ctx, 'P-1', 'exported', 'test')).toThrow(/cannot become exported/);
-    const audit = ctx.db.prepare("SELECT details FROM audit_log WHERE action = 'portfolio.status' AND entity_id = 'P-2'").all() as { details: string }[];
+    const audit = ctx.db.all("SELECT details FROM audit_log WHERE action = 'portfolio.status' AND entity_id = 'P-2'") as { details: string }[];
     expect(audit.map((a) => JSON.parse(a.details))).toEqual([{ from: 'submitted', to: 'in_review' }]);
   });
   it('returns a portfolio with responses, evidence and rubric', () => {

@@ -21,10 +21,10 @@ beforeEach(async () => {
 afterEach(() => ctx.close());
 
 const entries = (action: string) =>
-  (ctx.db.prepare('SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = ? ORDER BY id').all(action) as { actor: string; entity: string; details: string }[]).map(
+  (ctx.db.all('SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = ? ORDER BY id', [action]) as { actor: string; entity: string; details: string }[]).map(
     (r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }),
   );
-const count = () => (ctx.db.prepare('SELECT count(*) AS n FROM audit_log').get() as { n: number }).n;
+const count = () => (ctx.db.get('SELECT count(*) AS n FROM audit_log') as { n: number }).n;
 
 describe('what the audit log records', () => {
   it('not each draft keystroke of comments and feedback, but the submitted content and the time on task', () => {

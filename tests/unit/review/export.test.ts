@@ -74,10 +74,10 @@ describe('exporting decisions', () => {
       reviewer: { id: reviewer.id },
       revision: 1,
     });
-    const st = () => (ctx.db.prepare("SELECT status FROM portfolios WHERE id = 'P-1'").get() as { status: string }).status;
+    const st = () => (ctx.db.get("SELECT status FROM portfolios WHERE id = 'P-1'") as { status: string }).status;
     expect(st()).toBe('exported');
     expect(exportDecisions(ctx, 'json', { portfolioIds: ['P-1'] }, admin).count).toBe(1);
-    expect((ctx.db.prepare("SELECT count(*) AS n FROM audit_log WHERE action = 'decisions.export'").get() as { n: number }).n).toBe(2);
+    expect((ctx.db.get("SELECT count(*) AS n FROM audit_log WHERE action = 'decisions.export'") as { n: number }).n).toBe(2);
   });
 
   it('exports only what the filter selects, and nothing undecided', () => {

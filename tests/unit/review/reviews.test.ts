@@ -17,8 +17,8 @@ beforeEach(async () => {
 });
 afterEach(() => ctx.close());
 
-const status = (id: string) => (ctx.db.prepare('SELECT status, outcome FROM portfolios WHERE id = ?').get(id) as { status: string; outcome: string | null });
-const auditActions = () => (ctx.db.prepare('SELECT action FROM audit_log ORDER BY id').all() as { action: string }[]).map((a) => a.action);
+const status = (id: string) => (ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id]) as { status: string; outcome: string | null });
+const auditActions = () => (ctx.db.all('SELECT action FROM audit_log ORDER BY id') as { action: string }[]).map((a) => a.action);
 const apiError = (fn: () => unknown) => {
   try {
     fn();
@@ -43,7 +43,7 @@ describe('reviewing a portfolio', () => {
     saveDraft(ctx, { reviewId: id, levels: { planning: 4 }, comments: { planning: 'Clear intentions' }, feedback: 'Good', activeMsDelta: 2500 }, reviewer);
     const review = openReview(ctx, 'P-1', reviewer).review!;
     expect(review).toMatchObject({ levels: { planning: 4 }, comments: { planning: 'Clear intentions' }, feedback: 'Good', activeMs: 3500 });
-    const scores = ctx.db.prepare("SELECT details FROM audit_log WHERE action = 'review.score'").all() as { details: string }[];
+    const scores = ctx.db.all("SELECT details FROM audit_log WHERE action = 'review.score'") as { details: string }[];
     expect(scores.map((s) => JSON.parse(s.details))).toEqual([
       { portfolio: 'P-1', criterion: 'planning', from: null, to: 3 },
       { portfolio: 'P-1', criterion: 'planning', from: 3, to: 4 },
@@ -104,14 +104,14 @@ describe('reviewing a portfolio', () => {
       [2, 'not_yet'],
     ]);
     expect(status('P-1')).toEqual({ status: 'decided', outcome: 'not_yet' });
-    const revise = ctx.db.prepare("SELECT details FROM audit_log WHERE action = 'decision.revise'").get() as { details: string };
+    const revise = ctx.db.get("SELECT details FROM audit_log WHERE action = 'decision.revise'") as { details: string };
     expect(JSON.parse(revise.details)).toMatchObject({ revision: 2, previous: { revision: 1, outcome: 'pass' }, reason: 'Misread the journal' });
   });
 
   it('two submissions racing for the same revision cannot both land', () => {
     const id = openReview(ctx, 'P-1', reviewer).review!.id;
     saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
-    ctx.db.prepare("INSERT INTO decisions (portfolio_id, revision, outcome, feedback, source, decided_by, decided_at) VALUES ('P-1', 1, 'pass', '', 'review', 'x', 't')").run();
+    ctx.db.run("INSERT INTO decisions (portfolio_id, revision, outcome, feedback, source, decided_by, decided_at) VALUES ('P-1', 1, 'pass', '', 'review', 'x', 't')");
     expect(apiError(() => submitReview(ctx, id, 0, reviewer)).code).toBe('conflict');
     expect(countRows(ctx, 'decisions')).toBe(1);
   });

@@ -7,7 +7,7 @@ import type { Reviewer } from '../../../../src-shared/contracts/reviewers';
 import type { Rubric } from '../../../../src-shared/domain/rubric';
 import type { ReviewPolicy } from '../../../../src-shared/domain/panel/policy';
 import { bundleItems, bundles } from '../../../db/schema';
-import { nowIso, type ServiceContext } from '../../context';
+import { nowIso, type ServiceContext, transaction } from '../../context';
 import { audit } from '../../audit';
 import { loadCredential } from '../../credentials';
 import { loadDecisions } from '../../decisions';
@@ -42,15 +42,11 @@ interface OpenItem {
 }
 
 function openItems(ctx: ServiceContext, reviewerId: string): OpenItem[] {
-  return ctx.db
-    .prepare(
-      `SELECT a.id AS assignmentId, p.id AS portfolioId, p.credential_code AS credential, p.rubric_id AS rubricId,
+  return ctx.db.all(`SELECT a.id AS assignmentId, p.id AS portfolioId, p.credential_code AS credential, p.rubric_id AS rubricId,
               p.rubric_version AS rubricVersion, p.resubmission_of AS resubmissionOf
        FROM assignments a JOIN portfolios p ON p.id = a.portfolio_id
        WHERE a.reviewer_id = ? AND a.status = 'assigned' AND p.status IN ('submitted', 'in_review') AND p.is_anchor = 0
-       ORDER BY p.submitted_at, p.id`,
-    )
-    .all(reviewerId) as OpenItem[];
+       ORDER BY p.submitted_at, p.id`, [reviewerId]) as OpenItem[];
 }
 
 /** Earlier attempts behind the resubmissions, oldest link last; each once, and never one that is itself assigned. */
@@ -62,9 +58,7 @@ function historyOf(ctx: ServiceContext, items: OpenItem[]): { id: string; creden
     let next = item.resubmissionOf;
     while (next && !seen.has(next) && !assigned.has(next)) {
       seen.add(next);
-      const row = ctx.db
-        .prepare('SELECT id, credential_code AS credential, rubric_id AS rubricId, rubric_version AS rubricVersion, status, resubmission_of AS prev FROM portfolios WHERE id = ?')
-        .get(next) as { id: string; credential: string; rubricId: string; rubricVersion: number; status: string; prev: string | null } | undefined;
+      const row = ctx.db.get('SELECT id, credential_code AS credential, rubric_id AS rubricId, rubric_version AS rubricVersion, status, resubmission_of AS prev FROM portfolios WHERE id = ?', [next]) as { id: string; credential: string; rubricId: string; rubricVersion: number; status: string; prev: string | null } | undefined;
       if (!row) break;
       out.push(row);
       next = row.prev;
@@ -177,18 +171,18 @@ export async function exportBundle(ctx: ServiceContext, reviewerId: string, acto
   const mtime = new Date(issuedAt);
   const bytes = zipSync({ [BUNDLE_JSON]: [bundleJson, { level: 6 }], [BUNDLE_SIG]: [new TextEncoder().encode(`${sig}\n`), { level: 0 }], ...files }, { mtime });
 
-  ctx.db.transaction(() => {
-    ctx.db.orm.insert(bundles).values({ id, reviewerId, createdAt: issuedAt, createdBy: actor.id, secret }).run();
-    for (const i of items)
-      ctx.db.orm.insert(bundleItems).values({ bundleId: id, portfolioId: i.portfolioId, assignmentId: i.assignmentId, rubricId: i.rubricId, rubricVersion: i.rubricVersion }).run();
-    audit(ctx, {
-      actor: actor.id,
-      action: 'bundle.export',
-      entityType: 'bundle',
-      entityId: id,
-      details: { reviewer: reviewerId, portfolios: items.map((i) => i.portfolioId), history: history.map((h) => h.id), anonymous, issuer: key.thumbprint },
-    });
-  })();
+  transaction(ctx, async (ctx) => {
+        ctx.db.orm.insert(bundles).values({ id, reviewerId, createdAt: issuedAt, createdBy: actor.id, secret }).run();
+        for (const i of items)
+          ctx.db.orm.insert(bundleItems).values({ bundleId: id, portfolioId: i.portfolioId, assignmentId: i.assignmentId, rubricId: i.rubricId, rubricVersion: i.rubricVersion }).run();
+        audit(ctx, {
+          actor: actor.id,
+          action: 'bundle.export',
+          entityType: 'bundle',
+          entityId: id,
+          details: { reviewer: reviewerId, portfolios: items.map((i) => i.portfolioId), history: history.map((h) => h.id), anonymous, issuer: key.thumbprint },
+        });
+      });
 
   return {
     fileName: `review-bundle-${reviewerId}-${issuedAt.slice(0, 10)}-${id.slice(0, 8)}.zip`,

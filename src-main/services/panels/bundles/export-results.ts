@@ -3,7 +3,7 @@ import { and, desc, eq } from 'drizzle-orm';
 import { ApiError } from '../../../../src-shared/contracts/errors';
 import type { Anchor } from '../../../../src-shared/contracts/anchors';
 import { receivedBundleItems, receivedBundles, reviews } from '../../../db/schema';
-import { nowIso, type ServiceContext } from '../../context';
+import { nowIso, type ServiceContext, transaction } from '../../context';
 import { audit } from '../../audit';
 import { toReviewView } from '../../reviews';
 import { RESULTS_FORMAT, type ResultAnchor, type ResultReview, type ResultsPayload } from './format';
@@ -76,9 +76,7 @@ export function exportResults(ctx: ServiceContext, bundleId?: string, actor = 's
     throw new ApiError('conflict', `nothing to export yet: no submitted review among the ${items.length} portfolios of bundle ${bundle.id} (${drafts.length} draft${drafts.length === 1 ? '' : 's'})`);
   const payload: ResultsPayload = { bundle: bundle.id, reviewer: bundle.reviewerId, exported_at: nowIso(ctx), reviews: out };
   const text = `${JSON.stringify({ format: RESULTS_FORMAT, payload, mac: resultsMac(bundle.secret, payload) }, null, 2)}\n`;
-  ctx.db.transaction(() =>
-    audit(ctx, { actor, action: 'results.export', entityType: 'bundle', entityId: bundle.id, details: { reviewer: bundle.reviewerId, exported: out.map((r) => r.portfolio), drafts, notStarted } }),
-  )();
+  transaction(ctx, async (ctx) => audit(ctx, { actor, action: 'results.export', entityType: 'bundle', entityId: bundle.id, details: { reviewer: bundle.reviewerId, exported: out.map((r) => r.portfolio), drafts, notStarted } }));
   return {
     fileName: `review-results-${bundle.reviewerId}-${bundle.id.slice(0, 8)}.json`,
     text,

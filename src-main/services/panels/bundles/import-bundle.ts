@@ -6,7 +6,7 @@ import { and, eq, ne } from 'drizzle-orm';
 import type { Reviewer } from '../../../../src-shared/contracts/reviewers';
 import type { ReviewPolicy } from '../../../../src-shared/domain/panel/policy';
 import { assignments, decisionLevels, decisions, receivedBundleItems, receivedBundles, reviewerRoles, reviewPolicies } from '../../../db/schema';
-import { nowIso, type ServiceContext } from '../../context';
+import { nowIso, type ServiceContext, transaction } from '../../context';
 import { audit } from '../../audit';
 import { importPath, type ImportReport } from '../../import/importer';
 import { formatProblem, ImportError } from '../../import/problems';
@@ -107,7 +107,7 @@ function copyHistory(ctx: ServiceContext, bundle: Bundle, imported: Set<string>,
         .get();
       for (const l of d.levels) ctx.db.orm.insert(decisionLevels).values({ decisionId: row.id, criterionId: l.criterion, score: l.score, comment: l.comment }).run();
     }
-    ctx.db.prepare('UPDATE portfolios SET status = ?, outcome = ?, updated_at = ? WHERE id = ?').run(h.status, d?.outcome ?? null, nowIso(ctx), h.portfolio);
+    ctx.db.run('UPDATE portfolios SET status = ?, outcome = ?, updated_at = ? WHERE id = ?', [h.status, d?.outcome ?? null, nowIso(ctx), h.portfolio]);
     audit(ctx, { actor, action: 'bundle.history', entityType: 'portfolio', entityId: h.portfolio, details: { bundle: bundle.id, status: h.status, outcome: d?.outcome ?? null } });
     copied.push(h.portfolio);
   }
@@ -120,7 +120,7 @@ function addAssignments(ctx: ServiceContext, bundle: Bundle, imported: Set<strin
   for (const a of bundle.assignments) {
     // A portfolio imported before keeps its rubric; a new one is assessed with the version the lead assigned.
     if (imported.has(a.portfolio))
-      ctx.db.prepare('UPDATE portfolios SET rubric_id = ?, rubric_version = ? WHERE id = ?').run(a.rubric.id, a.rubric.version, a.portfolio);
+      ctx.db.run('UPDATE portfolios SET rubric_id = ?, rubric_version = ? WHERE id = ?', [a.rubric.id, a.rubric.version, a.portfolio]);
     const active = ctx.db.orm
       .select()
       .from(assignments)
@@ -184,7 +184,7 @@ export async function importBundle(ctx: ServiceContext, file: string, actor: Rev
     } catch (err) {
       if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
       // The importer placed evidence files with its rows; with the rows rolled back, the files no committed row needs go too.
-      sqlite.transaction(() => dropUnreferencedBlobs(ctx, shas))();
+      transaction(ctx, async (ctx) => dropUnreferencedBlobs(ctx, shas));
       throw err;
     }
   } finally {

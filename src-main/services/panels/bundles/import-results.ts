@@ -10,7 +10,7 @@ import type { Reviewer } from '../../../../src-shared/contracts/reviewers';
 import { evaluateDecision, invalidLevels, type Rubric } from '../../../../src-shared/domain/rubric';
 import { submitProblems } from '../../../../src-shared/domain/review-rules';
 import { anchors, assignments, bundleItems, bundles, evidence, moderations, portfolios, reviewScores, reviews } from '../../../db/schema';
-import { nowIso, type ServiceContext } from '../../context';
+import { nowIso, type ServiceContext, transaction } from '../../context';
 import { audit } from '../../audit';
 import { currentDecision } from '../../decisions';
 import { loadRubric } from '../../rubrics';
@@ -179,22 +179,22 @@ export function importResults(ctx: ServiceContext, file: string, actor: Reviewer
   }
   if (problems.length) refuse(problems, problems.every((x) => /^(stale|duplicated):/.test(x)) ? 'conflict' : 'bad_request');
 
-  const landed = ctx.db.transaction(() => {
-    const ids = checked.map(({ r, rubric }) => {
-      const id = landReview(ctx, bundle, r, rubric, actor.id);
-      afterReviewSubmitted(ctx, r.portfolio, bundle.reviewerId);
-      return { r, id };
+  const landed = transaction(ctx, async (ctx) => {
+      const ids = checked.map(({ r, rubric }) => {
+        const id = landReview(ctx, bundle, r, rubric, actor.id);
+        afterReviewSubmitted(ctx, r.portfolio, bundle.reviewerId);
+        return { r, id };
+      });
+      ctx.db.orm.update(bundles).set({ resultsImportedAt: nowIso(ctx) }).where(eq(bundles.id, bundle.id)).run();
+      audit(ctx, {
+        actor: actor.id,
+        action: 'results.import',
+        entityType: 'bundle',
+        entityId: bundle.id,
+        details: { reviewer: bundle.reviewerId, reviews: ids.map((x) => ({ portfolio: x.r.portfolio, review: x.id })), exported_at: payload.exported_at, sha256 },
+      });
+      return ids;
     });
-    ctx.db.orm.update(bundles).set({ resultsImportedAt: nowIso(ctx) }).where(eq(bundles.id, bundle.id)).run();
-    audit(ctx, {
-      actor: actor.id,
-      action: 'results.import',
-      entityType: 'bundle',
-      entityId: bundle.id,
-      details: { reviewer: bundle.reviewerId, reviews: ids.map((x) => ({ portfolio: x.r.portfolio, review: x.id })), exported_at: payload.exported_at, sha256 },
-    });
-    return ids;
-  })();
   return {
     bundle: bundle.id,
     reviewer: bundle.reviewerId,

@@ -51,10 +51,10 @@ interface PortfolioRow {
 }
 
 export function buildPackage(ctx: ServiceContext, portfolioId: string, anonymous: boolean): BuiltPackage {
-  const q = <T>(sql: string, ...args: unknown[]) => ctx.db.prepare(sql).all(...args) as T[];
-  const p = ctx.db.prepare('SELECT * FROM portfolios WHERE id = ?').get(portfolioId) as PortfolioRow | undefined;
+  const q = <T>(sql: string, ...args: unknown[]) => ctx.db.all(sql, args) as T[];
+  const p = ctx.db.get('SELECT * FROM portfolios WHERE id = ?', [portfolioId]) as PortfolioRow | undefined;
   if (!p) throw new Error(`no portfolio ${portfolioId}`);
-  const email = (ctx.db.prepare('SELECT email FROM candidates WHERE id = ?').get(p.candidate_id) as { email: string } | undefined)?.email ?? '';
+  const email = (ctx.db.get('SELECT email FROM candidates WHERE id = ?', [p.candidate_id]) as { email: string } | undefined)?.email ?? '';
   const candidate = anonymous
     ? anonymousCandidate(ctx, p.candidate_id)
     : { id: p.candidate_id, name: p.candidate_name, email, school: p.school, district: p.district };

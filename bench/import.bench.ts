@@ -25,11 +25,11 @@ export async function benchImport(n = 1000): Promise<Record<string, string>> {
       },
     });
   }
-  const ctx = openServices({ dataDir: path.join(work, 'data') });
+  const ctx = await openServices({ dataDir: path.join(work, 'data') });
   const t0 = performance.now();
   await importPath(ctx, batch, { actor: 'bench' });
   const seconds = (performance.now() - t0) / 1000;
-  ctx.close();
+  await ctx.close();
   fs.rmSync(work, { recursive: true, force: true });
   return {
     'import: batch': `${n} portfolios, ${mb(bytes)}`,

@@ -41,28 +41,28 @@ export async function benchPanels(): Promise<Record<string, string>> {
 
   // The same through the database service (loads, policies, conflicts from SQLite; writes and audits every assignment).
   const dataDir = tempDir('ew-bench-panels-');
-  const ctx = openServices({ dataDir });
-  seedPortfolios(ctx, 10_000);
+  const ctx = await openServices({ dataDir });
+  await seedPortfolios(ctx, 10_000);
   const admin = systemActor('bench');
-  for (const r of reviewers) createReviewer(ctx, { id: r.id, name: r.id, email: `${r.id.toLowerCase()}@bench.nz`, school: r.school, district: r.district, roles: ['reviewer'], maxLoad: 500 }, admin);
-  setPolicy(ctx, 'TST-8', { coi_same_district: true }, admin);
+  for (const r of reviewers) await createReviewer(ctx, { id: r.id, name: r.id, email: `${r.id.toLowerCase()}@bench.nz`, school: r.school, district: r.district, roles: ['reviewer'], maxLoad: 500 }, admin);
+  await setPolicy(ctx, 'TST-8', { coi_same_district: true }, admin);
   const [db, dbMs] = time(() => allocateAll(ctx, admin));
   out['allocation (database): 10,000 portfolios × 50 reviewers'] = `${(dbMs / 1000).toFixed(2)} s (${db.assigned.length} assignments)`;
-  ctx.close();
+  await ctx.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
 
   // Moderation queue at 100,000 portfolios, 2,000 of them awaiting moderation.
   const bigDir = tempDir('ew-bench-moderation-');
-  const big = openServices({ dataDir: bigDir });
-  seedPortfolios(big, 100_000);
+  const big = await openServices({ dataDir: bigDir });
+  await seedPortfolios(big, 100_000);
   big.db.exec(
     "INSERT INTO moderations (portfolio_id, status, reason, opened_at) SELECT id, 'open', 'Reflection: 2 vs 4; outcomes differ', submitted_at FROM portfolios WHERE seq % 50 = 0",
   );
-  moderationQueue(big);
+  await moderationQueue(big);
   const samples = Array.from({ length: 20 }, () => time(() => moderationQueue(big))[1]);
   const s = summarize(samples);
   out['moderation queue at 100,000 portfolios (2,000 open; median / p95)'] = `${s.median} / ${s.p95}`;
-  big.close();
+  await big.close();
   fs.rmSync(bigDir, { recursive: true, force: true });
   return out;
 }

@@ -16,9 +16,9 @@ const FIRST = ['Aroha', 'Ben', 'Chloé', 'Daniel', 'Eru', 'Fiona', 'Hemi', 'Isla
 const LAST = ['Ngata', 'Walker', 'Martin', 'Smith', 'Parata', 'Wilson', 'Tane', 'Brown', 'Kaur', 'Lee', 'Taylor', 'Williams'];
 
 /** Fills a database with `n` portfolios (and candidates) in one transaction; shared by the queue and panel benchmarks. */
-export function seedPortfolios(ctx: ServiceContext, n: number): void {
-  insertRubric(ctx, TEST_RUBRIC, 'bench');
-  for (const c of TEST_CREDENTIALS.credentials) upsertCredential(ctx, c as never, 'bench');
+export async function seedPortfolios(ctx: ServiceContext, n: number): Promise<void> {
+  await insertRubric(ctx, TEST_RUBRIC, 'bench');
+  for (const c of TEST_CREDENTIALS.credentials) await upsertCredential(ctx, c as never, 'bench');
   const cand = ctx.db.prepare('INSERT INTO candidates (id, name, email, school, district) VALUES (?, ?, ?, ?, ?)');
   const port = ctx.db.prepare(
     `INSERT INTO portfolios (id, candidate_id, candidate_name, school, district, credential_code, rubric_id, rubric_version, attempt, submitted_at, status, manifest_sha256, imported_at, updated_at)
@@ -26,28 +26,28 @@ export function seedPortfolios(ctx: ServiceContext, n: number): void {
   );
   const search = ctx.db.prepare("INSERT INTO portfolio_search (rowid, ref, pseudonym, identity) VALUES (?, ?, '', ?)");
   const start = Date.parse('2024-01-01T00:00:00Z');
-  transaction(ctx, async (ctx) => {
-        for (let i = 0; i < n; i++) {
-          const id = `C-${i}`;
-          const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i}`;
-          const [school, district] = [`School ${i % 300}`, DISTRICTS[i % DISTRICTS.length]];
-          cand.run(id, name, `c${i}@school${i % 300}.nz`, school, district);
-          const at = new Date(start + i * 60_000).toISOString();
-          const pid = `P-${String(i).padStart(6, '0')}`;
-          const { lastInsertRowid } = port.run(pid, id, name, school, district, at, STATUSES[i % 5], at, at);
-          search.run(lastInsertRowid, pid, `${id} ${name} c${i}@school${i % 300}.nz`);
-        }
-      });
+  await transaction(ctx, async (ctx) => {
+            for (let i = 0; i < n; i++) {
+              const id = `C-${i}`;
+              const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i}`;
+              const [school, district] = [`School ${i % 300}`, DISTRICTS[i % DISTRICTS.length]];
+              cand.run(id, name, `c${i}@school${i % 300}.nz`, school, district);
+              const at = new Date(start + i * 60_000).toISOString();
+              const pid = `P-${String(i).padStart(6, '0')}`;
+              const { lastInsertRowid } = port.run(pid, id, name, school, district, at, STATUSES[i % 5], at, at);
+              search.run(lastInsertRowid, pid, `${id} ${name} c${i}@school${i % 300}.nz`);
+            }
+          });
   ctx.db.pragma('optimize');
 }
 
 export async function benchQueue(n = 100_000): Promise<Record<string, string>> {
   const dataDir = tempDir('ew-bench-queue-');
-  const ctx = openServices({ dataDir });
+  const ctx = await openServices({ dataDir });
   const [, seedMs] = time(() => seedPortfolios(ctx, n));
   // Every other portfolio under anonymous review, as a reviewer (who sees pseudonyms there) and a lead see the queue.
   ctx.db.prepare('UPDATE portfolios SET anonymous = (seq % 2 = 0)').run();
-  fillMissingPseudonyms(ctx);
+  await fillMissingPseudonyms(ctx);
   const lead = systemActor('bench:lead');
   const reviewer = { ...lead, id: 'bench:reviewer', roles: ['reviewer' as const] };
   const queries = [
@@ -71,8 +71,8 @@ export async function benchQueue(n = 100_000): Promise<Record<string, string>> {
     'reviewer, half anonymous: sorted by candidate',
   ];
   const out: Record<string, string> = { 'queue: portfolios': n.toLocaleString('en'), 'queue: seed time': `${(seedMs / 1000).toFixed(1)} s` };
-  queries.forEach((q, i) => {
-    for (let w = 0; w < 5; w++) q();
+  queries.forEach(async (q, i) => {
+    for (let w = 0; w < 5; w++) await q();
     const samples = Array.from({ length: 60 }, () => time(q)[1]);
     const s = summarize(samples);
     out[`queue: ${names[i]} (median / p95)`] = `${s.median} / ${s.p95}`;
@@ -81,7 +81,7 @@ export async function benchQueue(n = 100_000): Promise<Record<string, string>> {
   out['queue: counts per status (median / p95)'] = `${counts.median} / ${counts.p95}`;
   ctx.db.pragma('wal_checkpoint(TRUNCATE)');
   out['queue: database size'] = mb(fs.statSync(path.join(dataDir, 'queue.sqlite')).size);
-  ctx.close();
+  await ctx.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
   return out;
 }

@@ -24,11 +24,11 @@ export async function benchWorkbench(n = 12): Promise<Record<string, string>> {
       files: { 'plan.pdf': { bytes: pdf, media_type: 'application/pdf', kind: 'pdf', criteria: ['planning'] } },
     });
   const dataDir = tempDir('ew-bench-wb-data-');
-  const ctx = openServices({ dataDir });
+  const ctx = await openServices({ dataDir });
   await importPath(ctx, work, { actor: 'bench' });
   const admin = systemActor('bench');
-  setPolicy(ctx, 'TST-8', { reviews_required: 1 }, admin);
-  const reviewer = createReviewer(ctx, { name: 'Bench Reviewer', email: 'bench@example.nz', school: 'Elsewhere', district: 'Elsewhere', roles: ['reviewer'] }, admin);
+  await setPolicy(ctx, 'TST-8', { reviews_required: 1 }, admin);
+  const reviewer = await createReviewer(ctx, { name: 'Bench Reviewer', email: 'bench@example.nz', school: 'Elsewhere', district: 'Elsewhere', roles: ['reviewer'] }, admin);
   const samples = await withBrowserShell(ctx, async (shell, browser) => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.addInitScript(`localStorage.setItem('ew.reviewer', ${JSON.stringify(reviewer.id)})`);
@@ -56,7 +56,7 @@ export async function benchWorkbench(n = 12): Promise<Record<string, string>> {
     }
     return { times, rubricTimes };
   });
-  ctx.close();
+  await ctx.close();
   fs.rmSync(work, { recursive: true, force: true });
   fs.rmSync(dataDir, { recursive: true, force: true });
   const ready = summarize(samples.times);

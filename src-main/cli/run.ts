@@ -66,7 +66,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     return await command.run({
       args: positionals,
       flags: values as Record<string, string | boolean | string[] | undefined>,
-      open: () => (ctx ??= openServices({ dataDir })),
+      open: async () => (ctx ??= await openServices({ dataDir })),
       dataDir,
       io,
       actor: (values.actor as string | undefined) ?? `cli:${process.env.USER ?? 'user'}`,

@@ -33,7 +33,7 @@ export interface Core {
 function createHandlers(ctx: ServiceContext, info: Omit<AppInfo, 'dataDir'>): Handlers {
   const actor = (caller: Caller) => requireActor(ctx, caller.actor);
   /** Who is looking, for queries that leave out what the viewer may not see (null: no profile, sees no identity). */
-  const viewer = (caller: Caller) => (caller.actor ? getReviewer(ctx, caller.actor) : null);
+  const viewer = async (caller: Caller) => (caller.actor ? await getReviewer(ctx, caller.actor) : null);
   const deps: HandlerDeps = { ctx, actor };
   return {
     ...panelsHandlers(deps),
@@ -41,29 +41,29 @@ function createHandlers(ctx: ServiceContext, info: Omit<AppInfo, 'dataDir'>): Ha
     ...creditHandlers(deps),
     ...releaseHandlers(deps),
     'app.info': () => ({ ...info, dataDir: ctx.dataDir }),
-    'queue.list': (input, caller) => listQueue(ctx, input, viewer(caller)),
+    'queue.list': async (input, caller) => listQueue(ctx, input, await viewer(caller)),
     'queue.counts': () => statusCounts(ctx),
-    'queue.facets': (_, caller) => queueFacets(ctx, viewer(caller)),
-    'portfolio.get': ({ id }, caller) => new Anonymizer(ctx, viewer(caller)).detail(getPortfolio(ctx, id)),
+    'queue.facets': async (_, caller) => queueFacets(ctx, await viewer(caller)),
+    'portfolio.get': async ({ id }, caller) => new Anonymizer(ctx, await viewer(caller)).detail(await getPortfolio(ctx, id)),
     'reviewers.list': () => listReviewers(ctx),
-    'reviewers.create': (input, caller) => createReviewer(ctx, input, caller.actor ? actor(caller) : null),
-    'reviewers.me': (_, caller) => (caller.actor ? getReviewer(ctx, caller.actor) : null),
-    'review.open': ({ portfolioId }, caller) => openReview(ctx, portfolioId, actor(caller)),
-    'review.save': (input, caller) => saveDraft(ctx, input, actor(caller)),
-    'review.addAnchor': (input, caller) => addAnchor(ctx, input, actor(caller)),
-    'review.removeAnchor': ({ reviewId, anchorId }, caller) => {
-      removeAnchor(ctx, reviewId, anchorId, actor(caller));
+    'reviewers.create': async (input, caller) => createReviewer(ctx, input, caller.actor ? await actor(caller) : null),
+    'reviewers.me': async (_, caller) => (caller.actor ? await getReviewer(ctx, caller.actor) : null),
+    'review.open': async ({ portfolioId }, caller) => openReview(ctx, portfolioId, await actor(caller)),
+    'review.save': async (input, caller) => saveDraft(ctx, input, await actor(caller)),
+    'review.addAnchor': async (input, caller) => addAnchor(ctx, input, await actor(caller)),
+    'review.removeAnchor': async ({ reviewId, anchorId }, caller) => {
+      await removeAnchor(ctx, reviewId, anchorId, await actor(caller));
       return {};
     },
-    'review.submit': ({ reviewId, activeMsDelta }, caller) => ({ state: submitReview(ctx, reviewId, activeMsDelta, actor(caller)) }),
-    'review.peers': ({ portfolioId }, caller) => peerReviews(ctx, portfolioId, actor(caller)),
-    'decision.correct': (input, caller) => correctDecision(ctx, input, actor(caller)),
-    'queue.next': ({ after }, caller) => ({ id: nextPortfolio(ctx, after, actor(caller)) }),
-    'export.decisions': ({ format, filter }, caller) => exportDecisions(ctx, format, filter, actor(caller)),
-    'export.feedbackPdf': ({ portfolioId }, caller) => feedbackPdf(ctx, portfolioId, actor(caller)),
-    'prefs.get': ({ key }, caller) => ({ value: getPref(ctx, actor(caller).id, key) }),
-    'prefs.set': ({ key, value }, caller) => {
-      setPref(ctx, actor(caller).id, key, value);
+    'review.submit': async ({ reviewId, activeMsDelta }, caller) => ({ state: await submitReview(ctx, reviewId, activeMsDelta, await actor(caller)) }),
+    'review.peers': async ({ portfolioId }, caller) => peerReviews(ctx, portfolioId, await actor(caller)),
+    'decision.correct': async (input, caller) => correctDecision(ctx, input, await actor(caller)),
+    'queue.next': async ({ after }, caller) => ({ id: await nextPortfolio(ctx, after, await actor(caller)) }),
+    'export.decisions': async ({ format, filter }, caller) => exportDecisions(ctx, format, filter, await actor(caller)),
+    'export.feedbackPdf': async ({ portfolioId }, caller) => feedbackPdf(ctx, portfolioId, await actor(caller)),
+    'prefs.get': async ({ key }, caller) => ({ value: await getPref(ctx, (await actor(caller)).id, key) }),
+    'prefs.set': async ({ key, value }, caller) => {
+      await setPref(ctx, (await actor(caller)).id, key, value);
       return {};
     },
   };

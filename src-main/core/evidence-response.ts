@@ -39,10 +39,10 @@ export function parseRange(header: string | undefined, size: number): { start: n
  * Evidence can name its candidate (even in an anonymous review), so no cache, shared or the browser's own disk
  * cache, may keep a copy: `no-store` on every answer, errors included.
  */
-export function evidenceResponse(ctx: ServiceContext, sha256: string, rangeHeader?: string): EvidenceResponse {
+export async function evidenceResponse(ctx: ServiceContext, sha256: string, rangeHeader?: string): Promise<EvidenceResponse> {
   const base = { 'X-Content-Type-Options': 'nosniff', 'Cache-Control': 'private, no-store' };
   if (!SHA256.test(sha256)) return { status: 404, headers: base };
-  const mediaType = blobMediaType(ctx, sha256);
+  const mediaType = await blobMediaType(ctx, sha256);
   const file = ctx.store.pathFor(sha256);
   if (!mediaType || !fs.existsSync(file)) return { status: 404, headers: base };
   const size = fs.statSync(file).size;

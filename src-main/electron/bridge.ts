@@ -10,11 +10,11 @@ export type Invoke = (channel: string, payload: unknown) => Promise<unknown>;
 
 export function createBridge(invoke: Invoke): DesktopBridge {
   const bridge = {
-    call: (method: string, input: unknown, actor: string | null) =>
-      invoke(IPC_CHANNELS.call, { method, input, actor }) as ReturnType<DesktopBridge['call']>,
+    call: async (method: string, input: unknown, actor: string | null) =>
+      (await invoke(IPC_CHANNELS.call, { method, input, actor })) as ReturnType<DesktopBridge['call']>,
     evidenceBaseUrl: EVIDENCE_BASE_URL,
-    saveFile: (suggestedName: string, data: Uint8Array | string) =>
-      invoke(IPC_CHANNELS.saveFile, { suggestedName, data }) as Promise<string | null>,
+    saveFile: async (suggestedName: string, data: Uint8Array | string) =>
+      (await invoke(IPC_CHANNELS.saveFile, { suggestedName, data })) as Promise<string | null>,
   } satisfies DesktopBridge;
   return Object.freeze(bridge);
 }

@@ -103,7 +103,7 @@ async function start(): Promise<void> {
     // better_sqlite3.node built for this Electron (scripts/start.mjs sets it; node_modules' own build is for Node).
     // A packaged app would take it from its resources folder (process.resourcesPath) instead of this variable.
     const nativeBinding = process.env.EVIDENCE_WORKBENCH_SQLITE_BINDING || undefined;
-    ctx = openServices({ dataDir, nativeBinding });
+    ctx = await openServices({ dataDir, nativeBinding });
     if (loadDemo && (await loadDemoIfFresh(ctx))) console.log('Loaded the bundled demo portfolios into a new data directory.');
   } catch (err) {
     console.error('[main] could not open the data directory:', err);
@@ -120,7 +120,7 @@ async function start(): Promise<void> {
     async showSaveDialog(options, event) {
       const sender = (event as { sender?: WebContents }).sender;
       const parent = sender ? BrowserWindow.fromWebContents(sender) : null;
-      return parent ? dialog.showSaveDialog(parent, options) : dialog.showSaveDialog(options);
+      return parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
     },
   };
   registerIpc(ipcMain, core, saveDialog);

@@ -57,7 +57,7 @@ const CORS_HEADERS = {
 };
 
 export function createEvidenceProtocolHandler(ctx: ServiceContext): (request: Request) => Response {
-  return (request) => {
+  return async (request) => {
     if (request.method === 'OPTIONS')
       return new Response(null, {
         status: 204,
@@ -66,7 +66,7 @@ export function createEvidenceProtocolHandler(ctx: ServiceContext): (request: Re
     if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Method Not Allowed', CORS_HEADERS);
     const sha256 = evidenceShaFromUrl(request.url);
     if (!sha256) return text(404, 'Not Found', CORS_HEADERS);
-    const r = evidenceResponse(ctx, sha256, request.headers.get('range') ?? undefined);
+    const r = await evidenceResponse(ctx, sha256, request.headers.get('range') ?? undefined);
     if (!r.range) return text(r.status, r.status === 404 ? 'Not Found' : 'Range Not Satisfiable', { ...r.headers, ...CORS_HEADERS });
     const headers = { ...SECURITY_HEADERS, ...r.headers, ...CORS_HEADERS };
     const empty = request.method === 'HEAD' || r.range.end < r.range.start;

@@ -180,11 +180,11 @@ async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, ur
   }
 }
 
-function handleEvidence(req: http.IncomingMessage, res: http.ServerResponse, url: URL, core: Core): void {
+async function handleEvidence(req: http.IncomingMessage, res: http.ServerResponse, url: URL, core: Core): Promise<void> {
   if (req.method !== 'GET' && req.method !== 'HEAD') return send(res, 405, 'Method Not Allowed');
   const sha256 = url.pathname.slice('/evidence/'.length);
   const range = typeof req.headers.range === 'string' ? req.headers.range : undefined;
-  const r = evidenceResponse(core.ctx, sha256, range);
+  const r = await evidenceResponse(core.ctx, sha256, range);
   if (!r.range) return send(res, r.status, r.status === 404 ? 'Not Found' : 'Range Not Satisfiable', 'text/plain; charset=utf-8', r.headers);
   res.writeHead(r.status, { ...SECURITY_HEADERS, ...r.headers });
   if (req.method === 'HEAD' || r.range.end < r.range.start) return void res.end();

@@ -3,13 +3,13 @@ import type { Anchor } from '../../src-shared/contracts/anchors';
 import { anchors } from '../db/schema';
 import type { ServiceContext } from './context';
 
-export function anchorsOf(ctx: ServiceContext, reviewId: number): Anchor[] {
-  return ctx.db.orm
-    .select()
-    .from(anchors)
-    .where(eq(anchors.reviewId, reviewId))
-    .orderBy(asc(anchors.id))
-    .all()
+export async function anchorsOf(ctx: ServiceContext, reviewId: number): Promise<Anchor[]> {
+  return (await ctx.db.orm
+      .select()
+      .from(anchors)
+      .where(eq(anchors.reviewId, reviewId))
+      .orderBy(asc(anchors.id))
+      .all())
     .map((a) => ({
       id: a.id,
       criterionId: a.criterionId,

@@ -16,20 +16,20 @@ export interface AuditEvent {
  * it records. The last entry is read and the new one written in one (nested) transaction, so two writers cannot
  * both chain to the same entry: the second one's insert is refused by the append-only trigger.
  */
-export function audit(ctx: ServiceContext, event: AuditEvent): void {
+export async function audit(ctx: ServiceContext, event: AuditEvent): Promise<void> {
   const db = ctx.db.orm;
   const sqlite = ctx.db;
-  transaction(ctx, async (ctx) => {
-        const last = db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
-        const entry = {
-          id: (last?.id ?? 0) + 1,
-          at: nowIso(ctx),
-          actor: event.actor,
-          action: event.action,
-          entityType: event.entityType,
-          entityId: event.entityId,
-          details: JSON.stringify(event.details ?? {}),
-        };
-        db.insert(auditLog).values({ ...entry, hash: entryHash(last?.hash ?? GENESIS, entry) }).run();
-      });
+  await transaction(ctx, async (ctx) => {
+            const last = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+            const entry = {
+              id: (last?.id ?? 0) + 1,
+              at: nowIso(ctx),
+              actor: event.actor,
+              action: event.action,
+              entityType: event.entityType,
+              entityId: event.entityId,
+              details: JSON.stringify(event.details ?? {}),
+            };
+            await db.insert(auditLog).values({ ...entry, hash: entryHash(last?.hash ?? GENESIS, entry) }).run();
+          });
 }

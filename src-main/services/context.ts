@@ -15,6 +15,6 @@ export const nowIso = (ctx: ServiceContext): string => ctx.now().toISOString();
  * Runs `work` in one database transaction with a context whose `db` is that transaction, so every service it calls
  * takes part in it (the outer context's `db` waits until it ends). Nested calls become savepoints.
  */
-export function transaction<T>(ctx: ServiceContext, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
-  return ctx.db.transaction((tx) => work({ ...ctx, db: tx }));
+export async function transaction<T>(ctx: ServiceContext, work: (ctx: ServiceContext) => Promise<T>): Promise<T> {
+  return await ctx.db.transaction((tx) => work({ ...ctx, db: tx }));
 }

@@ -19,18 +19,18 @@ export function credentialFromRow(row: CredentialRow): Credential {
   });
 }
 
-export function loadCredential(ctx: ServiceContext, code: string): Credential | null {
-  const row = ctx.db.orm.select().from(credentials).where(eq(credentials.code, code)).get();
+export async function loadCredential(ctx: ServiceContext, code: string): Promise<Credential | null> {
+  const row = await ctx.db.orm.select().from(credentials).where(eq(credentials.code, code)).get();
   return row ? credentialFromRow(row) : null;
 }
 
-export function listCredentials(ctx: ServiceContext): Credential[] {
-  return ctx.db.orm.select().from(credentials).orderBy(credentials.code).all().map(credentialFromRow);
+export async function listCredentials(ctx: ServiceContext): Promise<Credential[]> {
+  return (await ctx.db.orm.select().from(credentials).orderBy(credentials.code).all()).map(credentialFromRow);
 }
 
 /** Inserts or updates a credential (its rubric version may move on; portfolios keep the version they were assessed with). */
-export function upsertCredential(ctx: ServiceContext, c: Credential, actor: string): 'created' | 'updated' | 'unchanged' {
-  const existing = loadCredential(ctx, c.code);
+export async function upsertCredential(ctx: ServiceContext, c: Credential, actor: string): Promise<'created' | 'updated' | 'unchanged'> {
+  const existing = await loadCredential(ctx, c.code);
   const normal = CredentialSchema.parse(c);
   if (existing && JSON.stringify(existing) === JSON.stringify(normal)) return 'unchanged';
   const values = {
@@ -44,14 +44,14 @@ export function upsertCredential(ctx: ServiceContext, c: Credential, actor: stri
     rubricId: c.rubric.id,
     rubricVersion: c.rubric.version,
   };
-  if (existing) ctx.db.orm.update(credentials).set(values).where(eq(credentials.code, c.code)).run();
-  else ctx.db.orm.insert(credentials).values(values).run();
-  audit(ctx, {
-    actor,
-    action: existing ? 'credential.update' : 'credential.create',
-    entityType: 'credential',
-    entityId: c.code,
-    details: existing ? { before: existing, after: normal } : { title: c.title },
-  });
+  if (existing) await ctx.db.orm.update(credentials).set(values).where(eq(credentials.code, c.code)).run();
+  else await ctx.db.orm.insert(credentials).values(values).run();
+  await audit(ctx, {
+        actor,
+        action: existing ? 'credential.update' : 'credential.create',
+        entityType: 'credential',
+        entityId: c.code,
+        details: existing ? { before: existing, after: normal } : { title: c.title },
+      });
   return existing ? 'updated' : 'created';
 }

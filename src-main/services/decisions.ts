@@ -14,8 +14,8 @@ import { anchorsOf } from './anchors';
 
 type DecisionRow = typeof decisions.$inferSelect;
 
-export function toDecisionView(ctx: ServiceContext, d: DecisionRow): DecisionView {
-  const sources = sourceReviews(ctx, d);
+export async function toDecisionView(ctx: ServiceContext, d: DecisionRow): Promise<DecisionView> {
+  const sources = await sourceReviews(ctx, d);
   return {
     id: d.id,
     portfolioId: d.portfolioId,
@@ -27,18 +27,18 @@ export function toDecisionView(ctx: ServiceContext, d: DecisionRow): DecisionVie
     reviewId: d.reviewId,
     decidedBy: d.decidedBy,
     // A reconciled decision is nobody's (also those recorded before 0005 under the second reviewer's id).
-    decidedByName: d.source === 'reconciled' ? reconciliationAuthor(sources.length) : reviewerName(ctx, d.decidedBy),
+    decidedByName: d.source === 'reconciled' ? reconciliationAuthor(sources.length) : await reviewerName(ctx, d.decidedBy),
     decidedAt: d.decidedAt,
     reason: d.reason,
     releasedAt: d.releasedAt,
     releasedBy: d.releasedBy,
-    sources: d.source === 'reconciled' ? sources.map((r) => ({ reviewId: r.id, reviewerId: r.reviewerId, reviewerName: reviewerName(ctx, r.reviewerId) })) : [],
-    levels: ctx.db.orm
-      .select({ criterionId: decisionLevels.criterionId, score: decisionLevels.score, comment: decisionLevels.comment })
-      .from(decisionLevels)
-      .where(eq(decisionLevels.decisionId, d.id))
-      .all(),
-    anchors: decisionAnchors(ctx, d),
+    sources: d.source === 'reconciled' ? sources.map(async (r) => ({ reviewId: r.id, reviewerId: r.reviewerId, reviewerName: await reviewerName(ctx, r.reviewerId) })) : [],
+    levels: await ctx.db.orm
+          .select({ criterionId: decisionLevels.criterionId, score: decisionLevels.score, comment: decisionLevels.comment })
+          .from(decisionLevels)
+          .where(eq(decisionLevels.decisionId, d.id))
+          .all(),
+    anchors: await decisionAnchors(ctx, d),
     // A reconciled decision took the time of every review it came from; a moderation's own time is not recorded.
     timeOnTaskMs: sources.length ? sources.reduce((sum, r) => sum + r.activeMs, 0) : null,
   };
@@ -48,63 +48,63 @@ export function toDecisionView(ctx: ServiceContext, d: DecisionRow): DecisionVie
  * The reviews a decision stands on: its own review, or for a reconciled one the reviews recorded as its sources
  * (decisions reconciled before sources were recorded fall back to every submitted review of the portfolio).
  */
-function sourceReviews(ctx: ServiceContext, d: DecisionRow): { id: number; reviewerId: string; activeMs: number }[] {
+async function sourceReviews(ctx: ServiceContext, d: DecisionRow): Promise<{ id: number; reviewerId: string; activeMs: number }[]> {
   const columns = { id: reviews.id, reviewerId: reviews.reviewerId, activeMs: reviews.activeMs };
-  if (d.reviewId !== null) return ctx.db.orm.select(columns).from(reviews).where(eq(reviews.id, d.reviewId)).all();
+  if (d.reviewId !== null) return await ctx.db.orm.select(columns).from(reviews).where(eq(reviews.id, d.reviewId)).all();
   if (d.source !== 'reconciled') return [];
-  const recorded = ctx.db.orm
-    .select(columns)
-    .from(decisionSources)
-    .innerJoin(reviews, eq(reviews.id, decisionSources.reviewId))
-    .where(eq(decisionSources.decisionId, d.id))
-    .orderBy(asc(reviews.submittedAt), asc(reviews.id))
-    .all();
+  const recorded = await ctx.db.orm
+      .select(columns)
+      .from(decisionSources)
+      .innerJoin(reviews, eq(reviews.id, decisionSources.reviewId))
+      .where(eq(decisionSources.decisionId, d.id))
+      .orderBy(asc(reviews.submittedAt), asc(reviews.id))
+      .all();
   if (recorded.length) return recorded;
-  return ctx.db.orm
-    .select(columns)
-    .from(reviews)
-    .where(and(eq(reviews.portfolioId, d.portfolioId), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
-    .orderBy(asc(reviews.submittedAt), asc(reviews.id))
-    .all();
+  return await ctx.db.orm
+      .select(columns)
+      .from(reviews)
+      .where(and(eq(reviews.portfolioId, d.portfolioId), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
+      .orderBy(asc(reviews.submittedAt), asc(reviews.id))
+      .all();
 }
 
 /** The evidence behind a decision: its review's citations, or for a reconciled or moderated one those of every review. */
-function decisionAnchors(ctx: ServiceContext, d: DecisionRow) {
+async function decisionAnchors(ctx: ServiceContext, d: DecisionRow) {
   if (d.reviewId !== null) return anchorsOf(ctx, d.reviewId);
-  return ctx.db.orm
-    .select({ id: reviews.id })
-    .from(reviews)
-    .where(and(eq(reviews.portfolioId, d.portfolioId), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
-    .all()
+  return (await ctx.db.orm
+      .select({ id: reviews.id })
+      .from(reviews)
+      .where(and(eq(reviews.portfolioId, d.portfolioId), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
+      .all())
     .flatMap((r) => anchorsOf(ctx, r.id));
 }
 
 /** Every revision of a portfolio's decision, oldest first; the last one is in force. */
-export function loadDecisions(ctx: ServiceContext, portfolioId: string): DecisionView[] {
-  return ctx.db.orm
-    .select()
-    .from(decisions)
-    .where(eq(decisions.portfolioId, portfolioId))
-    .orderBy(asc(decisions.revision))
-    .all()
+export async function loadDecisions(ctx: ServiceContext, portfolioId: string): Promise<DecisionView[]> {
+  return (await ctx.db.orm
+      .select()
+      .from(decisions)
+      .where(eq(decisions.portfolioId, portfolioId))
+      .orderBy(asc(decisions.revision))
+      .all())
     .map((d) => toDecisionView(ctx, d));
 }
 
 /** The latest revision, released or not (a reconciled decision waiting for release is one). */
-export function currentDecision(ctx: ServiceContext, portfolioId: string): DecisionRow | undefined {
-  return ctx.db.orm.select().from(decisions).where(eq(decisions.portfolioId, portfolioId)).orderBy(desc(decisions.revision)).limit(1).get();
+export async function currentDecision(ctx: ServiceContext, portfolioId: string): Promise<DecisionRow | undefined> {
+  return await ctx.db.orm.select().from(decisions).where(eq(decisions.portfolioId, portfolioId)).orderBy(desc(decisions.revision)).limit(1).get();
 }
 
 /** The decision in force for the candidate: the latest released revision (what exports, feedback and credit use). */
-export function releasedDecision(ctx: ServiceContext, portfolioId: string): DecisionView | undefined {
-  const row = ctx.db.orm
-    .select()
-    .from(decisions)
-    .where(and(eq(decisions.portfolioId, portfolioId), isNotNull(decisions.releasedAt)))
-    .orderBy(desc(decisions.revision))
-    .limit(1)
-    .get();
-  return row && toDecisionView(ctx, row);
+export async function releasedDecision(ctx: ServiceContext, portfolioId: string): Promise<DecisionView | undefined> {
+  const row = await ctx.db.orm
+      .select()
+      .from(decisions)
+      .where(and(eq(decisions.portfolioId, portfolioId), isNotNull(decisions.releasedAt)))
+      .orderBy(desc(decisions.revision))
+      .limit(1)
+      .get();
+  return row && await toDecisionView(ctx, row);
 }
 
 
@@ -130,48 +130,48 @@ export interface NewDecision {
  * second writer fail rather than overwrite) and moves the portfolio to decided, or to ready when it is held for
  * release. Call inside a transaction.
  */
-export function recordDecision(ctx: ServiceContext, d: NewDecision): DecisionView {
-  const previous = currentDecision(ctx, d.portfolioId);
+export async function recordDecision(ctx: ServiceContext, d: NewDecision): Promise<DecisionView> {
+  const previous = await currentDecision(ctx, d.portfolioId);
   const now = nowIso(ctx);
-  const row = ctx.db.orm
-    .insert(decisions)
-    .values({
-      portfolioId: d.portfolioId,
-      revision: (previous?.revision ?? 0) + 1,
-      outcome: d.outcome,
-      total: d.total,
-      feedback: d.feedback,
-      source: d.source,
-      reviewId: d.reviewId,
-      decidedBy: d.decidedBy,
-      decidedAt: now,
-      reason: d.reason,
-      releasedAt: d.heldFrom ? null : now,
-      releasedBy: d.heldFrom ? null : d.decidedBy,
-    })
-    .returning()
-    .get();
-  for (const l of d.levels) ctx.db.orm.insert(decisionLevels).values({ decisionId: row.id, ...l }).run();
-  for (const reviewId of d.heldFrom ?? []) ctx.db.orm.insert(decisionSources).values({ decisionId: row.id, reviewId }).run();
-  const p = ctx.db.orm.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, d.portfolioId)).get()!;
-  if (d.heldFrom) setStatus(ctx, d.portfolioId, 'ready', d.decidedBy);
+  const row = await ctx.db.orm
+      .insert(decisions)
+      .values({
+        portfolioId: d.portfolioId,
+        revision: (previous?.revision ?? 0) + 1,
+        outcome: d.outcome,
+        total: d.total,
+        feedback: d.feedback,
+        source: d.source,
+        reviewId: d.reviewId,
+        decidedBy: d.decidedBy,
+        decidedAt: now,
+        reason: d.reason,
+        releasedAt: d.heldFrom ? null : now,
+        releasedBy: d.heldFrom ? null : d.decidedBy,
+      })
+      .returning()
+      .get();
+  for (const l of d.levels) await ctx.db.orm.insert(decisionLevels).values({ decisionId: row.id, ...l }).run();
+  for (const reviewId of d.heldFrom ?? []) await ctx.db.orm.insert(decisionSources).values({ decisionId: row.id, reviewId }).run();
+  const p = (await ctx.db.orm.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, d.portfolioId)).get())!;
+  if (d.heldFrom) await setStatus(ctx, d.portfolioId, 'ready', d.decidedBy);
   else {
-    ctx.db.orm.update(portfolios).set({ outcome: d.outcome, updatedAt: now }).where(eq(portfolios.id, d.portfolioId)).run();
-    if (p.status !== 'decided') setStatus(ctx, d.portfolioId, 'decided', d.decidedBy);
+    await ctx.db.orm.update(portfolios).set({ outcome: d.outcome, updatedAt: now }).where(eq(portfolios.id, d.portfolioId)).run();
+    if (p.status !== 'decided') await setStatus(ctx, d.portfolioId, 'decided', d.decidedBy);
   }
-  audit(ctx, {
-    actor: d.decidedBy,
-    action: previous ? 'decision.revise' : 'decision.create',
-    entityType: 'portfolio',
-    entityId: d.portfolioId,
-    details: {
-      revision: row.revision,
-      outcome: d.outcome,
-      source: d.source,
-      ...(d.heldFrom ? { held_for_release: true, sources: d.heldFrom } : {}),
-      ...(previous ? { previous: { revision: previous.revision, outcome: previous.outcome }, reason: d.reason } : {}),
-    },
-  });
+  await audit(ctx, {
+        actor: d.decidedBy,
+        action: previous ? 'decision.revise' : 'decision.create',
+        entityType: 'portfolio',
+        entityId: d.portfolioId,
+        details: {
+          revision: row.revision,
+          outcome: d.outcome,
+          source: d.source,
+          ...(d.heldFrom ? { held_for_release: true, sources: d.heldFrom } : {}),
+          ...(previous ? { previous: { revision: previous.revision, outcome: previous.outcome }, reason: d.reason } : {}),
+        },
+      });
   return toDecisionView(ctx, row);
 }
 
@@ -179,30 +179,30 @@ export function recordDecision(ctx: ServiceContext, d: NewDecision): DecisionVie
  * A correction of a decided portfolio: a new revision with a reason, by the reviewer who decided it or a
  * moderator, lead or admin. The outcome follows from the corrected levels by the rubric's rule.
  */
-export function correctDecision(
+export async function correctDecision(
   ctx: ServiceContext,
   input: { portfolioId: string; levels: Record<string, number>; comments: Record<string, string>; feedback: string; reason: string },
   actor: Reviewer,
-): DecisionView {
-  const current = currentDecision(ctx, input.portfolioId);
+): Promise<DecisionView> {
+  const current = await currentDecision(ctx, input.portfolioId);
   if (!current) throw new ApiError('conflict', `${input.portfolioId} has no decision to correct`);
   if (current.releasedAt === null) throw new ApiError('conflict', `${input.portfolioId} is ready to release: a lead edits its feedback and releases it; corrections come after release`);
   if (current.decidedBy !== actor.id) requireRole(actor, 'moderator', 'lead', 'admin');
-  const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, input.portfolioId)).get()!;
-  const rubric = loadRubric(ctx, p.rubricId, p.rubricVersion)!;
+  const p = (await ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, input.portfolioId)).get())!;
+  const rubric = (await loadRubric(ctx, p.rubricId, p.rubricVersion))!;
   const problems = invalidLevels(rubric, input.levels);
   for (const c of rubric.criteria) if (input.levels[c.id] === undefined) problems.push(`${c.title}: not scored`);
   if (problems.length) throw new ApiError('bad_request', 'the corrected scores do not fit the rubric', problems);
   const preview = evaluateDecision(rubric, input.levels);
-  return transaction(ctx, async (ctx) => recordDecision(ctx, {
-        portfolioId: input.portfolioId,
-        outcome: preview.outcome!,
-        total: preview.total,
-        feedback: input.feedback,
-        source: 'correction',
-        reviewId: current.reviewId,
-        decidedBy: actor.id,
-        reason: input.reason,
-        levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: input.levels[c.id]!, comment: input.comments[c.id] ?? '' })),
-      }));
+  return await transaction(ctx, async (ctx) => recordDecision(ctx, {
+          portfolioId: input.portfolioId,
+          outcome: preview.outcome!,
+          total: preview.total,
+          feedback: input.feedback,
+          source: 'correction',
+          reviewId: current.reviewId,
+          decidedBy: actor.id,
+          reason: input.reason,
+          levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: input.levels[c.id]!, comment: input.comments[c.id] ?? '' })),
+        }));
 }

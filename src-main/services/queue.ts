@@ -128,27 +128,27 @@ export function queueFilter(
 const searchablePseudonym = (code: string) => (code ? `${pseudonymName(code)} ${pseudonymId(code)}` : '');
 
 /** Writes a portfolio's search row: its id, its pseudonym (as shown) and the identity words it may be found by. */
-export function indexForSearch(ctx: ServiceContext, p: { seq: number; id: string; pseudonym: string; identity: string[] }): void {
+export async function indexForSearch(ctx: ServiceContext, p: { seq: number; id: string; pseudonym: string; identity: string[] }): Promise<void> {
   const sqlite = ctx.db;
-  sqlite.run('DELETE FROM portfolio_search WHERE rowid = ?', [p.seq]);
-  sqlite.run('INSERT INTO portfolio_search (rowid, ref, pseudonym, identity) VALUES (?, ?, ?, ?)', [p.seq, p.id, searchablePseudonym(p.pseudonym), p.identity.join(' ')]);
+  await sqlite.run('DELETE FROM portfolio_search WHERE rowid = ?', [p.seq]);
+  await sqlite.run('INSERT INTO portfolio_search (rowid, ref, pseudonym, identity) VALUES (?, ?, ?, ?)', [p.seq, p.id, searchablePseudonym(p.pseudonym), p.identity.join(' ')]);
 }
 
 /**
  * Gives every portfolio without one (rows from before migration 0005, or written by other tools) its keyed
  * pseudonym, in the row and in search. Runs at start; a no-op walk of an empty partial index otherwise.
  */
-export function fillMissingPseudonyms(ctx: ServiceContext): number {
+export async function fillMissingPseudonyms(ctx: ServiceContext): Promise<number> {
   const sqlite = ctx.db;
-  const rows = sqlite.all("SELECT seq, candidate_id AS candidateId FROM portfolios WHERE pseudonym = ''") as { seq: number; candidateId: string }[];
+  const rows = (await sqlite.all("SELECT seq, candidate_id AS candidateId FROM portfolios WHERE pseudonym = ''")) as { seq: number; candidateId: string }[];
   if (!rows.length) return 0;
-  transaction(ctx, async (ctx) => {
-        for (const r of rows) {
-          const code = pseudonymCode(ctx.dataDir, r.candidateId);
-          await ctx.db.run('UPDATE portfolios SET pseudonym = ? WHERE seq = ?', [code, r.seq]);
-          await ctx.db.run('UPDATE portfolio_search SET pseudonym = ? WHERE rowid = ?', [searchablePseudonym(code), r.seq]);
-        }
-      });
+  await transaction(ctx, async (ctx) => {
+            for (const r of rows) {
+              const code = pseudonymCode(ctx.dataDir, r.candidateId);
+              await ctx.db.run('UPDATE portfolios SET pseudonym = ? WHERE seq = ?', [code, r.seq]);
+              await ctx.db.run('UPDATE portfolio_search SET pseudonym = ? WHERE rowid = ?', [searchablePseudonym(code), r.seq]);
+            }
+          });
   return rows.length;
 }
 
@@ -156,7 +156,7 @@ export function fillMissingPseudonyms(ctx: ServiceContext): number {
  * One page of the queue. The page's row ids are found on the covering index first and only those rows are joined
  * ("deferred join"), so a page deep in 100,000 portfolios costs an index walk, not 100,000 joins.
  */
-export function listQueue(ctx: ServiceContext, input: QueueQuery, viewer: Viewer): QueuePage {
+export async function listQueue(ctx: ServiceContext, input: QueueQuery, viewer: Viewer): Promise<QueuePage> {
   const query = QueueQuerySchema.parse(input);
   const { where, params } = queueFilter(query, viewer);
   const dir = query.dir === 'asc' ? 'ASC' : 'DESC';
@@ -167,26 +167,26 @@ export function listQueue(ctx: ServiceContext, input: QueueQuery, viewer: Viewer
   const sql = `
     WITH page AS MATERIALIZED (SELECT p.seq FROM portfolios p ${where} ORDER BY ${order} LIMIT ? OFFSET ?)
     ${ROW_COLUMNS} FROM page CROSS JOIN portfolios p ON p.seq = page.seq ${ROW_JOINS} ORDER BY ${order}`;
-  const rows = ctx.db.all(sql, [...params, query.limit, query.offset]) as RawRow[];
+  const rows = (await ctx.db.all(sql, [...params, query.limit, query.offset])) as RawRow[];
   const onlySearch = query.search && !query.status?.length && !query.credential && !query.district;
   // A blind viewer's matches depend on each row's anonymity: they are counted with the filter, like any other.
   const match = onlySearch && seesIdentity(viewer) ? searchMatch(query.search!, COLUMNS.open) : null;
   const total = (
     match
       ? // All matches minus the (few) anchor matches: counting the full-text hits alone is far cheaper than joining them.
-        ctx.db.get(`SELECT (SELECT count(*) FROM portfolio_search WHERE portfolio_search MATCH @m)
+        await ctx.db.get(`SELECT (SELECT count(*) FROM portfolio_search WHERE portfolio_search MATCH @m)
                   - (SELECT count(*) FROM portfolios p WHERE p.is_anchor = 1 AND p.seq IN (SELECT rowid FROM portfolio_search WHERE portfolio_search MATCH @m)) AS n`, { m: match })
-      : (() => {
-          const counted = queueFilter(query, viewer, 'count');
-          return ctx.db.get(`SELECT count(*) AS n FROM portfolios p ${counted.where}`, counted.params);
-        })()
+      : await (async () => {
+                    const counted = queueFilter(query, viewer, 'count');
+                    return await ctx.db.get(`SELECT count(*) AS n FROM portfolios p ${counted.where}`, counted.params);
+                  })()
   ) as { n: number };
   const anon = new Anonymizer(ctx, viewer);
   return { total: total.n, rows: rows.map((r) => anon.row(toPortfolioRow(r))) };
 }
 
-export function statusCounts(ctx: ServiceContext): StatusCounts {
-  const rows = ctx.db.all('SELECT status, count(*) AS n FROM portfolios p WHERE p.is_anchor = 0 GROUP BY status') as { status: Status; n: number }[];
+export async function statusCounts(ctx: ServiceContext): Promise<StatusCounts> {
+  const rows = (await ctx.db.all('SELECT status, count(*) AS n FROM portfolios p WHERE p.is_anchor = 0 GROUP BY status')) as { status: Status; n: number }[];
   const byStatus = Object.fromEntries(STATUSES.map((s) => [s, 0])) as Record<Status, number>;
   let total = 0;
   for (const r of rows) {
@@ -197,12 +197,12 @@ export function statusCounts(ctx: ServiceContext): StatusCounts {
 }
 
 /** Credentials and districts to filter by; a blind viewer is not offered a district known only from withheld rows. */
-export function queueFacets(ctx: ServiceContext, viewer: Viewer): { credentials: { code: string; title: string }[]; districts: string[] } {
+export async function queueFacets(ctx: ServiceContext, viewer: Viewer): Promise<{ credentials: { code: string; title: string }[]; districts: string[] }> {
   const sqlite = ctx.db;
   const visible = seesIdentity(viewer) ? '' : 'AND anonymous = 0';
   return {
-    credentials: sqlite.all('SELECT code, title FROM credentials ORDER BY title') as { code: string; title: string }[],
-    districts: (sqlite.all(`SELECT DISTINCT district FROM portfolios WHERE is_anchor = 0 ${visible} ORDER BY district`) as { district: string }[]).map((r) => r.district),
+    credentials: (await sqlite.all('SELECT code, title FROM credentials ORDER BY title')) as { code: string; title: string }[],
+    districts: ((await sqlite.all(`SELECT DISTINCT district FROM portfolios WHERE is_anchor = 0 ${visible} ORDER BY district`)) as { district: string }[]).map((r) => r.district),
   };
 }
 
@@ -210,15 +210,15 @@ export function queueFacets(ctx: ServiceContext, viewer: Viewer): { credentials:
  * Queue rows for the portfolios a query selects (its only output column: the portfolio seq), in its order, with
  * the extra columns it names (aliased `extra_*`): lets other lists (moderation, assignments) reuse the row shape.
  */
-export function portfolioRowsFor<E extends object>(ctx: ServiceContext, selection: string, params: unknown[], extra = ''): (PortfolioRow & E)[] {
-  const rows = ctx.db.all(`WITH sel AS MATERIALIZED (${selection}) ${ROW_COLUMNS}${extra ? `, ${extra}` : ''} FROM sel CROSS JOIN portfolios p ON p.seq = sel.seq ${ROW_JOINS}`, params) as (RawRow & Record<string, unknown>)[];
+export async function portfolioRowsFor<E extends object>(ctx: ServiceContext, selection: string, params: unknown[], extra = ''): Promise<(PortfolioRow & E)[]> {
+  const rows = (await ctx.db.all(`WITH sel AS MATERIALIZED (${selection}) ${ROW_COLUMNS}${extra ? `, ${extra}` : ''} FROM sel CROSS JOIN portfolios p ON p.seq = sel.seq ${ROW_JOINS}`, params)) as (RawRow & Record<string, unknown>)[];
   return rows.map((r) => {
     const extras = Object.fromEntries(Object.entries(r).filter(([k]) => k.startsWith('extra_')).map(([k, v]) => [k.slice(6), v]));
     return { ...toPortfolioRow(r), ...extras } as PortfolioRow & E;
   });
 }
 
-export function portfolioRow(ctx: ServiceContext, id: string): PortfolioRow | null {
-  const row = ctx.db.get(`${ROW_COLUMNS} FROM portfolios p ${ROW_JOINS} WHERE p.id = ?`, [id]) as RawRow | undefined;
+export async function portfolioRow(ctx: ServiceContext, id: string): Promise<PortfolioRow | null> {
+  const row = (await ctx.db.get(`${ROW_COLUMNS} FROM portfolios p ${ROW_JOINS} WHERE p.id = ?`, [id])) as RawRow | undefined;
   return row ? toPortfolioRow(row) : null;
 }

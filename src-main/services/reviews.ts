@@ -21,18 +21,18 @@ import { isReceivedBundleItem } from './panels/received';
 
 type ReviewRow = typeof reviews.$inferSelect;
 
-export function toReviewView(ctx: ServiceContext, row: ReviewRow): ReviewView {
-  const scores = ctx.db.orm.select().from(reviewScores).where(eq(reviewScores.reviewId, row.id)).all();
+export async function toReviewView(ctx: ServiceContext, row: ReviewRow): Promise<ReviewView> {
+  const scores = await ctx.db.orm.select().from(reviewScores).where(eq(reviewScores.reviewId, row.id)).all();
   return {
     id: row.id,
     portfolioId: row.portfolioId,
     reviewerId: row.reviewerId,
-    reviewerName: reviewerName(ctx, row.reviewerId),
+    reviewerName: await reviewerName(ctx, row.reviewerId),
     kind: row.kind,
     status: row.status,
     levels: Object.fromEntries(scores.map((s) => [s.criterionId, s.score])),
     comments: Object.fromEntries(scores.map((s) => [s.criterionId, s.comment])),
-    anchors: anchorsOf(ctx, row.id),
+    anchors: await anchorsOf(ctx, row.id),
     feedback: row.feedback,
     outcome: row.outcome,
     activeMs: row.activeMs,
@@ -42,57 +42,57 @@ export function toReviewView(ctx: ServiceContext, row: ReviewRow): ReviewView {
   };
 }
 
-function portfolioOrThrow(ctx: ServiceContext, id: string) {
-  const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, id)).get();
+async function portfolioOrThrow(ctx: ServiceContext, id: string) {
+  const p = await ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, id)).get();
   if (!p) throw new ApiError('not_found', `no portfolio ${id}`);
   return p;
 }
 
-function rubricOf(ctx: ServiceContext, p: { rubricId: string; rubricVersion: number }): Rubric {
-  const rubric = loadRubric(ctx, p.rubricId, p.rubricVersion);
+async function rubricOf(ctx: ServiceContext, p: { rubricId: string; rubricVersion: number }): Promise<Rubric> {
+  const rubric = await loadRubric(ctx, p.rubricId, p.rubricVersion);
   if (!rubric) throw new ApiError('internal', `rubric ${p.rubricId}@${p.rubricVersion} is missing`);
   return rubric;
 }
 
 /** The reviewer's own draft, checked: theirs, still a draft, and the portfolio not yet decided. */
-function ownDraft(ctx: ServiceContext, reviewId: number, actor: Reviewer): ReviewRow {
-  const row = ctx.db.orm.select().from(reviews).where(eq(reviews.id, reviewId)).get();
+async function ownDraft(ctx: ServiceContext, reviewId: number, actor: Reviewer): Promise<ReviewRow> {
+  const row = await ctx.db.orm.select().from(reviews).where(eq(reviews.id, reviewId)).get();
   if (!row) throw new ApiError('not_found', `no review ${reviewId}`);
   if (row.reviewerId !== actor.id) throw new ApiError('forbidden', 'this review belongs to another reviewer');
   if (row.status !== 'draft') throw new ApiError('conflict', 'this review was already submitted; it is read-only');
-  if (currentDecision(ctx, row.portfolioId)) throw new ApiError('conflict', `${row.portfolioId} is already decided; corrections are made as a new revision`);
+  if (await currentDecision(ctx, row.portfolioId)) throw new ApiError('conflict', `${row.portfolioId} is already decided; corrections are made as a new revision`);
   return row;
 }
 
-function reviewState(ctx: ServiceContext, portfolioId: string, row: ReviewRow | undefined, readOnlyReason: string | null, actor: Reviewer): ReviewState {
-  const revisions = loadDecisions(ctx, portfolioId);
+async function reviewState(ctx: ServiceContext, portfolioId: string, row: ReviewRow | undefined, readOnlyReason: string | null, actor: Reviewer): Promise<ReviewState> {
+  const revisions = await loadDecisions(ctx, portfolioId);
   const decision = revisions.at(-1) ?? null;
-  const review = row ? toReviewView(ctx, row) : null;
+  const review = row ? await toReviewView(ctx, row) : null;
   const reason =
     readOnlyReason ??
     (decision ? `Decided (revision ${decision.revision}); a correction is a new, audited revision.` : review?.status === 'submitted' ? 'You submitted this review.' : null);
-  const reference = row && row.kind === 'calibration' && row.status === 'submitted' ? referenceFor(ctx, row) : null;
-  const peers = peerSummaries(ctx, portfolioId, actor);
-  const peerFull = peers.length && peersVisible(ctx, portfolioId, actor) ? peerReviews(ctx, portfolioId, actor) : null;
+  const reference = row && row.kind === 'calibration' && row.status === 'submitted' ? await referenceFor(ctx, row) : null;
+  const peers = await peerSummaries(ctx, portfolioId, actor);
+  const peerFull = peers.length && await peersVisible(ctx, portfolioId, actor) ? await peerReviews(ctx, portfolioId, actor) : null;
   return { review, reference, peers, peerReviews: peerFull, decision, revisions, readOnly: reason !== null, readOnlyReason: reason };
 }
 
-function findOwnReview(ctx: ServiceContext, portfolioId: string, reviewerId: string, kind: ReviewRow['kind']): ReviewRow | undefined {
-  return ctx.db.orm
-    .select()
-    .from(reviews)
-    .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.reviewerId, reviewerId), eq(reviews.kind, kind)))
-    .orderBy(desc(reviews.id))
-    .get();
+async function findOwnReview(ctx: ServiceContext, portfolioId: string, reviewerId: string, kind: ReviewRow['kind']): Promise<ReviewRow | undefined> {
+  return await ctx.db.orm
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.reviewerId, reviewerId), eq(reviews.kind, kind)))
+      .orderBy(desc(reviews.id))
+      .get();
 }
 
 /** Opens the reviewer's review of a portfolio, starting a draft (and moving the portfolio into review) the first time. */
-export function openReview(ctx: ServiceContext, portfolioId: string, actor: Reviewer): ReviewState {
-  const p = portfolioOrThrow(ctx, portfolioId);
+export async function openReview(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<ReviewState> {
+  const p = await portfolioOrThrow(ctx, portfolioId);
   const kind: ReviewRow['kind'] = p.isAnchor ? 'calibration' : 'review';
-  const existing = findOwnReview(ctx, portfolioId, actor.id, kind);
-  if (existing || currentDecision(ctx, portfolioId)) return reviewState(ctx, portfolioId, existing, null, actor);
-  const refusal = kind === 'calibration' ? calibrationRefusal(ctx, portfolioId, actor) : null;
+  const existing = await findOwnReview(ctx, portfolioId, actor.id, kind);
+  if (existing || await currentDecision(ctx, portfolioId)) return reviewState(ctx, portfolioId, existing, null, actor);
+  const refusal = kind === 'calibration' ? await calibrationRefusal(ctx, portfolioId, actor) : null;
   if (refusal) return reviewState(ctx, portfolioId, undefined, refusal, actor);
   const readOnly = (reason: string) => reviewState(ctx, portfolioId, undefined, reason, actor);
   if (!actor.roles.includes('reviewer')) return readOnly('Only reviewers score portfolios; your profile has no reviewer role.');
@@ -100,173 +100,173 @@ export function openReview(ctx: ServiceContext, portfolioId: string, actor: Revi
   if (p.status === 'returned') return readOnly('Returned to the candidate for resubmission.');
   if (p.status === 'scored') return readOnly('All reviews are in; the portfolio is with the moderator.');
   // A reviewer works on what they are assigned; opening an unassigned portfolio claims a free place if they are eligible.
-  const mustClaim = kind === 'review' && !assignmentOf(ctx, portfolioId, actor.id);
-  const problem = mustClaim ? eligibilityProblem(ctx, portfolioId, actor) : null;
+  const mustClaim = kind === 'review' && !await assignmentOf(ctx, portfolioId, actor.id);
+  const problem = mustClaim ? await eligibilityProblem(ctx, portfolioId, actor) : null;
   if (problem) return readOnly(`Not assigned to you: ${problem}.`);
   const now = nowIso(ctx);
-  const row = transaction(ctx, async (ctx) => {
-      if (mustClaim) claim(ctx, portfolioId, actor);
-      const created = ctx.db.orm
-        .insert(reviews)
-        .values({
-          portfolioId,
-          reviewerId: actor.id,
-          kind,
-          rubricId: p.rubricId,
-          rubricVersion: p.rubricVersion,
-          status: 'draft',
-          startedAt: now,
-          updatedAt: now,
-        })
-        .returning()
-        .get();
-      audit(ctx, { actor: actor.id, action: 'review.start', entityType: 'review', entityId: String(created.id), details: { portfolio: portfolioId } });
-      if (kind === 'review' && p.status === 'submitted') setStatus(ctx, portfolioId, 'in_review', actor.id);
-      return created;
-    });
+  const row = await transaction(ctx, async (ctx) => {
+        if (mustClaim) await claim(ctx, portfolioId, actor);
+        const created = await ctx.db.orm
+                .insert(reviews)
+                .values({
+                  portfolioId,
+                  reviewerId: actor.id,
+                  kind,
+                  rubricId: p.rubricId,
+                  rubricVersion: p.rubricVersion,
+                  status: 'draft',
+                  startedAt: now,
+                  updatedAt: now,
+                })
+                .returning()
+                .get();
+        await audit(ctx, { actor: actor.id, action: 'review.start', entityType: 'review', entityId: String(created.id), details: { portfolio: portfolioId } });
+        if (kind === 'review' && p.status === 'submitted') await setStatus(ctx, portfolioId, 'in_review', actor.id);
+        return created;
+      });
   return reviewState(ctx, portfolioId, row, null, actor);
 }
 
 /** Autosave: applies whatever changed since the last save. Level changes are audited one by one. */
-export function saveDraft(
+export async function saveDraft(
   ctx: ServiceContext,
   input: { reviewId: number; levels?: Record<string, number | null>; comments?: Record<string, string>; feedback?: string; activeMsDelta: number },
   actor: Reviewer,
-): { updatedAt: string } {
-  const row = ownDraft(ctx, input.reviewId, actor);
-  const rubric = rubricOf(ctx, row);
+): Promise<{ updatedAt: string }> {
+  const row = await ownDraft(ctx, input.reviewId, actor);
+  const rubric = await rubricOf(ctx, row);
   const problems = invalidLevels(rubric, { ...(input.levels ?? {}) } as LevelChoice);
   for (const id of Object.keys(input.comments ?? {}))
     if (!rubric.criteria.some((c) => c.id === id)) problems.push(`unknown criterion "${id}"`);
   if (problems.length) throw new ApiError('bad_request', 'these scores do not fit the rubric', problems);
   const now = nowIso(ctx);
-  transaction(ctx, async (ctx) => {
-        const db = ctx.db.orm;
-        const current = new Map(db.select().from(reviewScores).where(eq(reviewScores.reviewId, row.id)).all().map((s) => [s.criterionId, s]));
-        for (const [criterionId, score] of Object.entries(input.levels ?? {})) {
-          const before = current.get(criterionId)?.score ?? null;
-          if (before === score) continue;
-          db.insert(reviewScores)
-            .values({ reviewId: row.id, criterionId, score })
-            .onConflictDoUpdate({ target: [reviewScores.reviewId, reviewScores.criterionId], set: { score } })
-            .run();
-          audit(ctx, { actor: actor.id, action: 'review.score', entityType: 'review', entityId: String(row.id), details: { portfolio: row.portfolioId, criterion: criterionId, from: before, to: score } });
-        }
-        for (const [criterionId, comment] of Object.entries(input.comments ?? {}))
-          db.insert(reviewScores)
-            .values({ reviewId: row.id, criterionId, score: null, comment })
-            .onConflictDoUpdate({ target: [reviewScores.reviewId, reviewScores.criterionId], set: { comment } })
-            .run();
-        db.update(reviews)
-          .set({ updatedAt: now, activeMs: row.activeMs + input.activeMsDelta, ...(input.feedback !== undefined ? { feedback: input.feedback } : {}) })
-          .where(eq(reviews.id, row.id))
-          .run();
-      });
+  await transaction(ctx, async (ctx) => {
+            const db = ctx.db.orm;
+            const current = new Map((await db.select().from(reviewScores).where(eq(reviewScores.reviewId, row.id)).all()).map((s) => [s.criterionId, s]));
+            for (const [criterionId, score] of Object.entries(input.levels ?? {})) {
+              const before = current.get(criterionId)?.score ?? null;
+              if (before === score) continue;
+              await db.insert(reviewScores)
+                            .values({ reviewId: row.id, criterionId, score })
+                            .onConflictDoUpdate({ target: [reviewScores.reviewId, reviewScores.criterionId], set: { score } })
+                            .run();
+              await audit(ctx, { actor: actor.id, action: 'review.score', entityType: 'review', entityId: String(row.id), details: { portfolio: row.portfolioId, criterion: criterionId, from: before, to: score } });
+            }
+            for (const [criterionId, comment] of Object.entries(input.comments ?? {}))
+              await db.insert(reviewScores)
+                            .values({ reviewId: row.id, criterionId, score: null, comment })
+                            .onConflictDoUpdate({ target: [reviewScores.reviewId, reviewScores.criterionId], set: { comment } })
+                            .run();
+            await db.update(reviews)
+                    .set({ updatedAt: now, activeMs: row.activeMs + input.activeMsDelta, ...(input.feedback !== undefined ? { feedback: input.feedback } : {}) })
+                    .where(eq(reviews.id, row.id))
+                    .run();
+          });
   return { updatedAt: now };
 }
 
-export function addAnchor(
+export async function addAnchor(
   ctx: ServiceContext,
   input: { reviewId: number; criterionId: string; evidenceId: string; target: AnchorTarget },
   actor: Reviewer,
-): Anchor {
-  const row = ownDraft(ctx, input.reviewId, actor);
-  const rubric = rubricOf(ctx, row);
+): Promise<Anchor> {
+  const row = await ownDraft(ctx, input.reviewId, actor);
+  const rubric = await rubricOf(ctx, row);
   if (!rubric.criteria.some((c) => c.id === input.criterionId)) throw new ApiError('bad_request', `unknown criterion "${input.criterionId}"`);
-  const item = ctx.db.orm
-    .select()
-    .from(evidence)
-    .where(and(eq(evidence.portfolioId, row.portfolioId), eq(evidence.evidenceId, input.evidenceId)))
-    .get();
+  const item = await ctx.db.orm
+      .select()
+      .from(evidence)
+      .where(and(eq(evidence.portfolioId, row.portfolioId), eq(evidence.evidenceId, input.evidenceId)))
+      .get();
   if (!item) throw new ApiError('bad_request', `${row.portfolioId} has no evidence "${input.evidenceId}"`);
   const t = input.target;
   if (t.kind === 'pdf_page' && item.kind !== 'pdf') throw new ApiError('bad_request', `${item.title} is not a PDF: a page cannot be cited`);
   if (t.kind === 'video_time' && item.kind !== 'video') throw new ApiError('bad_request', `${item.title} is not a video: a time cannot be cited`);
   if (t.kind === 'video_time' && t.endS !== undefined && t.endS < t.startS) throw new ApiError('bad_request', 'a video range must end after it starts');
-  return transaction(ctx, async (ctx) => {
-      const created = ctx.db.orm
-        .insert(anchors)
-        .values({
-          reviewId: row.id,
-          criterionId: input.criterionId,
-          evidenceId: input.evidenceId,
-          kind: t.kind,
-          page: t.kind === 'pdf_page' ? t.page : null,
-          quote: t.kind === 'pdf_page' ? (t.quote ?? null) : null,
-          startS: t.kind === 'video_time' ? t.startS : null,
-          endS: t.kind === 'video_time' ? (t.endS ?? null) : null,
-          createdAt: nowIso(ctx),
-        })
-        .returning({ id: anchors.id })
-        .get();
-      audit(ctx, { actor: actor.id, action: 'review.anchor.add', entityType: 'review', entityId: String(row.id), details: { anchor: created.id, criterion: input.criterionId, evidence: input.evidenceId, target: t } });
-      return anchorsOf(ctx, row.id).find((a) => a.id === created.id)!;
-    });
+  return await transaction(ctx, async (ctx) => {
+        const created = await ctx.db.orm
+                .insert(anchors)
+                .values({
+                  reviewId: row.id,
+                  criterionId: input.criterionId,
+                  evidenceId: input.evidenceId,
+                  kind: t.kind,
+                  page: t.kind === 'pdf_page' ? t.page : null,
+                  quote: t.kind === 'pdf_page' ? (t.quote ?? null) : null,
+                  startS: t.kind === 'video_time' ? t.startS : null,
+                  endS: t.kind === 'video_time' ? (t.endS ?? null) : null,
+                  createdAt: nowIso(ctx),
+                })
+                .returning({ id: anchors.id })
+                .get();
+        await audit(ctx, { actor: actor.id, action: 'review.anchor.add', entityType: 'review', entityId: String(row.id), details: { anchor: created.id, criterion: input.criterionId, evidence: input.evidenceId, target: t } });
+        return (await anchorsOf(ctx, row.id)).find((a) => a.id === created.id)!;
+      });
 }
 
-export function removeAnchor(ctx: ServiceContext, reviewId: number, anchorId: number, actor: Reviewer): void {
-  const row = ownDraft(ctx, reviewId, actor);
-  transaction(ctx, async (ctx) => {
-        const gone = ctx.db.orm.delete(anchors).where(and(eq(anchors.id, anchorId), eq(anchors.reviewId, row.id))).run();
-        if (gone.changes === 0) throw new ApiError('not_found', `no anchor ${anchorId} on this review`);
-        audit(ctx, { actor: actor.id, action: 'review.anchor.remove', entityType: 'review', entityId: String(row.id), details: { anchor: anchorId } });
-      });
+export async function removeAnchor(ctx: ServiceContext, reviewId: number, anchorId: number, actor: Reviewer): Promise<void> {
+  const row = await ownDraft(ctx, reviewId, actor);
+  await transaction(ctx, async (ctx) => {
+            const gone = await ctx.db.orm.delete(anchors).where(and(eq(anchors.id, anchorId), eq(anchors.reviewId, row.id))).run();
+            if (gone.changes === 0) throw new ApiError('not_found', `no anchor ${anchorId} on this review`);
+            await audit(ctx, { actor: actor.id, action: 'review.anchor.remove', entityType: 'review', entityId: String(row.id), details: { anchor: anchorId } });
+          });
 }
 
 /**
  * Submits a review: validates it, freezes it, and (with one review per portfolio) records the decision from it.
  * All in one transaction, so a decision never exists without its review or the other way round.
  */
-export function submitReview(ctx: ServiceContext, reviewId: number, activeMsDelta: number, actor: Reviewer): ReviewState {
-  const row = ownDraft(ctx, reviewId, actor);
-  const rubric = rubricOf(ctx, row);
-  const view = toReviewView(ctx, row);
+export async function submitReview(ctx: ServiceContext, reviewId: number, activeMsDelta: number, actor: Reviewer): Promise<ReviewState> {
+  const row = await ownDraft(ctx, reviewId, actor);
+  const rubric = await rubricOf(ctx, row);
+  const view = await toReviewView(ctx, row);
   const problems = submitProblems(rubric, view.levels, view.feedback);
   if (problems.length) throw new ApiError('bad_request', 'this review cannot be submitted yet', problems);
   const preview = evaluateDecision(rubric, view.levels as LevelChoice);
   const now = nowIso(ctx);
-  transaction(ctx, async (ctx) => {
-        ctx.db.orm
-          .update(reviews)
-          .set({ status: 'submitted', outcome: preview.outcome, total: preview.total, submittedAt: now, updatedAt: now, activeMs: row.activeMs + activeMsDelta })
-          .where(eq(reviews.id, row.id))
-          .run();
-        // Drafts are not logged save by save (keystrokes, half-formed thoughts); what was submitted is, with the time on task.
-        const comments = Object.fromEntries(Object.entries(view.comments).filter(([, c]) => c.trim() !== ''));
-        audit(ctx, {
-          actor: actor.id,
-          action: 'review.submit',
-          entityType: 'review',
-          entityId: String(row.id),
-          details: { portfolio: row.portfolioId, outcome: preview.outcome, total: preview.total, feedback: view.feedback, comments, active_ms: row.activeMs + activeMsDelta },
-        });
-        if (row.kind === 'calibration') return onCalibrationSubmitted(ctx, row, actor);
-        if (isReceivedBundleItem(ctx, row.portfolioId)) {
-          // Scored offline from a review bundle: the panel decides once the lead imports the results.
-          markSubmitted(ctx, row.portfolioId, actor.id);
-          setStatus(ctx, row.portfolioId, 'scored', actor.id, { reason: 'offline review done; export the results for the lead' });
-          return;
-        }
-        afterReviewSubmitted(ctx, row.portfolioId, actor.id);
-      });
-  return reviewState(ctx, row.portfolioId, ctx.db.orm.select().from(reviews).where(eq(reviews.id, row.id)).get(), null, actor);
+  await transaction(ctx, async (ctx) => {
+            await ctx.db.orm
+                    .update(reviews)
+                    .set({ status: 'submitted', outcome: preview.outcome, total: preview.total, submittedAt: now, updatedAt: now, activeMs: row.activeMs + activeMsDelta })
+                    .where(eq(reviews.id, row.id))
+                    .run();
+            // Drafts are not logged save by save (keystrokes, half-formed thoughts); what was submitted is, with the time on task.
+            const comments = Object.fromEntries(Object.entries(view.comments).filter(([, c]) => c.trim() !== ''));
+            await audit(ctx, {
+                    actor: actor.id,
+                    action: 'review.submit',
+                    entityType: 'review',
+                    entityId: String(row.id),
+                    details: { portfolio: row.portfolioId, outcome: preview.outcome, total: preview.total, feedback: view.feedback, comments, active_ms: row.activeMs + activeMsDelta },
+                  });
+            if (row.kind === 'calibration') return onCalibrationSubmitted(ctx, row, actor);
+            if (await isReceivedBundleItem(ctx, row.portfolioId)) {
+              // Scored offline from a review bundle: the panel decides once the lead imports the results.
+              await markSubmitted(ctx, row.portfolioId, actor.id);
+              await setStatus(ctx, row.portfolioId, 'scored', actor.id, { reason: 'offline review done; export the results for the lead' });
+              return;
+            }
+            await afterReviewSubmitted(ctx, row.portfolioId, actor.id);
+          });
+  return reviewState(ctx, row.portfolioId, await ctx.db.orm.select().from(reviews).where(eq(reviews.id, row.id)).get(), null, actor);
 }
 
 /**
  * The next portfolio for this reviewer after `after`, in queue order (oldest first, wrapping around): their own open
  * assignments first, then portfolios with a free place they are eligible for. Null when nothing is left.
  */
-export function nextPortfolio(ctx: ServiceContext, after: string | undefined, actor: Reviewer): string | null {
-  const pick = (rows: { id: string; at: string }[]) => {
+export async function nextPortfolio(ctx: ServiceContext, after: string | undefined, actor: Reviewer): Promise<string | null> {
+  const pick = async (rows: { id: string; at: string }[]) => {
     const pool = rows.filter((r) => r.id !== after);
-    const current = after ? ctx.db.orm.select({ at: portfolios.submittedAt }).from(portfolios).where(eq(portfolios.id, after)).get() : undefined;
+    const current = after ? await ctx.db.orm.select({ at: portfolios.submittedAt }).from(portfolios).where(eq(portfolios.id, after)).get() : undefined;
     const later = current ? pool.find((c) => c.at > current.at || (c.at === current.at && c.id > after!)) : undefined;
     return (later ?? pool[0])?.id ?? null;
   };
-  const mine = ctx.db.all(`SELECT p.id, p.submitted_at AS at FROM assignments a JOIN portfolios p ON p.id = a.portfolio_id
+  const mine = (await ctx.db.all(`SELECT p.id, p.submitted_at AS at FROM assignments a JOIN portfolios p ON p.id = a.portfolio_id
        WHERE a.reviewer_id = ? AND a.status = 'assigned' AND p.status IN ('submitted', 'in_review')
-       ORDER BY p.submitted_at, p.id`, [actor.id]) as { id: string; at: string }[];
+       ORDER BY p.submitted_at, p.id`, [actor.id])) as { id: string; at: string }[];
   if (mine.some((m) => m.id !== after)) return pick(mine);
-  const open = ctx.db.all(`SELECT p.id, p.submitted_at AS at FROM portfolios p WHERE p.status IN ('submitted', 'in_review') AND p.is_anchor = 0 ORDER BY p.submitted_at, p.id`) as { id: string; at: string }[];
-  return pick(open.filter((o) => !eligibilityProblem(ctx, o.id, actor)));
+  const open = (await ctx.db.all(`SELECT p.id, p.submitted_at AS at FROM portfolios p WHERE p.status IN ('submitted', 'in_review') AND p.is_anchor = 0 ORDER BY p.submitted_at, p.id`)) as { id: string; at: string }[];
+  return pick(open.filter(async (o) => !await eligibilityProblem(ctx, o.id, actor)));
 }

@@ -4,22 +4,22 @@ import { rubrics, rubricCriteria, rubricLevels, reviews, portfolios } from '../d
 import { nowIso, type ServiceContext } from './context';
 import { audit } from './audit';
 
-export function loadRubric(ctx: ServiceContext, id: string, version: number): Rubric | null {
+export async function loadRubric(ctx: ServiceContext, id: string, version: number): Promise<Rubric | null> {
   const db = ctx.db.orm;
-  const head = db.select().from(rubrics).where(and(eq(rubrics.id, id), eq(rubrics.version, version))).get();
+  const head = await db.select().from(rubrics).where(and(eq(rubrics.id, id), eq(rubrics.version, version))).get();
   if (!head) return null;
-  const criteria = db
-    .select()
-    .from(rubricCriteria)
-    .where(and(eq(rubricCriteria.rubricId, id), eq(rubricCriteria.rubricVersion, version)))
-    .orderBy(asc(rubricCriteria.position))
-    .all();
-  const levels = db
-    .select()
-    .from(rubricLevels)
-    .where(and(eq(rubricLevels.rubricId, id), eq(rubricLevels.rubricVersion, version)))
-    .orderBy(asc(rubricLevels.score))
-    .all();
+  const criteria = await db
+      .select()
+      .from(rubricCriteria)
+      .where(and(eq(rubricCriteria.rubricId, id), eq(rubricCriteria.rubricVersion, version)))
+      .orderBy(asc(rubricCriteria.position))
+      .all();
+  const levels = await db
+      .select()
+      .from(rubricLevels)
+      .where(and(eq(rubricLevels.rubricId, id), eq(rubricLevels.rubricVersion, version)))
+      .orderBy(asc(rubricLevels.score))
+      .all();
   const rule =
     head.ruleType === 'all_at_least'
       ? { type: 'all_at_least' as const, min_level: head.ruleMinLevel ?? 0, critical_min_level: head.ruleCriticalMinLevel ?? undefined }
@@ -51,55 +51,55 @@ export function rubricFingerprint(r: Rubric): string {
   return JSON.stringify(normal);
 }
 
-export function insertRubric(ctx: ServiceContext, r: Rubric, actor: string): void {
+export async function insertRubric(ctx: ServiceContext, r: Rubric, actor: string): Promise<void> {
   const db = ctx.db.orm;
   const rule = r.decision_rule;
-  db.insert(rubrics)
-    .values({
-      id: r.id,
-      version: r.version,
-      title: r.title,
-      changeNote: r.change_note ?? null,
-      ruleType: rule.type,
-      ruleMinLevel: rule.type === 'all_at_least' ? rule.min_level : null,
-      ruleMinTotal: rule.type === 'total_at_least' ? rule.min_total : null,
-      ruleCriticalMinLevel: rule.critical_min_level ?? null,
-      feedbackPass: r.feedback_templates?.pass ?? '',
-      feedbackNotYet: r.feedback_templates?.not_yet ?? '',
-      createdAt: nowIso(ctx),
-    })
-    .run();
-  r.criteria.forEach((c, position) => {
-    db.insert(rubricCriteria)
-      .values({
-        rubricId: r.id,
-        rubricVersion: r.version,
-        criterionId: c.id,
-        position,
-        title: c.title,
-        guidance: c.guidance,
-        weight: c.weight ?? null,
-        critical: c.critical,
-      })
-      .run();
-    for (const l of c.levels)
-      db.insert(rubricLevels)
-        .values({ rubricId: r.id, rubricVersion: r.version, criterionId: c.id, score: l.score, label: l.label, descriptor: l.descriptor })
+  await db.insert(rubrics)
+        .values({
+          id: r.id,
+          version: r.version,
+          title: r.title,
+          changeNote: r.change_note ?? null,
+          ruleType: rule.type,
+          ruleMinLevel: rule.type === 'all_at_least' ? rule.min_level : null,
+          ruleMinTotal: rule.type === 'total_at_least' ? rule.min_total : null,
+          ruleCriticalMinLevel: rule.critical_min_level ?? null,
+          feedbackPass: r.feedback_templates?.pass ?? '',
+          feedbackNotYet: r.feedback_templates?.not_yet ?? '',
+          createdAt: nowIso(ctx),
+        })
         .run();
+  r.criteria.forEach(async (c, position) => {
+    await db.insert(rubricCriteria)
+            .values({
+              rubricId: r.id,
+              rubricVersion: r.version,
+              criterionId: c.id,
+              position,
+              title: c.title,
+              guidance: c.guidance,
+              weight: c.weight ?? null,
+              critical: c.critical,
+            })
+            .run();
+    for (const l of c.levels)
+      await db.insert(rubricLevels)
+                .values({ rubricId: r.id, rubricVersion: r.version, criterionId: c.id, score: l.score, label: l.label, descriptor: l.descriptor })
+                .run();
   });
-  audit(ctx, { actor, action: 'rubric.create', entityType: 'rubric', entityId: `${r.id}@${r.version}`, details: { title: r.title } });
+  await audit(ctx, { actor, action: 'rubric.create', entityType: 'rubric', entityId: `${r.id}@${r.version}`, details: { title: r.title } });
 }
 
 /** A rubric is frozen once any portfolio is assessed with it or any review used it. */
-export function isRubricFrozen(ctx: ServiceContext, id: string, version: number): boolean {
+export async function isRubricFrozen(ctx: ServiceContext, id: string, version: number): Promise<boolean> {
   const db = ctx.db.orm;
   const used =
-    db.select({ id: portfolios.id }).from(portfolios).where(and(eq(portfolios.rubricId, id), eq(portfolios.rubricVersion, version))).limit(1).get() ??
-    db.select({ id: reviews.id }).from(reviews).where(and(eq(reviews.rubricId, id), eq(reviews.rubricVersion, version))).limit(1).get();
+    await db.select({ id: portfolios.id }).from(portfolios).where(and(eq(portfolios.rubricId, id), eq(portfolios.rubricVersion, version))).limit(1).get() ??
+    await db.select({ id: reviews.id }).from(reviews).where(and(eq(reviews.rubricId, id), eq(reviews.rubricVersion, version))).limit(1).get();
   return used !== undefined;
 }
 
-export function latestRubricVersion(ctx: ServiceContext, id: string): number | null {
-  const row = ctx.db.orm.select({ v: rubrics.version }).from(rubrics).where(eq(rubrics.id, id)).orderBy(desc(rubrics.version)).limit(1).get();
+export async function latestRubricVersion(ctx: ServiceContext, id: string): Promise<number | null> {
+  const row = await ctx.db.orm.select({ v: rubrics.version }).from(rubrics).where(eq(rubrics.id, id)).orderBy(desc(rubrics.version)).limit(1).get();
   return row?.v ?? null;
 }

@@ -39,7 +39,7 @@ export function dropUnreferencedBlobs(ctx: ServiceContext, shas: Iterable<string
  * Takes out what an import that did not finish wrote (its portfolios, the candidates it created, the blobs it
  * registered), in the caller's write transaction. Its audit entries were never written: they land with the last batch.
  */
-export function rollBackImportRun(ctx: ServiceContext, runId: string): { portfolios: string[] } {
+export async function rollBackImportRun(ctx: ServiceContext, runId: string): Promise<{ portfolios: string[] }> {
   requireWriteLock(ctx, 'rolling back an import');
   const sqlite = ctx.db;
   const items = (kind: string) =>
@@ -47,38 +47,38 @@ export function rollBackImportRun(ctx: ServiceContext, runId: string): { portfol
   const portfolioIds = items('portfolio');
   // Later attempts first: a resubmission refers to its earlier attempt.
   const rows = portfolioIds
-    .map((id) => sqlite.get('SELECT seq, id, attempt FROM portfolios WHERE id = ?', [id]) as { seq: number; id: string; attempt: number } | undefined)
+    .map(async (id) => (await sqlite.get('SELECT seq, id, attempt FROM portfolios WHERE id = ?', [id])) as { seq: number; id: string; attempt: number } | undefined)
     .filter((r) => r !== undefined)
     .sort((a, b) => b.attempt - a.attempt);
   const removed: string[] = [];
   for (const r of rows) {
     try {
-      transaction(ctx, async (ctx) => {
-                sqlite.run('DELETE FROM portfolio_search WHERE rowid = ?', [r.seq]);
-                sqlite.run('DELETE FROM portfolios WHERE id = ?', [r.id]);
-              });
+      await transaction(ctx, async (ctx) => {
+                        await sqlite.run('DELETE FROM portfolio_search WHERE rowid = ?', [r.seq]);
+                        await sqlite.run('DELETE FROM portfolios WHERE id = ?', [r.id]);
+                      });
       removed.push(r.id);
     } catch {
       // Someone began work on it while the import ran (an assignment, a review): it stays, and the log says why.
-      audit(ctx, { actor: 'system:import', action: 'portfolio.import', entityType: 'portfolio', entityId: r.id, details: { kept: 'work began on it before its unfinished import was taken out' } });
+      await audit(ctx, { actor: 'system:import', action: 'portfolio.import', entityType: 'portfolio', entityId: r.id, details: { kept: 'work began on it before its unfinished import was taken out' } });
     }
   }
   for (const id of items('candidate'))
-    if (!sqlite.get('SELECT 1 FROM portfolios WHERE candidate_id = ? LIMIT 1', [id])) {
+    if (!await sqlite.get('SELECT 1 FROM portfolios WHERE candidate_id = ? LIMIT 1', [id])) {
       try {
-        sqlite.run('DELETE FROM candidates WHERE id = ?', [id]);
+        await sqlite.run('DELETE FROM candidates WHERE id = ?', [id]);
       } catch {
         // Something else (a credit record) has come to refer to the candidate since: it stays.
       }
     }
   dropUnreferencedBlobs(ctx, items('blob'));
-  sqlite.run('DELETE FROM import_runs WHERE id = ?', [runId]);
+  await sqlite.run('DELETE FROM import_runs WHERE id = ?', [runId]);
   return { portfolios: removed };
 }
 
 /** Import runs whose process is gone (killed, crashed): they will never finish. */
-function abandonedRuns(ctx: ServiceContext): { id: string; source: string }[] {
-  const runs = ctx.db.all('SELECT id, pid, source FROM import_runs') as { id: string; pid: number; source: string }[];
+async function abandonedRuns(ctx: ServiceContext): Promise<{ id: string; source: string }[]> {
+  const runs = (await ctx.db.all('SELECT id, pid, source FROM import_runs')) as { id: string; pid: number; source: string }[];
   return runs.filter((r) => r.pid !== process.pid && !processAlive(r.pid));
 }
 
@@ -107,30 +107,30 @@ export async function checkStore(ctx: ServiceContext, options: { repair?: boolea
   const corrupt: string[] = [];
   for (const sha of onDisk) if ((await ctx.store.hashOf(sha)) !== sha) corrupt.push(sha);
   const repaired: StoreCheckReport['repaired'] = { unreferenced: [], staleStaging: [], abandonedImports: [] };
-  const look = () => {
+  const look = async () => {
     const registered = new Set((await ctx.db.all<{ sha256: string }>('SELECT sha256 FROM blobs')).map((r) => r.sha256));
-    const referenced = referencedShas(ctx);
+    const referenced = await referencedShas(ctx);
     const present = new Set(ctx.store.list());
     return {
       missing: [...new Set([...registered, ...referenced])].filter((s) => !present.has(s)).sort(),
       unreferenced: [...present].filter((s) => !referenced.has(s)).sort(),
       staleStaging: ctx.store.staleStagingFiles().sort(),
-      abandonedImports: abandonedRuns(ctx).map((r) => r.id),
+      abandonedImports: (await abandonedRuns(ctx)).map((r) => r.id),
     };
   };
   if (options.repair)
-    transaction(ctx, async (ctx) => {
-            for (const run of abandonedRuns(ctx)) {
-              rollBackImportRun(ctx, run.id);
-              repaired.abandonedImports.push(run.id);
-            }
-            repaired.unreferenced.push(...dropUnreferencedBlobs(ctx, look().unreferenced));
-            for (const f of ctx.store.staleStagingFiles()) {
-              ctx.store.removeStagingFile(f);
-              repaired.staleStaging.push(f);
-            }
-          });
-  const now = look();
+    await transaction(ctx, async (ctx) => {
+                  for (const run of await abandonedRuns(ctx)) {
+                    await rollBackImportRun(ctx, run.id);
+                    repaired.abandonedImports.push(run.id);
+                  }
+                  repaired.unreferenced.push(...dropUnreferencedBlobs(ctx, (await look()).unreferenced));
+                  for (const f of ctx.store.staleStagingFiles()) {
+                    ctx.store.removeStagingFile(f);
+                    repaired.staleStaging.push(f);
+                  }
+                });
+  const now = await look();
   const stillCorrupt = corrupt.filter((s) => ctx.store.has(s));
   const clean = Object.values(now).every((xs) => xs.length === 0) && stillCorrupt.length === 0;
   return { ...now, corrupt: stillCorrupt, repaired, clean };
@@ -140,15 +140,15 @@ export async function checkStore(ctx: ServiceContext, options: { repair?: boolea
  * What every start does: takes out imports a killed process left half-written and empties the staging area of
  * processes that are gone. Unreferenced files are only listed (`cli store check`), never removed unasked.
  */
-export function sweepAtStart(ctx: ServiceContext): { abandonedImports: string[]; staleStaging: string[] } {
+export async function sweepAtStart(ctx: ServiceContext): Promise<{ abandonedImports: string[]; staleStaging: string[] }> {
   const abandonedImports: string[] = [];
-  if (abandonedRuns(ctx).length > 0)
-    transaction(ctx, async (ctx) => {
-            for (const run of abandonedRuns(ctx)) {
-              rollBackImportRun(ctx, run.id);
-              abandonedImports.push(run.id);
-            }
-          });
+  if ((await abandonedRuns(ctx)).length > 0)
+    await transaction(ctx, async (ctx) => {
+                  for (const run of await abandonedRuns(ctx)) {
+                    await rollBackImportRun(ctx, run.id);
+                    abandonedImports.push(run.id);
+                  }
+                });
   const staleStaging = ctx.store.staleStagingFiles();
   staleStaging.forEach((f) => ctx.store.removeStagingFile(f));
   return { abandonedImports, staleStaging };

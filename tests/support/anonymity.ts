@@ -32,10 +32,10 @@ export async function anonymitySetup(ctx: ServiceContext): Promise<{ work: strin
     editManifest(dir, (m) => (m.credential = p.credential));
   }
   await importPath(ctx, work, { actor: 'test' });
-  const admin = createReviewer(ctx, { name: 'Ada Admin', email: 'ada@example.nz', school: '', district: '', roles: ['admin'] }, null);
+  const admin = await createReviewer(ctx, { name: 'Ada Admin', email: 'ada@example.nz', school: '', district: '', roles: ['admin'] }, null);
   const mk = (role: Role, name: string) => createReviewer(ctx, { name, email: `${role}@example.nz`, school: 'Elsewhere School', district: 'Far', roles: [role] }, admin);
-  const people = { admin, reviewer: mk('reviewer', 'Rangi Reviewer'), moderator: mk('moderator', 'Moana Moderator'), lead: mk('lead', 'Lee Lead'), approver: mk('approver', 'Pat Approver') };
-  setPolicy(ctx, 'TST-8', { anonymous: true, reviews_required: 1 }, admin);
-  setPolicy(ctx, 'OPN-8', { reviews_required: 1 }, admin);
+  const people = { admin, reviewer: await mk('reviewer', 'Rangi Reviewer'), moderator: await mk('moderator', 'Moana Moderator'), lead: await mk('lead', 'Lee Lead'), approver: await mk('approver', 'Pat Approver') };
+  await setPolicy(ctx, 'TST-8', { anonymous: true, reviews_required: 1 }, admin);
+  await setPolicy(ctx, 'OPN-8', { reviews_required: 1 }, admin);
   return { work, people };
 }

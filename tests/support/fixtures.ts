@@ -12,8 +12,8 @@ export function tempDir(prefix = 'ew-test-'): string {
 }
 
 /** A real data directory (SQLite file + store) in a temp folder, with a fixed clock. */
-export function tempServices(now = new Date('2026-11-01T10:00:00Z')): ServiceContext {
-  return openServices({ dataDir: tempDir('ew-data-'), now: () => now });
+export async function tempServices(now = new Date('2026-11-01T10:00:00Z')): Promise<ServiceContext> {
+  return await openServices({ dataDir: tempDir('ew-data-'), now: () => now });
 }
 
 export const sha256 = (bytes: Uint8Array | string) => crypto.createHash('sha256').update(bytes).digest('hex');
@@ -128,6 +128,6 @@ export function editManifest(dir: string, edit: (m: any) => void): void {
   fs.writeFileSync(file, JSON.stringify(m, null, 2));
 }
 
-export function countRows(ctx: ServiceContext, table: string): number {
-  return (ctx.db.get(`SELECT count(*) AS n FROM ${table}`) as { n: number }).n;
+export async function countRows(ctx: ServiceContext, table: string): Promise<number> {
+  return ((await ctx.db.get(`SELECT count(*) AS n FROM ${table}`)) as { n: number }).n;
 }

@@ -9,7 +9,7 @@ export const auditVerifyCommand: Command = {
   words: ['audit', 'verify'],
   usage: 'audit verify [--json]',
   summary: 'Checks the audit log hash chain and its guards; exits 1 naming the first bad entry.',
-  run({ dataDir, io, flags }) {
+  async run({ dataDir, io, flags }) {
     const file = path.join(dataDir, 'queue.sqlite');
     if (!fs.existsSync(file)) throw new UsageError(`no data directory with a database at ${dataDir}`);
     // Opened without the services: they refuse a broken log, and this command is how one finds out why.
@@ -25,7 +25,7 @@ export const auditVerifyCommand: Command = {
       if (!flags.json) io.out(`valid: ${report.entries} audit entries, chain intact (head ${report.head ?? 'none'})`);
       return 0;
     } finally {
-      handle.close();
+      await handle.close();
     }
   },
 };

@@ -19,25 +19,25 @@ export const exportCommand: Command = {
     search: { type: 'string' },
     portfolio: { type: 'string', multiple: true },
   },
-  run({ flags, open, io, actor }) {
+  async run({ flags, open, io, actor }) {
     const format = flags.format;
     if (format !== 'csv' && format !== 'json') throw new UsageError('--format must be csv or json');
     if (typeof flags.out !== 'string') throw new UsageError('--out FILE is required');
     const status = (flags.status as string[] | undefined) ?? [];
     for (const s of status) if (!STATUSES.includes(s as Status)) throw new UsageError(`unknown status "${s}"`);
     const ctx = open();
-    const file = exportDecisions(
-      ctx,
-      format,
-      {
-        status: status.length ? (status as Status[]) : undefined,
-        credential: flags.credential as string | undefined,
-        district: flags.district as string | undefined,
-        search: flags.search as string | undefined,
-        portfolioIds: flags.portfolio as string[] | undefined,
-      },
-      cliActor(ctx, actor),
-    );
+    const file = await exportDecisions(
+          ctx,
+          format,
+          {
+            status: status.length ? (status as Status[]) : undefined,
+            credential: flags.credential as string | undefined,
+            district: flags.district as string | undefined,
+            search: flags.search as string | undefined,
+            portfolioIds: flags.portfolio as string[] | undefined,
+          },
+          await cliActor(ctx, actor),
+        );
     const out = path.resolve(flags.out);
     writeFileAtomic(out, file.content);
     if (flags.json) io.out(JSON.stringify({ file: out, count: file.count, format }));

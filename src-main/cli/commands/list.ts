@@ -14,21 +14,21 @@ export const listCommand: Command = {
     district: { type: 'string' },
     search: { type: 'string' },
   },
-  run({ flags, open, io, actor }) {
+  async run({ flags, open, io, actor }) {
     const status = (flags.status as string[] | undefined) ?? [];
     for (const s of status) if (!STATUSES.includes(s as Status)) throw new UsageError(`unknown status "${s}" (one of ${STATUSES.join(', ')})`);
     const ctx = open();
-    const viewer = cliActor(ctx, actor);
+    const viewer = await cliActor(ctx, actor);
     const rows = [];
     for (let offset = 0; ; offset += 500) {
-      const page = listQueue(ctx, {
-        status: status.length ? (status as Status[]) : undefined,
-        credential: flags.credential as string | undefined,
-        district: flags.district as string | undefined,
-        search: flags.search as string | undefined,
-        offset,
-        limit: 500,
-      }, viewer);
+      const page = await listQueue(ctx, {
+              status: status.length ? (status as Status[]) : undefined,
+              credential: flags.credential as string | undefined,
+              district: flags.district as string | undefined,
+              search: flags.search as string | undefined,
+              offset,
+              limit: 500,
+            }, viewer);
       rows.push(...page.rows);
       if (page.rows.length < 500) break;
     }

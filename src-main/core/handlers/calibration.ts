@@ -15,8 +15,8 @@ export function calibrationHandlers({ ctx, actor }: HandlerDeps): HandlersFor<ty
     'calibration.anchors.get': ({ portfolioId }, caller) => getAnchor(ctx, portfolioId, actor(caller)),
     'calibration.anchors.candidates': ({ credential }, caller) => anchorCandidates(ctx, credential, actor(caller)),
     'calibration.anchors.save': (input, caller) => saveAnchor(ctx, input, actor(caller)),
-    'calibration.anchors.remove': ({ portfolioId }, caller) => {
-      removeAnchor(ctx, portfolioId, actor(caller));
+    'calibration.anchors.remove': async ({ portfolioId }, caller) => {
+      await removeAnchor(ctx, portfolioId, actor(caller));
       return {};
     },
     'calibration.rounds.list': (_, caller) => listRounds(ctx, actor(caller)),

@@ -21,9 +21,9 @@ export function creditHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof 
     return me;
   };
   return {
-    'credit.catalogue': (_, caller) => {
+    'credit.catalogue': async (_, caller) => {
       viewer(caller);
-      return listCredentials(ctx).map((c) => ({
+      return (await listCredentials(ctx)).map((c) => ({
         code: c.code,
         title: c.title,
         provider: c.provider,
@@ -33,19 +33,19 @@ export function creditHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof 
         validityYears: c.validity_years ?? null,
       }));
     },
-    'credit.pathways': (_, caller) => {
+    'credit.pathways': async (_, caller) => {
       viewer(caller);
-      return listPathways(ctx);
+      return await listPathways(ctx);
     },
-    'credit.pathway': ({ id, version }, caller) => {
+    'credit.pathway': async ({ id, version }, caller) => {
       viewer(caller);
-      return getPathway(ctx, id, version);
+      return await getPathway(ctx, id, version);
     },
     'credit.savePathway': ({ pathway }, caller) => savePathway(ctx, pathway, actor(caller)),
     'credit.importPathway': ({ json }, caller) => importPathwayJson(ctx, json, actor(caller)),
-    'credit.exportPathway': ({ id, version }, caller) => {
+    'credit.exportPathway': async ({ id, version }, caller) => {
       viewer(caller);
-      return exportPathway(ctx, id, version);
+      return await exportPathway(ctx, id, version);
     },
     'credit.candidates': ({ search }, caller) => listCandidates(ctx, actor(caller), search),
     'credit.candidate': ({ id }, caller) => candidateRecord(ctx, id, actor(caller)),
@@ -59,15 +59,15 @@ export function creditHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof 
     'credit.letter': ({ applicationId }, caller) => decisionLetter(ctx, applicationId, actor(caller)),
     'credit.exportRecords': ({ format }, caller) => exportStudentRecords(ctx, format, actor(caller)),
     'credit.badge': ({ portfolioId }, caller) => exportPortfolioBadge(ctx, portfolioId, actor(caller)),
-    'credit.verifyBadge': ({ content }, caller) => {
+    'credit.verifyBadge': async ({ content }, caller) => {
       viewer(caller);
-      return verifyBadgeFile(ctx, content);
+      return await verifyBadgeFile(ctx, content);
     },
     'credit.insight': (filter, caller) => programmeInsight(ctx, actor(caller), filter),
     'credit.holdersCsv': (filter, caller) => holdersCsv(ctx, actor(caller), filter),
-    'credit.settings': (_, caller) => {
+    'credit.settings': async (_, caller) => {
       viewer(caller);
-      return getCreditSettings(ctx);
+      return await getCreditSettings(ctx);
     },
     'credit.setSettings': (settings, caller) => setCreditSettings(ctx, settings, actor(caller)),
     'credit.trustList': (_, caller) => listTrustedIssuers(ctx, actor(caller)),

@@ -21,71 +21,71 @@ export interface ReferenceInput {
   rationale: string;
 }
 
-function portfolioOrThrow(ctx: ServiceContext, id: string) {
-  const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, id)).get();
+async function portfolioOrThrow(ctx: ServiceContext, id: string) {
+  const p = await ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, id)).get();
   if (!p) throw new ApiError('not_found', `no portfolio ${id}`);
   return p;
 }
 
 /** Submitted calibration reviews of this anchor: once a reviewer has been compared with its reference, it is fixed. */
-function submissionsOf(ctx: ServiceContext, portfolioId: string): number {
-  return (ctx.db.get('SELECT count(*) AS n FROM calibration_submissions WHERE portfolio_id = ?', [portfolioId]) as { n: number }).n;
+async function submissionsOf(ctx: ServiceContext, portfolioId: string): Promise<number> {
+  return ((await ctx.db.get('SELECT count(*) AS n FROM calibration_submissions WHERE portfolio_id = ?', [portfolioId])) as { n: number }).n;
 }
 
 /** Why this portfolio cannot become an anchor, or null. */
-export function anchorRefusal(ctx: ServiceContext, portfolioId: string): string | null {
-  const p = portfolioOrThrow(ctx, portfolioId);
+export async function anchorRefusal(ctx: ServiceContext, portfolioId: string): Promise<string | null> {
+  const p = await portfolioOrThrow(ctx, portfolioId);
   if (p.isAnchor) return null;
-  if (currentDecision(ctx, portfolioId)) return `${portfolioId} is already decided; a decided portfolio affects its candidate and cannot become an anchor`;
-  const reviewed = ctx.db.get("SELECT count(*) AS n FROM reviews WHERE portfolio_id = ? AND kind <> 'calibration'", [portfolioId]) as { n: number };
+  if (await currentDecision(ctx, portfolioId)) return `${portfolioId} is already decided; a decided portfolio affects its candidate and cannot become an anchor`;
+  const reviewed = (await ctx.db.get("SELECT count(*) AS n FROM reviews WHERE portfolio_id = ? AND kind <> 'calibration'", [portfolioId])) as { n: number };
   if (reviewed.n > 0) return `${portfolioId} has been reviewed in production; only a portfolio nobody has reviewed can become an anchor`;
   if (p.status === 'withdrawn' || p.status === 'returned') return `${portfolioId} is ${p.status}`;
   return null;
 }
 
-function summaryOf(ctx: ServiceContext, portfolioId: string): AnchorSummary {
-  const head = ctx.db.orm.select().from(calibrationAnchors).where(eq(calibrationAnchors.portfolioId, portfolioId)).get();
+async function summaryOf(ctx: ServiceContext, portfolioId: string): Promise<AnchorSummary> {
+  const head = await ctx.db.orm.select().from(calibrationAnchors).where(eq(calibrationAnchors.portfolioId, portfolioId)).get();
   if (!head) throw new ApiError('not_found', `${portfolioId} is not an anchor`);
-  const p = portfolioOrThrow(ctx, portfolioId);
-  const rubric = rubricOrThrow(ctx, p.rubricId, p.rubricVersion);
-  const referenced = ctx.db.orm.select().from(calibrationReferences).where(eq(calibrationReferences.portfolioId, portfolioId)).all().length;
-  const rounds = ctx.db.orm
-    .select({ id: calibrationRounds.id, name: calibrationRounds.name })
-    .from(calibrationRoundAnchors)
-    .innerJoin(calibrationRounds, eq(calibrationRounds.id, calibrationRoundAnchors.roundId))
-    .where(eq(calibrationRoundAnchors.portfolioId, portfolioId))
-    .orderBy(asc(calibrationRounds.opensAt))
-    .all();
+  const p = await portfolioOrThrow(ctx, portfolioId);
+  const rubric = await rubricOrThrow(ctx, p.rubricId, p.rubricVersion);
+  const referenced = (await ctx.db.orm.select().from(calibrationReferences).where(eq(calibrationReferences.portfolioId, portfolioId)).all()).length;
+  const rounds = await ctx.db.orm
+      .select({ id: calibrationRounds.id, name: calibrationRounds.name })
+      .from(calibrationRoundAnchors)
+      .innerJoin(calibrationRounds, eq(calibrationRounds.id, calibrationRoundAnchors.roundId))
+      .where(eq(calibrationRoundAnchors.portfolioId, portfolioId))
+      .orderBy(asc(calibrationRounds.opensAt))
+      .all();
   return {
     portfolioId,
-    row: portfolioRow(ctx, portfolioId)!,
+    row: (await portfolioRow(ctx, portfolioId))!,
     rubric: { id: rubric.id, version: rubric.version, title: rubric.title },
     note: head.note,
     referenced,
     criteria: rubric.criteria.length,
     rounds,
-    submissions: submissionsOf(ctx, portfolioId),
+    submissions: await submissionsOf(ctx, portfolioId),
     createdAt: head.createdAt,
   };
 }
 
-export function listAnchors(ctx: ServiceContext, actor: Reviewer): AnchorSummary[] {
+export async function listAnchors(ctx: ServiceContext, actor: Reviewer): Promise<AnchorSummary[]> {
   requireLead(actor);
-  return ctx.db.orm
-    .select({ id: calibrationAnchors.portfolioId })
-    .from(calibrationAnchors)
-    .orderBy(asc(calibrationAnchors.portfolioId))
-    .all()
+  return (await ctx.db.orm
+      .select({ id: calibrationAnchors.portfolioId })
+      .from(calibrationAnchors)
+      .orderBy(asc(calibrationAnchors.portfolioId))
+      .all())
     .map((a) => summaryOf(ctx, a.id));
 }
 
 /** An anchor with its references: for leads only, since a reviewer must never see them before scoring. */
-export function getAnchor(ctx: ServiceContext, portfolioId: string, actor: Reviewer): AnchorDetail {
+export async function getAnchor(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<AnchorDetail> {
   requireLead(actor);
-  const summary = summaryOf(ctx, portfolioId);
-  const p = portfolioOrThrow(ctx, portfolioId);
-  const rubric = rubricOrThrow(ctx, p.rubricId, p.rubricVersion);
-  const refs = referencesOf(ctx, portfolioId);
+  const summary = await summaryOf(ctx, portfolioId);
+  const p = await portfolioOrThrow(ctx, portfolioId);
+  const rubric = await rubricOrThrow(ctx, p.rubricId, p.rubricVersion);
+  const refs = await referencesOf(ctx, portfolioId);
   return {
     ...summary,
     rubricDetail: rubric,
@@ -97,29 +97,29 @@ export function getAnchor(ctx: ServiceContext, portfolioId: string, actor: Revie
   };
 }
 
-export function referencesOf(ctx: ServiceContext, portfolioId: string): Map<string, { score: number; rationale: string }> {
+export async function referencesOf(ctx: ServiceContext, portfolioId: string): Promise<Map<string, { score: number; rationale: string }>> {
   return new Map(
-    ctx.db.orm
-      .select()
-      .from(calibrationReferences)
-      .where(eq(calibrationReferences.portfolioId, portfolioId))
-      .all()
+    (await ctx.db.orm
+            .select()
+            .from(calibrationReferences)
+            .where(eq(calibrationReferences.portfolioId, portfolioId))
+            .all())
       .map((r) => [r.criterionId, { score: r.score, rationale: r.rationale }]),
   );
 }
 
 /** Portfolios a lead may turn into anchors (newest first, at most 500). */
-export function anchorCandidates(ctx: ServiceContext, credential: string | undefined, actor: Reviewer): PortfolioRow[] {
+export async function anchorCandidates(ctx: ServiceContext, credential: string | undefined, actor: Reviewer): Promise<PortfolioRow[]> {
   requireLead(actor);
-  return portfolioRowsFor(
-    ctx,
-    `SELECT p.seq FROM portfolios p
+  return await portfolioRowsFor(
+      ctx,
+      `SELECT p.seq FROM portfolios p
      WHERE p.is_anchor = 0 AND p.status IN ('submitted', 'in_review') ${credential ? 'AND p.credential_code = ?' : ''}
        AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.portfolio_id = p.id)
        AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.portfolio_id = p.id)
      ORDER BY p.submitted_at DESC, p.id LIMIT 500`,
-    credential ? [credential] : [],
-  );
+      credential ? [credential] : [],
+    );
 }
 
 /**
@@ -127,14 +127,14 @@ export function anchorCandidates(ctx: ServiceContext, credential: string | undef
  * saved incomplete while a lead works on them; a round only accepts anchors with a reference on every criterion.
  * Open panel assignments are released: nobody reviews an anchor in production.
  */
-export function saveAnchor(ctx: ServiceContext, input: { portfolioId: string; references: ReferenceInput[]; note?: string }, actor: Reviewer): AnchorDetail {
+export async function saveAnchor(ctx: ServiceContext, input: { portfolioId: string; references: ReferenceInput[]; note?: string }, actor: Reviewer): Promise<AnchorDetail> {
   requireLead(actor);
-  const p = portfolioOrThrow(ctx, input.portfolioId);
-  const refusal = anchorRefusal(ctx, p.id);
+  const p = await portfolioOrThrow(ctx, input.portfolioId);
+  const refusal = await anchorRefusal(ctx, p.id);
   if (refusal) throw new ApiError('conflict', refusal);
-  if (p.isAnchor && submissionsOf(ctx, p.id) > 0)
+  if (p.isAnchor && await submissionsOf(ctx, p.id) > 0)
     throw new ApiError('conflict', `${p.id}'s reference is fixed: reviewers have already been compared with it. Make another anchor for a different reference.`);
-  const rubric = rubricOrThrow(ctx, p.rubricId, p.rubricVersion);
+  const rubric = await rubricOrThrow(ctx, p.rubricId, p.rubricVersion);
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const r of input.references) {
@@ -146,54 +146,54 @@ export function saveAnchor(ctx: ServiceContext, input: { portfolioId: string; re
   }
   if (problems.length) throw new ApiError('bad_request', 'these reference levels do not fit the rubric', problems);
   const now = nowIso(ctx);
-  transaction(ctx, async (ctx) => {
-        const db = ctx.db.orm;
-        if (!p.isAnchor) {
-          const released = ctx.db.all("UPDATE assignments SET status = 'released', closed_at = ? WHERE portfolio_id = ? AND status = 'assigned' RETURNING reviewer_id", [now, p.id]) as { reviewer_id: string }[];
-          db.update(portfolios).set({ isAnchor: true, updatedAt: now }).where(eq(portfolios.id, p.id)).run();
-          db.insert(calibrationAnchors).values({ portfolioId: p.id, note: input.note ?? '', createdBy: actor.id, createdAt: now, updatedAt: now }).run();
-          audit(ctx, {
-            actor: actor.id,
-            action: 'calibration.anchor.make',
-            entityType: 'portfolio',
-            entityId: p.id,
-            details: { rubric: `${rubric.id}@${rubric.version}`, releasedAssignments: released.map((r) => r.reviewer_id) },
+  await transaction(ctx, async (ctx) => {
+            const db = ctx.db.orm;
+            if (!p.isAnchor) {
+              const released = (await ctx.db.all("UPDATE assignments SET status = 'released', closed_at = ? WHERE portfolio_id = ? AND status = 'assigned' RETURNING reviewer_id", [now, p.id])) as { reviewer_id: string }[];
+              await db.update(portfolios).set({ isAnchor: true, updatedAt: now }).where(eq(portfolios.id, p.id)).run();
+              await db.insert(calibrationAnchors).values({ portfolioId: p.id, note: input.note ?? '', createdBy: actor.id, createdAt: now, updatedAt: now }).run();
+              await audit(ctx, {
+                                actor: actor.id,
+                                action: 'calibration.anchor.make',
+                                entityType: 'portfolio',
+                                entityId: p.id,
+                                details: { rubric: `${rubric.id}@${rubric.version}`, releasedAssignments: released.map((r) => r.reviewer_id) },
+                              });
+            } else await db.update(calibrationAnchors).set({ note: input.note ?? '', updatedAt: now }).where(eq(calibrationAnchors.portfolioId, p.id)).run();
+            const before = Object.fromEntries([...await referencesOf(ctx, p.id)].map(([k, v]) => [k, v.score]));
+            await db.delete(calibrationReferences).where(eq(calibrationReferences.portfolioId, p.id)).run();
+            for (const r of input.references)
+              await db.insert(calibrationReferences).values({ portfolioId: p.id, criterionId: r.criterionId, score: r.score, rationale: r.rationale.trim() }).run();
+            await audit(ctx, {
+                    actor: actor.id,
+                    action: 'calibration.anchor.references',
+                    entityType: 'portfolio',
+                    entityId: p.id,
+                    details: { before, after: Object.fromEntries(input.references.map((r) => [r.criterionId, r.score])) },
+                  });
           });
-        } else db.update(calibrationAnchors).set({ note: input.note ?? '', updatedAt: now }).where(eq(calibrationAnchors.portfolioId, p.id)).run();
-        const before = Object.fromEntries([...referencesOf(ctx, p.id)].map(([k, v]) => [k, v.score]));
-        db.delete(calibrationReferences).where(eq(calibrationReferences.portfolioId, p.id)).run();
-        for (const r of input.references)
-          db.insert(calibrationReferences).values({ portfolioId: p.id, criterionId: r.criterionId, score: r.score, rationale: r.rationale.trim() }).run();
-        audit(ctx, {
-          actor: actor.id,
-          action: 'calibration.anchor.references',
-          entityType: 'portfolio',
-          entityId: p.id,
-          details: { before, after: Object.fromEntries(input.references.map((r) => [r.criterionId, r.score])) },
-        });
-      });
   return getAnchor(ctx, p.id, actor);
 }
 
 /** Returns an anchor to an ordinary portfolio, only while no round uses it. */
-export function removeAnchor(ctx: ServiceContext, portfolioId: string, actor: Reviewer): void {
+export async function removeAnchor(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<void> {
   requireLead(actor);
-  const p = portfolioOrThrow(ctx, portfolioId);
+  const p = await portfolioOrThrow(ctx, portfolioId);
   if (!p.isAnchor) throw new ApiError('not_found', `${portfolioId} is not an anchor`);
-  const rounds = ctx.db.orm
-    .select({ name: calibrationRounds.name })
-    .from(calibrationRoundAnchors)
-    .innerJoin(calibrationRounds, eq(calibrationRounds.id, calibrationRoundAnchors.roundId))
-    .where(eq(calibrationRoundAnchors.portfolioId, portfolioId))
-    .all();
+  const rounds = await ctx.db.orm
+      .select({ name: calibrationRounds.name })
+      .from(calibrationRoundAnchors)
+      .innerJoin(calibrationRounds, eq(calibrationRounds.id, calibrationRoundAnchors.roundId))
+      .where(eq(calibrationRoundAnchors.portfolioId, portfolioId))
+      .all();
   if (rounds.length) throw new ApiError('conflict', `${portfolioId} is used by the round${rounds.length > 1 ? 's' : ''} ${rounds.map((r) => `"${r.name}"`).join(', ')}`);
-  const calibrationReviews = ctx.db.get("SELECT count(*) AS n FROM reviews WHERE portfolio_id = ? AND kind = 'calibration'", [portfolioId]) as { n: number };
+  const calibrationReviews = (await ctx.db.get("SELECT count(*) AS n FROM reviews WHERE portfolio_id = ? AND kind = 'calibration'", [portfolioId])) as { n: number };
   if (calibrationReviews.n) throw new ApiError('conflict', `${portfolioId} has calibration reviews; it stays an anchor`);
-  transaction(ctx, async (ctx) => {
-        const db = ctx.db.orm;
-        db.delete(calibrationReferences).where(eq(calibrationReferences.portfolioId, portfolioId)).run();
-        db.delete(calibrationAnchors).where(eq(calibrationAnchors.portfolioId, portfolioId)).run();
-        db.update(portfolios).set({ isAnchor: false, updatedAt: nowIso(ctx) }).where(and(eq(portfolios.id, portfolioId))).run();
-        audit(ctx, { actor: actor.id, action: 'calibration.anchor.remove', entityType: 'portfolio', entityId: portfolioId });
-      });
+  await transaction(ctx, async (ctx) => {
+            const db = ctx.db.orm;
+            await db.delete(calibrationReferences).where(eq(calibrationReferences.portfolioId, portfolioId)).run();
+            await db.delete(calibrationAnchors).where(eq(calibrationAnchors.portfolioId, portfolioId)).run();
+            await db.update(portfolios).set({ isAnchor: false, updatedAt: nowIso(ctx) }).where(and(eq(portfolios.id, portfolioId))).run();
+            await audit(ctx, { actor: actor.id, action: 'calibration.anchor.remove', entityType: 'portfolio', entityId: portfolioId });
+          });
 }

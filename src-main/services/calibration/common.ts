@@ -32,8 +32,8 @@ export function roundEnd(round: Pick<RoundRow, 'closedAt' | 'closesAt'>): string
   return round.closedAt ?? round.closesAt;
 }
 
-export function rubricOrThrow(ctx: ServiceContext, id: string, version: number): Rubric {
-  const rubric = loadRubric(ctx, id, version);
+export async function rubricOrThrow(ctx: ServiceContext, id: string, version: number): Promise<Rubric> {
+  const rubric = await loadRubric(ctx, id, version);
   if (!rubric) throw new ApiError('not_found', `no rubric ${id} version ${version}`);
   return rubric;
 }
@@ -41,17 +41,17 @@ export function rubricOrThrow(ctx: ServiceContext, id: string, version: number):
 /** Loads each rubric version once per call site (reports touch the same few versions thousands of times). */
 export function rubricCache(ctx: ServiceContext): (id: string, version: number) => Rubric {
   const cache = new Map<string, Rubric>();
-  return (id, version) => {
+  return async (id, version) => {
     const key = `${id}@${version}`;
     let r = cache.get(key);
-    if (!r) cache.set(key, (r = rubricOrThrow(ctx, id, version)));
+    if (!r) cache.set(key, (r = await rubricOrThrow(ctx, id, version)));
     return r;
   };
 }
 
 /** Credentials whose rubric (any version) is this one: the credentials a round on it can qualify reviewers for. */
-export function credentialsOfRubric(ctx: ServiceContext, rubricId: string): { code: string; title: string }[] {
-  return ctx.db.all('SELECT code, title FROM credentials WHERE rubric_id = ? ORDER BY code', [rubricId]) as { code: string; title: string }[];
+export async function credentialsOfRubric(ctx: ServiceContext, rubricId: string): Promise<{ code: string; title: string }[]> {
+  return (await ctx.db.all('SELECT code, title FROM credentials WHERE rubric_id = ? ORDER BY code', [rubricId])) as { code: string; title: string }[];
 }
 
 export const percent = (x: number | null | undefined, digits = 0): string => (x === null || x === undefined ? '–' : `${(x * 100).toFixed(digits)} %`);

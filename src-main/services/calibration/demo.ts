@@ -103,15 +103,15 @@ function writeAnchorPackages(doc: CalibrationActivity, portfoliosDir: string, ou
 }
 
 export async function replayCalibrationDemo(ctx: ServiceContext, file = calibrationDemoFile(), portfoliosDir = path.join(demoDir(), 'portfolios')): Promise<void> {
-  if (ctx.db.get('SELECT 1 FROM calibration_rounds LIMIT 1')) return;
+  if (await ctx.db.get('SELECT 1 FROM calibration_rounds LIMIT 1')) return;
   const doc = CalibrationActivitySchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  for (const p of doc.profiles) if (!getReviewer(ctx, p.id)) createReviewer(ctx, { ...p }, null);
-  const who = (id: string) => {
-    const r = getReviewer(ctx, id);
+  for (const p of doc.profiles) if (!await getReviewer(ctx, p.id)) await createReviewer(ctx, { ...p }, null);
+  const who = async (id: string) => {
+    const r = await getReviewer(ctx, id);
     if (!r) throw new Error(`calibration demo names unknown reviewer ${id}`);
     return r;
   };
-  const lead = who(doc.lead);
+  const lead = await who(doc.lead);
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ew-calibration-demo-'));
   try {
@@ -123,42 +123,42 @@ export async function replayCalibrationDemo(ctx: ServiceContext, file = calibrat
   // The lead fixes each reference the day after the exemplar arrived.
   for (const a of doc.anchors) {
     const references = Object.entries(a.references).map(([criterionId, r]) => ({ criterionId, score: r.level, rationale: r.rationale }));
-    saveAnchor(at(ctx, addDays(new Date(a.submitted_at), 1)), { portfolioId: a.id, references, note: a.note }, lead);
+    await saveAnchor(at(ctx, addDays(new Date(a.submitted_at), 1)), { portfolioId: a.id, references, note: a.note }, lead);
   }
   const firstOpen = new Date(Math.min(...doc.rounds.map((r) => Date.parse(r.opens_at))));
-  if (doc.thresholds.global) setThreshold(at(ctx, addDays(firstOpen, -1)), null, { minExact: doc.thresholds.global.min_exact, maxOff: doc.thresholds.global.max_off }, lead);
-  for (const [code, t] of Object.entries(doc.thresholds.credentials)) setThreshold(at(ctx, addDays(firstOpen, -1)), code, { minExact: t.min_exact, maxOff: t.max_off }, lead);
+  if (doc.thresholds.global) await setThreshold(at(ctx, addDays(firstOpen, -1)), null, { minExact: doc.thresholds.global.min_exact, maxOff: doc.thresholds.global.max_off }, lead);
+  for (const [code, t] of Object.entries(doc.thresholds.credentials)) await setThreshold(at(ctx, addDays(firstOpen, -1)), code, { minExact: t.min_exact, maxOff: t.max_off }, lead);
 
   for (const r of doc.rounds) {
-    const credential = loadCredential(ctx, r.credential);
+    const credential = await loadCredential(ctx, r.credential);
     if (!credential) throw new Error(`calibration demo names unknown credential ${r.credential}`);
-    const rubric = rubricOrThrow(ctx, credential.rubric.id, credential.rubric.version);
+    const rubric = await rubricOrThrow(ctx, credential.rubric.id, credential.rubric.version);
     const opens = new Date(r.opens_at);
-    const round = createRound(
-      at(ctx, addDays(opens, -3)),
-      { name: r.name, rubricId: rubric.id, rubricVersion: rubric.version, opensAt: r.opens_at, closesAt: r.closes_at, anchors: r.anchors, reviewers: r.reviewers },
-      lead,
-    );
+    const round = await createRound(
+          at(ctx, addDays(opens, -3)),
+          { name: r.name, rubricId: rubric.id, rubricVersion: rubric.version, opensAt: r.opens_at, closesAt: r.closes_at, anchors: r.anchors, reviewers: r.reviewers },
+          lead,
+        );
     for (const reviewerId of r.reviewers) {
-      const reviewer = who(reviewerId);
-      r.anchors.forEach((anchorId, i) => {
+      const reviewer = await who(reviewerId);
+      r.anchors.forEach(async (anchorId, i) => {
         const levels = r.scores[reviewerId]?.[anchorId];
         if (!levels) return;
         if (levels.length !== rubric.criteria.length) throw new Error(`calibration demo: ${reviewerId} on ${anchorId} gives ${levels.length} levels, the rubric has ${rubric.criteria.length} criteria`);
         const start = addHours(addDays(opens, (r.start_day[reviewerId] ?? 1) + i), 1 + (i % 3));
-        const state = openReview(at(ctx, start), anchorId, reviewer);
+        const state = await openReview(at(ctx, start), anchorId, reviewer);
         if (!state.review) throw new Error(`calibration demo: ${reviewerId} cannot score ${anchorId}: ${state.readOnlyReason}`);
         const choice = Object.fromEntries(rubric.criteria.map((c, k) => [c.id, levels[k]!]));
         const notYet = rubric.criteria.some((c, k) => levels[k]! < (rubric.decision_rule.type === 'all_at_least' ? rubric.decision_rule.min_level : 0));
         const minutes = 25 + ((i * 7 + reviewerId.length * 3) % 20);
-        saveDraft(
-          at(ctx, addMinutes(start, minutes)),
-          { reviewId: state.review.id, levels: choice, feedback: notYet ? 'Calibration scoring: not yet at the standard on at least one criterion.' : '', activeMsDelta: minutes * 60_000 },
-          reviewer,
-        );
-        submitReview(at(ctx, addMinutes(start, minutes + 2)), state.review.id, 0, reviewer);
+        await saveDraft(
+                    at(ctx, addMinutes(start, minutes)),
+                    { reviewId: state.review.id, levels: choice, feedback: notYet ? 'Calibration scoring: not yet at the standard on at least one criterion.' : '', activeMsDelta: minutes * 60_000 },
+                    reviewer,
+                  );
+        await submitReview(at(ctx, addMinutes(start, minutes + 2)), state.review.id, 0, reviewer);
       });
     }
-    if (r.close) closeRound(at(ctx, addHours(new Date(r.closes_at), 1)), round.id, lead);
+    if (r.close) await closeRound(at(ctx, addHours(new Date(r.closes_at), 1)), round.id, lead);
   }
 }

@@ -245,8 +245,8 @@ function groupBy<T>(xs: T[], key: (x: T) => string): [string, T[]][] {
   return [...m];
 }
 
-function buildReport(ctx: ServiceContext, target: ReportTarget): Report {
-  return target.kind === 'round' ? buildRoundReport(ctx, roundRow(ctx, target.id)) : buildProductionReport(ctx, target);
+async function buildReport(ctx: ServiceContext, target: ReportTarget): Promise<Report> {
+  return target.kind === 'round' ? await buildRoundReport(ctx, await roundRow(ctx, target.id)) : await buildProductionReport(ctx, target);
 }
 
 const slug = (s: string) =>
@@ -261,15 +261,15 @@ const slug = (s: string) =>
 export async function exportReport(ctx: ServiceContext, target: ReportTarget, fileFormat: 'csv' | 'pdf', actor: Reviewer): Promise<ExportFile> {
   if (target.kind === 'round') requireLead(actor);
   else requireRole(actor, 'lead', 'admin', 'moderator');
-  const report = buildReport(ctx, target);
+  const report = await buildReport(ctx, target);
   const base = target.kind === 'round' ? `calibration-${slug(report.scope.round!.name)}` : `agreement-${target.from}-to-${target.to}${target.credential ? `-${slug(target.credential)}` : ''}`;
-  audit(ctx, {
-    actor: actor.id,
-    action: 'calibration.report.export',
-    entityType: target.kind === 'round' ? 'calibration_round' : 'report',
-    entityId: target.kind === 'round' ? String(target.id) : `${target.from}..${target.to}`,
-    details: { format: fileFormat },
-  });
+  await audit(ctx, {
+        actor: actor.id,
+        action: 'calibration.report.export',
+        entityType: target.kind === 'round' ? 'calibration_round' : 'report',
+        entityId: target.kind === 'round' ? String(target.id) : `${target.from}..${target.to}`,
+        details: { format: fileFormat },
+      });
   if (fileFormat === 'csv') return { fileName: `${base}.csv`, mediaType: 'text/csv', encoding: 'utf8', content: reportCsv(report), count: report.ratings };
   const bytes = await reportPdf(report, ctx.now());
   return { fileName: `${base}.pdf`, mediaType: 'application/pdf', encoding: 'base64', content: Buffer.from(bytes).toString('base64'), count: report.ratings };

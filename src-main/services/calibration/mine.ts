@@ -11,22 +11,22 @@ import { roundStatus, rubricOrThrow } from './common';
 import { isQualified, roundComparisons, toRoundRow } from './qualification';
 import { roundAnchors } from './rounds';
 
-export function myCalibration(ctx: ServiceContext, actor: Reviewer): MyCalibration {
+export async function myCalibration(ctx: ServiceContext, actor: Reviewer): Promise<MyCalibration> {
   const rows = (
-    ctx.db.all(`SELECT r.* FROM calibration_rounds r JOIN calibration_round_reviewers rr ON rr.round_id = r.id AND rr.reviewer_id = ?
-         ORDER BY r.opens_at DESC, r.id DESC`, [actor.id]) as Record<string, unknown>[]
+    (await ctx.db.all(`SELECT r.* FROM calibration_rounds r JOIN calibration_round_reviewers rr ON rr.round_id = r.id AND rr.reviewer_id = ?
+         ORDER BY r.opens_at DESC, r.id DESC`, [actor.id])) as Record<string, unknown>[]
   ).map(toRoundRow);
   const submitted = new Set(
-    (ctx.db.all('SELECT portfolio_id AS p FROM calibration_submissions WHERE reviewer_id = ?', [actor.id]) as { p: string }[]).map((r) => r.p),
+    ((await ctx.db.all('SELECT portfolio_id AS p FROM calibration_submissions WHERE reviewer_id = ?', [actor.id])) as { p: string }[]).map((r) => r.p),
   );
   const drafts = new Set(
-    (ctx.db.all("SELECT portfolio_id AS p FROM reviews WHERE reviewer_id = ? AND kind = 'calibration' AND status = 'draft'", [actor.id]) as { p: string }[]).map(
+    ((await ctx.db.all("SELECT portfolio_id AS p FROM reviews WHERE reviewer_id = ? AND kind = 'calibration' AND status = 'draft'", [actor.id])) as { p: string }[]).map(
       (r) => r.p,
     ),
   );
-  const rounds = rows.map((round) => {
-    const rubric = rubricOrThrow(ctx, round.rubricId, round.rubricVersion);
-    const comparisons = roundComparisons(ctx, round.id, actor.id);
+  const rounds = rows.map(async (round) => {
+    const rubric = await rubricOrThrow(ctx, round.rubricId, round.rubricVersion);
+    const comparisons = await roundComparisons(ctx, round.id, actor.id);
     return {
       id: round.id,
       name: round.name,
@@ -34,7 +34,7 @@ export function myCalibration(ctx: ServiceContext, actor: Reviewer): MyCalibrati
       opensAt: round.opensAt,
       closesAt: round.closesAt,
       rubricTitle: `${rubric.title} v${rubric.version}`,
-      anchors: roundAnchors(ctx, round.id).map((portfolioId) => {
+      anchors: (await roundAnchors(ctx, round.id)).map((portfolioId) => {
         const done = submitted.has(portfolioId);
         const mine = comparisons.filter((c) => c.anchor === portfolioId);
         return {
@@ -47,8 +47,8 @@ export function myCalibration(ctx: ServiceContext, actor: Reviewer): MyCalibrati
     };
   });
   const rubricIds = new Set(rows.map((r) => r.rubricId));
-  const qualifications = listCredentials(ctx)
+  const qualifications = (await listCredentials(ctx))
     .filter((c) => rubricIds.has(c.rubric.id))
-    .map((c) => ({ credential: c.code, title: c.title, ...isQualified(ctx, actor.id, c.code) }));
+    .map(async (c) => ({ credential: c.code, title: c.title, ...await isQualified(ctx, actor.id, c.code) }));
   return { rounds, qualifications };
 }

@@ -17,8 +17,8 @@ import { percent, requireLead, roundEnd, roundStatus, type RoundRow } from './co
 export const DEFAULT_THRESHOLD: Threshold = { minExact: 0.7, maxOff: 1 };
 const GLOBAL = '*';
 
-export function thresholdFor(ctx: ServiceContext, credentialCode: string | null): Threshold {
-  const rows = ctx.db.orm.select().from(calibrationThresholds).all();
+export async function thresholdFor(ctx: ServiceContext, credentialCode: string | null): Promise<Threshold> {
+  const rows = await ctx.db.orm.select().from(calibrationThresholds).all();
   const row = (credentialCode && rows.find((r) => r.scope === credentialCode)) || rows.find((r) => r.scope === GLOBAL);
   return row ? { minExact: row.minExact, maxOff: row.maxOff } : DEFAULT_THRESHOLD;
 }
@@ -37,19 +37,19 @@ export interface RoundResult {
 }
 
 /** Per criterion scored on an anchor with a reference: the reviewer's level against the reference. */
-export function roundComparisons(ctx: ServiceContext, roundId: number, reviewerId: string): { anchor: string; criterion: string; score: number; reference: number }[] {
-  return ctx.db.all(`SELECT s.portfolio_id AS anchor, rs.criterion_id AS criterion, rs.score AS score, ref.score AS reference
+export async function roundComparisons(ctx: ServiceContext, roundId: number, reviewerId: string): Promise<{ anchor: string; criterion: string; score: number; reference: number }[]> {
+  return (await ctx.db.all(`SELECT s.portfolio_id AS anchor, rs.criterion_id AS criterion, rs.score AS score, ref.score AS reference
        FROM calibration_submissions s
        JOIN review_scores rs ON rs.review_id = s.review_id AND rs.score IS NOT NULL
        JOIN calibration_references ref ON ref.portfolio_id = s.portfolio_id AND ref.criterion_id = rs.criterion_id
        WHERE s.round_id = ? AND s.reviewer_id = ?
-       ORDER BY s.portfolio_id, rs.criterion_id`, [roundId, reviewerId]) as { anchor: string; criterion: string; score: number; reference: number }[];
+       ORDER BY s.portfolio_id, rs.criterion_id`, [roundId, reviewerId])) as { anchor: string; criterion: string; score: number; reference: number }[];
 }
 
-export function roundResult(ctx: ServiceContext, round: RoundRow, reviewerId: string): RoundResult {
-  const anchors = (ctx.db.get('SELECT count(*) AS n FROM calibration_round_anchors WHERE round_id = ?', [round.id]) as { n: number }).n;
-  const submitted = ctx.db.get('SELECT count(*) AS n, max(submitted_at) AS last FROM calibration_submissions WHERE round_id = ? AND reviewer_id = ?', [round.id, reviewerId]) as { n: number; last: string | null };
-  const rows = roundComparisons(ctx, round.id, reviewerId);
+export async function roundResult(ctx: ServiceContext, round: RoundRow, reviewerId: string): Promise<RoundResult> {
+  const anchors = ((await ctx.db.get('SELECT count(*) AS n FROM calibration_round_anchors WHERE round_id = ?', [round.id])) as { n: number }).n;
+  const submitted = (await ctx.db.get('SELECT count(*) AS n, max(submitted_at) AS last FROM calibration_submissions WHERE round_id = ? AND reviewer_id = ?', [round.id, reviewerId])) as { n: number; last: string | null };
+  const rows = await roundComparisons(ctx, round.id, reviewerId);
   let exact = 0;
   let maxOff = 0;
   let worst: RoundResult['worst'] = null;
@@ -91,8 +91,8 @@ export function judge(result: RoundResult, threshold: Threshold, criterionTitle:
   return { ok: true, reason: `${name}: exact agreement ${percent(share)}, at most ${result.maxOff} level${result.maxOff === 1 ? '' : 's'} off` };
 }
 
-function criterionTitles(ctx: ServiceContext, rubricId: string): (id: string) => string {
-  const rows = ctx.db.all('SELECT criterion_id AS id, title FROM rubric_criteria WHERE rubric_id = ? ORDER BY rubric_version', [rubricId]) as { id: string; title: string }[];
+async function criterionTitles(ctx: ServiceContext, rubricId: string): Promise<(id: string) => string> {
+  const rows = (await ctx.db.all('SELECT criterion_id AS id, title FROM rubric_criteria WHERE rubric_id = ? ORDER BY rubric_version', [rubricId])) as { id: string; title: string }[];
   const map = new Map(rows.map((r) => [r.id, r.title]));
   return (id) => map.get(id) ?? id;
 }
@@ -101,11 +101,11 @@ function criterionTitles(ctx: ServiceContext, rubricId: string): (id: string) =>
  * Whether calibration qualifies a reviewer for a credential (latest finished round on the credential's rubric,
  * any version of it), with the reason in words. Used by panel allocation when a policy requires qualified reviewers.
  */
-export function isQualified(ctx: ServiceContext, reviewerId: string, credentialCode: string): { qualified: boolean; reason: string } {
-  const credential = ctx.db.orm.select().from(credentials).where(eq(credentials.code, credentialCode)).get();
+export async function isQualified(ctx: ServiceContext, reviewerId: string, credentialCode: string): Promise<{ qualified: boolean; reason: string }> {
+  const credential = await ctx.db.orm.select().from(credentials).where(eq(credentials.code, credentialCode)).get();
   if (!credential) return { qualified: false, reason: `no credential ${credentialCode}` };
-  const rounds = ctx.db.all(`SELECT r.* FROM calibration_rounds r JOIN calibration_round_reviewers rr ON rr.round_id = r.id AND rr.reviewer_id = ?
-       WHERE r.rubric_id = ?`, [reviewerId, credential.rubricId]) as Record<string, unknown>[];
+  const rounds = (await ctx.db.all(`SELECT r.* FROM calibration_rounds r JOIN calibration_round_reviewers rr ON rr.round_id = r.id AND rr.reviewer_id = ?
+       WHERE r.rubric_id = ?`, [reviewerId, credential.rubricId])) as Record<string, unknown>[];
   const results = rounds
     .map((r) => toRoundRow(r))
     .map((round) => roundResult(ctx, round, reviewerId))
@@ -113,7 +113,7 @@ export function isQualified(ctx: ServiceContext, reviewerId: string, credentialC
     .sort((a, b) => a.finishedAt.localeCompare(b.finishedAt) || a.round.id - b.round.id);
   const latest = results.at(-1);
   if (!latest) return { qualified: false, reason: 'no finished calibration round on this credential’s rubric' };
-  const verdict = judge(latest, thresholdFor(ctx, credentialCode), criterionTitles(ctx, credential.rubricId));
+  const verdict = judge(latest, await thresholdFor(ctx, credentialCode), await criterionTitles(ctx, credential.rubricId));
   return { qualified: verdict.ok, reason: verdict.reason };
 }
 
@@ -133,21 +133,21 @@ export function toRoundRow(r: Record<string, unknown>): RoundRow {
   };
 }
 
-export function qualificationOverview(ctx: ServiceContext, actor: Reviewer): QualificationOverview {
+export async function qualificationOverview(ctx: ServiceContext, actor: Reviewer): Promise<QualificationOverview> {
   requireLead(actor);
-  const creds = ctx.db.orm.select({ code: credentials.code, title: credentials.title }).from(credentials).orderBy(credentials.code).all();
-  const rows = ctx.db.orm.select().from(calibrationThresholds).all();
+  const creds = await ctx.db.orm.select({ code: credentials.code, title: credentials.title }).from(credentials).orderBy(credentials.code).all();
+  const rows = await ctx.db.orm.select().from(calibrationThresholds).all();
   return {
-    global: thresholdFor(ctx, null),
+    global: await thresholdFor(ctx, null),
     perCredential: rows.filter((r) => r.scope !== GLOBAL).map((r) => ({ credential: r.scope, threshold: { minExact: r.minExact, maxOff: r.maxOff } })),
     credentials: creds,
-    reviewers: listReviewers(ctx)
+    reviewers: (await listReviewers(ctx))
       .filter((r) => r.active && r.roles.includes('reviewer'))
       .map((r) => ({
         id: r.id,
         name: r.name,
-        results: creds.map((c) => {
-          const q = isQualified(ctx, r.id, c.code);
+        results: creds.map(async (c) => {
+          const q = await isQualified(ctx, r.id, c.code);
           return { credential: c.code, qualified: q.qualified, reason: q.reason };
         }),
       })),
@@ -158,20 +158,20 @@ export function qualificationOverview(ctx: ServiceContext, actor: Reviewer): Qua
  * Sets the global thresholds (credential null) or one credential's; a null threshold removes a credential's own
  * (it then follows the global one) or resets the global one to the default.
  */
-export function setThreshold(ctx: ServiceContext, credential: string | null, threshold: Threshold | null, actor: Reviewer): QualificationOverview {
+export async function setThreshold(ctx: ServiceContext, credential: string | null, threshold: Threshold | null, actor: Reviewer): Promise<QualificationOverview> {
   requireLead(actor);
   const scope = credential ?? GLOBAL;
-  if (credential && !ctx.db.orm.select().from(credentials).where(eq(credentials.code, credential)).get()) throw new ApiError('not_found', `no credential ${credential}`);
-  const before = thresholdFor(ctx, credential);
-  transaction(ctx, async (ctx) => {
-        if (threshold === null) ctx.db.orm.delete(calibrationThresholds).where(eq(calibrationThresholds.scope, scope)).run();
-        else
-          ctx.db.orm
-            .insert(calibrationThresholds)
-            .values({ scope, minExact: threshold.minExact, maxOff: threshold.maxOff, updatedBy: actor.id, updatedAt: nowIso(ctx) })
-            .onConflictDoUpdate({ target: calibrationThresholds.scope, set: { minExact: threshold.minExact, maxOff: threshold.maxOff, updatedBy: actor.id, updatedAt: nowIso(ctx) } })
-            .run();
-        audit(ctx, { actor: actor.id, action: 'calibration.threshold.set', entityType: 'credential', entityId: scope, details: { before, after: threshold } });
-      });
+  if (credential && !await ctx.db.orm.select().from(credentials).where(eq(credentials.code, credential)).get()) throw new ApiError('not_found', `no credential ${credential}`);
+  const before = await thresholdFor(ctx, credential);
+  await transaction(ctx, async (ctx) => {
+            if (threshold === null) await ctx.db.orm.delete(calibrationThresholds).where(eq(calibrationThresholds.scope, scope)).run();
+            else
+              await ctx.db.orm
+                            .insert(calibrationThresholds)
+                            .values({ scope, minExact: threshold.minExact, maxOff: threshold.maxOff, updatedBy: actor.id, updatedAt: nowIso(ctx) })
+                            .onConflictDoUpdate({ target: calibrationThresholds.scope, set: { minExact: threshold.minExact, maxOff: threshold.maxOff, updatedBy: actor.id, updatedAt: nowIso(ctx) } })
+                            .run();
+            await audit(ctx, { actor: actor.id, action: 'calibration.threshold.set', entityType: 'credential', entityId: scope, details: { before, after: threshold } });
+          });
   return qualificationOverview(ctx, actor);
 }

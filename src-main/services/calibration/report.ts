@@ -32,13 +32,13 @@ function outcomeRows(reviews: { unit: string; rater: string; outcome: string | n
   });
 }
 
-function reviewerNames(ctx: ServiceContext): Map<string, string> {
-  return new Map((ctx.db.all('SELECT id, name FROM reviewers') as { id: string; name: string }[]).map((r) => [r.id, r.name]));
+async function reviewerNames(ctx: ServiceContext): Promise<Map<string, string>> {
+  return new Map(((await ctx.db.all('SELECT id, name FROM reviewers')) as { id: string; name: string }[]).map((r) => [r.id, r.name]));
 }
 
 /** Anchor references as unit → criterion → level. */
-function referenceMap(ctx: ServiceContext, anchors: string[]): Map<string, Map<string, number>> {
-  const rows = ctx.db.all('SELECT portfolio_id AS unit, criterion_id AS criterion, score FROM calibration_references WHERE portfolio_id IN (SELECT value FROM json_each(?))', [JSON.stringify(anchors)]) as { unit: string; criterion: string; score: number }[];
+async function referenceMap(ctx: ServiceContext, anchors: string[]): Promise<Map<string, Map<string, number>>> {
+  const rows = (await ctx.db.all('SELECT portfolio_id AS unit, criterion_id AS criterion, score FROM calibration_references WHERE portfolio_id IN (SELECT value FROM json_each(?))', [JSON.stringify(anchors)])) as { unit: string; criterion: string; score: number }[];
   const out = new Map<string, Map<string, number>>();
   for (const r of rows) {
     let m = out.get(r.unit);
@@ -49,17 +49,17 @@ function referenceMap(ctx: ServiceContext, anchors: string[]): Map<string, Map<s
 }
 
 /** Each reviewer's signed difference and exact agreement against the reference, per round and per month. */
-function calibrationDrift(ctx: ServiceContext, reviewerIds: string[], upTo: RoundRow): Report['drift'] {
-  const rows = ctx.db.all(`SELECT s.reviewer_id AS reviewer, s.round_id AS round, substr(s.submitted_at, 1, 7) AS month,
+async function calibrationDrift(ctx: ServiceContext, reviewerIds: string[], upTo: RoundRow): Promise<Report['drift']> {
+  const rows = (await ctx.db.all(`SELECT s.reviewer_id AS reviewer, s.round_id AS round, substr(s.submitted_at, 1, 7) AS month,
               count(*) AS n, avg(rs.score - ref.score) AS msd, avg(rs.score = ref.score) AS exact
        FROM calibration_submissions s
        JOIN review_scores rs ON rs.review_id = s.review_id AND rs.score IS NOT NULL
        JOIN calibration_references ref ON ref.portfolio_id = s.portfolio_id AND ref.criterion_id = rs.criterion_id
        WHERE s.reviewer_id IN (SELECT value FROM json_each(?))
-       GROUP BY s.reviewer_id, s.round_id, month`, [JSON.stringify(reviewerIds)]) as { reviewer: string; round: number; month: string; n: number; msd: number; exact: number }[];
+       GROUP BY s.reviewer_id, s.round_id, month`, [JSON.stringify(reviewerIds)])) as { reviewer: string; round: number; month: string; n: number; msd: number; exact: number }[];
   const roundIds = [...new Set(rows.map((r) => r.round))];
   const rounds = roundIds
-    .map((id) => toRoundRow(ctx.db.get('SELECT * FROM calibration_rounds WHERE id = ?', [id]) as Record<string, unknown>))
+    .map(async (id) => toRoundRow((await ctx.db.get('SELECT * FROM calibration_rounds WHERE id = ?', [id])) as Record<string, unknown>))
     // Rounds that ended after this one are its future: a report on an old round does not show them.
     .filter((r) => r.id === upTo.id || endOf(ctx, r) <= endOf(ctx, upTo))
     .sort((a, b) => endOf(ctx, a).localeCompare(endOf(ctx, b)) || a.id - b.id);
@@ -92,27 +92,27 @@ function endOf(ctx: ServiceContext, r: RoundRow): string {
   return roundStatus(r, ctx.now()) === 'closed' ? roundEnd(r) : ctx.now().toISOString();
 }
 
-export function roundReport(ctx: ServiceContext, id: number, actor: Reviewer, bootstrap?: BootstrapOptions): Report {
+export async function roundReport(ctx: ServiceContext, id: number, actor: Reviewer, bootstrap?: BootstrapOptions): Promise<Report> {
   requireLead(actor);
-  return buildRoundReport(ctx, roundRow(ctx, id), bootstrap);
+  return await buildRoundReport(ctx, await roundRow(ctx, id), bootstrap);
 }
 
-export function buildRoundReport(ctx: ServiceContext, round: RoundRow, bootstrap?: BootstrapOptions): Report {
-  const rubric = rubricOrThrow(ctx, round.rubricId, round.rubricVersion);
-  const reviews = ctx.db.all(`SELECT s.review_id AS id, s.portfolio_id AS unit, s.reviewer_id AS rater, r.outcome, s.submitted_at AS at
-       FROM calibration_submissions s JOIN reviews r ON r.id = s.review_id WHERE s.round_id = ?`, [round.id]) as { id: number; unit: string; rater: string; outcome: string | null; at: string }[];
-  const ratings = ctx.db.all(`SELECT s.portfolio_id AS unit, s.reviewer_id AS rater, rs.criterion_id AS criterion, rs.score AS score, s.submitted_at AS at
+export async function buildRoundReport(ctx: ServiceContext, round: RoundRow, bootstrap?: BootstrapOptions): Promise<Report> {
+  const rubric = await rubricOrThrow(ctx, round.rubricId, round.rubricVersion);
+  const reviews = (await ctx.db.all(`SELECT s.review_id AS id, s.portfolio_id AS unit, s.reviewer_id AS rater, r.outcome, s.submitted_at AS at
+       FROM calibration_submissions s JOIN reviews r ON r.id = s.review_id WHERE s.round_id = ?`, [round.id])) as { id: number; unit: string; rater: string; outcome: string | null; at: string }[];
+  const ratings = (await ctx.db.all(`SELECT s.portfolio_id AS unit, s.reviewer_id AS rater, rs.criterion_id AS criterion, rs.score AS score, s.submitted_at AS at
        FROM calibration_submissions s JOIN review_scores rs ON rs.review_id = s.review_id AND rs.score IS NOT NULL
-       WHERE s.round_id = ?`, [round.id]) as RawRating[];
-  const anchors = (ctx.db.all('SELECT portfolio_id AS id FROM calibration_round_anchors WHERE round_id = ? ORDER BY position', [round.id]) as { id: string }[]).map(
+       WHERE s.round_id = ?`, [round.id])) as RawRating[];
+  const anchors = ((await ctx.db.all('SELECT portfolio_id AS id FROM calibration_round_anchors WHERE round_id = ? ORDER BY position', [round.id])) as { id: string }[]).map(
     (a) => a.id,
   );
-  const reviewerIds = (ctx.db.all('SELECT reviewer_id AS id FROM calibration_round_reviewers WHERE round_id = ?', [round.id]) as { id: string }[]).map((r) => r.id);
-  const reference = referenceMap(ctx, anchors);
-  const credentials = credentialsOfRubric(ctx, round.rubricId);
-  const threshold = thresholdFor(ctx, credentials[0]?.code ?? null);
+  const reviewerIds = ((await ctx.db.all('SELECT reviewer_id AS id FROM calibration_round_reviewers WHERE round_id = ?', [round.id])) as { id: string }[]).map((r) => r.id);
+  const reference = await referenceMap(ctx, anchors);
+  const credentials = await credentialsOfRubric(ctx, round.rubricId);
+  const threshold = await thresholdFor(ctx, credentials[0]?.code ?? null);
   const title = (cid: string) => rubric.criteria.find((c) => c.id === cid)?.title ?? cid;
-  const meets = new Map(reviewerIds.map((r) => [r, judge(roundResult(ctx, round, r), threshold, title)]));
+  const meets = new Map(reviewerIds.map(async (r) => [r, judge(await roundResult(ctx, round, r), threshold, title)]));
   return assembleReport({
     kind: 'round',
     title: `Calibration round "${round.name}"`,
@@ -129,8 +129,8 @@ export function buildRoundReport(ctx: ServiceContext, round: RoundRow, bootstrap
       },
     ],
     reference,
-    names: reviewerNames(ctx),
-    drift: calibrationDrift(ctx, reviewerIds, round),
+    names: await reviewerNames(ctx),
+    drift: await calibrationDrift(ctx, reviewerIds, round),
     meets,
     bootstrap,
   });
@@ -146,13 +146,13 @@ export interface ProductionScope {
  * Production double reviews: submitted reviews (kind 'review') dated within [from, to] (whole days, UTC) of
  * portfolios with at least two of them in that range. Each reviewer is compared with the decision in force.
  */
-export function productionReport(ctx: ServiceContext, scope: ProductionScope, actor: Reviewer, bootstrap?: BootstrapOptions): Report {
+export async function productionReport(ctx: ServiceContext, scope: ProductionScope, actor: Reviewer, bootstrap?: BootstrapOptions): Promise<Report> {
   // Moderators read it too: it is linked from the panel dashboard.
   requireRole(actor, 'lead', 'admin', 'moderator');
-  return buildProductionReport(ctx, scope, bootstrap);
+  return await buildProductionReport(ctx, scope, bootstrap);
 }
 
-export function buildProductionReport(ctx: ServiceContext, scope: ProductionScope, bootstrap?: BootstrapOptions): Report {
+export async function buildProductionReport(ctx: ServiceContext, scope: ProductionScope, bootstrap?: BootstrapOptions): Promise<Report> {
   if (scope.to < scope.from) throw new ApiError('bad_request', 'the date range ends before it starts');
   const end = new Date(`${scope.to}T00:00:00Z`);
   end.setUTCDate(end.getUTCDate() + 1);
@@ -163,17 +163,17 @@ export function buildProductionReport(ctx: ServiceContext, scope: ProductionScop
       WHERE r.kind = 'review' AND r.status = 'submitted' AND r.submitted_at >= ? AND r.submitted_at < ? AND p.is_anchor = 0
         ${scope.credential ? 'AND p.credential_code = ?' : ''}
     ), dbl AS MATERIALIZED (SELECT portfolio_id FROM sel GROUP BY portfolio_id HAVING count(DISTINCT reviewer_id) >= 2)`;
-  const reviews = ctx.db.all(`${selection} SELECT sel.portfolio_id AS unit, sel.reviewer_id AS rater, sel.outcome, sel.submitted_at AS at, sel.rubric_id AS rubricId, sel.rubric_version AS rubricVersion
-       FROM sel JOIN dbl USING (portfolio_id) ORDER BY sel.submitted_at`, params) as (RubricKey & { unit: string; rater: string; outcome: string | null; at: string })[];
-  const ratings = ctx.db.all(`${selection} SELECT sel.portfolio_id AS unit, sel.reviewer_id AS rater, s.criterion_id AS criterion, s.score AS score, sel.submitted_at AS at,
+  const reviews = (await ctx.db.all(`${selection} SELECT sel.portfolio_id AS unit, sel.reviewer_id AS rater, sel.outcome, sel.submitted_at AS at, sel.rubric_id AS rubricId, sel.rubric_version AS rubricVersion
+       FROM sel JOIN dbl USING (portfolio_id) ORDER BY sel.submitted_at`, params)) as (RubricKey & { unit: string; rater: string; outcome: string | null; at: string })[];
+  const ratings = (await ctx.db.all(`${selection} SELECT sel.portfolio_id AS unit, sel.reviewer_id AS rater, s.criterion_id AS criterion, s.score AS score, sel.submitted_at AS at,
               sel.rubric_id AS rubricId, sel.rubric_version AS rubricVersion
        FROM sel JOIN dbl USING (portfolio_id) JOIN review_scores s ON s.review_id = sel.id AND s.score IS NOT NULL
-       ORDER BY sel.submitted_at`, params) as (RubricKey & RawRating)[];
+       ORDER BY sel.submitted_at`, params)) as (RubricKey & RawRating)[];
   // The decision in force on each unit (its latest revision): what the panel concluded.
-  const decided = ctx.db.all(`${selection}, latest AS (SELECT d.portfolio_id, max(d.revision) AS rev FROM decisions d JOIN dbl USING (portfolio_id) GROUP BY d.portfolio_id)
+  const decided = (await ctx.db.all(`${selection}, latest AS (SELECT d.portfolio_id, max(d.revision) AS rev FROM decisions d JOIN dbl USING (portfolio_id) GROUP BY d.portfolio_id)
        SELECT d.portfolio_id AS unit, dl.criterion_id AS criterion, dl.score FROM latest
        JOIN decisions d ON d.portfolio_id = latest.portfolio_id AND d.revision = latest.rev
-       JOIN decision_levels dl ON dl.decision_id = d.id`, params) as { unit: string; criterion: string; score: number }[];
+       JOIN decision_levels dl ON dl.decision_id = d.id`, params)) as { unit: string; criterion: string; score: number }[];
   const reference = new Map<string, Map<string, number>>();
   for (const d of decided) {
     let m = reference.get(d.unit);
@@ -187,7 +187,7 @@ export function buildProductionReport(ctx: ServiceContext, scope: ProductionScop
     scope: { round: null, from: scope.from, to: scope.to, credential: scope.credential ?? null },
     rubrics: rubricInputs(ctx, ratings, reviews),
     reference,
-    names: reviewerNames(ctx),
+    names: await reviewerNames(ctx),
     drift: { rounds: [], byRound: [], byMonth: productionDrift(ratings, reference) },
     bootstrap,
   });
@@ -240,11 +240,11 @@ function productionDrift(ratings: RawRating[], reference: Map<string, Map<string
 }
 
 /** The ratings of a round in the long format of `cli agreement` (unit = anchor id, rater = reviewer id). */
-export function roundRatingRows(ctx: ServiceContext, roundId: number): RatingRow[] {
-  return ctx.db.all(`SELECT s.portfolio_id AS unit, s.reviewer_id AS rater, rs.criterion_id AS criterion, rs.score AS score
+export async function roundRatingRows(ctx: ServiceContext, roundId: number): Promise<RatingRow[]> {
+  return (await ctx.db.all(`SELECT s.portfolio_id AS unit, s.reviewer_id AS rater, rs.criterion_id AS criterion, rs.score AS score
        FROM calibration_submissions s JOIN review_scores rs ON rs.review_id = s.review_id AND rs.score IS NOT NULL
        JOIN calibration_round_anchors ra ON ra.round_id = s.round_id AND ra.portfolio_id = s.portfolio_id
        JOIN reviews r ON r.id = s.review_id
        LEFT JOIN rubric_criteria c ON c.rubric_id = r.rubric_id AND c.rubric_version = r.rubric_version AND c.criterion_id = rs.criterion_id
-       WHERE s.round_id = ? ORDER BY c.position, ra.position, s.reviewer_id`, [roundId]) as RatingRow[];
+       WHERE s.round_id = ? ORDER BY c.position, ra.position, s.reviewer_id`, [roundId])) as RatingRow[];
 }

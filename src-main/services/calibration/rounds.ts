@@ -34,73 +34,73 @@ export interface NewRound {
 
 export type RoundPatch = Partial<Pick<NewRound, 'name' | 'opensAt' | 'closesAt' | 'anchors' | 'reviewers'>>;
 
-export function roundRow(ctx: ServiceContext, id: number): RoundRow {
-  const row = ctx.db.orm.select().from(calibrationRounds).where(eq(calibrationRounds.id, id)).get();
+export async function roundRow(ctx: ServiceContext, id: number): Promise<RoundRow> {
+  const row = await ctx.db.orm.select().from(calibrationRounds).where(eq(calibrationRounds.id, id)).get();
   if (!row) throw new ApiError('not_found', `no calibration round ${id}`);
   return row;
 }
 
-export function roundByName(ctx: ServiceContext, name: string): RoundRow | undefined {
-  const hit = ctx.db.get('SELECT id FROM calibration_rounds WHERE name = ? COLLATE NOCASE', [name.trim()]) as { id: number } | undefined;
-  return hit ? roundRow(ctx, hit.id) : undefined;
+export async function roundByName(ctx: ServiceContext, name: string): Promise<RoundRow | undefined> {
+  const hit = (await ctx.db.get('SELECT id FROM calibration_rounds WHERE name = ? COLLATE NOCASE', [name.trim()])) as { id: number } | undefined;
+  return hit ? await roundRow(ctx, hit.id) : undefined;
 }
 
-export function roundAnchors(ctx: ServiceContext, roundId: number): string[] {
-  return ctx.db.orm
-    .select({ id: calibrationRoundAnchors.portfolioId })
-    .from(calibrationRoundAnchors)
-    .where(eq(calibrationRoundAnchors.roundId, roundId))
-    .orderBy(asc(calibrationRoundAnchors.position))
-    .all()
+export async function roundAnchors(ctx: ServiceContext, roundId: number): Promise<string[]> {
+  return (await ctx.db.orm
+      .select({ id: calibrationRoundAnchors.portfolioId })
+      .from(calibrationRoundAnchors)
+      .where(eq(calibrationRoundAnchors.roundId, roundId))
+      .orderBy(asc(calibrationRoundAnchors.position))
+      .all())
     .map((r) => r.id);
 }
 
-export function roundReviewers(ctx: ServiceContext, roundId: number): string[] {
-  return ctx.db.orm
-    .select({ id: calibrationRoundReviewers.reviewerId })
-    .from(calibrationRoundReviewers)
-    .where(eq(calibrationRoundReviewers.roundId, roundId))
-    .all()
+export async function roundReviewers(ctx: ServiceContext, roundId: number): Promise<string[]> {
+  return (await ctx.db.orm
+      .select({ id: calibrationRoundReviewers.reviewerId })
+      .from(calibrationRoundReviewers)
+      .where(eq(calibrationRoundReviewers.roundId, roundId))
+      .all())
     .map((r) => r.id)
-    .sort((a, b) => reviewerName(ctx, a).localeCompare(reviewerName(ctx, b)) || a.localeCompare(b));
+    .sort(async (a, b) => (await reviewerName(ctx, a)).localeCompare(await reviewerName(ctx, b)) || a.localeCompare(b));
 }
 
-function submissionsOf(ctx: ServiceContext, roundId: number) {
-  return ctx.db.orm.select().from(calibrationSubmissions).where(eq(calibrationSubmissions.roundId, roundId)).all();
+async function submissionsOf(ctx: ServiceContext, roundId: number) {
+  return await ctx.db.orm.select().from(calibrationSubmissions).where(eq(calibrationSubmissions.roundId, roundId)).all();
 }
 
-export function roundSummary(ctx: ServiceContext, row: RoundRow): RoundSummary {
-  const rubric = rubricOrThrow(ctx, row.rubricId, row.rubricVersion);
-  const anchors = roundAnchors(ctx, row.id);
-  const reviewerIds = roundReviewers(ctx, row.id);
+export async function roundSummary(ctx: ServiceContext, row: RoundRow): Promise<RoundSummary> {
+  const rubric = await rubricOrThrow(ctx, row.rubricId, row.rubricVersion);
+  const anchors = await roundAnchors(ctx, row.id);
+  const reviewerIds = await roundReviewers(ctx, row.id);
   return {
     id: row.id,
     name: row.name,
     rubric: { id: rubric.id, version: rubric.version, title: rubric.title },
-    credentials: credentialsOfRubric(ctx, row.rubricId).map((c) => c.code),
+    credentials: (await credentialsOfRubric(ctx, row.rubricId)).map((c) => c.code),
     opensAt: row.opensAt,
     closesAt: row.closesAt,
     closedAt: row.closedAt,
     status: roundStatus(row, ctx.now()),
     anchors,
-    reviewers: reviewerIds.map((id) => ({ id, name: reviewerName(ctx, id) })),
-    submitted: submissionsOf(ctx, row.id).length,
+    reviewers: reviewerIds.map(async (id) => ({ id, name: await reviewerName(ctx, id) })),
+    submitted: (await submissionsOf(ctx, row.id)).length,
     expected: anchors.length * reviewerIds.length,
   };
 }
 
-export function roundDetail(ctx: ServiceContext, id: number): RoundDetail {
-  const row = roundRow(ctx, id);
-  const summary = roundSummary(ctx, row);
-  const submitted = new Map(submissionsOf(ctx, id).map((s) => [`${s.reviewerId}\u001f${s.portfolioId}`, s.submittedAt]));
+export async function roundDetail(ctx: ServiceContext, id: number): Promise<RoundDetail> {
+  const row = await roundRow(ctx, id);
+  const summary = await roundSummary(ctx, row);
+  const submitted = new Map((await submissionsOf(ctx, id)).map((s) => [`${s.reviewerId}\u001f${s.portfolioId}`, s.submittedAt]));
   // Drafts: started in the workbench but not submitted (a reviewer meets each anchor in one round only).
   const drafts = new Set(
     summary.anchors.length && summary.reviewers.length
-      ? ctx.db.orm
-          .select({ p: reviews.portfolioId, r: reviews.reviewerId })
-          .from(reviews)
-          .where(and(eq(reviews.kind, 'calibration'), eq(reviews.status, 'draft'), inArray(reviews.portfolioId, summary.anchors)))
-          .all()
+      ? (await ctx.db.orm
+                    .select({ p: reviews.portfolioId, r: reviews.reviewerId })
+                    .from(reviews)
+                    .where(and(eq(reviews.kind, 'calibration'), eq(reviews.status, 'draft'), inArray(reviews.portfolioId, summary.anchors)))
+                    .all())
           .map((d) => `${d.r}\u001f${d.p}`)
       : [],
   );
@@ -118,31 +118,31 @@ export function roundDetail(ctx: ServiceContext, id: number): RoundDetail {
   };
 }
 
-export function listRounds(ctx: ServiceContext, actor: Reviewer): RoundSummary[] {
+export async function listRounds(ctx: ServiceContext, actor: Reviewer): Promise<RoundSummary[]> {
   requireLead(actor);
-  return ctx.db.orm
-    .select()
-    .from(calibrationRounds)
-    .orderBy(asc(calibrationRounds.opensAt), asc(calibrationRounds.id))
-    .all()
+  return (await ctx.db.orm
+      .select()
+      .from(calibrationRounds)
+      .orderBy(asc(calibrationRounds.opensAt), asc(calibrationRounds.id))
+      .all())
     .map((r) => roundSummary(ctx, r))
     .reverse();
 }
 
-export function getRound(ctx: ServiceContext, id: number, actor: Reviewer): RoundDetail {
+export async function getRound(ctx: ServiceContext, id: number, actor: Reviewer): Promise<RoundDetail> {
   requireLead(actor);
-  return roundDetail(ctx, id);
+  return await roundDetail(ctx, id);
 }
 
 /** Everything wrong with a round's anchors and reviewers, as sentences; empty when the round can be saved. */
-function membershipProblems(ctx: ServiceContext, roundId: number | null, rubricId: string, rubricVersion: number, anchors: string[], reviewerIds: string[]): string[] {
+async function membershipProblems(ctx: ServiceContext, roundId: number | null, rubricId: string, rubricVersion: number, anchors: string[], reviewerIds: string[]): Promise<string[]> {
   const problems: string[] = [];
-  const rubric = rubricOrThrow(ctx, rubricId, rubricVersion);
+  const rubric = await rubricOrThrow(ctx, rubricId, rubricVersion);
   if (new Set(anchors).size !== anchors.length) problems.push('an anchor is listed twice');
   if (new Set(reviewerIds).size !== reviewerIds.length) problems.push('a reviewer is listed twice');
   for (const id of anchors) {
-    const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, id)).get();
-    const anchor = ctx.db.orm.select().from(calibrationAnchors).where(eq(calibrationAnchors.portfolioId, id)).get();
+    const p = await ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, id)).get();
+    const anchor = await ctx.db.orm.select().from(calibrationAnchors).where(eq(calibrationAnchors.portfolioId, id)).get();
     if (!p || !anchor) {
       problems.push(`${id} is not an anchor portfolio`);
       continue;
@@ -151,26 +151,26 @@ function membershipProblems(ctx: ServiceContext, roundId: number | null, rubricI
       problems.push(`${id} is scored with ${p.rubricId} v${p.rubricVersion}, not ${rubricId} v${rubricVersion}`);
       continue;
     }
-    const refs = new Set(ctx.db.orm.select().from(calibrationReferences).where(eq(calibrationReferences.portfolioId, id)).all().map((r) => r.criterionId));
+    const refs = new Set((await ctx.db.orm.select().from(calibrationReferences).where(eq(calibrationReferences.portfolioId, id)).all()).map((r) => r.criterionId));
     const missing = rubric.criteria.filter((c) => !refs.has(c.id));
     if (missing.length) problems.push(`${id} has no reference level for ${missing.map((c) => c.title).join(', ')}`);
   }
   for (const id of reviewerIds) {
-    const r = getReviewer(ctx, id);
+    const r = await getReviewer(ctx, id);
     if (!r) problems.push(`no reviewer ${id}`);
     else if (!r.active) problems.push(`${r.name}'s profile is inactive`);
     else if (!r.roles.includes('reviewer')) problems.push(`${r.name} does not have the reviewer role`);
   }
   if (anchors.length && reviewerIds.length) {
     // The same reviewer and anchor in another round: the reviewer has seen (or will see) its reference there.
-    const clashes = ctx.db.all(`SELECT rr.reviewer_id AS reviewer, ra.portfolio_id AS anchor, r.name AS round
+    const clashes = (await ctx.db.all(`SELECT rr.reviewer_id AS reviewer, ra.portfolio_id AS anchor, r.name AS round
          FROM calibration_round_reviewers rr
          JOIN calibration_round_anchors ra ON ra.round_id = rr.round_id
          JOIN calibration_rounds r ON r.id = rr.round_id
          WHERE rr.round_id <> ? AND rr.reviewer_id IN (SELECT value FROM json_each(?)) AND ra.portfolio_id IN (SELECT value FROM json_each(?))
-         ORDER BY r.name, rr.reviewer_id, ra.portfolio_id`, [roundId ?? -1, JSON.stringify(reviewerIds), JSON.stringify(anchors)]) as { reviewer: string; anchor: string; round: string }[];
+         ORDER BY r.name, rr.reviewer_id, ra.portfolio_id`, [roundId ?? -1, JSON.stringify(reviewerIds), JSON.stringify(anchors)])) as { reviewer: string; anchor: string; round: string }[];
     for (const c of clashes)
-      problems.push(`${reviewerName(ctx, c.reviewer)} already has ${c.anchor} in the round "${c.round}": a reviewer scores an anchor only once, since they see its reference after submitting`);
+      problems.push(`${await reviewerName(ctx, c.reviewer)} already has ${c.anchor} in the round "${c.round}": a reviewer scores an anchor only once, since they see its reference after submitting`);
   }
   return problems;
 }
@@ -179,111 +179,111 @@ function checkDates(opensAt: string, closesAt: string): void {
   if (!(Date.parse(closesAt) > Date.parse(opensAt))) throw new ApiError('bad_request', 'a round must close after it opens');
 }
 
-function checkName(ctx: ServiceContext, name: string, except: number | null): void {
-  const other = roundByName(ctx, name);
+async function checkName(ctx: ServiceContext, name: string, except: number | null): Promise<void> {
+  const other = await roundByName(ctx, name);
   if (other && other.id !== except) throw new ApiError('conflict', `a calibration round called "${other.name}" already exists`);
 }
 
-function writeMembers(ctx: ServiceContext, roundId: number, anchors: string[] | undefined, reviewerIds: string[] | undefined): void {
+async function writeMembers(ctx: ServiceContext, roundId: number, anchors: string[] | undefined, reviewerIds: string[] | undefined): Promise<void> {
   const db = ctx.db.orm;
   if (anchors) {
-    db.delete(calibrationRoundAnchors).where(eq(calibrationRoundAnchors.roundId, roundId)).run();
+    await db.delete(calibrationRoundAnchors).where(eq(calibrationRoundAnchors.roundId, roundId)).run();
     anchors.forEach((portfolioId, position) => db.insert(calibrationRoundAnchors).values({ roundId, portfolioId, position }).run());
   }
   if (reviewerIds) {
-    db.delete(calibrationRoundReviewers).where(eq(calibrationRoundReviewers.roundId, roundId)).run();
-    for (const reviewerId of reviewerIds) db.insert(calibrationRoundReviewers).values({ roundId, reviewerId }).run();
+    await db.delete(calibrationRoundReviewers).where(eq(calibrationRoundReviewers.roundId, roundId)).run();
+    for (const reviewerId of reviewerIds) await db.insert(calibrationRoundReviewers).values({ roundId, reviewerId }).run();
   }
 }
 
-export function createRound(ctx: ServiceContext, input: NewRound, actor: Reviewer): RoundDetail {
+export async function createRound(ctx: ServiceContext, input: NewRound, actor: Reviewer): Promise<RoundDetail> {
   requireLead(actor);
   const name = input.name.trim();
   checkDates(input.opensAt, input.closesAt);
-  checkName(ctx, name, null);
-  const problems = membershipProblems(ctx, null, input.rubricId, input.rubricVersion, input.anchors, input.reviewers);
+  await checkName(ctx, name, null);
+  const problems = await membershipProblems(ctx, null, input.rubricId, input.rubricVersion, input.anchors, input.reviewers);
   if (problems.length) throw new ApiError('bad_request', 'this round cannot be created', problems);
   const now = nowIso(ctx);
-  const id = transaction(ctx, async (ctx) => {
-      const row = ctx.db.orm
-        .insert(calibrationRounds)
-        .values({
-          name,
-          rubricId: input.rubricId,
-          rubricVersion: input.rubricVersion,
-          opensAt: new Date(input.opensAt).toISOString(),
-          closesAt: new Date(input.closesAt).toISOString(),
-          status: 'open',
-          createdBy: actor.id,
-          createdAt: now,
-        })
-        .returning({ id: calibrationRounds.id })
-        .get();
-      writeMembers(ctx, row.id, input.anchors, input.reviewers);
-      audit(ctx, {
-        actor: actor.id,
-        action: 'calibration.round.create',
-        entityType: 'calibration_round',
-        entityId: String(row.id),
-        details: { name, rubric: `${input.rubricId}@${input.rubricVersion}`, opensAt: input.opensAt, closesAt: input.closesAt, anchors: input.anchors, reviewers: input.reviewers },
+  const id = await transaction(ctx, async (ctx) => {
+        const row = await ctx.db.orm
+                .insert(calibrationRounds)
+                .values({
+                  name,
+                  rubricId: input.rubricId,
+                  rubricVersion: input.rubricVersion,
+                  opensAt: new Date(input.opensAt).toISOString(),
+                  closesAt: new Date(input.closesAt).toISOString(),
+                  status: 'open',
+                  createdBy: actor.id,
+                  createdAt: now,
+                })
+                .returning({ id: calibrationRounds.id })
+                .get();
+        await writeMembers(ctx, row.id, input.anchors, input.reviewers);
+        await audit(ctx, {
+                actor: actor.id,
+                action: 'calibration.round.create',
+                entityType: 'calibration_round',
+                entityId: String(row.id),
+                details: { name, rubric: `${input.rubricId}@${input.rubricVersion}`, opensAt: input.opensAt, closesAt: input.closesAt, anchors: input.anchors, reviewers: input.reviewers },
+              });
+        return row.id;
       });
-      return row.id;
-    });
   return roundDetail(ctx, id);
 }
 
 /** Changes a round that is not closed. Anchors and reviewers with submitted scores stay: their ratings are history. */
-export function updateRound(ctx: ServiceContext, id: number, patch: RoundPatch, actor: Reviewer): RoundDetail {
+export async function updateRound(ctx: ServiceContext, id: number, patch: RoundPatch, actor: Reviewer): Promise<RoundDetail> {
   requireLead(actor);
-  const row = roundRow(ctx, id);
+  const row = await roundRow(ctx, id);
   if (roundStatus(row, ctx.now()) === 'closed') throw new ApiError('conflict', `the round "${row.name}" is closed; its membership and dates are history`);
   const name = patch.name?.trim() ?? row.name;
   const opensAt = patch.opensAt ? new Date(patch.opensAt).toISOString() : row.opensAt;
   const closesAt = patch.closesAt ? new Date(patch.closesAt).toISOString() : row.closesAt;
   checkDates(opensAt, closesAt);
-  checkName(ctx, name, id);
-  const anchors = patch.anchors ?? roundAnchors(ctx, id);
-  const reviewerIds = patch.reviewers ?? roundReviewers(ctx, id);
-  const problems = membershipProblems(ctx, id, row.rubricId, row.rubricVersion, anchors, reviewerIds);
-  for (const s of submissionsOf(ctx, id)) {
+  await checkName(ctx, name, id);
+  const anchors = patch.anchors ?? await roundAnchors(ctx, id);
+  const reviewerIds = patch.reviewers ?? await roundReviewers(ctx, id);
+  const problems = await membershipProblems(ctx, id, row.rubricId, row.rubricVersion, anchors, reviewerIds);
+  for (const s of await submissionsOf(ctx, id)) {
     if (!anchors.includes(s.portfolioId)) problems.push(`${s.portfolioId} has submitted scores in this round and cannot be removed`);
-    if (!reviewerIds.includes(s.reviewerId)) problems.push(`${reviewerName(ctx, s.reviewerId)} has submitted scores in this round and cannot be removed`);
+    if (!reviewerIds.includes(s.reviewerId)) problems.push(`${await reviewerName(ctx, s.reviewerId)} has submitted scores in this round and cannot be removed`);
   }
   if (problems.length) throw new ApiError('bad_request', 'this change cannot be saved', [...new Set(problems)]);
-  const before = roundSummary(ctx, row);
-  transaction(ctx, async (ctx) => {
-        ctx.db.orm.update(calibrationRounds).set({ name, opensAt, closesAt }).where(eq(calibrationRounds.id, id)).run();
-        writeMembers(ctx, id, patch.anchors, patch.reviewers);
-        audit(ctx, {
-          actor: actor.id,
-          action: 'calibration.round.update',
-          entityType: 'calibration_round',
-          entityId: String(id),
-          details: { before: { name: before.name, opensAt: before.opensAt, closesAt: before.closesAt, anchors: before.anchors, reviewers: before.reviewers.map((r) => r.id) }, patch },
-        });
-      });
+  const before = await roundSummary(ctx, row);
+  await transaction(ctx, async (ctx) => {
+            await ctx.db.orm.update(calibrationRounds).set({ name, opensAt, closesAt }).where(eq(calibrationRounds.id, id)).run();
+            await writeMembers(ctx, id, patch.anchors, patch.reviewers);
+            await audit(ctx, {
+                    actor: actor.id,
+                    action: 'calibration.round.update',
+                    entityType: 'calibration_round',
+                    entityId: String(id),
+                    details: { before: { name: before.name, opensAt: before.opensAt, closesAt: before.closesAt, anchors: before.anchors, reviewers: before.reviewers.map((r) => r.id) }, patch },
+                  });
+          });
   return roundDetail(ctx, id);
 }
 
 /** Ends a round now: nothing more can be submitted in it, and it counts for qualification. */
-export function closeRound(ctx: ServiceContext, id: number, actor: Reviewer): RoundDetail {
+export async function closeRound(ctx: ServiceContext, id: number, actor: Reviewer): Promise<RoundDetail> {
   requireLead(actor);
-  const row = roundRow(ctx, id);
+  const row = await roundRow(ctx, id);
   if (row.status === 'closed') throw new ApiError('conflict', `the round "${row.name}" is already closed`);
   const now = nowIso(ctx);
-  transaction(ctx, async (ctx) => {
-        // Past its close date the round already ended then, not now.
-        const closedAt = Date.parse(row.closesAt) < ctx.now().getTime() ? row.closesAt : now;
-        ctx.db.orm.update(calibrationRounds).set({ status: 'closed', closedAt }).where(eq(calibrationRounds.id, id)).run();
-        audit(ctx, { actor: actor.id, action: 'calibration.round.close', entityType: 'calibration_round', entityId: String(id), details: { name: row.name } });
-      });
+  await transaction(ctx, async (ctx) => {
+            // Past its close date the round already ended then, not now.
+            const closedAt = Date.parse(row.closesAt) < ctx.now().getTime() ? row.closesAt : now;
+            await ctx.db.orm.update(calibrationRounds).set({ status: 'closed', closedAt }).where(eq(calibrationRounds.id, id)).run();
+            await audit(ctx, { actor: actor.id, action: 'calibration.round.close', entityType: 'calibration_round', entityId: String(id), details: { name: row.name } });
+          });
   return roundDetail(ctx, id);
 }
 
 /** The rounds containing this anchor and this reviewer (at most one, by the rule above; kept general for safety). */
-export function roundsWith(ctx: ServiceContext, portfolioId: string, reviewerId: string): RoundRow[] {
-  const ids = ctx.db.all(`SELECT ra.round_id AS id FROM calibration_round_anchors ra
+export async function roundsWith(ctx: ServiceContext, portfolioId: string, reviewerId: string): Promise<RoundRow[]> {
+  const ids = (await ctx.db.all(`SELECT ra.round_id AS id FROM calibration_round_anchors ra
        JOIN calibration_round_reviewers rr ON rr.round_id = ra.round_id AND rr.reviewer_id = ?
-       WHERE ra.portfolio_id = ? ORDER BY ra.round_id`, [reviewerId, portfolioId]) as { id: number }[];
+       WHERE ra.portfolio_id = ? ORDER BY ra.round_id`, [reviewerId, portfolioId])) as { id: number }[];
   return ids.map((r) => roundRow(ctx, r.id));
 }

@@ -15,20 +15,20 @@ import { roundStatus } from './common';
 import { referencesOf } from './anchors';
 import { roundsWith } from './rounds';
 
-export function isAnchorPortfolio(ctx: ServiceContext, portfolioId: string): boolean {
-  return ctx.db.orm.select({ a: portfolios.isAnchor }).from(portfolios).where(eq(portfolios.id, portfolioId)).get()?.a === true;
+export async function isAnchorPortfolio(ctx: ServiceContext, portfolioId: string): Promise<boolean> {
+  return (await ctx.db.orm.select({ a: portfolios.isAnchor }).from(portfolios).where(eq(portfolios.id, portfolioId)).get())?.a === true;
 }
 
 const day = (iso: string) => format(new Date(iso), 'd MMM yyyy');
 
 /** The round in which this reviewer may score this anchor right now, if any. */
-function openRoundFor(ctx: ServiceContext, portfolioId: string, reviewerId: string) {
-  return roundsWith(ctx, portfolioId, reviewerId).find((r) => roundStatus(r, ctx.now()) === 'open');
+async function openRoundFor(ctx: ServiceContext, portfolioId: string, reviewerId: string) {
+  return (await roundsWith(ctx, portfolioId, reviewerId)).find((r) => roundStatus(r, ctx.now()) === 'open');
 }
 
 /** Why this reviewer may not score this anchor now (not in an open round, …), or null when they may. */
-export function calibrationRefusal(ctx: ServiceContext, portfolioId: string, actor: Reviewer): string | null {
-  const rounds = roundsWith(ctx, portfolioId, actor.id);
+export async function calibrationRefusal(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<string | null> {
+  const rounds = await roundsWith(ctx, portfolioId, actor.id);
   if (rounds.some((r) => roundStatus(r, ctx.now()) === 'open')) return null;
   const scheduled = rounds.find((r) => roundStatus(r, ctx.now()) === 'scheduled');
   if (scheduled) return `This anchor belongs to the calibration round "${scheduled.name}", which opens on ${day(scheduled.opensAt)}.`;
@@ -41,31 +41,31 @@ export function calibrationRefusal(ctx: ServiceContext, portfolioId: string, act
  * Called inside the submit transaction of a calibration review: records which round the scores belong to. A round
  * that closed while the reviewer was scoring refuses the submission (the error rolls the transaction back).
  */
-export function onCalibrationSubmitted(ctx: ServiceContext, review: typeof reviews.$inferSelect, actor: Reviewer): void {
-  const round = openRoundFor(ctx, review.portfolioId, actor.id);
-  if (!round) throw new ApiError('conflict', calibrationRefusal(ctx, review.portfolioId, actor) ?? 'no open calibration round includes this anchor for you');
-  ctx.db.orm
-    .insert(calibrationSubmissions)
-    .values({ reviewId: review.id, roundId: round.id, portfolioId: review.portfolioId, reviewerId: actor.id, submittedAt: ctx.now().toISOString() })
-    .run();
-  audit(ctx, {
-    actor: actor.id,
-    action: 'calibration.review.submit',
-    entityType: 'review',
-    entityId: String(review.id),
-    details: { anchor: review.portfolioId, round: round.id },
-  });
+export async function onCalibrationSubmitted(ctx: ServiceContext, review: typeof reviews.$inferSelect, actor: Reviewer): Promise<void> {
+  const round = await openRoundFor(ctx, review.portfolioId, actor.id);
+  if (!round) throw new ApiError('conflict', await calibrationRefusal(ctx, review.portfolioId, actor) ?? 'no open calibration round includes this anchor for you');
+  await ctx.db.orm
+        .insert(calibrationSubmissions)
+        .values({ reviewId: review.id, roundId: round.id, portfolioId: review.portfolioId, reviewerId: actor.id, submittedAt: ctx.now().toISOString() })
+        .run();
+  await audit(ctx, {
+        actor: actor.id,
+        action: 'calibration.review.submit',
+        entityType: 'review',
+        entityId: String(review.id),
+        details: { anchor: review.portfolioId, round: round.id },
+      });
 }
 
 /**
  * The reference levels and rationales, in rubric order, shown to a reviewer only after they submitted their
  * calibration review (reviews.ts asks only for submitted calibration reviews; the check here is a second guard).
  */
-export function referenceFor(ctx: ServiceContext, review: typeof reviews.$inferSelect): ReferenceLevel[] | null {
+export async function referenceFor(ctx: ServiceContext, review: typeof reviews.$inferSelect): Promise<ReferenceLevel[] | null> {
   if (review.kind !== 'calibration' || review.status !== 'submitted') return null;
-  const refs = referencesOf(ctx, review.portfolioId);
+  const refs = await referencesOf(ctx, review.portfolioId);
   if (refs.size === 0) return null;
-  const rubric = loadRubric(ctx, review.rubricId, review.rubricVersion);
+  const rubric = await loadRubric(ctx, review.rubricId, review.rubricVersion);
   const order = rubric ? rubric.criteria.map((c) => c.id) : [...refs.keys()];
   return order.flatMap((criterionId) => {
     const r = refs.get(criterionId);

@@ -24,62 +24,62 @@ interface Snapshot {
 
 const OPEN: ApplicationStatus[] = ['pending', 'awaiting_second'];
 
-function row(ctx: ServiceContext, id: string): AppRow {
-  const r = ctx.db.orm.select().from(creditApplications).where(eq(creditApplications.id, id)).get();
+async function row(ctx: ServiceContext, id: string): Promise<AppRow> {
+  const r = await ctx.db.orm.select().from(creditApplications).where(eq(creditApplications.id, id)).get();
   if (!r) throw new ApiError('not_found', `no credit application ${id}`);
   return r;
 }
 
-function pathwayOf(ctx: ServiceContext, r: AppRow): Pathway {
-  const p = loadPathway(ctx, r.pathwayId, r.pathwayVersion);
+async function pathwayOf(ctx: ServiceContext, r: AppRow): Promise<Pathway> {
+  const p = await loadPathway(ctx, r.pathwayId, r.pathwayVersion);
   if (!p) throw new ApiError('internal', `pathway ${r.pathwayId}@${r.pathwayVersion} of ${r.id} is missing`);
   return p;
 }
 
 /** The requirement checks now (open application) or as decided (closed one). */
-function assess(ctx: ServiceContext, r: AppRow, p: Pathway): Snapshot {
+async function assess(ctx: ServiceContext, r: AppRow, p: Pathway): Promise<Snapshot> {
   if (r.evaluation) return JSON.parse(r.evaluation) as Snapshot;
-  const attainments = candidateAttainments(ctx, r.candidateId, { exceptApplication: r.id }).filter((a) => a.code !== null && p.rule.credentials.includes(a.code));
-  const evaluation = evaluatePathway(p, attainments, toCatalogue(listCredentials(ctx)), r.applicationDate);
+  const attainments = (await candidateAttainments(ctx, r.candidateId, { exceptApplication: r.id })).filter((a) => a.code !== null && p.rule.credentials.includes(a.code));
+  const evaluation = evaluatePathway(p, attainments, toCatalogue(await listCredentials(ctx)), r.applicationDate);
   return { evaluation, attainments: attainments.map((a) => ({ ...a, status: attainmentStatus(a, r.applicationDate, p.rule.allow_double_counting) })) };
 }
 
-function summary(ctx: ServiceContext, r: AppRow): ApplicationSummary {
-  const p = pathwayOf(ctx, r);
-  const candidate = getCandidate(ctx, r.candidateId);
+async function summary(ctx: ServiceContext, r: AppRow): Promise<ApplicationSummary> {
+  const p = await pathwayOf(ctx, r);
+  const candidate = await getCandidate(ctx, r.candidateId);
   return {
     id: r.id,
     candidate: { id: r.candidateId, name: candidate?.name ?? r.candidateId },
     pathway: { id: p.id, version: p.version, label: pathwayLabel(p) },
     date: r.applicationDate,
     status: r.status,
-    met: assess(ctx, r, p).evaluation.met,
+    met: (await assess(ctx, r, p)).evaluation.met,
     createdAt: r.createdAt,
     decidedAt: r.decidedAt,
   };
 }
 
-export function listApplications(ctx: ServiceContext, actor: Reviewer, filter: { status?: ApplicationStatus[]; candidateId?: string } = {}): ApplicationSummary[] {
+export async function listApplications(ctx: ServiceContext, actor: Reviewer, filter: { status?: ApplicationStatus[]; candidateId?: string } = {}): Promise<ApplicationSummary[]> {
   canView(actor);
   const where = [];
   if (filter.status?.length) where.push(inArray(creditApplications.status, filter.status));
   if (filter.candidateId) where.push(eq(creditApplications.candidateId, filter.candidateId));
-  return ctx.db.orm
-    .select()
-    .from(creditApplications)
-    .where(and(...where))
-    .orderBy(asc(creditApplications.createdAt), asc(creditApplications.id))
-    .all()
+  return (await ctx.db.orm
+      .select()
+      .from(creditApplications)
+      .where(and(...where))
+      .orderBy(asc(creditApplications.createdAt), asc(creditApplications.id))
+      .all())
     .map((r) => summary(ctx, r));
 }
 
-function approvalsOf(ctx: ServiceContext, id: string) {
-  return ctx.db.orm
-    .select()
-    .from(creditApprovals)
-    .where(eq(creditApprovals.applicationId, id))
-    .orderBy(asc(creditApprovals.step))
-    .all()
+async function approvalsOf(ctx: ServiceContext, id: string) {
+  return (await ctx.db.orm
+      .select()
+      .from(creditApprovals)
+      .where(eq(creditApprovals.applicationId, id))
+      .orderBy(asc(creditApprovals.step))
+      .all())
     .map((a) => ({ step: a.step, approverId: a.approverId, approverName: a.approverName, decision: a.decision, reasons: a.reasons, at: a.at }));
 }
 
@@ -93,23 +93,23 @@ function actionsFor(r: AppRow, evaluation: PathwayEvaluationView, approvals: Ret
   return { approve: true, decline: true, why: null };
 }
 
-export function getApplication(ctx: ServiceContext, id: string, actor: Reviewer): ApplicationView {
+export async function getApplication(ctx: ServiceContext, id: string, actor: Reviewer): Promise<ApplicationView> {
   canView(actor);
-  const r = row(ctx, id);
-  const p = pathwayOf(ctx, r);
-  const { evaluation, attainments } = assess(ctx, r, p);
-  const candidate = getCandidate(ctx, r.candidateId) ?? { id: r.candidateId, name: r.candidateId, email: '', school: '', district: '' };
-  const approvals = approvalsOf(ctx, id);
-  const ids = candidateIds(ctx, r.candidateId);
+  const r = await row(ctx, id);
+  const p = await pathwayOf(ctx, r);
+  const { evaluation, attainments } = await assess(ctx, r, p);
+  const candidate = await getCandidate(ctx, r.candidateId) ?? { id: r.candidateId, name: r.candidateId, email: '', school: '', district: '' };
+  const approvals = await approvalsOf(ctx, id);
+  const ids = await candidateIds(ctx, r.candidateId);
   const portfolioIds = attainments.map((a) => a.portfolioId).filter((x): x is string => x !== null);
-  const trails = attemptTrails(ctx, portfolioIds.length ? ctx.db.orm.select().from(portfolios).where(inArray(portfolios.id, portfolioIds)).all() : []);
-  const external = candidateExternal(ctx, ids).map(externalView(ctx));
-  const counted = ctx.db.orm
-    .select()
-    .from(creditApplicationItems)
-    .where(eq(creditApplicationItems.applicationId, id))
-    .orderBy(asc(creditApplicationItems.position))
-    .all()
+  const trails = await attemptTrails(ctx, portfolioIds.length ? await ctx.db.orm.select().from(portfolios).where(inArray(portfolios.id, portfolioIds)).all() : []);
+  const external = (await candidateExternal(ctx, ids)).map(await externalView(ctx));
+  const counted = (await ctx.db.orm
+      .select()
+      .from(creditApplicationItems)
+      .where(eq(creditApplicationItems.applicationId, id))
+      .orderBy(asc(creditApplicationItems.position))
+      .all())
     .map((i) => ({
       key: i.attainmentKey,
       code: i.credentialCode,
@@ -146,11 +146,11 @@ export function getApplication(ctx: ServiceContext, id: string, actor: Reviewer)
   };
 }
 
-function nextId(ctx: ServiceContext): string {
-  const n = (ctx.db.get('SELECT count(*) AS n FROM credit_applications') as { n: number }).n;
+async function nextId(ctx: ServiceContext): Promise<string> {
+  const n = ((await ctx.db.get('SELECT count(*) AS n FROM credit_applications')) as { n: number }).n;
   for (let i = n + 1; ; i++) {
     const id = `CA-${String(i).padStart(4, '0')}`;
-    if (!ctx.db.orm.select({ id: creditApplications.id }).from(creditApplications).where(eq(creditApplications.id, id)).get()) return id;
+    if (!await ctx.db.orm.select({ id: creditApplications.id }).from(creditApplications).where(eq(creditApplications.id, id)).get()) return id;
   }
 }
 
@@ -163,67 +163,67 @@ export interface NewApplication {
 }
 
 /** Opens a credit application: a candidate, a pathway version (the latest unless named) and the application date. */
-export function createApplication(ctx: ServiceContext, input: NewApplication, actor: Reviewer): ApplicationView {
+export async function createApplication(ctx: ServiceContext, input: NewApplication, actor: Reviewer): Promise<ApplicationView> {
   requireRole(actor, 'approver', 'lead', 'admin');
   if (!isIsoDate(input.date)) throw new ApiError('bad_request', `application date "${input.date}" is not a date (YYYY-MM-DD)`);
-  const candidateId = getCandidate(ctx, input.candidateId) ? input.candidateId : mergedInto(ctx, input.candidateId);
-  if (!candidateId || !getCandidate(ctx, candidateId)) throw new ApiError('not_found', `no candidate ${input.candidateId}`);
-  const p = loadPathway(ctx, input.pathwayId, input.pathwayVersion);
+  const candidateId = await getCandidate(ctx, input.candidateId) ? input.candidateId : await mergedInto(ctx, input.candidateId);
+  if (!candidateId || !await getCandidate(ctx, candidateId)) throw new ApiError('not_found', `no candidate ${input.candidateId}`);
+  const p = await loadPathway(ctx, input.pathwayId, input.pathwayVersion);
   if (!p) throw new ApiError('not_found', `no pathway ${input.pathwayId}${input.pathwayVersion ? ` version ${input.pathwayVersion}` : ''}`);
-  const id = transaction(ctx, async (ctx) => {
-      const open = ctx.db.orm
-        .select({ id: creditApplications.id })
-        .from(creditApplications)
-        .where(and(eq(creditApplications.candidateId, candidateId), eq(creditApplications.pathwayId, p.id), inArray(creditApplications.status, OPEN)))
-        .get();
-      if (open) throw new ApiError('conflict', `${candidateId} already has an open application for ${pathwayLabel(p)} (${open.id})`);
-      const appId = nextId(ctx);
-      ctx.db.orm
-        .insert(creditApplications)
-        .values({
-          id: appId,
-          candidateId,
-          pathwayId: p.id,
-          pathwayVersion: p.version,
-          applicationDate: input.date,
-          status: 'pending',
-          note: input.note ?? '',
-          createdAt: nowIso(ctx),
-          createdBy: actor.id,
-        })
-        .run();
-      audit(ctx, { actor: actor.id, action: 'credit.apply', entityType: 'credit_application', entityId: appId, details: { candidate: candidateId, pathway: `${p.id}@${p.version}`, date: input.date } });
-      return appId;
-    });
+  const id = await transaction(ctx, async (ctx) => {
+        const open = await ctx.db.orm
+                .select({ id: creditApplications.id })
+                .from(creditApplications)
+                .where(and(eq(creditApplications.candidateId, candidateId), eq(creditApplications.pathwayId, p.id), inArray(creditApplications.status, OPEN)))
+                .get();
+        if (open) throw new ApiError('conflict', `${candidateId} already has an open application for ${pathwayLabel(p)} (${open.id})`);
+        const appId = await nextId(ctx);
+        await ctx.db.orm
+                .insert(creditApplications)
+                .values({
+                  id: appId,
+                  candidateId,
+                  pathwayId: p.id,
+                  pathwayVersion: p.version,
+                  applicationDate: input.date,
+                  status: 'pending',
+                  note: input.note ?? '',
+                  createdAt: nowIso(ctx),
+                  createdBy: actor.id,
+                })
+                .run();
+        await audit(ctx, { actor: actor.id, action: 'credit.apply', entityType: 'credit_application', entityId: appId, details: { candidate: candidateId, pathway: `${p.id}@${p.version}`, date: input.date } });
+        return appId;
+      });
   return getApplication(ctx, id, actor);
 }
 
-function freeze(ctx: ServiceContext, r: AppRow, status: 'approved' | 'declined', snap: Snapshot): void {
+async function freeze(ctx: ServiceContext, r: AppRow, status: 'approved' | 'declined', snap: Snapshot): Promise<void> {
   const now = nowIso(ctx);
-  ctx.db.orm.update(creditApplications).set({ status, evaluation: JSON.stringify(snap), decidedAt: now }).where(eq(creditApplications.id, r.id)).run();
+  await ctx.db.orm.update(creditApplications).set({ status, evaluation: JSON.stringify(snap), decidedAt: now }).where(eq(creditApplications.id, r.id)).run();
   if (status !== 'approved') return;
   const byKey = new Map<string, Attainment>(snap.attainments.map((a) => [a.key, a]));
-  snap.evaluation.counted.forEach((key, position) => {
+  snap.evaluation.counted.forEach(async (key, position) => {
     const a = byKey.get(key)!;
-    ctx.db.orm
-      .insert(creditApplicationItems)
-      .values({
-        applicationId: r.id,
-        position,
-        attainmentKey: key,
-        credentialCode: a.code!,
-        title: a.title,
-        source: a.source,
-        issuer: a.issuer,
-        portfolioId: a.portfolioId,
-        externalId: a.source === 'external' ? Number(key.slice('external:'.length)) : null,
-        attempt: a.attempt,
-        awardedOn: a.awardedOn,
-        expiresOn: a.expiresOn,
-        points: a.points,
-        hours: a.hours,
-      })
-      .run();
+    await ctx.db.orm
+            .insert(creditApplicationItems)
+            .values({
+              applicationId: r.id,
+              position,
+              attainmentKey: key,
+              credentialCode: a.code!,
+              title: a.title,
+              source: a.source,
+              issuer: a.issuer,
+              portfolioId: a.portfolioId,
+              externalId: a.source === 'external' ? Number(key.slice('external:'.length)) : null,
+              attempt: a.attempt,
+              awardedOn: a.awardedOn,
+              expiresOn: a.expiresOn,
+              points: a.points,
+              hours: a.hours,
+            })
+            .run();
   });
 }
 
@@ -232,52 +232,52 @@ function freeze(ctx: ServiceContext, r: AppRow, status: 'approved' | 'declined',
  * application date (checked again inside the transaction, so two approvals cannot count one credential twice);
  * where the pathway asks for four eyes, a first approval waits for a second from a different approver.
  */
-export function decideApplication(ctx: ServiceContext, input: { applicationId: string; decision: 'approve' | 'decline'; reasons: string }, actor: Reviewer): ApplicationView {
+export async function decideApplication(ctx: ServiceContext, input: { applicationId: string; decision: 'approve' | 'decline'; reasons: string }, actor: Reviewer): Promise<ApplicationView> {
   canDecide(actor);
   const reasons = input.reasons.trim();
   if (input.decision === 'decline' && reasons.length < 3) throw new ApiError('bad_request', 'a decline needs the reasons, for the candidate and the record');
-  transaction(ctx, async (ctx) => {
-        const r = row(ctx, input.applicationId);
-        if (!OPEN.includes(r.status)) throw new ApiError('conflict', `${r.id} was already ${r.status}`);
-        const p = pathwayOf(ctx, r);
-        const snap = assess(ctx, r, p);
-        const approvals = approvalsOf(ctx, r.id);
-        const step = approvals.length + 1;
-        const record = (decision: 'approve' | 'decline') =>
-          ctx.db.orm
-            .insert(creditApprovals)
-            .values({ applicationId: r.id, step, approverId: actor.id, approverName: actor.name, decision, reasons, at: nowIso(ctx) })
-            .run();
-        const details = { pathway: `${p.id}@${p.version}`, step, reasons, met: snap.evaluation.met, counted: snap.evaluation.counted };
-        if (input.decision === 'decline') {
-          record('decline');
-          freeze(ctx, r, 'declined', snap);
-          audit(ctx, { actor: actor.id, action: 'credit.decline', entityType: 'credit_application', entityId: r.id, details });
-          return;
-        }
-        if (!snap.evaluation.met)
-          throw new ApiError(
-            'conflict',
-            `${r.id} does not meet ${pathwayLabel(p)} on ${r.applicationDate}`,
-            snap.evaluation.checks.filter((c) => c.required && !c.ok).map((c) => c.reason),
-          );
-        if (r.status === 'awaiting_second' && approvals[0]?.approverId === actor.id)
-          throw new ApiError('forbidden', `${actor.name} gave the first approval; the second approval must come from a different approver`);
-        record('approve');
-        if (p.four_eyes && r.status === 'pending') {
-          ctx.db.orm.update(creditApplications).set({ status: 'awaiting_second' }).where(eq(creditApplications.id, r.id)).run();
-          audit(ctx, { actor: actor.id, action: 'credit.approve.first', entityType: 'credit_application', entityId: r.id, details });
-          return;
-        }
-        freeze(ctx, r, 'approved', snap);
-        audit(ctx, { actor: actor.id, action: 'credit.approve', entityType: 'credit_application', entityId: r.id, details });
-      });
+  await transaction(ctx, async (ctx) => {
+            const r = await row(ctx, input.applicationId);
+            if (!OPEN.includes(r.status)) throw new ApiError('conflict', `${r.id} was already ${r.status}`);
+            const p = await pathwayOf(ctx, r);
+            const snap = await assess(ctx, r, p);
+            const approvals = await approvalsOf(ctx, r.id);
+            const step = approvals.length + 1;
+            const record = (decision: 'approve' | 'decline') =>
+              ctx.db.orm
+                .insert(creditApprovals)
+                .values({ applicationId: r.id, step, approverId: actor.id, approverName: actor.name, decision, reasons, at: nowIso(ctx) })
+                .run();
+            const details = { pathway: `${p.id}@${p.version}`, step, reasons, met: snap.evaluation.met, counted: snap.evaluation.counted };
+            if (input.decision === 'decline') {
+              await record('decline');
+              await freeze(ctx, r, 'declined', snap);
+              await audit(ctx, { actor: actor.id, action: 'credit.decline', entityType: 'credit_application', entityId: r.id, details });
+              return;
+            }
+            if (!snap.evaluation.met)
+              throw new ApiError(
+                'conflict',
+                `${r.id} does not meet ${pathwayLabel(p)} on ${r.applicationDate}`,
+                snap.evaluation.checks.filter((c) => c.required && !c.ok).map((c) => c.reason),
+              );
+            if (r.status === 'awaiting_second' && approvals[0]?.approverId === actor.id)
+              throw new ApiError('forbidden', `${actor.name} gave the first approval; the second approval must come from a different approver`);
+            await record('approve');
+            if (p.four_eyes && r.status === 'pending') {
+              await ctx.db.orm.update(creditApplications).set({ status: 'awaiting_second' }).where(eq(creditApplications.id, r.id)).run();
+              await audit(ctx, { actor: actor.id, action: 'credit.approve.first', entityType: 'credit_application', entityId: r.id, details });
+              return;
+            }
+            await freeze(ctx, r, 'approved', snap);
+            await audit(ctx, { actor: actor.id, action: 'credit.approve', entityType: 'credit_application', entityId: r.id, details });
+          });
   return getApplication(ctx, input.applicationId, actor);
 }
 
 /** Approved applications, oldest decision first: what the student-record export and letters read. */
-export function approvedApplications(ctx: ServiceContext): AppRow[] {
-  return ctx.db.orm.select().from(creditApplications).where(eq(creditApplications.status, 'approved')).orderBy(asc(creditApplications.decidedAt), asc(creditApplications.id)).all();
+export async function approvedApplications(ctx: ServiceContext): Promise<AppRow[]> {
+  return await ctx.db.orm.select().from(creditApplications).where(eq(creditApplications.status, 'approved')).orderBy(asc(creditApplications.decidedAt), asc(creditApplications.id)).all();
 }
 
 export { isoDay };

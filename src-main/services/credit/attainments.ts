@@ -11,10 +11,10 @@ import { pathwayLabel } from '../../../src-shared/domain/pathway';
 import { externalStanding, trustIndex } from './trust';
 
 /** A candidate id and every id merged into it (a later import may bring an old id back). */
-export function candidateIds(ctx: ServiceContext, id: string): string[] {
+export async function candidateIds(ctx: ServiceContext, id: string): Promise<string[]> {
   const ids = [id];
   for (let i = 0; i < ids.length; i++)
-    for (const m of ctx.db.orm.select({ from: creditCandidateMerges.fromId }).from(creditCandidateMerges).where(eq(creditCandidateMerges.intoId, ids[i]!)).all())
+    for (const m of await ctx.db.orm.select({ from: creditCandidateMerges.fromId }).from(creditCandidateMerges).where(eq(creditCandidateMerges.intoId, ids[i]!)).all())
       if (!ids.includes(m.from)) ids.push(m.from);
   return ids;
 }
@@ -23,20 +23,20 @@ export const toCatalogue = (cs: Credential[]): CatalogueEntry[] => cs.map((c) =>
 
 export const isoDay = (iso: string): string => iso.slice(0, 10);
 
-export function candidatePortfolios(ctx: ServiceContext, ids: string[]) {
-  return ctx.db.orm
-    .select()
-    .from(portfolios)
-    .where(and(inArray(portfolios.candidateId, ids), eq(portfolios.isAnchor, false)))
-    .orderBy(portfolios.submittedAt, portfolios.id)
-    .all();
+export async function candidatePortfolios(ctx: ServiceContext, ids: string[]) {
+  return await ctx.db.orm
+      .select()
+      .from(portfolios)
+      .where(and(inArray(portfolios.candidateId, ids), eq(portfolios.isAnchor, false)))
+      .orderBy(portfolios.submittedAt, portfolios.id)
+      .all();
 }
 
 type ExternalRow = typeof creditExternal.$inferSelect;
 
 /** A mapper to the view of stored external records, with the issuer and standing the trust list gives them today. */
-export function externalView(ctx: ServiceContext): (r: ExternalRow) => ExternalCredential {
-  const trust = trustIndex(ctx);
+export async function externalView(ctx: ServiceContext): Promise<(r: ExternalRow) => ExternalCredential> {
+  const trust = await trustIndex(ctx);
   return (r) => {
     const standing = externalStanding(r, trust);
     return {
@@ -62,43 +62,43 @@ export function externalView(ctx: ServiceContext): (r: ExternalRow) => ExternalC
   };
 }
 
-export function candidateExternal(ctx: ServiceContext, ids: string[]): ExternalRow[] {
-  return ctx.db.orm.select().from(creditExternal).where(inArray(creditExternal.candidateId, ids)).orderBy(creditExternal.awardedOn, creditExternal.id).all();
+export async function candidateExternal(ctx: ServiceContext, ids: string[]): Promise<ExternalRow[]> {
+  return await ctx.db.orm.select().from(creditExternal).where(inArray(creditExternal.candidateId, ids)).orderBy(creditExternal.awardedOn, creditExternal.id).all();
 }
 
 /**
  * Credentials of this candidate already counted toward an approved award, by credential code: the same credential
  * (from this app or from elsewhere) is one credential, so it counts once.
  */
-export function usedCredentials(ctx: ServiceContext, ids: string[], exceptApplication?: string): Map<string, NonNullable<Attainment['usedFor']>> {
-  const rows = ctx.db.orm
-    .select({ app: creditApplications.id, code: creditApplicationItems.credentialCode, pathwayId: creditApplications.pathwayId, version: creditApplications.pathwayVersion, decidedAt: creditApplications.decidedAt })
-    .from(creditApplicationItems)
-    .innerJoin(creditApplications, eq(creditApplications.id, creditApplicationItems.applicationId))
-    .where(and(inArray(creditApplications.candidateId, ids), eq(creditApplications.status, 'approved')))
-    .orderBy(creditApplications.decidedAt)
-    .all();
+export async function usedCredentials(ctx: ServiceContext, ids: string[], exceptApplication?: string): Promise<Map<string, NonNullable<Attainment['usedFor']>>> {
+  const rows = await ctx.db.orm
+      .select({ app: creditApplications.id, code: creditApplicationItems.credentialCode, pathwayId: creditApplications.pathwayId, version: creditApplications.pathwayVersion, decidedAt: creditApplications.decidedAt })
+      .from(creditApplicationItems)
+      .innerJoin(creditApplications, eq(creditApplications.id, creditApplicationItems.applicationId))
+      .where(and(inArray(creditApplications.candidateId, ids), eq(creditApplications.status, 'approved')))
+      .orderBy(creditApplications.decidedAt)
+      .all();
   const used = new Map<string, NonNullable<Attainment['usedFor']>>();
   for (const r of rows) {
     if (r.app === exceptApplication || used.has(r.code)) continue;
-    const p = loadPathway(ctx, r.pathwayId, r.version);
+    const p = await loadPathway(ctx, r.pathwayId, r.version);
     used.set(r.code, { application: r.app, award: p ? pathwayLabel(p) : r.pathwayId, decidedOn: isoDay(r.decidedAt ?? '') });
   }
   return used;
 }
 
 /** Everything the candidate holds that a pathway could count: passes in this app and credentials from elsewhere. */
-export function candidateAttainments(ctx: ServiceContext, candidateId: string, options: { exceptApplication?: string } = {}): Attainment[] {
-  const ids = candidateIds(ctx, candidateId);
-  const catalogue = new Map(listCredentials(ctx).map((c) => [c.code, c]));
-  const used = usedCredentials(ctx, ids, options.exceptApplication);
+export async function candidateAttainments(ctx: ServiceContext, candidateId: string, options: { exceptApplication?: string } = {}): Promise<Attainment[]> {
+  const ids = await candidateIds(ctx, candidateId);
+  const catalogue = new Map((await listCredentials(ctx)).map((c) => [c.code, c]));
+  const used = await usedCredentials(ctx, ids, options.exceptApplication);
   const out: Attainment[] = [];
-  for (const t of attemptTrails(ctx, candidatePortfolios(ctx, ids))) {
+  for (const t of await attemptTrails(ctx, await candidatePortfolios(ctx, ids))) {
     const at = passedAt(t);
     if (!at) continue;
     const c = catalogue.get(t.credential.code);
     const awardedOn = isoDay(at);
-    const p = ctx.db.orm.select({ post: portfolios.testPost }).from(portfolios).where(eq(portfolios.id, t.portfolioId)).get();
+    const p = await ctx.db.orm.select({ post: portfolios.testPost }).from(portfolios).where(eq(portfolios.id, t.portfolioId)).get();
     out.push({
       key: `portfolio:${t.portfolioId}`,
       code: t.credential.code,
@@ -115,8 +115,8 @@ export function candidateAttainments(ctx: ServiceContext, candidateId: string, o
       usedFor: used.get(t.credential.code) ?? null,
     });
   }
-  const trust = trustIndex(ctx);
-  for (const e of candidateExternal(ctx, ids)) {
+  const trust = await trustIndex(ctx);
+  for (const e of await candidateExternal(ctx, ids)) {
     const c = e.credentialCode ? catalogue.get(e.credentialCode) : undefined;
     const standing = externalStanding(e, trust);
     out.push({

@@ -43,8 +43,8 @@ export function credentialFromFile(content: string): { credential: Json | null; 
 }
 
 /** The candidate an OB 3.0 credential names: plain or hashed email identifiers, or an id of the form mailto:. */
-function recipient(ctx: ServiceContext, subject: Json): string | null {
-  const all = ctx.db.orm.select({ id: candidates.id, email: candidates.email }).from(candidates).all();
+async function recipient(ctx: ServiceContext, subject: Json): Promise<string | null> {
+  const all = await ctx.db.orm.select({ id: candidates.id, email: candidates.email }).from(candidates).all();
   const ids = Array.isArray(subject.identifier) ? subject.identifier.map(obj).filter((x): x is Json => x !== null) : [];
   for (const ident of ids) {
     if (ident.identityType !== 'emailAddress') continue;
@@ -104,10 +104,10 @@ export async function readExternalBadge(
   if (!awarded || Number.isNaN(Date.parse(awarded))) return fail('the credential has no validFrom date', 'validFrom');
   const until = str(credential.validUntil) ?? str(credential.expirationDate);
   let who = candidateId ?? null;
-  if (who && !getCandidate(ctx, who)) return fail(`no candidate ${who}`);
-  who ??= recipient(ctx, subject);
+  if (who && !await getCandidate(ctx, who)) return fail(`no candidate ${who}`);
+  who ??= await recipient(ctx, subject);
   if (!who) return fail("the badge's recipient matches no candidate by email; choose the candidate it belongs to", 'credentialSubject.identifier');
-  const c = getCandidate(ctx, who)!;
+  const c = (await getCandidate(ctx, who))!;
   const credits = typeof achievement.creditsAvailable === 'number' ? achievement.creditsAvailable : null;
   return {
     problems: [],

@@ -32,8 +32,8 @@ export interface BadgeCheck {
 }
 
 /** What the candidate had to show, in words: the rubric's criteria and its pass rule. */
-function criteriaNarrative(ctx: ServiceContext, rubricId: string, version: number): string {
-  const rubric = loadRubric(ctx, rubricId, version);
+async function criteriaNarrative(ctx: ServiceContext, rubricId: string, version: number): Promise<string> {
+  const rubric = await loadRubric(ctx, rubricId, version);
   if (!rubric) return 'A portfolio of evidence assessed by trained reviewers against the credential rubric.';
   const rule = rubric.decision_rule;
   const bar =
@@ -50,18 +50,18 @@ function criteriaNarrative(ctx: ServiceContext, rubricId: string, version: numbe
  */
 export async function exportPortfolioBadge(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<ExportFile> {
   canView(actor);
-  const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
+  const p = await ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
   if (!p || p.isAnchor) throw new ApiError('not_found', `no portfolio ${portfolioId}`);
-  const trail = attemptTrails(ctx, [p])[0]!;
+  const trail = (await attemptTrails(ctx, [p]))[0]!;
   const passed = passedAt(trail);
   if (!passed) throw new ApiError('conflict', `${portfolioId} has not passed, so there is no badge to issue`);
-  const credential = loadCredential(ctx, p.credentialCode);
-  const candidate = ctx.db.orm.select().from(candidates).where(eq(candidates.id, p.candidateId)).get();
+  const credential = await loadCredential(ctx, p.credentialCode);
+  const candidate = await ctx.db.orm.select().from(candidates).where(eq(candidates.id, p.candidateId)).get();
   if (!credential || !candidate) throw new ApiError('internal', `${portfolioId}: its credential or candidate is missing`);
-  const issuer = getCreditSettings(ctx).issuer;
+  const issuer = (await getCreditSettings(ctx)).issuer;
   const { badgeFileName, buildAchievementCredential, loadOrCreateIssuerKey, newRecipientSalt, renderBadgeFile } = await badges();
   const issued =
-    ctx.db.orm.select().from(creditBadges).where(eq(creditBadges.portfolioId, portfolioId)).get() ??
+    await ctx.db.orm.select().from(creditBadges).where(eq(creditBadges.portfolioId, portfolioId)).get() ??
     ({ portfolioId, credentialId: `urn:uuid:${crypto.randomUUID()}`, salt: newRecipientSalt(), issuedAt: nowIso(ctx), issuedBy: actor.id, recipientEmail: candidate.email } as const);
   const validUntil = credential.validity_years ? `${addYearsIso(passed.slice(0, 10), credential.validity_years)}T00:00:00Z` : null;
   let text: string;
@@ -73,7 +73,7 @@ export async function exportPortfolioBadge(ctx: ServiceContext, portfolioId: str
         code: credential.code,
         title: credential.title,
         description: `${credential.title}: a ${credential.credit_points}-credit micro-credential at ${credential.level}${credential.provider ? ` from ${credential.provider}` : ''}${credential.hours ? `, about ${credential.hours} hours of professional learning` : ''}.`,
-        criteria_narrative: criteriaNarrative(ctx, p.rubricId, p.rubricVersion),
+        criteria_narrative: await criteriaNarrative(ctx, p.rubricId, p.rubricVersion),
         level: credential.level,
         credit_points: credential.credit_points,
         field_of_study: 'Education',
@@ -93,10 +93,10 @@ export async function exportPortfolioBadge(ctx: ServiceContext, portfolioId: str
     if (err instanceof BadgeError) throw new ApiError('bad_request', err.message.split('\n')[0]!, err.problems);
     throw err;
   }
-  transaction(ctx, async (ctx) => {
-        ctx.db.orm.insert(creditBadges).values(issued).onConflictDoNothing().run();
-        audit(ctx, { actor: actor.id, action: 'badge.export', entityType: 'portfolio', entityId: portfolioId, details: { credential: issued.credentialId, achievement: credential.code, issuer: issuer.url } });
-      });
+  await transaction(ctx, async (ctx) => {
+            await ctx.db.orm.insert(creditBadges).values(issued).onConflictDoNothing().run();
+            await audit(ctx, { actor: actor.id, action: 'badge.export', entityType: 'portfolio', entityId: portfolioId, details: { credential: issued.credentialId, achievement: credential.code, issuer: issuer.url } });
+          });
   return { fileName, mediaType: 'application/json', encoding: 'utf8', content: text, count: 1 };
 }
 
@@ -113,8 +113,8 @@ export async function verifyBadgeFile(ctx: ServiceContext, content: string, opti
   const fail = (problem: string): BadgeCheck => ({ ok: false, problems: [`signature: ${problem}`], achievement: r.summary.achievement, issuer: null, validFrom: r.summary.validFrom, signedHere });
   if (options.requireLocalKey && !signedHere) return fail(`signed by key ${r.signer.thumbprint}, not by this installation's issuer key`);
   const standing = signedHere
-    ? { counts: true, issuer: getCreditSettings(ctx).issuer.name, note: '' }
-    : signatureStanding(trustIndex(ctx), r.signer.thumbprint, r.summary.issuerId, r.summary.issuer ?? 'an unnamed issuer');
+    ? { counts: true, issuer: (await getCreditSettings(ctx)).issuer.name, note: '' }
+    : signatureStanding(await trustIndex(ctx), r.signer.thumbprint, r.summary.issuerId, r.summary.issuer ?? 'an unnamed issuer');
   if (!standing.counts) return fail(standing.note);
   return { ok: true, problems: [], achievement: r.summary.achievement, issuer: standing.issuer, validFrom: r.summary.validFrom, signedHere };
 }

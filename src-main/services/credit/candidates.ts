@@ -25,19 +25,19 @@ export function normaliseName(s: string): string {
 
 const normaliseEmail = (s: string) => s.trim().toLowerCase();
 
-export function getCandidate(ctx: ServiceContext, id: string): CandidateBrief | null {
-  return ctx.db.orm.select().from(candidates).where(eq(candidates.id, id)).get() ?? null;
+export async function getCandidate(ctx: ServiceContext, id: string): Promise<CandidateBrief | null> {
+  return await ctx.db.orm.select().from(candidates).where(eq(candidates.id, id)).get() ?? null;
 }
 
 /** Where a merged-away id went, if it did. */
-export function mergedInto(ctx: ServiceContext, id: string): string | null {
-  return ctx.db.orm.select({ into: creditCandidateMerges.intoId }).from(creditCandidateMerges).where(eq(creditCandidateMerges.fromId, id)).get()?.into ?? null;
+export async function mergedInto(ctx: ServiceContext, id: string): Promise<string | null> {
+  return (await ctx.db.orm.select({ into: creditCandidateMerges.intoId }).from(creditCandidateMerges).where(eq(creditCandidateMerges.fromId, id)).get())?.into ?? null;
 }
 
 /** Candidates with anything credit staff can see: an attempt (not a calibration anchor), an external credential or an application. */
-export function listCandidates(ctx: ServiceContext, actor: Reviewer, search?: string): CandidateSummary[] {
+export async function listCandidates(ctx: ServiceContext, actor: Reviewer, search?: string): Promise<CandidateSummary[]> {
   canView(actor);
-  const rows = ctx.db.all(`SELECT * FROM (
+  const rows = (await ctx.db.all(`SELECT * FROM (
          SELECT c.id, c.name, c.email, c.school, c.district,
            (SELECT count(*) FROM portfolios p WHERE p.candidate_id = c.id AND p.is_anchor = 0) AS attempts,
            (SELECT count(*) FROM portfolios p WHERE p.candidate_id = c.id AND p.is_anchor = 0 AND p.outcome = 'pass') AS passes,
@@ -45,7 +45,7 @@ export function listCandidates(ctx: ServiceContext, actor: Reviewer, search?: st
            (SELECT count(*) FROM credit_applications a WHERE a.candidate_id = c.id) AS applications
          FROM candidates c)
        WHERE attempts + external + applications > 0
-       ORDER BY name COLLATE NOCASE, id`) as CandidateSummary[];
+       ORDER BY name COLLATE NOCASE, id`)) as CandidateSummary[];
   const words = normaliseName(search ?? '').split(' ').filter(Boolean);
   if (words.length === 0) return rows;
   return rows.filter((r) => {
@@ -55,14 +55,14 @@ export function listCandidates(ctx: ServiceContext, actor: Reviewer, search?: st
 }
 
 /** Likely duplicates: the same email under two ids, or the same name at the same school; an old id an import brought back. */
-export function findDuplicates(ctx: ServiceContext, actor: Reviewer, onlyFor?: string): Duplicate[] {
+export async function findDuplicates(ctx: ServiceContext, actor: Reviewer, onlyFor?: string): Promise<Duplicate[]> {
   canView(actor);
   // Only people credit staff deal with: calibration exemplars (anchor-only candidates) are not anyone's record.
-  const all = ctx.db.all(`SELECT c.id, c.name, c.email, c.school, c.district FROM candidates c
+  const all = (await ctx.db.all(`SELECT c.id, c.name, c.email, c.school, c.district FROM candidates c
        WHERE EXISTS (SELECT 1 FROM portfolios p WHERE p.candidate_id = c.id AND p.is_anchor = 0)
           OR EXISTS (SELECT 1 FROM credit_external e WHERE e.candidate_id = c.id)
           OR EXISTS (SELECT 1 FROM credit_applications a WHERE a.candidate_id = c.id)
-       ORDER BY c.id`) as CandidateBrief[];
+       ORDER BY c.id`)) as CandidateBrief[];
   const out: Duplicate[] = [];
   const seen = new Set<string>();
   const add = (a: CandidateBrief, b: CandidateBrief, reason: string) => {
@@ -84,43 +84,43 @@ export function findDuplicates(ctx: ServiceContext, actor: Reviewer, onlyFor?: s
   for (const group of byNameSchool.values())
     for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) add(group[i]!, group[j]!, `same name and school (${group[i]!.school || 'no school'})`);
   for (const c of all) {
-    const into = mergedInto(ctx, c.id);
+    const into = await mergedInto(ctx, c.id);
     const target = into ? all.find((x) => x.id === into) : undefined;
     if (target) add(c, target, `${c.id} was merged into ${target.id} before and has come back with a later import`);
   }
   return out;
 }
 
-export function candidateRecord(ctx: ServiceContext, id: string, actor: Reviewer): CandidateRecord {
+export async function candidateRecord(ctx: ServiceContext, id: string, actor: Reviewer): Promise<CandidateRecord> {
   canView(actor);
-  const candidate = getCandidate(ctx, id);
+  const candidate = await getCandidate(ctx, id);
   if (!candidate) {
-    const into = mergedInto(ctx, id);
+    const into = await mergedInto(ctx, id);
     throw new ApiError('not_found', into ? `candidate ${id} was merged into ${into}` : `no candidate ${id}`);
   }
-  const ids = candidateIds(ctx, id);
+  const ids = await candidateIds(ctx, id);
   const today = isoDay(nowIso(ctx));
-  const merged = ctx.db.orm
-    .select()
-    .from(creditCandidateMerges)
-    .where(eq(creditCandidateMerges.intoId, id))
-    .orderBy(creditCandidateMerges.mergedAt)
-    .all()
+  const merged = (await ctx.db.orm
+      .select()
+      .from(creditCandidateMerges)
+      .where(eq(creditCandidateMerges.intoId, id))
+      .orderBy(creditCandidateMerges.mergedAt)
+      .all())
     .map((m) => ({ id: m.fromId, name: (JSON.parse(m.snapshot) as { candidate: CandidateBrief }).candidate.name, mergedAt: m.mergedAt, mergedBy: m.mergedBy, reason: m.reason }));
   return {
     candidate,
     merged,
-    attempts: attemptTrails(ctx, candidatePortfolios(ctx, ids)),
-    external: candidateExternal(ctx, ids).map(externalView(ctx)),
-    attainments: candidateAttainments(ctx, id).map((a) => ({ ...a, status: attainmentStatus(a, today, false) })),
-    applications: listApplications(ctx, actor, { candidateId: id }),
-    duplicates: findDuplicates(ctx, actor, id),
+    attempts: await attemptTrails(ctx, await candidatePortfolios(ctx, ids)),
+    external: (await candidateExternal(ctx, ids)).map(await externalView(ctx)),
+    attainments: (await candidateAttainments(ctx, id)).map((a) => ({ ...a, status: attainmentStatus(a, today, false) })),
+    applications: await listApplications(ctx, actor, { candidateId: id }),
+    duplicates: await findDuplicates(ctx, actor, id),
   };
 }
 
 /** Tables (other than candidates themselves) that point at a candidate: found in the schema, so a feature added later is covered too. */
-function candidateReferences(ctx: ServiceContext): string[] {
-  const tables = ctx.db.all("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'") as { name: string }[];
+async function candidateReferences(ctx: ServiceContext): Promise<string[]> {
+  const tables = (await ctx.db.all("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) as { name: string }[];
   return tables
     .map((t) => t.name)
     .filter((name) => name !== 'candidates' && name !== 'credit_candidate_merges')
@@ -132,41 +132,41 @@ function candidateReferences(ctx: ServiceContext): string[] {
  * interest, anything else with a candidate_id), the merged-away row and any row that could not move (a duplicate
  * of one `into` already has) are kept in the merge record, and the merge is audited. Nothing is lost.
  */
-export function mergeCandidates(ctx: ServiceContext, fromId: string, intoId: string, reason: string, actor: Reviewer): CandidateRecord {
+export async function mergeCandidates(ctx: ServiceContext, fromId: string, intoId: string, reason: string, actor: Reviewer): Promise<CandidateRecord> {
   canManageCandidates(actor);
   if (fromId === intoId) throw new ApiError('bad_request', 'a candidate cannot be merged into itself');
-  const from = getCandidate(ctx, fromId);
-  const into = getCandidate(ctx, intoId);
+  const from = await getCandidate(ctx, fromId);
+  const into = await getCandidate(ctx, intoId);
   if (!from) throw new ApiError('not_found', `no candidate ${fromId}`);
   if (!into) throw new ApiError('not_found', `no candidate ${intoId}`);
   const sqlite = ctx.db;
-  transaction(ctx, async (ctx) => {
-        const moved: Record<string, number> = {};
-        const leftover: Record<string, unknown[]> = {};
-        const movedPortfolios = sqlite.all('SELECT seq, id, candidate_name AS name FROM portfolios WHERE candidate_id = ?', [fromId]) as { seq: number; id: string; name: string }[];
-        for (const table of candidateReferences(ctx)) {
-          const n = sqlite.run(`UPDATE OR IGNORE "${table}" SET candidate_id = ? WHERE candidate_id = ?`, [intoId, fromId]).changes;
-          if (n) moved[table] = n;
-          const rest = sqlite.all(`SELECT * FROM "${table}" WHERE candidate_id = ?`, [fromId]);
-          if (rest.length) {
-            leftover[table] = rest;
-            sqlite.run(`DELETE FROM "${table}" WHERE candidate_id = ?`, [fromId]);
-          }
-        }
-        // The queue's search finds a portfolio by either id and either email; the pseudonym follows the surviving id.
-        const pseudonym = pseudonymCode(ctx.dataDir, intoId);
-        for (const p of movedPortfolios) {
-          sqlite.run('UPDATE portfolios SET pseudonym = ? WHERE seq = ?', [pseudonym, p.seq]);
-          indexForSearch(ctx, { seq: p.seq, id: p.id, pseudonym, identity: [intoId, fromId, p.name, into.email, from.email] });
-        }
-        // Earlier merges into the merged-away id now point at the survivor, so every old id still resolves.
-        sqlite.run('UPDATE credit_candidate_merges SET into_id = ? WHERE into_id = ?', [intoId, fromId]);
-        sqlite.run('DELETE FROM candidates WHERE id = ?', [fromId]);
-        ctx.db.orm
-          .insert(creditCandidateMerges)
-          .values({ fromId, intoId, snapshot: JSON.stringify({ candidate: from, leftover }), moved: JSON.stringify(moved), reason, mergedAt: nowIso(ctx), mergedBy: actor.id })
-          .run();
-        audit(ctx, { actor: actor.id, action: 'candidate.merge', entityType: 'candidate', entityId: intoId, details: { from, into, moved, leftover, reason } });
-      });
+  await transaction(ctx, async (ctx) => {
+            const moved: Record<string, number> = {};
+            const leftover: Record<string, unknown[]> = {};
+            const movedPortfolios = (await sqlite.all('SELECT seq, id, candidate_name AS name FROM portfolios WHERE candidate_id = ?', [fromId])) as { seq: number; id: string; name: string }[];
+            for (const table of await candidateReferences(ctx)) {
+              const n = (await sqlite.run(`UPDATE OR IGNORE "${table}" SET candidate_id = ? WHERE candidate_id = ?`, [intoId, fromId])).changes;
+              if (n) moved[table] = n;
+              const rest = await sqlite.all(`SELECT * FROM "${table}" WHERE candidate_id = ?`, [fromId]);
+              if (rest.length) {
+                leftover[table] = rest;
+                await sqlite.run(`DELETE FROM "${table}" WHERE candidate_id = ?`, [fromId]);
+              }
+            }
+            // The queue's search finds a portfolio by either id and either email; the pseudonym follows the surviving id.
+            const pseudonym = pseudonymCode(ctx.dataDir, intoId);
+            for (const p of movedPortfolios) {
+              await sqlite.run('UPDATE portfolios SET pseudonym = ? WHERE seq = ?', [pseudonym, p.seq]);
+              await indexForSearch(ctx, { seq: p.seq, id: p.id, pseudonym, identity: [intoId, fromId, p.name, into.email, from.email] });
+            }
+            // Earlier merges into the merged-away id now point at the survivor, so every old id still resolves.
+            await sqlite.run('UPDATE credit_candidate_merges SET into_id = ? WHERE into_id = ?', [intoId, fromId]);
+            await sqlite.run('DELETE FROM candidates WHERE id = ?', [fromId]);
+            await ctx.db.orm
+                    .insert(creditCandidateMerges)
+                    .values({ fromId, intoId, snapshot: JSON.stringify({ candidate: from, leftover }), moved: JSON.stringify(moved), reason, mergedAt: nowIso(ctx), mergedBy: actor.id })
+                    .run();
+            await audit(ctx, { actor: actor.id, action: 'candidate.merge', entityType: 'candidate', entityId: intoId, details: { from, into, moved, leftover, reason } });
+          });
   return candidateRecord(ctx, intoId, actor);
 }

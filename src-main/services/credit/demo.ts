@@ -53,10 +53,10 @@ const at = (ctx: ServiceContext, when: Date): ServiceContext => ({ ...ctx, now: 
 const nzMorning = (date: string, plusDays = 0) => addHours(addDays(new Date(`${date}T00:00:00+13:00`), plusDays), 10);
 
 /** Agreeing reviews wait for release; the story needs the pass out, so the demo's panel office releases it that day. */
-function releaseHeld(ctx: ServiceContext, portfolioId: string): void {
-  const held = currentDecision(ctx, portfolioId);
+async function releaseHeld(ctx: ServiceContext, portfolioId: string): Promise<void> {
+  const held = await currentDecision(ctx, portfolioId);
   if (!held || held.releasedAt !== null) return;
-  releaseDecisions(at(ctx, addHours(new Date(held.decidedAt), 1)), { items: [{ portfolioId }], confirm: true }, systemActor('system:demo'));
+  await releaseDecisions(at(ctx, addHours(new Date(held.decidedAt), 1)), { items: [{ portfolioId }], confirm: true }, systemActor('system:demo'));
 }
 
 /**
@@ -64,43 +64,43 @@ function releaseHeld(ctx: ServiceContext, portfolioId: string): void {
  * rules); if those cannot decide it (e.g. the policy routed it elsewhere), the pass is recorded directly, so the
  * replay works whether or not the panel history already decided the portfolio.
  */
-function ensurePass(ctx: ServiceContext, pass: CreditActivity['passes'][number]): void {
-  const decided = currentDecision(ctx, pass.portfolio);
+async function ensurePass(ctx: ServiceContext, pass: CreditActivity['passes'][number]): Promise<void> {
+  const decided = await currentDecision(ctx, pass.portfolio);
   if (decided) return releaseHeld(ctx, pass.portfolio);
-  const row = ctx.db.get('SELECT submitted_at AS at, status FROM portfolios WHERE id = ?', [pass.portfolio]) as { at: string; status: string } | undefined;
+  const row = (await ctx.db.get('SELECT submitted_at AS at, status FROM portfolios WHERE id = ?', [pass.portfolio])) as { at: string; status: string } | undefined;
   if (!row) throw new Error(`demo activity names unknown portfolio ${pass.portfolio}`);
   for (const r of pass.reviews) {
-    const reviewer = getReviewer(ctx, r.reviewer);
+    const reviewer = await getReviewer(ctx, r.reviewer);
     if (!reviewer) throw new Error(`demo activity names unknown reviewer ${r.reviewer}`);
     const when = at(ctx, addHours(addDays(new Date(row.at), r.days), 9));
     try {
-      const state = openReview(when, pass.portfolio, reviewer);
+      const state = await openReview(when, pass.portfolio, reviewer);
       if (!state.review || state.review.status !== 'draft') continue;
-      saveDraft(when, { reviewId: state.review.id, levels: r.levels, feedback: r.feedback, activeMsDelta: Math.round(r.minutes * 60_000) }, reviewer);
-      submitReview(at(ctx, addHours(addDays(new Date(row.at), r.days), 10)), state.review.id, 0, reviewer);
+      await saveDraft(when, { reviewId: state.review.id, levels: r.levels, feedback: r.feedback, activeMsDelta: Math.round(r.minutes * 60_000) }, reviewer);
+      await submitReview(at(ctx, addHours(addDays(new Date(row.at), r.days), 10)), state.review.id, 0, reviewer);
     } catch {
       // fall through to the direct record below
     }
-    if (currentDecision(ctx, pass.portfolio)) return releaseHeld(ctx, pass.portfolio);
+    if (await currentDecision(ctx, pass.portfolio)) return releaseHeld(ctx, pass.portfolio);
   }
-  if (currentDecision(ctx, pass.portfolio)) return releaseHeld(ctx, pass.portfolio);
+  if (await currentDecision(ctx, pass.portfolio)) return releaseHeld(ctx, pass.portfolio);
   const last = pass.reviews.at(-1)!;
   const when = at(ctx, addHours(addDays(new Date(row.at), last.days), 11));
-  transaction(when, async (when) => {
-        const status = (ctx.db.get('SELECT status FROM portfolios WHERE id = ?', [pass.portfolio]) as { status: string }).status;
-        if (status === 'submitted') setStatus(when, pass.portfolio, 'in_review', last.reviewer);
-        recordDecision(when, {
-          portfolioId: pass.portfolio,
-          outcome: 'pass',
-          total: Object.values(last.levels).reduce((a, b) => a + b, 0),
-          feedback: last.feedback,
-          source: 'review',
-          reviewId: null,
-          decidedBy: last.reviewer,
-          reason: null,
-          levels: Object.entries(last.levels).map(([criterionId, score]) => ({ criterionId, score, comment: '' })),
-        });
-      });
+  await transaction(when, async (when) => {
+            const status = ((await ctx.db.get('SELECT status FROM portfolios WHERE id = ?', [pass.portfolio])) as { status: string }).status;
+            if (status === 'submitted') await setStatus(when, pass.portfolio, 'in_review', last.reviewer);
+            await recordDecision(when, {
+                    portfolioId: pass.portfolio,
+                    outcome: 'pass',
+                    total: Object.values(last.levels).reduce((a, b) => a + b, 0),
+                    feedback: last.feedback,
+                    source: 'review',
+                    reviewId: null,
+                    decidedBy: last.reviewer,
+                    reason: null,
+                    levels: Object.entries(last.levels).map(([criterionId, score]) => ({ criterionId, score, comment: '' })),
+                  });
+          });
 }
 
 /**
@@ -115,24 +115,24 @@ function ensurePass(ctx: ServiceContext, pass: CreditActivity['passes'][number])
  * decided them.
  */
 export async function replayCreditDemo(ctx: ServiceContext, file = CREDIT_DEMO_FILE()): Promise<void> {
-  if (ctx.db.get('SELECT 1 FROM credit_pathways LIMIT 1')) return;
+  if (await ctx.db.get('SELECT 1 FROM credit_pathways LIMIT 1')) return;
   const doc = CreditActivitySchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
   const system = systemActor('system:demo');
-  const who = (id: string) => {
-    const r = getReviewer(ctx, id);
+  const who = async (id: string) => {
+    const r = await getReviewer(ctx, id);
     if (!r) throw new Error(`demo activity names unknown profile ${id}`);
     return r;
   };
-  for (const p of doc.profiles) if (!getReviewer(ctx, p.id)) createReviewer(ctx, p, system);
+  for (const p of doc.profiles) if (!await getReviewer(ctx, p.id)) await createReviewer(ctx, p, system);
   const firstDate = doc.applications.map((a) => a.date).sort()[0] ?? '2026-10-01';
-  for (const p of doc.pathways) savePathway(at(ctx, nzMorning(firstDate, -30)), p, system);
-  for (const pass of doc.passes) ensurePass(ctx, pass);
+  for (const p of doc.pathways) await savePathway(at(ctx, nzMorning(firstDate, -30)), p, system);
+  for (const pass of doc.passes) await ensurePass(ctx, pass);
   if (doc.external?.rows.length) {
     const rows = doc.external.rows.map((r) => Object.fromEntries(EXTERNAL_CSV_COLUMNS.map((c) => [c, r[c] ?? ''])));
     await importExternal(at(ctx, nzMorning(firstDate, -14)), { fileName: doc.external.file, content: toCsv([...EXTERNAL_CSV_COLUMNS], rows) }, system);
   }
   for (const a of doc.applications) {
-    const app = createApplication(at(ctx, nzMorning(a.date)), { candidateId: a.candidate, pathwayId: a.pathway, date: a.date, note: a.note }, who(a.by));
-    for (const d of a.decisions) decideApplication(at(ctx, nzMorning(a.date, d.days)), { applicationId: app.id, decision: d.decision, reasons: d.reasons }, who(d.by));
+    const app = await createApplication(at(ctx, nzMorning(a.date)), { candidateId: a.candidate, pathwayId: a.pathway, date: a.date, note: a.note }, await who(a.by));
+    for (const d of a.decisions) await decideApplication(at(ctx, nzMorning(a.date, d.days)), { applicationId: app.id, decision: d.decision, reasons: d.reasons }, await who(d.by));
   }
 }

@@ -31,18 +31,18 @@ export interface InsightFilter {
 }
 
 /** Who holds each credential (passed here, or earned elsewhere), and whether it still counts today. */
-export function holders(ctx: ServiceContext, filter: InsightFilter = {}): Holder[] {
+export async function holders(ctx: ServiceContext, filter: InsightFilter = {}): Promise<Holder[]> {
   const db = ctx.db.orm;
   const today = isoDay(nowIso(ctx));
-  const catalogue = new Map(listCredentials(ctx).map((c) => [c.code, c]));
-  const people = new Map(db.select().from(candidates).all().map((c) => [c.id, c]));
+  const catalogue = new Map((await listCredentials(ctx)).map((c) => [c.code, c]));
+  const people = new Map((await db.select().from(candidates).all()).map((c) => [c.id, c]));
   const out: Holder[] = [];
-  const passed = db
-    .select()
-    .from(portfolios)
-    .where(and(eq(portfolios.outcome, 'pass'), eq(portfolios.isAnchor, false), ...(filter.credential ? [eq(portfolios.credentialCode, filter.credential)] : [])))
-    .all();
-  for (const t of attemptTrails(ctx, passed)) {
+  const passed = await db
+      .select()
+      .from(portfolios)
+      .where(and(eq(portfolios.outcome, 'pass'), eq(portfolios.isAnchor, false), ...(filter.credential ? [eq(portfolios.credentialCode, filter.credential)] : [])))
+      .all();
+  for (const t of await attemptTrails(ctx, passed)) {
     const at = passedAt(t);
     const who = people.get(passed.find((p) => p.id === t.portfolioId)!.candidateId);
     if (!at || !who) continue;
@@ -51,13 +51,13 @@ export function holders(ctx: ServiceContext, filter: InsightFilter = {}): Holder
     const expiresOn = c?.validity_years ? addYearsIso(awardedOn, c.validity_years) : null;
     out.push({ candidateId: who.id, name: who.name, email: who.email, school: who.school, district: who.district, code: t.credential.code, title: t.credential.title, source: 'app', issuer: c?.provider ?? '', awardedOn, expiresOn, current: expiresOn === null || today < expiresOn });
   }
-  const ext = db
-    .select()
-    .from(creditExternal)
-    .where(filter.credential ? eq(creditExternal.credentialCode, filter.credential) : undefined)
-    .all()
+  const ext = (await db
+      .select()
+      .from(creditExternal)
+      .where(filter.credential ? eq(creditExternal.credentialCode, filter.credential) : undefined)
+      .all())
     .filter((e) => e.credentialCode !== null);
-  const trust = trustIndex(ctx);
+  const trust = await trustIndex(ctx);
   for (const e of ext) {
     const who = people.get(e.candidateId);
     const standing = externalStanding(e, trust);
@@ -77,14 +77,14 @@ export function holders(ctx: ServiceContext, filter: InsightFilter = {}): Holder
  * the median days from submission to first decision, and where packages carry them the mean pre- and post-test
  * scores and the gain. Calibration anchors never count.
  */
-export function programmeInsight(ctx: ServiceContext, actor: Reviewer, filter: InsightFilter = {}): Insight {
+export async function programmeInsight(ctx: ServiceContext, actor: Reviewer, filter: InsightFilter = {}): Promise<Insight> {
   canView(actor);
   const db = ctx.db.orm;
-  const all = db.select().from(portfolios).where(eq(portfolios.isAnchor, false)).all();
+  const all = await db.select().from(portfolios).where(eq(portfolios.isAnchor, false)).all();
   const firstDecision = new Map<string, string>(
-    (ctx.db.all('SELECT d.portfolio_id AS p, min(d.released_at) AS at FROM decisions d JOIN portfolios p ON p.id = d.portfolio_id AND p.is_anchor = 0 WHERE d.released_at IS NOT NULL GROUP BY d.portfolio_id') as { p: string; at: string }[]).map((r) => [r.p, r.at]),
+    ((await ctx.db.all('SELECT d.portfolio_id AS p, min(d.released_at) AS at FROM decisions d JOIN portfolios p ON p.id = d.portfolio_id AND p.is_anchor = 0 WHERE d.released_at IS NOT NULL GROUP BY d.portfolio_id')) as { p: string; at: string }[]).map((r) => [r.p, r.at]),
   );
-  const credentials = listCredentials(ctx).map((c) => {
+  const credentials = (await listCredentials(ctx)).map((c) => {
     const mine = all.filter((p) => p.credentialCode === c.code);
     const passes = mine.filter((p) => p.outcome === 'pass');
     const days = mine.filter((p) => firstDecision.has(p.id)).map((p) => (Date.parse(firstDecision.get(p.id)!) - Date.parse(p.submittedAt)) / DAY_MS);
@@ -102,10 +102,10 @@ export function programmeInsight(ctx: ServiceContext, actor: Reviewer, filter: I
       tests: tested.length ? { n: tested.length, meanPre: round1(pre), meanPost: round1(post), gain: round1(post - pre) } : null,
     };
   });
-  const everyone = holders(ctx);
+  const everyone = await holders(ctx);
   return {
     credentials,
-    holders: holders(ctx, filter),
+    holders: await holders(ctx, filter),
     schools: [...new Set(everyone.map((h) => h.school).filter(Boolean))].sort((a, b) => a.localeCompare(b)),
     districts: [...new Set(everyone.map((h) => h.district).filter(Boolean))].sort((a, b) => a.localeCompare(b)),
   };
@@ -114,9 +114,9 @@ export function programmeInsight(ctx: ServiceContext, actor: Reviewer, filter: I
 export const HOLDER_COLUMNS = ['candidate_id', 'candidate_name', 'candidate_email', 'school', 'district', 'credential_code', 'credential_title', 'source', 'issuer', 'awarded_on', 'expires_on', 'current'] as const;
 
 /** Holders as CSV, so a district can contact the people who already hold a skill. */
-export function holdersCsv(ctx: ServiceContext, actor: Reviewer, filter: InsightFilter = {}): ExportFile {
+export async function holdersCsv(ctx: ServiceContext, actor: Reviewer, filter: InsightFilter = {}): Promise<ExportFile> {
   canView(actor);
-  const rows = holders(ctx, filter).map((h) => ({
+  const rows = (await holders(ctx, filter)).map((h) => ({
     candidate_id: h.candidateId,
     candidate_name: h.name,
     candidate_email: h.email,
@@ -130,6 +130,6 @@ export function holdersCsv(ctx: ServiceContext, actor: Reviewer, filter: Insight
     expires_on: h.expiresOn ?? '',
     current: h.current ? 'yes' : 'no',
   }));
-  audit(ctx, { actor: actor.id, action: 'credit.holders.export', entityType: 'credential', entityId: filter.credential ?? '*', details: { ...filter, count: rows.length } });
+  await audit(ctx, { actor: actor.id, action: 'credit.holders.export', entityType: 'credential', entityId: filter.credential ?? '*', details: { ...filter, count: rows.length } });
   return { fileName: `holders${filter.credential ? `-${filter.credential}` : ''}.csv`, mediaType: 'text/csv', encoding: 'utf8', content: toCsv([...HOLDER_COLUMNS], rows), count: rows.length };
 }

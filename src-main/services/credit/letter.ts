@@ -17,7 +17,7 @@ const num = (n: number) => (Number.isInteger(n) ? String(n) : n.toFixed(1));
  * from), every requirement checked, the decision with its reasons, the approver(s) and the date.
  */
 export async function decisionLetter(ctx: ServiceContext, applicationId: string, actor: Reviewer): Promise<ExportFile> {
-  const app = getApplication(ctx, applicationId, actor);
+  const app = await getApplication(ctx, applicationId, actor);
   if (app.status !== 'approved' && app.status !== 'declined') throw new ApiError('conflict', `${app.id} is not decided yet (${APPLICATION_STATUS_LABEL[app.status].toLowerCase()})`);
   const p = app.pathway;
   const approved = app.status === 'approved';
@@ -62,6 +62,6 @@ export async function decisionLetter(ctx: ServiceContext, applicationId: string,
     { color: [0.3, 0.3, 0.3] },
   );
   const bytes = await doc.save();
-  audit(ctx, { actor: actor.id, action: 'credit.letter.export', entityType: 'credit_application', entityId: app.id, details: { status: app.status } });
+  await audit(ctx, { actor: actor.id, action: 'credit.letter.export', entityType: 'credit_application', entityId: app.id, details: { status: app.status } });
   return { fileName: `credit-decision-${app.id}.pdf`, mediaType: 'application/pdf', encoding: 'base64', content: Buffer.from(bytes).toString('base64'), count: 1 };
 }

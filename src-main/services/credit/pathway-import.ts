@@ -8,35 +8,35 @@ import { loadPathway, planSave, unknownCredentials, writePathway, type SaveResul
  * The importer's hooks for pathway files (`npm run cli -- import pathway.json`), checked with the rest of the
  * batch before anything is written (all or nothing), then written in the importer's transaction.
  */
-export function checkPathwayImports(ctx: ServiceContext, files: { file: string; pathway: Pathway }[], batchCredentials: ReadonlySet<string>): ImportProblem[] {
+export async function checkPathwayImports(ctx: ServiceContext, files: { file: string; pathway: Pathway }[], batchCredentials: ReadonlySet<string>): Promise<ImportProblem[]> {
   const problems: ImportProblem[] = [];
   const seen = new Set<string>();
   for (const { file, pathway } of files) {
     const key = `${pathway.id}@${pathway.version}`;
     if (seen.has(key)) problems.push({ source: file, reason: `pathway ${key} appears twice in this import` });
     seen.add(key);
-    unknownCredentials(ctx, pathway, batchCredentials).forEach((code) =>
+    (await unknownCredentials(ctx, pathway, batchCredentials)).forEach((code) =>
       problems.push({ source: file, field: 'rule.credentials', reason: `unknown credential "${code}": not in this import or the database` }),
     );
-    const plan = planSave(ctx, pathway, 'import');
+    const plan = await planSave(ctx, pathway, 'import');
     if ('problem' in plan) problems.push({ source: file, field: 'version', reason: plan.problem });
   }
   return problems;
 }
 
 export function applyPathwayImports(ctx: ServiceContext, files: { pathway: Pathway }[], actor: string): { id: string; version: number; result: SaveResult }[] {
-  return files.map(({ pathway }) => {
-    const plan = planSave(ctx, pathway, 'import');
+  return files.map(async ({ pathway }) => {
+    const plan = await planSave(ctx, pathway, 'import');
     if ('problem' in plan) throw new Error(plan.problem);
-    writePathway(ctx, pathway, plan, actor);
+    await writePathway(ctx, pathway, plan, actor);
     return { id: pathway.id, version: plan.version, result: plan.result };
   });
 }
 
 /** What a pathway file would change in a version that exists and is not yet in use (a used version is refused outright). */
-export function pathwayChanges(ctx: ServiceContext, pathway: Pathway): FieldChange[] {
-  const plan = planSave(ctx, pathway, 'import');
+export async function pathwayChanges(ctx: ServiceContext, pathway: Pathway): Promise<FieldChange[]> {
+  const plan = await planSave(ctx, pathway, 'import');
   if ('problem' in plan || plan.result !== 'updated') return [];
-  const before = loadPathway(ctx, pathway.id, pathway.version)!;
+  const before = (await loadPathway(ctx, pathway.id, pathway.version))!;
   return diffFields('pathway', `${pathway.id}@${pathway.version}`, before, pathway, ['description', 'target', 'rule', 'four_eyes', 'change_note']);
 }

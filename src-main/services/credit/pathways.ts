@@ -13,34 +13,34 @@ type Row = typeof creditPathways.$inferSelect;
 
 const parseRow = (r: Row): Pathway => PathwaySchema.parse(JSON.parse(r.definition));
 
-function applicationCount(ctx: ServiceContext, id: string, version: number): number {
-  return ctx.db.orm
-    .select({ n: sql<number>`count(*)` })
-    .from(creditApplications)
-    .where(and(eq(creditApplications.pathwayId, id), eq(creditApplications.pathwayVersion, version)))
-    .get()!.n;
+async function applicationCount(ctx: ServiceContext, id: string, version: number): Promise<number> {
+  return (await ctx.db.orm
+      .select({ n: sql<number>`count(*)` })
+      .from(creditApplications)
+      .where(and(eq(creditApplications.pathwayId, id), eq(creditApplications.pathwayVersion, version)))
+      .get())!.n;
 }
 
-function toVersion(ctx: ServiceContext, r: Row): PathwayVersion {
-  const applications = applicationCount(ctx, r.id, r.version);
+async function toVersion(ctx: ServiceContext, r: Row): Promise<PathwayVersion> {
+  const applications = await applicationCount(ctx, r.id, r.version);
   return { pathway: parseRow(r), createdAt: r.createdAt, createdBy: r.createdBy, frozen: applications > 0, applications };
 }
 
-export function loadPathway(ctx: ServiceContext, id: string, version?: number): Pathway | null {
+export async function loadPathway(ctx: ServiceContext, id: string, version?: number): Promise<Pathway | null> {
   const q = ctx.db.orm.select().from(creditPathways);
   const row =
     version === undefined
-      ? q.where(eq(creditPathways.id, id)).orderBy(desc(creditPathways.version)).limit(1).get()
-      : q.where(and(eq(creditPathways.id, id), eq(creditPathways.version, version))).get();
+      ? await q.where(eq(creditPathways.id, id)).orderBy(desc(creditPathways.version)).limit(1).get()
+      : await q.where(and(eq(creditPathways.id, id), eq(creditPathways.version, version))).get();
   return row ? parseRow(row) : null;
 }
 
-export function pathwayVersions(ctx: ServiceContext, id: string): PathwayVersion[] {
-  return ctx.db.orm.select().from(creditPathways).where(eq(creditPathways.id, id)).orderBy(asc(creditPathways.version)).all().map((r) => toVersion(ctx, r));
+export async function pathwayVersions(ctx: ServiceContext, id: string): Promise<PathwayVersion[]> {
+  return (await ctx.db.orm.select().from(creditPathways).where(eq(creditPathways.id, id)).orderBy(asc(creditPathways.version)).all()).map((r) => toVersion(ctx, r));
 }
 
-export function getPathway(ctx: ServiceContext, id: string, version?: number): { current: PathwayVersion; versions: PathwayVersion[] } {
-  const versions = pathwayVersions(ctx, id);
+export async function getPathway(ctx: ServiceContext, id: string, version?: number): Promise<{ current: PathwayVersion; versions: PathwayVersion[] }> {
+  const versions = await pathwayVersions(ctx, id);
   const current = version === undefined ? versions.at(-1) : versions.find((v) => v.pathway.version === version);
   if (!current) throw new ApiError('not_found', version === undefined ? `no pathway ${id}` : `no pathway ${id} version ${version}`);
   return { current, versions };
@@ -59,17 +59,17 @@ export function ruleSummary(p: Pathway): string {
   return parts.join('; ');
 }
 
-export function listPathways(ctx: ServiceContext): PathwaySummary[] {
-  const rows = ctx.db.orm.select().from(creditPathways).orderBy(asc(creditPathways.targetCode), asc(creditPathways.id), asc(creditPathways.version)).all();
+export async function listPathways(ctx: ServiceContext): Promise<PathwaySummary[]> {
+  const rows = await ctx.db.orm.select().from(creditPathways).orderBy(asc(creditPathways.targetCode), asc(creditPathways.id), asc(creditPathways.version)).all();
   const latest = new Map<string, Row>();
   const counts = new Map<string, number>();
   for (const r of rows) {
     latest.set(r.id, r);
     counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
   }
-  return [...latest.values()].map((r) => {
+  return [...latest.values()].map(async (r) => {
     const p = parseRow(r);
-    const applications = ctx.db.orm.select({ n: sql<number>`count(*)` }).from(creditApplications).where(eq(creditApplications.pathwayId, r.id)).get()!.n;
+    const applications = (await ctx.db.orm.select({ n: sql<number>`count(*)` }).from(creditApplications).where(eq(creditApplications.pathwayId, r.id)).get())!.n;
     return {
       id: r.id,
       version: r.version,
@@ -85,8 +85,8 @@ export function listPathways(ctx: ServiceContext): PathwaySummary[] {
 }
 
 /** Credential codes a pathway names that the catalogue does not have. */
-export function unknownCredentials(ctx: ServiceContext, p: Pathway, extra: ReadonlySet<string> = new Set()): string[] {
-  const known = new Set(ctx.db.orm.select({ code: credentials.code }).from(credentials).all().map((c) => c.code));
+export async function unknownCredentials(ctx: ServiceContext, p: Pathway, extra: ReadonlySet<string> = new Set()): Promise<string[]> {
+  const known = new Set((await ctx.db.orm.select({ code: credentials.code }).from(credentials).all()).map((c) => c.code));
   return p.rule.credentials.filter((c) => !known.has(c) && !extra.has(c));
 }
 
@@ -97,8 +97,8 @@ export type SaveResult = 'created' | 'updated' | 'new_version' | 'unchanged';
  * place; a used (frozen) version stays as it was and the edit becomes the next version. Importing is stricter, like
  * rubrics: a frozen version never changes, a file must say version n+1.
  */
-export function planSave(ctx: ServiceContext, p: Pathway, mode: 'edit' | 'import'): { result: SaveResult; version: number } | { problem: string } {
-  const versions = ctx.db.orm.select().from(creditPathways).where(eq(creditPathways.id, p.id)).orderBy(asc(creditPathways.version)).all();
+export async function planSave(ctx: ServiceContext, p: Pathway, mode: 'edit' | 'import'): Promise<{ result: SaveResult; version: number } | { problem: string }> {
+  const versions = await ctx.db.orm.select().from(creditPathways).where(eq(creditPathways.id, p.id)).orderBy(asc(creditPathways.version)).all();
   if (versions.length === 0) return { result: 'created', version: mode === 'edit' ? 1 : p.version };
   const latest = versions.at(-1)!.version;
   const same = versions.find((v) => v.version === p.version);
@@ -107,7 +107,7 @@ export function planSave(ctx: ServiceContext, p: Pathway, mode: 'edit' | 'import
     return { problem: `pathway ${p.id} is at version ${latest}; the next version is ${latest + 1}, not ${p.version}` };
   }
   if (pathwayFingerprint(parseRow(same)) === pathwayFingerprint(p)) return { result: 'unchanged', version: p.version };
-  const frozen = applicationCount(ctx, p.id, p.version) > 0;
+  const frozen = await applicationCount(ctx, p.id, p.version) > 0;
   if (!frozen) return { result: 'updated', version: p.version };
   if (mode === 'import')
     return { problem: `pathway ${p.id} version ${p.version} is in use and cannot change; publish it as version ${latest + 1}` };
@@ -116,7 +116,7 @@ export function planSave(ctx: ServiceContext, p: Pathway, mode: 'edit' | 'import
 }
 
 /** Writes a planned save; call inside a transaction. */
-export function writePathway(ctx: ServiceContext, input: Pathway, plan: { result: SaveResult; version: number }, actor: string): Pathway {
+export async function writePathway(ctx: ServiceContext, input: Pathway, plan: { result: SaveResult; version: number }, actor: string): Promise<Pathway> {
   const p = PathwaySchema.parse({ ...input, version: plan.version });
   if (plan.result === 'unchanged') return p;
   const values = {
@@ -131,36 +131,36 @@ export function writePathway(ctx: ServiceContext, input: Pathway, plan: { result
     createdBy: actor,
   };
   if (plan.result === 'updated') {
-    const before = loadPathway(ctx, p.id, p.version);
-    ctx.db.orm
-      .update(creditPathways)
-      .set({ definition: values.definition, targetCode: values.targetCode, targetTitle: values.targetTitle, fourEyes: values.fourEyes, changeNote: values.changeNote })
-      .where(and(eq(creditPathways.id, p.id), eq(creditPathways.version, p.version)))
-      .run();
-    audit(ctx, { actor, action: 'pathway.update', entityType: 'pathway', entityId: `${p.id}@${p.version}`, details: { before, after: p } });
+    const before = await loadPathway(ctx, p.id, p.version);
+    await ctx.db.orm
+            .update(creditPathways)
+            .set({ definition: values.definition, targetCode: values.targetCode, targetTitle: values.targetTitle, fourEyes: values.fourEyes, changeNote: values.changeNote })
+            .where(and(eq(creditPathways.id, p.id), eq(creditPathways.version, p.version)))
+            .run();
+    await audit(ctx, { actor, action: 'pathway.update', entityType: 'pathway', entityId: `${p.id}@${p.version}`, details: { before, after: p } });
   } else {
-    ctx.db.orm.insert(creditPathways).values(values).run();
-    audit(ctx, { actor, action: 'pathway.create', entityType: 'pathway', entityId: `${p.id}@${p.version}`, details: { target: p.target, rule: p.rule, four_eyes: p.four_eyes, change_note: p.change_note ?? null } });
+    await ctx.db.orm.insert(creditPathways).values(values).run();
+    await audit(ctx, { actor, action: 'pathway.create', entityType: 'pathway', entityId: `${p.id}@${p.version}`, details: { target: p.target, rule: p.rule, four_eyes: p.four_eyes, change_note: p.change_note ?? null } });
   }
   return p;
 }
 
-export function savePathway(ctx: ServiceContext, input: PathwayInput, actor: Reviewer, mode: 'edit' | 'import' = 'edit'): { result: SaveResult; version: PathwayVersion } {
+export async function savePathway(ctx: ServiceContext, input: PathwayInput, actor: Reviewer, mode: 'edit' | 'import' = 'edit'): Promise<{ result: SaveResult; version: PathwayVersion }> {
   canEditPathways(actor);
   const parsed = PathwaySchema.safeParse(input);
   if (!parsed.success) throw new ApiError('bad_request', 'the pathway is not valid', parsed.error.issues.map((i) => `${i.path.join('.') || '(pathway)'}: ${i.message}`));
   const p = parsed.data;
-  const unknown = unknownCredentials(ctx, p);
+  const unknown = await unknownCredentials(ctx, p);
   if (unknown.length) throw new ApiError('bad_request', 'the pathway names credentials the catalogue does not have', unknown.map((c) => `rule.credentials: unknown credential "${c}"`));
-  return transaction(ctx, async (ctx) => {
-      const plan = planSave(ctx, p, mode);
-      if ('problem' in plan) throw new ApiError('conflict', plan.problem);
-      const saved = writePathway(ctx, p, plan, actor.id);
-      return { result: plan.result, version: getPathway(ctx, saved.id, saved.version).current };
-    });
+  return await transaction(ctx, async (ctx) => {
+        const plan = await planSave(ctx, p, mode);
+        if ('problem' in plan) throw new ApiError('conflict', plan.problem);
+        const saved = await writePathway(ctx, p, plan, actor.id);
+        return { result: plan.result, version: (await getPathway(ctx, saved.id, saved.version)).current };
+      });
 }
 
-export function importPathwayJson(ctx: ServiceContext, json: string, actor: Reviewer): { result: SaveResult; version: PathwayVersion } {
+export async function importPathwayJson(ctx: ServiceContext, json: string, actor: Reviewer): Promise<{ result: SaveResult; version: PathwayVersion }> {
   let value: unknown;
   try {
     value = JSON.parse(json.replace(/^\uFEFF/, ''));
@@ -169,11 +169,11 @@ export function importPathwayJson(ctx: ServiceContext, json: string, actor: Revi
   }
   const format = (value as { format?: unknown } | null)?.format;
   if (format !== PATHWAY_FORMAT) throw new ApiError('bad_request', `unknown format ${JSON.stringify(format)}: expected ${PATHWAY_FORMAT}`);
-  return savePathway(ctx, value as PathwayInput, actor, 'import');
+  return await savePathway(ctx, value as PathwayInput, actor, 'import');
 }
 
-export function exportPathway(ctx: ServiceContext, id: string, version?: number): ExportFile {
-  const { current } = getPathway(ctx, id, version);
+export async function exportPathway(ctx: ServiceContext, id: string, version?: number): Promise<ExportFile> {
+  const { current } = await getPathway(ctx, id, version);
   const p = current.pathway;
   return {
     fileName: `pathway-${p.id}-v${p.version}.json`,

@@ -35,9 +35,9 @@ export const STUDENT_RECORD_COLUMNS = [
 
 export type StudentRecord = Record<(typeof STUDENT_RECORD_COLUMNS)[number], string | number>;
 
-export function studentRecords(ctx: ServiceContext, actor: Reviewer): StudentRecord[] {
-  return approvedApplications(ctx).map((r) => {
-    const a = getApplication(ctx, r.id, actor);
+export async function studentRecords(ctx: ServiceContext, actor: Reviewer): Promise<StudentRecord[]> {
+  return (await approvedApplications(ctx)).map(async (r) => {
+    const a = await getApplication(ctx, r.id, actor);
     const t = a.pathway.target;
     return {
       application_id: a.id,
@@ -72,11 +72,11 @@ export function studentRecords(ctx: ServiceContext, actor: Reviewer): StudentRec
 }
 
 /** Approved credit for student-record systems: CSV (BOM, CRLF, formula-injection guarded) or JSON. */
-export function exportStudentRecords(ctx: ServiceContext, format: 'csv' | 'json', actor: Reviewer): ExportFile {
+export async function exportStudentRecords(ctx: ServiceContext, format: 'csv' | 'json', actor: Reviewer): Promise<ExportFile> {
   canView(actor);
-  const rows = studentRecords(ctx, actor);
+  const rows = await studentRecords(ctx, actor);
   const stamp = isoDay(nowIso(ctx));
-  audit(ctx, { actor: actor.id, action: 'credit.records.export', entityType: 'credit_application', entityId: '*', details: { format, count: rows.length } });
+  await audit(ctx, { actor: actor.id, action: 'credit.records.export', entityType: 'credit_application', entityId: '*', details: { format, count: rows.length } });
   if (format === 'json')
     return {
       fileName: `approved-credit-${stamp}.json`,

@@ -18,21 +18,21 @@ export const DEFAULT_SETTINGS: CreditSettings = {
   },
 };
 
-export function getCreditSettings(ctx: ServiceContext): CreditSettings {
-  const row = ctx.db.orm.select().from(creditSettings).where(eq(creditSettings.key, ISSUER_KEY)).get();
+export async function getCreditSettings(ctx: ServiceContext): Promise<CreditSettings> {
+  const row = await ctx.db.orm.select().from(creditSettings).where(eq(creditSettings.key, ISSUER_KEY)).get();
   if (!row) return DEFAULT_SETTINGS;
   const parsed = CreditSettingsSchema.shape.issuer.safeParse(JSON.parse(row.value));
   return parsed.success ? { issuer: parsed.data } : DEFAULT_SETTINGS;
 }
 
-export function setCreditSettings(ctx: ServiceContext, next: CreditSettings, actor: Reviewer): CreditSettings {
+export async function setCreditSettings(ctx: ServiceContext, next: CreditSettings, actor: Reviewer): Promise<CreditSettings> {
   requireRole(actor, 'approver', 'admin');
   const value = CreditSettingsSchema.parse(next);
-  const before = getCreditSettings(ctx);
-  transaction(ctx, async (ctx) => {
-        const text = JSON.stringify(value.issuer);
-        ctx.db.orm.insert(creditSettings).values({ key: ISSUER_KEY, value: text }).onConflictDoUpdate({ target: creditSettings.key, set: { value: text } }).run();
-        audit(ctx, { actor: actor.id, action: 'credit.settings', entityType: 'credit_settings', entityId: ISSUER_KEY, details: { before: before.issuer, after: value.issuer } });
-      });
+  const before = await getCreditSettings(ctx);
+  await transaction(ctx, async (ctx) => {
+            const text = JSON.stringify(value.issuer);
+            await ctx.db.orm.insert(creditSettings).values({ key: ISSUER_KEY, value: text }).onConflictDoUpdate({ target: creditSettings.key, set: { value: text } }).run();
+            await audit(ctx, { actor: actor.id, action: 'credit.settings', entityType: 'credit_settings', entityId: ISSUER_KEY, details: { before: before.issuer, after: value.issuer } });
+          });
   return value;
 }

@@ -12,25 +12,25 @@ const CHUNK = 500;
  * The evidence behind attempts: every released decision revision (with how it was reached: one review, reconciled double
  * review, moderation, correction), the submitted reviews and moderations, and whether moderation was involved.
  */
-export function attemptTrails(ctx: ServiceContext, rows: PortfolioRow[]): AttemptTrail[] {
+export async function attemptTrails(ctx: ServiceContext, rows: PortfolioRow[]): Promise<AttemptTrail[]> {
   // In chunks: SQLite limits the number of bound parameters, and a programme can have many thousands of passes.
   if (rows.length > CHUNK) return Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK)).flatMap((c) => attemptTrails(ctx, c));
   if (rows.length === 0) return [];
   const db = ctx.db.orm;
   const ids = rows.map((r) => r.id);
-  const titles = new Map(db.select({ code: credentials.code, title: credentials.title }).from(credentials).all().map((c) => [c.code, c.title]));
+  const titles = new Map((await db.select({ code: credentials.code, title: credentials.title }).from(credentials).all()).map((c) => [c.code, c.title]));
   // Only released decisions count: a reconciled one waiting for a lead has not reached the candidate.
-  const allDecisions = db.select().from(decisions).where(and(inArray(decisions.portfolioId, ids), isNotNull(decisions.releasedAt))).orderBy(asc(decisions.revision)).all();
-  const allReviews = db
-    .select()
-    .from(reviews)
-    .where(and(inArray(reviews.portfolioId, ids), eq(reviews.status, 'submitted')))
-    .orderBy(asc(reviews.submittedAt), asc(reviews.id))
-    .all();
-  const moderated = new Set(db.select({ id: moderations.portfolioId }).from(moderations).where(inArray(moderations.portfolioId, ids)).all().map((m) => m.id));
+  const allDecisions = await db.select().from(decisions).where(and(inArray(decisions.portfolioId, ids), isNotNull(decisions.releasedAt))).orderBy(asc(decisions.revision)).all();
+  const allReviews = await db
+      .select()
+      .from(reviews)
+      .where(and(inArray(reviews.portfolioId, ids), eq(reviews.status, 'submitted')))
+      .orderBy(asc(reviews.submittedAt), asc(reviews.id))
+      .all();
+  const moderated = new Set((await db.select({ id: moderations.portfolioId }).from(moderations).where(inArray(moderations.portfolioId, ids)).all()).map((m) => m.id));
   const names = new Map<string, string>();
-  const nameOf = (id: string) => {
-    if (!names.has(id)) names.set(id, reviewerName(ctx, id));
+  const nameOf = async (id: string) => {
+    if (!names.has(id)) names.set(id, await reviewerName(ctx, id));
     return names.get(id)!;
   };
   return rows.map((p) => {
@@ -45,16 +45,16 @@ export function attemptTrails(ctx: ServiceContext, rows: PortfolioRow[]): Attemp
       outcome: p.outcome,
       testPre: p.testPre,
       testPost: p.testPost,
-      decisions: ds.map((d) => ({
+      decisions: ds.map(async (d) => ({
         revision: d.revision,
         outcome: d.outcome,
         source: d.source,
         decidedAt: d.decidedAt,
         decidedBy: d.decidedBy,
-        decidedByName: nameOf(d.decidedBy),
+        decidedByName: await nameOf(d.decidedBy),
         reason: d.reason,
       })),
-      reviews: rs.map((r) => ({ reviewerId: r.reviewerId, reviewerName: nameOf(r.reviewerId), kind: r.kind, outcome: r.outcome, submittedAt: r.submittedAt })),
+      reviews: rs.map(async (r) => ({ reviewerId: r.reviewerId, reviewerName: await nameOf(r.reviewerId), kind: r.kind, outcome: r.outcome, submittedAt: r.submittedAt })),
       moderated: moderated.has(p.id) || ds.some((d) => d.source === 'moderation') || rs.some((r) => r.kind === 'moderation'),
     };
   });

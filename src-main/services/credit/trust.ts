@@ -47,9 +47,9 @@ export interface TrustIndex {
   byThumbprint: Map<string, { issuerId: string; name: string }>;
 }
 
-export function trustIndex(ctx: ServiceContext): TrustIndex {
-  const rows = ctx.db.orm.select().from(creditTrustedIssuers).all();
-  return { localName: getCreditSettings(ctx).issuer.name, byThumbprint: new Map(rows.map((r) => [r.thumbprint, { issuerId: r.issuerId, name: r.name }])) };
+export async function trustIndex(ctx: ServiceContext): Promise<TrustIndex> {
+  const rows = await ctx.db.orm.select().from(creditTrustedIssuers).all();
+  return { localName: (await getCreditSettings(ctx)).issuer.name, byThumbprint: new Map(rows.map((r) => [r.thumbprint, { issuerId: r.issuerId, name: r.name }])) };
 }
 
 const claimed = (name: string) => `${name} (claimed, not verified)`;
@@ -89,8 +89,8 @@ export function externalStanding(row: Pick<ExternalRow, 'verification' | 'verifi
 export async function listTrustedIssuers(ctx: ServiceContext, actor: Reviewer): Promise<TrustList> {
   canView(actor);
   const local = await localIssuerKey(ctx);
-  const settings = getCreditSettings(ctx).issuer;
-  const rows = ctx.db.orm.select().from(creditTrustedIssuers).orderBy(asc(creditTrustedIssuers.name), asc(creditTrustedIssuers.thumbprint)).all();
+  const settings = (await getCreditSettings(ctx)).issuer;
+  const rows = await ctx.db.orm.select().from(creditTrustedIssuers).orderBy(asc(creditTrustedIssuers.name), asc(creditTrustedIssuers.thumbprint)).all();
   return {
     local: local ? { thumbprint: local.thumbprint, issuerId: settings.url, name: settings.name, jwk: local.jwk as Record<string, unknown> } : null,
     issuers: rows.map((r) => ({ thumbprint: r.thumbprint, issuerId: r.issuerId, name: r.name, jwk: JSON.parse(r.publicJwk) as Record<string, unknown>, addedAt: r.addedAt, addedBy: r.addedBy })),
@@ -148,22 +148,22 @@ export async function addTrustedIssuer(ctx: ServiceContext, input: { issuerId: s
     if (named !== thumbprint) throw new ApiError('bad_request', `the issuer id ${issuerId.slice(0, 60)}… is a did:jwk that names a different key than the one given`);
   }
   if ((await localIssuerKey(ctx))?.thumbprint === thumbprint) throw new ApiError('conflict', "this is this installation's own issuer key: it is trusted already");
-  const existing = ctx.db.orm.select().from(creditTrustedIssuers).where(eq(creditTrustedIssuers.thumbprint, thumbprint)).get();
+  const existing = await ctx.db.orm.select().from(creditTrustedIssuers).where(eq(creditTrustedIssuers.thumbprint, thumbprint)).get();
   if (existing) throw new ApiError('conflict', `this key is already on the trust list as ${existing.name} (${existing.issuerId})`);
-  transaction(ctx, async (ctx) => {
-        ctx.db.orm.insert(creditTrustedIssuers).values({ thumbprint, issuerId, name, publicJwk: JSON.stringify(jwk), addedAt: nowIso(ctx), addedBy: actor.id }).run();
-        audit(ctx, { actor: actor.id, action: 'credit.trust.add', entityType: 'trusted_issuer', entityId: thumbprint, details: { issuer_id: issuerId, name, jwk } });
-      });
+  await transaction(ctx, async (ctx) => {
+            await ctx.db.orm.insert(creditTrustedIssuers).values({ thumbprint, issuerId, name, publicJwk: JSON.stringify(jwk), addedAt: nowIso(ctx), addedBy: actor.id }).run();
+            await audit(ctx, { actor: actor.id, action: 'credit.trust.add', entityType: 'trusted_issuer', entityId: thumbprint, details: { issuer_id: issuerId, name, jwk } });
+          });
   return listTrustedIssuers(ctx, actor);
 }
 
 export async function removeTrustedIssuer(ctx: ServiceContext, thumbprint: string, actor: Reviewer): Promise<TrustList> {
   canEditTrust(actor);
-  const existing = ctx.db.orm.select().from(creditTrustedIssuers).where(eq(creditTrustedIssuers.thumbprint, thumbprint)).get();
+  const existing = await ctx.db.orm.select().from(creditTrustedIssuers).where(eq(creditTrustedIssuers.thumbprint, thumbprint)).get();
   if (!existing) throw new ApiError('not_found', `no trusted issuer with key ${thumbprint.slice(0, 100)}`);
-  transaction(ctx, async (ctx) => {
-        ctx.db.orm.delete(creditTrustedIssuers).where(eq(creditTrustedIssuers.thumbprint, thumbprint)).run();
-        audit(ctx, { actor: actor.id, action: 'credit.trust.remove', entityType: 'trusted_issuer', entityId: thumbprint, details: { issuer_id: existing.issuerId, name: existing.name } });
-      });
+  await transaction(ctx, async (ctx) => {
+            await ctx.db.orm.delete(creditTrustedIssuers).where(eq(creditTrustedIssuers.thumbprint, thumbprint)).run();
+            await audit(ctx, { actor: actor.id, action: 'credit.trust.remove', entityType: 'trusted_issuer', entityId: thumbprint, details: { issuer_id: existing.issuerId, name: existing.name } });
+          });
   return listTrustedIssuers(ctx, actor);
 }

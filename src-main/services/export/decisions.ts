@@ -51,26 +51,26 @@ export const exportsDecisions = (actor: Reviewer): boolean => actor.roles.some((
  * Portfolio ids that match the filter (as the actor may ask it) in queue order: with a decision for a lead or admin,
  * with a review the actor submitted for anyone else.
  */
-function exportIds(ctx: ServiceContext, filter: ExportFilter, actor: Reviewer): string[] {
+async function exportIds(ctx: ServiceContext, filter: ExportFilter, actor: Reviewer): Promise<string[]> {
   const f = ExportFilterSchema.parse(filter);
   const { where, params } = queueFilter(f, actor);
   const ids = new Set(f.portfolioIds ?? []);
   const [has, extra] = exportsDecisions(actor)
     ? ['SELECT 1 FROM decisions d WHERE d.portfolio_id = p.id AND d.released_at IS NOT NULL', []]
     : ["SELECT 1 FROM reviews r WHERE r.portfolio_id = p.id AND r.reviewer_id = ? AND r.kind = 'review' AND r.status = 'submitted'", [actor.id]];
-  const rows = ctx.db.all(`SELECT p.id FROM portfolios p ${where} AND EXISTS (${has}) ORDER BY p.submitted_at, p.id`, [...params, ...extra]) as { id: string }[];
+  const rows = (await ctx.db.all(`SELECT p.id FROM portfolios p ${where} AND EXISTS (${has}) ORDER BY p.submitted_at, p.id`, [...params, ...extra])) as { id: string }[];
   return rows.map((r) => r.id).filter((id) => !f.portfolioIds || ids.has(id));
 }
 
 /** The actor's own submitted review of a portfolio, in the shape of a decision (source "review", revision 0). */
-function ownReview(ctx: ServiceContext, portfolioId: string, actor: Reviewer): DecisionView {
-  const row = ctx.db.orm
-    .select()
-    .from(reviews)
-    .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.reviewerId, actor.id), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
-    .orderBy(desc(reviews.submittedAt))
-    .get()!;
-  const view = toReviewView(ctx, row);
+async function ownReview(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<DecisionView> {
+  const row = (await ctx.db.orm
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.reviewerId, actor.id), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
+      .orderBy(desc(reviews.submittedAt))
+      .get())!;
+  const view = await toReviewView(ctx, row);
   return {
     id: row.id,
     portfolioId,
@@ -98,14 +98,14 @@ function ownReview(ctx: ServiceContext, portfolioId: string, actor: Reviewer): D
  * One decision (by default the portfolio's latest released one) as exported; candidate identity redacted where the policy is
  * anonymous and the actor may not see it.
  */
-export function exportedDecision(
+export async function exportedDecision(
   ctx: ServiceContext,
   portfolioId: string,
   anon: Anonymizer,
-  decision: DecisionView | undefined = releasedDecision(ctx, portfolioId),
-): { record: ExportedDecision; rubric: Rubric; decision: DecisionView } {
+  decision: DecisionView | undefined = await releasedDecision(ctx, portfolioId),
+): Promise<{ record: ExportedDecision; rubric: Rubric; decision: DecisionView }> {
   if (!decision) throw new ApiError('conflict', `${portfolioId} has no released decision yet`);
-  const p = anon.detail(getPortfolio(ctx, portfolioId));
+  const p = await anon.detail(await getPortfolio(ctx, portfolioId));
   const evidenceTitle = new Map(p.evidence.map((e) => [e.id, e.title]));
   const record: ExportedDecision = {
     portfolio: p.id,
@@ -206,30 +206,30 @@ export function decisionsCsv(records: ExportedDecision[]): string {
  * format, identity withheld as the policy says, and marks nothing. Returns the file for the caller to save: a
  * download, a save dialog or the CLI's --out.
  */
-export function exportDecisions(ctx: ServiceContext, format: 'csv' | 'json', filter: ExportFilter, actor: Reviewer): ExportFile {
+export async function exportDecisions(ctx: ServiceContext, format: 'csv' | 'json', filter: ExportFilter, actor: Reviewer): Promise<ExportFile> {
   const programme = exportsDecisions(actor);
-  const ids = exportIds(ctx, filter, actor);
+  const ids = await exportIds(ctx, filter, actor);
   const anon = new Anonymizer(ctx, actor);
-  const records = ids.map((id) => exportedDecision(ctx, id, anon, programme ? undefined : ownReview(ctx, id, actor)).record);
+  const records = ids.map(async (id) => (await exportedDecision(ctx, id, anon, programme ? undefined : await ownReview(ctx, id, actor))).record);
   const stamp = formatDate(ctx.now(), "yyyy-MM-dd'T'HHmm");
   const content =
     format === 'csv'
       ? decisionsCsv(records)
       : `${JSON.stringify({ format: 'evidence-workbench/decisions@1', exported_at: ctx.now().toISOString(), decisions: records }, null, 2)}\n`;
   const fileName = `${programme ? 'decisions' : 'my-reviews'}-${stamp}.${format}`;
-  transaction(ctx, async (ctx) => {
-        if (programme)
-          for (const id of ids) {
-            const status = (ctx.db.get('SELECT status FROM portfolios WHERE id = ?', [id]) as { status: string }).status;
-            if (status === 'decided') setStatus(ctx, id, 'exported', actor.id, { file: fileName });
-          }
-        audit(ctx, {
-          actor: actor.id,
-          action: programme ? 'decisions.export' : 'reviews.export',
-          entityType: 'export',
-          entityId: fileName,
-          details: { format, count: ids.length, portfolios: ids },
-        });
-      });
+  await transaction(ctx, async (ctx) => {
+            if (programme)
+              for (const id of ids) {
+                const status = ((await ctx.db.get('SELECT status FROM portfolios WHERE id = ?', [id])) as { status: string }).status;
+                if (status === 'decided') await setStatus(ctx, id, 'exported', actor.id, { file: fileName });
+              }
+            await audit(ctx, {
+                    actor: actor.id,
+                    action: programme ? 'decisions.export' : 'reviews.export',
+                    entityType: 'export',
+                    entityId: fileName,
+                    details: { format, count: ids.length, portfolios: ids },
+                  });
+          });
   return { fileName, mediaType: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json', encoding: 'utf8', content, count: ids.length };
 }

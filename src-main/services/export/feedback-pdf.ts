@@ -14,18 +14,18 @@ import { Anonymizer } from '../panels/anonymity';
  * The report goes back to the educator: leads, admins and approvers make it for any decided portfolio; a reviewer
  * or moderator only for one they reviewed or decided themselves (and then with identity withheld as the policy says).
  */
-function requireFeedbackAccess(ctx: ServiceContext, portfolioId: string, actor: Reviewer, decidedBy: string): void {
+async function requireFeedbackAccess(ctx: ServiceContext, portfolioId: string, actor: Reviewer, decidedBy: string): Promise<void> {
   if (actor.roles.some((r) => r === 'lead' || r === 'admin' || r === 'approver') || decidedBy === actor.id) return;
-  const reviewed = ctx.db.get("SELECT 1 FROM reviews WHERE portfolio_id = ? AND reviewer_id = ? AND kind = 'review' AND status = 'submitted'", [portfolioId, actor.id]);
+  const reviewed = await ctx.db.get("SELECT 1 FROM reviews WHERE portfolio_id = ? AND reviewer_id = ? AND kind = 'review' AND status = 'submitted'", [portfolioId, actor.id]);
   if (!reviewed) throw new ApiError('forbidden', `${actor.name} may export the feedback report only of a portfolio they reviewed`);
 }
 
 /** The report that goes back to the educator: outcome, each criterion's level with its descriptor, comments, cited evidence, feedback. */
 export async function feedbackPdf(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<ExportFile> {
-  const decision = releasedDecision(ctx, portfolioId);
+  const decision = await releasedDecision(ctx, portfolioId);
   if (!decision) throw new ApiError('conflict', `${portfolioId} has no released decision yet`);
-  requireFeedbackAccess(ctx, portfolioId, actor, decision.decidedBy);
-  const { record, rubric } = exportedDecision(ctx, portfolioId, new Anonymizer(ctx, actor));
+  await requireFeedbackAccess(ctx, portfolioId, actor, decision.decidedBy);
+  const { record, rubric } = await exportedDecision(ctx, portfolioId, new Anonymizer(ctx, actor));
   const doc = await FlowDocument.create(`Feedback: ${record.credential.title}`, `Evidence Workbench · ${record.portfolio}`);
   doc
     .heading(`Feedback on your portfolio: ${record.credential.title}`, 16)
@@ -50,7 +50,7 @@ export async function feedbackPdf(ctx: ServiceContext, portfolioId: string, acto
   if (record.outcome === 'not_yet')
     doc.text('You may resubmit this portfolio. Your next attempt will be reviewed with this feedback in view.', { color: [0.3, 0.3, 0.3] });
   const bytes = await doc.save();
-  audit(ctx, { actor: actor.id, action: 'feedback.export', entityType: 'portfolio', entityId: portfolioId, details: { revision: record.revision } });
+  await audit(ctx, { actor: actor.id, action: 'feedback.export', entityType: 'portfolio', entityId: portfolioId, details: { revision: record.revision } });
   return {
     fileName: `feedback-${record.portfolio}.pdf`,
     mediaType: 'application/pdf',

@@ -128,13 +128,13 @@ async function collectTree(ctx: ServiceContext, tree: SourceTree, maxFileBytes: 
 }
 
 /** Checks what the batch refers to (credentials, rubrics, earlier attempts) against the batch itself and the database. */
-function crossCheck(ctx: ServiceContext, c: Collected): {
-  rubrics: Map<string, Rubric>;
-  credentials: Map<string, Credential>;
-  unchanged: Set<string>;
-  /** What the import would change in records already here: refused unless the caller asked to update them. */
-  changes: FieldChange[];
-} {
+async function crossCheck(ctx: ServiceContext, c: Collected): Promise<{
+      rubrics: Map<string, Rubric>;
+      credentials: Map<string, Credential>;
+      unchanged: Set<string>;
+      /** What the import would change in records already here: refused unless the caller asked to update them. */
+      changes: FieldChange[];
+    }> {
   const changes: FieldChange[] = [];
   const rubricsIn = new Map<string, Rubric>();
   const credentialsIn = new Map<string, Credential>();
@@ -143,7 +143,7 @@ function crossCheck(ctx: ServiceContext, c: Collected): {
       const key = `${cat.rubric.id}@${cat.rubric.version}`;
       if (rubricsIn.has(key)) c.problems.push({ source: cat.file, reason: `rubric ${key} appears twice in this import` });
       rubricsIn.set(key, cat.rubric);
-      const existing = loadRubric(ctx, cat.rubric.id, cat.rubric.version);
+      const existing = await loadRubric(ctx, cat.rubric.id, cat.rubric.version);
       if (existing && rubricFingerprint(existing) !== rubricFingerprint(cat.rubric)) {
         const differ = diffFields('rubric', key, existing, cat.rubric, ['title', 'criteria', 'decision_rule', 'feedback_templates']).map((d) => d.field);
         c.problems.push({
@@ -156,20 +156,20 @@ function crossCheck(ctx: ServiceContext, c: Collected): {
       for (const cred of cat.credentials) {
         if (credentialsIn.has(cred.code)) c.problems.push({ source: cat.file, reason: `credential ${cred.code} appears twice in this import` });
         credentialsIn.set(cred.code, cred);
-        const existing = loadCredential(ctx, cred.code);
+        const existing = await loadCredential(ctx, cred.code);
         if (existing) changes.push(...credentialChanges(existing, cred));
       }
   }
-  const rubricKnown = (id: string, version: number) => rubricsIn.get(`${id}@${version}`) ?? loadRubric(ctx, id, version);
+  const rubricKnown = async (id: string, version: number) => rubricsIn.get(`${id}@${version}`) ?? await loadRubric(ctx, id, version);
   for (const cred of credentialsIn.values())
-    if (!rubricKnown(cred.rubric.id, cred.rubric.version))
+    if (!await rubricKnown(cred.rubric.id, cred.rubric.version))
       c.problems.push({ source: cred.code, field: 'rubric', reason: `rubric ${cred.rubric.id}@${cred.rubric.version} is not in this import or the database` });
   const pathways = c.catalogue.flatMap((cat) => (cat.kind === 'pathway' ? [cat] : []));
-  c.problems.push(...checkPathwayImports(ctx, pathways, new Set(credentialsIn.keys())));
+  c.problems.push(...await checkPathwayImports(ctx, pathways, new Set(credentialsIn.keys())));
   changes.push(...pathways.flatMap(({ pathway }) => pathwayChanges(ctx, pathway)));
   for (const r of c.reviewers) {
     try {
-      changes.push(...planReviewerImport(ctx, parseReviewersCsv(r.csv)).changes);
+      changes.push(...(await planReviewerImport(ctx, parseReviewersCsv(r.csv))).changes);
     } catch (err) {
       if (!(err instanceof ReviewerCsvError)) throw err;
       for (const p of err.problems) c.problems.push({ source: r.file, field: `line ${p.line}`, reason: p.reason });
@@ -185,7 +185,7 @@ function crossCheck(ctx: ServiceContext, c: Collected): {
   }
   for (const pkg of c.packages) {
     const m = pkg.manifest;
-    const existing = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, m.id)).get();
+    const existing = await ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, m.id)).get();
     if (existing) {
       if (existing.manifestSha256 === pkg.manifestSha256) unchanged.add(m.id);
       else
@@ -196,12 +196,12 @@ function crossCheck(ctx: ServiceContext, c: Collected): {
         });
       continue;
     }
-    const credential = credentialsIn.get(m.credential) ?? loadCredential(ctx, m.credential);
+    const credential = credentialsIn.get(m.credential) ?? await loadCredential(ctx, m.credential);
     if (!credential) {
       c.problems.push({ source: pkg.source, field: 'credential', reason: `unknown credential "${m.credential}"` });
       continue;
     }
-    const rubric = rubricKnown(credential.rubric.id, credential.rubric.version);
+    const rubric = await rubricKnown(credential.rubric.id, credential.rubric.version);
     if (rubric) {
       const criteria = new Set(rubric.criteria.map((x) => x.id));
       m.evidence.forEach((e, i) =>
@@ -215,9 +215,9 @@ function crossCheck(ctx: ServiceContext, c: Collected): {
         }),
       );
     }
-    if (m.resubmission_of) checkResubmission(ctx, pkg, byId, c.problems);
+    if (m.resubmission_of) await checkResubmission(ctx, pkg, byId, c.problems);
   }
-  changes.push(...candidateChangesOf(ctx, c.packages.filter((p) => !unchanged.has(p.manifest.id)), c.problems));
+  changes.push(...await candidateChangesOf(ctx, c.packages.filter((p) => !unchanged.has(p.manifest.id)), c.problems));
   return { rubrics: rubricsIn, credentials: credentialsIn, unchanged, changes };
 }
 
@@ -225,7 +225,7 @@ function crossCheck(ctx: ServiceContext, c: Collected): {
  * How the new packages would change candidates already here (a package reusing an id with another name, email or
  * school). Packages of one import that give one candidate id different details are refused outright.
  */
-function candidateChangesOf(ctx: ServiceContext, packages: ValidatedPackage[], problems: ImportProblem[]): FieldChange[] {
+async function candidateChangesOf(ctx: ServiceContext, packages: ValidatedPackage[], problems: ImportProblem[]): Promise<FieldChange[]> {
   const first = new Map<string, ValidatedPackage>();
   const changes: FieldChange[] = [];
   for (const pkg of packages) {
@@ -242,16 +242,16 @@ function candidateChangesOf(ctx: ServiceContext, packages: ValidatedPackage[], p
       continue;
     }
     first.set(who.id, pkg);
-    const known = ctx.db.orm.select().from(candidates).where(eq(candidates.id, who.id)).get();
+    const known = await ctx.db.orm.select().from(candidates).where(eq(candidates.id, who.id)).get();
     if (known) changes.push(...candidateChanges(known, who));
   }
   return changes;
 }
 
-function checkResubmission(ctx: ServiceContext, pkg: ValidatedPackage, batch: Map<string, ValidatedPackage>, problems: ImportProblem[]): void {
+async function checkResubmission(ctx: ServiceContext, pkg: ValidatedPackage, batch: Map<string, ValidatedPackage>, problems: ImportProblem[]): Promise<void> {
   const m = pkg.manifest;
   const inBatch = batch.get(m.resubmission_of!)?.manifest;
-  const row = inBatch ? null : ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, m.resubmission_of!)).get();
+  const row = inBatch ? null : await ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, m.resubmission_of!)).get();
   const earlier = inBatch
     ? { candidate: inBatch.candidate.id, credential: inBatch.credential, attempt: inBatch.attempt, outcome: null }
     : row && { candidate: row.candidateId, credential: row.credentialCode, attempt: row.attempt, outcome: row.outcome };
@@ -261,62 +261,62 @@ function checkResubmission(ctx: ServiceContext, pkg: ValidatedPackage, batch: Ma
   if (earlier.credential !== m.credential) fail(`earlier attempt ${m.resubmission_of} is for another credential`);
   if (m.attempt !== earlier.attempt + 1) fail(`attempt should be ${earlier.attempt + 1} (the earlier attempt is ${earlier.attempt})`);
   if (earlier.outcome === 'pass') fail(`earlier attempt ${m.resubmission_of} already passed; there is nothing to resubmit`);
-  const maxAttempts = currentPolicy(ctx, m.credential).max_attempts;
+  const maxAttempts = (await currentPolicy(ctx, m.credential)).max_attempts;
   if (m.attempt > maxAttempts)
     problems.push({ source: pkg.source, field: 'attempt', reason: `attempt ${m.attempt} is beyond the maximum of ${maxAttempts} attempts for ${m.credential}` });
 }
 
 /** A resubmission sends its earlier, decided Not yet attempt back to the candidate (returned), if that had not happened yet. */
-function returnEarlierAttempt(ctx: ServiceContext, m: PortfolioManifest, actor: string): void {
+async function returnEarlierAttempt(ctx: ServiceContext, m: PortfolioManifest, actor: string): Promise<void> {
   if (!m.resubmission_of) return;
-  const earlier = ctx.db.orm.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, m.resubmission_of)).get();
-  if (earlier && (earlier.status === 'decided' || earlier.status === 'exported')) setStatus(ctx, m.resubmission_of, 'returned', actor, { resubmission: m.id });
+  const earlier = await ctx.db.orm.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, m.resubmission_of)).get();
+  if (earlier && (earlier.status === 'decided' || earlier.status === 'exported')) await setStatus(ctx, m.resubmission_of, 'returned', actor, { resubmission: m.id });
 }
 
-function insertPortfolio(ctx: ServiceContext, pkg: ValidatedPackage, credential: Credential, actor: string): void {
+async function insertPortfolio(ctx: ServiceContext, pkg: ValidatedPackage, credential: Credential, actor: string): Promise<void> {
   const db = ctx.db.orm;
   const m: PortfolioManifest = pkg.manifest;
   const now = nowIso(ctx);
   const candidate = { id: m.candidate.id, name: m.candidate.name, email: m.candidate.email, school: m.candidate.school, district: m.candidate.district };
-  const known = db.select().from(candidates).where(eq(candidates.id, candidate.id)).get();
-  if (!known) db.insert(candidates).values(candidate).run();
+  const known = await db.select().from(candidates).where(eq(candidates.id, candidate.id)).get();
+  if (!known) await db.insert(candidates).values(candidate).run();
   else if (JSON.stringify(known) !== JSON.stringify(candidate)) {
-    db.update(candidates).set(candidate).where(eq(candidates.id, candidate.id)).run();
-    audit(ctx, { actor, action: 'candidate.update', entityType: 'candidate', entityId: candidate.id, details: { before: known, after: candidate } });
+    await db.update(candidates).set(candidate).where(eq(candidates.id, candidate.id)).run();
+    await audit(ctx, { actor, action: 'candidate.update', entityType: 'candidate', entityId: candidate.id, details: { before: known, after: candidate } });
   }
   const pseudonym = pseudonymCode(ctx.dataDir, m.candidate.id);
-  const { seq } = db
-    .insert(portfolios)
-    .values({
-      id: m.id,
-      pseudonym,
-      candidateId: m.candidate.id,
-      candidateName: m.candidate.name,
-      school: m.candidate.school,
-      district: m.candidate.district,
-      credentialCode: m.credential,
-      rubricId: credential.rubric.id,
-      rubricVersion: credential.rubric.version,
-      attempt: m.attempt,
-      resubmissionOf: m.resubmission_of,
-      submittedAt: new Date(m.submitted_at).toISOString(),
-      status: 'submitted',
-      outcome: null,
-      testPre: m.tests?.pre ?? null,
-      testPost: m.tests?.post ?? null,
-      manifestSha256: pkg.manifestSha256,
-      importedAt: now,
-      updatedAt: now,
-    })
-    .returning({ seq: portfolios.seq })
-    .get();
-  indexForSearch(ctx, { seq, id: m.id, pseudonym, identity: [m.candidate.id, m.candidate.name, m.candidate.email] });
+  const { seq } = await db
+      .insert(portfolios)
+      .values({
+        id: m.id,
+        pseudonym,
+        candidateId: m.candidate.id,
+        candidateName: m.candidate.name,
+        school: m.candidate.school,
+        district: m.candidate.district,
+        credentialCode: m.credential,
+        rubricId: credential.rubric.id,
+        rubricVersion: credential.rubric.version,
+        attempt: m.attempt,
+        resubmissionOf: m.resubmission_of,
+        submittedAt: new Date(m.submitted_at).toISOString(),
+        status: 'submitted',
+        outcome: null,
+        testPre: m.tests?.pre ?? null,
+        testPost: m.tests?.post ?? null,
+        manifestSha256: pkg.manifestSha256,
+        importedAt: now,
+        updatedAt: now,
+      })
+      .returning({ seq: portfolios.seq })
+      .get();
+  await indexForSearch(ctx, { seq, id: m.id, pseudonym, identity: [m.candidate.id, m.candidate.name, m.candidate.email] });
   m.responses.forEach((r, position) => db.insert(responses).values({ portfolioId: m.id, position, prompt: r.prompt, text: r.text }).run());
-  m.evidence.forEach((e, position) => {
-    db.insert(evidence)
-      .values({ portfolioId: m.id, evidenceId: e.id, position, title: e.title, kind: e.kind, mediaType: e.media_type, bytes: e.bytes, sha256: e.sha256, fileName: e.file })
-      .run();
-    for (const criterionId of new Set(e.criteria)) db.insert(evidenceCriteria).values({ portfolioId: m.id, evidenceId: e.id, criterionId }).run();
+  m.evidence.forEach(async (e, position) => {
+    await db.insert(evidence)
+            .values({ portfolioId: m.id, evidenceId: e.id, position, title: e.title, kind: e.kind, mediaType: e.media_type, bytes: e.bytes, sha256: e.sha256, fileName: e.file })
+            .run();
+    for (const criterionId of new Set(e.criteria)) await db.insert(evidenceCriteria).values({ portfolioId: m.id, evidenceId: e.id, criterionId }).run();
     e.captions.forEach((c, i) =>
       db.insert(evidenceCaptions)
         .values({ portfolioId: m.id, evidenceId: e.id, position: i, sha256: c.sha256, srclang: c.srclang, label: c.label, fileName: c.file })
@@ -326,14 +326,14 @@ function insertPortfolio(ctx: ServiceContext, pkg: ValidatedPackage, credential:
 }
 
 /** Written when the import lands (its last transaction), so an import taken out again leaves no entry claiming it. */
-function auditImported(ctx: ServiceContext, m: PortfolioManifest, actor: string): void {
-  audit(ctx, {
-    actor,
-    action: 'portfolio.import',
-    entityType: 'portfolio',
-    entityId: m.id,
-    details: { candidate: m.candidate.id, credential: m.credential, attempt: m.attempt, files: m.evidence.length },
-  });
+async function auditImported(ctx: ServiceContext, m: PortfolioManifest, actor: string): Promise<void> {
+  await audit(ctx, {
+        actor,
+        action: 'portfolio.import',
+        entityType: 'portfolio',
+        entityId: m.id,
+        details: { candidate: m.candidate.id, credential: m.credential, attempt: m.attempt, files: m.evidence.length },
+      });
 }
 
 /** The media type to record for a blob: the one the manifest claimed (captions are WebVTT). */
@@ -374,7 +374,7 @@ async function collectAndWrite(ctx: ServiceContext, source: string, options: Imp
   }
   if (collected.catalogue.length === 0 && collected.packages.length === 0 && collected.reviewers.length === 0 && collected.problems.length === 0)
     collected.problems.push({ source: path.basename(source), reason: 'no portfolio package (manifest.json), rubric or credentials file found' });
-  const checked = collected.problems.length === 0 ? crossCheck(ctx, collected) : null;
+  const checked = collected.problems.length === 0 ? await crossCheck(ctx, collected) : null;
   if (checked) requireUpdatePermission(checked.changes, { updateExisting: options.updateExisting, caller: options.caller ?? systemActor(options.actor) }, collected.problems);
   if (!checked || collected.problems.length > 0) throw new ImportError(collected.problems);
   collected.scans = await scanPackages(ctx, collected.packages.filter((p) => !checked.unchanged.has(p.manifest.id)));
@@ -421,21 +421,21 @@ async function writeImport(ctx: ServiceContext, collected: Collected, checked: R
   const imported: PortfolioManifest[] = [];
   const item = (kind: 'portfolio' | 'candidate' | 'blob', key: string) => db.insert(importRunItems).values({ runId, kind, key }).onConflictDoNothing().run();
 
-  const writeCatalogue = () => {
-    db.insert(importRuns).values({ id: runId, pid: process.pid, source, startedAt: nowIso(ctx) }).run();
+  const writeCatalogue = async () => {
+    await db.insert(importRuns).values({ id: runId, pid: process.pid, source, startedAt: nowIso(ctx) }).run();
     for (const r of checked.rubrics.values()) {
-      const exists = loadRubric(ctx, r.id, r.version) !== null;
-      if (!exists) insertRubric(ctx, r, actor);
+      const exists = await loadRubric(ctx, r.id, r.version) !== null;
+      if (!exists) await insertRubric(ctx, r, actor);
       report.rubrics.push({ id: r.id, version: r.version, result: exists ? 'unchanged' : 'imported' });
     }
-    for (const c of checked.credentials.values()) report.credentials.push({ code: c.code, result: upsertCredential(ctx, c, actor) });
+    for (const c of checked.credentials.values()) report.credentials.push({ code: c.code, result: await upsertCredential(ctx, c, actor) });
     report.pathways.push(...applyPathwayImports(ctx, collected.catalogue.flatMap((cat) => (cat.kind === 'pathway' ? [cat] : [])), actor));
   };
-  const writePortfolios = (batch: ValidatedPackage[]) => {
+  const writePortfolios = async (batch: ValidatedPackage[]) => {
     for (const pkg of batch) {
       const m = pkg.manifest;
       // Checked again under the lock: another import may have landed the same portfolio since the batch was read.
-      const existing = db.select({ manifestSha256: portfolios.manifestSha256 }).from(portfolios).where(eq(portfolios.id, m.id)).get();
+      const existing = await db.select({ manifestSha256: portfolios.manifestSha256 }).from(portfolios).where(eq(portfolios.id, m.id)).get();
       if (existing || checked.unchanged.has(m.id)) {
         if (existing && existing.manifestSha256 !== pkg.manifestSha256)
           throw new ImportError([
@@ -451,29 +451,29 @@ async function writeImport(ctx: ServiceContext, collected: Collected, checked: R
           report.files.added += 1;
           report.files.bytes += blob.bytes;
         }
-        const row = db.insert(blobs).values({ sha256: blob.sha256, bytes: blob.bytes, mediaType: types.get(blob.sha256)!, createdAt: now }).onConflictDoNothing().run();
-        if (row.changes > 0) item('blob', blob.sha256);
+        const row = await db.insert(blobs).values({ sha256: blob.sha256, bytes: blob.bytes, mediaType: types.get(blob.sha256)!, createdAt: now }).onConflictDoNothing().run();
+        if (row.changes > 0) await item('blob', blob.sha256);
       }
-      if (!db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, m.candidate.id)).get()) item('candidate', m.candidate.id);
-      insertPortfolio(ctx, pkg, checked.credentials.get(m.credential) ?? loadCredential(ctx, m.credential)!, actor);
-      recordScan(ctx, m.id, collected.scans.get(m.id));
-      item('portfolio', m.id);
+      if (!await db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, m.candidate.id)).get()) await item('candidate', m.candidate.id);
+      await insertPortfolio(ctx, pkg, checked.credentials.get(m.credential) ?? (await loadCredential(ctx, m.credential))!, actor);
+      await recordScan(ctx, m.id, collected.scans.get(m.id));
+      await item('portfolio', m.id);
       imported.push(m);
       report.portfolios.push({ id: m.id, result: 'imported' });
     }
   };
-  const land = () => {
+  const land = async () => {
     for (const r of collected.reviewers) {
-      const done = importReviewers(ctx, r.csv, systemActor(actor), { updateExisting: options.updateExisting });
+      const done = await importReviewers(ctx, r.csv, systemActor(actor), { updateExisting: options.updateExisting });
       report.reviewers.created.push(...done.created);
       report.reviewers.updated.push(...done.updated);
       report.reviewers.unchanged.push(...done.unchanged);
     }
     for (const m of imported) {
-      auditImported(ctx, m, actor);
-      returnEarlierAttempt(ctx, m, actor);
+      await auditImported(ctx, m, actor);
+      await returnEarlierAttempt(ctx, m, actor);
     }
-    db.delete(importRuns).where(eq(importRuns.id, runId)).run();
+    await db.delete(importRuns).where(eq(importRuns.id, runId)).run();
   };
 
   // Earlier attempts first, so a resubmission's link always points at a row that exists.
@@ -483,22 +483,22 @@ async function writeImport(ctx: ServiceContext, collected: Collected, checked: R
   try {
     for (let first = true; first || queue.length > 0; first = false) {
       if (!first && !nested) await pause(WRITE_PAUSE_MS);
-      transaction(ctx, async (ctx) => {
-                if (first) writeCatalogue();
-                const started = performance.now();
-                let n = 0;
-                while (queue.length > 0 && n < PORTFOLIOS_PER_TRANSACTION && (n === 0 || performance.now() - started < WRITE_BUDGET_MS)) {
-                  writePortfolios([queue.shift()!]);
-                  n += 1;
-                }
-                if (queue.length === 0) land();
-              });
+      await transaction(ctx, async (ctx) => {
+                        if (first) await writeCatalogue();
+                        const started = performance.now();
+                        let n = 0;
+                        while (queue.length > 0 && n < PORTFOLIOS_PER_TRANSACTION && (n === 0 || performance.now() - started < WRITE_BUDGET_MS)) {
+                          await writePortfolios([queue.shift()!]);
+                          n += 1;
+                        }
+                        if (queue.length === 0) await land();
+                      });
     }
   } catch (err) {
-    transaction(ctx, async (ctx) => {
-            rollBackImportRun(ctx, runId);
-            dropUnreferencedBlobs(ctx, placed);
-          });
+    await transaction(ctx, async (ctx) => {
+                  await rollBackImportRun(ctx, runId);
+                  dropUnreferencedBlobs(ctx, placed);
+                });
     throw err;
   }
   return report;
@@ -526,7 +526,7 @@ export async function importPath(ctx: ServiceContext, source: string, options: I
   // Warned once the policies in force are known (a demo's activity may just have made a review anonymous).
   for (const { id, result } of report.portfolios) {
     const findings = collected.scans.get(id)?.findings ?? [];
-    if (result === 'imported' && findings.length && currentPolicy(ctx, collected.packages.find((p) => p.manifest.id === id)!.manifest.credential).anonymous)
+    if (result === 'imported' && findings.length && (await currentPolicy(ctx, collected.packages.find((p) => p.manifest.id === id)!.manifest.credential)).anonymous)
       report.identity.push({ portfolio: id, warning: identityWarning(findings), findings });
   }
   return report;

@@ -31,23 +31,23 @@ export class Anonymizer {
     private readonly actor: Reviewer | null,
   ) {}
 
-  hides(credential: string): boolean {
+  async hides(credential: string): Promise<boolean> {
     if (seesIdentity(this.actor)) return false;
-    if (!this.cache.has(credential)) this.cache.set(credential, currentPolicy(this.ctx, credential).anonymous);
+    if (!this.cache.has(credential)) this.cache.set(credential, (await currentPolicy(this.ctx, credential)).anonymous);
     return this.cache.get(credential)!;
   }
 
-  row<T extends PortfolioRow>(row: T): T {
-    if (!this.hides(row.credential.code)) return row;
+  async row<T extends PortfolioRow>(row: T): Promise<T> {
+    if (!await this.hides(row.credential.code)) return row;
     return { ...row, candidate: withheldCandidate(pseudonymCode(this.ctx.dataDir, row.candidate.id)) };
   }
 
   /** Evidence of a portfolio as this actor gets it: renamed to its id, PDFs as their copy without metadata. */
-  evidence(credential: string, portfolioId: string, items: EvidenceView[]): EvidenceView[] {
-    if (!this.hides(credential)) return items;
+  async evidence(credential: string, portfolioId: string, items: EvidenceView[]): Promise<EvidenceView[]> {
+    if (!await this.hides(credential)) return items;
     const stripped = new Map(
       (
-        this.ctx.db.all('SELECT e.evidence_id AS id, b.sha256, b.bytes FROM evidence e JOIN blobs b ON b.sha256 = e.stripped_sha256 WHERE e.portfolio_id = ?', [portfolioId]) as { id: string; sha256: string; bytes: number }[]
+        (await this.ctx.db.all('SELECT e.evidence_id AS id, b.sha256, b.bytes FROM evidence e JOIN blobs b ON b.sha256 = e.stripped_sha256 WHERE e.portfolio_id = ?', [portfolioId])) as { id: string; sha256: string; bytes: number }[]
       ).map((e) => [e.id, e]),
     );
     return items.map((e) => ({
@@ -58,13 +58,13 @@ export class Anonymizer {
     }));
   }
 
-  detail(d: PortfolioDetail): PortfolioDetail {
+  async detail(d: PortfolioDetail): Promise<PortfolioDetail> {
     // On a reviewer's own machine, a portfolio from an anonymous bundle already carries only the pseudonym.
     if (d.candidate.email.endsWith(`@${WITHHELD_EMAIL_DOMAIN}`)) return { ...d, identity: { anonymousReview: true, withheld: true, findings: [] } };
-    if (!this.hides(d.credential.code)) return d;
+    if (!await this.hides(d.credential.code)) return d;
     return {
-      ...this.row(d),
-      evidence: this.evidence(d.credential.code, d.id, d.evidence),
+      ...await this.row(d),
+      evidence: await this.evidence(d.credential.code, d.id, d.evidence),
       // Where the evidence names the candidate is for the lead, not a pointer for the reviewer.
       identity: { ...d.identity, withheld: true, findings: [] },
     };

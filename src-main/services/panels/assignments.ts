@@ -13,111 +13,111 @@ import { qualifiedCredentials } from './qualification';
 export type AssignmentRow = typeof assignments.$inferSelect;
 
 /** Assignments still in force on a portfolio (assigned or submitted; released ones are history). */
-export function activeAssignments(ctx: ServiceContext, portfolioId: string): AssignmentRow[] {
-  return ctx.db.orm
-    .select()
-    .from(assignments)
-    .where(and(eq(assignments.portfolioId, portfolioId), ne(assignments.status, 'released')))
-    .all();
+export async function activeAssignments(ctx: ServiceContext, portfolioId: string): Promise<AssignmentRow[]> {
+  return await ctx.db.orm
+      .select()
+      .from(assignments)
+      .where(and(eq(assignments.portfolioId, portfolioId), ne(assignments.status, 'released')))
+      .all();
 }
 
-export function assignmentOf(ctx: ServiceContext, portfolioId: string, reviewerId: string): AssignmentRow | undefined {
-  return activeAssignments(ctx, portfolioId).find((a) => a.reviewerId === reviewerId);
+export async function assignmentOf(ctx: ServiceContext, portfolioId: string, reviewerId: string): Promise<AssignmentRow | undefined> {
+  return (await activeAssignments(ctx, portfolioId)).find((a) => a.reviewerId === reviewerId);
 }
 
 /** Reviews a portfolio needs in all: the policy's number, plus one per third review a moderator asked for. */
-export function reviewsRequired(ctx: ServiceContext, portfolioId: string, credential: string): number {
-  const thirds = ctx.db.orm
-    .select({ id: assignments.id })
-    .from(assignments)
-    .where(and(eq(assignments.portfolioId, portfolioId), eq(assignments.reason, 'third'), ne(assignments.status, 'released')))
-    .all().length;
-  const open = ctx.db.orm.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, portfolioId)).get();
-  return currentPolicy(ctx, credential).reviews_required + Math.max(thirds, open?.s === 'third_review' ? 1 : 0);
+export async function reviewsRequired(ctx: ServiceContext, portfolioId: string, credential: string): Promise<number> {
+  const thirds = (await ctx.db.orm
+      .select({ id: assignments.id })
+      .from(assignments)
+      .where(and(eq(assignments.portfolioId, portfolioId), eq(assignments.reason, 'third'), ne(assignments.status, 'released')))
+      .all()).length;
+  const open = await ctx.db.orm.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, portfolioId)).get();
+  return (await currentPolicy(ctx, credential)).reviews_required + Math.max(thirds, open?.s === 'third_review' ? 1 : 0);
 }
 
-function earlierReviewers(ctx: ServiceContext, resubmissionOf: string | null): string[] {
+async function earlierReviewers(ctx: ServiceContext, resubmissionOf: string | null): Promise<string[]> {
   if (!resubmissionOf) return [];
-  return ctx.db.orm
-    .selectDistinct({ id: reviews.reviewerId })
-    .from(reviews)
-    .where(and(eq(reviews.portfolioId, resubmissionOf), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
-    .all()
+  return (await ctx.db.orm
+      .selectDistinct({ id: reviews.reviewerId })
+      .from(reviews)
+      .where(and(eq(reviews.portfolioId, resubmissionOf), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
+      .all())
     .map((r) => r.id);
 }
 
 /** The allocation view of reviewers: open load, declared conflicts, calibration qualifications. */
-function allocationReviewers(ctx: ServiceContext): AllocationReviewer[] {
+async function allocationReviewers(ctx: ServiceContext): Promise<AllocationReviewer[]> {
   const load = new Map<string, number>();
-  for (const a of ctx.db.orm.select({ r: assignments.reviewerId }).from(assignments).where(eq(assignments.status, 'assigned')).all())
+  for (const a of await ctx.db.orm.select({ r: assignments.reviewerId }).from(assignments).where(eq(assignments.status, 'assigned')).all())
     load.set(a.r, (load.get(a.r) ?? 0) + 1);
   const conflicts = new Map<string, Set<string>>();
-  for (const c of ctx.db.orm.select().from(reviewerConflicts).all()) {
+  for (const c of await ctx.db.orm.select().from(reviewerConflicts).all()) {
     if (!conflicts.has(c.reviewerId)) conflicts.set(c.reviewerId, new Set());
     conflicts.get(c.reviewerId)!.add(c.candidateId);
   }
-  return listReviewers(ctx)
+  return (await listReviewers(ctx))
     .filter((r) => r.active && r.roles.includes('reviewer'))
-    .map((r) => ({
+    .map(async (r) => ({
       id: r.id,
       school: r.school,
       district: r.district,
       load: load.get(r.id) ?? 0,
       maxLoad: r.maxLoad,
       conflicts: conflicts.get(r.id) ?? new Set(),
-      qualified: qualifiedCredentials(ctx, r.id),
+      qualified: await qualifiedCredentials(ctx, r.id),
     }));
 }
 
 type PortfolioRow = typeof portfolios.$inferSelect;
 
-function allocationPortfolio(ctx: ServiceContext, p: PortfolioRow): AllocationPortfolio {
-  const active = activeAssignments(ctx, p.id);
+async function allocationPortfolio(ctx: ServiceContext, p: PortfolioRow): Promise<AllocationPortfolio> {
+  const active = await activeAssignments(ctx, p.id);
   return {
     id: p.id,
     credential: p.credentialCode,
     candidateId: p.candidateId,
     school: p.school,
     district: p.district,
-    needed: reviewsRequired(ctx, p.id, p.credentialCode) - active.length,
+    needed: await reviewsRequired(ctx, p.id, p.credentialCode) - active.length,
     taken: new Set(active.map((a) => a.reviewerId)),
-    earlierReviewers: earlierReviewers(ctx, p.resubmissionOf),
+    earlierReviewers: await earlierReviewers(ctx, p.resubmissionOf),
   };
 }
 
-function insertAssignment(ctx: ServiceContext, portfolioId: string, reviewerId: string, by: string, reason: 'review' | 'third', how: string): AssignmentRow {
-  const row = ctx.db.orm
-    .insert(assignments)
-    .values({ portfolioId, reviewerId, status: 'assigned', reason, assignedAt: nowIso(ctx), assignedBy: by })
-    .returning()
-    .get();
-  audit(ctx, { actor: by, action: 'assignment.create', entityType: 'portfolio', entityId: portfolioId, details: { reviewer: reviewerId, reason, how } });
+async function insertAssignment(ctx: ServiceContext, portfolioId: string, reviewerId: string, by: string, reason: 'review' | 'third', how: string): Promise<AssignmentRow> {
+  const row = await ctx.db.orm
+      .insert(assignments)
+      .values({ portfolioId, reviewerId, status: 'assigned', reason, assignedAt: nowIso(ctx), assignedBy: by })
+      .returning()
+      .get();
+  await audit(ctx, { actor: by, action: 'assignment.create', entityType: 'portfolio', entityId: portfolioId, details: { reviewer: reviewerId, reason, how } });
   return row;
 }
 
 /** Portfolios waiting for reviewers: submitted or in review (including third reviews), oldest first. */
-function portfoliosNeedingReviewers(ctx: ServiceContext): PortfolioRow[] {
-  return ctx.db.orm
-    .select()
-    .from(portfolios)
-    .where(and(inArray(portfolios.status, ['submitted', 'in_review']), eq(portfolios.isAnchor, false)))
-    .orderBy(portfolios.submittedAt, portfolios.id)
-    .all()
-    .filter((p) => !ctx.db.get('SELECT 1 FROM received_bundle_items WHERE portfolio_id = ?', [p.id]));
+async function portfoliosNeedingReviewers(ctx: ServiceContext): Promise<PortfolioRow[]> {
+  return (await ctx.db.orm
+      .select()
+      .from(portfolios)
+      .where(and(inArray(portfolios.status, ['submitted', 'in_review']), eq(portfolios.isAnchor, false)))
+      .orderBy(portfolios.submittedAt, portfolios.id)
+      .all())
+    .filter(async (p) => !await ctx.db.get('SELECT 1 FROM received_bundle_items WHERE portfolio_id = ?', [p.id]));
 }
 
 /** Allocates every portfolio that lacks reviewers (lead or admin); deterministic for the same data. */
-export function allocateAll(ctx: ServiceContext, actor: Reviewer): AllocationResult {
+export async function allocateAll(ctx: ServiceContext, actor: Reviewer): Promise<AllocationResult> {
   requireRole(actor, 'lead', 'admin');
-  const waiting = portfoliosNeedingReviewers(ctx).map((p) => allocationPortfolio(ctx, p));
-  const result = allocate(waiting, allocationReviewers(ctx), (c) => currentPolicy(ctx, c));
-  transaction(ctx, async (ctx) => {
-        for (const a of result.assigned) {
-          const thirdPending = ctx.db.orm.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, a.portfolio)).get()?.s === 'third_review';
-          insertAssignment(ctx, a.portfolio, a.reviewer, actor.id, thirdPending ? 'third' : 'review', 'allocate');
-        }
-        audit(ctx, { actor: actor.id, action: 'allocation.run', entityType: 'panel', entityId: 'allocation', details: { assigned: result.assigned.length, unallocated: result.unallocated } });
-      });
+  const waiting = (await portfoliosNeedingReviewers(ctx)).map((p) => allocationPortfolio(ctx, p));
+  const result = allocate(waiting, await allocationReviewers(ctx), (c) => currentPolicy(ctx, c));
+  await transaction(ctx, async (ctx) => {
+            for (const a of result.assigned) {
+              const thirdPending = (await ctx.db.orm.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, a.portfolio)).get())?.s === 'third_review';
+              await insertAssignment(ctx, a.portfolio, a.reviewer, actor.id, thirdPending ? 'third' : 'review', 'allocate');
+            }
+            await audit(ctx, { actor: actor.id, action: 'allocation.run', entityType: 'panel', entityId: 'allocation', details: { assigned: result.assigned.length, unallocated: result.unallocated } });
+          });
   return result;
 }
 
@@ -126,19 +126,19 @@ export function allocateAll(ctx: ServiceContext, actor: Reviewer): AllocationRes
  * anonymous review a reader who may not see identity is not told of a conflict of interest: it would say that the
  * candidate shares their school or district.
  */
-export function eligibilityProblem(ctx: ServiceContext, portfolioId: string, reviewer: Reviewer, reader: Reviewer = reviewer): string | null {
-  const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
+export async function eligibilityProblem(ctx: ServiceContext, portfolioId: string, reviewer: Reviewer, reader: Reviewer = reviewer): Promise<string | null> {
+  const p = await ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
   if (!p) return `no portfolio ${portfolioId}`;
   if (!reviewer.roles.includes('reviewer')) return `${reviewer.name} has no reviewer role`;
-  const ap = allocationPortfolio(ctx, p);
-  const ar = allocationReviewers(ctx).find((r) => r.id === reviewer.id);
+  const ap = await allocationPortfolio(ctx, p);
+  const ar = (await allocationReviewers(ctx)).find((r) => r.id === reviewer.id);
   if (!ar) return `${reviewer.name} is not an active reviewer`;
-  const why = exclusion(ap, ar, currentPolicy(ctx, p.credentialCode));
+  const why = exclusion(ap, ar, await currentPolicy(ctx, p.credentialCode));
   if (!why && ap.needed <= 0) return `${portfolioId} already has the reviewers it needs`;
   const words = {
     taken: `${reviewer.name} is already on ${portfolioId}`,
     conflict:
-      !seesIdentity(reader) && currentPolicy(ctx, p.credentialCode).anonymous
+      !seesIdentity(reader) && (await currentPolicy(ctx, p.credentialCode)).anonymous
         ? `${reviewer.name} may not review this portfolio under its review policy; ask the panel lead`
         : `${reviewer.name} has a conflict of interest with this candidate`,
     full: `${reviewer.name} is at their maximum load`,
@@ -149,45 +149,45 @@ export function eligibilityProblem(ctx: ServiceContext, portfolioId: string, rev
 }
 
 /** A reviewer takes an open place on a portfolio themselves (claim), checked like allocation. */
-export function claim(ctx: ServiceContext, portfolioId: string, reviewer: Reviewer): AssignmentRow {
-  const problem = eligibilityProblem(ctx, portfolioId, reviewer);
+export async function claim(ctx: ServiceContext, portfolioId: string, reviewer: Reviewer): Promise<AssignmentRow> {
+  const problem = await eligibilityProblem(ctx, portfolioId, reviewer);
   if (problem) throw new ApiError('forbidden', problem);
-  const third = ctx.db.orm.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, portfolioId)).get()?.s === 'third_review';
-  return transaction(ctx, async (ctx) => insertAssignment(ctx, portfolioId, reviewer.id, reviewer.id, third ? 'third' : 'review', 'claim'));
+  const third = (await ctx.db.orm.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, portfolioId)).get())?.s === 'third_review';
+  return await transaction(ctx, async (ctx) => insertAssignment(ctx, portfolioId, reviewer.id, reviewer.id, third ? 'third' : 'review', 'claim'));
 }
 
 /** The oldest portfolio this reviewer may claim, claimed for them; null when there is none. */
-export function claimNext(ctx: ServiceContext, reviewer: Reviewer): string | null {
-  for (const p of portfoliosNeedingReviewers(ctx))
-    if (!eligibilityProblem(ctx, p.id, reviewer)) {
-      claim(ctx, p.id, reviewer);
+export async function claimNext(ctx: ServiceContext, reviewer: Reviewer): Promise<string | null> {
+  for (const p of await portfoliosNeedingReviewers(ctx))
+    if (!await eligibilityProblem(ctx, p.id, reviewer)) {
+      await claim(ctx, p.id, reviewer);
       return p.id;
     }
   return null;
 }
 
 /** Moves an open assignment to another reviewer (lead or admin); the draft of the first stays as history. */
-export function reassign(ctx: ServiceContext, portfolioId: string, fromReviewer: string, toReviewer: string, actor: Reviewer): AssignmentRow {
+export async function reassign(ctx: ServiceContext, portfolioId: string, fromReviewer: string, toReviewer: string, actor: Reviewer): Promise<AssignmentRow> {
   requireRole(actor, 'lead', 'admin');
-  const current = assignmentOf(ctx, portfolioId, fromReviewer);
+  const current = await assignmentOf(ctx, portfolioId, fromReviewer);
   if (!current || current.status !== 'assigned') throw new ApiError('conflict', `${fromReviewer} has no open assignment on ${portfolioId}`);
-  const target = getReviewer(ctx, toReviewer);
+  const target = await getReviewer(ctx, toReviewer);
   if (!target) throw new ApiError('not_found', `no reviewer ${toReviewer}`);
-  return transaction(ctx, async (ctx) => {
-      ctx.db.orm.update(assignments).set({ status: 'released', closedAt: nowIso(ctx) }).where(eq(assignments.id, current.id)).run();
-      const problem = eligibilityProblem(ctx, portfolioId, target, actor);
-      if (problem) throw new ApiError('conflict', problem);
-      audit(ctx, { actor: actor.id, action: 'assignment.release', entityType: 'portfolio', entityId: portfolioId, details: { reviewer: fromReviewer, to: toReviewer } });
-      return insertAssignment(ctx, portfolioId, toReviewer, actor.id, current.reason, 'reassign');
-    });
+  return await transaction(ctx, async (ctx) => {
+        await ctx.db.orm.update(assignments).set({ status: 'released', closedAt: nowIso(ctx) }).where(eq(assignments.id, current.id)).run();
+        const problem = await eligibilityProblem(ctx, portfolioId, target, actor);
+        if (problem) throw new ApiError('conflict', problem);
+        await audit(ctx, { actor: actor.id, action: 'assignment.release', entityType: 'portfolio', entityId: portfolioId, details: { reviewer: fromReviewer, to: toReviewer } });
+        return insertAssignment(ctx, portfolioId, toReviewer, actor.id, current.reason, 'reassign');
+      });
 }
 
-export function markSubmitted(ctx: ServiceContext, portfolioId: string, reviewerId: string): void {
-  ctx.db.orm
-    .update(assignments)
-    .set({ status: 'submitted', closedAt: nowIso(ctx) })
-    .where(and(eq(assignments.portfolioId, portfolioId), eq(assignments.reviewerId, reviewerId), eq(assignments.status, 'assigned')))
-    .run();
+export async function markSubmitted(ctx: ServiceContext, portfolioId: string, reviewerId: string): Promise<void> {
+  await ctx.db.orm
+        .update(assignments)
+        .set({ status: 'submitted', closedAt: nowIso(ctx) })
+        .where(and(eq(assignments.portfolioId, portfolioId), eq(assignments.reviewerId, reviewerId), eq(assignments.status, 'assigned')))
+        .run();
 }
 
 export interface AssignmentView {
@@ -198,12 +198,12 @@ export interface AssignmentView {
   assignedAt: string;
 }
 
-export function listAssignments(ctx: ServiceContext, filter: { reviewer?: string; includeReleased?: boolean } = {}): AssignmentView[] {
-  return ctx.db.orm
-    .select()
-    .from(assignments)
-    .where(and(filter.reviewer ? eq(assignments.reviewerId, filter.reviewer) : undefined, filter.includeReleased ? undefined : ne(assignments.status, 'released')))
-    .orderBy(assignments.assignedAt, assignments.id)
-    .all()
+export async function listAssignments(ctx: ServiceContext, filter: { reviewer?: string; includeReleased?: boolean } = {}): Promise<AssignmentView[]> {
+  return (await ctx.db.orm
+      .select()
+      .from(assignments)
+      .where(and(filter.reviewer ? eq(assignments.reviewerId, filter.reviewer) : undefined, filter.includeReleased ? undefined : ne(assignments.status, 'released')))
+      .orderBy(assignments.assignedAt, assignments.id)
+      .all())
     .map((a) => ({ portfolio: a.portfolioId, reviewer: a.reviewerId, status: a.status, reason: a.reason, assignedAt: a.assignedAt }));
 }

@@ -60,39 +60,39 @@ function target(a: z.infer<typeof Anchor>): AnchorTarget {
  * (days after the portfolio was submitted), so the dashboard shows real waiting times and weekly throughput.
  * Does nothing once policies exist: the replay runs on a fresh demo database only.
  */
-export function replayPanelsDemo(ctx: ServiceContext, file = path.join(demoDir(), 'activity', 'panels.json')): void {
-  if (ctx.db.get('SELECT 1 FROM review_policies LIMIT 1')) return;
+export async function replayPanelsDemo(ctx: ServiceContext, file = path.join(demoDir(), 'activity', 'panels.json')): Promise<void> {
+  if (await ctx.db.get('SELECT 1 FROM review_policies LIMIT 1')) return;
   const doc = PanelsActivitySchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
   const system = systemActor('system:demo');
-  const submitted = (id: string) => new Date((ctx.db.get('SELECT submitted_at AS at FROM portfolios WHERE id = ?', [id]) as { at: string }).at);
-  const at = (portfolio: string, days: number, hours = 0): ServiceContext => {
-    const when = addHours(addDays(submitted(portfolio), days), 9 + hours);
+  const submitted = async (id: string) => new Date(((await ctx.db.get('SELECT submitted_at AS at FROM portfolios WHERE id = ?', [id])) as { at: string }).at);
+  const at = async (portfolio: string, days: number, hours = 0): Promise<ServiceContext> => {
+    const when = addHours(addDays(await submitted(portfolio), days), 9 + hours);
     return { ...ctx, now: () => when };
   };
-  const who = (id: string) => {
-    const r = getReviewer(ctx, id);
+  const who = async (id: string) => {
+    const r = await getReviewer(ctx, id);
     if (!r) throw new Error(`demo activity names unknown reviewer ${id}`);
     return r;
   };
-  for (const p of doc.policies) setPolicy(ctx, p.credential, p.policy, system, p.note);
-  if (doc.overdue_days) setOverdueDays(ctx, doc.overdue_days, system);
+  for (const p of doc.policies) await setPolicy(ctx, p.credential, p.policy, system, p.note);
+  if (doc.overdue_days) await setOverdueDays(ctx, doc.overdue_days, system);
   for (const step of doc.steps) {
-    if (step.do === 'claim') claim(at(step.portfolio, step.days), step.portfolio, who(step.reviewer));
-    else if (step.do === 'return') returnToCandidate(at(step.portfolio, step.days), step.portfolio, who(step.by));
+    if (step.do === 'claim') await claim(await at(step.portfolio, step.days), step.portfolio, await who(step.reviewer));
+    else if (step.do === 'return') await returnToCandidate(await at(step.portfolio, step.days), step.portfolio, await who(step.by));
     else if (step.do === 'release')
-      releaseDecisions(at(step.portfolio, step.days), { items: [{ portfolioId: step.portfolio, ...(step.feedback !== undefined ? { feedback: step.feedback } : {}) }], confirm: false }, who(step.by));
+      await releaseDecisions(await at(step.portfolio, step.days), { items: [{ portfolioId: step.portfolio, ...(step.feedback !== undefined ? { feedback: step.feedback } : {}) }], confirm: false }, await who(step.by));
     else if (step.do === 'moderate')
-      moderate(at(step.portfolio, step.days), { portfolioId: step.portfolio, levels: step.levels, comments: {}, feedback: step.feedback, note: step.note }, who(step.moderator));
+      await moderate(await at(step.portfolio, step.days), { portfolioId: step.portfolio, levels: step.levels, comments: {}, feedback: step.feedback, note: step.note }, await who(step.moderator));
     else {
-      const reviewer = who(step.reviewer);
-      const start = at(step.portfolio, step.days);
-      const state = openReview(start, step.portfolio, reviewer);
+      const reviewer = await who(step.reviewer);
+      const start = await at(step.portfolio, step.days);
+      const state = await openReview(start, step.portfolio, reviewer);
       if (!state.review) throw new Error(`demo: ${reviewer.id} cannot review ${step.portfolio}: ${state.readOnlyReason}`);
       const id = state.review.id;
-      const working = at(step.portfolio, step.days, 1);
-      for (const a of step.anchors) addAnchor(working, { reviewId: id, criterionId: a.criterion, evidenceId: a.evidence, target: target(a) }, reviewer);
-      saveDraft(working, { reviewId: id, levels: step.levels, comments: step.comments, feedback: step.feedback, activeMsDelta: Math.round(step.minutes * 60_000) }, reviewer);
-      if (step.submit) submitReview(at(step.portfolio, step.days, 2), id, 0, reviewer);
+      const working = await at(step.portfolio, step.days, 1);
+      for (const a of step.anchors) await addAnchor(working, { reviewId: id, criterionId: a.criterion, evidenceId: a.evidence, target: target(a) }, reviewer);
+      await saveDraft(working, { reviewId: id, levels: step.levels, comments: step.comments, feedback: step.feedback, activeMsDelta: Math.round(step.minutes * 60_000) }, reviewer);
+      if (step.submit) await submitReview(await at(step.portfolio, step.days, 2), id, 0, reviewer);
     }
   }
 }

@@ -12,23 +12,23 @@ import { requireRole } from '../reviewers';
  * Every attempt of this candidate at this credential up to this one, with its decision, and how this attempt's
  * evidence compares with the previous attempt's: new, changed (same item id, other bytes) or unchanged (same sha256).
  */
-export function attemptHistory(ctx: ServiceContext, portfolioId: string): AttemptHistory {
-  const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
+export async function attemptHistory(ctx: ServiceContext, portfolioId: string): Promise<AttemptHistory> {
+  const p = await ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
   if (!p) throw new ApiError('not_found', `no portfolio ${portfolioId}`);
-  const all = ctx.db.orm
-    .select()
-    .from(portfolios)
-    .where(and(eq(portfolios.candidateId, p.candidateId), eq(portfolios.credentialCode, p.credentialCode)))
-    .orderBy(asc(portfolios.attempt))
-    .all()
+  const all = (await ctx.db.orm
+      .select()
+      .from(portfolios)
+      .where(and(eq(portfolios.candidateId, p.candidateId), eq(portfolios.credentialCode, p.credentialCode)))
+      .orderBy(asc(portfolios.attempt))
+      .all())
     .filter((a) => a.attempt <= p.attempt);
-  const attempts = all.map((a) => ({
+  const attempts = all.map(async (a) => ({
     id: a.id,
     attempt: a.attempt,
     submittedAt: a.submittedAt,
     status: a.status,
-    decision: loadDecisions(ctx, a.id).at(-1) ?? null,
-    evidence: portfolioEvidence(ctx, a.id),
+    decision: (await loadDecisions(ctx, a.id)).at(-1) ?? null,
+    evidence: await portfolioEvidence(ctx, a.id),
   }));
   const current = attempts.at(-1)!.evidence;
   const previous = attempts.length > 1 ? attempts.at(-2)!.evidence : null;
@@ -45,10 +45,10 @@ export function attemptHistory(ctx: ServiceContext, portfolioId: string): Attemp
 }
 
 /** A lead sends a Not yet back to the candidate for resubmission. */
-export function returnToCandidate(ctx: ServiceContext, portfolioId: string, actor: Reviewer): void {
+export async function returnToCandidate(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<void> {
   requireRole(actor, 'lead', 'admin');
-  const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
+  const p = await ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
   if (!p) throw new ApiError('not_found', `no portfolio ${portfolioId}`);
   if (p.outcome !== 'not_yet') throw new ApiError('conflict', `${portfolioId} is not a Not yet decision`);
-  transaction(ctx, async (ctx) => setStatus(ctx, portfolioId, 'returned', actor.id));
+  await transaction(ctx, async (ctx) => setStatus(ctx, portfolioId, 'returned', actor.id));
 }

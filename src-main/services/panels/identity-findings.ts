@@ -7,13 +7,13 @@ import type { IdentityFinding } from '../../../src-shared/contracts/portfolio';
 import { identityFindings } from '../../db/schema';
 import type { ServiceContext } from '../context';
 
-export function loadIdentityFindings(ctx: ServiceContext, portfolioId: string): IdentityFinding[] {
-  return ctx.db.orm
-    .select()
-    .from(identityFindings)
-    .where(eq(identityFindings.portfolioId, portfolioId))
-    .orderBy(asc(identityFindings.position))
-    .all()
+export async function loadIdentityFindings(ctx: ServiceContext, portfolioId: string): Promise<IdentityFinding[]> {
+  return (await ctx.db.orm
+      .select()
+      .from(identityFindings)
+      .where(eq(identityFindings.portfolioId, portfolioId))
+      .orderBy(asc(identityFindings.position))
+      .all())
     .map((f) => ({ evidence: f.evidenceId, location: f.location, field: f.field }));
 }
 

@@ -25,24 +25,24 @@ export interface ModerationItem {
 }
 
 /** The moderation queue, oldest first, in one query (it is read on every visit to the page). */
-export function moderationQueue(ctx: ServiceContext, includeResolved = false): ModerationItem[] {
+export async function moderationQueue(ctx: ServiceContext, includeResolved = false): Promise<ModerationItem[]> {
   type Extra = { moderation: ModerationItem['status']; reason: string; openedAt: string };
-  const rows = portfolioRowsFor<Extra>(
-    ctx,
-    `SELECT p.seq, m.status, m.reason, m.opened_at FROM moderations m CROSS JOIN portfolios p ON p.id = m.portfolio_id
+  const rows = await portfolioRowsFor<Extra>(
+      ctx,
+      `SELECT p.seq, m.status, m.reason, m.opened_at FROM moderations m CROSS JOIN portfolios p ON p.id = m.portfolio_id
      ${includeResolved ? '' : "WHERE m.status <> 'resolved'"} ORDER BY m.opened_at, m.portfolio_id`,
-    [],
-    'sel.status AS extra_moderation, sel.reason AS extra_reason, sel.opened_at AS extra_openedAt',
-  );
+      [],
+      'sel.status AS extra_moderation, sel.reason AS extra_reason, sel.opened_at AS extra_openedAt',
+    );
   return rows.map(({ moderation, reason, openedAt, ...row }) => ({ portfolio: row.id, status: moderation, reason, openedAt, row }));
 }
 
 /** A moderator may not moderate a portfolio they reviewed themselves. */
-function requireModerator(ctx: ServiceContext, portfolioId: string, actor: Reviewer) {
+async function requireModerator(ctx: ServiceContext, portfolioId: string, actor: Reviewer) {
   requireRole(actor, 'moderator', 'lead', 'admin');
-  const m = ctx.db.orm.select().from(moderations).where(eq(moderations.portfolioId, portfolioId)).get();
+  const m = await ctx.db.orm.select().from(moderations).where(eq(moderations.portfolioId, portfolioId)).get();
   if (!m) throw new ApiError('not_found', `${portfolioId} is not in the moderation queue`);
-  if (submittedReviews(ctx, portfolioId).some((r) => r.reviewerId === actor.id))
+  if ((await submittedReviews(ctx, portfolioId)).some((r) => r.reviewerId === actor.id))
     throw new ApiError('forbidden', `${actor.name} reviewed ${portfolioId} and cannot moderate it`);
   return m;
 }
@@ -56,58 +56,58 @@ export interface ModerationCase {
 }
 
 /** Both (or all three) reviews side by side, for a moderator. */
-export function moderationCase(ctx: ServiceContext, portfolioId: string, actor: Reviewer): ModerationCase {
-  const m = requireModerator(ctx, portfolioId, actor);
-  return { portfolio: portfolioId, status: m.status, reason: m.reason, note: m.note, reviews: submittedReviews(ctx, portfolioId).map((r) => toReviewView(ctx, r)) };
+export async function moderationCase(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<ModerationCase> {
+  const m = await requireModerator(ctx, portfolioId, actor);
+  return { portfolio: portfolioId, status: m.status, reason: m.reason, note: m.note, reviews: (await submittedReviews(ctx, portfolioId)).map((r) => toReviewView(ctx, r)) };
 }
 
 /** The moderator's final levels, outcome (from the rubric's rule), feedback and note: recorded as the decision. */
-export function moderate(
+export async function moderate(
   ctx: ServiceContext,
   input: { portfolioId: string; levels: Record<string, number>; comments: Record<string, string>; feedback: string; note: string; confirm?: boolean },
   actor: Reviewer,
 ) {
-  const m = requireModerator(ctx, input.portfolioId, actor);
+  const m = await requireModerator(ctx, input.portfolioId, actor);
   if (m.status !== 'open') throw new ApiError('conflict', `${input.portfolioId} is ${m.status === 'resolved' ? 'already decided' : 'waiting for a third review'}`);
-  const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, input.portfolioId)).get()!;
-  const rubric = loadRubric(ctx, p.rubricId, p.rubricVersion)!;
+  const p = (await ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, input.portfolioId)).get())!;
+  const rubric = (await loadRubric(ctx, p.rubricId, p.rubricVersion))!;
   const invalid = invalidLevels(rubric, input.levels);
   const problems = invalid.length ? invalid : moderationProblems(rubric, input.levels, input.feedback, input.note);
   if (problems.length) throw new ApiError('bad_request', 'the moderation cannot be recorded yet', problems);
   const preview = evaluateDecision(rubric, input.levels);
-  const sources = submittedReviews(ctx, input.portfolioId).map((r) => ({ feedback: r.feedback, outcome: r.outcome }));
+  const sources = (await submittedReviews(ctx, input.portfolioId)).map((r) => ({ feedback: r.feedback, outcome: r.outcome }));
   const warnings = moderationWarnings(preview.outcome!, input.feedback, sources);
   if (warnings.length && !input.confirm) throw new ApiError('conflict', 'the moderation was not recorded: confirm it despite these warnings', warnings);
-  return transaction(ctx, async (ctx) => {
-      const decision = recordDecision(ctx, {
-        portfolioId: input.portfolioId,
-        outcome: preview.outcome!,
-        total: preview.total,
-        feedback: input.feedback,
-        source: 'moderation',
-        reviewId: null,
-        decidedBy: actor.id,
-        reason: input.note.trim(),
-        levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: input.levels[c.id]!, comment: input.comments[c.id] ?? '' })),
+  return await transaction(ctx, async (ctx) => {
+        const decision = await recordDecision(ctx, {
+                  portfolioId: input.portfolioId,
+                  outcome: preview.outcome!,
+                  total: preview.total,
+                  feedback: input.feedback,
+                  source: 'moderation',
+                  reviewId: null,
+                  decidedBy: actor.id,
+                  reason: input.note.trim(),
+                  levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: input.levels[c.id]!, comment: input.comments[c.id] ?? '' })),
+                });
+        await ctx.db.orm
+                .update(moderations)
+                .set({ status: 'resolved', resolvedBy: actor.id, resolvedAt: nowIso(ctx), note: input.note })
+                .where(eq(moderations.portfolioId, input.portfolioId))
+                .run();
+        await audit(ctx, { actor: actor.id, action: 'moderation.decide', entityType: 'portfolio', entityId: input.portfolioId, details: { outcome: preview.outcome, note: input.note, ...(warnings.length ? { confirmed: warnings } : {}) } });
+        return decision;
       });
-      ctx.db.orm
-        .update(moderations)
-        .set({ status: 'resolved', resolvedBy: actor.id, resolvedAt: nowIso(ctx), note: input.note })
-        .where(eq(moderations.portfolioId, input.portfolioId))
-        .run();
-      audit(ctx, { actor: actor.id, action: 'moderation.decide', entityType: 'portfolio', entityId: input.portfolioId, details: { outcome: preview.outcome, note: input.note, ...(warnings.length ? { confirmed: warnings } : {}) } });
-      return decision;
-    });
 }
 
 /** The moderator asks for one more independent review; the portfolio goes back into review for allocation. */
-export function requestThirdReview(ctx: ServiceContext, portfolioId: string, note: string, actor: Reviewer): void {
-  const m = requireModerator(ctx, portfolioId, actor);
+export async function requestThirdReview(ctx: ServiceContext, portfolioId: string, note: string, actor: Reviewer): Promise<void> {
+  const m = await requireModerator(ctx, portfolioId, actor);
   if (m.status !== 'open') throw new ApiError('conflict', `${portfolioId} is not open for moderation`);
-  if (submittedReviews(ctx, portfolioId).length >= 3) throw new ApiError('conflict', `${portfolioId} already has three reviews`);
-  transaction(ctx, async (ctx) => {
-        ctx.db.orm.update(moderations).set({ status: 'third_review', note }).where(eq(moderations.portfolioId, portfolioId)).run();
-        setStatus(ctx, portfolioId, 'in_review', actor.id, { reason: 'third review requested' });
-        audit(ctx, { actor: actor.id, action: 'moderation.third_review', entityType: 'portfolio', entityId: portfolioId, details: { note } });
-      });
+  if ((await submittedReviews(ctx, portfolioId)).length >= 3) throw new ApiError('conflict', `${portfolioId} already has three reviews`);
+  await transaction(ctx, async (ctx) => {
+            await ctx.db.orm.update(moderations).set({ status: 'third_review', note }).where(eq(moderations.portfolioId, portfolioId)).run();
+            await setStatus(ctx, portfolioId, 'in_review', actor.id, { reason: 'third review requested' });
+            await audit(ctx, { actor: actor.id, action: 'moderation.third_review', entityType: 'portfolio', entityId: portfolioId, details: { note } });
+          });
 }

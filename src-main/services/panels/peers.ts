@@ -7,36 +7,36 @@ import type { ServiceContext } from '../context';
 import { toReviewView } from '../reviews';
 
 /** Blind review: may this person read the other reviews of this portfolio? */
-export function peersVisible(ctx: ServiceContext, portfolioId: string, actor: Reviewer): boolean {
+export async function peersVisible(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<boolean> {
   if (actor.roles.some((r) => r === 'moderator' || r === 'lead' || r === 'admin')) return true;
   return (
-    ctx.db.orm
-      .select({ id: reviews.id })
-      .from(reviews)
-      .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.reviewerId, actor.id), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
-      .get() !== undefined
+    await ctx.db.orm
+            .select({ id: reviews.id })
+            .from(reviews)
+            .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.reviewerId, actor.id), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
+            .get() !== undefined
   );
 }
 
-function otherReviews(ctx: ServiceContext, portfolioId: string, actor: Reviewer) {
-  return ctx.db.orm
-    .select()
-    .from(reviews)
-    .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.kind, 'review'), ne(reviews.reviewerId, actor.id)))
-    .orderBy(reviews.id)
-    .all();
+async function otherReviews(ctx: ServiceContext, portfolioId: string, actor: Reviewer) {
+  return await ctx.db.orm
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.kind, 'review'), ne(reviews.reviewerId, actor.id)))
+      .orderBy(reviews.id)
+      .all();
 }
 
 /** Only that the other reviews exist and how far they are: what a reviewer may know before submitting. */
-export function peerSummaries(ctx: ServiceContext, portfolioId: string, actor: Reviewer): { status: 'draft' | 'submitted' }[] {
-  return otherReviews(ctx, portfolioId, actor).map((r) => ({ status: r.status }));
+export async function peerSummaries(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<{ status: 'draft' | 'submitted' }[]> {
+  return (await otherReviews(ctx, portfolioId, actor)).map((r) => ({ status: r.status }));
 }
 
 /** The other reviews in full, refused (403) until the reviewer has submitted their own. */
-export function peerReviews(ctx: ServiceContext, portfolioId: string, actor: Reviewer): ReviewView[] {
-  if (!peersVisible(ctx, portfolioId, actor))
+export async function peerReviews(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<ReviewView[]> {
+  if (!await peersVisible(ctx, portfolioId, actor))
     throw new ApiError('forbidden', 'Blind review: the other reviews of this portfolio open once you have submitted your own.');
-  return otherReviews(ctx, portfolioId, actor)
+  return (await otherReviews(ctx, portfolioId, actor))
     .filter((r) => r.status === 'submitted')
     .map((r) => toReviewView(ctx, r));
 }

@@ -12,23 +12,23 @@ import { toReviewView } from '../reviews';
 import { currentPolicy } from './policies';
 import { markSubmitted, reviewsRequired } from './assignments';
 
-export function submittedReviews(ctx: ServiceContext, portfolioId: string) {
-  return ctx.db.orm
-    .select()
-    .from(reviews)
-    .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
-    .orderBy(reviews.submittedAt, reviews.id)
-    .all();
+export async function submittedReviews(ctx: ServiceContext, portfolioId: string) {
+  return await ctx.db.orm
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
+      .orderBy(reviews.submittedAt, reviews.id)
+      .all();
 }
 
-function openModeration(ctx: ServiceContext, portfolioId: string, reason: string, actor: string): void {
+async function openModeration(ctx: ServiceContext, portfolioId: string, reason: string, actor: string): Promise<void> {
   const now = nowIso(ctx);
-  ctx.db.orm
-    .insert(moderations)
-    .values({ portfolioId, status: 'open', reason, openedAt: now })
-    .onConflictDoUpdate({ target: moderations.portfolioId, set: { status: 'open', reason, openedAt: now, resolvedBy: null, resolvedAt: null } })
-    .run();
-  audit(ctx, { actor, action: 'moderation.open', entityType: 'portfolio', entityId: portfolioId, details: { reason } });
+  await ctx.db.orm
+        .insert(moderations)
+        .values({ portfolioId, status: 'open', reason, openedAt: now })
+        .onConflictDoUpdate({ target: moderations.portfolioId, set: { status: 'open', reason, openedAt: now, resolvedBy: null, resolvedAt: null } })
+        .run();
+  await audit(ctx, { actor, action: 'moderation.open', entityType: 'portfolio', entityId: portfolioId, details: { reason } });
 }
 
 /**
@@ -36,46 +36,46 @@ function openModeration(ctx: ServiceContext, portfolioId: string, reason: string
  * reviews become a reconciled decision held for release (levels by the policy's rule, feedback merged for the lead
  * to edit and release); disagreeing ones, or any after a third review was asked for, go to the moderation queue.
  */
-export function afterReviewSubmitted(ctx: ServiceContext, portfolioId: string, reviewerId: string): void {
-  markSubmitted(ctx, portfolioId, reviewerId);
-  const p = ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get()!;
-  const policy = currentPolicy(ctx, p.credentialCode);
-  const rubric = loadRubric(ctx, p.rubricId, p.rubricVersion)!;
-  const rows = submittedReviews(ctx, portfolioId);
-  if (rows.length < reviewsRequired(ctx, portfolioId, p.credentialCode)) return;
+export async function afterReviewSubmitted(ctx: ServiceContext, portfolioId: string, reviewerId: string): Promise<void> {
+  await markSubmitted(ctx, portfolioId, reviewerId);
+  const p = (await ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get())!;
+  const policy = await currentPolicy(ctx, p.credentialCode);
+  const rubric = (await loadRubric(ctx, p.rubricId, p.rubricVersion))!;
+  const rows = await submittedReviews(ctx, portfolioId);
+  if (rows.length < await reviewsRequired(ctx, portfolioId, p.credentialCode)) return;
   const views = rows.map((r) => toReviewView(ctx, r));
   const submitted: SubmittedReview[] = views.map((v) => ({ levels: v.levels, comments: v.comments, outcome: v.outcome, feedback: v.feedback }));
   if (views.length === 1) {
     const v = views[0]!;
-    recordDecision(ctx, {
-      portfolioId,
-      outcome: v.outcome!,
-      total: rows[0]!.total,
-      feedback: v.feedback,
-      source: 'review',
-      reviewId: v.id,
-      decidedBy: reviewerId,
-      reason: null,
-      levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: v.levels[c.id]!, comment: v.comments[c.id] ?? '' })),
-    });
+    await recordDecision(ctx, {
+            portfolioId,
+            outcome: v.outcome!,
+            total: rows[0]!.total,
+            feedback: v.feedback,
+            source: 'review',
+            reviewId: v.id,
+            decidedBy: reviewerId,
+            reason: null,
+            levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: v.levels[c.id]!, comment: v.comments[c.id] ?? '' })),
+          });
     return;
   }
-  const moderation = ctx.db.orm.select().from(moderations).where(eq(moderations.portfolioId, portfolioId)).get();
+  const moderation = await ctx.db.orm.select().from(moderations).where(eq(moderations.portfolioId, portfolioId)).get();
   const reason = moderation?.status === 'third_review' ? `Third review in; ${moderation.reason}` : disagreement(rubric, submitted, policy.tolerance);
   const levels = reconciledLevels(rubric, submitted, policy.final_levels);
   const preview = evaluateDecision(rubric, levels);
   const outcomesAgree = new Set(submitted.map((s) => s.outcome)).size === 1;
   const finalReason = reason ?? (outcomesAgree && preview.outcome !== submitted[0]!.outcome ? 'reconciled levels give a different outcome than the reviewers' : null);
   if (finalReason) {
-    if (p.status === 'in_review') setStatus(ctx, portfolioId, 'scored', reviewerId, { reason: finalReason });
-    openModeration(ctx, portfolioId, finalReason, reviewerId);
+    if (p.status === 'in_review') await setStatus(ctx, portfolioId, 'scored', reviewerId, { reason: finalReason });
+    await openModeration(ctx, portfolioId, finalReason, reviewerId);
     return;
   }
-  holdReconciled(ctx, portfolioId, rubric, views, levels, preview.total, preview.outcome!);
+  await holdReconciled(ctx, portfolioId, rubric, views, levels, preview.total, preview.outcome!);
 }
 
 /** The reconciled decision, authored by no reviewer: it records the reviews it came from and waits for a lead. */
-function holdReconciled(
+async function holdReconciled(
   ctx: ServiceContext,
   portfolioId: string,
   rubric: Rubric,
@@ -83,17 +83,17 @@ function holdReconciled(
   levels: Record<string, number>,
   total: number,
   outcome: 'pass' | 'not_yet',
-): void {
-  recordDecision(ctx, {
-    portfolioId,
-    outcome,
-    total,
-    feedback: mergeFeedback(views.map((v) => v.feedback)),
-    source: 'reconciled',
-    reviewId: null,
-    decidedBy: RECONCILIATION_ACTOR,
-    reason: `reconciled from reviews ${views.map((v) => `#${v.id} (${v.reviewerName})`).join(' and ')}: ${views.length} independent reviews agreed within tolerance`,
-    levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: levels[c.id]!, comment: joinTexts(views.map((v) => v.comments[c.id] ?? '')) })),
-    heldFrom: views.map((v) => v.id),
-  });
+): Promise<void> {
+  await recordDecision(ctx, {
+        portfolioId,
+        outcome,
+        total,
+        feedback: mergeFeedback(views.map((v) => v.feedback)),
+        source: 'reconciled',
+        reviewId: null,
+        decidedBy: RECONCILIATION_ACTOR,
+        reason: `reconciled from reviews ${views.map((v) => `#${v.id} (${v.reviewerName})`).join(' and ')}: ${views.length} independent reviews agreed within tolerance`,
+        levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: levels[c.id]!, comment: joinTexts(views.map((v) => v.comments[c.id] ?? '')) })),
+        heldFrom: views.map((v) => v.id),
+      });
 }

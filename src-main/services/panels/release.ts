@@ -17,37 +17,37 @@ import { Anonymizer } from './anonymity';
 type DecisionRow = typeof decisions.$inferSelect;
 
 /** The unreleased decision of a portfolio that is ready to release, or a conflict saying why there is none. */
-function heldDecision(ctx: ServiceContext, portfolioId: string): DecisionRow {
-  const p = ctx.db.orm.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, portfolioId)).get();
+async function heldDecision(ctx: ServiceContext, portfolioId: string): Promise<DecisionRow> {
+  const p = await ctx.db.orm.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, portfolioId)).get();
   if (!p) throw new ApiError('not_found', `no portfolio ${portfolioId}`);
-  const d = ctx.db.orm
-    .select()
-    .from(decisions)
-    .where(and(eq(decisions.portfolioId, portfolioId), isNull(decisions.releasedAt)))
-    .get();
+  const d = await ctx.db.orm
+      .select()
+      .from(decisions)
+      .where(and(eq(decisions.portfolioId, portfolioId), isNull(decisions.releasedAt)))
+      .get();
   if (p.status !== 'ready' || !d) throw new ApiError('conflict', `${portfolioId} is not ready to release (it is ${p.status.replace('_', ' ')})`);
   return d;
 }
 
-function releaseItem(ctx: ServiceContext, d: DecisionRow, anon: Anonymizer): ReleaseItem {
-  const decision = toDecisionView(ctx, d);
+async function releaseItem(ctx: ServiceContext, d: DecisionRow, anon: Anonymizer): Promise<ReleaseItem> {
+  const decision = await toDecisionView(ctx, d);
   const ids = decision.sources.map((s) => s.reviewId);
-  const originals = ids.length ? ctx.db.orm.select().from(reviews).where(inArray(reviews.id, ids)).orderBy(reviews.submittedAt, reviews.id).all() : [];
-  return { portfolio: d.portfolioId, row: anon.row(portfolioRow(ctx, d.portfolioId)!), decision, originals: originals.map((r) => toReviewView(ctx, r)) };
+  const originals = ids.length ? await ctx.db.orm.select().from(reviews).where(inArray(reviews.id, ids)).orderBy(reviews.submittedAt, reviews.id).all() : [];
+  return { portfolio: d.portfolioId, row: await anon.row((await portfolioRow(ctx, d.portfolioId))!), decision, originals: originals.map((r) => toReviewView(ctx, r)) };
 }
 
 /** Leads and admins: reconciled decisions waiting for release, oldest first, each with the reviews it came from. */
-export function readyToRelease(ctx: ServiceContext, actor: Reviewer, portfolioId?: string): ReleaseItem[] {
+export async function readyToRelease(ctx: ServiceContext, actor: Reviewer, portfolioId?: string): Promise<ReleaseItem[]> {
   requireRole(actor, 'lead', 'admin');
   const anon = new Anonymizer(ctx, actor);
-  if (portfolioId) return [releaseItem(ctx, heldDecision(ctx, portfolioId), anon)];
-  const held = ctx.db.orm
-    .select({ d: decisions })
-    .from(decisions)
-    .innerJoin(portfolios, eq(portfolios.id, decisions.portfolioId))
-    .where(and(isNull(decisions.releasedAt), eq(portfolios.status, 'ready')))
-    .orderBy(decisions.decidedAt, decisions.portfolioId)
-    .all();
+  if (portfolioId) return [releaseItem(ctx, await heldDecision(ctx, portfolioId), anon)];
+  const held = await ctx.db.orm
+      .select({ d: decisions })
+      .from(decisions)
+      .innerJoin(portfolios, eq(portfolios.id, decisions.portfolioId))
+      .where(and(isNull(decisions.releasedAt), eq(portfolios.status, 'ready')))
+      .orderBy(decisions.decidedAt, decisions.portfolioId)
+      .all();
   return held.map(({ d }) => releaseItem(ctx, d, anon));
 }
 
@@ -55,15 +55,15 @@ export function readyToRelease(ctx: ServiceContext, actor: Reviewer, portfolioId
  * The lead's edit of the merged feedback, kept until release. The held row is the one revision that is still a
  * draft (nothing has gone out), so it is edited in place; the audit log keeps each edit.
  */
-export function saveReleaseFeedback(ctx: ServiceContext, portfolioId: string, feedback: string, actor: Reviewer): DecisionView {
+export async function saveReleaseFeedback(ctx: ServiceContext, portfolioId: string, feedback: string, actor: Reviewer): Promise<DecisionView> {
   requireRole(actor, 'lead', 'admin');
-  return transaction(ctx, async (ctx) => {
-      const d = heldDecision(ctx, portfolioId);
-      if (d.feedback === feedback) return toDecisionView(ctx, d);
-      ctx.db.orm.update(decisions).set({ feedback }).where(eq(decisions.id, d.id)).run();
-      audit(ctx, { actor: actor.id, action: 'decision.feedback_edit', entityType: 'portfolio', entityId: portfolioId, details: { revision: d.revision, chars: { before: d.feedback.length, after: feedback.length } } });
-      return toDecisionView(ctx, { ...d, feedback });
-    });
+  return await transaction(ctx, async (ctx) => {
+        const d = await heldDecision(ctx, portfolioId);
+        if (d.feedback === feedback) return toDecisionView(ctx, d);
+        await ctx.db.orm.update(decisions).set({ feedback }).where(eq(decisions.id, d.id)).run();
+        await audit(ctx, { actor: actor.id, action: 'decision.feedback_edit', entityType: 'portfolio', entityId: portfolioId, details: { revision: d.revision, chars: { before: d.feedback.length, after: feedback.length } } });
+        return toDecisionView(ctx, { ...d, feedback });
+      });
 }
 
 /**
@@ -71,37 +71,37 @@ export function saveReleaseFeedback(ctx: ServiceContext, portfolioId: string, fe
  * portfolio becomes decided with its outcome, and the release is audited. A Not yet without feedback is refused;
  * a paragraph written twice is refused until confirmed.
  */
-export function releaseDecisions(
+export async function releaseDecisions(
   ctx: ServiceContext,
   input: { items: { portfolioId: string; feedback?: string }[]; confirm: boolean },
   actor: Reviewer,
-): { released: string[] } {
+): Promise<{ released: string[] }> {
   requireRole(actor, 'lead', 'admin');
   const ids = input.items.map((i) => i.portfolioId);
   const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (twice.length) throw new ApiError('bad_request', `each portfolio is released once; named twice: ${[...new Set(twice)].join(', ')}`);
-  return transaction(ctx, async (ctx) => {
-      const planned = input.items.map((item) => {
-        const d = heldDecision(ctx, item.portfolioId);
-        return { d, feedback: item.feedback ?? d.feedback };
-      });
-      const problems = planned.flatMap(({ d, feedback }) => releaseProblems(d.outcome, feedback).map((p) => `${d.portfolioId}: ${p}`));
-      if (problems.length) throw new ApiError('bad_request', 'nothing was released', problems);
-      const warnings = planned.flatMap(({ d, feedback }) => releaseWarnings(feedback).map((w) => `${d.portfolioId}: ${w}`));
-      if (warnings.length && !input.confirm) throw new ApiError('conflict', 'nothing was released: confirm the release despite these warnings', warnings);
-      const now = nowIso(ctx);
-      for (const { d, feedback } of planned) {
-        ctx.db.orm.update(decisions).set({ feedback, releasedAt: now, releasedBy: actor.id }).where(eq(decisions.id, d.id)).run();
-        ctx.db.orm.update(portfolios).set({ outcome: d.outcome, updatedAt: now }).where(eq(portfolios.id, d.portfolioId)).run();
-        setStatus(ctx, d.portfolioId, 'decided', actor.id, { released: d.revision });
-        audit(ctx, {
-          actor: actor.id,
-          action: 'decision.release',
-          entityType: 'portfolio',
-          entityId: d.portfolioId,
-          details: { revision: d.revision, outcome: d.outcome, sources: toDecisionView(ctx, d).sources.map((s) => s.reviewId), feedback_edited: feedback !== d.feedback, ...(warnings.length ? { confirmed: warnings.filter((w) => w.startsWith(`${d.portfolioId}: `)) } : {}) },
+  return await transaction(ctx, async (ctx) => {
+        const planned = input.items.map(async (item) => {
+          const d = await heldDecision(ctx, item.portfolioId);
+          return { d, feedback: item.feedback ?? d.feedback };
         });
-      }
-      return { released: planned.map((p) => p.d.portfolioId) };
-    });
+        const problems = planned.flatMap(({ d, feedback }) => releaseProblems(d.outcome, feedback).map((p) => `${d.portfolioId}: ${p}`));
+        if (problems.length) throw new ApiError('bad_request', 'nothing was released', problems);
+        const warnings = planned.flatMap(({ d, feedback }) => releaseWarnings(feedback).map((w) => `${d.portfolioId}: ${w}`));
+        if (warnings.length && !input.confirm) throw new ApiError('conflict', 'nothing was released: confirm the release despite these warnings', warnings);
+        const now = nowIso(ctx);
+        for (const { d, feedback } of planned) {
+          await ctx.db.orm.update(decisions).set({ feedback, releasedAt: now, releasedBy: actor.id }).where(eq(decisions.id, d.id)).run();
+          await ctx.db.orm.update(portfolios).set({ outcome: d.outcome, updatedAt: now }).where(eq(portfolios.id, d.portfolioId)).run();
+          await setStatus(ctx, d.portfolioId, 'decided', actor.id, { released: d.revision });
+          await audit(ctx, {
+                        actor: actor.id,
+                        action: 'decision.release',
+                        entityType: 'portfolio',
+                        entityId: d.portfolioId,
+                        details: { revision: d.revision, outcome: d.outcome, sources: (await toDecisionView(ctx, d)).sources.map((s) => s.reviewId), feedback_edited: feedback !== d.feedback, ...(warnings.length ? { confirmed: warnings.filter((w) => w.startsWith(`${d.portfolioId}: `)) } : {}) },
+                      });
+        }
+        return { released: planned.map((p) => p.d.portfolioId) };
+      });
 }

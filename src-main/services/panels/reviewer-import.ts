@@ -83,9 +83,9 @@ export interface ReviewerImportPlan {
  * What importing these rows would do, decided before anything is written: new ids to create, known ids whose fields
  * would change (each change listed), and rows identical to the profile here. An email another profile uses is refused.
  */
-export function planReviewerImport(ctx: ServiceContext, rows: ReviewerRow[]): ReviewerImportPlan {
+export async function planReviewerImport(ctx: ServiceContext, rows: ReviewerRow[]): Promise<ReviewerImportPlan> {
   const plan: ReviewerImportPlan = { create: [], update: [], unchanged: [], changes: [] };
-  const everyone = listReviewers(ctx);
+  const everyone = await listReviewers(ctx);
   const problems: { line: number; reason: string }[] = [];
   const emails = new Map<string, number>();
   for (const r of rows) {
@@ -114,31 +114,31 @@ export function planReviewerImport(ctx: ServiceContext, rows: ReviewerRow[]): Re
  * Imports reviewer profiles, all or nothing: new ids are created; known ids whose fields differ are refused, naming
  * each change, unless `updateExisting` (a lead or admin); identical rows change nothing. Every write is audited.
  */
-export function importReviewers(
+export async function importReviewers(
   ctx: ServiceContext,
   csv: string,
   actor: Reviewer,
   options: { updateExisting?: boolean } = {},
-): { created: string[]; updated: string[]; unchanged: string[] } {
+): Promise<{ created: string[]; updated: string[]; unchanged: string[] }> {
   requireRole(actor, 'lead', 'admin');
-  const plan = planReviewerImport(ctx, parseReviewersCsv(csv));
+  const plan = await planReviewerImport(ctx, parseReviewersCsv(csv));
   requireUpdatePermission(plan.changes, { updateExisting: options.updateExisting, caller: actor });
   const result = { created: [] as string[], updated: [] as string[], unchanged: plan.unchanged };
-  transaction(ctx, async (ctx) => {
-        for (const r of plan.update) {
-          const before = getReviewer(ctx, r.id)!;
-          const patch = Object.fromEntries(REVIEWER_FIELDS.filter((f) => diffFields('reviewer', r.id, before, r, [f]).length).map((f) => [f, r[f]]));
-          updateReviewer(ctx, r.id, patch, actor);
-          result.updated.push(r.id);
-        }
-        for (const r of plan.create) {
-          try {
-            createReviewer(ctx, { id: r.id, name: r.name, email: r.email, school: r.school, district: r.district, roles: r.roles }, actor);
-          } catch (err) {
-            throw new ReviewerCsvError([{ line: r.line, reason: (err as Error).message }]);
-          }
-          result.created.push(r.id);
-        }
-      });
+  await transaction(ctx, async (ctx) => {
+            for (const r of plan.update) {
+              const before = (await getReviewer(ctx, r.id))!;
+              const patch = Object.fromEntries(REVIEWER_FIELDS.filter((f) => diffFields('reviewer', r.id, before, r, [f]).length).map((f) => [f, r[f]]));
+              await updateReviewer(ctx, r.id, patch, actor);
+              result.updated.push(r.id);
+            }
+            for (const r of plan.create) {
+              try {
+                await createReviewer(ctx, { id: r.id, name: r.name, email: r.email, school: r.school, district: r.district, roles: r.roles }, actor);
+              } catch (err) {
+                throw new ReviewerCsvError([{ line: r.line, reason: (err as Error).message }]);
+              }
+              result.created.push(r.id);
+            }
+          });
   return result;
 }

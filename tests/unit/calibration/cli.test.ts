@@ -59,13 +59,13 @@ describe('cli agreement', () => {
   it('reads a round from the database: units are anchor ids, raters reviewer ids', async () => {
     const w = await calibrationWorld(3, 2);
     const [a, b] = w.reviewers;
-    anchor(w, 'P-1', 3, 3);
-    anchor(w, 'P-2', 2, 3);
-    round(w, 'Term 2 2026', ['P-1', 'P-2'], [a!, b!], '2026-05-01T00:00:00Z', '2099-12-31T00:00:00Z');
-    score(w, a!, 'P-1', 3, 3);
-    score(w, b!, 'P-1', 3, 4);
-    score(w, a!, 'P-2', 2, 3);
-    score(w, b!, 'P-2', 3, 3);
+    await anchor(w, 'P-1', 3, 3);
+    await anchor(w, 'P-2', 2, 3);
+    await round(w, 'Term 2 2026', ['P-1', 'P-2'], [a!, b!], '2026-05-01T00:00:00Z', '2099-12-31T00:00:00Z');
+    await score(w, a!, 'P-1', 3, 3);
+    await score(w, b!, 'P-1', 3, 4);
+    await score(w, a!, 'P-2', 2, 3);
+    await score(w, b!, 'P-2', 3, 3);
     const r = await cli('agreement', '--data', w.ctx.dataDir, '--round', 'term 2 2026', '--json');
     expect(r).toMatchObject({ code: 0, err: '' });
     const json = JSON.parse(r.out);
@@ -92,9 +92,9 @@ describe('cli agreement', () => {
     expect(JSON.parse(fs.readFileSync(out, 'utf8'))).toMatchObject({ format: 'evidence-workbench/rubric@1', id: 'test-rubric', version: 1 });
     expect((await cli('rubric', 'export', '--id', 'nope', '--data', w.ctx.dataDir)).code).toBe(2);
     expect((await cli('rubric', 'export', '--id', 'test-rubric', '--version', '9', '--data', w.ctx.dataDir)).code).toBe(2);
-    anchor(w, 'P-1', 3, 3);
-    round(w, 'Solo', ['P-1'], w.reviewers);
-    score(w, w.reviewers[0]!, 'P-1', 3, 3);
+    await anchor(w, 'P-1', 3, 3);
+    await round(w, 'Solo', ['P-1'], w.reviewers);
+    await score(w, w.reviewers[0]!, 'P-1', 3, 3);
     const pdf = path.join(tempDir(), 'report.pdf');
     expect(await cli('calibration', 'report', '--round', 'Solo', '--format', 'pdf', '--out', pdf, '--data', w.ctx.dataDir)).toMatchObject({ code: 0 });
     expect(fs.readFileSync(pdf).subarray(0, 5).toString()).toBe('%PDF-');

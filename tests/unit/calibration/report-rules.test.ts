@@ -20,9 +20,9 @@ import { calibrationWorld } from './setup';
 let ctx: ServiceContext;
 let report: Report;
 beforeAll(async () => {
-  ctx = tempServices(new Date('2026-11-01T10:00:00Z'));
+  ctx = await tempServices(new Date('2026-11-01T10:00:00Z'));
   expect(await loadDemoIfFresh(ctx)).toBe(true);
-  report = productionReport(ctx, { from: '2026-01-01', to: '2026-12-31' }, getReviewer(ctx, 'R-terina')!);
+  report = await productionReport(ctx, { from: '2026-01-01', to: '2026-12-31' }, (await getReviewer(ctx, 'R-terina'))!);
 }, 120_000);
 afterAll(() => ctx.close());
 
@@ -89,15 +89,15 @@ describe('bootstrap interval minimum', () => {
   it('gives the interval from the documented number of units on', async () => {
     const w = await calibrationWorld(MIN_UNITS_FOR_INTERVAL, 2);
     const [a, b] = w.reviewers;
-    setPolicy(w.ctx, 'TST-8', { reviews_required: 2, tolerance: 1 }, w.lead);
+    await setPolicy(w.ctx, 'TST-8', { reviews_required: 2, tolerance: 1 }, w.lead);
     w.clock.now = new Date('2026-05-10T09:00:00Z');
     for (let i = 1; i <= MIN_UNITS_FOR_INTERVAL; i++)
       for (const [who, shift] of [[a!, 0], [b!, i % 3 === 0 ? 1 : 0]] as const) {
-        const s = openReview(w.ctx, `P-${i}`, who);
-        saveDraft(w.ctx, { reviewId: s.review!.id, levels: { planning: 1 + (i % 3) + shift, reflection: 1 + (i % 4) }, feedback: 'Feedback.', activeMsDelta: 0 }, who);
-        submitReview(w.ctx, s.review!.id, 0, who);
+        const s = await openReview(w.ctx, `P-${i}`, who);
+        await saveDraft(w.ctx, { reviewId: s.review!.id, levels: { planning: 1 + (i % 3) + shift, reflection: 1 + (i % 4) }, feedback: 'Feedback.', activeMsDelta: 0 }, who);
+        await submitReview(w.ctx, s.review!.id, 0, who);
       }
-    const r = productionReport(w.ctx, { from: '2026-05-01', to: '2026-05-31' }, w.lead);
+    const r = await productionReport(w.ctx, { from: '2026-05-01', to: '2026-05-31' }, w.lead);
     const planning = r.rubrics[0]!.criteria.find((c) => c.criterion === 'planning')!;
     expect(planning.units).toBe(MIN_UNITS_FOR_INTERVAL);
     expect(planning.withheld).toBeNull();

@@ -14,10 +14,10 @@ import { anchor, calibrationWorld, round, score, type CalibrationWorld } from '.
 async function scoredRound(): Promise<CalibrationWorld> {
   const w = await calibrationWorld(7, 3);
   const [a, b, c] = w.reviewers;
-  anchor(w, 'P-1', 3, 2);
-  anchor(w, 'P-2', 2, 3);
-  anchor(w, 'P-3', 4, 4);
-  round(w, 'Term 2', ['P-1', 'P-2', 'P-3'], [a!, b!, c!]);
+  await anchor(w, 'P-1', 3, 2);
+  await anchor(w, 'P-2', 2, 3);
+  await anchor(w, 'P-3', 4, 4);
+  await round(w, 'Term 2', ['P-1', 'P-2', 'P-3'], [a!, b!, c!]);
   w.clock.now = new Date('2026-05-10T09:00:00Z');
   const scores: [typeof a, string, number, number][] = [
     [a, 'P-1', 3, 2],
@@ -30,14 +30,14 @@ async function scoredRound(): Promise<CalibrationWorld> {
     [c, 'P-2', 2, 1],
     [c, 'P-3', 3, 4],
   ];
-  for (const [who, p, planning, reflection] of scores) score(w, who!, p, planning, reflection);
+  for (const [who, p, planning, reflection] of scores) await score(w, who!, p, planning, reflection);
   return w;
 }
 
 describe('round report', () => {
   it('matches hand-computed agreement, differences from the reference and the ambiguous criterion', async () => {
     const w = await scoredRound();
-    const r = roundReport(w.ctx, 1, w.lead);
+    const r = await roundReport(w.ctx, 1, w.lead);
     expect(r).toMatchObject({ kind: 'round', against: 'reference', units: 3, reviewers: 3, ratings: 18 });
     const [planning, reflection] = r.rubrics[0]!.criteria;
     // Planning: P-1 {3,4,2} no pair equal, two adjacent; P-2 {2,3,2} one equal, all adjacent; P-3 {4,4,3} one equal, all adjacent.
@@ -85,13 +85,13 @@ describe('round report', () => {
   it('follows each reviewer across rounds and calls a change of half a level drift', async () => {
     const w = await scoredRound();
     const [, b] = w.reviewers;
-    closeRound(w.ctx, 1, w.lead);
-    for (const p of ['P-4', 'P-5', 'P-6']) anchor(w, p, 2, 2);
-    round(w, 'Term 3', ['P-4', 'P-5', 'P-6'], [b!], '2026-07-01T00:00:00Z', '2026-07-31T00:00:00Z');
+    await closeRound(w.ctx, 1, w.lead);
+    for (const p of ['P-4', 'P-5', 'P-6']) await anchor(w, p, 2, 2);
+    await round(w, 'Term 3', ['P-4', 'P-5', 'P-6'], [b!], '2026-07-01T00:00:00Z', '2026-07-31T00:00:00Z');
     w.clock.now = new Date('2026-07-05T00:00:00Z');
-    for (const p of ['P-4', 'P-5', 'P-6']) score(w, b!, p, 2, 2);
+    for (const p of ['P-4', 'P-5', 'P-6']) await score(w, b!, p, 2, 2);
     w.clock.now = new Date('2026-08-01T00:00:00Z');
-    const r = roundReport(w.ctx, 2, w.lead);
+    const r = await roundReport(w.ctx, 2, w.lead);
     expect(r.drift.rounds.map((x) => x.name)).toEqual(['Term 2', 'Term 3']);
     expect(r.drift.byRound).toEqual([
       { reviewerId: 'R-b', roundId: 1, mean_signed_difference: 0.5, exact: 0.5, n: 6 },
@@ -100,12 +100,12 @@ describe('round report', () => {
     expect(r.drift.byMonth.map((m) => m.month)).toEqual(['2026-05', '2026-07']);
     expect(r.findings).toContain('Reviewer B drifted towards severity: +0.50 in Term 2, ±0.00 in Term 3.');
     // The earlier round's report does not see its future.
-    expect(roundReport(w.ctx, 1, w.lead).drift.rounds.map((x) => x.name)).toEqual(['Term 2']);
+    expect((await roundReport(w.ctx, 1, w.lead)).drift.rounds.map((x) => x.name)).toEqual(['Term 2']);
   });
 
   it('exports as CSV (BOM, sections) and as a readable PDF', async () => {
     const w = await scoredRound();
-    const r = roundReport(w.ctx, 1, w.lead);
+    const r = await roundReport(w.ctx, 1, w.lead);
     const csv = reportCsv(r);
     expect(csv.startsWith('\uFEFFsection,criterion,criterion_title,reviewer_id')).toBe(true);
     const lines = csv.split('\r\n');
@@ -128,19 +128,19 @@ describe('production report', () => {
   it('covers double reviews in the date range, compared with the decision in force', async () => {
     const w = await calibrationWorld(3, 2);
     const [a, b] = w.reviewers;
-    setPolicy(w.ctx, 'TST-8', { reviews_required: 2, tolerance: 1 }, w.lead);
+    await setPolicy(w.ctx, 'TST-8', { reviews_required: 2, tolerance: 1 }, w.lead);
     w.clock.now = new Date('2026-05-10T09:00:00Z');
-    const review = (who: typeof a, p: string, planning: number, reflection: number) => {
-      const s = openReview(w.ctx, p, who!);
-      saveDraft(w.ctx, { reviewId: s.review!.id, levels: { planning, reflection }, feedback: 'Feedback.', activeMsDelta: 0 }, who!);
-      submitReview(w.ctx, s.review!.id, 0, who!);
+    const review = async (who: typeof a, p: string, planning: number, reflection: number) => {
+      const s = await openReview(w.ctx, p, who!);
+      await saveDraft(w.ctx, { reviewId: s.review!.id, levels: { planning, reflection }, feedback: 'Feedback.', activeMsDelta: 0 }, who!);
+      await submitReview(w.ctx, s.review!.id, 0, who!);
     };
-    review(a, 'P-1', 3, 3);
-    review(b, 'P-1', 3, 4); // agree: reconciled to the lower levels (3, 3)
-    review(a, 'P-2', 2, 3);
-    review(b, 'P-2', 3, 3); // outcomes differ: moderation, no decision yet
-    review(a, 'P-3', 4, 4); // single review: not a double review
-    const r = productionReport(w.ctx, { from: '2026-05-01', to: '2026-05-31' }, w.lead);
+    await review(a, 'P-1', 3, 3);
+    await review(b, 'P-1', 3, 4); // agree: reconciled to the lower levels (3, 3)
+    await review(a, 'P-2', 2, 3);
+    await review(b, 'P-2', 3, 3); // outcomes differ: moderation, no decision yet
+    await review(a, 'P-3', 4, 4); // single review: not a double review
+    const r = await productionReport(w.ctx, { from: '2026-05-01', to: '2026-05-31' }, w.lead);
     expect(r).toMatchObject({ kind: 'production', against: 'decision', units: 2, reviewers: 2, ratings: 8 });
     expect(r.rubrics[0]!.criteria.map((c) => [c.criterion, c.units, c.exact])).toEqual([
       ['planning', 2, 0.5],
@@ -155,6 +155,6 @@ describe('production report', () => {
       ['R-b', '2026-05'],
     ]);
     expect(productionReport(w.ctx, { from: '2026-06-01', to: '2026-06-30' }, w.lead)).toMatchObject({ units: 0, ratings: 0, findings: ['No submitted scores yet.'] });
-    expect(productionReport(w.ctx, { from: '2026-05-10', to: '2026-05-10' }, w.lead).units).toBe(2);
+    expect((await productionReport(w.ctx, { from: '2026-05-10', to: '2026-05-10' }, w.lead)).units).toBe(2);
   });
 });

@@ -60,22 +60,22 @@ describe('rubric versions', () => {
     expect(() => saveRubric(w.ctx, { rubric: edited, baseVersion: 1, changeNote: '', adoptFor: [] }, w.lead)).toThrow(/version 1 is in use, so saving makes version 2: describe the change/);
     expect(() => saveRubric(w.ctx, { rubric: edited, baseVersion: 1, changeNote: 'Clearer title', adoptFor: [] }, w.reviewers[0]!)).toThrow(/needs the role/);
     expect(saveRubric(w.ctx, { rubric: edited, baseVersion: 1, changeNote: 'Reflection renamed', adoptFor: [] }, w.lead)).toEqual({ id: 'test-rubric', version: 2, created: true, adoptedBy: [] });
-    expect(loadRubric(w.ctx, 'test-rubric', 1)!.title).toBe('Test rubric'); // never edited in place
+    expect((await loadRubric(w.ctx, 'test-rubric', 1))!.title).toBe('Test rubric'); // never edited in place
     expect(loadRubric(w.ctx, 'test-rubric', 2)).toMatchObject({ version: 2, title: 'Test rubric (2027)', change_note: 'Reflection renamed' });
     // Version 2 is used by nothing yet: saving it again edits it in place.
     const again = { ...edited, criteria: [{ ...edited.criteria[0]!, weight: 2 }, edited.criteria[1]!] };
     expect(saveRubric(w.ctx, { rubric: again, baseVersion: 2, changeNote: '', adoptFor: ['TST-8'] }, w.lead)).toEqual({ id: 'test-rubric', version: 2, created: false, adoptedBy: ['TST-8'] });
-    expect(loadRubric(w.ctx, 'test-rubric', 2)!.criteria[0]!.weight).toBe(2);
-    expect(loadCredential(w.ctx, 'TST-8')!.rubric).toEqual({ id: 'test-rubric', version: 2 });
+    expect((await loadRubric(w.ctx, 'test-rubric', 2))!.criteria[0]!.weight).toBe(2);
+    expect((await loadCredential(w.ctx, 'TST-8'))!.rubric).toEqual({ id: 'test-rubric', version: 2 });
     expect(w.ctx.db.get("SELECT rubric_version AS v FROM portfolios WHERE id = 'P-1'")).toEqual({ v: 1 });
-    const family = listRubricFamilies(w.ctx, w.lead).find((f) => f.id === 'test-rubric')!;
+    const family = (await listRubricFamilies(w.ctx, w.lead)).find((f) => f.id === 'test-rubric')!;
     expect(family.versions.map((v) => [v.version, v.frozen, v.usage.portfolios, v.usage.credentials])).toEqual([
       [1, true, 1, []],
       [2, false, 0, ['TST-8']],
     ]);
     expect(() => saveRubric(w.ctx, { rubric: { ...TEST_RUBRIC, title: 'Clash' }, changeNote: '', adoptFor: [] }, w.lead)).toThrow(/already exists \(latest version 2\)/);
     expect(saveRubric(w.ctx, { rubric: { ...TEST_RUBRIC, id: 'brand-new', version: 1 }, changeNote: '', adoptFor: [] }, w.lead)).toMatchObject({ id: 'brand-new', version: 1, created: true });
-    const audit = w.ctx.db.all("SELECT action, entity_id AS id FROM audit_log WHERE entity_type = 'rubric' AND actor = 'R-lead' ORDER BY audit_log.id");
+    const audit = await w.ctx.db.all("SELECT action, entity_id AS id FROM audit_log WHERE entity_type = 'rubric' AND actor = 'R-lead' ORDER BY audit_log.id");
     expect(audit).toEqual([
       { action: 'rubric.create', id: 'test-rubric@2' },
       { action: 'rubric.version', id: 'test-rubric@2' },
@@ -94,8 +94,8 @@ describe('rubric versions', () => {
       ],
       decision_rule: { type: 'all_at_least', min_level: 2 },
     };
-    saveRubric(w.ctx, { rubric: v2, baseVersion: 1, changeNote: 'Talk replaces reflection', adoptFor: [] }, w.lead);
-    const diff = compareRubrics(w.ctx, 'test-rubric', 1, 2, w.lead);
+    await saveRubric(w.ctx, { rubric: v2, baseVersion: 1, changeNote: 'Talk replaces reflection', adoptFor: [] }, w.lead);
+    const diff = await compareRubrics(w.ctx, 'test-rubric', 1, 2, w.lead);
     expect(diff.rule).toEqual([{ field: 'minimum level', from: '3', to: '2' }]);
     expect(diff.criteria.map((c) => [c.id, c.change])).toEqual([
       ['planning', 'changed'],
@@ -107,18 +107,18 @@ describe('rubric versions', () => {
 
   it('export as the JSON the importer reads', async () => {
     const w = await calibrationWorld(1, 1);
-    const file = exportRubric(w.ctx, 'test-rubric', 1, w.lead);
+    const file = await exportRubric(w.ctx, 'test-rubric', 1, w.lead);
     expect(file).toMatchObject({ fileName: 'test-rubric-v1.json', mediaType: 'application/json' });
     expect(JSON.parse(file.content)).toMatchObject({ format: 'evidence-workbench/rubric@1', id: 'test-rubric', version: 1 });
     // Into the same database: unchanged; into a fresh one (with its credentials): imported.
     const dir = tempDir();
     fs.writeFileSync(path.join(dir, 'rubric.json'), file.content);
     expect((await importPath(w.ctx, dir, { actor: 'test' })).rubrics).toEqual([{ id: 'test-rubric', version: 1, result: 'unchanged' }]);
-    const fresh = tempServices();
+    const fresh = await tempServices();
     const other = tempDir();
     writeCatalogue(other);
     fs.writeFileSync(path.join(other, 'rubric.json'), file.content);
     expect((await importPath(fresh, other, { actor: 'test' })).rubrics).toEqual([{ id: 'test-rubric', version: 1, result: 'imported' }]);
-    createReviewer(fresh, { name: 'x', email: 'x@x.nz', school: '', district: '', roles: ['admin'] }, null);
+    await createReviewer(fresh, { name: 'x', email: 'x@x.nz', school: '', district: '', roles: ['admin'] }, null);
   });
 });

@@ -22,7 +22,7 @@ export interface CalibrationWorld {
  */
 export async function calibrationWorld(n = 4, reviewerCount = 3): Promise<CalibrationWorld> {
   const clock = { now: new Date('2026-05-01T00:00:00Z') };
-  const base = tempServices();
+  const base = await tempServices();
   const ctx: ServiceContext = { ...base, now: () => clock.now };
   const work = tempDir();
   writeCatalogue(work);
@@ -35,38 +35,38 @@ export async function calibrationWorld(n = 4, reviewerCount = 3): Promise<Calibr
       files: { 'plan.pdf': { bytes: pdf, media_type: 'application/pdf', kind: 'pdf', criteria: ['planning'] } },
     });
   await importPath(ctx, work, { actor: 'test' });
-  const lead = createReviewer(ctx, { id: 'R-lead', name: 'Lena Lead', email: 'lead@example.nz', school: '', district: '', roles: ['lead', 'admin'] }, null);
-  const reviewers = Array.from({ length: reviewerCount }, (_, i) => {
+  const lead = await createReviewer(ctx, { id: 'R-lead', name: 'Lena Lead', email: 'lead@example.nz', school: '', district: '', roles: ['lead', 'admin'] }, null);
+  const reviewers = Array.from({ length: reviewerCount }, async (_, i) => {
     const letter = String.fromCharCode(97 + i);
-    return createReviewer(ctx, { id: `R-${letter}`, name: `Reviewer ${letter.toUpperCase()}`, email: `${letter}@example.nz`, school: 'S', district: 'D', roles: ['reviewer'] }, lead);
+    return await createReviewer(ctx, { id: `R-${letter}`, name: `Reviewer ${letter.toUpperCase()}`, email: `${letter}@example.nz`, school: 'S', district: 'D', roles: ['reviewer'] }, lead);
   });
   return { ctx, clock, lead, reviewers };
 }
 
 /** Makes P-… an anchor with the given reference levels (planning, reflection). */
-export function anchor(w: CalibrationWorld, id: string, planning: number, reflection: number) {
-  return saveAnchor(
-    w.ctx,
-    {
-      portfolioId: id,
-      references: [
-        { criterionId: 'planning', score: planning, rationale: `${id}: planning rationale (reference ${planning}).` },
-        { criterionId: 'reflection', score: reflection, rationale: `${id}: reflection rationale (reference ${reflection}).` },
-      ],
-    },
-    w.lead,
-  );
+export async function anchor(w: CalibrationWorld, id: string, planning: number, reflection: number) {
+  return await saveAnchor(
+      w.ctx,
+      {
+        portfolioId: id,
+        references: [
+          { criterionId: 'planning', score: planning, rationale: `${id}: planning rationale (reference ${planning}).` },
+          { criterionId: 'reflection', score: reflection, rationale: `${id}: reflection rationale (reference ${reflection}).` },
+        ],
+      },
+      w.lead,
+    );
 }
 
-export function round(w: CalibrationWorld, name: string, anchors: string[], reviewers: Reviewer[], opensAt = '2026-05-01T00:00:00Z', closesAt = '2026-05-31T00:00:00Z') {
-  return createRound(w.ctx, { name, rubricId: 'test-rubric', rubricVersion: 1, opensAt, closesAt, anchors, reviewers: reviewers.map((r) => r.id) }, w.lead);
+export async function round(w: CalibrationWorld, name: string, anchors: string[], reviewers: Reviewer[], opensAt = '2026-05-01T00:00:00Z', closesAt = '2026-05-31T00:00:00Z') {
+  return await createRound(w.ctx, { name, rubricId: 'test-rubric', rubricVersion: 1, opensAt, closesAt, anchors, reviewers: reviewers.map((r) => r.id) }, w.lead);
 }
 
 /** Scores an anchor through the workbench services, as the review page does. */
-export function score(w: CalibrationWorld, reviewer: Reviewer, portfolioId: string, planning: number, reflection: number) {
-  const state = openReview(w.ctx, portfolioId, reviewer);
+export async function score(w: CalibrationWorld, reviewer: Reviewer, portfolioId: string, planning: number, reflection: number) {
+  const state = await openReview(w.ctx, portfolioId, reviewer);
   if (!state.review) throw new Error(`${reviewer.id} cannot score ${portfolioId}: ${state.readOnlyReason}`);
   const notYet = planning < 3 || reflection < 3;
-  saveDraft(w.ctx, { reviewId: state.review.id, levels: { planning, reflection }, feedback: notYet ? 'Calibration: not yet.' : '', activeMsDelta: 60_000 }, reviewer);
-  return submitReview(w.ctx, state.review.id, 0, reviewer);
+  await saveDraft(w.ctx, { reviewId: state.review.id, levels: { planning, reflection }, feedback: notYet ? 'Calibration: not yet.' : '', activeMsDelta: 60_000 }, reviewer);
+  return await submitReview(w.ctx, state.review.id, 0, reviewer);
 }

@@ -13,18 +13,18 @@ import { anchor, calibrationWorld, round, score } from './setup';
 describe('anchors', () => {
   it('leave the production queue, next-portfolio and counts, and never become decisions', async () => {
     const w = await calibrationWorld(3, 2);
-    expect(listQueue(w.ctx, {}, null).total).toBe(3);
-    anchor(w, 'P-2', 3, 2);
-    expect(listQueue(w.ctx, {}, null).rows.map((r) => r.id)).toEqual(['P-1', 'P-3']);
-    expect(listQueue(w.ctx, {}, null).total).toBe(2);
-    expect(statusCounts(w.ctx).total).toBe(2);
-    expect(listQueue(w.ctx, { search: 'Candidate 2' }, null).total).toBe(0);
+    expect((await listQueue(w.ctx, {}, null)).total).toBe(3);
+    await anchor(w, 'P-2', 3, 2);
+    expect((await listQueue(w.ctx, {}, null)).rows.map((r) => r.id)).toEqual(['P-1', 'P-3']);
+    expect((await listQueue(w.ctx, {}, null)).total).toBe(2);
+    expect((await statusCounts(w.ctx)).total).toBe(2);
+    expect((await listQueue(w.ctx, { search: 'Candidate 2' }, null)).total).toBe(0);
     const [a] = w.reviewers;
     expect(nextPortfolio(w.ctx, 'P-1', a!)).toBe('P-3');
     expect(nextPortfolio(w.ctx, 'P-3', a!)).toBe('P-1');
-    round(w, 'Spring', ['P-2'], [a!]);
-    score(w, a!, 'P-2', 3, 2);
-    const p2 = w.ctx.db.get("SELECT status, outcome FROM portfolios WHERE id = 'P-2'");
+    await round(w, 'Spring', ['P-2'], [a!]);
+    await score(w, a!, 'P-2', 3, 2);
+    const p2 = await w.ctx.db.get("SELECT status, outcome FROM portfolios WHERE id = 'P-2'");
     expect(p2).toEqual({ status: 'submitted', outcome: null });
     expect(w.ctx.db.get("SELECT count(*) AS n FROM decisions WHERE portfolio_id = 'P-2'")).toEqual({ n: 0 });
     expect(w.ctx.db.get("SELECT actor FROM audit_log WHERE action = 'calibration.anchor.make' AND entity_id = 'P-2'")).toEqual({ actor: 'R-lead' });
@@ -34,35 +34,35 @@ describe('anchors', () => {
     const w = await calibrationWorld(3, 2);
     const [a, b] = w.reviewers;
     expect(() => anchor({ ...w, lead: a! }, 'P-1', 3, 3)).toThrow(/needs the role Panel lead or Administrator/);
-    setPolicy(w.ctx, 'TST-8', { reviews_required: 1 }, w.lead);
-    const state = openReview(w.ctx, 'P-1', a!);
+    await setPolicy(w.ctx, 'TST-8', { reviews_required: 1 }, w.lead);
+    const state = await openReview(w.ctx, 'P-1', a!);
     expect(() => anchor(w, 'P-1', 3, 3)).toThrow(/reviewed in production/);
-    saveDraft(w.ctx, { reviewId: state.review!.id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, a!);
-    submitReview(w.ctx, state.review!.id, 0, a!);
+    await saveDraft(w.ctx, { reviewId: state.review!.id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, a!);
+    await submitReview(w.ctx, state.review!.id, 0, a!);
     expect(() => anchor(w, 'P-1', 3, 3)).toThrow(/already decided/);
     // An allocated but untouched portfolio may become an anchor: its assignment is released.
-    claim(w.ctx, 'P-3', b!);
-    anchor(w, 'P-3', 2, 2);
+    await claim(w.ctx, 'P-3', b!);
+    await anchor(w, 'P-3', 2, 2);
     expect(w.ctx.db.get("SELECT status FROM assignments WHERE portfolio_id = 'P-3'")).toEqual({ status: 'released' });
-    expect(anchorCandidates(w.ctx, undefined, w.lead).map((r) => r.id)).toEqual(['P-2']);
+    expect((await anchorCandidates(w.ctx, undefined, w.lead)).map((r) => r.id)).toEqual(['P-2']);
   });
 
   it('check reference levels against the rubric and fix them once a reviewer was compared', async () => {
     const w = await calibrationWorld(2, 1);
     expect(() => saveAnchor(w.ctx, { portfolioId: 'P-1', references: [{ criterionId: 'planning', score: 7, rationale: 'x' }] }, w.lead)).toThrow(ApiError);
     try {
-      saveAnchor(w.ctx, { portfolioId: 'P-1', references: [{ criterionId: 'nope', score: 1, rationale: 'x' }, { criterionId: 'planning', score: 7, rationale: 'x' }] }, w.lead);
+      await saveAnchor(w.ctx, { portfolioId: 'P-1', references: [{ criterionId: 'nope', score: 1, rationale: 'x' }, { criterionId: 'planning', score: 7, rationale: 'x' }] }, w.lead);
     } catch (err) {
       expect((err as ApiError).issues).toEqual(['"nope" is not a criterion of Test rubric v1', 'Planning: 7 is not one of its levels (1, 2, 3, 4)']);
     }
-    anchor(w, 'P-1', 3, 3);
-    anchor(w, 'P-1', 4, 3); // still editable
-    expect(getAnchor(w.ctx, 'P-1', w.lead).references.map((r) => r.score)).toEqual([4, 3]);
-    round(w, 'R1', ['P-1'], w.reviewers);
+    await anchor(w, 'P-1', 3, 3);
+    await anchor(w, 'P-1', 4, 3); // still editable
+    expect((await getAnchor(w.ctx, 'P-1', w.lead)).references.map((r) => r.score)).toEqual([4, 3]);
+    await round(w, 'R1', ['P-1'], w.reviewers);
     expect(() => removeAnchor(w.ctx, 'P-1', w.lead)).toThrow(/used by the round "R1"/);
-    score(w, w.reviewers[0]!, 'P-1', 4, 3);
+    await score(w, w.reviewers[0]!, 'P-1', 4, 3);
     expect(() => anchor(w, 'P-1', 2, 2)).toThrow(/reference is fixed/);
-    expect(getAnchor(w.ctx, 'P-1', w.lead).locked).toBe(true);
+    expect((await getAnchor(w.ctx, 'P-1', w.lead)).locked).toBe(true);
   });
 });
 
@@ -71,8 +71,8 @@ describe('calibration reviews in the workbench', () => {
     const w = await calibrationWorld(2, 2);
     const core = createCore(w.ctx, { name: 'test', version: 'test', shell: 'browser' });
     const [a] = w.reviewers;
-    anchor(w, 'P-1', 3, 2);
-    round(w, 'Blind', ['P-1'], [a!]);
+    await anchor(w, 'P-1', 3, 2);
+    await round(w, 'Blind', ['P-1'], [a!]);
     const opened = (await core.handle('review.open', { portfolioId: 'P-1' }, { actor: a!.id })) as { review: { id: number; kind: string }; reference: unknown };
     expect(opened.review.kind).toBe('calibration');
     expect(opened.reference).toBeNull();
@@ -93,27 +93,27 @@ describe('calibration reviews in the workbench', () => {
     ]);
     const reopened = (await core.handle('review.open', { portfolioId: 'P-1' }, { actor: a!.id })) as { reference: unknown[] };
     expect(reopened.reference).toHaveLength(2);
-    const mine = myCalibration(w.ctx, a!);
+    const mine = await myCalibration(w.ctx, a!);
     expect(mine.rounds[0]!.anchors).toEqual([{ portfolioId: 'P-1', status: 'submitted', exact: 1, criteria: 2 }]);
   });
 
   it('let only the reviewers of an open round score an anchor', async () => {
     const w = await calibrationWorld(2, 3);
     const [a, b, c] = w.reviewers;
-    anchor(w, 'P-1', 3, 3);
-    expect(openReview(w.ctx, 'P-1', a!).readOnlyReason).toMatch(/scored only by the reviewers of an open calibration round/);
-    round(w, 'Later', ['P-1'], [a!, b!], '2026-06-01T00:00:00Z', '2026-06-30T00:00:00Z');
-    expect(openReview(w.ctx, 'P-1', a!).readOnlyReason).toMatch(/"Later", which opens on 1 Jun 2026/);
-    expect(openReview(w.ctx, 'P-1', c!).review).toBeNull();
+    await anchor(w, 'P-1', 3, 3);
+    expect((await openReview(w.ctx, 'P-1', a!)).readOnlyReason).toMatch(/scored only by the reviewers of an open calibration round/);
+    await round(w, 'Later', ['P-1'], [a!, b!], '2026-06-01T00:00:00Z', '2026-06-30T00:00:00Z');
+    expect((await openReview(w.ctx, 'P-1', a!)).readOnlyReason).toMatch(/"Later", which opens on 1 Jun 2026/);
+    expect((await openReview(w.ctx, 'P-1', c!)).review).toBeNull();
     w.clock.now = new Date('2026-06-10T00:00:00Z');
-    expect(openReview(w.ctx, 'P-1', c!).review).toBeNull();
-    const draft = openReview(w.ctx, 'P-1', a!);
+    expect((await openReview(w.ctx, 'P-1', c!)).review).toBeNull();
+    const draft = await openReview(w.ctx, 'P-1', a!);
     expect(draft.review?.kind).toBe('calibration');
     expect(draft.readOnly).toBe(false);
     // b leaves it too late: the round closes before they submit.
-    const late = openReview(w.ctx, 'P-1', b!);
-    saveDraft(w.ctx, { reviewId: late.review!.id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, b!);
-    closeRound(w.ctx, updateRound(w.ctx, 1, {}, w.lead).id, w.lead);
+    const late = await openReview(w.ctx, 'P-1', b!);
+    await saveDraft(w.ctx, { reviewId: late.review!.id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, b!);
+    await closeRound(w.ctx, (await updateRound(w.ctx, 1, {}, w.lead)).id, w.lead);
     expect(() => submitReview(w.ctx, late.review!.id, 0, b!)).toThrow(/closed/);
     expect(w.ctx.db.get('SELECT status FROM reviews WHERE id = ?', [late.review!.id])).toEqual({ status: 'draft' });
   });
@@ -121,12 +121,12 @@ describe('calibration reviews in the workbench', () => {
   it('refuse a round that gives a reviewer an anchor they met in another round', async () => {
     const w = await calibrationWorld(3, 2);
     const [a, b] = w.reviewers;
-    anchor(w, 'P-1', 3, 3);
-    anchor(w, 'P-2', 3, 3);
-    round(w, 'First', ['P-1'], [a!]);
+    await anchor(w, 'P-1', 3, 3);
+    await anchor(w, 'P-2', 3, 3);
+    await round(w, 'First', ['P-1'], [a!]);
     expect(() => round(w, 'first', ['P-2'], [b!])).toThrow(/already exists/);
     try {
-      round(w, 'Second', ['P-1', 'P-2'], [a!, b!]);
+      await round(w, 'Second', ['P-1', 'P-2'], [a!, b!]);
       expect.unreachable();
     } catch (err) {
       expect((err as ApiError).issues).toEqual([
@@ -134,6 +134,6 @@ describe('calibration reviews in the workbench', () => {
       ]);
     }
     expect(() => round(w, 'Third', ['P-3'], [b!])).toThrow(/cannot be created/);
-    round(w, 'Second', ['P-1', 'P-2'], [b!]);
+    await round(w, 'Second', ['P-1', 'P-2'], [b!]);
   });
 });

@@ -67,11 +67,11 @@ describe('cli export', () => {
     const { tempServices } = await import('../../support/fixtures');
     const { reviewSetup } = await import('../../support/review');
     const { openReview, saveDraft, submitReview } = await import('../../../src-main/services/reviews');
-    const ctx = tempServices();
+    const ctx = await tempServices();
     const { reviewer } = await reviewSetup(ctx, 1);
-    const id = openReview(ctx, 'P-1', reviewer).review!.id;
-    saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
-    submitReview(ctx, id, 0, reviewer);
+    const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
+    await saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
+    await submitReview(ctx, id, 0, reviewer);
     ctx.close();
     const out = path.join(tempDir(), 'out', 'decisions.json');
     const r = await cli('export', '--format', 'json', '--out', out, '--data', ctx.dataDir, '--json');

@@ -29,7 +29,7 @@ beforeEach(async () => {
   w.decide('P-4', 'pass', '2026-05-03T02:00:00Z', 'moderation', 'R-lead');
   w.decide('P-5', 'pass', '2026-02-01T02:00:00Z');
   w.decide('P-6', 'pass', '2026-02-03T02:00:00Z');
-  savePathway(w.ctx, EDUC581, w.approver);
+  await savePathway(w.ctx, EDUC581, w.approver);
 });
 afterEach(() => w.ctx.close());
 
@@ -42,11 +42,11 @@ const apiError = async (fn: () => unknown): Promise<ApiError> => {
   }
   throw new Error('expected an ApiError');
 };
-const actions = () => (w.ctx.db.all('SELECT action, actor, entity_id AS entity FROM audit_log ORDER BY id') as { action: string; actor: string; entity: string }[]);
+const actions = async () => ((await w.ctx.db.all('SELECT action, actor, entity_id AS entity FROM audit_log ORDER BY id')) as { action: string; actor: string; entity: string }[]);
 
 describe('requirement checks', () => {
-  it('tick every credential with where it came from, and count the points', () => {
-    const app = createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
+  it('tick every credential with where it came from, and count the points', async () => {
+    const app = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
     expect(app.status).toBe('pending');
     expect(app.evaluation.met).toBe(true);
     expect(app.evaluation.checks.map((c) => [c.ok, c.reason])).toEqual([
@@ -71,7 +71,7 @@ describe('requirement checks', () => {
       },
       w.admin,
     );
-    const app = createApplication(w.ctx, { candidateId: SIONE.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.lead);
+    const app = await createApplication(w.ctx, { candidateId: SIONE.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.lead);
     expect(app.evaluation.met).toBe(false);
     expect(app.evaluation.checks.map((c) => [c.ok, c.reason])).toEqual([
       [true, 'Effective Mentoring Practices: passed 2026-02-01, attempt 1'],
@@ -81,21 +81,21 @@ describe('requirement checks', () => {
     ]);
     expect(app.trail.find((t) => t.external)!.external).toMatchObject({ issuer: 'Massey University', source: 'csv', sourceFile: 'massey.csv', sourceRef: 'line 2' });
     expect(app.actions).toEqual({ approve: false, decline: false, why: 'only a credit approver can decide' });
-    expect(getApplication(w.ctx, app.id, w.approver).actions).toEqual({ approve: false, decline: true, why: 'not every requirement is met' });
+    expect((await getApplication(w.ctx, app.id, w.approver)).actions).toEqual({ approve: false, decline: true, why: 'not every requirement is met' });
     const err = await apiError(() => decideApplication(w.ctx, { applicationId: app.id, decision: 'approve', reasons: '' }, w.approver));
     expect(err.code).toBe('conflict');
     expect(err.issues).toEqual(['Working Collaboratively and Building Leadership Capability: expired 2025-11-30', 'Credit points: 10 counted, at least 15 required']);
   });
 
-  it('checks on the application date, not today', () => {
-    const early = createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-04-01' }, w.approver);
+  it('checks on the application date, not today', async () => {
+    const early = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-04-01' }, w.approver);
     expect(early.evaluation.met).toBe(false);
     expect(early.evaluation.checks[1]!.reason).toBe('Working Collaboratively and Building Leadership Capability: passed 2026-05-19, after the application date');
     expect(early.evaluation.checks[2]!.reason).toBe('Contemporary Secondary Teaching Approaches: passed 2026-05-03, after the application date');
   });
 
   it('refuses a second open application for the same pathway, and bad dates', async () => {
-    createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
+    await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
     expect((await apiError(() => createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-11' }, w.approver))).message).toMatch(/already has an open application/);
     expect((await apiError(() => createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'nope', date: '2026-11-11' }, w.approver))).code).toBe('not_found');
     expect((await apiError(() => createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-13-01' }, w.approver))).code).toBe('bad_request');
@@ -105,16 +105,16 @@ describe('requirement checks', () => {
 
 describe('four eyes', () => {
   it('a first approval waits for a second, different approver; then the credentials are counted and it is all audited', async () => {
-    const { id } = createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
-    const first = decideApplication(w.ctx, { applicationId: id, decision: 'approve', reasons: 'All three credentials current.' }, w.approver);
+    const { id } = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
+    const first = await decideApplication(w.ctx, { applicationId: id, decision: 'approve', reasons: 'All three credentials current.' }, w.approver);
     expect(first.status).toBe('awaiting_second');
     expect(first.actions).toMatchObject({ approve: false, decline: true });
     expect(first.actions.why).toMatch(/second, different approver/);
     const same = await apiError(() => decideApplication(w.ctx, { applicationId: id, decision: 'approve', reasons: '' }, w.approver));
     expect(same.code).toBe('forbidden');
     expect(same.message).toMatch(/different approver/);
-    expect(getApplication(w.ctx, id, w.approver2).actions).toEqual({ approve: true, decline: true, why: null });
-    const done = decideApplication(w.ctx, { applicationId: id, decision: 'approve', reasons: 'Checked.' }, w.approver2);
+    expect((await getApplication(w.ctx, id, w.approver2)).actions).toEqual({ approve: true, decline: true, why: null });
+    const done = await decideApplication(w.ctx, { applicationId: id, decision: 'approve', reasons: 'Checked.' }, w.approver2);
     expect(done.status).toBe('approved');
     expect(done.decidedAt).not.toBeNull();
     expect(done.approvals.map((a) => [a.step, a.approverId, a.decision])).toEqual([
@@ -127,35 +127,35 @@ describe('four eyes', () => {
       ['CST-8', 'P-4', 2],
     ]);
     expect((await apiError(() => decideApplication(w.ctx, { applicationId: id, decision: 'decline', reasons: 'late change' }, w.approver))).code).toBe('conflict');
-    expect(actions().filter((a) => a.action.startsWith('credit.'))).toEqual([
+    expect((await actions()).filter((a) => a.action.startsWith('credit.'))).toEqual([
       { action: 'credit.apply', actor: 'R-james', entity: id },
       { action: 'credit.approve.first', actor: 'R-james', entity: id },
       { action: 'credit.approve', actor: 'R-marama', entity: id },
     ]);
   });
 
-  it('without four eyes one approval decides', () => {
-    savePathway(w.ctx, { ...EDUC581, id: 'educ-581-single', four_eyes: false }, w.approver);
-    const { id } = createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581-single', date: '2026-11-10' }, w.approver);
-    expect(decideApplication(w.ctx, { applicationId: id, decision: 'approve', reasons: '' }, w.approver).status).toBe('approved');
+  it('without four eyes one approval decides', async () => {
+    await savePathway(w.ctx, { ...EDUC581, id: 'educ-581-single', four_eyes: false }, w.approver);
+    const { id } = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581-single', date: '2026-11-10' }, w.approver);
+    expect((await decideApplication(w.ctx, { applicationId: id, decision: 'approve', reasons: '' }, w.approver)).status).toBe('approved');
   });
 
   it('a decline needs reasons and closes the application, keeping the checks as they were', async () => {
-    const { id } = createApplication(w.ctx, { candidateId: SIONE.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
+    const { id } = await createApplication(w.ctx, { candidateId: SIONE.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
     expect((await apiError(() => decideApplication(w.ctx, { applicationId: id, decision: 'decline', reasons: ' ' }, w.approver))).code).toBe('bad_request');
-    const d = decideApplication(w.ctx, { applicationId: id, decision: 'decline', reasons: 'Working Collaboratively is missing.' }, w.approver);
+    const d = await decideApplication(w.ctx, { applicationId: id, decision: 'decline', reasons: 'Working Collaboratively is missing.' }, w.approver);
     expect(d.status).toBe('declined');
     expect(d.counted).toEqual([]);
     // A credential passed later does not rewrite a decided application.
-    w.ctx.db.run("INSERT INTO credit_external (candidate_id, credential_code, title, issuer, awarded_on, source, source_file, source_ref, fingerprint, imported_at, imported_by) VALUES ('C-1002','WCL-8','x','Massey','2026-10-01','csv','f','line 2','fp','t','t')");
-    expect(getApplication(w.ctx, id, w.approver).evaluation).toEqual(d.evaluation);
+    await w.ctx.db.run("INSERT INTO credit_external (candidate_id, credential_code, title, issuer, awarded_on, source, source_file, source_ref, fingerprint, imported_at, imported_by) VALUES ('C-1002','WCL-8','x','Massey','2026-10-01','csv','f','line 2','fp','t','t')");
+    expect((await getApplication(w.ctx, id, w.approver)).evaluation).toEqual(d.evaluation);
   });
 });
 
 describe('role enforcement through the API core', () => {
   it('only a credit approver may decide: reviewers, leads and admins are forbidden; no profile is unauthorized', async () => {
     const core = createCore(w.ctx, { name: 'Evidence Workbench', version: 'test', shell: 'browser' });
-    const { id } = createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
+    const { id } = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
     for (const actor of ['R-rev', 'R-lead', 'R-admin'])
       await expect(core.handle('credit.decide', { applicationId: id, decision: 'approve' }, { actor })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(core.handle('credit.decide', { applicationId: id, decision: 'approve' }, { actor: null })).rejects.toMatchObject({ code: 'unauthorized' });
@@ -165,7 +165,7 @@ describe('role enforcement through the API core', () => {
     await expect(core.handle('credit.savePathway', { pathway: { ...EDUC581, id: 'x' } }, { actor: 'R-lead' })).rejects.toMatchObject({ code: 'forbidden' });
     const ok = (await core.handle('credit.decide', { applicationId: id, decision: 'approve', reasons: 'ok' }, { actor: 'R-james' })) as { status: string };
     expect(ok.status).toBe('awaiting_second');
-    expect(actions().filter((a) => a.action.startsWith('credit.approve'))).toHaveLength(1);
+    expect((await actions()).filter((a) => a.action.startsWith('credit.approve'))).toHaveLength(1);
   });
 });
 
@@ -173,10 +173,10 @@ describe('double counting', () => {
   const EDUC580 = { ...EDUC581, id: 'educ-580', target: { ...EDUC581.target, code: 'EDUC 580', title: 'Mentoring in Schools', points: 5 }, rule: { credentials: ['EMP-8'], require: { type: 'all_of' as const } }, four_eyes: false };
 
   it('a credential counted toward one approved award cannot count toward another where the pathway forbids it', async () => {
-    savePathway(w.ctx, EDUC580, w.approver);
-    const a = createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-580', date: '2026-10-01' }, w.approver);
-    decideApplication(w.ctx, { applicationId: a.id, decision: 'approve', reasons: '' }, w.approver);
-    const b = createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
+    await savePathway(w.ctx, EDUC580, w.approver);
+    const a = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-580', date: '2026-10-01' }, w.approver);
+    await decideApplication(w.ctx, { applicationId: a.id, decision: 'approve', reasons: '' }, w.approver);
+    const b = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
     expect(b.evaluation.met).toBe(false);
     expect(b.evaluation.checks[0]).toMatchObject({
       ok: false,
@@ -186,40 +186,40 @@ describe('double counting', () => {
     expect((await apiError(() => decideApplication(w.ctx, { applicationId: b.id, decision: 'approve', reasons: '' }, w.approver))).code).toBe('conflict');
   });
 
-  it('is allowed where the pathway allows it', () => {
-    savePathway(w.ctx, EDUC580, w.approver);
-    savePathway(w.ctx, { ...EDUC581, id: 'educ-581-shared', rule: { ...EDUC581.rule, allow_double_counting: true }, four_eyes: false }, w.approver);
-    const a = createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-580', date: '2026-10-01' }, w.approver);
-    decideApplication(w.ctx, { applicationId: a.id, decision: 'approve', reasons: '' }, w.approver);
-    const b = createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581-shared', date: '2026-11-10' }, w.approver);
+  it('is allowed where the pathway allows it', async () => {
+    await savePathway(w.ctx, EDUC580, w.approver);
+    await savePathway(w.ctx, { ...EDUC581, id: 'educ-581-shared', rule: { ...EDUC581.rule, allow_double_counting: true }, four_eyes: false }, w.approver);
+    const a = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-580', date: '2026-10-01' }, w.approver);
+    await decideApplication(w.ctx, { applicationId: a.id, decision: 'approve', reasons: '' }, w.approver);
+    const b = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581-shared', date: '2026-11-10' }, w.approver);
     expect(b.evaluation.met).toBe(true);
-    expect(decideApplication(w.ctx, { applicationId: b.id, decision: 'approve', reasons: '' }, w.approver).status).toBe('approved');
+    expect((await decideApplication(w.ctx, { applicationId: b.id, decision: 'approve', reasons: '' }, w.approver)).status).toBe('approved');
   });
 
   it('two applications awaiting their second approval cannot both take the same credential', async () => {
-    savePathway(w.ctx, { ...EDUC580, four_eyes: true }, w.approver);
-    const a = createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-580', date: '2026-10-01' }, w.approver);
-    const b = createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
-    decideApplication(w.ctx, { applicationId: a.id, decision: 'approve', reasons: '' }, w.approver);
-    decideApplication(w.ctx, { applicationId: b.id, decision: 'approve', reasons: '' }, w.approver);
-    decideApplication(w.ctx, { applicationId: a.id, decision: 'approve', reasons: '' }, w.approver2);
+    await savePathway(w.ctx, { ...EDUC580, four_eyes: true }, w.approver);
+    const a = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-580', date: '2026-10-01' }, w.approver);
+    const b = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
+    await decideApplication(w.ctx, { applicationId: a.id, decision: 'approve', reasons: '' }, w.approver);
+    await decideApplication(w.ctx, { applicationId: b.id, decision: 'approve', reasons: '' }, w.approver);
+    await decideApplication(w.ctx, { applicationId: a.id, decision: 'approve', reasons: '' }, w.approver2);
     expect((await apiError(() => decideApplication(w.ctx, { applicationId: b.id, decision: 'approve', reasons: '' }, w.approver2))).issues![0]).toMatch(/already counted toward EDUC 580/);
-    expect(listApplications(w.ctx, w.approver).map((x) => x.status)).toEqual(['approved', 'awaiting_second']);
+    expect((await listApplications(w.ctx, w.approver)).map((x) => x.status)).toEqual(['approved', 'awaiting_second']);
   });
 });
 
 describe('pathway versions', () => {
-  it('edit an unused version in place; a used one is frozen and an edit makes the next version', () => {
-    const edited = savePathway(w.ctx, { ...EDUC581, description: 'Edited before use' }, w.approver);
+  it('edit an unused version in place; a used one is frozen and an edit makes the next version', async () => {
+    const edited = await savePathway(w.ctx, { ...EDUC581, description: 'Edited before use' }, w.approver);
     expect(edited.result).toBe('updated');
     expect(edited.version.pathway.version).toBe(1);
-    createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
-    expect(getPathway(w.ctx, 'educ-581').current.frozen).toBe(true);
-    const next = savePathway(w.ctx, { ...EDUC581, description: 'Edited after use', change_note: 'clarified' }, w.approver);
+    await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
+    expect((await getPathway(w.ctx, 'educ-581')).current.frozen).toBe(true);
+    const next = await savePathway(w.ctx, { ...EDUC581, description: 'Edited after use', change_note: 'clarified' }, w.approver);
     expect(next).toMatchObject({ result: 'new_version', version: { pathway: { version: 2, description: 'Edited after use' }, frozen: false } });
-    expect(getPathway(w.ctx, 'educ-581', 1).current.pathway.description).toBe('Edited before use');
-    expect(savePathway(w.ctx, { ...EDUC581, version: 2, description: 'Edited after use', change_note: 'clarified' }, w.approver).result).toBe('unchanged');
-    expect(actions().filter((a) => a.action.startsWith('pathway.')).map((a) => `${a.action} ${a.entity}`)).toEqual([
+    expect((await getPathway(w.ctx, 'educ-581', 1)).current.pathway.description).toBe('Edited before use');
+    expect((await savePathway(w.ctx, { ...EDUC581, version: 2, description: 'Edited after use', change_note: 'clarified' }, w.approver)).result).toBe('unchanged');
+    expect((await actions()).filter((a) => a.action.startsWith('pathway.')).map((a) => `${a.action} ${a.entity}`)).toEqual([
       'pathway.create educ-581@1',
       'pathway.update educ-581@1',
       'pathway.create educ-581@2',
@@ -231,16 +231,16 @@ describe('pathway versions', () => {
     const ajv = new Ajv2020({ allErrors: true, strict: false });
     addFormats(ajv);
     const validate = ajv.compile(schema);
-    const file = exportPathway(w.ctx, 'educ-581');
+    const file = await exportPathway(w.ctx, 'educ-581');
     expect(file.fileName).toBe('pathway-educ-581-v1.json');
     const doc = JSON.parse(file.content);
     expect(validate(doc)).toBe(true);
     expect(validate({ ...doc, rule: { ...doc.rule, require: { type: 'n_of' } } })).toBe(false);
-    expect(importPathwayJson(w.ctx, file.content, w.approver).result).toBe('unchanged');
-    createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
+    expect((await importPathwayJson(w.ctx, file.content, w.approver)).result).toBe('unchanged');
+    await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
     const changed = JSON.stringify({ ...doc, four_eyes: false });
     expect((await apiError(() => importPathwayJson(w.ctx, changed, w.approver))).message).toBe('pathway educ-581 version 1 is in use and cannot change; publish it as version 2');
-    expect(importPathwayJson(w.ctx, JSON.stringify({ ...doc, version: 2, four_eyes: false }), w.approver).result).toBe('new_version');
+    expect((await importPathwayJson(w.ctx, JSON.stringify({ ...doc, version: 2, four_eyes: false }), w.approver)).result).toBe('new_version');
     expect((await apiError(() => importPathwayJson(w.ctx, JSON.stringify({ ...doc, id: 'other', rule: { credentials: ['NOPE-1'] } }), w.approver))).issues).toEqual(['rule.credentials: unknown credential "NOPE-1"']);
     expect((await apiError(() => importPathwayJson(w.ctx, '{"format":"x"}', w.approver))).message).toMatch(/unknown format "x"/);
   });
@@ -248,15 +248,15 @@ describe('pathway versions', () => {
 
 describe('exports', () => {
   async function approved() {
-    const { id } = createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
-    decideApplication(w.ctx, { applicationId: id, decision: 'approve', reasons: '=HYPERLINK("http://evil")' }, w.approver);
-    decideApplication(w.ctx, { applicationId: id, decision: 'approve', reasons: 'Checked against the transcript.' }, w.approver2);
+    const { id } = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
+    await decideApplication(w.ctx, { applicationId: id, decision: 'approve', reasons: '=HYPERLINK("http://evil")' }, w.approver);
+    await decideApplication(w.ctx, { applicationId: id, decision: 'approve', reasons: 'Checked against the transcript.' }, w.approver2);
     return id;
   }
 
   it('student-records CSV: BOM, CRLF, documented columns in order, one row per approved award, formula injection guarded', async () => {
     const id = await approved();
-    const file = exportStudentRecords(w.ctx, 'csv', w.lead);
+    const file = await exportStudentRecords(w.ctx, 'csv', w.lead);
     expect(file.content.startsWith('\uFEFF')).toBe(true);
     expect(file.content).toContain('\r\n');
     const rows = Papa.parse<string[]>(file.content.slice(1), { skipEmptyLines: true }).data;
@@ -279,7 +279,7 @@ describe('exports', () => {
       credential_sources: 'EMP-8 portfolio P-1 passed 2026-03-18; WCL-8 portfolio P-2 passed 2026-05-19; CST-8 portfolio P-4 passed 2026-05-03',
     });
     expect(r.reasons!.startsWith("'=HYPERLINK")).toBe(true);
-    const json = JSON.parse(exportStudentRecords(w.ctx, 'json', w.lead).content);
+    const json = JSON.parse((await exportStudentRecords(w.ctx, 'json', w.lead)).content);
     expect(json).toMatchObject({ format: 'evidence-workbench/approved-credit@1', awards: [{ application_id: id }] });
   });
 
@@ -303,9 +303,9 @@ describe('exports', () => {
       '1 November 2026',
     ])
       expect(text).toContain(s);
-    const pending = createApplication(w.ctx, { candidateId: SIONE.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
+    const pending = await createApplication(w.ctx, { candidateId: SIONE.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
     expect((await apiError(() => decisionLetter(w.ctx, pending.id, w.approver))).code).toBe('conflict');
-    const declined = decideApplication(w.ctx, { applicationId: pending.id, decision: 'decline', reasons: 'Working Collaboratively is missing.' }, w.approver);
+    const declined = await decideApplication(w.ctx, { applicationId: pending.id, decision: 'decline', reasons: 'Working Collaboratively is missing.' }, w.approver);
     const dtext = (await pdfText(Buffer.from((await decisionLetter(w.ctx, declined.id, w.approver)).content, 'base64'))).join('\n').replace(/\s+/g, ' ');
     expect(dtext).toContain('Declined');
     expect(dtext).toContain('✗ Not met Working Collaboratively and Building Leadership Capability: missing');

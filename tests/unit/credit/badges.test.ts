@@ -65,13 +65,13 @@ describe('Open Badges 3.0 export', () => {
     // the signing key lives in the data directory
     expect(fs.existsSync(path.join(w.ctx.dataDir, 'keys', 'issuer-ed25519.json'))).toBe(true);
     expect(await verifyBadgeFile(w.ctx, file.content)).toEqual({ ok: true, problems: [], achievement: 'Effective Mentoring Practices', issuer: 'Te Whare Ako Professional Learning', validFrom: '2026-03-18T02:00:00Z', signedHere: true });
-    const audit = w.ctx.db.all("SELECT actor, entity_id AS entity FROM audit_log WHERE action = 'badge.export'");
+    const audit = await w.ctx.db.all("SELECT actor, entity_id AS entity FROM audit_log WHERE action = 'badge.export'");
     expect(audit).toEqual([{ actor: 'R-lead', entity: 'P-1' }]);
   });
 
   it('re-exporting re-signs the same credential; the issuer profile is configurable', async () => {
     const first = JSON.parse((await exportPortfolioBadge(w.ctx, 'P-1', w.approver)).content);
-    setCreditSettings(w.ctx, { issuer: { name: 'Kāhui Ako Credentials Office', url: 'https://credentials.kahui.example.nz', email: '', description: '' } }, w.admin);
+    await setCreditSettings(w.ctx, { issuer: { name: 'Kāhui Ako Credentials Office', url: 'https://credentials.kahui.example.nz', email: '', description: '' } }, w.admin);
     const second = JSON.parse((await exportPortfolioBadge(w.ctx, 'P-1', w.approver)).content);
     expectValidOb3(second);
     expect(second.id).toBe(first.id);
@@ -165,7 +165,7 @@ describe('importing Open Badges earned elsewhere', () => {
   async function foreignBadge(email: string): Promise<string> {
     const other = await creditWorld([{ id: 'P-77', credential: 'WCL-8', candidate: { ...SIONE, email }, submitted_at: '2024-03-01T09:00:00Z' }], '2026-01-01T00:00:00Z');
     other.decide('P-77', 'pass', '2024-04-02T02:00:00Z');
-    setCreditSettings(other.ctx, { issuer: { name: 'University of Waikato', url: 'https://waikato.example.nz', email: '', description: '' } }, other.admin);
+    await setCreditSettings(other.ctx, { issuer: { name: 'University of Waikato', url: 'https://waikato.example.nz', email: '', description: '' } }, other.admin);
     const content = (await exportPortfolioBadge(other.ctx, 'P-77', other.approver)).content;
     const jwk = JSON.stringify((await listTrustedIssuers(other.ctx, other.admin)).local!.jwk);
     other.ctx.close();
@@ -177,7 +177,7 @@ describe('importing Open Badges earned elsewhere', () => {
     const content = await foreignBadge('S.Tupou@Manukau.school.nz');
     const report = await importExternal(w.ctx, { fileName: 'waikato-wcl.json', content }, w.approver);
     expect(report).toMatchObject({ kind: 'badge', imported: 1, candidatesCreated: [], notInCatalogue: [] });
-    const r = candidateRecord(w.ctx, SIONE.id, w.approver);
+    const r = await candidateRecord(w.ctx, SIONE.id, w.approver);
     expect(r.external).toMatchObject([{ code: 'WCL-8', issuer: 'University of Waikato', issuerId: 'https://waikato.example.nz', source: 'badge', awardedOn: '2024-04-02', expiresOn: '2029-04-02', points: 5 }]);
     expect(r.attainments.find((a) => a.source === 'external')).toMatchObject({ code: 'WCL-8', status: 'valid' });
     expect((await importExternal(w.ctx, { fileName: 'waikato-wcl.json', content }, w.approver)).unchanged).toBe(1);

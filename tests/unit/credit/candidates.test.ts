@@ -63,15 +63,15 @@ describe('credentials earned elsewhere (CSV)', () => {
       upgraded: 0,
       unverified: [],
     });
-    const sione = candidateRecord(w.ctx, 'C-1002', w.approver);
+    const sione = await candidateRecord(w.ctx, 'C-1002', w.approver);
     expect(sione.external).toMatchObject([{ code: 'WCL-8', title: 'Working Collaboratively and Building Leadership Capability', issuer: 'University of Waikato', source: 'csv', sourceRef: 'line 3', verification: 'attested', verificationNote: 'attested by Ada Admin (R-admin), imported from external.csv' }]);
     expect(sione.attainments.find((a) => a.source === 'external')).toMatchObject({ code: 'WCL-8', expiresOn: '2028-06-30', status: 'valid' });
-    const mere = candidateRecord(w.ctx, 'C-2001', w.approver);
+    const mere = await candidateRecord(w.ctx, 'C-2001', w.approver);
     expect(mere.candidate).toEqual({ id: 'C-2001', name: 'Mere Hēnare', email: 'mere@example.nz', school: 'Ōtaki School', district: 'Kāpiti' });
     expect(mere.attainments).toMatchObject([{ code: null, points: 2.5, hours: 20, expiresOn: '2030-01-20' }]);
     // a re-import of the same file changes nothing
     expect(await importExternal(w.ctx, { fileName: 'external.csv', content: csv }, w.admin)).toMatchObject({ imported: 0, unchanged: 3, candidatesCreated: [] });
-    const audits = w.ctx.db.get("SELECT count(*) AS n FROM audit_log WHERE action = 'credit.external.import'") as { n: number };
+    const audits = (await w.ctx.db.get("SELECT count(*) AS n FROM audit_log WHERE action = 'credit.external.import'")) as { n: number };
     expect(audits.n).toBe(3);
   });
 
@@ -107,42 +107,42 @@ describe('credentials earned elsewhere (CSV)', () => {
 });
 
 describe('candidate record', () => {
-  it('lists every attempt with its decisions, reviews and moderation', () => {
-    const r = candidateRecord(w.ctx, 'C-1002', w.lead);
+  it('lists every attempt with its decisions, reviews and moderation', async () => {
+    const r = await candidateRecord(w.ctx, 'C-1002', w.lead);
     expect(r.attempts.map((a) => [a.portfolioId, a.attempt, a.outcome, a.moderated, a.decisions.map((d) => d.source)])).toEqual([
       ['P-2', 1, 'not_yet', false, ['review']],
       ['P-3', 2, 'pass', true, ['moderation']],
     ]);
     expect(r.attainments).toMatchObject([{ key: 'portfolio:P-3', attempt: 2, awardedOn: '2026-05-05', status: 'valid' }]);
-    expect(listCandidates(w.ctx, w.lead, 'tupou').map((c) => [c.id, c.attempts, c.passes])).toEqual([
+    expect((await listCandidates(w.ctx, w.lead, 'tupou')).map((c) => [c.id, c.attempts, c.passes])).toEqual([
       ['C-1002', 2, 1],
       ['C-9002', 1, 0],
     ]);
-    expect(listCandidates(w.ctx, w.lead, 'otautahi').map((c) => c.id)).toEqual([]);
-    expect(listCandidates(w.ctx, w.lead, 'avonside').map((c) => c.id)).toEqual(['C-1001', 'C-9001']);
+    expect((await listCandidates(w.ctx, w.lead, 'otautahi')).map((c) => c.id)).toEqual([]);
+    expect((await listCandidates(w.ctx, w.lead, 'avonside')).map((c) => c.id)).toEqual(['C-1001', 'C-9001']);
   });
 });
 
 describe('duplicates and merging', () => {
-  it('finds the same email under two ids and the same name at the same school', () => {
+  it('finds the same email under two ids and the same name at the same school', async () => {
     // a candidate row with nothing credit staff see (e.g. a calibration exemplar's) is nobody's duplicate
-    w.ctx.db.run("INSERT INTO candidates (id, name, email, school, district) VALUES ('X-anchor', 'Aroha Ngata', 'a.ngata@avonside.school.nz', 'Avonside Ridge College', 'x')");
-    expect(findDuplicates(w.ctx, w.lead).map((d) => [d.a.id, d.b.id, d.reason])).toEqual([
+    await w.ctx.db.run("INSERT INTO candidates (id, name, email, school, district) VALUES ('X-anchor', 'Aroha Ngata', 'a.ngata@avonside.school.nz', 'Avonside Ridge College', 'x')");
+    expect((await findDuplicates(w.ctx, w.lead)).map((d) => [d.a.id, d.b.id, d.reason])).toEqual([
       ['C-1001', 'C-9001', 'same email a.ngata@avonside.school.nz'],
       ['C-1002', 'C-9002', 'same name and school (Manukau Harbour High School)'],
     ]);
   });
 
   it('moves every reference, keeps the merged-away row, audits it, and lets the old id resolve', async () => {
-    savePathway(w.ctx, EDUC581, w.approver);
-    createApplication(w.ctx, { candidateId: 'C-9001', pathwayId: 'educ-581', date: '2026-11-01' }, w.approver);
+    await savePathway(w.ctx, EDUC581, w.approver);
+    await createApplication(w.ctx, { candidateId: 'C-9001', pathwayId: 'educ-581', date: '2026-11-01' }, w.approver);
     await importExternal(w.ctx, { fileName: 'e.csv', content: `${HEADER}\nC-9001,a.ngata@avonside.school.nz,Aroha Ngata,CST-8,,Massey University,2024-02-01,,,,,` }, w.admin);
-    declareConflict(w.ctx, 'R-rev', 'C-9001', 'former colleague', w.admin);
-    declareConflict(w.ctx, 'R-rev', 'C-1001', 'same school', w.admin);
+    await declareConflict(w.ctx, 'R-rev', 'C-9001', 'former colleague', w.admin);
+    await declareConflict(w.ctx, 'R-rev', 'C-1001', 'same school', w.admin);
     expect(() => mergeCandidates(w.ctx, 'C-9001', 'C-9001', 'x', w.lead)).toThrow(ApiError);
     expect(() => mergeCandidates(w.ctx, 'C-9001', 'C-1001', 'same person', w.reviewer)).toThrow(/needs the role/);
 
-    const merged = mergeCandidates(w.ctx, 'C-9001', 'C-1001', 'Same email; second id from the Ministry export', w.lead);
+    const merged = await mergeCandidates(w.ctx, 'C-9001', 'C-1001', 'Same email; second id from the Ministry export', w.lead);
     expect(merged.attempts.map((a) => a.portfolioId)).toEqual(['P-1', 'P-4']);
     expect(merged.external).toHaveLength(1);
     expect(merged.applications).toHaveLength(1);
@@ -153,19 +153,19 @@ describe('duplicates and merging', () => {
     for (const t of ['portfolios', 'credit_external', 'credit_applications', 'reviewer_conflicts'])
       expect(sql.get(`SELECT count(*) AS n FROM ${t} WHERE candidate_id = 'C-9001'`), t).toEqual({ n: 0 });
     // the conflict that could not move (C-1001 already had one with R-rev) is kept in the merge record
-    const m = sql.get('SELECT snapshot, moved FROM credit_candidate_merges') as { snapshot: string; moved: string };
+    const m = (await sql.get('SELECT snapshot, moved FROM credit_candidate_merges')) as { snapshot: string; moved: string };
     expect(JSON.parse(m.moved)).toEqual({ portfolios: 1, credit_external: 1, credit_applications: 1 });
     expect(JSON.parse(m.snapshot)).toMatchObject({ candidate: { id: 'C-9001' }, leftover: { reviewer_conflicts: [{ reviewer_id: 'R-rev', candidate_id: 'C-9001', reason: 'former colleague' }] } });
-    const audit = sql.get("SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = 'candidate.merge'") as { actor: string; entity: string; details: string };
+    const audit = (await sql.get("SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = 'candidate.merge'")) as { actor: string; entity: string; details: string };
     expect(audit).toMatchObject({ actor: 'R-lead', entity: 'C-1001' });
     expect(JSON.parse(audit.details)).toMatchObject({ from: { id: 'C-9001' }, reason: 'Same email; second id from the Ministry export' });
     // the queue still finds the moved portfolio by the old id
-    expect(listQueue(w.ctx, { search: 'C-9001' }, null).rows.map((r) => r.id)).toEqual(['P-4']);
-    await expect(Promise.resolve().then(() => candidateRecord(w.ctx, 'C-9001', w.lead))).rejects.toThrow('candidate C-9001 was merged into C-1001');
+    expect((await listQueue(w.ctx, { search: 'C-9001' }, null)).rows.map((r) => r.id)).toEqual(['P-4']);
+    await expect((await Promise.resolve()).then(() => candidateRecord(w.ctx, 'C-9001', w.lead))).rejects.toThrow('candidate C-9001 was merged into C-1001');
     // later imports naming the old id land on the survivor
     const again = await importExternal(w.ctx, { fileName: 'f.csv', content: `${HEADER}\nC-9001,other@example.nz,Aroha Ngata,FA-8,,Massey University,2024-03-01,,,,,` }, w.admin);
     expect(again.candidatesCreated).toEqual([]);
-    expect(candidateRecord(w.ctx, 'C-1001', w.lead).external).toHaveLength(2);
+    expect((await candidateRecord(w.ctx, 'C-1001', w.lead)).external).toHaveLength(2);
   });
 });
 
@@ -176,8 +176,8 @@ describe('programme insight', () => {
     expect(median([4, 1, 2, 3])).toBe(2.5);
   });
 
-  it('per credential: candidates, passes, median attempts and days to decision, mean pre and post test and the gain', () => {
-    const i = programmeInsight(w.ctx, w.lead);
+  it('per credential: candidates, passes, median attempts and days to decision, mean pre and post test and the gain', async () => {
+    const i = await programmeInsight(w.ctx, w.lead);
     const cst = i.credentials.find((c) => c.code === 'CST-8')!;
     expect(cst).toEqual({
       code: 'CST-8',
@@ -194,16 +194,16 @@ describe('programme insight', () => {
 
   it('holders of each credential, filterable by school and district, with external ones, as CSV', async () => {
     await importExternal(w.ctx, { fileName: 'e.csv', content: `${HEADER}\nC-1002,s.tupou@manukau.school.nz,Sione Tupou,EMP-8,,Massey University,2019-02-01,,,,,` }, w.admin);
-    expect(holders(w.ctx, { credential: 'EMP-8' }).map((h) => [h.candidateId, h.source, h.current])).toEqual([
+    expect((await holders(w.ctx, { credential: 'EMP-8' })).map((h) => [h.candidateId, h.source, h.current])).toEqual([
       ['C-1001', 'app', true],
       ['C-1002', 'external', false],
     ]);
-    expect(holders(w.ctx, { district: 'Tāmaki Makaurau Auckland' }).map((h) => h.code)).toEqual(['CST-8', 'EMP-8']);
-    expect(holders(w.ctx, { school: 'Avonside Ridge College' }).map((h) => h.candidateId)).toEqual(['C-1001', 'C-9001']);
-    const i = programmeInsight(w.ctx, w.lead, { district: 'Ōtautahi Christchurch' });
+    expect((await holders(w.ctx, { district: 'Tāmaki Makaurau Auckland' })).map((h) => h.code)).toEqual(['CST-8', 'EMP-8']);
+    expect((await holders(w.ctx, { school: 'Avonside Ridge College' })).map((h) => h.candidateId)).toEqual(['C-1001', 'C-9001']);
+    const i = await programmeInsight(w.ctx, w.lead, { district: 'Ōtautahi Christchurch' });
     expect(i.districts).toEqual(['Ōtautahi Christchurch', 'Tāmaki Makaurau Auckland']);
     expect(i.holders.every((h) => h.district === 'Ōtautahi Christchurch')).toBe(true);
-    const file = holdersCsv(w.ctx, w.lead, { credential: 'EMP-8' });
+    const file = await holdersCsv(w.ctx, w.lead, { credential: 'EMP-8' });
     const rows = Papa.parse<string[]>(file.content.replace(/^\uFEFF/, ''), { skipEmptyLines: true }).data;
     expect(rows[0]).toEqual([...HOLDER_COLUMNS]);
     expect(rows.slice(1).map((r) => [r[0], r[7], r[11]])).toEqual([

@@ -58,9 +58,9 @@ describe('credit CLI', () => {
   it('`credit export --format csv --out FILE` writes the student-records file; `credit letter` the PDF', async () => {
     fs.writeFileSync(path.join(work, 'p.json'), JSON.stringify({ ...EDUC581, four_eyes: false }));
     expect((await cli('import', path.join(work, 'p.json'), '--data', data)).code).toBe(0);
-    const app = createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
+    const app = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
     expect((await cli('credit', 'letter', '--application', app.id, '--out', path.join(work, 'x.pdf'), '--data', data)).err).toMatch(/is not decided yet/);
-    decideApplication(w.ctx, { applicationId: app.id, decision: 'approve', reasons: 'All current.' }, w.approver);
+    await decideApplication(w.ctx, { applicationId: app.id, decision: 'approve', reasons: 'All current.' }, w.approver);
 
     const csvFile = path.join(work, 'credit.csv');
     const r = await cli('credit', 'export', '--format', 'csv', '--out', csvFile, '--data', data);

@@ -17,14 +17,14 @@ let ctx: ServiceContext;
 afterEach(() => ctx?.close());
 
 const sys = systemActor('test');
-const reasons = (id: string) => getApplication(ctx, id, sys).evaluation.checks.map((c) => `${c.ok ? '✓' : c.required ? '✗' : '–'} ${c.reason}`);
+const reasons = async (id: string) => (await getApplication(ctx, id, sys)).evaluation.checks.map((c) => `${c.ok ? '✓' : c.required ? '✗' : '–'} ${c.reason}`);
 
-function expectStory(): void {
-  const apps = listApplications(ctx, sys);
+async function expectStory(): Promise<void> {
+  const apps = await listApplications(ctx, sys);
   const by = (candidate: string) => apps.find((a) => a.candidate.id === candidate)!;
   // a candidate with all three credentials and an open application for the 15-point paper
   expect(by('C-1001')).toMatchObject({ status: 'pending', met: true, pathway: { id: 'educ-581', label: 'EDUC 581 Professional Inquiry in Education' } });
-  expect(getApplication(ctx, by('C-1001').id, sys).pathway.four_eyes).toBe(true);
+  expect((await getApplication(ctx, by('C-1001').id, sys)).pathway.four_eyes).toBe(true);
   // all three held, one passed here on the second attempt, two earned elsewhere: also open
   expect(by('C-1002')).toMatchObject({ status: 'pending', met: true });
   expect(reasons(by('C-1002').id)).toEqual([
@@ -49,29 +49,29 @@ function expectStory(): void {
   expect(reasons(by('C-1004').id)).toContain('✓ Post-test: 90 % in Formative Assessment, at least 75 % required');
   expect(reasons(by('C-1006').id)).toContain('✗ Post-test: 71 % in Formative Assessment, at least 75 % required');
   // a likely duplicate to merge
-  expect(findDuplicates(ctx, sys).map((d) => `${d.a.id} ${d.b.id}`)).toContain('C-1008 UOA-20417');
+  expect((await findDuplicates(ctx, sys)).map((d) => `${d.a.id} ${d.b.id}`)).toContain('C-1008 UOA-20417');
 }
 
 describe('credit demo replay', () => {
   it('tells the credit story on the full demo (after the panel history) and does nothing the second time', async () => {
-    ctx = tempServices(new Date('2026-11-20T10:00:00Z'));
+    ctx = await tempServices(new Date('2026-11-20T10:00:00Z'));
     await loadDemoIfFresh(ctx);
     await replayCreditDemo(ctx, FILE);
-    expectStory();
-    const audit = (ctx.db.get('SELECT count(*) AS n FROM audit_log') as { n: number }).n;
+    await expectStory();
+    const audit = ((await ctx.db.get('SELECT count(*) AS n FROM audit_log')) as { n: number }).n;
     await replayCreditDemo(ctx, FILE);
-    expect((ctx.db.get('SELECT count(*) AS n FROM audit_log') as { n: number }).n).toBe(audit);
+    expect(((await ctx.db.get('SELECT count(*) AS n FROM audit_log')) as { n: number }).n).toBe(audit);
     // the panel history decided P-2026-011 or the replay did, through real reviews
     expect(ctx.db.get("SELECT source FROM decisions WHERE portfolio_id = 'P-2026-011'")).toEqual({ source: 'reconciled' });
   });
 
   it('decides the passes it needs itself when no panel history ran', async () => {
-    ctx = tempServices(new Date('2026-11-20T10:00:00Z'));
+    ctx = await tempServices(new Date('2026-11-20T10:00:00Z'));
     const copy = tempDir();
     fs.cpSync(demoDir(), copy, { recursive: true, filter: (src) => !src.includes(`${path.sep}activity`) });
     await importPath(ctx, copy, { actor: 'test' });
     expect(ctx.db.get('SELECT count(*) AS n FROM decisions')).toEqual({ n: 0 });
     await replayCreditDemo(ctx, FILE);
-    expectStory();
+    await expectStory();
   });
 });

@@ -42,7 +42,7 @@ export interface CreditWorld {
 /** A real data directory with the four test credentials (5 points each, valid 5 years), the given portfolios and five profiles. */
 export async function creditWorld(portfolios: PortfolioSpec[], now = '2026-11-01T10:00:00Z'): Promise<CreditWorld> {
   let clock = new Date(now);
-  const ctx = openServices({ dataDir: tempDir('ew-credit-'), now: () => clock });
+  const ctx = await openServices({ dataDir: tempDir('ew-credit-'), now: () => clock });
   const work = tempDir();
   fs.writeFileSync(path.join(work, 'rubric.json'), JSON.stringify(TEST_RUBRIC));
   fs.writeFileSync(
@@ -66,7 +66,7 @@ export async function creditWorld(portfolios: PortfolioSpec[], now = '2026-11-01
     fs.writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify({ ...manifest, credential: p.credential, ...(p.tests ? { tests: p.tests } : {}) }));
   }
   await importPath(ctx, work, { actor: 'test' });
-  const admin = createReviewer(ctx, { id: 'R-admin', name: 'Ada Admin', email: 'ada@example.nz', school: '', district: '', roles: ['admin'] }, null);
+  const admin = await createReviewer(ctx, { id: 'R-admin', name: 'Ada Admin', email: 'ada@example.nz', school: '', district: '', roles: ['admin'] }, null);
   const mk = (id: string, name: string, roles: Reviewer['roles']) => createReviewer(ctx, { id, name, email: `${id}@example.nz`, school: 'University', district: 'Central', roles }, admin);
   const world: CreditWorld = {
     ctx,
@@ -74,31 +74,31 @@ export async function creditWorld(portfolios: PortfolioSpec[], now = '2026-11-01
       clock = new Date(iso);
     },
     admin,
-    approver: mk('R-james', 'Dr James Park', ['approver']),
-    approver2: mk('R-marama', 'Dr Marama Kereama', ['approver']),
-    lead: mk('R-lead', 'Te Rina Walker', ['lead']),
-    reviewer: mk('R-rev', 'Rangi Reviewer', ['reviewer']),
-    decide(portfolioId, outcome, at, source = 'review', by = 'R-rev') {
+    approver: await mk('R-james', 'Dr James Park', ['approver']),
+    approver2: await mk('R-marama', 'Dr Marama Kereama', ['approver']),
+    lead: await mk('R-lead', 'Te Rina Walker', ['lead']),
+    reviewer: await mk('R-rev', 'Rangi Reviewer', ['reviewer']),
+    async decide(portfolioId, outcome, at, source = 'review', by = 'R-rev') {
       const before = clock;
       clock = new Date(at);
-      ctx.db.transaction(() => {
-        const { status } = ctx.db.prepare('SELECT status FROM portfolios WHERE id = ?').get(portfolioId) as { status: string };
-        if (status === 'submitted') setStatus(ctx, portfolioId, 'in_review', by);
-        recordDecision(ctx, {
-          portfolioId,
-          outcome,
-          total: outcome === 'pass' ? 7 : 4,
-          feedback: outcome === 'pass' ? 'Well done.' : 'Please revisit.',
-          source,
-          reviewId: null,
-          decidedBy: by,
-          reason: source === 'correction' ? 'corrected' : null,
-          levels: [
-            { criterionId: 'planning', score: outcome === 'pass' ? 4 : 2, comment: '' },
-            { criterionId: 'reflection', score: 3, comment: '' },
-          ],
-        });
-      })();
+      (await ctx.db.transaction(async () => {
+                const { status } = ctx.db.prepare('SELECT status FROM portfolios WHERE id = ?').get(portfolioId) as { status: string };
+                if (status === 'submitted') await setStatus(ctx, portfolioId, 'in_review', by);
+                await recordDecision(ctx, {
+                            portfolioId,
+                            outcome,
+                            total: outcome === 'pass' ? 7 : 4,
+                            feedback: outcome === 'pass' ? 'Well done.' : 'Please revisit.',
+                            source,
+                            reviewId: null,
+                            decidedBy: by,
+                            reason: source === 'correction' ? 'corrected' : null,
+                            levels: [
+                              { criterionId: 'planning', score: outcome === 'pass' ? 4 : 2, comment: '' },
+                              { criterionId: 'reflection', score: 3, comment: '' },
+                            ],
+                          });
+              }))();
       clock = before;
     },
   };

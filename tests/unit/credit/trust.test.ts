@@ -34,7 +34,7 @@ const WAIKATO = { name: 'University of Waikato', url: 'https://waikato.example.n
 async function waikatoBadge(): Promise<{ content: string; jwk: string }> {
   const other = await creditWorld([{ id: 'P-77', credential: 'WCL-8', candidate: SIONE, submitted_at: '2024-03-01T09:00:00Z' }], '2026-01-01T00:00:00Z');
   other.decide('P-77', 'pass', '2024-04-02T02:00:00Z');
-  setCreditSettings(other.ctx, { issuer: WAIKATO }, other.admin);
+  await setCreditSettings(other.ctx, { issuer: WAIKATO }, other.admin);
   const content = (await exportPortfolioBadge(other.ctx, 'P-77', other.approver)).content;
   const jwk = JSON.stringify((await listTrustedIssuers(other.ctx, other.admin)).local!.jwk);
   other.ctx.close();
@@ -60,14 +60,14 @@ beforeEach(async () => {
   w.decide('P-5', 'pass', '2026-02-01T02:00:00Z');
   w.decide('P-6', 'pass', '2026-02-03T02:00:00Z');
   w.decide('P-1', 'pass', '2026-03-18T02:00:00Z');
-  savePathway(w.ctx, EDUC581, w.approver);
+  await savePathway(w.ctx, EDUC581, w.approver);
   badge = await waikatoBadge();
 });
 afterEach(() => w.ctx.close());
 
 /** Sione's EDUC 581 application: EMP-8 and CST-8 passed here; WCL-8 only from the imported badge. */
 const application = () => createApplication(w.ctx, { candidateId: SIONE.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
-const wclCheck = (id: string) => getApplication(w.ctx, id, w.approver).evaluation.checks.find((c) => c.code === 'WCL-8')!;
+const wclCheck = async (id: string) => (await getApplication(w.ctx, id, w.approver)).evaluation.checks.find((c) => c.code === 'WCL-8')!;
 const trustWaikato = (by: Reviewer = w.admin) => addTrustedIssuer(w.ctx, { issuerId: WAIKATO.url, name: 'The University of Waikato', jwk: badge.jwk }, by);
 
 describe('imported badges count only when a trusted issuer signed them', () => {
@@ -75,34 +75,34 @@ describe('imported badges count only when a trusted issuer signed them', () => {
     const { proof: _proof, ...unsigned } = JSON.parse(badge.content) as Record<string, unknown>;
     const report = await importExternal(w.ctx, { fileName: 'unsigned.json', content: JSON.stringify(unsigned) }, w.approver);
     expect(report).toMatchObject({ imported: 1, unverified: [{ line: expect.any(String), reason: expect.stringMatching(/no JwtProof2020 proof/) }] });
-    const app = application();
+    const app = await application();
     expect(app.evaluation.met).toBe(false);
     expect(wclCheck(app.id)).toMatchObject({ ok: false, status: 'unverified', reason: expect.stringMatching(/^Working Collaboratively and Building Leadership Capability: unverified: .*no JwtProof2020 proof/) });
-    const ext = candidateRecord(w.ctx, SIONE.id, w.approver).external[0]!;
+    const ext = (await candidateRecord(w.ctx, SIONE.id, w.approver)).external[0]!;
     expect(ext).toMatchObject({ verification: 'unverified', claimedIssuer: 'University of Waikato' });
     expect(ext.issuer).not.toBe('University of Waikato');
     // Trusting Waikato changes nothing: there is no signature to check.
     await trustWaikato();
-    expect(wclCheck(app.id).ok).toBe(false);
+    expect((await wclCheck(app.id)).ok).toBe(false);
   });
 
   it('a badge signed by a key nobody trusts is unverified until an admin trusts that issuer; then it counts, under the trusted name', async () => {
     const report = await importExternal(w.ctx, { fileName: 'waikato.json', content: badge.content }, w.approver);
     expect(report.unverified[0]!.reason).toMatch(/nor on the trust list/);
-    const app = application();
+    const app = await application();
     expect(app.evaluation.met).toBe(false);
     expect(wclCheck(app.id)).toMatchObject({ status: 'unverified', reason: expect.stringMatching(/unverified: signed by key \S+, which is not this installation's key nor on the trust list/) });
 
     await trustWaikato();
-    const trusted = getApplication(w.ctx, app.id, w.approver);
+    const trusted = await getApplication(w.ctx, app.id, w.approver);
     expect(trusted.evaluation.met).toBe(true);
     expect(wclCheck(app.id)).toMatchObject({ ok: true, reason: 'Working Collaboratively and Building Leadership Capability: awarded 2024-04-02 by The University of Waikato (external)' });
-    expect(candidateRecord(w.ctx, SIONE.id, w.approver).external[0]).toMatchObject({ verification: 'verified', issuer: 'The University of Waikato', claimedIssuer: 'University of Waikato' });
+    expect((await candidateRecord(w.ctx, SIONE.id, w.approver)).external[0]).toMatchObject({ verification: 'verified', issuer: 'The University of Waikato', claimedIssuer: 'University of Waikato' });
 
     // Taking the issuer off the list takes the credit away again (applications not yet decided re-check).
     const [entry] = (await listTrustedIssuers(w.ctx, w.admin)).issuers;
     await removeTrustedIssuer(w.ctx, entry!.thumbprint, w.admin);
-    expect(getApplication(w.ctx, app.id, w.approver).evaluation.met).toBe(false);
+    expect((await getApplication(w.ctx, app.id, w.approver)).evaluation.met).toBe(false);
   });
 
   it('a badge edited and re-signed with another key, still claiming the trusted issuer, is unverified and shown without the claimed name', async () => {
@@ -111,10 +111,10 @@ describe('imported badges count only when a trusted issuer signed them', () => {
     expect(JSON.parse(fake).issuer).toMatchObject({ id: WAIKATO.url, name: WAIKATO.name });
     const report = await importExternal(w.ctx, { fileName: 'fake.json', content: fake }, w.approver);
     expect(report.unverified).toHaveLength(1);
-    const app = application();
+    const app = await application();
     expect(app.evaluation.met).toBe(false);
-    expect(wclCheck(app.id).reason).toMatch(/unverified: signed by key \S+, which is not this installation's key nor on the trust list \(the badge claims to be from "University of Waikato"/);
-    const ext = candidateRecord(w.ctx, SIONE.id, w.approver).external[0]!;
+    expect((await wclCheck(app.id)).reason).toMatch(/unverified: signed by key \S+, which is not this installation's key nor on the trust list \(the badge claims to be from "University of Waikato"/);
+    const ext = (await candidateRecord(w.ctx, SIONE.id, w.approver)).external[0]!;
     expect(ext.verification).toBe('unverified');
     expect(ext.issuer).not.toContain('The University of Waikato');
   });
@@ -122,14 +122,14 @@ describe('imported badges count only when a trusted issuer signed them', () => {
   it("a trusted key signing for an issuer id other than the one it is trusted for does not count", async () => {
     await addTrustedIssuer(w.ctx, { issuerId: 'https://canterbury.example.nz', name: 'University of Canterbury', jwk: badge.jwk }, w.admin);
     await importExternal(w.ctx, { fileName: 'waikato.json', content: badge.content }, w.approver);
-    expect(wclCheck(application().id).reason).toMatch(/unverified: signed with the key of University of Canterbury \(trust list\), but the badge names issuer https:\/\/waikato\.example\.nz/);
+    expect((await wclCheck((await application()).id)).reason).toMatch(/unverified: signed with the key of University of Canterbury \(trust list\), but the badge names issuer https:\/\/waikato\.example\.nz/);
   });
 
   it('a badge signed with this installation\'s own key is trusted implicitly', async () => {
     const ours = (await exportPortfolioBadge(w.ctx, 'P-1', w.approver)).content;
     const report = await importExternal(w.ctx, { fileName: 'ours.json', content: ours, candidateId: AROHA.id }, w.approver);
     expect(report.unverified).toEqual([]);
-    expect(candidateRecord(w.ctx, AROHA.id, w.approver).external[0]).toMatchObject({ verification: 'verified', issuer: 'Te Whare Ako Professional Learning' });
+    expect((await candidateRecord(w.ctx, AROHA.id, w.approver)).external[0]).toMatchObject({ verification: 'verified', issuer: 'Te Whare Ako Professional Learning' });
   });
 
   it('re-importing the genuine badge upgrades a record first stored unverified', async () => {
@@ -138,8 +138,8 @@ describe('imported badges count only when a trusted issuer signed them', () => {
     await trustWaikato();
     const again = await importExternal(w.ctx, { fileName: 'waikato.json', content: badge.content }, w.approver);
     expect(again).toMatchObject({ imported: 0, upgraded: 1, unverified: [] });
-    expect(candidateRecord(w.ctx, SIONE.id, w.approver).external).toMatchObject([{ verification: 'verified' }]);
-    expect(application().evaluation.met).toBe(true);
+    expect((await candidateRecord(w.ctx, SIONE.id, w.approver)).external).toMatchObject([{ verification: 'verified' }]);
+    expect((await application()).evaluation.met).toBe(true);
   });
 });
 
@@ -148,12 +148,12 @@ describe('credentials from a CSV carry no proof: they count when an approver or 
   it('imported by a lead: unverified; the same file imported by an approver: attested by them, and it counts', async () => {
     const lead = await importExternal(w.ctx, { fileName: 'ext.csv', content: csv }, w.lead);
     expect(lead.unverified).toEqual([{ line: 'line 2', reason: expect.stringMatching(/imported from a CSV file by Te Rina Walker, who is not a credit approver or admin/) }]);
-    const app = application();
+    const app = await application();
     expect(wclCheck(app.id)).toMatchObject({ ok: false, status: 'unverified' });
     const approved = await importExternal(w.ctx, { fileName: 'ext.csv', content: csv }, w.approver);
     expect(approved).toMatchObject({ upgraded: 1, unverified: [] });
-    expect(candidateRecord(w.ctx, SIONE.id, w.approver).external[0]).toMatchObject({ verification: 'attested', verificationNote: 'attested by Dr James Park (R-james), imported from ext.csv', issuer: 'University of Waikato' });
-    expect(getApplication(w.ctx, app.id, w.approver).evaluation.met).toBe(true);
+    expect((await candidateRecord(w.ctx, SIONE.id, w.approver)).external[0]).toMatchObject({ verification: 'attested', verificationNote: 'attested by Dr James Park (R-james), imported from ext.csv', issuer: 'University of Waikato' });
+    expect((await getApplication(w.ctx, app.id, w.approver)).evaluation.met).toBe(true);
   });
 });
 
@@ -169,7 +169,7 @@ describe('the trust list', () => {
     await expect(core.handle('credit.trustList', {}, { actor: w.reviewer.id })).rejects.toMatchObject({ code: 'forbidden' });
     for (const who of [w.approver, w.lead, w.reviewer]) await expect(core.handle('credit.trustRemove', { thumbprint }, { actor: who.id })).rejects.toMatchObject({ code: 'forbidden' });
     await core.handle('credit.trustRemove', { thumbprint }, { actor: w.admin.id });
-    const audit = w.ctx.db.all("SELECT actor, action, entity_id AS entity FROM audit_log WHERE action LIKE 'credit.trust.%' ORDER BY id");
+    const audit = await w.ctx.db.all("SELECT actor, action, entity_id AS entity FROM audit_log WHERE action LIKE 'credit.trust.%' ORDER BY id");
     expect(audit).toEqual([
       { actor: 'R-admin', action: 'credit.trust.add', entity: thumbprint },
       { actor: 'R-admin', action: 'credit.trust.remove', entity: thumbprint },

@@ -19,10 +19,10 @@ async function cli(...argv: string[]) {
 }
 
 /** A data directory with `n` audit entries written the way the services write them. */
-function withEntries(n: number): { dir: string; ctx: ServiceContext } {
+async function withEntries(n: number): Promise<{ dir: string; ctx: ServiceContext }> {
   const dir = tempDir('ew-audit-');
-  const ctx = openServices({ dataDir: dir, now: () => new Date('2026-11-01T10:00:00Z') });
-  for (let i = 1; i <= n; i++) audit(ctx, { actor: 'R-lead', action: 'test.event', entityType: 'portfolio', entityId: `P-${i}`, details: { n: i } });
+  const ctx = await openServices({ dataDir: dir, now: () => new Date('2026-11-01T10:00:00Z') });
+  for (let i = 1; i <= n; i++) await audit(ctx, { actor: 'R-lead', action: 'test.event', entityType: 'portfolio', entityId: `P-${i}`, details: { n: i } });
   return { dir, ctx };
 }
 
@@ -33,12 +33,12 @@ function tamper(dir: string, sql: string): void {
   raw.close();
 }
 
-const rows = (ctx: ServiceContext) => ctx.db.all('SELECT id, actor, details, hash FROM audit_log ORDER BY id') as { id: number; actor: string; details: string; hash: string }[];
+const rows = async (ctx: ServiceContext) => (await ctx.db.all('SELECT id, actor, details, hash FROM audit_log ORDER BY id')) as { id: number; actor: string; details: string; hash: string }[];
 
 describe('the audit log is a hash chain', () => {
-  it('gives every entry the sha256 of the previous hash and its own content, and verifies', () => {
-    const { ctx } = withEntries(3);
-    const all = rows(ctx);
+  it('gives every entry the sha256 of the previous hash and its own content, and verifies', async () => {
+    const { ctx } = await withEntries(3);
+    const all = await rows(ctx);
     expect(all.map((r) => r.id)).toEqual([1, 2, 3]);
     for (const r of all) expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(new Set(all.map((r) => r.hash)).size).toBe(3);
@@ -46,9 +46,9 @@ describe('the audit log is a hash chain', () => {
     ctx.close();
   });
 
-  it('refuses INSERT OR REPLACE of an existing entry (it would delete without firing the delete trigger)', () => {
-    const { ctx } = withEntries(2);
-    const before = rows(ctx);
+  it('refuses INSERT OR REPLACE of an existing entry (it would delete without firing the delete trigger)', async () => {
+    const { ctx } = await withEntries(2);
+    const before = await rows(ctx);
     expect(() =>
       ctx.db.run("INSERT OR REPLACE INTO audit_log (id, at, actor, action, entity_type, entity_id, details, hash) VALUES (1, 't', 'mallory', 'x', 'y', 'z', '{}', ?)", [before[0]!.hash]),
     ).toThrow(/audit log is append-only/);
@@ -59,8 +59,8 @@ describe('the audit log is a hash chain', () => {
     ctx.close();
   });
 
-  it('refuses entries that skip the chain: no hash, an id out of order, or UPDATE/DELETE', () => {
-    const { ctx } = withEntries(2);
+  it('refuses entries that skip the chain: no hash, an id out of order, or UPDATE/DELETE', async () => {
+    const { ctx } = await withEntries(2);
     const s = ctx.db;
     expect(() => s.run("INSERT INTO audit_log (at, actor, action, entity_type, entity_id) VALUES ('t', 'a', 'x', 'y', 'z')")).toThrow(/append-only/);
     expect(() => s.run("INSERT INTO audit_log (id, at, actor, action, entity_type, entity_id, hash) VALUES (9, 't', 'a', 'x', 'y', 'z', 'h')")).toThrow(/append-only/);
@@ -71,7 +71,7 @@ describe('the audit log is a hash chain', () => {
   });
 
   it('names the first changed entry when the triggers are dropped and a row is edited', async () => {
-    const { dir, ctx } = withEntries(4);
+    const { dir, ctx } = await withEntries(4);
     ctx.close();
     tamper(dir, "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'someone-else' WHERE id = 2;");
     const raw = new Database(path.join(dir, 'queue.sqlite'));
@@ -90,8 +90,8 @@ describe('the audit log is a hash chain', () => {
     expect(JSON.parse(json.out)).toMatchObject({ ok: false, entries: 4, firstBad: 2 });
   });
 
-  it('notices a recomputed hash too: the next entry no longer links to it', () => {
-    const { dir, ctx } = withEntries(3);
+  it('notices a recomputed hash too: the next entry no longer links to it', async () => {
+    const { dir, ctx } = await withEntries(3);
     ctx.close();
     tamper(dir, "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET details = '{\"n\":99}', hash = '" + 'a'.repeat(64) + "' WHERE id = 2;");
     const raw = new Database(path.join(dir, 'queue.sqlite'));
@@ -99,8 +99,8 @@ describe('the audit log is a hash chain', () => {
     raw.close();
   });
 
-  it('notices entries removed from the end (the table remembers the highest id it handed out)', () => {
-    const { dir, ctx } = withEntries(3);
+  it('notices entries removed from the end (the table remembers the highest id it handed out)', async () => {
+    const { dir, ctx } = await withEntries(3);
     ctx.close();
     tamper(dir, 'DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 3; ' + `CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;`);
     const raw = new Database(path.join(dir, 'queue.sqlite'));
@@ -111,7 +111,7 @@ describe('the audit log is a hash chain', () => {
   });
 
   it('notices a dropped trigger even when no row was touched, and the app refuses to open such a data directory', async () => {
-    const { dir, ctx } = withEntries(2);
+    const { dir, ctx } = await withEntries(2);
     ctx.close();
     tamper(dir, 'DROP TRIGGER audit_log_no_delete;');
     expect(() => openServices({ dataDir: dir })).toThrow(/audit log .* is not intact[\s\S]*trigger audit_log_no_delete is missing[\s\S]*audit verify/);
@@ -125,8 +125,8 @@ describe('the audit log is a hash chain', () => {
   });
 
   it('audit verify exits 0 with the count and head hash for an intact log, 2 for a missing data directory', async () => {
-    const { dir, ctx } = withEntries(2);
-    const head = rows(ctx)[1]!.hash;
+    const { dir, ctx } = await withEntries(2);
+    const head = (await rows(ctx))[1]!.hash;
     ctx.close();
     const ok = await cli('audit', 'verify', '--data', dir);
     expect(ok).toMatchObject({ code: 0, err: '' });

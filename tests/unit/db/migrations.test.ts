@@ -13,7 +13,7 @@ import { tempDir } from '../../support/fixtures';
 const tables = (Object.values(schema) as unknown[]).filter((t): t is SQLiteTable => is(t, SQLiteTable));
 
 describe('migrations', () => {
-  it('create a fresh database with WAL, foreign keys and every table and column the drizzle schema names', () => {
+  it('create a fresh database with WAL, foreign keys and every table and column the drizzle schema names', async () => {
     const handle = openDatabase(path.join(tempDir(), 'q.sqlite'));
     expect(handle.sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(handle.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -25,7 +25,7 @@ describe('migrations', () => {
       expect(columns, config.name).toEqual(expect.arrayContaining(config.columns.map((c) => c.name)));
       expect(columns.length, `${config.name} has columns drizzle does not know`).toBe(config.columns.length);
     }
-    handle.close();
+    await handle.close();
   });
 
   it('upgrade an existing database in place, keeping its rows', () => {

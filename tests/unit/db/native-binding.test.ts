@@ -28,18 +28,18 @@ beforeAll(async () => {
 });
 
 describe('openDatabase({ nativeBinding })', () => {
-  it('loads better-sqlite3 from the given binary', () => {
+  it('loads better-sqlite3 from the given binary', async () => {
     expect(fs.existsSync(nodeBinding)).toBe(true);
     const handle = openDatabase(path.join(tempDir(), 'q.sqlite'), { nativeBinding: nodeBinding });
     expect(handle.sqlite.prepare('SELECT sqlite_version() AS v').get()).toEqual({ v: expect.stringMatching(/^3\./) });
     expect(handle.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
-    handle.close();
+    await handle.close();
   });
 
-  it('is passed through by openServices', () => {
-    const ctx = openServices({ dataDir: tempDir('ew-data-'), nativeBinding: nodeBinding });
+  it('is passed through by openServices', async () => {
+    const ctx = await openServices({ dataDir: tempDir('ew-data-'), nativeBinding: nodeBinding });
     expect(ctx.db.prepare('SELECT COUNT(*) AS n FROM audit_log').get()).toEqual({ n: 0 });
-    ctx.close();
+    await ctx.close();
   });
 
   it('throws an error naming a binary that does not exist, and creates no database', () => {

@@ -33,8 +33,8 @@ const foreign: SenderEvent[] = [
 let ctx: ServiceContext;
 let core: Core;
 
-beforeAll(() => {
-  ctx = tempServices();
+beforeAll(async () => {
+  ctx = await tempServices();
   core = createCore(ctx, { name: 'Evidence Workbench', version: '0.0.0-test', shell: 'electron' });
 });
 afterAll(() => ctx.close());

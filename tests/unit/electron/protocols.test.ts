@@ -15,7 +15,7 @@ const outside = path.join(path.dirname(rendererDir), `${path.basename(rendererDi
 const bytes = async (r: Response) => new Uint8Array(await r.arrayBuffer());
 
 beforeAll(async () => {
-  ctx = tempServices();
+  ctx = await tempServices();
   const work = tempDir();
   writeCatalogue(work);
   pdf = await makePdf(2);

@@ -13,15 +13,15 @@ import { reviewSetup } from '../../support/review';
 import { runCliProcess, startCli, writeBatch } from './support';
 
 const open: ServiceContext[] = [];
-const services = (dataDir: string) => {
-  const ctx = openServices({ dataDir });
+const services = async (dataDir: string) => {
+  const ctx = await openServices({ dataDir });
   open.push(ctx);
   return ctx;
 };
 afterEach(() => open.splice(0).forEach((c) => c.close()));
 
 describe('concurrent writers', () => {
-  it('every write transaction takes the lock first, so a second writer waits instead of the first failing with SQLITE_BUSY', () => {
+  it('every write transaction takes the lock first, so a second writer waits instead of the first failing with SQLITE_BUSY', async () => {
     const file = path.join(tempDir(), 'queue.sqlite');
     const a = openDatabase(file);
     const b = openDatabase(file);
@@ -41,8 +41,8 @@ describe('concurrent writers', () => {
     })();
     expect((other as { code?: string } | null)?.code).toBe('SQLITE_BUSY');
     expect(a.sqlite.prepare('SELECT id FROM candidates').pluck().all()).toEqual(['A']);
-    a.close();
-    b.close();
+    await a.close();
+    await b.close();
   });
 
   it('two services on one data directory importing the same batch at once: one imports, the other reports unchanged', async () => {
@@ -97,9 +97,9 @@ describe('concurrent writers', () => {
 
   it("a reviewer's draft saves while a CLI import writes a large batch: none fails and none waits long", async () => {
     const data = tempDir('ew-data-');
-    const ctx = services(data);
+    const ctx = await services(data);
     const { reviewer } = await reviewSetup(ctx, 1);
-    const review = openReview(ctx, 'P-1', reviewer).review!;
+    const review = (await openReview(ctx, 'P-1', reviewer)).review!;
     const work = tempDir();
     await writeBatch(work, 1500);
     const { done } = startCli(['import', work, '--data', data]);
@@ -108,17 +108,17 @@ describe('concurrent writers', () => {
     const waits: number[] = [];
     const failures: string[] = [];
     let i = 0;
-    const before = countRows(ctx, 'portfolios');
+    const before = await countRows(ctx, 'portfolios');
     let sawImportRows = false;
     while (!finished) {
       const t0 = performance.now();
       try {
-        saveDraft(ctx, { reviewId: review.id, comments: { planning: `draft ${i++}` }, activeMsDelta: 10 }, reviewer);
+        await saveDraft(ctx, { reviewId: review.id, comments: { planning: `draft ${i++}` }, activeMsDelta: 10 }, reviewer);
       } catch (err) {
         failures.push((err as Error).message);
       }
       waits.push(performance.now() - t0);
-      const n = countRows(ctx, 'portfolios');
+      const n = await countRows(ctx, 'portfolios');
       if (n > before && n < before + 1500) sawImportRows = true;
       if (n === before + 1500) break;
       await new Promise((r) => setTimeout(r, 5));

@@ -23,9 +23,9 @@ describe.skipIf(!mounted)('a disk that fills up during an import (5 MB tmpfs)', 
   beforeAll(async () => {
     const cat = tempDir();
     writeCatalogue(cat);
-    const ctx = openServices({ dataDir: data });
+    const ctx = await openServices({ dataDir: data });
     await importPath(ctx, cat, { actor: 'test' });
-    ctx.close();
+    await ctx.close();
   });
   afterAll(() => execFileSync('umount', [mountPoint]));
 
@@ -33,7 +33,7 @@ describe.skipIf(!mounted)('a disk that fills up during an import (5 MB tmpfs)', 
     const dir = path.join(tempDir(), 'P-1');
     const big = Buffer.concat([PNG_1x1, Buffer.alloc(8 * 1024 * 1024, 1)]);
     await writePackageFolder(dir, { id: 'P-1', files: { 'wall.png': { bytes: big, media_type: 'image/png', kind: 'image' } } });
-    const ctx = openServices({ dataDir: data });
+    const ctx = await openServices({ dataDir: data });
     try {
       await expectRefusedUnchanged(ctx, dir, /not enough free disk space for it in/);
       expect(fs.readdirSync(ctx.store.tmpDir)).toEqual([]);
@@ -42,7 +42,7 @@ describe.skipIf(!mounted)('a disk that fills up during an import (5 MB tmpfs)', 
       await writePackageFolder(small, { id: 'P-2', files: { 'wall.png': { bytes: PNG_1x1, media_type: 'image/png', kind: 'image' } } });
       expect((await importPath(ctx, small, { actor: 'test' })).portfolios).toEqual([{ id: 'P-2', result: 'imported' }]);
     } finally {
-      ctx.close();
+      await ctx.close();
     }
   });
 });

@@ -32,7 +32,7 @@ const HANA = 'R-hana,Hana Kereama,a@x.nz,Kowhai School,North,reviewer';
 let ctx: ServiceContext;
 let work: string;
 beforeEach(async () => {
-  ctx = tempServices();
+  ctx = await tempServices();
   work = tempDir();
   writeCatalogue(path.join(work, 'catalogue'));
   await writePackageFolder(path.join(work, 'P-1'), { id: 'P-1' });
@@ -49,7 +49,7 @@ function snapshot(c = ctx): string {
 
 async function refused(source: string, options: Partial<ImportOptions> = {}): Promise<ExistingRecordsError> {
   const before = snapshot();
-  const err = await importPath(ctx, source, { actor: 'test', ...options }).catch((e: unknown) => e);
+  const err = await (await importPath(ctx, source, { actor: 'test', ...options })).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(ExistingRecordsError);
   expect(snapshot()).toBe(before);
   return err as ExistingRecordsError;
@@ -61,8 +61,8 @@ function batch(files: Record<string, string>): string {
   return dir;
 }
 
-const audits = (action: string, c = ctx) =>
-  (c.db.all('SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = ? ORDER BY id', [action]) as { actor: string; entity: string; details: string }[]).map((a) => ({
+const audits = async (action: string, c = ctx) =>
+  ((await c.db.all('SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = ? ORDER BY id', [action])) as { actor: string; entity: string; details: string }[]).map((a) => ({
     ...a,
     details: JSON.parse(a.details) as Record<string, unknown>,
   }));
@@ -86,7 +86,7 @@ describe('a reviewers.csv in a batch', () => {
     expect(report.reviewers).toEqual({ created: [], updated: ['R-hana'], unchanged: [] });
     expect(report.changes.map((c) => c.field)).toEqual(['roles', 'email']);
     expect(getReviewer(ctx, 'R-hana')).toMatchObject({ roles: ['reviewer', 'admin'], email: 'b@y.nz' });
-    const [entry] = audits('reviewer.update');
+    const [entry] = await audits('reviewer.update');
     expect(entry).toMatchObject({ actor: 'cli:lead', entity: 'R-hana', details: { before: { email: 'a@x.nz', roles: ['reviewer'] }, patch: { email: 'b@y.nz', roles: ['admin', 'reviewer'] } } });
   });
 
@@ -98,7 +98,7 @@ describe('a reviewers.csv in a batch', () => {
   });
 
   it('refuses an email that another profile already uses, in words', async () => {
-    const err = await importPath(ctx, batch({ 'reviewers.csv': `${REVIEWERS}\nR-tui,Tui Ropata,A@X.nz,,,reviewer\n` }), { actor: 'test', updateExisting: true }).catch((e: unknown) => e);
+    const err = await (await importPath(ctx, batch({ 'reviewers.csv': `${REVIEWERS}\nR-tui,Tui Ropata,A@X.nz,,,reviewer\n` }), { actor: 'test', updateExisting: true })).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportError);
     expect((err as ImportError).message).toContain('line 2): the email A@X.nz belongs to the profile R-hana');
   });
@@ -125,7 +125,7 @@ describe('a package reusing a known candidate id', () => {
     const report = await importPath(ctx, await impostor(), { actor: 'test', updateExisting: true });
     expect(report.portfolios).toEqual([{ id: 'P-2', result: 'imported' }]);
     expect(ctx.db.get("SELECT name, email FROM candidates WHERE id = 'C-1'")).toEqual({ name: 'Someone Else', email: 'else@evil.nz' });
-    expect(audits('candidate.update')[0]!.details).toMatchObject({ before: { email: 'aroha@example.school.nz' }, after: { email: 'else@evil.nz' } });
+    expect((await audits('candidate.update'))[0]!.details).toMatchObject({ before: { email: 'aroha@example.school.nz' }, after: { email: 'else@evil.nz' } });
   });
 
   it('a new attempt with the same details and a new candidate need no flag; re-importing is unchanged', async () => {
@@ -140,7 +140,7 @@ describe('a package reusing a known candidate id', () => {
     const dir = tempDir();
     await writePackageFolder(path.join(dir, 'P-2'), { id: 'P-2', candidate: { id: 'C-9' } });
     await writePackageFolder(path.join(dir, 'P-3'), { id: 'P-3', candidate: { id: 'C-9', name: 'Another Name' } });
-    const err = (await importPath(ctx, dir, { actor: 'test', updateExisting: true }).catch((e: unknown) => e)) as ImportError;
+    const err = (await (await importPath(ctx, dir, { actor: 'test', updateExisting: true })).catch((e: unknown) => e)) as ImportError;
     expect(err).toBeInstanceOf(ImportError);
     expect(err.message).toMatch(/candidate C-9 has other details in P-[23]: name/);
   });
@@ -153,24 +153,24 @@ describe('catalogue files', () => {
   it('a credentials file may not change a credential\'s points from 5 to 60 without updateExisting', async () => {
     const err = await refused(points60());
     expect(err.message).toContain('credential TST-8: credit_points 5 → 60');
-    expect(loadCredential(ctx, 'TST-8')!.credit_points).toBe(5);
+    expect((await loadCredential(ctx, 'TST-8'))!.credit_points).toBe(5);
     const report = await importPath(ctx, points60(), { actor: 'test', updateExisting: true });
     expect(report.credentials).toEqual([{ code: 'TST-8', result: 'updated' }]);
-    expect(audits('credential.update')[0]!.details).toMatchObject({ before: { credit_points: 5 }, after: { credit_points: 60 } });
+    expect((await audits('credential.update'))[0]!.details).toMatchObject({ before: { credit_points: 5 }, after: { credit_points: 60 } });
   });
 
   it('a rubric version stays immutable even with updateExisting, and the refusal names what differs', async () => {
     const dir = batch({ 'rubric.json': JSON.stringify({ ...TEST_RUBRIC, title: 'Changed' }) });
-    const err = (await importPath(ctx, dir, { actor: 'test', updateExisting: true }).catch((e: unknown) => e)) as ImportError;
+    const err = (await (await importPath(ctx, dir, { actor: 'test', updateExisting: true })).catch((e: unknown) => e)) as ImportError;
     expect(err.message).toContain('rubric test-rubric@1 already exists with different content (title); rubric versions are immutable, publish it as version 2');
   });
 
   it('a pathway file may not rewrite a pathway version in place without updateExisting', async () => {
     const w = await creditWorld([]);
     try {
-      savePathway(w.ctx, EDUC581, w.approver);
+      await savePathway(w.ctx, EDUC581, w.approver);
       const dir = batch({ 'pathway.json': JSON.stringify({ ...EDUC581, four_eyes: false }) });
-      const err = (await importPath(w.ctx, dir, { actor: 'test' }).catch((e: unknown) => e)) as ExistingRecordsError;
+      const err = (await (await importPath(w.ctx, dir, { actor: 'test' })).catch((e: unknown) => e)) as ExistingRecordsError;
       expect(err).toBeInstanceOf(ExistingRecordsError);
       expect(err.message).toContain('pathway educ-581@1: four_eyes true → false');
       expect((await importPath(w.ctx, dir, { actor: 'test', updateExisting: true })).pathways).toEqual([{ id: 'educ-581', version: 1, result: 'updated' }]);
@@ -183,17 +183,17 @@ describe('catalogue files', () => {
 describe('who may apply updates to existing records (role matrix)', () => {
   const everyRole: Role[] = ['reviewer', 'moderator', 'approver', 'lead', 'admin'];
   let people: Record<Role, Reviewer>;
-  beforeEach(() => {
-    const admin = createReviewer(ctx, { id: 'R-admin', name: 'Ada', email: 'ada@x.nz', school: '', district: '', roles: ['admin'] }, systemActor('test'));
+  beforeEach(async () => {
+    const admin = await createReviewer(ctx, { id: 'R-admin', name: 'Ada', email: 'ada@x.nz', school: '', district: '', roles: ['admin'] }, systemActor('test'));
     people = Object.fromEntries(
-      everyRole.map((role) => [role, role === 'admin' ? admin : createReviewer(ctx, { id: `R-${role}`, name: role, email: `${role}@x.nz`, school: '', district: '', roles: [role] }, admin)]),
+      everyRole.map(async (role) => [role, role === 'admin' ? admin : await createReviewer(ctx, { id: `R-${role}`, name: role, email: `${role}@x.nz`, school: '', district: '', roles: [role] }, admin)]),
     ) as Record<Role, Reviewer>;
   });
 
   it.each(everyRole)('importing with updateExisting as %s', async (role) => {
     const dir = tempDir();
     await writePackageFolder(path.join(dir, 'P-2'), { id: 'P-2', candidate: { email: 'new@x.nz' } });
-    const result = await importPath(ctx, dir, { actor: people[role].id, updateExisting: true, caller: people[role] }).then(
+    const result = await (await importPath(ctx, dir, { actor: people[role].id, updateExisting: true, caller: people[role] })).then(
       () => 'applied',
       (e: unknown) => (e instanceof ApiError ? e.code : String(e)),
     );
@@ -202,7 +202,7 @@ describe('who may apply updates to existing records (role matrix)', () => {
 
   it.each(everyRole)('the app\'s reviewer CSV import with updateExisting as %s', async (role) => {
     const core = createCore(ctx, { name: 'EW', version: 't', shell: 'browser' });
-    const result = await core.handle('reviewers.importCsv', { csv: `${REVIEWERS}\nR-hana,Hana K,a@x.nz,,,lead\n`, updateExisting: true }, { actor: people[role].id }).then(
+    const result = await (await core.handle('reviewers.importCsv', { csv: `${REVIEWERS}\nR-hana,Hana K,a@x.nz,,,lead\n`, updateExisting: true }, { actor: people[role].id })).then(
       () => 'applied',
       (e: unknown) => (e as ApiError).code,
     );
@@ -212,11 +212,11 @@ describe('who may apply updates to existing records (role matrix)', () => {
 
 describe('the app contract (through the core)', () => {
   it('reviewers.importCsv first refuses with the diff as { conflicts }, then applies when the lead confirms', async () => {
-    const lead = createReviewer(ctx, { id: 'R-lead', name: 'Lead', email: 'lead@x.nz', school: '', district: '', roles: ['lead'] }, systemActor('test'));
+    const lead = await createReviewer(ctx, { id: 'R-lead', name: 'Lead', email: 'lead@x.nz', school: '', district: '', roles: ['lead'] }, systemActor('test'));
     const core = createCore(ctx, { name: 'EW', version: 't', shell: 'browser' });
     const csv = `${REVIEWERS}\nR-hana,Hana Kereama,b@y.nz,Kowhai School,North,admin;reviewer\nR-tui,Tui,tui@x.nz,,,reviewer\n`;
     const before = snapshot();
-    const err = (await core.handle('reviewers.importCsv', { csv }, { actor: lead.id }).catch((e: unknown) => e)) as ApiError;
+    const err = (await (await core.handle('reviewers.importCsv', { csv }, { actor: lead.id })).catch((e: unknown) => e)) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.code).toBe('conflict');
     expect(err.conflicts).toEqual([
@@ -233,8 +233,8 @@ describe('the app contract (through the core)', () => {
     expect(await core.handle('reviewers.importCsv', { csv }, { actor: lead.id })).toEqual({ created: [], updated: [], unchanged: ['R-hana', 'R-tui'] });
   });
 
-  it('importReviewers refuses a changed row without the option, naming it', () => {
-    const lead = createReviewer(ctx, { id: 'R-lead', name: 'Lead', email: 'lead@x.nz', school: '', district: '', roles: ['lead'] }, systemActor('test'));
+  it('importReviewers refuses a changed row without the option, naming it', async () => {
+    const lead = await createReviewer(ctx, { id: 'R-lead', name: 'Lead', email: 'lead@x.nz', school: '', district: '', roles: ['lead'] }, systemActor('test'));
     expect(() => importReviewers(ctx, `${REVIEWERS}\nR-hana,Hana Kereama,a@x.nz,Kowhai School,South,reviewer\n`, lead)).toThrow('reviewer R-hana: district North → South');
   });
 });
@@ -247,7 +247,7 @@ describe('credentials earned elsewhere (credit import-external)', () => {
     try {
       const content = `${HEADER}\nC-1001,impostor@evil.nz,Not Aroha,FA-8,,Massey University,2024-02-01,,,,,`;
       const before = snapshot(w.ctx);
-      const err = (await importExternal(w.ctx, { fileName: 'e.csv', content }, w.approver).catch((e: unknown) => e)) as ExistingRecordsError;
+      const err = (await (await importExternal(w.ctx, { fileName: 'e.csv', content }, w.approver)).catch((e: unknown) => e)) as ExistingRecordsError;
       expect(err).toBeInstanceOf(ExistingRecordsError);
       expect(err.message).toContain('candidate C-1001: name Aroha Ngata → Not Aroha; email a.ngata@avonside.school.nz → impostor@evil.nz');
       expect(snapshot(w.ctx)).toBe(before);
@@ -255,7 +255,7 @@ describe('credentials earned elsewhere (credit import-external)', () => {
       await expect(importExternal(w.ctx, { fileName: 'e.csv', content, updateExisting: true }, w.approver)).rejects.toMatchObject({ code: 'forbidden' });
       const report = await importExternal(w.ctx, { fileName: 'e.csv', content, updateExisting: true }, w.lead);
       expect(report).toMatchObject({ imported: 1, candidatesUpdated: ['C-1001'] });
-      expect(audits('candidate.update', w.ctx)[0]).toMatchObject({ actor: 'R-lead', details: { before: { name: 'Aroha Ngata' }, after: { name: 'Not Aroha' } } });
+      expect((await audits('candidate.update', w.ctx))[0]).toMatchObject({ actor: 'R-lead', details: { before: { name: 'Aroha Ngata' }, after: { name: 'Not Aroha' } } });
       // the same details again: nothing to confirm (and the approver's import attests the record the lead left unverified)
       expect(await importExternal(w.ctx, { fileName: 'e.csv', content }, w.approver)).toMatchObject({ imported: 0, upgraded: 1, candidatesUpdated: [] });
     } finally {
@@ -288,7 +288,7 @@ describe('the command line (a real process)', () => {
   const tsx = path.resolve('node_modules/.bin/tsx');
   const run = (...argv: string[]) => spawnSync(tsx, ['src-main/cli/bin.ts', ...argv, '--data', ctx.dataDir], { encoding: 'utf8' });
 
-  it('import and reviewers import exit 2 naming each conflicting field, and 0 with --update-existing', () => {
+  it('import and reviewers import exit 2 naming each conflicting field, and 0 with --update-existing', async () => {
     ctx.close();
     const csv = path.join(tempDir(), 'reviewers.csv');
     fs.writeFileSync(csv, `${REVIEWERS}\nR-hana,Hana Kereama,b@y.nz,Kowhai School,North,admin;reviewer\n`);
@@ -305,10 +305,10 @@ describe('the command line (a real process)', () => {
     const again = run('import', path.dirname(csv));
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('imported 0 portfolios');
-    ctx = tempServices();
+    ctx = await tempServices();
   });
 
-  it('credit import-external exits 2 on a changed candidate and 0 with --update-existing', () => {
+  it('credit import-external exits 2 on a changed candidate and 0 with --update-existing', async () => {
     ctx.close();
     const file = path.join(tempDir(), 'external.csv');
     fs.writeFileSync(file, 'candidate_id,candidate_email,candidate_name,credential_code,issuer,awarded_on\nC-1,aroha@example.school.nz,Someone Else,TST-8,Massey University,2024-02-01\n');
@@ -317,6 +317,6 @@ describe('the command line (a real process)', () => {
     expect(no.stderr).toContain('candidate C-1: name Aroha Ngata → Someone Else');
     const yes = run('credit', 'import-external', file, '--update-existing');
     expect(yes.status).toBe(0);
-    ctx = tempServices();
+    ctx = await tempServices();
   });
 });

@@ -16,9 +16,9 @@ async function prepared(n: number) {
   const data = tempDir('ew-data-');
   const cat = tempDir();
   writeCatalogue(cat);
-  const ctx = openServices({ dataDir: data });
+  const ctx = await openServices({ dataDir: data });
   await importPath(ctx, cat, { actor: 'test' });
-  ctx.close();
+  await ctx.close();
   return { data, batch: await writeBatch(tempDir(), n) };
 }
 
@@ -31,33 +31,33 @@ describe('an import killed with SIGKILL', () => {
     child.kill('SIGKILL');
     expect((await done).signal).toBe('SIGKILL');
     expect(fs.readdirSync(tmp).length).toBeGreaterThan(0);
-    const ctx = openServices({ dataDir: data });
+    const ctx = await openServices({ dataDir: data });
     expect(fs.readdirSync(tmp)).toEqual([]);
     expect(countRows(ctx, 'portfolios')).toBe(0);
     expect((await checkStore(ctx)).clean).toBe(true);
-    ctx.close();
+    await ctx.close();
   }, 60_000);
 
   it('while writing its rows: the next start takes out the portfolios it had written; store check --repair leaves the store clean', async () => {
     const { data, batch } = await prepared(1500);
-    const watch = openServices({ dataDir: data });
+    const watch = await openServices({ dataDir: data });
     const { child, done } = startCli(['import', batch, '--data', data]);
-    while (countRows(watch, 'portfolios') < 100) await pause(2);
+    while (await countRows(watch, 'portfolios') < 100) await pause(2);
     child.kill('SIGKILL');
     await done;
     expect(countRows(watch, 'portfolios')).toBeGreaterThan(0);
     expect(countRows(watch, 'import_runs')).toBe(1);
-    watch.close();
+    await watch.close();
 
-    const ctx = openServices({ dataDir: data });
+    const ctx = await openServices({ dataDir: data });
     expect(countRows(ctx, 'portfolios')).toBe(0);
     expect(countRows(ctx, 'candidates')).toBe(0);
     expect(countRows(ctx, 'import_runs')).toBe(0);
-    expect(countRows(ctx, 'audit_log')).toBe(countRows(ctx, "audit_log WHERE action <> 'portfolio.import'"));
+    expect(countRows(ctx, 'audit_log')).toBe(await countRows(ctx, "audit_log WHERE action <> 'portfolio.import'"));
     expect(fs.readdirSync(ctx.store.tmpDir)).toEqual([]);
     const check = await checkStore(ctx);
     expect(check.missing).toEqual([]);
-    ctx.close();
+    await ctx.close();
     // Files moved into place by the transaction the kill interrupted are referenced by nothing: listed, then repaired.
     const repair = await runCliProcess(['store', 'check', '--repair', '--data', data, '--json']);
     expect(repair.code, repair.err).toBe(0);
@@ -72,28 +72,28 @@ describe('an import killed with SIGKILL', () => {
 describe('an unfinished import found at start', () => {
   it('is taken out, except a portfolio someone already began work on, which stays with an audit entry saying why', async () => {
     const data = tempDir('ew-data-');
-    let ctx = openServices({ dataDir: data });
+    let ctx = await openServices({ dataDir: data });
     const { reviewer } = await reviewSetup(ctx, 2);
-    openReview(ctx, 'P-1', reviewer);
+    await openReview(ctx, 'P-1', reviewer);
     // As a killed process (pid that cannot exist) would have left it: P-1 and P-2 written, the run never closed.
     ctx.db.prepare("INSERT INTO import_runs (id, pid, source, started_at) VALUES ('dead', 999999999, 'batch', '2026-11-01')").run();
     for (const [kind, key] of [['portfolio', 'P-1'], ['portfolio', 'P-2'], ['candidate', 'C-1'], ['candidate', 'C-2']])
       ctx.db.prepare("INSERT INTO import_run_items (run_id, kind, key) VALUES ('dead', ?, ?)").run(kind, key);
-    ctx.close();
-    ctx = openServices({ dataDir: data });
+    await ctx.close();
+    ctx = await openServices({ dataDir: data });
     expect(ctx.db.prepare('SELECT id FROM portfolios').pluck().all()).toEqual(['P-1']);
     expect(ctx.db.prepare('SELECT id FROM candidates').pluck().all()).toEqual(['C-1']);
     expect(countRows(ctx, 'import_runs')).toBe(0);
     const kept = ctx.db.prepare("SELECT details FROM audit_log WHERE entity_id = 'P-1' AND details LIKE '%kept%'").pluck().get() as string;
     expect(JSON.parse(kept)).toEqual({ kept: 'work began on it before its unfinished import was taken out' });
     expect(await checkStore(ctx)).toMatchObject({ missing: [], clean: true });
-    ctx.close();
+    await ctx.close();
   });
 });
 
 describe('the staging area after a refusal', () => {
   it('an oversized manifest beside a valid package: refused naming the package and file, nothing staged is left', async () => {
-    const ctx = openServices({ dataDir: tempDir('ew-data-') });
+    const ctx = await openServices({ dataDir: tempDir('ew-data-') });
     const cat = tempDir();
     writeCatalogue(cat);
     await importPath(ctx, cat, { actor: 'test' });
@@ -103,7 +103,7 @@ describe('the staging area after a refusal', () => {
     fs.writeFileSync(path.join(batch, 'Z-9', 'manifest.json'), `{"id": "Z-9", "pad": "${'x'.repeat(17 * 1024 * 1024)}"}`);
     const problems = await expectRefusedUnchanged(ctx, batch, /larger than the limit of 16777216 bytes/);
     expect(problems).toContainEqual(expect.objectContaining({ source: `${path.basename(batch)}/Z-9`, file: 'manifest.json' }));
-    ctx.close();
+    await ctx.close();
   });
 
   it('the CLI exits 2 (bad input) for an oversized manifest and names the package and file', async () => {

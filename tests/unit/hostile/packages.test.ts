@@ -146,7 +146,7 @@ describe('names, twins and file kinds', () => {
     await writePackageFolder(dir, { id: 'P-7', files: { 'plan.pdf': { bytes: polyglot, media_type: 'application/pdf', kind: 'pdf' } } });
     const report = await importPath(ctx, dir, { actor: 'test' });
     expect(report.portfolios).toEqual([{ id: 'P-7', result: 'imported' }]);
-    const row = ctx.db.get('SELECT media_type FROM blobs WHERE sha256 = ?', [sha256(polyglot)]);
+    const row = await ctx.db.get('SELECT media_type FROM blobs WHERE sha256 = ?', [sha256(polyglot)]);
     expect(row).toEqual({ media_type: 'application/pdf' });
   });
 

@@ -19,10 +19,10 @@ async function importedDataDir(): Promise<{ data: string; shas: string[] }> {
   const work = tempDir();
   writeCatalogue(work);
   await writeBatch(work, 3);
-  const ctx = openServices({ dataDir: data });
+  const ctx = await openServices({ dataDir: data });
   await importPath(ctx, work, { actor: 'test' });
   const shas = ctx.store.list();
-  ctx.close();
+  await ctx.close();
   return { data, shas };
 }
 

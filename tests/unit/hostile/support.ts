@@ -11,7 +11,7 @@ const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 /** A data directory with the test rubric and credential imported, and a work folder to write packages into. */
 export async function servicesWithCatalogue(): Promise<{ ctx: ServiceContext; work: string }> {
-  const ctx = tempServices();
+  const ctx = await tempServices();
   const work = tempDir();
   writeCatalogue(path.join(work, 'catalogue'));
   await importPath(ctx, path.join(work, 'catalogue'), { actor: 'test' });
@@ -30,8 +30,8 @@ export async function snapshot(ctx: ServiceContext): Promise<{ rows: Record<stri
 
 /** Imports `source`, expects a refusal whose reasons match, and the database, store and staging area unchanged. */
 export async function expectRefusedUnchanged(ctx: ServiceContext, source: string, reason: RegExp, options: { maxFileBytes?: number } = {}): Promise<ImportProblem[]> {
-  const before = snapshot(ctx);
-  const err = await importPath(ctx, source, { actor: 'test', ...options }).catch((e: unknown) => e);
+  const before = await snapshot(ctx);
+  const err = await (await importPath(ctx, source, { actor: 'test', ...options })).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(ImportError);
   const problems = (err as ImportError).problems;
   expect(problems.map((p) => p.reason).join('\n')).toMatch(reason);

@@ -11,7 +11,7 @@ let ctx: ServiceContext;
 let work: string;
 
 beforeEach(async () => {
-  ctx = tempServices();
+  ctx = await tempServices();
   work = tempDir();
   const cat = path.join(work, 'catalogue');
   writeCatalogue(cat);
@@ -20,12 +20,12 @@ beforeEach(async () => {
 afterEach(() => ctx.close());
 
 async function expectRefused(source: string, match: { file?: string; field?: string; reason: RegExp }, options = {}) {
-  const before = { portfolios: countRows(ctx, 'portfolios'), blobs: ctx.store.list().length, audit: countRows(ctx, 'audit_log') };
-  const err = await importPath(ctx, source, { actor: 'test', ...options }).catch((e) => e);
+  const before = { portfolios: await countRows(ctx, 'portfolios'), blobs: ctx.store.list().length, audit: await countRows(ctx, 'audit_log') };
+  const err = await (await importPath(ctx, source, { actor: 'test', ...options })).catch((e) => e);
   expect(err).toBeInstanceOf(ImportError);
   const problems = (err as ImportError).problems;
   expect(problems.some((p) => match.reason.test(p.reason) && (!match.file || p.file === match.file) && (!match.field || p.field === match.field))).toBe(true);
-  expect({ portfolios: countRows(ctx, 'portfolios'), blobs: ctx.store.list().length, audit: countRows(ctx, 'audit_log') }).toEqual(before);
+  expect({ portfolios: await countRows(ctx, 'portfolios'), blobs: ctx.store.list().length, audit: await countRows(ctx, 'audit_log') }).toEqual(before);
   expect(fs.readdirSync(ctx.store.tmpDir)).toEqual([]);
   return problems;
 }
@@ -58,7 +58,7 @@ describe('importing a package', () => {
       const stored = fs.readFileSync(ctx.store.pathFor(e.sha256));
       expect(sha256(stored)).toBe(e.sha256);
     }
-    const audit = ctx.db.all("SELECT actor, action, entity_id FROM audit_log WHERE action = 'portfolio.import'");
+    const audit = await ctx.db.all("SELECT actor, action, entity_id FROM audit_log WHERE action = 'portfolio.import'");
     expect(audit).toEqual([{ actor: 'lead', action: 'portfolio.import', entity_id: 'P-1' }]);
   });
 
@@ -81,7 +81,7 @@ describe('importing a package', () => {
     const report = await importPath(ctx, path.join(work, 'batch'), { actor: 'a' });
     // The PDF, and once its copy without metadata (what reviewers get under anonymous review).
     expect(report.files.added).toBe(2);
-    const copies = ctx.db.all('SELECT DISTINCT stripped_sha256 AS sha FROM evidence') as { sha: string }[];
+    const copies = (await ctx.db.all('SELECT DISTINCT stripped_sha256 AS sha FROM evidence')) as { sha: string }[];
     expect(copies).toHaveLength(1);
     expect(ctx.store.list()).toEqual([sha256(pdf), copies[0]!.sha].sort());
   });
@@ -208,7 +208,7 @@ describe('resubmissions', () => {
     await importPath(ctx, path.join(work, 'a1'), { actor: 'a' });
     await writePackageFolder(path.join(work, 'a2'), { id: 'P-1b', attempt: 2, resubmission_of: 'P-1' });
     await importPath(ctx, path.join(work, 'a2'), { actor: 'a' });
-    const row = ctx.db.get("SELECT attempt, resubmission_of FROM portfolios WHERE id = 'P-1b'");
+    const row = await ctx.db.get("SELECT attempt, resubmission_of FROM portfolios WHERE id = 'P-1b'");
     expect(row).toEqual({ attempt: 2, resubmission_of: 'P-1' });
 
     await writePackageFolder(path.join(work, 'a3'), { id: 'P-1c', attempt: 2, resubmission_of: 'P-1b', candidate: { id: 'C-other' } });

@@ -54,9 +54,9 @@ async function importNaming(anonymous: boolean, cliOut?: string[]): Promise<Impo
   const work = tempDir();
   writeCatalogue(work);
   await importPath(ctx, work, { actor: 'test' });
-  admin = createReviewer(ctx, { name: 'Ada Admin', email: 'ada@example.nz', school: '', district: '', roles: ['admin'] }, null);
-  reviewer = createReviewer(ctx, { name: 'Rangi Reviewer', email: 'rangi@example.nz', school: 'Other School', district: 'South', roles: ['reviewer'] }, admin);
-  setPolicy(ctx, 'TST-8', { anonymous, reviews_required: 1 }, admin);
+  admin = await createReviewer(ctx, { name: 'Ada Admin', email: 'ada@example.nz', school: '', district: '', roles: ['admin'] }, null);
+  reviewer = await createReviewer(ctx, { name: 'Rangi Reviewer', email: 'rangi@example.nz', school: 'Other School', district: 'South', roles: ['reviewer'] }, admin);
+  await setPolicy(ctx, 'TST-8', { anonymous, reviews_required: 1 }, admin);
   const pkg = path.join(work, 'P-9');
   await writePackage(
     pkg,
@@ -94,8 +94,8 @@ async function importNaming(anonymous: boolean, cliOut?: string[]): Promise<Impo
   return { identity: [] } as unknown as ImportReport;
 }
 
-beforeEach(() => {
-  ctx = tempServices();
+beforeEach(async () => {
+  ctx = await tempServices();
   core = createCore(ctx, { name: 'EW', version: 't', shell: 'browser' });
 });
 afterEach(() => ctx.close());
@@ -148,7 +148,7 @@ describe('identity scan at import', () => {
 
   it('stores where, never what: no finding row holds the name, email or school', async () => {
     await importNaming(true);
-    const rows = JSON.stringify(ctx.db.all('SELECT * FROM identity_findings'));
+    const rows = JSON.stringify(await ctx.db.all('SELECT * FROM identity_findings'));
     expect(rows).toContain('p.2');
     for (const s of ['Zo', 'Adams', 'rimu', 'Rimu']) expect(rows).not.toContain(s);
   });
@@ -174,7 +174,7 @@ describe('identity scan at import', () => {
 
   it('an anonymous bundle carries the copy without metadata', async () => {
     await importNaming(true);
-    claim(ctx, 'P-9', reviewer);
+    await claim(ctx, 'P-9', reviewer);
     const entries = unzipSync((await exportBundle(ctx, reviewer.id, admin)).bytes);
     const pdf = Buffer.from(entries['portfolios/P-9/E1.pdf']!);
     expect(pdf.toString('latin1')).not.toContain('/Author');
@@ -187,7 +187,7 @@ describe('identity scan at import', () => {
     expect(report.identity).toEqual([]);
     expect((await detailAs(admin)).identity).toEqual({ anonymousReview: false, withheld: false, findings: EXPECTED });
     expect((await detailAs(reviewer)).evidence[0]!.sha256).toBe((await detailAs(admin)).evidence[0]!.sha256);
-    setPolicy(ctx, 'TST-8', { anonymous: true }, admin);
+    await setPolicy(ctx, 'TST-8', { anonymous: true }, admin);
     expect((await detailAs(reviewer)).evidence[0]!.sha256).not.toBe((await detailAs(admin)).evidence[0]!.sha256);
   });
 });

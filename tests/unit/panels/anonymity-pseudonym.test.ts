@@ -18,8 +18,8 @@ import { anonymitySetup } from '../../support/anonymity';
 import { runCli } from '../../../src-main/cli/run';
 
 const opened: ServiceContext[] = [];
-const open = (dataDir: string) => {
-  const ctx = openServices({ dataDir });
+const open = async (dataDir: string) => {
+  const ctx = await openServices({ dataDir });
   opened.push(ctx);
   return ctx;
 };
@@ -28,14 +28,14 @@ afterEach(() => {
 });
 
 const reviewerView = (_ctx?: ServiceContext) => ({ id: 'R-x', name: 'X', email: 'x@x.nz', school: '', district: '', roles: ['reviewer' as const], active: true, maxLoad: 1 });
-const shownName = (ctx: ServiceContext, id: string) => listQueue(ctx, { search: id }, reviewerView(ctx)).rows[0]!.candidate.name;
+const shownName = async (ctx: ServiceContext, id: string) => (await listQueue(ctx, { search: id }, reviewerView(ctx))).rows[0]!.candidate.name;
 
 describe('pseudonyms', () => {
   it('are an HMAC under a 0600 key in the data folder: not the old sha256 of the id, 8 base32 characters', async () => {
-    const ctx = tempServices();
+    const ctx = await tempServices();
     opened.push(ctx);
     await anonymitySetup(ctx);
-    const name = shownName(ctx, 'P-4');
+    const name = await shownName(ctx, 'P-4');
     expect(name).toMatch(/^Candidate [A-Z2-7]{8}$/);
     const code = name.slice('Candidate '.length);
     const hex = crypto.createHash('sha256').update('C-4').digest('hex').toUpperCase();
@@ -53,12 +53,12 @@ describe('pseudonyms', () => {
   });
 
   it('are stable across restarts and differ between installations importing the same candidates', async () => {
-    const ctx = tempServices();
+    const ctx = await tempServices();
     await anonymitySetup(ctx);
-    const before = shownName(ctx, 'P-1');
+    const before = await shownName(ctx, 'P-1');
     ctx.close();
-    expect(shownName(open(ctx.dataDir), 'P-1')).toBe(before);
-    const other = tempServices();
+    expect(shownName(await open(ctx.dataDir), 'P-1')).toBe(before);
+    const other = await tempServices();
     opened.push(other);
     await anonymitySetup(other);
     expect(shownName(other, 'P-1')).not.toBe(before);
@@ -72,11 +72,11 @@ describe('pseudonyms', () => {
   });
 
   it('a bundle carries the pseudonym reviewers see online, never the key', async () => {
-    const ctx = tempServices();
+    const ctx = await tempServices();
     opened.push(ctx);
     const { people } = await anonymitySetup(ctx);
-    claim(ctx, 'P-4', people.reviewer);
-    const online = shownName(ctx, 'P-4');
+    await claim(ctx, 'P-4', people.reviewer);
+    const online = await shownName(ctx, 'P-4');
     const bundle = await exportBundle(ctx, people.reviewer.id, people.admin);
     const entries = unzipSync(bundle.bytes);
     const manifest = JSON.parse(Buffer.from(entries['portfolios/P-4/manifest.json']!).toString('utf8'));
@@ -89,9 +89,9 @@ describe('pseudonyms', () => {
   });
 
   it('the CLI list run as a reviewer (--actor) shows and matches what the reviewer sees', async () => {
-    const ctx = tempServices();
+    const ctx = await tempServices();
     const { people } = await anonymitySetup(ctx);
-    const online = shownName(ctx, 'P-4');
+    const online = await shownName(ctx, 'P-4');
     ctx.close();
     const run = async (...args: string[]) => {
       const out: string[] = [];
@@ -115,7 +115,7 @@ describe('upgrading a database from before keyed pseudonyms (migration "anonymit
     const file = path.join(dataDir, 'queue.sqlite');
     const sqlite = new Database(file);
     migrate(sqlite, MIGRATIONS, MIGRATIONS.findIndex((m) => m.name === 'anonymity'));
-    const seed = tempServices();
+    const seed = await tempServices();
     await anonymitySetup(seed);
     // Copy the imported rows the way the old app stored them: one search body per portfolio.
     sqlite.exec(`ATTACH '${seed.handle.file}' AS s`);
@@ -131,13 +131,13 @@ describe('upgrading a database from before keyed pseudonyms (migration "anonymit
     sqlite.close();
     seed.close();
 
-    const ctx = open(dataDir);
+    const ctx = await open(dataDir);
     const lead = { ...reviewerView(ctx), roles: ['lead' as const] };
-    expect(listQueue(ctx, { search: 'zoe@rimu' }, lead).rows.map((r) => r.id)).toEqual(['P-4']);
-    expect(listQueue(ctx, { search: 'Zoe' }, reviewerView(ctx)).total).toBe(0);
-    const name = shownName(ctx, 'P-4');
+    expect((await listQueue(ctx, { search: 'zoe@rimu' }, lead)).rows.map((r) => r.id)).toEqual(['P-4']);
+    expect((await listQueue(ctx, { search: 'Zoe' }, reviewerView(ctx))).total).toBe(0);
+    const name = await shownName(ctx, 'P-4');
     expect(name).toBe(`Candidate ${pseudonymCode(dataDir, 'C-4')}`);
-    expect(listQueue(ctx, { search: name }, reviewerView(ctx)).rows.map((r) => r.id)).toEqual(['P-4']);
+    expect((await listQueue(ctx, { search: name }, reviewerView(ctx))).rows.map((r) => r.id)).toEqual(['P-4']);
     expect(ctx.db.prepare("SELECT count(*) AS n FROM portfolios WHERE pseudonym = ''").get()).toEqual({ n: 0 });
   });
 });

@@ -18,7 +18,7 @@ let core: Core;
 let people: Record<Role, Reviewer>;
 
 beforeEach(async () => {
-  ctx = tempServices();
+  ctx = await tempServices();
   ({ people } = await anonymitySetup(ctx));
   core = createCore(ctx, { name: 'EW', version: 't', shell: 'browser' });
 });
@@ -92,20 +92,20 @@ describe('a viewer with no profile', () => {
   });
 });
 
-function review(portfolioId: string, who: Reviewer) {
-  const state = openReview(ctx, portfolioId, who);
-  saveDraft(ctx, { reviewId: state.review!.id, levels: { planning: 3, reflection: 3 }, feedback: 'Solid.', comments: {}, activeMsDelta: 60_000 }, who);
-  submitReview(ctx, state.review!.id, 0, who);
+async function review(portfolioId: string, who: Reviewer) {
+  const state = await openReview(ctx, portfolioId, who);
+  await saveDraft(ctx, { reviewId: state.review!.id, levels: { planning: 3, reflection: 3 }, feedback: 'Solid.', comments: {}, activeMsDelta: 60_000 }, who);
+  await submitReview(ctx, state.review!.id, 0, who);
 }
 type ExportFile = { content: string; count: number; fileName: string };
 const exportAs = async (role: Role, filter: Record<string, unknown> = {}) =>
   (await core.handle('export.decisions', { format: 'json', filter }, { actor: people[role].id })) as ExportFile;
-const status = (id: string) => (ctx.db.get('SELECT status FROM portfolios WHERE id = ?', [id]) as { status: string }).status;
+const status = async (id: string) => ((await ctx.db.get('SELECT status FROM portfolios WHERE id = ?', [id])) as { status: string }).status;
 
 describe('exports', () => {
-  beforeEach(() => {
-    review('P-4', people.reviewer); // anonymous: decided by the single review
-    review('P-2', people.reviewer);
+  beforeEach(async () => {
+    await review('P-4', people.reviewer); // anonymous: decided by the single review
+    await review('P-2', people.reviewer);
   });
 
   it.each(ROLES_BLIND)('a %s exports only their own reviews, identity withheld, and marks nothing exported', async (role) => {
@@ -158,15 +158,15 @@ describe('error messages', () => {
   it('do not tell a reviewer that a hidden candidate shares their school (conflict of interest); a lead is told', async () => {
     const admin = people.admin;
     const { createReviewer } = await import('../../../src-main/services/reviewers');
-    const colleague = createReviewer(ctx, { name: 'Kiri Colleague', email: 'kiri@rimu.school.nz', school: 'Rimu School', district: 'Secret Bay', roles: ['reviewer'] }, admin);
+    const colleague = await createReviewer(ctx, { name: 'Kiri Colleague', email: 'kiri@rimu.school.nz', school: 'Rimu School', district: 'Secret Bay', roles: ['reviewer'] }, admin);
     const state = (await core.handle('review.open', { portfolioId: 'P-4' }, { actor: colleague.id })) as { readOnlyReason: string | null };
     expect(state.readOnlyReason).toBe('Not assigned to you: Kiri Colleague may not review this portfolio under its review policy; ask the panel lead.');
     // Open review: the same conflict is named as what it is.
-    const open = (await core.handle('review.open', { portfolioId: 'P-3' }, { actor: createReviewer(ctx, { name: 'Hone Colleague', email: 'hone@kowhai.school.nz', school: 'Kowhai School', district: 'Far', roles: ['reviewer'] }, admin).id })) as {
+    const open = (await core.handle('review.open', { portfolioId: 'P-3' }, { actor: (await createReviewer(ctx, { name: 'Hone Colleague', email: 'hone@kowhai.school.nz', school: 'Kowhai School', district: 'Far', roles: ['reviewer'] }, admin)).id })) as {
       readOnlyReason: string | null;
     };
     expect(open.readOnlyReason).toMatch(/conflict of interest with this candidate/);
-    openReview(ctx, 'P-4', people.reviewer);
+    await openReview(ctx, 'P-4', people.reviewer);
     await expect(core.handle('assignments.reassign', { portfolioId: 'P-4', from: people.reviewer.id, to: colleague.id }, { actor: people.lead.id })).rejects.toMatchObject({
       message: 'Kiri Colleague has a conflict of interest with this candidate',
     });

@@ -29,8 +29,8 @@ let tom: Reviewer;
 let work: string;
 
 const cliActor = systemActor('cli:test');
-const status = (ctx: ServiceContext, id: string) => (ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id]) as { status: string; outcome: string | null });
-const assignmentStatus = (ctx: ServiceContext, p: string, r: string) => listAssignments(ctx, { reviewer: r, includeReleased: true }).filter((a) => a.portfolio === p).map((a) => a.status);
+const status = async (ctx: ServiceContext, id: string) => ((await ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id])) as { status: string; outcome: string | null });
+const assignmentStatus = async (ctx: ServiceContext, p: string, r: string) => (await listAssignments(ctx, { reviewer: r, includeReleased: true })).filter((a) => a.portfolio === p).map((a) => a.status);
 
 async function refusal(p: Promise<unknown> | (() => unknown)): Promise<RefusedError> {
   try {
@@ -51,36 +51,36 @@ async function bundleFile(who = rangi, name = 'bundle.zip'): Promise<string> {
 }
 
 /** On the reviewer's machine: open, score, cite page 2, submit. */
-function scoreAtHome(portfolioId: string, levels: Record<string, number>, feedback = 'Offline feedback') {
-  const me = getReviewer(home, rangi.id)!;
-  const state = openReview(home, portfolioId, me);
+async function scoreAtHome(portfolioId: string, levels: Record<string, number>, feedback = 'Offline feedback') {
+  const me = (await getReviewer(home, rangi.id))!;
+  const state = await openReview(home, portfolioId, me);
   expect(state.readOnlyReason).toBe(null);
   const id = state.review!.id;
-  saveDraft(home, { reviewId: id, levels, feedback, comments: { planning: 'Offline planning note' }, activeMsDelta: 90_000 }, me);
-  const pdf = getPortfolio(home, portfolioId).evidence[0]!.id;
-  addAnchor(home, { reviewId: id, criterionId: 'planning', evidenceId: pdf, target: { kind: 'pdf_page', page: 2, quote: 'success criteria' } }, me);
-  return submitReview(home, id, 0, me);
+  await saveDraft(home, { reviewId: id, levels, feedback, comments: { planning: 'Offline planning note' }, activeMsDelta: 90_000 }, me);
+  const pdf = (await getPortfolio(home, portfolioId)).evidence[0]!.id;
+  await addAnchor(home, { reviewId: id, criterionId: 'planning', evidenceId: pdf, target: { kind: 'pdf_page', page: 2, quote: 'success criteria' } }, me);
+  return await submitReview(home, id, 0, me);
 }
 
-function scoreOnline(who: Reviewer, portfolioId: string, levels: Record<string, number>) {
-  const state = openReview(lead, portfolioId, who);
-  saveDraft(lead, { reviewId: state.review!.id, levels, feedback: 'Online feedback', activeMsDelta: 1 }, who);
-  return submitReview(lead, state.review!.id, 0, who);
+async function scoreOnline(who: Reviewer, portfolioId: string, levels: Record<string, number>) {
+  const state = await openReview(lead, portfolioId, who);
+  await saveDraft(lead, { reviewId: state.review!.id, levels, feedback: 'Online feedback', activeMsDelta: 1 }, who);
+  return await submitReview(lead, state.review!.id, 0, who);
 }
 
-function resultsFile(name = 'results.json', bundleId?: string): string {
-  const r = exportResults(home, bundleId);
+async function resultsFile(name = 'results.json', bundleId?: string): Promise<string> {
+  const r = await exportResults(home, bundleId);
   const file = path.join(work, name);
   fs.writeFileSync(file, r.text);
   return file;
 }
 
 /** Edits a results file; with `reseal`, recomputes the MAC with the bundle's secret (as a forger holding the bundle could). */
-function editResults(file: string, edit: (doc: any) => void, reseal = false): string {
+async function editResults(file: string, edit: (doc: any) => void, reseal = false): Promise<string> {
   const doc = JSON.parse(fs.readFileSync(file, 'utf8'));
   edit(doc);
   if (reseal) {
-    const secret = (lead.db.get('SELECT secret FROM bundles WHERE id = ?', [doc.payload.bundle]) as { secret: string }).secret;
+    const secret = ((await lead.db.get('SELECT secret FROM bundles WHERE id = ?', [doc.payload.bundle])) as { secret: string }).secret;
     doc.mac = resultsMac(secret, doc.payload);
   }
   const out = file.replace(/\.json$/, `-${Math.random().toString(36).slice(2, 8)}.json`);
@@ -98,15 +98,15 @@ function editZip(file: string, edit: (entries: Record<string, Uint8Array>) => vo
 }
 
 beforeEach(async () => {
-  lead = tempServices();
-  home = tempServices();
+  lead = await tempServices();
+  home = await tempServices();
   work = tempDir('ew-bundles-');
   ({ admin, reviewer: rangi } = await reviewSetup(lead, 3, 2));
-  lead.db.run('UPDATE reviewers SET max_load = 0 WHERE id = ?', [admin.id]);
-  tom = createReviewer(lead, { name: 'Tom', email: 'tom@example.nz', school: 'Tom School', district: 'South', roles: ['reviewer'] }, admin);
-  claim(lead, 'P-1', rangi);
-  claim(lead, 'P-1', tom);
-  claim(lead, 'P-2', rangi);
+  await lead.db.run('UPDATE reviewers SET max_load = 0 WHERE id = ?', [admin.id]);
+  tom = await createReviewer(lead, { name: 'Tom', email: 'tom@example.nz', school: 'Tom School', district: 'South', roles: ['reviewer'] }, admin);
+  await claim(lead, 'P-1', rangi);
+  await claim(lead, 'P-1', tom);
+  await claim(lead, 'P-2', rangi);
 });
 afterEach(() => {
   lead.close();
@@ -118,31 +118,31 @@ describe('round trip', () => {
     const imported = await importBundle(home, await bundleFile(), cliActor);
     expect(imported).toMatchObject({ reviewer: { id: rangi.id, created: true }, alreadyImported: false });
     expect(imported.portfolios.map((p) => p.id)).toEqual(['P-1', 'P-2']);
-    expect(getReviewer(home, rangi.id)?.roles).toEqual(['reviewer']);
-    expect(listAssignments(home, { reviewer: rangi.id }).map((a) => [a.portfolio, a.status])).toEqual([['P-1', 'assigned'], ['P-2', 'assigned']]);
+    expect((await getReviewer(home, rangi.id))?.roles).toEqual(['reviewer']);
+    expect((await listAssignments(home, { reviewer: rangi.id })).map((a) => [a.portfolio, a.status])).toEqual([['P-1', 'assigned'], ['P-2', 'assigned']]);
     // Offline: a submitted review just waits for the lead.
-    scoreAtHome('P-1', { planning: 3, reflection: 3 });
+    await scoreAtHome('P-1', { planning: 3, reflection: 3 });
     expect(status(home, 'P-1')).toEqual({ status: 'scored', outcome: null });
-    const me = getReviewer(home, rangi.id)!;
-    saveDraft(home, { reviewId: openReview(home, 'P-2', me).review!.id, levels: { planning: 2 }, activeMsDelta: 0 }, me);
-    const exported = exportResults(home);
+    const me = (await getReviewer(home, rangi.id))!;
+    await saveDraft(home, { reviewId: (await openReview(home, 'P-2', me)).review!.id, levels: { planning: 2 }, activeMsDelta: 0 }, me);
+    const exported = await exportResults(home);
     expect(exported).toMatchObject({ exported: ['P-1'], drafts: ['P-2'], notStarted: [] });
     const file = path.join(work, exported.fileName);
     fs.writeFileSync(file, exported.text);
 
-    scoreOnline(tom, 'P-1', { planning: 4, reflection: 3 });
-    expect(status(lead, 'P-1').status).toBe('in_review');
-    const report = importResults(lead, file, admin);
+    await scoreOnline(tom, 'P-1', { planning: 4, reflection: 3 });
+    expect((await status(lead, 'P-1')).status).toBe('in_review');
+    const report = await importResults(lead, file, admin);
     expect(report.reviews).toEqual([expect.objectContaining({ portfolio: 'P-1', outcome: 'pass', status: 'ready', moderation: false })]);
     expect(assignmentStatus(lead, 'P-1', rangi.id)).toEqual(['submitted']);
     expect(assignmentStatus(lead, 'P-2', rangi.id)).toEqual(['assigned']);
-    const decision = loadDecisions(lead, 'P-1').at(-1)!;
+    const decision = (await loadDecisions(lead, 'P-1')).at(-1)!;
     // Reconciled from the online and the offline review, with neither reviewer as its author; it waits for release.
     expect(decision).toMatchObject({ source: 'reconciled', outcome: 'pass', decidedBy: 'system:reconciliation', releasedAt: null });
     expect(decision.sources.map((s) => s.reviewerId)).toContain(rangi.id);
     expect(decision.timeOnTaskMs).toBeGreaterThanOrEqual(90_000);
     expect(decision.levels.map((l) => l.score)).toEqual([3, 3]);
-    const review = lead.db.get("SELECT * FROM reviews WHERE portfolio_id = 'P-1' AND reviewer_id = ?", [rangi.id]) as Record<string, unknown>;
+    const review = (await lead.db.get("SELECT * FROM reviews WHERE portfolio_id = 'P-1' AND reviewer_id = ?", [rangi.id])) as Record<string, unknown>;
     expect(review).toMatchObject({ status: 'submitted', kind: 'review', outcome: 'pass', total: 6, feedback: 'Offline feedback', active_ms: 90_000 });
     expect(lead.db.all('SELECT criterion_id, kind, page, quote FROM anchors WHERE review_id = ?', [review.id])).toEqual([
       { criterion_id: 'planning', kind: 'pdf_page', page: 2, quote: 'success criteria' },
@@ -152,9 +152,9 @@ describe('round trip', () => {
 
   it('reviews that disagree go to moderation', async () => {
     await importBundle(home, await bundleFile(), cliActor);
-    scoreAtHome('P-1', { planning: 2, reflection: 2 }, 'Not yet: revisit.');
-    scoreOnline(tom, 'P-1', { planning: 4, reflection: 4 });
-    expect(importResults(lead, resultsFile(), admin).reviews[0]).toMatchObject({ status: 'scored', moderation: true });
+    await scoreAtHome('P-1', { planning: 2, reflection: 2 }, 'Not yet: revisit.');
+    await scoreOnline(tom, 'P-1', { planning: 4, reflection: 4 });
+    expect((await importResults(lead, await resultsFile(), admin)).reviews[0]).toMatchObject({ status: 'scored', moderation: true });
   });
 
   it('an earlier attempt travels with a resubmission, decided and read-only, so the attempt history is there offline', async () => {
@@ -163,19 +163,19 @@ describe('round trip', () => {
     writeCatalogue(pkgs);
     await writePackageFolder(path.join(pkgs, 'P-9'), { id: 'P-9', candidate: { id: 'C-9' }, files: { 'a.pdf': { bytes: await makePdf(1), media_type: 'application/pdf', kind: 'pdf' } } });
     await importPath(lead, pkgs, { actor: 'test' });
-    setPolicy(lead, 'TST-8', { reviews_required: 1 }, admin);
-    claim(lead, 'P-9', tom);
-    scoreOnline(tom, 'P-9', { planning: 2, reflection: 2 });
+    await setPolicy(lead, 'TST-8', { reviews_required: 1 }, admin);
+    await claim(lead, 'P-9', tom);
+    await scoreOnline(tom, 'P-9', { planning: 2, reflection: 2 });
     const again = tempDir();
     await writePackageFolder(path.join(again, 'P-10'), { id: 'P-10', candidate: { id: 'C-9' }, attempt: 2, resubmission_of: 'P-9', files: { 'b.pdf': { bytes: await makePdf(2), media_type: 'application/pdf', kind: 'pdf' } } });
     await importPath(lead, again, { actor: 'test' });
-    claim(lead, 'P-10', rangi);
+    await claim(lead, 'P-10', rangi);
     const r = await importBundle(home, await bundleFile(), cliActor);
     expect(r.history).toEqual(['P-9']);
     expect(status(home, 'P-9')).toEqual({ status: 'returned', outcome: 'not_yet' });
-    expect(loadDecisions(home, 'P-9').at(-1)).toMatchObject({ outcome: 'not_yet', feedback: 'Online feedback' });
-    expect(listAssignments(home, { reviewer: rangi.id }).map((a) => a.portfolio).sort()).toEqual(['P-1', 'P-10', 'P-2']);
-    const history = attemptHistory(home, 'P-10');
+    expect((await loadDecisions(home, 'P-9')).at(-1)).toMatchObject({ outcome: 'not_yet', feedback: 'Online feedback' });
+    expect((await listAssignments(home, { reviewer: rangi.id })).map((a) => a.portfolio).sort()).toEqual(['P-1', 'P-10', 'P-2']);
+    const history = await attemptHistory(home, 'P-10');
     expect(history.attempts.map((a) => [a.id, a.decision?.outcome ?? null])).toEqual([['P-9', 'not_yet'], ['P-10', null]]);
     expect(history.changes).toEqual([expect.objectContaining({ change: 'changed' })]);
   });
@@ -183,8 +183,8 @@ describe('round trip', () => {
 
 describe('anonymous review', () => {
   it('leaves candidate name, email, school, district and original file names out of every entry of the bundle', async () => {
-    setPolicy(lead, 'TST-8', { anonymous: true }, admin);
-    const onlineName = new Anonymizer(lead, rangi).detail(getPortfolio(lead, 'P-1')).candidate.name;
+    await setPolicy(lead, 'TST-8', { anonymous: true }, admin);
+    const onlineName = (await new Anonymizer(lead, rangi).detail(await getPortfolio(lead, 'P-1'))).candidate.name;
     expect(onlineName).toMatch(/^Candidate [A-Z2-7]{8}$/);
     const file = await bundleFile();
     const entries = unzipSync(fs.readFileSync(file));
@@ -204,12 +204,12 @@ describe('anonymous review', () => {
     });
     // The reviewer sees the same pseudonym at home as the lead's panel shows reviewers online.
     await importBundle(home, file, cliActor);
-    const atHome = new Anonymizer(home, getReviewer(home, rangi.id)).detail(getPortfolio(home, 'P-1'));
+    const atHome = await new Anonymizer(home, await getReviewer(home, rangi.id)).detail(await getPortfolio(home, 'P-1'));
     expect(atHome.candidate.name).toBe(onlineName);
     expect(atHome.evidence[0]!.fileName).toBe('E1.pdf');
     // …and is told, as online, that identity is withheld (the page's notice that evidence may still name them).
     expect(atHome.identity).toEqual({ anonymousReview: true, withheld: true, findings: [] });
-    expect(JSON.stringify(home.db.all('SELECT * FROM candidates'))).not.toMatch(/Aroha|Kowhai|c1@example/);
+    expect(JSON.stringify(await home.db.all('SELECT * FROM candidates'))).not.toMatch(/Aroha|Kowhai|c1@example/);
   });
 });
 
@@ -221,7 +221,7 @@ describe('bundle refusals', () => {
       const bytes = e[name]!;
       bytes[200] = bytes[200]! ^ 1;
     });
-    const err = await refusal(importBundle(home, tampered, cliActor));
+    const err = await refusal(await importBundle(home, tampered, cliActor));
     expect(err.reasons.join('\n')).toMatch(/tampered: portfolios\/P-1\/plan\.pdf does not match the sha256/);
     expect(home.db.get('SELECT count(*) AS n FROM portfolios')).toEqual({ n: 0 });
     expect(home.db.get('SELECT count(*) AS n FROM reviewers')).toEqual({ n: 0 });
@@ -232,27 +232,27 @@ describe('bundle refusals', () => {
     const tampered = editZip(file, (e) => {
       e['bundle.json'] = strToU8(Buffer.from(e['bundle.json']!).toString('utf8').replace('"Rangi Reviewer"', '"Rangi Reviewes"'));
     });
-    expect((await refusal(importBundle(home, tampered, cliActor))).reasons).toEqual(['tampered: bundle.json was changed after it was signed']);
+    expect((await refusal(await importBundle(home, tampered, cliActor))).reasons).toEqual(['tampered: bundle.json was changed after it was signed']);
   });
 
   it('an added file, a missing file or a bad signature is refused', async () => {
     const file = await bundleFile();
     const added = editZip(file, (e) => (e['catalogue/reviewers.csv'] = strToU8('id,name\n')));
-    expect((await refusal(importBundle(home, added, cliActor))).reasons.join()).toMatch(/catalogue\/reviewers\.csv is not listed/);
+    expect((await refusal(await importBundle(home, added, cliActor))).reasons.join()).toMatch(/catalogue\/reviewers\.csv is not listed/);
     const missing = editZip(file, (e) => delete e['catalogue/credentials.json']);
-    expect((await refusal(importBundle(home, missing, cliActor))).reasons.join()).toMatch(/credentials\.json is listed .* but missing/);
+    expect((await refusal(await importBundle(home, missing, cliActor))).reasons.join()).toMatch(/credentials\.json is listed .* but missing/);
     const badSig = editZip(file, (e) => (e['bundle.sig'] = strToU8('eyJhbGciOiJFZERTQSJ9.e30.AAAA')));
-    expect((await refusal(importBundle(home, badSig, cliActor))).reasons.join()).toMatch(/bundle\.sig does not verify/);
+    expect((await refusal(await importBundle(home, badSig, cliActor))).reasons.join()).toMatch(/bundle\.sig does not verify/);
     const notZip = path.join(work, 'x.zip');
     fs.writeFileSync(notZip, 'hello');
-    expect((await refusal(importBundle(home, notZip, cliActor))).reasons.join()).toMatch(/not a review bundle/);
+    expect((await refusal(await importBundle(home, notZip, cliActor))).reasons.join()).toMatch(/not a review bundle/);
   });
 
   it('the same bundle twice changes nothing; another bundle under the same id is refused', async () => {
     const file = await bundleFile();
     await importBundle(home, file, cliActor);
     const count = () => home.db.get('SELECT count(*) AS n FROM audit_log');
-    const before = count();
+    const before = await count();
     expect(await importBundle(home, file, cliActor)).toMatchObject({ alreadyImported: true });
     expect(count()).toEqual(before);
     // A bundle re-signed by another key with another secret but the same id: valid signature, different content.
@@ -265,7 +265,7 @@ describe('bundle refusals', () => {
     entries['bundle.json'] = strToU8(JSON.stringify(bundle));
     entries['bundle.sig'] = strToU8(await signDigest(key, { bundle: bundle.id, sha256: sha256(entries['bundle.json']) }));
     fs.writeFileSync(forged, zipSync(entries));
-    expect((await refusal(importBundle(home, forged, cliActor))).reasons.join()).toMatch(/a different bundle with the id .* was already imported/);
+    expect((await refusal(await importBundle(home, forged, cliActor))).reasons.join()).toMatch(/a different bundle with the id .* was already imported/);
   });
 
   it('an import the importer refuses leaves nothing behind (no rows, no new evidence files)', async () => {
@@ -276,7 +276,7 @@ describe('bundle refusals', () => {
     await importPath(home, pkgs, { actor: 'test' });
     const files = () => fs.readdirSync(home.store.root, { recursive: true }).length;
     const before = files();
-    const err = await refusal(importBundle(home, await bundleFile(), cliActor));
+    const err = await refusal(await importBundle(home, await bundleFile(), cliActor));
     expect(err.reasons.join()).toMatch(/P-1 was already imported with different content/);
     expect(home.db.get('SELECT count(*) AS n FROM portfolios')).toEqual({ n: 1 });
     expect(home.db.get('SELECT count(*) AS n FROM received_bundles')).toEqual({ n: 0 });
@@ -289,14 +289,14 @@ describe('results refusals (all or nothing)', () => {
   let file: string;
   beforeEach(async () => {
     await importBundle(home, await bundleFile(), cliActor);
-    scoreAtHome('P-1', { planning: 3, reflection: 3 });
-    scoreAtHome('P-2', { planning: 4, reflection: 4 });
-    file = resultsFile();
+    await scoreAtHome('P-1', { planning: 3, reflection: 3 });
+    await scoreAtHome('P-2', { planning: 4, reflection: 4 });
+    file = await resultsFile();
   });
   const landed = () => lead.db.get('SELECT count(*) AS n FROM reviews WHERE reviewer_id = ?', [rangi.id]);
 
   it('unknown bundle', async () => {
-    const other = editResults(file, (d) => (d.payload.bundle = '00000000-0000-4000-8000-000000000000'));
+    const other = await editResults(file, (d) => (d.payload.bundle = '00000000-0000-4000-8000-000000000000'));
     expect((await refusal(() => importResults(lead, other, admin))).reasons.join()).toMatch(/unknown bundle "00000000-/);
   });
 
@@ -311,26 +311,26 @@ describe('results refusals (all or nothing)', () => {
       (d) => d.payload.reviews.pop(),
       (d) => (d.mac = d.mac.replace(/^./, (c: string) => (c === 'A' ? 'B' : 'A'))),
     ];
-    for (const edit of edits) expect((await refusal(() => importResults(lead, editResults(file, edit), admin))).reasons.join()).toMatch(/^tampered: the MAC does not match/);
+    for (const edit of edits) expect((await refusal(async () => importResults(lead, await editResults(file, edit), admin))).reasons.join()).toMatch(/^tampered: the MAC does not match/);
     expect(landed()).toEqual({ n: 0 });
   });
 
   it('wrong reviewer', async () => {
-    const other = editResults(file, (d) => (d.payload.reviewer = tom.id), true);
+    const other = await editResults(file, (d) => (d.payload.reviewer = tom.id), true);
     expect((await refusal(() => importResults(lead, other, admin))).reasons).toEqual([expect.stringMatching(/^wrong reviewer: these results are by R-tom/)]);
   });
 
   it('a portfolio that is not in the bundle, or another rubric version', async () => {
-    const notInBundle = editResults(file, (d) => (d.payload.reviews[1].portfolio = 'P-3'), true);
+    const notInBundle = await editResults(file, (d) => (d.payload.reviews[1].portfolio = 'P-3'), true);
     expect((await refusal(() => importResults(lead, notInBundle, admin))).reasons).toEqual(['P-3 is not in bundle ' + JSON.parse(fs.readFileSync(file, 'utf8')).payload.bundle]);
-    const version = editResults(file, (d) => (d.payload.reviews[0].rubric.version = 2), true);
+    const version = await editResults(file, (d) => (d.payload.reviews[0].rubric.version = 2), true);
     expect((await refusal(() => importResults(lead, version, admin))).reasons).toEqual(['P-1: scored with rubric test-rubric@2, but the bundle assigned test-rubric@1']);
     expect(landed()).toEqual({ n: 0 });
   });
 
   it('stale: reassigned since the bundle was issued; nothing lands, not even the good review', async () => {
-    const mere = createReviewer(lead, { name: 'Mere', email: 'mere@example.nz', school: 'Mere School', district: 'South', roles: ['reviewer'] }, admin);
-    reassign(lead, 'P-2', rangi.id, mere.id, admin);
+    const mere = await createReviewer(lead, { name: 'Mere', email: 'mere@example.nz', school: 'Mere School', district: 'South', roles: ['reviewer'] }, admin);
+    await reassign(lead, 'P-2', rangi.id, mere.id, admin);
     const err = await refusal(() => importResults(lead, file, admin));
     expect(err.reasons).toEqual([`stale: P-2 is no longer assigned to ${rangi.id} (reassigned or released since the bundle was issued)`]);
     expect(err.code).toBe('conflict');
@@ -339,9 +339,9 @@ describe('results refusals (all or nothing)', () => {
   });
 
   it('stale: the portfolio was decided meanwhile', async () => {
-    setPolicy(lead, 'TST-8', { reviews_required: 1 }, admin);
-    scoreOnline(tom, 'P-1', { planning: 3, reflection: 3 });
-    expect(status(lead, 'P-1').status).toBe('decided');
+    await setPolicy(lead, 'TST-8', { reviews_required: 1 }, admin);
+    await scoreOnline(tom, 'P-1', { planning: 3, reflection: 3 });
+    expect((await status(lead, 'P-1')).status).toBe('decided');
     expect((await refusal(() => importResults(lead, file, admin))).reasons).toEqual(['stale: P-1 is already decided; the review is no longer needed']);
   });
 
@@ -349,22 +349,22 @@ describe('results refusals (all or nothing)', () => {
     // A second bundle while P-1 and P-2 are still open (the reviewer lost the first file, say).
     const second = await importBundle(home, await bundleFile(rangi, 'again.zip'), cliActor);
     expect(second.portfolios).toEqual([{ id: 'P-1', result: 'unchanged' }, { id: 'P-2', result: 'unchanged' }]);
-    const secondResults = resultsFile('results-2.json', second.bundle);
-    importResults(lead, file, admin);
+    const secondResults = await resultsFile('results-2.json', second.bundle);
+    await importResults(lead, file, admin);
     expect((await refusal(() => importResults(lead, file, admin))).reasons.join()).toMatch(/^duplicated: the results of bundle .* were already imported/);
     const err = await refusal(() => importResults(lead, secondResults, admin));
     expect(err.reasons).toEqual([`duplicated: a review of P-1 by ${rangi.id} was already submitted or imported`, `duplicated: a review of P-2 by ${rangi.id} was already submitted or imported`]);
   });
 
   it('scores that do not fit the rubric are refused even with a valid MAC', async () => {
-    const bad = editResults(file, (d) => (d.payload.reviews[0].levels.planning = 9), true);
+    const bad = await editResults(file, (d) => (d.payload.reviews[0].levels.planning = 9), true);
     expect((await refusal(() => importResults(lead, bad, admin))).reasons.join('\n')).toMatch(/P-1: Planning: 9 is not a level/);
   });
 
   it('a draft the reviewer had started on the lead machine is replaced by the imported review', async () => {
-    const state = openReview(lead, 'P-2', rangi);
-    saveDraft(lead, { reviewId: state.review!.id, levels: { planning: 1 }, activeMsDelta: 0 }, rangi);
-    importResults(lead, file, admin);
+    const state = await openReview(lead, 'P-2', rangi);
+    await saveDraft(lead, { reviewId: state.review!.id, levels: { planning: 1 }, activeMsDelta: 0 }, rangi);
+    await importResults(lead, file, admin);
     expect(lead.db.all("SELECT id, status FROM reviews WHERE portfolio_id = 'P-2' AND reviewer_id = ?", [rangi.id])).toEqual([{ id: state.review!.id, status: 'submitted' }]);
   });
 });
@@ -392,8 +392,8 @@ describe('cli', () => {
     const none = await cli('results', 'export', '--out', path.join(work, 'r.json'), '--data', homeDir);
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/nothing to export yet/);
-    home = openServices({ dataDir: homeDir });
-    scoreAtHome('P-1', { planning: 3, reflection: 3 });
+    home = await openServices({ dataDir: homeDir });
+    await scoreAtHome('P-1', { planning: 3, reflection: 3 });
     home.close();
     const res = path.join(work, 'r.json');
     const rexp = await cli('results', 'export', '--out', res, '--data', homeDir, '--json');
@@ -411,8 +411,8 @@ describe('cli', () => {
     expect(badImport.code).toBe(2);
     expect(badImport.err).toMatch(/not a review bundle/);
     // Reopened so afterEach can close them.
-    lead = openServices({ dataDir: leadDir });
-    home = openServices({ dataDir: homeDir });
+    lead = await openServices({ dataDir: leadDir });
+    home = await openServices({ dataDir: homeDir });
   });
 
   function editResultsRaw(file: string): string {

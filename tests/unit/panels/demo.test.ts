@@ -10,53 +10,53 @@ import { tempServices } from '../../support/fixtures';
 
 let ctx: ServiceContext;
 beforeAll(async () => {
-  ctx = tempServices(new Date('2026-11-01T10:00:00Z'));
+  ctx = await tempServices(new Date('2026-11-01T10:00:00Z'));
   expect(await loadDemoIfFresh(ctx)).toBe(true);
 });
 afterAll(() => ctx.close());
 
 describe('the demo panel', () => {
-  it('has at least six reviewers in several districts, and every role', () => {
-    const reviewers = listReviewers(ctx);
+  it('has at least six reviewers in several districts, and every role', async () => {
+    const reviewers = await listReviewers(ctx);
     expect(reviewers.filter((r) => r.roles.includes('reviewer')).length).toBeGreaterThanOrEqual(6);
     expect(new Set(reviewers.map((r) => r.district)).size).toBeGreaterThanOrEqual(3);
     for (const role of ['reviewer', 'moderator', 'lead', 'approver', 'admin'] as const) expect(reviewers.some((r) => r.roles.includes(role)), role).toBe(true);
   });
 
-  it('shows portfolios in every state a panel meets', () => {
-    const d = panelDashboard(ctx);
+  it('shows portfolios in every state a panel meets', async () => {
+    const d = await panelDashboard(ctx);
     expect(d.counts.awaiting_allocation).toBeGreaterThan(0);
     expect(d.counts.awaiting_moderation).toBeGreaterThan(0);
     expect(d.counts.returned).toBeGreaterThan(0);
     const status = (id: string) => ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id]);
     // one of two reviews done
-    expect(listAssignments(ctx).filter((a) => a.portfolio === 'P-2026-003').map((a) => a.status).sort()).toEqual(['assigned', 'submitted']);
+    expect((await listAssignments(ctx)).filter((a) => a.portfolio === 'P-2026-003').map((a) => a.status).sort()).toEqual(['assigned', 'submitted']);
     // a genuine disagreement awaits moderation
-    expect(moderationQueue(ctx).map((m) => m.portfolio)).toContain('P-2026-005');
-    expect(moderationQueue(ctx).find((m) => m.portfolio === 'P-2026-005')!.reason).toMatch(/outcomes differ/);
+    expect((await moderationQueue(ctx)).map((m) => m.portfolio)).toContain('P-2026-005');
+    expect((await moderationQueue(ctx)).find((m) => m.portfolio === 'P-2026-005')!.reason).toMatch(/outcomes differ/);
     expect(status('P-2026-001')).toEqual({ status: 'decided', outcome: 'pass' });
     expect(status('P-2026-002')).toEqual({ status: 'returned', outcome: 'not_yet' });
     expect(ctx.db.get("SELECT source FROM decisions WHERE portfolio_id = 'P-2026-008'")).toEqual({ source: 'moderation' });
   });
 
-  it('shows reconciled decisions released by the lead and one still ready to release', () => {
-    const reconciled = ctx.db.all("SELECT d.portfolio_id AS p, d.released_by AS by, d.decided_by AS author, p.status FROM decisions d JOIN portfolios p ON p.id = d.portfolio_id WHERE d.source = 'reconciled' ORDER BY d.portfolio_id") as { p: string; by: string | null; author: string; status: string }[];
+  it('shows reconciled decisions released by the lead and one still ready to release', async () => {
+    const reconciled = (await ctx.db.all("SELECT d.portfolio_id AS p, d.released_by AS by, d.decided_by AS author, p.status FROM decisions d JOIN portfolios p ON p.id = d.portfolio_id WHERE d.source = 'reconciled' ORDER BY d.portfolio_id")) as { p: string; by: string | null; author: string; status: string }[];
     expect(reconciled.filter((r) => r.status === 'ready').map((r) => r.p)).toEqual(['P-2026-014']);
     expect(reconciled.find((r) => r.p === 'P-2026-001')).toMatchObject({ by: 'R-terina', status: 'decided' });
     expect(new Set(reconciled.map((r) => r.author))).toEqual(new Set(['system:reconciliation']));
-    expect(panelDashboard(ctx).counts.ready_to_release).toBe(1);
+    expect((await panelDashboard(ctx)).counts.ready_to_release).toBe(1);
   });
 
-  it('links a resubmission to its earlier attempt with the earlier feedback in view', () => {
-    const h = attemptHistory(ctx, 'P-2026-011');
+  it('links a resubmission to its earlier attempt with the earlier feedback in view', async () => {
+    const h = await attemptHistory(ctx, 'P-2026-011');
     expect(h.attempts.map((a) => a.id)).toEqual(['P-2026-002', 'P-2026-011']);
     expect(h.attempts[0]!.decision!.outcome).toBe('not_yet');
     expect(h.attempts[0]!.decision!.feedback).toMatch(/student agency/);
     expect(h.changes.length).toBeGreaterThan(0);
   });
 
-  it('dates the activity when it happened, so the dashboard has history', () => {
-    const d = panelDashboard(ctx);
+  it('dates the activity when it happened, so the dashboard has history', async () => {
+    const d = await panelDashboard(ctx);
     expect(d.reviewers.some((r) => r.medianMinutes !== null)).toBe(true);
     expect(d.disagreement.length).toBeGreaterThan(0);
   });

@@ -42,18 +42,18 @@ describe('moderation refuses and warns (service)', () => {
   let admin: Reviewer;
   let moderator: Reviewer;
   beforeEach(async () => {
-    ctx = tempServices();
+    ctx = await tempServices();
     ({ admin } = await reviewSetup(ctx, 1, 2));
-    ctx.db.run("UPDATE reviewers SET max_load = 0 WHERE email = 'rangi@example.nz' OR id = ?", [admin.id]);
+    await ctx.db.run("UPDATE reviewers SET max_load = 0 WHERE email = 'rangi@example.nz' OR id = ?", [admin.id]);
     const mk = (name: string, roles: Reviewer['roles']) => createReviewer(ctx, { name, email: `${name}@example.nz`, school: `${name} School`, district: 'South', roles }, admin);
-    moderator = mk('Moana', ['moderator']);
-    const score = (who: Reviewer, levels: Record<string, number>, feedback: string) => {
-      const s = openReview(ctx, 'P-1', who);
-      saveDraft(ctx, { reviewId: s.review!.id, levels, feedback, activeMsDelta: 0 }, who);
-      submitReview(ctx, s.review!.id, 0, who);
+    moderator = await mk('Moana', ['moderator']);
+    const score = async (who: Reviewer, levels: Record<string, number>, feedback: string) => {
+      const s = await openReview(ctx, 'P-1', who);
+      await saveDraft(ctx, { reviewId: s.review!.id, levels, feedback, activeMsDelta: 0 }, who);
+      await submitReview(ctx, s.review!.id, 0, who);
     };
-    score(mk('Hine', ['reviewer']), { planning: 2, reflection: 3 }, 'Not yet: the plan needs success criteria.');
-    score(mk('Tom', ['reviewer']), { planning: 4, reflection: 4 }, 'A clear plan and honest reflection.');
+    await score(await mk('Hine', ['reviewer']), { planning: 2, reflection: 3 }, 'Not yet: the plan needs success criteria.');
+    await score(await mk('Tom', ['reviewer']), { planning: 4, reflection: 4 }, 'A clear plan and honest reflection.');
   });
   afterEach(() => ctx.close());
 
@@ -66,7 +66,7 @@ describe('moderation refuses and warns (service)', () => {
     }
     throw new Error('expected a refusal');
   };
-  const decisions = () => (ctx.db.get('SELECT count(*) AS n FROM decisions') as { n: number }).n;
+  const decisions = async () => ((await ctx.db.get('SELECT count(*) AS n FROM decisions')) as { n: number }).n;
 
   it('refuses an empty (or blank) moderation note', () => {
     const e = refused(() => moderate(ctx, { ...pass, feedback: 'A clear plan.', note: '   ' }, moderator));
@@ -75,7 +75,7 @@ describe('moderation refuses and warns (service)', () => {
     expect(decisions()).toBe(0);
   });
 
-  it('asks to confirm a Pass whose feedback was written for the Not yet, then records it with the warning in the audit log', () => {
+  it('asks to confirm a Pass whose feedback was written for the Not yet, then records it with the warning in the audit log', async () => {
     const e = refused(() => moderate(ctx, { ...pass, feedback: 'Not yet: the plan needs success criteria.', note: 'Plan meets proficient' }, moderator));
     expect(e.code).toBe('conflict');
     expect(e.issues).toEqual([
@@ -83,8 +83,8 @@ describe('moderation refuses and warns (service)', () => {
       'The feedback says “not yet” but the outcome is Pass.',
     ]);
     expect(decisions()).toBe(0);
-    moderate(ctx, { ...pass, feedback: 'Not yet: the plan needs success criteria.', note: 'Plan meets proficient', confirm: true }, moderator);
-    const audit = ctx.db.get("SELECT details FROM audit_log WHERE action = 'moderation.decide'") as { details: string };
+    await moderate(ctx, { ...pass, feedback: 'Not yet: the plan needs success criteria.', note: 'Plan meets proficient', confirm: true }, moderator);
+    const audit = (await ctx.db.get("SELECT details FROM audit_log WHERE action = 'moderation.decide'")) as { details: string };
     expect(JSON.parse(audit.details).confirmed).toHaveLength(2);
   });
 

@@ -15,7 +15,7 @@ const people = [
 ];
 
 beforeAll(async () => {
-  ctx = tempServices();
+  ctx = await tempServices();
   const work = tempDir();
   writeCatalogue(path.join(work, 'batch'));
   const files = { 'w.png': { bytes: PNG_1x1, media_type: 'image/png', kind: 'image' } };
@@ -27,25 +27,25 @@ beforeAll(async () => {
       files,
     });
   await importPath(ctx, path.join(work, 'batch'), { actor: 'test' });
-  setStatus(ctx, 'P-2', 'in_review', 'test');
+  await setStatus(ctx, 'P-2', 'in_review', 'test');
 });
 afterAll(() => ctx.close());
 
-const ids = (q: Parameters<typeof listQueue>[1]) => listQueue(ctx, q, null).rows.map((r) => r.id);
+const ids = async (q: Parameters<typeof listQueue>[1]) => (await listQueue(ctx, q, null)).rows.map((r) => r.id);
 
 describe('queue queries', () => {
-  it('pages through portfolios, oldest submission first, with a total', () => {
-    const page = listQueue(ctx, { limit: 2 }, null);
+  it('pages through portfolios, oldest submission first, with a total', async () => {
+    const page = await listQueue(ctx, { limit: 2 }, null);
     expect(page.total).toBe(4);
     expect(page.rows.map((r) => r.id)).toEqual(['P-1', 'P-2']);
     expect(ids({ limit: 2, offset: 2 })).toEqual(['P-3', 'P-4']);
     expect(page.rows[0]).toMatchObject({ status: 'submitted', attempt: 1, credential: { code: 'TST-8', title: 'Test Credential' }, candidate: { name: 'Aroha Ngata', district: 'North' } });
   });
-  it('filters by status, credential and district', () => {
+  it('filters by status, credential and district', async () => {
     expect(ids({ status: ['in_review'] })).toEqual(['P-2']);
     expect(ids({ status: ['submitted'], district: 'North' })).toEqual(['P-1', 'P-3']);
     expect(ids({ credential: 'NOPE' })).toEqual([]);
-    expect(listQueue(ctx, { district: 'North' }, null).total).toBe(2);
+    expect((await listQueue(ctx, { district: 'North' }, null)).total).toBe(2);
   });
   it('searches names (accents included), emails and ids', () => {
     expect(ids({ search: 'ngata' })).toEqual(['P-1', 'P-4']);
@@ -57,24 +57,24 @@ describe('queue queries', () => {
     expect(ids({ search: '"quoted' })).toEqual([]);
     expect(ids({ search: '%' })).toEqual([]);
   });
-  it('sorts by candidate and by status, both directions', () => {
+  it('sorts by candidate and by status, both directions', async () => {
     expect(ids({ sort: 'candidate' })).toEqual(['P-4', 'P-1', 'P-2', 'P-3']);
     expect(ids({ sort: 'submitted_at', dir: 'desc' })).toEqual(['P-4', 'P-3', 'P-2', 'P-1']);
-    expect(ids({ sort: 'status' })[0]).toBe('P-2');
+    expect((await ids({ sort: 'status' }))[0]).toBe('P-2');
   });
-  it('counts per status and lists facets', () => {
-    const counts = statusCounts(ctx);
+  it('counts per status and lists facets', async () => {
+    const counts = await statusCounts(ctx);
     expect(counts.total).toBe(4);
     expect(counts.byStatus).toMatchObject({ submitted: 3, in_review: 1, decided: 0 });
-    expect(queueFacets(ctx, null).districts).toEqual(['East', 'North', 'South']);
+    expect((await queueFacets(ctx, null)).districts).toEqual(['East', 'North', 'South']);
   });
-  it('enforces the life cycle in one place and audits each change', () => {
+  it('enforces the life cycle in one place and audits each change', async () => {
     expect(() => setStatus(ctx, 'P-1', 'exported', 'test')).toThrow(/cannot become exported/);
-    const audit = ctx.db.all("SELECT details FROM audit_log WHERE action = 'portfolio.status' AND entity_id = 'P-2'") as { details: string }[];
+    const audit = (await ctx.db.all("SELECT details FROM audit_log WHERE action = 'portfolio.status' AND entity_id = 'P-2'")) as { details: string }[];
     expect(audit.map((a) => JSON.parse(a.details))).toEqual([{ from: 'submitted', to: 'in_review' }]);
   });
-  it('returns a portfolio with responses, evidence and rubric', () => {
-    const p = getPortfolio(ctx, 'P-1');
+  it('returns a portfolio with responses, evidence and rubric', async () => {
+    const p = await getPortfolio(ctx, 'P-1');
     expect(p.responses).toHaveLength(1);
     expect(p.evidence[0]).toMatchObject({ id: 'E1', kind: 'image', mediaType: 'image/png', bytes: PNG_1x1.length });
     expect(p.rubric.criteria.map((c) => c.id)).toEqual(['planning', 'reflection']);

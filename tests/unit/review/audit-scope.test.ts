@@ -14,28 +14,28 @@ let core: Core;
 let admin: Reviewer;
 let reviewer: Reviewer;
 beforeEach(async () => {
-  ctx = tempServices();
+  ctx = await tempServices();
   ({ admin, reviewer } = await reviewSetup(ctx));
   core = createCore(ctx, { name: 'EW', version: 't', shell: 'browser' });
 });
 afterEach(() => ctx.close());
 
-const entries = (action: string) =>
-  (ctx.db.all('SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = ? ORDER BY id', [action]) as { actor: string; entity: string; details: string }[]).map(
+const entries = async (action: string) =>
+  ((await ctx.db.all('SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = ? ORDER BY id', [action])) as { actor: string; entity: string; details: string }[]).map(
     (r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }),
   );
-const count = () => (ctx.db.get('SELECT count(*) AS n FROM audit_log') as { n: number }).n;
+const count = async () => ((await ctx.db.get('SELECT count(*) AS n FROM audit_log')) as { n: number }).n;
 
 describe('what the audit log records', () => {
-  it('not each draft keystroke of comments and feedback, but the submitted content and the time on task', () => {
-    const id = openReview(ctx, 'P-1', reviewer).review!.id;
-    saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 1000 }, reviewer);
-    const before = count();
+  it('not each draft keystroke of comments and feedback, but the submitted content and the time on task', async () => {
+    const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
+    await saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 1000 }, reviewer);
+    const before = await count();
     for (const text of ['G', 'Go', 'Goo', 'Good planning'])
-      saveDraft(ctx, { reviewId: id, comments: { planning: text }, feedback: `${text}.`, activeMsDelta: 500 }, reviewer);
+      await saveDraft(ctx, { reviewId: id, comments: { planning: text }, feedback: `${text}.`, activeMsDelta: 500 }, reviewer);
     expect(count()).toBe(before);
-    submitReview(ctx, id, 1500, reviewer);
-    const [submit] = entries('review.submit');
+    await submitReview(ctx, id, 1500, reviewer);
+    const [submit] = await entries('review.submit');
     expect(submit!.actor).toBe(reviewer.id);
     expect(submit!.details).toMatchObject({
       portfolio: 'P-1',
@@ -54,17 +54,17 @@ describe('what the audit log records', () => {
       { actor: admin.id, entity: 'panel.overdue_days', details: { from: 21, to: 30 } },
       { actor: admin.id, entity: 'panel.overdue_days', details: { from: 30, to: 14 } },
     ]);
-    const lead = createReviewer(ctx, { name: 'Lee Lead', email: 'lee@example.nz', school: '', district: '', roles: ['lead'] }, admin);
+    const lead = await createReviewer(ctx, { name: 'Lee Lead', email: 'lee@example.nz', school: '', district: '', roles: ['lead'] }, admin);
     await core.handle('panel.setOverdueDays', { days: 10 }, { actor: lead.id });
     await expect(core.handle('panel.setOverdueDays', { days: 99 }, { actor: reviewer.id })).rejects.toMatchObject({ code: 'forbidden' });
-    expect(entries('settings.change').map((e) => e.details.to)).toEqual([30, 14, 10]);
+    expect((await entries('settings.change')).map((e) => e.details.to)).toEqual([30, 14, 10]);
     // Setting the value it already has records nothing.
     await core.handle('panel.setOverdueDays', { days: 10 }, { actor: lead.id });
     expect(entries('settings.change')).toHaveLength(3);
   });
 
   it('not preferences: pane sizes and layout are one person\'s view, they decide nothing', async () => {
-    const before = count();
+    const before = await count();
     await core.handle('prefs.set', { key: 'review.panes', value: [60, 40] }, { actor: reviewer.id });
     expect(await core.handle('prefs.get', { key: 'review.panes' }, { actor: reviewer.id })).toEqual({ value: [60, 40] });
     expect(count()).toBe(before);

@@ -14,24 +14,24 @@ let ctx: ServiceContext;
 let reviewer: Reviewer;
 let admin: Reviewer;
 
-function decide(portfolioId: string, levels: Record<string, number>, feedback: string, comments: Record<string, string> = {}) {
-  const id = openReview(ctx, portfolioId, reviewer).review!.id;
-  saveDraft(ctx, { reviewId: id, levels, comments, feedback, activeMsDelta: 120_000 }, reviewer);
-  addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E1', target: { kind: 'pdf_page', page: 2, quote: 'Learning intentions' } }, reviewer);
-  submitReview(ctx, id, 0, reviewer);
+async function decide(portfolioId: string, levels: Record<string, number>, feedback: string, comments: Record<string, string> = {}) {
+  const id = (await openReview(ctx, portfolioId, reviewer)).review!.id;
+  await saveDraft(ctx, { reviewId: id, levels, comments, feedback, activeMsDelta: 120_000 }, reviewer);
+  await addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E1', target: { kind: 'pdf_page', page: 2, quote: 'Learning intentions' } }, reviewer);
+  await submitReview(ctx, id, 0, reviewer);
 }
 
 beforeEach(async () => {
-  ctx = tempServices();
+  ctx = await tempServices();
   ({ reviewer, admin } = await reviewSetup(ctx, 3));
-  decide('P-1', { planning: 4, reflection: 3 }, 'Kia pai! Strong planning.', { planning: '=HYPERLINK("http://x")' });
-  decide('P-2', { planning: 2, reflection: 3 }, '-Revisit your plans, "with" quotes, and commas');
+  await decide('P-1', { planning: 4, reflection: 3 }, 'Kia pai! Strong planning.', { planning: '=HYPERLINK("http://x")' });
+  await decide('P-2', { planning: 2, reflection: 3 }, '-Revisit your plans, "with" quotes, and commas');
 });
 afterEach(() => ctx.close());
 
 describe('exporting decisions', () => {
-  it('writes CSV a spreadsheet opens right: BOM, one row per decision, criteria columns, guarded formulas', () => {
-    const file = exportDecisions(ctx, 'csv', {}, admin);
+  it('writes CSV a spreadsheet opens right: BOM, one row per decision, criteria columns, guarded formulas', async () => {
+    const file = await exportDecisions(ctx, 'csv', {}, admin);
     expect(file).toMatchObject({ mediaType: 'text/csv;charset=utf-8', count: 2, encoding: 'utf8' });
     expect(file.fileName).toMatch(/^decisions-\d{4}-\d\d-\d\dT\d{4}\.csv$/);
     expect(file.content.startsWith('\uFEFF')).toBe(true);
@@ -57,8 +57,8 @@ describe('exporting decisions', () => {
     expect(guardCell(-3)).toBe(-3);
   });
 
-  it('writes the same decisions as nested JSON and marks them exported; re-export is allowed', () => {
-    const file = exportDecisions(ctx, 'json', { portfolioIds: ['P-1'] }, admin);
+  it('writes the same decisions as nested JSON and marks them exported; re-export is allowed', async () => {
+    const file = await exportDecisions(ctx, 'json', { portfolioIds: ['P-1'] }, admin);
     const json = JSON.parse(file.content);
     expect(json.format).toBe('evidence-workbench/decisions@1');
     expect(json.decisions).toHaveLength(1);
@@ -74,15 +74,15 @@ describe('exporting decisions', () => {
       reviewer: { id: reviewer.id },
       revision: 1,
     });
-    const st = () => (ctx.db.get("SELECT status FROM portfolios WHERE id = 'P-1'") as { status: string }).status;
+    const st = async () => ((await ctx.db.get("SELECT status FROM portfolios WHERE id = 'P-1'")) as { status: string }).status;
     expect(st()).toBe('exported');
-    expect(exportDecisions(ctx, 'json', { portfolioIds: ['P-1'] }, admin).count).toBe(1);
-    expect((ctx.db.get("SELECT count(*) AS n FROM audit_log WHERE action = 'decisions.export'") as { n: number }).n).toBe(2);
+    expect((await exportDecisions(ctx, 'json', { portfolioIds: ['P-1'] }, admin)).count).toBe(1);
+    expect(((await ctx.db.get("SELECT count(*) AS n FROM audit_log WHERE action = 'decisions.export'")) as { n: number }).n).toBe(2);
   });
 
-  it('exports only what the filter selects, and nothing undecided', () => {
-    expect(exportDecisions(ctx, 'json', { search: 'Candidate 2' }, admin).count).toBe(1);
-    expect(exportDecisions(ctx, 'json', { portfolioIds: ['P-3'] }, admin).count).toBe(0);
+  it('exports only what the filter selects, and nothing undecided', async () => {
+    expect((await exportDecisions(ctx, 'json', { search: 'Candidate 2' }, admin)).count).toBe(1);
+    expect((await exportDecisions(ctx, 'json', { portfolioIds: ['P-3'] }, admin)).count).toBe(0);
   });
 
   it('renders a feedback report with extractable text: outcome, levels with descriptors, comments, anchors, feedback', async () => {

@@ -12,13 +12,13 @@ let ctx: ServiceContext;
 let admin: Reviewer;
 let reviewer: Reviewer;
 beforeEach(async () => {
-  ctx = tempServices();
+  ctx = await tempServices();
   ({ admin, reviewer } = await reviewSetup(ctx));
 });
 afterEach(() => ctx.close());
 
-const status = (id: string) => (ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id]) as { status: string; outcome: string | null });
-const auditActions = () => (ctx.db.all('SELECT action FROM audit_log ORDER BY id') as { action: string }[]).map((a) => a.action);
+const status = async (id: string) => ((await ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id])) as { status: string; outcome: string | null });
+const auditActions = async () => ((await ctx.db.all('SELECT action FROM audit_log ORDER BY id')) as { action: string }[]).map((a) => a.action);
 const apiError = (fn: () => unknown) => {
   try {
     fn();
@@ -29,55 +29,55 @@ const apiError = (fn: () => unknown) => {
 };
 
 describe('reviewing a portfolio', () => {
-  it('opening starts a draft and moves the portfolio into review; reopening returns the same draft', () => {
-    const state = openReview(ctx, 'P-1', reviewer);
+  it('opening starts a draft and moves the portfolio into review; reopening returns the same draft', async () => {
+    const state = await openReview(ctx, 'P-1', reviewer);
     expect(state.review).toMatchObject({ status: 'draft', reviewerId: reviewer.id, levels: {}, feedback: '' });
     expect(state.readOnly).toBe(false);
-    expect(status('P-1').status).toBe('in_review');
-    expect(openReview(ctx, 'P-1', reviewer).review!.id).toBe(state.review!.id);
+    expect((await status('P-1')).status).toBe('in_review');
+    expect((await openReview(ctx, 'P-1', reviewer)).review!.id).toBe(state.review!.id);
   });
 
-  it('drafts persist every change (levels, comments, feedback, time on task) and audit each level change', () => {
-    const id = openReview(ctx, 'P-1', reviewer).review!.id;
-    saveDraft(ctx, { reviewId: id, levels: { planning: 3 }, activeMsDelta: 1000 }, reviewer);
-    saveDraft(ctx, { reviewId: id, levels: { planning: 4 }, comments: { planning: 'Clear intentions' }, feedback: 'Good', activeMsDelta: 2500 }, reviewer);
-    const review = openReview(ctx, 'P-1', reviewer).review!;
+  it('drafts persist every change (levels, comments, feedback, time on task) and audit each level change', async () => {
+    const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
+    await saveDraft(ctx, { reviewId: id, levels: { planning: 3 }, activeMsDelta: 1000 }, reviewer);
+    await saveDraft(ctx, { reviewId: id, levels: { planning: 4 }, comments: { planning: 'Clear intentions' }, feedback: 'Good', activeMsDelta: 2500 }, reviewer);
+    const review = (await openReview(ctx, 'P-1', reviewer)).review!;
     expect(review).toMatchObject({ levels: { planning: 4 }, comments: { planning: 'Clear intentions' }, feedback: 'Good', activeMs: 3500 });
-    const scores = ctx.db.all("SELECT details FROM audit_log WHERE action = 'review.score'") as { details: string }[];
+    const scores = (await ctx.db.all("SELECT details FROM audit_log WHERE action = 'review.score'")) as { details: string }[];
     expect(scores.map((s) => JSON.parse(s.details))).toEqual([
       { portfolio: 'P-1', criterion: 'planning', from: null, to: 3 },
       { portfolio: 'P-1', criterion: 'planning', from: 3, to: 4 },
     ]);
   });
 
-  it('refuses levels the rubric does not have and another reviewer writing into my draft', () => {
-    const id = openReview(ctx, 'P-1', reviewer).review!.id;
+  it('refuses levels the rubric does not have and another reviewer writing into my draft', async () => {
+    const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
     const err = apiError(() => saveDraft(ctx, { reviewId: id, levels: { planning: 7 }, activeMsDelta: 0 }, reviewer));
     expect(err.code).toBe('bad_request');
     expect(err.issues).toEqual(['Planning: 7 is not a level of this criterion']);
     expect(apiError(() => saveDraft(ctx, { reviewId: id, feedback: 'x', activeMsDelta: 0 }, admin)).code).toBe('forbidden');
   });
 
-  it('anchors cite a PDF page (with quote) and must fit the evidence kind', () => {
-    const id = openReview(ctx, 'P-1', reviewer).review!.id;
-    const a = addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E1', target: { kind: 'pdf_page', page: 2, quote: 'success criteria' } }, reviewer);
+  it('anchors cite a PDF page (with quote) and must fit the evidence kind', async () => {
+    const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
+    const a = await addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E1', target: { kind: 'pdf_page', page: 2, quote: 'success criteria' } }, reviewer);
     expect(a).toMatchObject({ criterionId: 'planning', evidenceId: 'E1', target: { kind: 'pdf_page', page: 2, quote: 'success criteria' } });
     expect(apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E1', target: { kind: 'video_time', startS: 3 } }, reviewer)).message).toMatch(/not a video/);
     expect(apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'nope', evidenceId: 'E1', target: { kind: 'pdf_page', page: 1 } }, reviewer)).code).toBe('bad_request');
     expect(apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E9', target: { kind: 'pdf_page', page: 1 } }, reviewer)).message).toMatch(/no evidence "E9"/);
-    removeAnchor(ctx, id, a.id, reviewer);
-    expect(openReview(ctx, 'P-1', reviewer).review!.anchors).toEqual([]);
+    await removeAnchor(ctx, id, a.id, reviewer);
+    expect((await openReview(ctx, 'P-1', reviewer)).review!.anchors).toEqual([]);
     expect(auditActions()).toEqual(expect.arrayContaining(['review.anchor.add', 'review.anchor.remove']));
   });
 
-  it('submitting validates every criterion and feedback for Not yet, then records the decision', () => {
-    const id = openReview(ctx, 'P-1', reviewer).review!.id;
-    saveDraft(ctx, { reviewId: id, levels: { planning: 4 }, activeMsDelta: 0 }, reviewer);
+  it('submitting validates every criterion and feedback for Not yet, then records the decision', async () => {
+    const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
+    await saveDraft(ctx, { reviewId: id, levels: { planning: 4 }, activeMsDelta: 0 }, reviewer);
     expect(apiError(() => submitReview(ctx, id, 0, reviewer)).issues).toEqual(['Reflection: not scored']);
-    saveDraft(ctx, { reviewId: id, levels: { reflection: 2 }, activeMsDelta: 60_000 }, reviewer);
+    await saveDraft(ctx, { reviewId: id, levels: { reflection: 2 }, activeMsDelta: 60_000 }, reviewer);
     expect(apiError(() => submitReview(ctx, id, 0, reviewer)).issues).toEqual(['Feedback to the candidate is required for Not yet']);
-    saveDraft(ctx, { reviewId: id, feedback: 'Deepen your reflection.', activeMsDelta: 0 }, reviewer);
-    const state = submitReview(ctx, id, 5_000, reviewer);
+    await saveDraft(ctx, { reviewId: id, feedback: 'Deepen your reflection.', activeMsDelta: 0 }, reviewer);
+    const state = await submitReview(ctx, id, 5_000, reviewer);
     expect(state.readOnly).toBe(true);
     expect(state.decision).toMatchObject({ revision: 1, outcome: 'not_yet', total: 6, source: 'review', decidedBy: reviewer.id, timeOnTaskMs: 65_000 });
     expect(state.decision!.levels).toEqual([
@@ -88,41 +88,41 @@ describe('reviewing a portfolio', () => {
     expect(auditActions()).toEqual(expect.arrayContaining(['review.submit', 'decision.create']));
   });
 
-  it('a decided portfolio is read-only: no more saves, and a correction is a new revision with a reason', () => {
-    const id = openReview(ctx, 'P-1', reviewer).review!.id;
-    saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
-    submitReview(ctx, id, 0, reviewer);
+  it('a decided portfolio is read-only: no more saves, and a correction is a new revision with a reason', async () => {
+    const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
+    await saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
+    await submitReview(ctx, id, 0, reviewer);
     expect(apiError(() => saveDraft(ctx, { reviewId: id, feedback: 'x', activeMsDelta: 0 }, reviewer)).code).toBe('conflict');
-    const other = createReviewer(ctx, { name: 'Other', email: 'o@example.nz', school: '', district: '', roles: ['reviewer'] }, admin);
+    const other = await createReviewer(ctx, { name: 'Other', email: 'o@example.nz', school: '', district: '', roles: ['reviewer'] }, admin);
     expect(apiError(() => correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 2 }, comments: {}, feedback: 'x', reason: 'typo' }, other)).code).toBe('forbidden');
     expect(apiError(() => correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3 }, comments: {}, feedback: 'x', reason: 'typo' }, reviewer)).issues).toEqual(['Reflection: not scored']);
-    const corrected = correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 2 }, comments: { reflection: 'Thin' }, feedback: 'Revisit reflection', reason: 'Misread the journal' }, admin);
+    const corrected = await correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 2 }, comments: { reflection: 'Thin' }, feedback: 'Revisit reflection', reason: 'Misread the journal' }, admin);
     expect(corrected).toMatchObject({ revision: 2, outcome: 'not_yet', source: 'correction', reason: 'Misread the journal', decidedBy: admin.id });
-    const revisions = loadDecisions(ctx, 'P-1');
+    const revisions = await loadDecisions(ctx, 'P-1');
     expect(revisions.map((r) => [r.revision, r.outcome])).toEqual([
       [1, 'pass'],
       [2, 'not_yet'],
     ]);
     expect(status('P-1')).toEqual({ status: 'decided', outcome: 'not_yet' });
-    const revise = ctx.db.get("SELECT details FROM audit_log WHERE action = 'decision.revise'") as { details: string };
+    const revise = (await ctx.db.get("SELECT details FROM audit_log WHERE action = 'decision.revise'")) as { details: string };
     expect(JSON.parse(revise.details)).toMatchObject({ revision: 2, previous: { revision: 1, outcome: 'pass' }, reason: 'Misread the journal' });
   });
 
-  it('two submissions racing for the same revision cannot both land', () => {
-    const id = openReview(ctx, 'P-1', reviewer).review!.id;
-    saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
-    ctx.db.run("INSERT INTO decisions (portfolio_id, revision, outcome, feedback, source, decided_by, decided_at) VALUES ('P-1', 1, 'pass', '', 'review', 'x', 't')");
+  it('two submissions racing for the same revision cannot both land', async () => {
+    const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
+    await saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
+    await ctx.db.run("INSERT INTO decisions (portfolio_id, revision, outcome, feedback, source, decided_by, decided_at) VALUES ('P-1', 1, 'pass', '', 'review', 'x', 't')");
     expect(apiError(() => submitReview(ctx, id, 0, reviewer)).code).toBe('conflict');
     expect(countRows(ctx, 'decisions')).toBe(1);
   });
 
-  it('Save & next finds the next portfolio in queue order, skipping what I already submitted', () => {
+  it('Save & next finds the next portfolio in queue order, skipping what I already submitted', async () => {
     expect(nextPortfolio(ctx, undefined, reviewer)).toBe('P-1');
     expect(nextPortfolio(ctx, 'P-1', reviewer)).toBe('P-2');
     expect(nextPortfolio(ctx, 'P-2', reviewer)).toBe('P-1');
-    const id = openReview(ctx, 'P-1', reviewer).review!.id;
-    saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
-    submitReview(ctx, id, 0, reviewer);
+    const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
+    await saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
+    await submitReview(ctx, id, 0, reviewer);
     expect(nextPortfolio(ctx, 'P-2', reviewer)).toBe(null);
   });
 });

@@ -32,7 +32,7 @@ function raw(pathname: string, headers: Record<string, string> = {}, method = 'G
 const auth = () => ({ Authorization: `Bearer ${shell.token}` });
 
 beforeAll(async () => {
-  ctx = tempServices();
+  ctx = await tempServices();
   const work = tempDir();
   writeCatalogue(work);
   pdf = await makePdf(3);

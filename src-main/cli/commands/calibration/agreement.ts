@@ -36,7 +36,7 @@ export const agreementCommand: Command = {
   usage: 'agreement FILE.csv | agreement --round NAME [--json]',
   summary: 'Agreement statistics per criterion (exact/adjacent, Cohen’s and Fleiss’ kappa, Krippendorff’s alpha with 95 % CI).',
   flags: { round: { type: 'string' } },
-  run({ args, flags, open, io }) {
+  async run({ args, flags, open, io }) {
     const [file, ...extra] = args;
     if (extra.length) throw new UsageError(`unexpected arguments: ${extra.join(' ')}`);
     const round = flags.round as string | undefined;
@@ -54,9 +54,9 @@ export const agreementCommand: Command = {
       }
     } else {
       const ctx = open();
-      const row = roundByName(ctx, round!);
+      const row = await roundByName(ctx, round!);
       if (!row) throw new UsageError(`no calibration round named "${round}"`);
-      report = agreementReport(roundRatingRows(ctx, row.id));
+      report = agreementReport(await roundRatingRows(ctx, row.id));
     }
     if (flags.json) io.out(JSON.stringify(report, null, 2));
     else printTable(report, io);

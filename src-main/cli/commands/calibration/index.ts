@@ -15,8 +15,8 @@ export const roundsListCommand: Command = {
   words: ['rounds', 'list'],
   usage: 'rounds list [--json]',
   summary: 'Calibration rounds with their status, rubric, anchors, reviewers and progress.',
-  run({ open, io, flags, actor }) {
-    const rounds = listRounds(open(), systemActor(actor));
+  async run({ open, io, flags, actor }) {
+    const rounds = await listRounds(open(), systemActor(actor));
     if (flags.json)
       io.out(
         JSON.stringify(
@@ -54,18 +54,18 @@ export const rubricExportCommand: Command = {
   usage: 'rubric export --id ID [--version N] [--out FILE]',
   summary: 'Write a rubric version as JSON (the format `import` reads); the latest version unless --version; stdout unless --out.',
   flags: { id: { type: 'string' }, version: { type: 'string' }, out: { type: 'string' } },
-  run({ flags, open, io, actor }) {
+  async run({ flags, open, io, actor }) {
     const id = flags.id;
     if (typeof id !== 'string' || !id) throw new UsageError('--id ID is required');
     const ctx = open();
-    const version = flags.version === undefined ? latestRubricVersion(ctx, id) : Number(flags.version);
+    const version = flags.version === undefined ? await latestRubricVersion(ctx, id) : Number(flags.version);
     if (version === null) throw new UsageError(`no rubric ${id}`);
     if (!Number.isInteger(version) || version < 1) throw new UsageError('--version must be a positive whole number');
-    const json = rubricJson(ctx, id, version);
+    const json = await rubricJson(ctx, id, version);
     if (typeof flags.out === 'string') {
       const out = path.resolve(flags.out);
       writeFileAtomic(out, json);
-      audit(ctx, { actor, action: 'rubric.export', entityType: 'rubric', entityId: `${id}@${version}`, details: { file: out } });
+      await audit(ctx, { actor, action: 'rubric.export', entityType: 'rubric', entityId: `${id}@${version}`, details: { file: out } });
       io.out(flags.json ? JSON.stringify({ file: out, id, version }) : `wrote ${id} version ${version} to ${out}`);
     } else io.out(json.trimEnd());
     return 0;
@@ -85,7 +85,7 @@ export const calibrationReportCommand: Command = {
     const ctx = open();
     let file;
     if (typeof flags.round === 'string') {
-      const row = roundByName(ctx, flags.round);
+      const row = await roundByName(ctx, flags.round);
       if (!row) throw new UsageError(`no calibration round named "${flags.round}"`);
       file = await exportReport(ctx, { kind: 'round', id: row.id }, fileFormat, systemActor(actor));
     } else {

@@ -30,10 +30,10 @@ export const creditExportCommand: Command = {
   usage: 'credit export --format csv|json --out FILE',
   summary: 'Approved credit for student-record systems (documented columns, stable order).',
   flags: { format: { type: 'string' }, out: { type: 'string' } },
-  run({ flags, open, io, actor }) {
+  async run({ flags, open, io, actor }) {
     const format = flags.format ?? 'csv';
     if (format !== 'csv' && format !== 'json') throw new UsageError('--format must be csv or json');
-    const file = exportStudentRecords(open(), format, systemActor(actor));
+    const file = await exportStudentRecords(open(), format, systemActor(actor));
     return writeExport(file, flags.out, io, flags.json, `${file.count} approved award${file.count === 1 ? '' : 's'}`);
   },
 };
@@ -55,10 +55,10 @@ export const creditApplicationsCommand: Command = {
   usage: 'credit applications [--status S]... [--json]',
   summary: 'Credit applications: id, candidate, pathway, date, status, requirements met.',
   flags: { status: { type: 'string', multiple: true } },
-  run({ flags, open, io, actor }) {
+  async run({ flags, open, io, actor }) {
     const status = (flags.status as string[] | undefined) ?? [];
     for (const s of status) if (!ApplicationStatusSchema.safeParse(s).success) throw new UsageError(`unknown status "${s}" (one of ${ApplicationStatusSchema.options.join(', ')})`);
-    const rows = listApplications(open(), systemActor(actor), { status: status as ApplicationStatus[] });
+    const rows = await listApplications(open(), systemActor(actor), { status: status as ApplicationStatus[] });
     if (flags.json) io.out(JSON.stringify(rows, null, 2));
     else for (const a of rows) io.out([a.id, a.candidate.id, a.candidate.name, a.pathway.label, a.date, APPLICATION_STATUS_LABEL[a.status], a.met ? 'requirements met' : 'requirements not met'].join('\t'));
     return 0;
@@ -69,8 +69,8 @@ export const creditPathwaysCommand: Command = {
   words: ['credit', 'pathways'],
   usage: 'credit pathways [--json]',
   summary: 'Credit pathways (latest versions) with their rules.',
-  run({ flags, open, io }) {
-    const rows = listPathways(open());
+  async run({ flags, open, io }) {
+    const rows = await listPathways(open());
     if (flags.json) io.out(JSON.stringify(rows, null, 2));
     else for (const p of rows) io.out([p.id, `v${p.version}`, `${p.targetCode} ${p.targetTitle}`, p.summary].join('\t'));
     return 0;
@@ -82,11 +82,11 @@ export const creditPathwayExportCommand: Command = {
   usage: 'credit pathway export --id ID [--version N] --out FILE',
   summary: 'A pathway version as JSON (evidence-workbench/pathway@1); `import` reads it back.',
   flags: { id: { type: 'string' }, version: { type: 'string' }, out: { type: 'string' } },
-  run({ flags, open, io }) {
+  async run({ flags, open, io }) {
     if (typeof flags.id !== 'string') throw new UsageError('--id ID is required');
     const version = flags.version === undefined ? undefined : Number(flags.version);
     if (version !== undefined && !(Number.isInteger(version) && version > 0)) throw new UsageError('--version must be a whole number');
-    const file = exportPathway(open(), flags.id, version);
+    const file = await exportPathway(open(), flags.id, version);
     return writeExport(file, flags.out, io, flags.json, `pathway ${flags.id}`);
   },
 };
@@ -124,12 +124,12 @@ export const creditHoldersCommand: Command = {
   usage: 'credit holders --out FILE [--credential C] [--school S] [--district D]',
   summary: 'Holders of each credential (CSV), to connect people who already hold a skill.',
   flags: { out: { type: 'string' }, credential: { type: 'string' }, school: { type: 'string' }, district: { type: 'string' } },
-  run({ flags, open, io, actor }) {
-    const file = holdersCsv(open(), systemActor(actor), {
-      credential: flags.credential as string | undefined,
-      school: flags.school as string | undefined,
-      district: flags.district as string | undefined,
-    });
+  async run({ flags, open, io, actor }) {
+    const file = await holdersCsv(open(), systemActor(actor), {
+          credential: flags.credential as string | undefined,
+          school: flags.school as string | undefined,
+          district: flags.district as string | undefined,
+        });
     return writeExport(file, flags.out, io, flags.json, `${file.count} holders`);
   },
 };

@@ -48,20 +48,20 @@ export const bundleImportCommand: Command = {
   words: ['bundle', 'import'],
   usage: 'bundle import FILE [--json]',
   summary: "Reviewer: load a review bundle into this data folder (checks its signature); then score in the app.",
-  run({ args, open, io, flags, actor }) {
+  async run({ args, open, io, flags, actor }) {
     const [file] = args;
     if (!file) throw new UsageError('bundle import needs the bundle file');
-    return refusals(io, async () => {
-      const ctx = open();
-      const r = await importBundle(ctx, file, systemActor(actor));
-      if (flags.json) io.out(JSON.stringify({ bundle: r.bundle, reviewer: r.reviewer, portfolios: r.portfolios, history: r.history, already_imported: r.alreadyImported, issuer_thumbprint: r.issuerThumbprint }, null, 2));
-      else {
-        io.out(r.alreadyImported ? `bundle ${r.bundle} was already imported; nothing changed` : `imported bundle ${r.bundle}: ${r.portfolios.length} portfolios for ${r.reviewer.name} (${r.reviewer.id}${r.reviewer.created ? ', profile created' : ''})`);
-        io.out(`signed by key ${r.issuerThumbprint}`);
-        io.out(`open the app on ${ctx.dataDir}, choose the profile ${r.reviewer.name}, score, then: results export --out FILE`);
-      }
-      return 0;
-    });
+    return await refusals(io, async () => {
+          const ctx = open();
+          const r = await importBundle(ctx, file, systemActor(actor));
+          if (flags.json) io.out(JSON.stringify({ bundle: r.bundle, reviewer: r.reviewer, portfolios: r.portfolios, history: r.history, already_imported: r.alreadyImported, issuer_thumbprint: r.issuerThumbprint }, null, 2));
+          else {
+            io.out(r.alreadyImported ? `bundle ${r.bundle} was already imported; nothing changed` : `imported bundle ${r.bundle}: ${r.portfolios.length} portfolios for ${r.reviewer.name} (${r.reviewer.id}${r.reviewer.created ? ', profile created' : ''})`);
+            io.out(`signed by key ${r.issuerThumbprint}`);
+            io.out(`open the app on ${ctx.dataDir}, choose the profile ${r.reviewer.name}, score, then: results export --out FILE`);
+          }
+          return 0;
+        });
   },
 };
 
@@ -70,9 +70,9 @@ export const resultsExportCommand: Command = {
   usage: 'results export --out FILE [--bundle ID] [--json]',
   summary: 'Reviewer: write the submitted reviews of a received bundle (default: the latest) for the lead; drafts stay.',
   flags: { out: { type: 'string' }, bundle: { type: 'string' } },
-  run({ open, io, flags, actor }) {
+  async run({ open, io, flags, actor }) {
     const out = need(flags.out, '--out FILE');
-    const r = exportResults(open(), flags.bundle as string | undefined, actor);
+    const r = await exportResults(open(), flags.bundle as string | undefined, actor);
     writeFileAtomic(out, r.text);
     if (flags.json) io.out(JSON.stringify({ bundle: r.bundle, reviewer: r.reviewer, file: path.resolve(out), exported: r.exported, skipped_drafts: r.drafts, not_started: r.notStarted }, null, 2));
     else {
@@ -88,18 +88,18 @@ export const resultsImportCommand: Command = {
   words: ['results', 'import'],
   usage: 'results import FILE [--json]',
   summary: "Lead: land a reviewer's results file on its bundle's assignments, all or nothing; reconciliation follows.",
-  run({ args, open, io, flags, actor }) {
+  async run({ args, open, io, flags, actor }) {
     const [file] = args;
     if (!file) throw new UsageError('results import needs the results file');
-    return refusals(io, async () => {
-      const r = importResults(open(), file, systemActor(actor));
-      if (flags.json) io.out(JSON.stringify(r, null, 2));
-      else {
-        for (const x of r.reviews) io.out([x.portfolio, x.outcome, STATUS_LABEL[x.status as Status] ?? x.status, x.moderation ? 'moderation' : ''].join('\t').trimEnd());
-        io.out(`imported ${r.reviews.length} review${r.reviews.length === 1 ? '' : 's'} by ${r.reviewer} from bundle ${r.bundle}`);
-      }
-      return 0;
-    });
+    return await refusals(io, async () => {
+          const r = await importResults(open(), file, systemActor(actor));
+          if (flags.json) io.out(JSON.stringify(r, null, 2));
+          else {
+            for (const x of r.reviews) io.out([x.portfolio, x.outcome, STATUS_LABEL[x.status as Status] ?? x.status, x.moderation ? 'moderation' : ''].join('\t').trimEnd());
+            io.out(`imported ${r.reviews.length} review${r.reviews.length === 1 ? '' : 's'} by ${r.reviewer} from bundle ${r.bundle}`);
+          }
+          return 0;
+        });
   },
 };
 

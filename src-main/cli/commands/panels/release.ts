@@ -8,8 +8,8 @@ export const releaseListCommand: Command = {
   words: ['release', 'list'],
   usage: 'release list [--json]',
   summary: 'Reconciled decisions ready to release: portfolio, outcome, the reviews they came from, merged feedback.',
-  run({ open, io, flags, actor }) {
-    const items = readyToRelease(open(), systemActor(actor));
+  async run({ open, io, flags, actor }) {
+    const items = await readyToRelease(open(), systemActor(actor));
     if (flags.json)
       io.out(
         JSON.stringify(
@@ -39,7 +39,7 @@ export const releaseCommand: Command = {
   usage: 'release (PORTFOLIO... | --all) [--feedback-file FILE] [--confirm] [--json]',
   summary: 'Lead: release reconciled decisions (all or nothing); --feedback-file replaces the merged feedback of the one portfolio named.',
   flags: { all: { type: 'boolean' }, 'feedback-file': { type: 'string' }, confirm: { type: 'boolean' } },
-  run({ args, open, io, flags, actor }) {
+  async run({ args, open, io, flags, actor }) {
     const feedbackFile = flags['feedback-file'] as string | undefined;
     if (flags.all && args.length) throw new UsageError('name portfolios or give --all, not both');
     if (!flags.all && !args.length) throw new UsageError('release needs the portfolios to release (or --all)');
@@ -54,12 +54,12 @@ export const releaseCommand: Command = {
     }
     const ctx = open();
     const who = systemActor(actor);
-    const ids = flags.all ? readyToRelease(ctx, who).map((i) => i.portfolio) : args;
+    const ids = flags.all ? (await readyToRelease(ctx, who)).map((i) => i.portfolio) : args;
     if (!ids.length) {
       io.out('nothing is ready to release');
       return 0;
     }
-    const r = releaseDecisions(ctx, { items: ids.map((portfolioId) => ({ portfolioId, ...(feedback !== undefined ? { feedback } : {}) })), confirm: Boolean(flags.confirm) }, who);
+    const r = await releaseDecisions(ctx, { items: ids.map((portfolioId) => ({ portfolioId, ...(feedback !== undefined ? { feedback } : {}) })), confirm: Boolean(flags.confirm) }, who);
     if (flags.json) io.out(JSON.stringify(r, null, 2));
     else io.out(`released ${r.released.length} decision${r.released.length === 1 ? '' : 's'}: ${r.released.join(', ')}`);
     return 0;

@@ -41,16 +41,16 @@ interface OpenItem {
   resubmissionOf: string | null;
 }
 
-function openItems(ctx: ServiceContext, reviewerId: string): OpenItem[] {
-  return ctx.db.all(`SELECT a.id AS assignmentId, p.id AS portfolioId, p.credential_code AS credential, p.rubric_id AS rubricId,
+async function openItems(ctx: ServiceContext, reviewerId: string): Promise<OpenItem[]> {
+  return (await ctx.db.all(`SELECT a.id AS assignmentId, p.id AS portfolioId, p.credential_code AS credential, p.rubric_id AS rubricId,
               p.rubric_version AS rubricVersion, p.resubmission_of AS resubmissionOf
        FROM assignments a JOIN portfolios p ON p.id = a.portfolio_id
        WHERE a.reviewer_id = ? AND a.status = 'assigned' AND p.status IN ('submitted', 'in_review') AND p.is_anchor = 0
-       ORDER BY p.submitted_at, p.id`, [reviewerId]) as OpenItem[];
+       ORDER BY p.submitted_at, p.id`, [reviewerId])) as OpenItem[];
 }
 
 /** Earlier attempts behind the resubmissions, oldest link last; each once, and never one that is itself assigned. */
-function historyOf(ctx: ServiceContext, items: OpenItem[]): { id: string; credential: string; rubricId: string; rubricVersion: number; status: string }[] {
+async function historyOf(ctx: ServiceContext, items: OpenItem[]): Promise<{ id: string; credential: string; rubricId: string; rubricVersion: number; status: string }[]> {
   const assigned = new Set(items.map((i) => i.portfolioId));
   const seen = new Set<string>();
   const out: { id: string; credential: string; rubricId: string; rubricVersion: number; status: string }[] = [];
@@ -58,7 +58,7 @@ function historyOf(ctx: ServiceContext, items: OpenItem[]): { id: string; creden
     let next = item.resubmissionOf;
     while (next && !seen.has(next) && !assigned.has(next)) {
       seen.add(next);
-      const row = ctx.db.get('SELECT id, credential_code AS credential, rubric_id AS rubricId, rubric_version AS rubricVersion, status, resubmission_of AS prev FROM portfolios WHERE id = ?', [next]) as { id: string; credential: string; rubricId: string; rubricVersion: number; status: string; prev: string | null } | undefined;
+      const row = (await ctx.db.get('SELECT id, credential_code AS credential, rubric_id AS rubricId, rubric_version AS rubricVersion, status, resubmission_of AS prev FROM portfolios WHERE id = ?', [next])) as { id: string; credential: string; rubricId: string; rubricVersion: number; status: string; prev: string | null } | undefined;
       if (!row) break;
       out.push(row);
       next = row.prev;
@@ -86,14 +86,14 @@ const STORED = /\.(pdf|mp4|webm|png|jpe?g)$/i;
  */
 export async function exportBundle(ctx: ServiceContext, reviewerId: string, actor: Reviewer): Promise<ExportedBundle> {
   requireRole(actor, 'lead', 'admin');
-  const reviewer = getReviewer(ctx, reviewerId);
+  const reviewer = await getReviewer(ctx, reviewerId);
   if (!reviewer) throw new ApiError('not_found', `no reviewer ${reviewerId}`);
-  const items = openItems(ctx, reviewerId);
+  const items = await openItems(ctx, reviewerId);
   if (items.length === 0) throw new ApiError('conflict', `${reviewer.name} (${reviewerId}) has no open assignments to put in a bundle`);
-  const history = historyOf(ctx, items);
+  const history = await historyOf(ctx, items);
 
   const policies: Record<string, ReviewPolicy> = {};
-  for (const c of new Set([...items, ...history].map((i) => i.credential))) policies[c] = currentPolicy(ctx, c);
+  for (const c of new Set([...items, ...history].map((i) => i.credential))) policies[c] = await currentPolicy(ctx, c);
   const anonymous = Object.keys(policies).filter((c) => policies[c]!.anonymous);
 
   const files: Zippable = {};
@@ -104,7 +104,7 @@ export async function exportBundle(ctx: ServiceContext, reviewerId: string, acto
   };
 
   for (const p of [...items.map((i) => ({ id: i.portfolioId, credential: i.credential })), ...history]) {
-    const pkg = buildPackage(ctx, p.id, policies[p.credential]!.anonymous);
+    const pkg = await buildPackage(ctx, p.id, policies[p.credential]!.anonymous);
     add(`portfolios/${p.id}/manifest.json`, json(pkg.manifest));
     for (const f of pkg.files) add(`portfolios/${p.id}/${f.file}`, storeBytes(ctx, f.sha256, `${p.id} ${f.file}`));
   }
@@ -116,7 +116,7 @@ export async function exportBundle(ctx: ServiceContext, reviewerId: string, acto
   for (const p of [...history, ...items.map((i) => ({ ...i, id: i.portfolioId }))]) {
     const key = `${p.rubricId}@${p.rubricVersion}`;
     if (!rubrics.has(key)) {
-      const r = loadRubric(ctx, p.rubricId, p.rubricVersion);
+      const r = await loadRubric(ctx, p.rubricId, p.rubricVersion);
       if (!r) throw new ApiError('internal', `rubric ${key} is missing`);
       rubrics.set(key, r);
     }
@@ -124,8 +124,8 @@ export async function exportBundle(ctx: ServiceContext, reviewerId: string, acto
     if (!seen || seen.version < p.rubricVersion) credentialRubric.set(p.credential, { id: p.rubricId, version: p.rubricVersion });
   }
   for (const r of rubrics.values()) add(`catalogue/rubric-${r.id}-${r.version}.json`, json(r));
-  const credentials = [...credentialRubric].map(([code, rubric]) => {
-    const c = loadCredential(ctx, code);
+  const credentials = [...credentialRubric].map(async ([code, rubric]) => {
+    const c = await loadCredential(ctx, code);
     if (!c) throw new ApiError('internal', `credential ${code} is missing`);
     return { ...c, rubric };
   });
@@ -143,8 +143,8 @@ export async function exportBundle(ctx: ServiceContext, reviewerId: string, acto
     reviewer: { id: reviewer.id, name: reviewer.name, email: reviewer.email, school: reviewer.school, district: reviewer.district },
     policy: policies,
     assignments: items.map((i) => ({ portfolio: i.portfolioId, rubric: { id: i.rubricId, version: i.rubricVersion } })),
-    history: history.map((h) => {
-      const d = loadDecisions(ctx, h.id).at(-1);
+    history: history.map(async (h) => {
+      const d = (await loadDecisions(ctx, h.id)).at(-1);
       return {
         portfolio: h.id,
         status: h.status as Bundle['history'][number]['status'],
@@ -171,18 +171,18 @@ export async function exportBundle(ctx: ServiceContext, reviewerId: string, acto
   const mtime = new Date(issuedAt);
   const bytes = zipSync({ [BUNDLE_JSON]: [bundleJson, { level: 6 }], [BUNDLE_SIG]: [new TextEncoder().encode(`${sig}\n`), { level: 0 }], ...files }, { mtime });
 
-  transaction(ctx, async (ctx) => {
-        ctx.db.orm.insert(bundles).values({ id, reviewerId, createdAt: issuedAt, createdBy: actor.id, secret }).run();
-        for (const i of items)
-          ctx.db.orm.insert(bundleItems).values({ bundleId: id, portfolioId: i.portfolioId, assignmentId: i.assignmentId, rubricId: i.rubricId, rubricVersion: i.rubricVersion }).run();
-        audit(ctx, {
-          actor: actor.id,
-          action: 'bundle.export',
-          entityType: 'bundle',
-          entityId: id,
-          details: { reviewer: reviewerId, portfolios: items.map((i) => i.portfolioId), history: history.map((h) => h.id), anonymous, issuer: key.thumbprint },
-        });
-      });
+  await transaction(ctx, async (ctx) => {
+            await ctx.db.orm.insert(bundles).values({ id, reviewerId, createdAt: issuedAt, createdBy: actor.id, secret }).run();
+            for (const i of items)
+              await ctx.db.orm.insert(bundleItems).values({ bundleId: id, portfolioId: i.portfolioId, assignmentId: i.assignmentId, rubricId: i.rubricId, rubricVersion: i.rubricVersion }).run();
+            await audit(ctx, {
+                    actor: actor.id,
+                    action: 'bundle.export',
+                    entityType: 'bundle',
+                    entityId: id,
+                    details: { reviewer: reviewerId, portfolios: items.map((i) => i.portfolioId), history: history.map((h) => h.id), anonymous, issuer: key.thumbprint },
+                  });
+          });
 
   return {
     fileName: `review-bundle-${reviewerId}-${issuedAt.slice(0, 10)}-${id.slice(0, 8)}.zip`,

@@ -21,11 +21,11 @@ export interface ExportedResults {
   notStarted: string[];
 }
 
-function receivedBundle(ctx: ServiceContext, bundleId?: string) {
+async function receivedBundle(ctx: ServiceContext, bundleId?: string) {
   const db = ctx.db.orm;
   const row = bundleId
-    ? db.select().from(receivedBundles).where(eq(receivedBundles.id, bundleId)).get()
-    : db.select().from(receivedBundles).orderBy(desc(receivedBundles.importedAt), desc(receivedBundles.issuedAt)).limit(1).get();
+    ? await db.select().from(receivedBundles).where(eq(receivedBundles.id, bundleId)).get()
+    : await db.select().from(receivedBundles).orderBy(desc(receivedBundles.importedAt), desc(receivedBundles.issuedAt)).limit(1).get();
   if (!row) throw new ApiError('not_found', bundleId ? `no review bundle ${bundleId} was imported here` : 'no review bundle was imported into this data directory');
   return row;
 }
@@ -41,23 +41,23 @@ function toAnchor(a: Anchor): ResultAnchor {
  * The results file of a received bundle (default: the one imported last): every submitted review of its portfolios by
  * the bundle's reviewer, with the MAC the lead checks. Refused while nothing has been submitted.
  */
-export function exportResults(ctx: ServiceContext, bundleId?: string, actor = 'system:results'): ExportedResults {
-  const bundle = receivedBundle(ctx, bundleId);
-  const items = ctx.db.orm.select({ p: receivedBundleItems.portfolioId }).from(receivedBundleItems).where(eq(receivedBundleItems.bundleId, bundle.id)).all();
+export async function exportResults(ctx: ServiceContext, bundleId?: string, actor = 'system:results'): Promise<ExportedResults> {
+  const bundle = await receivedBundle(ctx, bundleId);
+  const items = await ctx.db.orm.select({ p: receivedBundleItems.portfolioId }).from(receivedBundleItems).where(eq(receivedBundleItems.bundleId, bundle.id)).all();
   const out: ResultReview[] = [];
   const drafts: string[] = [];
   const notStarted: string[] = [];
   for (const { p } of items) {
-    const row = ctx.db.orm
-      .select()
-      .from(reviews)
-      .where(and(eq(reviews.portfolioId, p), eq(reviews.reviewerId, bundle.reviewerId), eq(reviews.kind, 'review')))
-      .orderBy(desc(reviews.id))
-      .get();
+    const row = await ctx.db.orm
+          .select()
+          .from(reviews)
+          .where(and(eq(reviews.portfolioId, p), eq(reviews.reviewerId, bundle.reviewerId), eq(reviews.kind, 'review')))
+          .orderBy(desc(reviews.id))
+          .get();
     if (!row) notStarted.push(p);
     else if (row.status !== 'submitted') drafts.push(p);
     else {
-      const v = toReviewView(ctx, row);
+      const v = await toReviewView(ctx, row);
       out.push({
         portfolio: p,
         rubric: { id: row.rubricId, version: row.rubricVersion },
@@ -76,7 +76,7 @@ export function exportResults(ctx: ServiceContext, bundleId?: string, actor = 's
     throw new ApiError('conflict', `nothing to export yet: no submitted review among the ${items.length} portfolios of bundle ${bundle.id} (${drafts.length} draft${drafts.length === 1 ? '' : 's'})`);
   const payload: ResultsPayload = { bundle: bundle.id, reviewer: bundle.reviewerId, exported_at: nowIso(ctx), reviews: out };
   const text = `${JSON.stringify({ format: RESULTS_FORMAT, payload, mac: resultsMac(bundle.secret, payload) }, null, 2)}\n`;
-  transaction(ctx, async (ctx) => audit(ctx, { actor, action: 'results.export', entityType: 'bundle', entityId: bundle.id, details: { reviewer: bundle.reviewerId, exported: out.map((r) => r.portfolio), drafts, notStarted } }));
+  await transaction(ctx, async (ctx) => audit(ctx, { actor, action: 'results.export', entityType: 'bundle', entityId: bundle.id, details: { reviewer: bundle.reviewerId, exported: out.map((r) => r.portfolio), drafts, notStarted } }));
   return {
     fileName: `review-results-${bundle.reviewerId}-${bundle.id.slice(0, 8)}.json`,
     text,

@@ -30,15 +30,15 @@ export interface BundleImportReport {
 const sameItems = (a: string[], b: string[]) => a.length === b.length && [...a].sort().join('\n') === [...b].sort().join('\n');
 
 /** Refusals that need no write: a bundle id seen before with other content, a reviewer email taken by another profile. */
-function preflight(ctx: ServiceContext, bundle: Bundle): { already: boolean } {
-  const seen = ctx.db.orm.select().from(receivedBundles).where(eq(receivedBundles.id, bundle.id)).get();
+async function preflight(ctx: ServiceContext, bundle: Bundle): Promise<{ already: boolean }> {
+  const seen = await ctx.db.orm.select().from(receivedBundles).where(eq(receivedBundles.id, bundle.id)).get();
   if (seen) {
-    const items = ctx.db.orm.select({ p: receivedBundleItems.portfolioId }).from(receivedBundleItems).where(eq(receivedBundleItems.bundleId, bundle.id)).all();
+    const items = await ctx.db.orm.select({ p: receivedBundleItems.portfolioId }).from(receivedBundleItems).where(eq(receivedBundleItems.bundleId, bundle.id)).all();
     const identical = seen.secret === bundle.secret && seen.reviewerId === bundle.reviewer.id && sameItems(items.map((i) => i.p), bundle.assignments.map((a) => a.portfolio));
     if (!identical) throw new RefusedError('review bundle', [`a different bundle with the id ${bundle.id} was already imported here on ${seen.importedAt}`], 'conflict');
     return { already: true };
   }
-  const clash = listReviewers(ctx).find((r) => r.id !== bundle.reviewer.id && r.email.toLowerCase() === bundle.reviewer.email.toLowerCase());
+  const clash = (await listReviewers(ctx)).find((r) => r.id !== bundle.reviewer.id && r.email.toLowerCase() === bundle.reviewer.email.toLowerCase());
   if (clash) throw new RefusedError('review bundle', [`this bundle is for ${bundle.reviewer.id}, but the profile ${clash.id} here already uses the email ${bundle.reviewer.email}`], 'conflict');
   return { already: false };
 }
@@ -48,44 +48,44 @@ function preflight(ctx: ServiceContext, bundle: Bundle): { already: boolean } {
  * attempts). Anonymous stays off locally: identity is already withheld in the bundle itself, and the local Anonymizer
  * would pseudonymise the pseudonym again, showing the reviewer another "Candidate XXXXXX" than the lead sees.
  */
-function applyPolicies(ctx: ServiceContext, bundle: Bundle, actor: string): void {
+async function applyPolicies(ctx: ServiceContext, bundle: Bundle, actor: string): Promise<void> {
   for (const [credential, policy] of Object.entries(bundle.policy)) {
     const local: ReviewPolicy = { ...policy, anonymous: false };
-    const current = policyVersions(ctx, credential)[0];
+    const current = (await policyVersions(ctx, credential))[0];
     if (current && JSON.stringify(current.policy) === JSON.stringify(local)) continue;
     const version = (current?.version ?? 0) + 1;
-    ctx.db.orm
-      .insert(reviewPolicies)
-      .values({
-        credentialCode: credential,
-        version,
-        reviewsRequired: local.reviews_required,
-        tolerance: local.tolerance,
-        anonymous: false,
-        coiSameSchool: local.coi_same_school,
-        coiSameDistrict: local.coi_same_district,
-        resubmissionReviewers: local.resubmission_reviewers,
-        maxAttempts: local.max_attempts,
-        qualifiedOnly: local.qualified_only,
-        finalLevels: local.final_levels,
-        changeNote: `from review bundle ${bundle.id}${policy.anonymous ? ' (anonymous review: identity already withheld in the bundle)' : ''}`,
-        createdAt: nowIso(ctx),
-        createdBy: `bundle:${bundle.id}`,
-      })
-      .run();
-    audit(ctx, { actor, action: 'policy.set', entityType: 'credential', entityId: credential, details: { version, policy: local, bundle: bundle.id } });
+    await ctx.db.orm
+            .insert(reviewPolicies)
+            .values({
+              credentialCode: credential,
+              version,
+              reviewsRequired: local.reviews_required,
+              tolerance: local.tolerance,
+              anonymous: false,
+              coiSameSchool: local.coi_same_school,
+              coiSameDistrict: local.coi_same_district,
+              resubmissionReviewers: local.resubmission_reviewers,
+              maxAttempts: local.max_attempts,
+              qualifiedOnly: local.qualified_only,
+              finalLevels: local.final_levels,
+              changeNote: `from review bundle ${bundle.id}${policy.anonymous ? ' (anonymous review: identity already withheld in the bundle)' : ''}`,
+              createdAt: nowIso(ctx),
+              createdBy: `bundle:${bundle.id}`,
+            })
+            .run();
+    await audit(ctx, { actor, action: 'policy.set', entityType: 'credential', entityId: credential, details: { version, policy: local, bundle: bundle.id } });
   }
 }
 
-function ensureReviewer(ctx: ServiceContext, bundle: Bundle, actor: string): { reviewer: Reviewer; created: boolean } {
-  const existing = getReviewer(ctx, bundle.reviewer.id);
+async function ensureReviewer(ctx: ServiceContext, bundle: Bundle, actor: string): Promise<{ reviewer: Reviewer; created: boolean }> {
+  const existing = await getReviewer(ctx, bundle.reviewer.id);
   if (!existing) {
     const { id, name, email, school, district } = bundle.reviewer;
-    return { reviewer: createReviewer(ctx, { id, name, email, school, district, roles: ['reviewer'] }, null), created: true };
+    return { reviewer: await createReviewer(ctx, { id, name, email, school, district, roles: ['reviewer'] }, null), created: true };
   }
   if (!existing.roles.includes('reviewer')) {
-    ctx.db.orm.insert(reviewerRoles).values({ reviewerId: existing.id, role: 'reviewer' }).run();
-    audit(ctx, { actor, action: 'reviewer.update', entityType: 'reviewer', entityId: existing.id, details: { addRole: 'reviewer', bundle: bundle.id } });
+    await ctx.db.orm.insert(reviewerRoles).values({ reviewerId: existing.id, role: 'reviewer' }).run();
+    await audit(ctx, { actor, action: 'reviewer.update', entityType: 'reviewer', entityId: existing.id, details: { addRole: 'reviewer', bundle: bundle.id } });
   }
   return { reviewer: existing, created: false };
 }
@@ -94,44 +94,44 @@ function ensureReviewer(ctx: ServiceContext, bundle: Bundle, actor: string): { r
  * Earlier attempts arrive as fresh packages: give them the lead's decision and status, so the resubmission's attempt
  * history reads as it does online. Written directly: this mirrors a state reached elsewhere, not a life-cycle step here.
  */
-function copyHistory(ctx: ServiceContext, bundle: Bundle, imported: Set<string>, actor: string): string[] {
+async function copyHistory(ctx: ServiceContext, bundle: Bundle, imported: Set<string>, actor: string): Promise<string[]> {
   const copied: string[] = [];
   for (const h of bundle.history) {
     if (!imported.has(h.portfolio)) continue;
     const d = h.decision;
     if (d) {
-      const row = ctx.db.orm
-        .insert(decisions)
-        .values({ portfolioId: h.portfolio, revision: 1, outcome: d.outcome, total: d.total, feedback: d.feedback, source: d.source, reviewId: null, decidedBy: d.decided_by, decidedAt: d.decided_at, reason: d.reason, releasedAt: d.decided_at, releasedBy: d.decided_by })
-        .returning({ id: decisions.id })
-        .get();
-      for (const l of d.levels) ctx.db.orm.insert(decisionLevels).values({ decisionId: row.id, criterionId: l.criterion, score: l.score, comment: l.comment }).run();
+      const row = await ctx.db.orm
+              .insert(decisions)
+              .values({ portfolioId: h.portfolio, revision: 1, outcome: d.outcome, total: d.total, feedback: d.feedback, source: d.source, reviewId: null, decidedBy: d.decided_by, decidedAt: d.decided_at, reason: d.reason, releasedAt: d.decided_at, releasedBy: d.decided_by })
+              .returning({ id: decisions.id })
+              .get();
+      for (const l of d.levels) await ctx.db.orm.insert(decisionLevels).values({ decisionId: row.id, criterionId: l.criterion, score: l.score, comment: l.comment }).run();
     }
-    ctx.db.run('UPDATE portfolios SET status = ?, outcome = ?, updated_at = ? WHERE id = ?', [h.status, d?.outcome ?? null, nowIso(ctx), h.portfolio]);
-    audit(ctx, { actor, action: 'bundle.history', entityType: 'portfolio', entityId: h.portfolio, details: { bundle: bundle.id, status: h.status, outcome: d?.outcome ?? null } });
+    await ctx.db.run('UPDATE portfolios SET status = ?, outcome = ?, updated_at = ? WHERE id = ?', [h.status, d?.outcome ?? null, nowIso(ctx), h.portfolio]);
+    await audit(ctx, { actor, action: 'bundle.history', entityType: 'portfolio', entityId: h.portfolio, details: { bundle: bundle.id, status: h.status, outcome: d?.outcome ?? null } });
     copied.push(h.portfolio);
   }
   return copied;
 }
 
-function addAssignments(ctx: ServiceContext, bundle: Bundle, imported: Set<string>, actor: string): void {
+async function addAssignments(ctx: ServiceContext, bundle: Bundle, imported: Set<string>, actor: string): Promise<void> {
   const now = nowIso(ctx);
   const by = `bundle:${bundle.id}`;
   for (const a of bundle.assignments) {
     // A portfolio imported before keeps its rubric; a new one is assessed with the version the lead assigned.
     if (imported.has(a.portfolio))
-      ctx.db.run('UPDATE portfolios SET rubric_id = ?, rubric_version = ? WHERE id = ?', [a.rubric.id, a.rubric.version, a.portfolio]);
-    const active = ctx.db.orm
-      .select()
-      .from(assignments)
-      .where(and(eq(assignments.portfolioId, a.portfolio), eq(assignments.reviewerId, bundle.reviewer.id), ne(assignments.status, 'released')))
-      .get();
+      await ctx.db.run('UPDATE portfolios SET rubric_id = ?, rubric_version = ? WHERE id = ?', [a.rubric.id, a.rubric.version, a.portfolio]);
+    const active = await ctx.db.orm
+          .select()
+          .from(assignments)
+          .where(and(eq(assignments.portfolioId, a.portfolio), eq(assignments.reviewerId, bundle.reviewer.id), ne(assignments.status, 'released')))
+          .get();
     // Already here from an earlier bundle (assigned, or scored and waiting to travel back): keep it as it is.
     if (!active) {
-      ctx.db.orm.insert(assignments).values({ portfolioId: a.portfolio, reviewerId: bundle.reviewer.id, status: 'assigned', reason: 'review', assignedAt: now, assignedBy: by }).run();
-      audit(ctx, { actor, action: 'assignment.create', entityType: 'portfolio', entityId: a.portfolio, details: { reviewer: bundle.reviewer.id, reason: 'review', how: by } });
+      await ctx.db.orm.insert(assignments).values({ portfolioId: a.portfolio, reviewerId: bundle.reviewer.id, status: 'assigned', reason: 'review', assignedAt: now, assignedBy: by }).run();
+      await audit(ctx, { actor, action: 'assignment.create', entityType: 'portfolio', entityId: a.portfolio, details: { reviewer: bundle.reviewer.id, reason: 'review', how: by } });
     }
-    ctx.db.orm.insert(receivedBundleItems).values({ bundleId: bundle.id, portfolioId: a.portfolio }).run();
+    await ctx.db.orm.insert(receivedBundleItems).values({ bundleId: bundle.id, portfolioId: a.portfolio }).run();
   }
 }
 
@@ -145,8 +145,8 @@ export async function importBundle(ctx: ServiceContext, file: string, actor: Rev
   const { bundle } = opened;
   try {
     const base = { bundle: bundle.id, history: [] as string[], issuerThumbprint: bundle.issuer.thumbprint };
-    if (preflight(ctx, bundle).already) {
-      const r = getReviewer(ctx, bundle.reviewer.id)!;
+    if ((await preflight(ctx, bundle)).already) {
+      const r = (await getReviewer(ctx, bundle.reviewer.id))!;
       return { ...base, reviewer: { id: r.id, name: r.name, created: false }, portfolios: bundle.assignments.map((a) => ({ id: a.portfolio, result: 'unchanged' })), alreadyImported: true };
     }
     const shas = new Set(bundle.files.map((f) => f.sha256));
@@ -155,7 +155,7 @@ export async function importBundle(ctx: ServiceContext, file: string, actor: Rev
     try {
       // Policies go in before their credentials exist (the importer needs them): check foreign keys at commit.
       sqlite.pragma('defer_foreign_keys = ON');
-      applyPolicies(ctx, bundle, actor.id);
+      await applyPolicies(ctx, bundle, actor.id);
       let report: ImportReport;
       try {
         // The bundle is signed by the lead's key (checked by openBundle): the lead's current details of candidates,
@@ -166,25 +166,25 @@ export async function importBundle(ctx: ServiceContext, file: string, actor: Rev
         throw err;
       }
       const imported = new Set(report.portfolios.filter((p) => p.result === 'imported').map((p) => p.id));
-      const { reviewer, created } = ensureReviewer(ctx, bundle, actor.id);
-      const history = copyHistory(ctx, bundle, imported, actor.id);
+      const { reviewer, created } = await ensureReviewer(ctx, bundle, actor.id);
+      const history = await copyHistory(ctx, bundle, imported, actor.id);
       const now = nowIso(ctx);
-      ctx.db.orm.insert(receivedBundles).values({ id: bundle.id, reviewerId: reviewer.id, issuedAt: bundle.issued_at, importedAt: now, secret: bundle.secret }).run();
-      addAssignments(ctx, bundle, imported, actor.id);
-      audit(ctx, {
-        actor: actor.id,
-        action: 'bundle.import',
-        entityType: 'bundle',
-        entityId: bundle.id,
-        details: { reviewer: reviewer.id, portfolios: bundle.assignments.map((a) => a.portfolio), history, issuer: bundle.issuer.thumbprint, issued_by: bundle.issued_by, sha256: opened.bundleSha256 },
-      });
+      await ctx.db.orm.insert(receivedBundles).values({ id: bundle.id, reviewerId: reviewer.id, issuedAt: bundle.issued_at, importedAt: now, secret: bundle.secret }).run();
+      await addAssignments(ctx, bundle, imported, actor.id);
+      await audit(ctx, {
+                actor: actor.id,
+                action: 'bundle.import',
+                entityType: 'bundle',
+                entityId: bundle.id,
+                details: { reviewer: reviewer.id, portfolios: bundle.assignments.map((a) => a.portfolio), history, issuer: bundle.issuer.thumbprint, issued_by: bundle.issued_by, sha256: opened.bundleSha256 },
+              });
       sqlite.exec('COMMIT');
       const portfolios = bundle.assignments.map((a) => ({ id: a.portfolio, result: imported.has(a.portfolio) ? ('imported' as const) : ('unchanged' as const) }));
       return { ...base, reviewer: { id: reviewer.id, name: reviewer.name, created }, portfolios, history, alreadyImported: false };
     } catch (err) {
       if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
       // The importer placed evidence files with its rows; with the rows rolled back, the files no committed row needs go too.
-      transaction(ctx, async (ctx) => dropUnreferencedBlobs(ctx, shas));
+      await transaction(ctx, async (ctx) => dropUnreferencedBlobs(ctx, shas));
       throw err;
     }
   } finally {

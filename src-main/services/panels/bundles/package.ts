@@ -50,29 +50,29 @@ interface PortfolioRow {
   test_post: number | null;
 }
 
-export function buildPackage(ctx: ServiceContext, portfolioId: string, anonymous: boolean): BuiltPackage {
-  const q = <T>(sql: string, ...args: unknown[]) => ctx.db.all(sql, args) as T[];
-  const p = ctx.db.get('SELECT * FROM portfolios WHERE id = ?', [portfolioId]) as PortfolioRow | undefined;
+export async function buildPackage(ctx: ServiceContext, portfolioId: string, anonymous: boolean): Promise<BuiltPackage> {
+  const q = async <T>(sql: string, ...args: unknown[]) => (await ctx.db.all(sql, args)) as T[];
+  const p = (await ctx.db.get('SELECT * FROM portfolios WHERE id = ?', [portfolioId])) as PortfolioRow | undefined;
   if (!p) throw new Error(`no portfolio ${portfolioId}`);
-  const email = (ctx.db.get('SELECT email FROM candidates WHERE id = ?', [p.candidate_id]) as { email: string } | undefined)?.email ?? '';
+  const email = ((await ctx.db.get('SELECT email FROM candidates WHERE id = ?', [p.candidate_id])) as { email: string } | undefined)?.email ?? '';
   const candidate = anonymous
     ? anonymousCandidate(ctx, p.candidate_id)
     : { id: p.candidate_id, name: p.candidate_name, email, school: p.school, district: p.district };
-  const responses = q<{ prompt: string; text: string }>('SELECT prompt, text FROM responses WHERE portfolio_id = ? ORDER BY position', p.id);
+  const responses = await q<{ prompt: string; text: string }>('SELECT prompt, text FROM responses WHERE portfolio_id = ? ORDER BY position', p.id);
   // An anonymous bundle carries the PDF copies without metadata, as reviewers get them online.
-  const items = q<{ evidence_id: string; title: string; kind: string; media_type: string; bytes: number; sha256: string; file_name: string }>(
-    anonymous
-      ? `SELECT e.evidence_id, e.title, e.kind, e.media_type, coalesce(b.bytes, e.bytes) AS bytes, coalesce(e.stripped_sha256, e.sha256) AS sha256, e.file_name
+  const items = await q<{ evidence_id: string; title: string; kind: string; media_type: string; bytes: number; sha256: string; file_name: string }>(
+      anonymous
+        ? `SELECT e.evidence_id, e.title, e.kind, e.media_type, coalesce(b.bytes, e.bytes) AS bytes, coalesce(e.stripped_sha256, e.sha256) AS sha256, e.file_name
          FROM evidence e LEFT JOIN blobs b ON b.sha256 = e.stripped_sha256 WHERE e.portfolio_id = ? ORDER BY e.position`
-      : 'SELECT evidence_id, title, kind, media_type, bytes, sha256, file_name FROM evidence WHERE portfolio_id = ? ORDER BY position',
-    p.id,
-  );
-  const criteria = q<{ evidence_id: string; criterion_id: string }>('SELECT evidence_id, criterion_id FROM evidence_criteria WHERE portfolio_id = ? ORDER BY rowid', p.id);
-  const captions = q<{ evidence_id: string; sha256: string; srclang: string; label: string; file_name: string; bytes: number }>(
-    `SELECT c.evidence_id, c.sha256, c.srclang, c.label, c.file_name, b.bytes FROM evidence_captions c JOIN blobs b ON b.sha256 = c.sha256
+        : 'SELECT evidence_id, title, kind, media_type, bytes, sha256, file_name FROM evidence WHERE portfolio_id = ? ORDER BY position',
+      p.id,
+    );
+  const criteria = await q<{ evidence_id: string; criterion_id: string }>('SELECT evidence_id, criterion_id FROM evidence_criteria WHERE portfolio_id = ? ORDER BY rowid', p.id);
+  const captions = await q<{ evidence_id: string; sha256: string; srclang: string; label: string; file_name: string; bytes: number }>(
+      `SELECT c.evidence_id, c.sha256, c.srclang, c.label, c.file_name, b.bytes FROM evidence_captions c JOIN blobs b ON b.sha256 = c.sha256
      WHERE c.portfolio_id = ? ORDER BY c.evidence_id, c.position`,
-    p.id,
-  );
+      p.id,
+    );
   const files: PackageFile[] = [];
   const evidence = items.map((e) => {
     const file = anonymous ? anonymousName(e.evidence_id, e.file_name) : e.file_name;

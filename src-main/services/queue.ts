@@ -182,7 +182,7 @@ export async function listQueue(ctx: ServiceContext, input: QueueQuery, viewer: 
                   })()
   ) as { n: number };
   const anon = new Anonymizer(ctx, viewer);
-  return { total: total.n, rows: rows.map((r) => anon.row(toPortfolioRow(r))) };
+  return { total: total.n, rows: (await Promise.all(rows.map((r) => anon.row(toPortfolioRow(r))))) };
 }
 
 export async function statusCounts(ctx: ServiceContext): Promise<StatusCounts> {

@@ -46,8 +46,7 @@ export async function rollBackImportRun(ctx: ServiceContext, runId: string): Pro
     (await sqlite.all<{ key: string }>('SELECT key FROM import_run_items WHERE run_id = ? AND kind = ?', [runId, kind])).map((r) => r.key);
   const portfolioIds = items('portfolio');
   // Later attempts first: a resubmission refers to its earlier attempt.
-  const rows = portfolioIds
-    .map(async (id) => (await sqlite.get('SELECT seq, id, attempt FROM portfolios WHERE id = ?', [id])) as { seq: number; id: string; attempt: number } | undefined)
+  const rows = (await Promise.all(portfolioIds.map(async (id) => (await sqlite.get('SELECT seq, id, attempt FROM portfolios WHERE id = ?', [id])) as { seq: number; id: string; attempt: number } | undefined)))
     .filter((r) => r !== undefined)
     .sort((a, b) => b.attempt - a.attempt);
   const removed: string[] = [];

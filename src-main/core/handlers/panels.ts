@@ -51,9 +51,8 @@ export function panelsHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof 
     'assignments.mine': async (_, caller) => {
       const me = actor(caller);
       const anon = new Anonymizer(ctx, me);
-      return (await listAssignments(ctx, { reviewer: me.id }))
-        .filter((a) => a.status === 'assigned')
-        .map(async (a) => ({ assignment: a, row: await anon.row((await portfolioRow(ctx, a.portfolio))!) }));
+      return (await Promise.all((await listAssignments(ctx, { reviewer: me.id }))
+              .filter((a) => a.status === 'assigned').map(async (a) => ({ assignment: a, row: await anon.row((await portfolioRow(ctx, a.portfolio))!) }))));
     },
     'assignments.claimNext': async (_, caller) => ({ id: await claimNext(ctx, actor(caller)) }),
     'assignments.reassign': async ({ portfolioId, from, to }, caller) => {
@@ -64,7 +63,7 @@ export function panelsHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof 
       const me = actor(caller);
       requireRole(me, 'moderator', 'lead', 'admin');
       const anon = new Anonymizer(ctx, me);
-      return (await moderationQueue(ctx, includeResolved)).map(async (m) => ({ ...m, row: await anon.row(m.row) }));
+      return (await Promise.all((await moderationQueue(ctx, includeResolved)).map(async (m) => ({ ...m, row: await anon.row(m.row) }))));
     },
     'moderation.get': ({ portfolioId }, caller) => moderationCase(ctx, portfolioId, actor(caller)),
     'moderation.decide': (input, caller) => moderate(ctx, input, actor(caller)),
@@ -80,7 +79,7 @@ export function panelsHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof 
       const anon = new Anonymizer(ctx, me);
       return {
         ...history,
-        attempts: history.attempts.map(async (a) => ({ ...a, evidence: await anon.evidence(credential, a.id, a.evidence) })),
+        attempts: (await Promise.all(history.attempts.map(async (a) => ({ ...a, evidence: await anon.evidence(credential, a.id, a.evidence) })))),
         removed: history.removed.length ? await anon.evidence(credential, history.attempts.at(-2)!.id, history.removed) : [],
       };
     },

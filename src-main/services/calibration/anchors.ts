@@ -71,12 +71,11 @@ async function summaryOf(ctx: ServiceContext, portfolioId: string): Promise<Anch
 
 export async function listAnchors(ctx: ServiceContext, actor: Reviewer): Promise<AnchorSummary[]> {
   requireLead(actor);
-  return (await ctx.db.orm
-      .select({ id: calibrationAnchors.portfolioId })
-      .from(calibrationAnchors)
-      .orderBy(asc(calibrationAnchors.portfolioId))
-      .all())
-    .map((a) => summaryOf(ctx, a.id));
+  return (await Promise.all((await ctx.db.orm
+        .select({ id: calibrationAnchors.portfolioId })
+        .from(calibrationAnchors)
+        .orderBy(asc(calibrationAnchors.portfolioId))
+        .all()).map((a) => summaryOf(ctx, a.id))));
 }
 
 /** An anchor with its references: for leads only, since a reviewer must never see them before scoring. */

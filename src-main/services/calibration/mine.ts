@@ -24,31 +24,30 @@ export async function myCalibration(ctx: ServiceContext, actor: Reviewer): Promi
       (r) => r.p,
     ),
   );
-  const rounds = rows.map(async (round) => {
-    const rubric = await rubricOrThrow(ctx, round.rubricId, round.rubricVersion);
-    const comparisons = await roundComparisons(ctx, round.id, actor.id);
-    return {
-      id: round.id,
-      name: round.name,
-      status: roundStatus(round, ctx.now()),
-      opensAt: round.opensAt,
-      closesAt: round.closesAt,
-      rubricTitle: `${rubric.title} v${rubric.version}`,
-      anchors: (await roundAnchors(ctx, round.id)).map((portfolioId) => {
-        const done = submitted.has(portfolioId);
-        const mine = comparisons.filter((c) => c.anchor === portfolioId);
-        return {
-          portfolioId,
-          status: done ? ('submitted' as const) : drafts.has(portfolioId) ? ('draft' as const) : ('not_started' as const),
-          exact: done ? mine.filter((c) => c.score === c.reference).length : null,
-          criteria: rubric.criteria.length,
-        };
-      }),
-    };
-  });
+  const rounds = (await Promise.all(rows.map(async (round) => {
+      const rubric = await rubricOrThrow(ctx, round.rubricId, round.rubricVersion);
+      const comparisons = await roundComparisons(ctx, round.id, actor.id);
+      return {
+        id: round.id,
+        name: round.name,
+        status: roundStatus(round, ctx.now()),
+        opensAt: round.opensAt,
+        closesAt: round.closesAt,
+        rubricTitle: `${rubric.title} v${rubric.version}`,
+        anchors: (await roundAnchors(ctx, round.id)).map((portfolioId) => {
+          const done = submitted.has(portfolioId);
+          const mine = comparisons.filter((c) => c.anchor === portfolioId);
+          return {
+            portfolioId,
+            status: done ? ('submitted' as const) : drafts.has(portfolioId) ? ('draft' as const) : ('not_started' as const),
+            exact: done ? mine.filter((c) => c.score === c.reference).length : null,
+            criteria: rubric.criteria.length,
+          };
+        }),
+      };
+    })));
   const rubricIds = new Set(rows.map((r) => r.rubricId));
-  const qualifications = (await listCredentials(ctx))
-    .filter((c) => rubricIds.has(c.rubric.id))
-    .map(async (c) => ({ credential: c.code, title: c.title, ...await isQualified(ctx, actor.id, c.code) }));
+  const qualifications = (await Promise.all((await listCredentials(ctx))
+      .filter((c) => rubricIds.has(c.rubric.id)).map(async (c) => ({ credential: c.code, title: c.title, ...await isQualified(ctx, actor.id, c.code) }))));
   return { rounds, qualifications };
 }

@@ -58,8 +58,7 @@ async function calibrationDrift(ctx: ServiceContext, reviewerIds: string[], upTo
        WHERE s.reviewer_id IN (SELECT value FROM json_each(?))
        GROUP BY s.reviewer_id, s.round_id, month`, [JSON.stringify(reviewerIds)])) as { reviewer: string; round: number; month: string; n: number; msd: number; exact: number }[];
   const roundIds = [...new Set(rows.map((r) => r.round))];
-  const rounds = roundIds
-    .map(async (id) => toRoundRow((await ctx.db.get('SELECT * FROM calibration_rounds WHERE id = ?', [id])) as Record<string, unknown>))
+  const rounds = (await Promise.all(roundIds.map(async (id) => toRoundRow((await ctx.db.get('SELECT * FROM calibration_rounds WHERE id = ?', [id])) as Record<string, unknown>))))
     // Rounds that ended after this one are its future: a report on an old round does not show them.
     .filter((r) => r.id === upTo.id || endOf(ctx, r) <= endOf(ctx, upTo))
     .sort((a, b) => endOf(ctx, a).localeCompare(endOf(ctx, b)) || a.id - b.id);
@@ -112,7 +111,7 @@ export async function buildRoundReport(ctx: ServiceContext, round: RoundRow, boo
   const credentials = await credentialsOfRubric(ctx, round.rubricId);
   const threshold = await thresholdFor(ctx, credentials[0]?.code ?? null);
   const title = (cid: string) => rubric.criteria.find((c) => c.id === cid)?.title ?? cid;
-  const meets = new Map(reviewerIds.map(async (r) => [r, judge(await roundResult(ctx, round, r), threshold, title)]));
+  const meets = new Map((await Promise.all(reviewerIds.map(async (r) => [r, judge(await roundResult(ctx, round, r), threshold, title)]))));
   return assembleReport({
     kind: 'round',
     title: `Calibration round "${round.name}"`,

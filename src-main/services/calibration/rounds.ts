@@ -83,7 +83,7 @@ export async function roundSummary(ctx: ServiceContext, row: RoundRow): Promise<
     closedAt: row.closedAt,
     status: roundStatus(row, ctx.now()),
     anchors,
-    reviewers: reviewerIds.map(async (id) => ({ id, name: await reviewerName(ctx, id) })),
+    reviewers: (await Promise.all(reviewerIds.map(async (id) => ({ id, name: await reviewerName(ctx, id) })))),
     submitted: (await submissionsOf(ctx, row.id)).length,
     expected: anchors.length * reviewerIds.length,
   };
@@ -120,12 +120,11 @@ export async function roundDetail(ctx: ServiceContext, id: number): Promise<Roun
 
 export async function listRounds(ctx: ServiceContext, actor: Reviewer): Promise<RoundSummary[]> {
   requireLead(actor);
-  return (await ctx.db.orm
-      .select()
-      .from(calibrationRounds)
-      .orderBy(asc(calibrationRounds.opensAt), asc(calibrationRounds.id))
-      .all())
-    .map((r) => roundSummary(ctx, r))
+  return (await Promise.all((await ctx.db.orm
+        .select()
+        .from(calibrationRounds)
+        .orderBy(asc(calibrationRounds.opensAt), asc(calibrationRounds.id))
+        .all()).map((r) => roundSummary(ctx, r))))
     .reverse();
 }
 
@@ -285,5 +284,5 @@ export async function roundsWith(ctx: ServiceContext, portfolioId: string, revie
   const ids = (await ctx.db.all(`SELECT ra.round_id AS id FROM calibration_round_anchors ra
        JOIN calibration_round_reviewers rr ON rr.round_id = ra.round_id AND rr.reviewer_id = ?
        WHERE ra.portfolio_id = ? ORDER BY ra.round_id`, [reviewerId, portfolioId])) as { id: number }[];
-  return ids.map((r) => roundRow(ctx, r.id));
+  return (await Promise.all(ids.map((r) => roundRow(ctx, r.id))));
 }

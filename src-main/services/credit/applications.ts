@@ -64,13 +64,12 @@ export async function listApplications(ctx: ServiceContext, actor: Reviewer, fil
   const where = [];
   if (filter.status?.length) where.push(inArray(creditApplications.status, filter.status));
   if (filter.candidateId) where.push(eq(creditApplications.candidateId, filter.candidateId));
-  return (await ctx.db.orm
-      .select()
-      .from(creditApplications)
-      .where(and(...where))
-      .orderBy(asc(creditApplications.createdAt), asc(creditApplications.id))
-      .all())
-    .map((r) => summary(ctx, r));
+  return (await Promise.all((await ctx.db.orm
+        .select()
+        .from(creditApplications)
+        .where(and(...where))
+        .orderBy(asc(creditApplications.createdAt), asc(creditApplications.id))
+        .all()).map((r) => summary(ctx, r))));
 }
 
 async function approvalsOf(ctx: ServiceContext, id: string) {

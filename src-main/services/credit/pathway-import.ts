@@ -24,13 +24,13 @@ export async function checkPathwayImports(ctx: ServiceContext, files: { file: st
   return problems;
 }
 
-export function applyPathwayImports(ctx: ServiceContext, files: { pathway: Pathway }[], actor: string): { id: string; version: number; result: SaveResult }[] {
-  return files.map(async ({ pathway }) => {
-    const plan = await planSave(ctx, pathway, 'import');
-    if ('problem' in plan) throw new Error(plan.problem);
-    await writePathway(ctx, pathway, plan, actor);
-    return { id: pathway.id, version: plan.version, result: plan.result };
-  });
+export async function applyPathwayImports(ctx: ServiceContext, files: { pathway: Pathway }[], actor: string): Promise<{ id: string; version: number; result: SaveResult }[]> {
+  return (await Promise.all(files.map(async ({ pathway }) => {
+      const plan = await planSave(ctx, pathway, 'import');
+      if ('problem' in plan) throw new Error(plan.problem);
+      await writePathway(ctx, pathway, plan, actor);
+      return { id: pathway.id, version: plan.version, result: plan.result };
+    })));
 }
 
 /** What a pathway file would change in a version that exists and is not yet in use (a used version is refused outright). */

@@ -36,7 +36,7 @@ export async function loadPathway(ctx: ServiceContext, id: string, version?: num
 }
 
 export async function pathwayVersions(ctx: ServiceContext, id: string): Promise<PathwayVersion[]> {
-  return (await ctx.db.orm.select().from(creditPathways).where(eq(creditPathways.id, id)).orderBy(asc(creditPathways.version)).all()).map((r) => toVersion(ctx, r));
+  return (await Promise.all((await ctx.db.orm.select().from(creditPathways).where(eq(creditPathways.id, id)).orderBy(asc(creditPathways.version)).all()).map((r) => toVersion(ctx, r))));
 }
 
 export async function getPathway(ctx: ServiceContext, id: string, version?: number): Promise<{ current: PathwayVersion; versions: PathwayVersion[] }> {
@@ -67,21 +67,21 @@ export async function listPathways(ctx: ServiceContext): Promise<PathwaySummary[
     latest.set(r.id, r);
     counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
   }
-  return [...latest.values()].map(async (r) => {
-    const p = parseRow(r);
-    const applications = (await ctx.db.orm.select({ n: sql<number>`count(*)` }).from(creditApplications).where(eq(creditApplications.pathwayId, r.id)).get())!.n;
-    return {
-      id: r.id,
-      version: r.version,
-      targetCode: p.target.code,
-      targetTitle: p.target.title,
-      qualification: p.target.qualification,
-      fourEyes: p.four_eyes,
-      versions: counts.get(r.id)!,
-      applications,
-      summary: ruleSummary(p),
-    };
-  });
+  return (await Promise.all([...latest.values()].map(async (r) => {
+      const p = parseRow(r);
+      const applications = (await ctx.db.orm.select({ n: sql<number>`count(*)` }).from(creditApplications).where(eq(creditApplications.pathwayId, r.id)).get())!.n;
+      return {
+        id: r.id,
+        version: r.version,
+        targetCode: p.target.code,
+        targetTitle: p.target.title,
+        qualification: p.target.qualification,
+        fourEyes: p.four_eyes,
+        versions: counts.get(r.id)!,
+        applications,
+        summary: ruleSummary(p),
+      };
+    })));
 }
 
 /** Credential codes a pathway names that the catalogue does not have. */

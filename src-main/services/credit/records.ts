@@ -36,39 +36,39 @@ export const STUDENT_RECORD_COLUMNS = [
 export type StudentRecord = Record<(typeof STUDENT_RECORD_COLUMNS)[number], string | number>;
 
 export async function studentRecords(ctx: ServiceContext, actor: Reviewer): Promise<StudentRecord[]> {
-  return (await approvedApplications(ctx)).map(async (r) => {
-    const a = await getApplication(ctx, r.id, actor);
-    const t = a.pathway.target;
-    return {
-      application_id: a.id,
-      candidate_id: a.candidate.id,
-      candidate_name: a.candidate.name,
-      candidate_email: a.candidate.email,
-      school: a.candidate.school,
-      district: a.candidate.district,
-      award_code: t.code,
-      award_title: t.title,
-      qualification: t.qualification,
-      awarding_body: t.awarding_body,
-      // The award's own points and/or hours (a Masters paper has no hours, a renewal no points); an award that
-      // names neither is worth what was counted.
-      credit_points: t.points ?? (t.hours === undefined ? a.evaluation.totals.points : ''),
-      hours: t.hours ?? (t.points === undefined ? a.evaluation.totals.hours : ''),
-      pathway_id: a.pathway.id,
-      pathway_version: a.pathway.version,
-      application_date: a.date,
-      decided_on: isoDay(a.decidedAt ?? ''),
-      approvers: a.approvals.map((x) => `${x.approverName} (${x.approverId})`).join('; '),
-      credentials_counted: a.counted.map((c) => c.code).join('; '),
-      credential_sources: a.counted
-        .map((c) => (c.source === 'app' ? `${c.code} portfolio ${c.portfolioId} passed ${c.awardedOn}` : `${c.code} external ${c.issuer} awarded ${c.awardedOn}`))
-        .join('; '),
-      reasons: a.approvals
-        .map((x) => x.reasons)
-        .filter(Boolean)
-        .join(' | '),
-    };
-  });
+  return (await Promise.all((await approvedApplications(ctx)).map(async (r) => {
+      const a = await getApplication(ctx, r.id, actor);
+      const t = a.pathway.target;
+      return {
+        application_id: a.id,
+        candidate_id: a.candidate.id,
+        candidate_name: a.candidate.name,
+        candidate_email: a.candidate.email,
+        school: a.candidate.school,
+        district: a.candidate.district,
+        award_code: t.code,
+        award_title: t.title,
+        qualification: t.qualification,
+        awarding_body: t.awarding_body,
+        // The award's own points and/or hours (a Masters paper has no hours, a renewal no points); an award that
+        // names neither is worth what was counted.
+        credit_points: t.points ?? (t.hours === undefined ? a.evaluation.totals.points : ''),
+        hours: t.hours ?? (t.points === undefined ? a.evaluation.totals.hours : ''),
+        pathway_id: a.pathway.id,
+        pathway_version: a.pathway.version,
+        application_date: a.date,
+        decided_on: isoDay(a.decidedAt ?? ''),
+        approvers: a.approvals.map((x) => `${x.approverName} (${x.approverId})`).join('; '),
+        credentials_counted: a.counted.map((c) => c.code).join('; '),
+        credential_sources: a.counted
+          .map((c) => (c.source === 'app' ? `${c.code} portfolio ${c.portfolioId} passed ${c.awardedOn}` : `${c.code} external ${c.issuer} awarded ${c.awardedOn}`))
+          .join('; '),
+        reasons: a.approvals
+          .map((x) => x.reasons)
+          .filter(Boolean)
+          .join(' | '),
+      };
+    })));
 }
 
 /** Approved credit for student-record systems: CSV (BOM, CRLF, formula-injection guarded) or JSON. */

@@ -14,7 +14,7 @@ const CHUNK = 500;
  */
 export async function attemptTrails(ctx: ServiceContext, rows: PortfolioRow[]): Promise<AttemptTrail[]> {
   // In chunks: SQLite limits the number of bound parameters, and a programme can have many thousands of passes.
-  if (rows.length > CHUNK) return Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK)).flatMap((c) => attemptTrails(ctx, c));
+  if (rows.length > CHUNK) return (await Promise.all(Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK)).map((c) => attemptTrails(ctx, c)))).flat();
   if (rows.length === 0) return [];
   const db = ctx.db.orm;
   const ids = rows.map((r) => r.id);
@@ -33,31 +33,31 @@ export async function attemptTrails(ctx: ServiceContext, rows: PortfolioRow[]): 
     if (!names.has(id)) names.set(id, await reviewerName(ctx, id));
     return names.get(id)!;
   };
-  return rows.map((p) => {
-    const ds = allDecisions.filter((d) => d.portfolioId === p.id);
-    const rs = allReviews.filter((r) => r.portfolioId === p.id && r.kind !== 'calibration');
-    return {
-      portfolioId: p.id,
-      credential: { code: p.credentialCode, title: titles.get(p.credentialCode) ?? p.credentialCode },
-      attempt: p.attempt,
-      submittedAt: p.submittedAt,
-      status: p.status,
-      outcome: p.outcome,
-      testPre: p.testPre,
-      testPost: p.testPost,
-      decisions: ds.map(async (d) => ({
-        revision: d.revision,
-        outcome: d.outcome,
-        source: d.source,
-        decidedAt: d.decidedAt,
-        decidedBy: d.decidedBy,
-        decidedByName: await nameOf(d.decidedBy),
-        reason: d.reason,
-      })),
-      reviews: rs.map(async (r) => ({ reviewerId: r.reviewerId, reviewerName: await nameOf(r.reviewerId), kind: r.kind, outcome: r.outcome, submittedAt: r.submittedAt })),
-      moderated: moderated.has(p.id) || ds.some((d) => d.source === 'moderation') || rs.some((r) => r.kind === 'moderation'),
-    };
-  });
+  return (await Promise.all(rows.map(async (p) => {
+      const ds = allDecisions.filter((d) => d.portfolioId === p.id);
+      const rs = allReviews.filter((r) => r.portfolioId === p.id && r.kind !== 'calibration');
+      return {
+        portfolioId: p.id,
+        credential: { code: p.credentialCode, title: titles.get(p.credentialCode) ?? p.credentialCode },
+        attempt: p.attempt,
+        submittedAt: p.submittedAt,
+        status: p.status,
+        outcome: p.outcome,
+        testPre: p.testPre,
+        testPost: p.testPost,
+        decisions: (await Promise.all(ds.map(async (d) => ({
+                revision: d.revision,
+                outcome: d.outcome,
+                source: d.source,
+                decidedAt: d.decidedAt,
+                decidedBy: d.decidedBy,
+                decidedByName: await nameOf(d.decidedBy),
+                reason: d.reason,
+              })))),
+        reviews: (await Promise.all(rs.map(async (r) => ({ reviewerId: r.reviewerId, reviewerName: await nameOf(r.reviewerId), kind: r.kind, outcome: r.outcome, submittedAt: r.submittedAt })))),
+        moderated: moderated.has(p.id) || ds.some((d) => d.source === 'moderation') || rs.some((r) => r.kind === 'moderation'),
+      };
+    })));
 }
 
 /**

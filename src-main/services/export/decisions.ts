@@ -210,7 +210,7 @@ export async function exportDecisions(ctx: ServiceContext, format: 'csv' | 'json
   const programme = exportsDecisions(actor);
   const ids = await exportIds(ctx, filter, actor);
   const anon = new Anonymizer(ctx, actor);
-  const records = ids.map(async (id) => (await exportedDecision(ctx, id, anon, programme ? undefined : await ownReview(ctx, id, actor))).record);
+  const records = (await Promise.all(ids.map(async (id) => (await exportedDecision(ctx, id, anon, programme ? undefined : await ownReview(ctx, id, actor))).record)));
   const stamp = formatDate(ctx.now(), "yyyy-MM-dd'T'HHmm");
   const content =
     format === 'csv'

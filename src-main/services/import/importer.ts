@@ -166,7 +166,7 @@ async function crossCheck(ctx: ServiceContext, c: Collected): Promise<{
       c.problems.push({ source: cred.code, field: 'rubric', reason: `rubric ${cred.rubric.id}@${cred.rubric.version} is not in this import or the database` });
   const pathways = c.catalogue.flatMap((cat) => (cat.kind === 'pathway' ? [cat] : []));
   c.problems.push(...await checkPathwayImports(ctx, pathways, new Set(credentialsIn.keys())));
-  changes.push(...pathways.flatMap(({ pathway }) => pathwayChanges(ctx, pathway)));
+  changes.push(...(await Promise.all(pathways.map(({ pathway }) => pathwayChanges(ctx, pathway)))).flat());
   for (const r of c.reviewers) {
     try {
       changes.push(...(await planReviewerImport(ctx, parseReviewersCsv(r.csv))).changes);

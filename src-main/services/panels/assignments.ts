@@ -56,17 +56,16 @@ async function allocationReviewers(ctx: ServiceContext): Promise<AllocationRevie
     if (!conflicts.has(c.reviewerId)) conflicts.set(c.reviewerId, new Set());
     conflicts.get(c.reviewerId)!.add(c.candidateId);
   }
-  return (await listReviewers(ctx))
-    .filter((r) => r.active && r.roles.includes('reviewer'))
-    .map(async (r) => ({
-      id: r.id,
-      school: r.school,
-      district: r.district,
-      load: load.get(r.id) ?? 0,
-      maxLoad: r.maxLoad,
-      conflicts: conflicts.get(r.id) ?? new Set(),
-      qualified: await qualifiedCredentials(ctx, r.id),
-    }));
+  return (await Promise.all((await listReviewers(ctx))
+      .filter((r) => r.active && r.roles.includes('reviewer')).map(async (r) => ({
+        id: r.id,
+        school: r.school,
+        district: r.district,
+        load: load.get(r.id) ?? 0,
+        maxLoad: r.maxLoad,
+        conflicts: conflicts.get(r.id) ?? new Set(),
+        qualified: await qualifiedCredentials(ctx, r.id),
+      }))));
 }
 
 type PortfolioRow = typeof portfolios.$inferSelect;
@@ -109,7 +108,7 @@ async function portfoliosNeedingReviewers(ctx: ServiceContext): Promise<Portfoli
 /** Allocates every portfolio that lacks reviewers (lead or admin); deterministic for the same data. */
 export async function allocateAll(ctx: ServiceContext, actor: Reviewer): Promise<AllocationResult> {
   requireRole(actor, 'lead', 'admin');
-  const waiting = (await portfoliosNeedingReviewers(ctx)).map((p) => allocationPortfolio(ctx, p));
+  const waiting = (await Promise.all((await portfoliosNeedingReviewers(ctx)).map((p) => allocationPortfolio(ctx, p))));
   const result = allocate(waiting, await allocationReviewers(ctx), (c) => currentPolicy(ctx, c));
   await transaction(ctx, async (ctx) => {
             for (const a of result.assigned) {

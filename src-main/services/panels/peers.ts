@@ -36,7 +36,6 @@ export async function peerSummaries(ctx: ServiceContext, portfolioId: string, ac
 export async function peerReviews(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<ReviewView[]> {
   if (!await peersVisible(ctx, portfolioId, actor))
     throw new ApiError('forbidden', 'Blind review: the other reviews of this portfolio open once you have submitted your own.');
-  return (await otherReviews(ctx, portfolioId, actor))
-    .filter((r) => r.status === 'submitted')
-    .map((r) => toReviewView(ctx, r));
+  return (await Promise.all((await otherReviews(ctx, portfolioId, actor))
+      .filter((r) => r.status === 'submitted').map((r) => toReviewView(ctx, r))));
 }

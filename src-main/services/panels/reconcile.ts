@@ -43,7 +43,7 @@ export async function afterReviewSubmitted(ctx: ServiceContext, portfolioId: str
   const rubric = (await loadRubric(ctx, p.rubricId, p.rubricVersion))!;
   const rows = await submittedReviews(ctx, portfolioId);
   if (rows.length < await reviewsRequired(ctx, portfolioId, p.credentialCode)) return;
-  const views = rows.map((r) => toReviewView(ctx, r));
+  const views = (await Promise.all(rows.map((r) => toReviewView(ctx, r))));
   const submitted: SubmittedReview[] = views.map((v) => ({ levels: v.levels, comments: v.comments, outcome: v.outcome, feedback: v.feedback }));
   if (views.length === 1) {
     const v = views[0]!;

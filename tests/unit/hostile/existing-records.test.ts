@@ -42,9 +42,9 @@ beforeEach(async () => {
 afterEach(() => ctx.close());
 
 /** Every row of the tables an import writes, to show a refused import changed nothing. */
-function snapshot(c = ctx): string {
+async function snapshot(c = ctx): Promise<string> {
   const tables = ['candidates', 'reviewers', 'reviewer_roles', 'credentials', 'portfolios', 'rubrics', 'audit_log', 'blobs', 'credit_pathways', 'credit_external'];
-  return JSON.stringify(tables.map((t) => c.db.all(`SELECT * FROM ${t} ORDER BY rowid`)));
+  return JSON.stringify((await Promise.all(tables.map((t) => c.db.all(`SELECT * FROM ${t} ORDER BY rowid`)))));
 }
 
 async function refused(source: string, options: Partial<ImportOptions> = {}): Promise<ExistingRecordsError> {
@@ -186,7 +186,7 @@ describe('who may apply updates to existing records (role matrix)', () => {
   beforeEach(async () => {
     const admin = await createReviewer(ctx, { id: 'R-admin', name: 'Ada', email: 'ada@x.nz', school: '', district: '', roles: ['admin'] }, systemActor('test'));
     people = Object.fromEntries(
-      everyRole.map(async (role) => [role, role === 'admin' ? admin : await createReviewer(ctx, { id: `R-${role}`, name: role, email: `${role}@x.nz`, school: '', district: '', roles: [role] }, admin)]),
+      (await Promise.all(everyRole.map(async (role) => [role, role === 'admin' ? admin : await createReviewer(ctx, { id: `R-${role}`, name: role, email: `${role}@x.nz`, school: '', district: '', roles: [role] }, admin)]))),
     ) as Record<Role, Reviewer>;
   });
 

@@ -124,11 +124,11 @@ export async function exportBundle(ctx: ServiceContext, reviewerId: string, acto
     if (!seen || seen.version < p.rubricVersion) credentialRubric.set(p.credential, { id: p.rubricId, version: p.rubricVersion });
   }
   for (const r of rubrics.values()) add(`catalogue/rubric-${r.id}-${r.version}.json`, json(r));
-  const credentials = [...credentialRubric].map(async ([code, rubric]) => {
-    const c = await loadCredential(ctx, code);
-    if (!c) throw new ApiError('internal', `credential ${code} is missing`);
-    return { ...c, rubric };
-  });
+  const credentials = (await Promise.all([...credentialRubric].map(async ([code, rubric]) => {
+      const c = await loadCredential(ctx, code);
+      if (!c) throw new ApiError('internal', `credential ${code} is missing`);
+      return { ...c, rubric };
+    })));
   add('catalogue/credentials.json', json({ format: 'evidence-workbench/credentials@1', credentials }));
 
   const key = await loadOrCreateBundleKey(ctx.dataDir);
@@ -143,25 +143,25 @@ export async function exportBundle(ctx: ServiceContext, reviewerId: string, acto
     reviewer: { id: reviewer.id, name: reviewer.name, email: reviewer.email, school: reviewer.school, district: reviewer.district },
     policy: policies,
     assignments: items.map((i) => ({ portfolio: i.portfolioId, rubric: { id: i.rubricId, version: i.rubricVersion } })),
-    history: history.map(async (h) => {
-      const d = (await loadDecisions(ctx, h.id)).at(-1);
-      return {
-        portfolio: h.id,
-        status: h.status as Bundle['history'][number]['status'],
-        decision: d
-          ? {
-              outcome: d.outcome,
-              total: d.total,
-              feedback: d.feedback,
-              source: d.source,
-              decided_by: d.decidedByName,
-              decided_at: d.decidedAt,
-              reason: d.reason,
-              levels: d.levels.map((l) => ({ criterion: l.criterionId, score: l.score, comment: l.comment })),
-            }
-          : null,
-      };
-    }),
+    history: (await Promise.all(history.map(async (h) => {
+          const d = (await loadDecisions(ctx, h.id)).at(-1);
+          return {
+            portfolio: h.id,
+            status: h.status as Bundle['history'][number]['status'],
+            decision: d
+              ? {
+                  outcome: d.outcome,
+                  total: d.total,
+                  feedback: d.feedback,
+                  source: d.source,
+                  decided_by: d.decidedByName,
+                  decided_at: d.decidedAt,
+                  reason: d.reason,
+                  levels: d.levels.map((l) => ({ criterion: l.criterionId, score: l.score, comment: l.comment })),
+                }
+              : null,
+          };
+        }))),
     secret,
     issuer: { public_key: key.publicJwk, thumbprint: key.thumbprint },
     files: listed.sort((a, b) => (a.path < b.path ? -1 : 1)),

@@ -5,8 +5,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/paths';
-import { openServices } from '../core/services';
-import type { ServiceContext } from '../services/context';
+import { openServices, type Services } from '../core/services';
 import { ImportError } from '../services/import/problems';
 import { ApiError } from '../../src-shared/contracts/errors';
 import { UsageError, type CliIo, type Command } from './command';
@@ -50,7 +49,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     return 2;
   }
   const { command, rest } = found;
-  let ctx: ServiceContext | null = null;
+  let ctx: Services | null = null;
   try {
     const { values, positionals } = parseArgs({
       args: rest,
@@ -87,6 +86,6 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     io.err(`error: ${(err as Error).message}`);
     return 1;
   } finally {
-    (ctx as ServiceContext | null)?.handle.close();
+    await (ctx as Services | null)?.close();
   }
 }

@@ -94,8 +94,8 @@ class SqliteDb implements Db {
   }
 
   /** Outside a transaction, wait for any open one to end; inside, go straight on. */
-  private async ready(): Promise<void> | void {
-    if (!this.inTransaction) return await this.connection.idle();
+  private async ready(): Promise<void> {
+    if (!this.inTransaction) await this.connection.idle();
   }
 
   async all<T = Row>(query: Query, params?: Params): Promise<T[]> {

@@ -11,7 +11,7 @@ import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type Web
 import { APP_SCHEME, EVIDENCE_SCHEME } from '../../src-shared/contracts/bridge';
 import { createCore } from '../core/api';
 import { rendererDir } from '../core/paths';
-import { loadDemoIfFresh, openServices } from '../core/services';
+import { loadDemoIfFresh, openServices, type Services } from '../core/services';
 import { APP_NAME, APP_VERSION } from '../core/version';
 import type { ServiceContext } from '../services/context';
 import { registerIpc, type SaveDialog } from './ipc';
@@ -47,7 +47,7 @@ app.setPath('sessionData', path.join(dataDir, 'session'));
 
 const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
 let mainWindow: BrowserWindow | null = null;
-let ctx: ServiceContext | null = null;
+let ctx: Services | null = null;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -135,7 +135,7 @@ app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
 app.on('will-quit', () => {
-  ctx?.close();
+  void ctx?.close();
   ctx = null;
 });
 

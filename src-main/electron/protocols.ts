@@ -56,7 +56,7 @@ const CORS_HEADERS = {
   Vary: 'Origin',
 };
 
-export function createEvidenceProtocolHandler(ctx: ServiceContext): (request: Request) => Response {
+export function createEvidenceProtocolHandler(ctx: ServiceContext): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method === 'OPTIONS')
       return new Response(null, {

@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { createCore } from '../core/api';
 import { defaultDataDir, rendererDir } from '../core/paths';
-import { loadDemoIfFresh, openServices } from '../core/services';
+import { loadDemoIfFresh, openServices, type Services } from '../core/services';
 import { APP_NAME, APP_VERSION } from '../core/version';
 import { shellBanner } from './banner';
 import { startHttpShell } from './http';
@@ -21,9 +21,9 @@ const { values } = parseArgs({
 });
 
 const dataDir = path.resolve(values.data ?? defaultDataDir());
-let ctx: ReturnType<typeof openServices>;
+let ctx: Services;
 try {
-  ctx = openServices({ dataDir });
+  ctx = await openServices({ dataDir });
 } catch (err) {
   // e.g. an audit log that is not intact: say why in words, without a stack trace.
   console.error(`Could not open the data directory ${dataDir}:\n${err instanceof Error ? err.message : String(err)}`);
@@ -35,7 +35,7 @@ const shell = await startHttpShell({ core, rendererDir: rendererDir(), host: val
 for (const line of shellBanner({ dataDir, url: shell.url, fallbackReason: process.env.EVIDENCE_WORKBENCH_FALLBACK })) console.log(line);
 const stop = async () => {
   await shell.close();
-  ctx.close();
+  await ctx.close();
   process.exit(0);
 };
 process.on('SIGINT', stop);

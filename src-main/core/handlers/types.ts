@@ -17,5 +17,5 @@ export type HandlersFor<C extends Record<string, Schemas>> = {
 export interface HandlerDeps {
   ctx: ServiceContext;
   /** The caller's profile, or an `unauthorized` error. */
-  actor(caller: Caller): Reviewer;
+  actor(caller: Caller): Promise<Reviewer>;
 }

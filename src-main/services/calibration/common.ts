@@ -39,7 +39,7 @@ export async function rubricOrThrow(ctx: ServiceContext, id: string, version: nu
 }
 
 /** Loads each rubric version once per call site (reports touch the same few versions thousands of times). */
-export function rubricCache(ctx: ServiceContext): (id: string, version: number) => Rubric {
+export function rubricCache(ctx: ServiceContext): (id: string, version: number) => Promise<Rubric> {
   const cache = new Map<string, Rubric>();
   return async (id, version) => {
     const key = `${id}@${version}`;

@@ -9,7 +9,7 @@ export interface CommandRun {
   /** Positional arguments after the command words. */
   args: string[];
   flags: Record<string, string | boolean | string[] | undefined>;
-  open(): ServiceContext;
+  open(): Promise<ServiceContext>;
   /** The data directory --data names (resolved); for commands that must read it without opening the services. */
   dataDir: string;
   io: CliIo;

@@ -16,6 +16,13 @@ export type Dialect = 'sqlite' | 'postgres';
 /** Drizzle's query builder over the logical schema; awaited like every other query. Never call its `transaction`. */
 export type Orm = SqliteRemoteDatabase<typeof schema>;
 
+declare module 'drizzle-orm/sqlite-proxy' {
+  // Both adapters report the rows a `run()` changed, as better-sqlite3 did.
+  interface SqliteRemoteResult {
+    changes: number;
+  }
+}
+
 export type Params = readonly unknown[] | Readonly<Record<string, unknown>>;
 export type Query = string | SQL;
 export type Row = Record<string, unknown>;
@@ -48,6 +55,12 @@ export interface Db {
    * `tx`, not the outer Db: the outer one waits for this transaction to end. Nested calls on `tx` are savepoints.
    */
   transaction<T>(work: (tx: Db) => Promise<T>): Promise<T>;
+  /** Inside a transaction: foreign keys are checked at commit instead of at each statement. */
+  deferForeignKeys(): Promise<void>;
+  /** The application's tables (not the dialect's own), sorted by name. */
+  tableNames(): Promise<string[]>;
+  /** The application's tables that have a column of this name, sorted. */
+  tablesWithColumn(column: string): Promise<string[]>;
 }
 
 /** An open database: its port, where it is (a file path or a URL without the password) and how to close it. */

@@ -116,6 +116,23 @@ class SqliteDb implements Db {
     return { changes: this.connection.statements.get(text).run(...args).changes };
   }
 
+  async deferForeignKeys(): Promise<void> {
+    if (!this.inTransaction) throw new Error('foreign keys are deferred only inside a transaction');
+    this.connection.conn.pragma('defer_foreign_keys = ON');
+  }
+
+  async tableNames(): Promise<string[]> {
+    return (await this.all<{ name: string }>(`${APP_TABLES} ORDER BY name`)).map((r) => r.name);
+  }
+
+  async tablesWithColumn(column: string): Promise<string[]> {
+    const rows = await this.all<{ name: string }>(
+      `SELECT m.name FROM (${APP_TABLES}) m WHERE EXISTS (SELECT 1 FROM pragma_table_info(m.name) c WHERE c.name = ?) ORDER BY m.name`,
+      [column],
+    );
+    return rows.map((r) => r.name);
+  }
+
   async transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {
     const { conn } = this.connection;
     if (this.inTransaction) {
@@ -146,6 +163,9 @@ class SqliteDb implements Db {
     });
   }
 }
+
+// The search index's shadow tables (portfolio_search_*) are SQLite's FTS5 machinery, not application tables.
+const APP_TABLES = "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'portfolio_search_%'";
 
 function runForOrm(stmt: Database.Statement, args: unknown[], method: 'run' | 'all' | 'values' | 'get'): { rows: unknown[]; changes?: number } {
   if (method === 'run' || !stmt.reader) {

@@ -268,5 +268,7 @@ export async function nextPortfolio(ctx: ServiceContext, after: string | undefin
        ORDER BY p.submitted_at, p.id`, [actor.id])) as { id: string; at: string }[];
   if (mine.some((m) => m.id !== after)) return pick(mine);
   const open = (await ctx.db.all(`SELECT p.id, p.submitted_at AS at FROM portfolios p WHERE p.status IN ('submitted', 'in_review') AND p.is_anchor = 0 ORDER BY p.submitted_at, p.id`)) as { id: string; at: string }[];
-  return pick(open.filter(async (o) => !await eligibilityProblem(ctx, o.id, actor)));
+  const eligible: typeof open = [];
+  for (const o of open) if (!(await eligibilityProblem(ctx, o.id, actor))) eligible.push(o);
+  return pick(eligible);
 }

@@ -69,7 +69,7 @@ export async function insertRubric(ctx: ServiceContext, r: Rubric, actor: string
           createdAt: nowIso(ctx),
         })
         .run();
-  r.criteria.forEach(async (c, position) => {
+  for (const [position, c] of r.criteria.entries()) {
     await db.insert(rubricCriteria)
             .values({
               rubricId: r.id,
@@ -86,7 +86,7 @@ export async function insertRubric(ctx: ServiceContext, r: Rubric, actor: string
       await db.insert(rubricLevels)
                 .values({ rubricId: r.id, rubricVersion: r.version, criterionId: c.id, score: l.score, label: l.label, descriptor: l.descriptor })
                 .run();
-  });
+  }
   await audit(ctx, { actor, action: 'rubric.create', entityType: 'rubric', entityId: `${r.id}@${r.version}`, details: { title: r.title } });
 }
 

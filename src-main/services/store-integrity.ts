@@ -19,7 +19,7 @@ function requireWriteLock(ctx: ServiceContext, what: string): void {
  * caption refers to. Runs inside the
  * write transaction, so no other import can commit a reference to one of them between the check and the removal.
  */
-export function dropUnreferencedBlobs(ctx: ServiceContext, shas: Iterable<string>): string[] {
+export async function dropUnreferencedBlobs(ctx: ServiceContext, shas: Iterable<string>): Promise<string[]> {
   requireWriteLock(ctx, 'dropping blobs');
   const dropped: string[] = [];
   for (const sha of new Set(shas)) {
@@ -41,37 +41,39 @@ export function dropUnreferencedBlobs(ctx: ServiceContext, shas: Iterable<string
  */
 export async function rollBackImportRun(ctx: ServiceContext, runId: string): Promise<{ portfolios: string[] }> {
   requireWriteLock(ctx, 'rolling back an import');
-  const sqlite = ctx.db;
-  const items = (kind: string) =>
-    (await sqlite.all<{ key: string }>('SELECT key FROM import_run_items WHERE run_id = ? AND kind = ?', [runId, kind])).map((r) => r.key);
-  const portfolioIds = items('portfolio');
+  const items = async (kind: string) =>
+    (await ctx.db.all<{ key: string }>('SELECT key FROM import_run_items WHERE run_id = ? AND kind = ?', [runId, kind])).map((r) => r.key);
+  const rows: { seq: number; id: string; attempt: number }[] = [];
+  for (const id of await items('portfolio')) {
+    const row = await ctx.db.get<{ seq: number; id: string; attempt: number }>('SELECT seq, id, attempt FROM portfolios WHERE id = ?', [id]);
+    if (row) rows.push(row);
+  }
   // Later attempts first: a resubmission refers to its earlier attempt.
-  const rows = (await Promise.all(portfolioIds.map(async (id) => (await sqlite.get('SELECT seq, id, attempt FROM portfolios WHERE id = ?', [id])) as { seq: number; id: string; attempt: number } | undefined)))
-    .filter((r) => r !== undefined)
-    .sort((a, b) => b.attempt - a.attempt);
+  rows.sort((a, b) => b.attempt - a.attempt);
   const removed: string[] = [];
   for (const r of rows) {
     try {
+      // A savepoint: a refused delete must not abort the caller's transaction (PostgreSQL aborts it on any error).
       await transaction(ctx, async (ctx) => {
-                        await sqlite.run('DELETE FROM portfolio_search WHERE rowid = ?', [r.seq]);
-                        await sqlite.run('DELETE FROM portfolios WHERE id = ?', [r.id]);
-                      });
+        await ctx.db.run('DELETE FROM portfolio_search WHERE rowid = ?', [r.seq]);
+        await ctx.db.run('DELETE FROM portfolios WHERE id = ?', [r.id]);
+      });
       removed.push(r.id);
     } catch {
       // Someone began work on it while the import ran (an assignment, a review): it stays, and the log says why.
       await audit(ctx, { actor: 'system:import', action: 'portfolio.import', entityType: 'portfolio', entityId: r.id, details: { kept: 'work began on it before its unfinished import was taken out' } });
     }
   }
-  for (const id of items('candidate'))
-    if (!await sqlite.get('SELECT 1 FROM portfolios WHERE candidate_id = ? LIMIT 1', [id])) {
+  for (const id of await items('candidate'))
+    if (!(await ctx.db.get('SELECT 1 FROM portfolios WHERE candidate_id = ? LIMIT 1', [id]))) {
       try {
-        await sqlite.run('DELETE FROM candidates WHERE id = ?', [id]);
+        await transaction(ctx, (ctx) => ctx.db.run('DELETE FROM candidates WHERE id = ?', [id]));
       } catch {
         // Something else (a credit record) has come to refer to the candidate since: it stays.
       }
     }
-  dropUnreferencedBlobs(ctx, items('blob'));
-  await sqlite.run('DELETE FROM import_runs WHERE id = ?', [runId]);
+  await dropUnreferencedBlobs(ctx, await items('blob'));
+  await ctx.db.run('DELETE FROM import_runs WHERE id = ?', [runId]);
   return { portfolios: removed };
 }
 
@@ -106,7 +108,7 @@ export async function checkStore(ctx: ServiceContext, options: { repair?: boolea
   const corrupt: string[] = [];
   for (const sha of onDisk) if ((await ctx.store.hashOf(sha)) !== sha) corrupt.push(sha);
   const repaired: StoreCheckReport['repaired'] = { unreferenced: [], staleStaging: [], abandonedImports: [] };
-  const look = async () => {
+  const look = async (ctx: ServiceContext) => {
     const registered = new Set((await ctx.db.all<{ sha256: string }>('SELECT sha256 FROM blobs')).map((r) => r.sha256));
     const referenced = await referencedShas(ctx);
     const present = new Set(ctx.store.list());
@@ -119,17 +121,17 @@ export async function checkStore(ctx: ServiceContext, options: { repair?: boolea
   };
   if (options.repair)
     await transaction(ctx, async (ctx) => {
-                  for (const run of await abandonedRuns(ctx)) {
-                    await rollBackImportRun(ctx, run.id);
-                    repaired.abandonedImports.push(run.id);
-                  }
-                  repaired.unreferenced.push(...dropUnreferencedBlobs(ctx, (await look()).unreferenced));
-                  for (const f of ctx.store.staleStagingFiles()) {
-                    ctx.store.removeStagingFile(f);
-                    repaired.staleStaging.push(f);
-                  }
-                });
-  const now = await look();
+      for (const run of await abandonedRuns(ctx)) {
+        await rollBackImportRun(ctx, run.id);
+        repaired.abandonedImports.push(run.id);
+      }
+      repaired.unreferenced.push(...(await dropUnreferencedBlobs(ctx, (await look(ctx)).unreferenced)));
+      for (const f of ctx.store.staleStagingFiles()) {
+        ctx.store.removeStagingFile(f);
+        repaired.staleStaging.push(f);
+      }
+    });
+  const now = await look(ctx);
   const stillCorrupt = corrupt.filter((s) => ctx.store.has(s));
   const clean = Object.values(now).every((xs) => xs.length === 0) && stillCorrupt.length === 0;
   return { ...now, corrupt: stillCorrupt, repaired, clean };
@@ -143,11 +145,11 @@ export async function sweepAtStart(ctx: ServiceContext): Promise<{ abandonedImpo
   const abandonedImports: string[] = [];
   if ((await abandonedRuns(ctx)).length > 0)
     await transaction(ctx, async (ctx) => {
-                  for (const run of await abandonedRuns(ctx)) {
-                    await rollBackImportRun(ctx, run.id);
-                    abandonedImports.push(run.id);
-                  }
-                });
+      for (const run of await abandonedRuns(ctx)) {
+        await rollBackImportRun(ctx, run.id);
+        abandonedImports.push(run.id);
+      }
+    });
   const staleStaging = ctx.store.staleStagingFiles();
   staleStaging.forEach((f) => ctx.store.removeStagingFile(f));
   return { abandonedImports, staleStaging };

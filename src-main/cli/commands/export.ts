@@ -25,7 +25,7 @@ export const exportCommand: Command = {
     if (typeof flags.out !== 'string') throw new UsageError('--out FILE is required');
     const status = (flags.status as string[] | undefined) ?? [];
     for (const s of status) if (!STATUSES.includes(s as Status)) throw new UsageError(`unknown status "${s}"`);
-    const ctx = open();
+    const ctx = await open();
     const file = await exportDecisions(
           ctx,
           format,

@@ -14,7 +14,7 @@ export const importCommand: Command = {
     if (!source) throw new UsageError('import needs a path');
     const maxMb = flags['max-file-mb'] === undefined ? undefined : Number(flags['max-file-mb']);
     if (maxMb !== undefined && !(maxMb > 0)) throw new UsageError('--max-file-mb must be a positive number');
-    const ctx = open();
+    const ctx = await open();
     const report = await importPath(ctx, path.resolve(source), {
       actor,
       maxFileBytes: maxMb === undefined ? undefined : Math.floor(maxMb * 1024 * 1024),

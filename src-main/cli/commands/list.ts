@@ -17,7 +17,7 @@ export const listCommand: Command = {
   async run({ flags, open, io, actor }) {
     const status = (flags.status as string[] | undefined) ?? [];
     for (const s of status) if (!STATUSES.includes(s as Status)) throw new UsageError(`unknown status "${s}" (one of ${STATUSES.join(', ')})`);
-    const ctx = open();
+    const ctx = await open();
     const viewer = await cliActor(ctx, actor);
     const rows = [];
     for (let offset = 0; ; offset += 500) {

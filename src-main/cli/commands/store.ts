@@ -7,7 +7,7 @@ export const storeCheckCommand: Command = {
   summary: 'Compare the evidence store with the database; --repair removes files nothing refers to. Exit 0 clean, 1 problems remain.',
   flags: { repair: { type: 'boolean' } },
   async run({ flags, open, io }) {
-    const report = await checkStore(open(), { repair: Boolean(flags.repair) });
+    const report = await checkStore(await open(), { repair: Boolean(flags.repair) });
     if (flags.json) io.out(JSON.stringify(report, null, 2));
     else {
       const section = (title: string, items: string[]) => (items.length ? [`${title} (${items.length}):`, ...items.map((x) => `  ${x}`)] : []);

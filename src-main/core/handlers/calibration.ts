@@ -11,29 +11,29 @@ import type { HandlerDeps, HandlersFor } from './types';
 /** Role checks are in the services (leads and admins for everything but a reviewer's own calibration). */
 export function calibrationHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof calibrationContract> {
   return {
-    'calibration.anchors.list': (_, caller) => listAnchors(ctx, actor(caller)),
-    'calibration.anchors.get': ({ portfolioId }, caller) => getAnchor(ctx, portfolioId, actor(caller)),
-    'calibration.anchors.candidates': ({ credential }, caller) => anchorCandidates(ctx, credential, actor(caller)),
-    'calibration.anchors.save': (input, caller) => saveAnchor(ctx, input, actor(caller)),
+    'calibration.anchors.list': async (_, caller) => listAnchors(ctx, await actor(caller)),
+    'calibration.anchors.get': async ({ portfolioId }, caller) => getAnchor(ctx, portfolioId, await actor(caller)),
+    'calibration.anchors.candidates': async ({ credential }, caller) => anchorCandidates(ctx, credential, await actor(caller)),
+    'calibration.anchors.save': async (input, caller) => saveAnchor(ctx, input, await actor(caller)),
     'calibration.anchors.remove': async ({ portfolioId }, caller) => {
-      await removeAnchor(ctx, portfolioId, actor(caller));
+      await removeAnchor(ctx, portfolioId, await actor(caller));
       return {};
     },
-    'calibration.rounds.list': (_, caller) => listRounds(ctx, actor(caller)),
-    'calibration.rounds.get': ({ id }, caller) => getRound(ctx, id, actor(caller)),
-    'calibration.rounds.create': (input, caller) => createRound(ctx, input, actor(caller)),
-    'calibration.rounds.update': ({ id, patch }, caller) => updateRound(ctx, id, patch, actor(caller)),
-    'calibration.rounds.close': ({ id }, caller) => closeRound(ctx, id, actor(caller)),
-    'calibration.mine': (_, caller) => myCalibration(ctx, actor(caller)),
-    'calibration.report.round': ({ id }, caller) => roundReport(ctx, id, actor(caller)),
-    'calibration.report.production': (scope, caller) => productionReport(ctx, scope, actor(caller)),
-    'calibration.report.export': ({ target, format }, caller) => exportReport(ctx, target, format, actor(caller)),
-    'calibration.qualification.get': (_, caller) => qualificationOverview(ctx, actor(caller)),
-    'calibration.qualification.set': ({ credential, threshold }, caller) => setThreshold(ctx, credential, threshold, actor(caller)),
-    'rubrics.list': (_, caller) => listRubricFamilies(ctx, actor(caller)),
-    'rubrics.get': ({ id, version }, caller) => getRubricVersion(ctx, id, version, actor(caller)),
-    'rubrics.save': (input, caller) => saveRubric(ctx, input, actor(caller)),
-    'rubrics.diff': ({ id, from, to }, caller) => compareRubrics(ctx, id, from, to, actor(caller)),
-    'rubrics.export': ({ id, version }, caller) => exportRubric(ctx, id, version, actor(caller)),
+    'calibration.rounds.list': async (_, caller) => listRounds(ctx, await actor(caller)),
+    'calibration.rounds.get': async ({ id }, caller) => getRound(ctx, id, await actor(caller)),
+    'calibration.rounds.create': async (input, caller) => createRound(ctx, input, await actor(caller)),
+    'calibration.rounds.update': async ({ id, patch }, caller) => updateRound(ctx, id, patch, await actor(caller)),
+    'calibration.rounds.close': async ({ id }, caller) => closeRound(ctx, id, await actor(caller)),
+    'calibration.mine': async (_, caller) => myCalibration(ctx, await actor(caller)),
+    'calibration.report.round': async ({ id }, caller) => roundReport(ctx, id, await actor(caller)),
+    'calibration.report.production': async (scope, caller) => productionReport(ctx, scope, await actor(caller)),
+    'calibration.report.export': async ({ target, format }, caller) => exportReport(ctx, target, format, await actor(caller)),
+    'calibration.qualification.get': async (_, caller) => qualificationOverview(ctx, await actor(caller)),
+    'calibration.qualification.set': async ({ credential, threshold }, caller) => setThreshold(ctx, credential, threshold, await actor(caller)),
+    'rubrics.list': async (_, caller) => listRubricFamilies(ctx, await actor(caller)),
+    'rubrics.get': async ({ id, version }, caller) => getRubricVersion(ctx, id, version, await actor(caller)),
+    'rubrics.save': async (input, caller) => saveRubric(ctx, input, await actor(caller)),
+    'rubrics.diff': async ({ id, from, to }, caller) => compareRubrics(ctx, id, from, to, await actor(caller)),
+    'rubrics.export': async ({ id, version }, caller) => exportRubric(ctx, id, version, await actor(caller)),
   };
 }

@@ -15,14 +15,14 @@ import type { HandlerDeps, HandlersFor } from './types';
 
 /** Thin: every rule (roles included) lives in src-main/services/credit, so the CLI and both shells agree. */
 export function creditHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof creditContract> {
-  const viewer = (caller: Parameters<typeof actor>[0]) => {
-    const me = actor(caller);
+  const viewer = async (caller: Parameters<typeof actor>[0]) => {
+    const me = await actor(caller);
     canView(me);
     return me;
   };
   return {
     'credit.catalogue': async (_, caller) => {
-      viewer(caller);
+      await viewer(caller);
       return (await listCredentials(ctx)).map((c) => ({
         code: c.code,
         title: c.title,
@@ -34,44 +34,44 @@ export function creditHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof 
       }));
     },
     'credit.pathways': async (_, caller) => {
-      viewer(caller);
+      await viewer(caller);
       return await listPathways(ctx);
     },
     'credit.pathway': async ({ id, version }, caller) => {
-      viewer(caller);
+      await viewer(caller);
       return await getPathway(ctx, id, version);
     },
-    'credit.savePathway': ({ pathway }, caller) => savePathway(ctx, pathway, actor(caller)),
-    'credit.importPathway': ({ json }, caller) => importPathwayJson(ctx, json, actor(caller)),
+    'credit.savePathway': async ({ pathway }, caller) => savePathway(ctx, pathway, await actor(caller)),
+    'credit.importPathway': async ({ json }, caller) => importPathwayJson(ctx, json, await actor(caller)),
     'credit.exportPathway': async ({ id, version }, caller) => {
-      viewer(caller);
+      await viewer(caller);
       return await exportPathway(ctx, id, version);
     },
-    'credit.candidates': ({ search }, caller) => listCandidates(ctx, actor(caller), search),
-    'credit.candidate': ({ id }, caller) => candidateRecord(ctx, id, actor(caller)),
-    'credit.duplicates': (_, caller) => findDuplicates(ctx, actor(caller)),
-    'credit.merge': ({ from, into, reason }, caller) => mergeCandidates(ctx, from, into, reason, actor(caller)),
-    'credit.importExternal': (input, caller) => importExternal(ctx, input, actor(caller)),
-    'credit.applications': ({ status }, caller) => listApplications(ctx, actor(caller), { status }),
-    'credit.application': ({ id }, caller) => getApplication(ctx, id, actor(caller)),
-    'credit.apply': (input, caller) => createApplication(ctx, input, actor(caller)),
-    'credit.decide': (input, caller) => decideApplication(ctx, input, actor(caller)),
-    'credit.letter': ({ applicationId }, caller) => decisionLetter(ctx, applicationId, actor(caller)),
-    'credit.exportRecords': ({ format }, caller) => exportStudentRecords(ctx, format, actor(caller)),
-    'credit.badge': ({ portfolioId }, caller) => exportPortfolioBadge(ctx, portfolioId, actor(caller)),
+    'credit.candidates': async ({ search }, caller) => listCandidates(ctx, await actor(caller), search),
+    'credit.candidate': async ({ id }, caller) => candidateRecord(ctx, id, await actor(caller)),
+    'credit.duplicates': async (_, caller) => findDuplicates(ctx, await actor(caller)),
+    'credit.merge': async ({ from, into, reason }, caller) => mergeCandidates(ctx, from, into, reason, await actor(caller)),
+    'credit.importExternal': async (input, caller) => importExternal(ctx, input, await actor(caller)),
+    'credit.applications': async ({ status }, caller) => listApplications(ctx, await actor(caller), { status }),
+    'credit.application': async ({ id }, caller) => getApplication(ctx, id, await actor(caller)),
+    'credit.apply': async (input, caller) => createApplication(ctx, input, await actor(caller)),
+    'credit.decide': async (input, caller) => decideApplication(ctx, input, await actor(caller)),
+    'credit.letter': async ({ applicationId }, caller) => decisionLetter(ctx, applicationId, await actor(caller)),
+    'credit.exportRecords': async ({ format }, caller) => exportStudentRecords(ctx, format, await actor(caller)),
+    'credit.badge': async ({ portfolioId }, caller) => exportPortfolioBadge(ctx, portfolioId, await actor(caller)),
     'credit.verifyBadge': async ({ content }, caller) => {
-      viewer(caller);
+      await viewer(caller);
       return await verifyBadgeFile(ctx, content);
     },
-    'credit.insight': (filter, caller) => programmeInsight(ctx, actor(caller), filter),
-    'credit.holdersCsv': (filter, caller) => holdersCsv(ctx, actor(caller), filter),
+    'credit.insight': async (filter, caller) => programmeInsight(ctx, await actor(caller), filter),
+    'credit.holdersCsv': async (filter, caller) => holdersCsv(ctx, await actor(caller), filter),
     'credit.settings': async (_, caller) => {
-      viewer(caller);
+      await viewer(caller);
       return await getCreditSettings(ctx);
     },
-    'credit.setSettings': (settings, caller) => setCreditSettings(ctx, settings, actor(caller)),
-    'credit.trustList': (_, caller) => listTrustedIssuers(ctx, actor(caller)),
-    'credit.trustAdd': (input, caller) => addTrustedIssuer(ctx, input, actor(caller)),
-    'credit.trustRemove': ({ thumbprint }, caller) => removeTrustedIssuer(ctx, thumbprint, actor(caller)),
+    'credit.setSettings': async (settings, caller) => setCreditSettings(ctx, settings, await actor(caller)),
+    'credit.trustList': async (_, caller) => listTrustedIssuers(ctx, await actor(caller)),
+    'credit.trustAdd': async (input, caller) => addTrustedIssuer(ctx, input, await actor(caller)),
+    'credit.trustRemove': async ({ thumbprint }, caller) => removeTrustedIssuer(ctx, thumbprint, await actor(caller)),
   };
 }

@@ -16,63 +16,63 @@ import type { HandlerDeps, HandlersFor } from './types';
 export function panelsHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof panelsContract> {
   return {
     'panel.dashboard': async (_, caller) => {
-      requireRole(actor(caller), 'lead', 'admin', 'moderator');
+      requireRole(await actor(caller), 'lead', 'admin', 'moderator');
       return await panelDashboard(ctx);
     },
     'panel.setOverdueDays': async ({ days }, caller) => {
-      await setOverdueDays(ctx, days, actor(caller));
+      await setOverdueDays(ctx, days, await actor(caller));
       return {};
     },
     'policy.get': async ({ credential }) => ({ current: await currentPolicy(ctx, credential), versions: await policyVersions(ctx, credential) }),
-    'policy.set': ({ credential, policy, changeNote }, caller) => setPolicy(ctx, credential, policy, actor(caller), changeNote),
-    'reviewers.update': ({ id, patch }, caller) => updateReviewer(ctx, id, patch, actor(caller)),
+    'policy.set': async ({ credential, policy, changeNote }, caller) => setPolicy(ctx, credential, policy, await actor(caller), changeNote),
+    'reviewers.update': async ({ id, patch }, caller) => updateReviewer(ctx, id, patch, await actor(caller)),
     'reviewers.importCsv': async ({ csv, updateExisting }, caller) => {
       try {
-        return await importReviewers(ctx, csv, actor(caller), { updateExisting });
+        return await importReviewers(ctx, csv, await actor(caller), { updateExisting });
       } catch (err) {
         if (err instanceof ReviewerCsvError) throw new ApiError('bad_request', 'reviewers file refused, nothing was imported', err.problems.map((p) => `line ${p.line}: ${p.reason}`));
         throw err;
       }
     },
     'conflicts.list': async (_, caller) => {
-      requireRole(actor(caller), 'lead', 'admin');
+      requireRole(await actor(caller), 'lead', 'admin');
       return await listConflicts(ctx);
     },
     'conflicts.declare': async ({ reviewerId, candidateId, reason }, caller) => {
-      await declareConflict(ctx, reviewerId, candidateId, reason, actor(caller));
+      await declareConflict(ctx, reviewerId, candidateId, reason, await actor(caller));
       return {};
     },
-    'assignments.allocate': (_, caller) => allocateAll(ctx, actor(caller)),
+    'assignments.allocate': async (_, caller) => allocateAll(ctx, await actor(caller)),
     'assignments.list': async ({ reviewer }, caller) => {
-      const me = actor(caller);
+      const me = await actor(caller);
       if (reviewer !== me.id) requireRole(me, 'lead', 'admin', 'moderator');
       return await listAssignments(ctx, { reviewer });
     },
     'assignments.mine': async (_, caller) => {
-      const me = actor(caller);
+      const me = await actor(caller);
       const anon = new Anonymizer(ctx, me);
       return (await Promise.all((await listAssignments(ctx, { reviewer: me.id }))
               .filter((a) => a.status === 'assigned').map(async (a) => ({ assignment: a, row: await anon.row((await portfolioRow(ctx, a.portfolio))!) }))));
     },
-    'assignments.claimNext': async (_, caller) => ({ id: await claimNext(ctx, actor(caller)) }),
+    'assignments.claimNext': async (_, caller) => ({ id: await claimNext(ctx, await actor(caller)) }),
     'assignments.reassign': async ({ portfolioId, from, to }, caller) => {
-      const a = await reassign(ctx, portfolioId, from, to, actor(caller));
+      const a = await reassign(ctx, portfolioId, from, to, await actor(caller));
       return { portfolio: a.portfolioId, reviewer: a.reviewerId, status: a.status, reason: a.reason, assignedAt: a.assignedAt };
     },
     'moderation.list': async ({ includeResolved }, caller) => {
-      const me = actor(caller);
+      const me = await actor(caller);
       requireRole(me, 'moderator', 'lead', 'admin');
       const anon = new Anonymizer(ctx, me);
       return (await Promise.all((await moderationQueue(ctx, includeResolved)).map(async (m) => ({ ...m, row: await anon.row(m.row) }))));
     },
-    'moderation.get': ({ portfolioId }, caller) => moderationCase(ctx, portfolioId, actor(caller)),
-    'moderation.decide': (input, caller) => moderate(ctx, input, actor(caller)),
+    'moderation.get': async ({ portfolioId }, caller) => moderationCase(ctx, portfolioId, await actor(caller)),
+    'moderation.decide': async (input, caller) => moderate(ctx, input, await actor(caller)),
     'moderation.thirdReview': async ({ portfolioId, note }, caller) => {
-      await requestThirdReview(ctx, portfolioId, note, actor(caller));
+      await requestThirdReview(ctx, portfolioId, note, await actor(caller));
       return {};
     },
     'portfolio.history': async ({ id }, caller) => {
-      const me = actor(caller);
+      const me = await actor(caller);
       const history = await attemptHistory(ctx, id);
       // Earlier attempts' evidence, as this viewer gets the current one (names withheld, PDFs without metadata).
       const credential = (await portfolioRow(ctx, id))!.credential.code;
@@ -84,7 +84,7 @@ export function panelsHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof 
       };
     },
     'portfolio.return': async ({ id }, caller) => {
-      await returnToCandidate(ctx, id, actor(caller));
+      await returnToCandidate(ctx, id, await actor(caller));
       return {};
     },
   };

@@ -4,8 +4,8 @@ import type { HandlerDeps, HandlersFor } from './types';
 
 export function releaseHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof releaseContract> {
   return {
-    'release.list': ({ portfolioId }, caller) => readyToRelease(ctx, actor(caller), portfolioId),
-    'release.saveFeedback': ({ portfolioId, feedback }, caller) => saveReleaseFeedback(ctx, portfolioId, feedback, actor(caller)),
-    'release.release': (input, caller) => releaseDecisions(ctx, input, actor(caller)),
+    'release.list': async ({ portfolioId }, caller) => readyToRelease(ctx, await actor(caller), portfolioId),
+    'release.saveFeedback': async ({ portfolioId, feedback }, caller) => saveReleaseFeedback(ctx, portfolioId, feedback, await actor(caller)),
+    'release.release': async (input, caller) => releaseDecisions(ctx, input, await actor(caller)),
   };
 }

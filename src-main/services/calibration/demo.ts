@@ -141,9 +141,9 @@ export async function replayCalibrationDemo(ctx: ServiceContext, file = calibrat
         );
     for (const reviewerId of r.reviewers) {
       const reviewer = await who(reviewerId);
-      r.anchors.forEach(async (anchorId, i) => {
+      for (const [i, anchorId] of r.anchors.entries()) {
         const levels = r.scores[reviewerId]?.[anchorId];
-        if (!levels) return;
+        if (!levels) continue;
         if (levels.length !== rubric.criteria.length) throw new Error(`calibration demo: ${reviewerId} on ${anchorId} gives ${levels.length} levels, the rubric has ${rubric.criteria.length} criteria`);
         const start = addHours(addDays(opens, (r.start_day[reviewerId] ?? 1) + i), 1 + (i % 3));
         const state = await openReview(at(ctx, start), anchorId, reviewer);
@@ -157,7 +157,7 @@ export async function replayCalibrationDemo(ctx: ServiceContext, file = calibrat
                     reviewer,
                   );
         await submitReview(at(ctx, addMinutes(start, minutes + 2)), state.review.id, 0, reviewer);
-      });
+      }
     }
     if (r.close) await closeRound(at(ctx, addHours(new Date(r.closes_at), 1)), round.id, lead);
   }

@@ -111,7 +111,8 @@ export async function buildRoundReport(ctx: ServiceContext, round: RoundRow, boo
   const credentials = await credentialsOfRubric(ctx, round.rubricId);
   const threshold = await thresholdFor(ctx, credentials[0]?.code ?? null);
   const title = (cid: string) => rubric.criteria.find((c) => c.id === cid)?.title ?? cid;
-  const meets = new Map((await Promise.all(reviewerIds.map(async (r) => [r, judge(await roundResult(ctx, round, r), threshold, title)]))));
+  const meets = new Map<string, ReturnType<typeof judge>>();
+  for (const r of reviewerIds) meets.set(r, judge(await roundResult(ctx, round, r), threshold, title));
   return assembleReport({
     kind: 'round',
     title: `Calibration round "${round.name}"`,
@@ -184,7 +185,7 @@ export async function buildProductionReport(ctx: ServiceContext, scope: Producti
     title: `Production double reviews, ${scope.from} to ${scope.to}${scope.credential ? ` (${scope.credential})` : ''}`,
     against: 'decision',
     scope: { round: null, from: scope.from, to: scope.to, credential: scope.credential ?? null },
-    rubrics: rubricInputs(ctx, ratings, reviews),
+    rubrics: await rubricInputs(ctx, ratings, reviews),
     reference,
     names: await reviewerNames(ctx),
     drift: { rounds: [], byRound: [], byMonth: productionDrift(ratings, reference) },
@@ -201,23 +202,23 @@ interface RubricKey {
  * The ratings split by the rubric version they were scored with (rubrics by id, then version), each with that
  * version's criteria in rubric order: two rubrics' criteria are never pooled, even where their ids coincide.
  */
-function rubricInputs(ctx: ServiceContext, ratings: (RubricKey & RawRating)[], reviews: (RubricKey & { unit: string; rater: string; outcome: string | null })[]): RubricInput[] {
+async function rubricInputs(ctx: ServiceContext, ratings: (RubricKey & RawRating)[], reviews: (RubricKey & { unit: string; rater: string; outcome: string | null })[]): Promise<RubricInput[]> {
   const rubric = rubricCache(ctx);
   const keyOf = (r: RubricKey) => `${r.rubricId}@${r.rubricVersion}`;
   const keys = [...new Map(reviews.map((r) => [keyOf(r), { rubricId: r.rubricId, rubricVersion: r.rubricVersion }])).values()].sort(
     (a, b) => a.rubricId.localeCompare(b.rubricId) || a.rubricVersion - b.rubricVersion,
   );
-  return keys.map((k) => {
-    const r = rubric(k.rubricId, k.rubricVersion);
-    return {
-      id: r.id,
-      version: r.version,
-      title: r.title,
-      criteria: r.criteria.map((c) => ({ id: c.id, title: c.title })),
-      ratings: ratings.filter((x) => keyOf(x) === keyOf(k)),
-      outcomes: outcomeRows(reviews.filter((x) => keyOf(x) === keyOf(k))),
-    };
-  });
+  return (await Promise.all(keys.map(async (k) => {
+      const r = await rubric(k.rubricId, k.rubricVersion);
+      return {
+        id: r.id,
+        version: r.version,
+        title: r.title,
+        criteria: r.criteria.map((c) => ({ id: c.id, title: c.title })),
+        ratings: ratings.filter((x) => keyOf(x) === keyOf(k)),
+        outcomes: outcomeRows(reviews.filter((x) => keyOf(x) === keyOf(k))),
+      };
+    })));
 }
 
 function productionDrift(ratings: RawRating[], reference: Map<string, Map<string, number>>): Report['drift']['byMonth'] {

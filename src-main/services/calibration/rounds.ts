@@ -56,13 +56,15 @@ export async function roundAnchors(ctx: ServiceContext, roundId: number): Promis
 }
 
 export async function roundReviewers(ctx: ServiceContext, roundId: number): Promise<string[]> {
-  return (await ctx.db.orm
+  const ids = (await ctx.db.orm
       .select({ id: calibrationRoundReviewers.reviewerId })
       .from(calibrationRoundReviewers)
       .where(eq(calibrationRoundReviewers.roundId, roundId))
       .all())
-    .map((r) => r.id)
-    .sort(async (a, b) => (await reviewerName(ctx, a)).localeCompare(await reviewerName(ctx, b)) || a.localeCompare(b));
+    .map((r) => r.id);
+  const names = new Map<string, string>();
+  for (const id of ids) names.set(id, await reviewerName(ctx, id));
+  return ids.sort((a, b) => names.get(a)!.localeCompare(names.get(b)!) || a.localeCompare(b));
 }
 
 async function submissionsOf(ctx: ServiceContext, roundId: number) {
@@ -187,7 +189,7 @@ async function writeMembers(ctx: ServiceContext, roundId: number, anchors: strin
   const db = ctx.db.orm;
   if (anchors) {
     await db.delete(calibrationRoundAnchors).where(eq(calibrationRoundAnchors.roundId, roundId)).run();
-    anchors.forEach((portfolioId, position) => db.insert(calibrationRoundAnchors).values({ roundId, portfolioId, position }).run());
+    for (const [position, portfolioId] of anchors.entries()) await db.insert(calibrationRoundAnchors).values({ roundId, portfolioId, position }).run();
   }
   if (reviewerIds) {
     await db.delete(calibrationRoundReviewers).where(eq(calibrationRoundReviewers.roundId, roundId)).run();

@@ -54,7 +54,7 @@ export async function listRubricFamilies(ctx: ServiceContext, actor: Reviewer): 
   for (const row of rows) {
     const f = families.get(row.id) ?? { id: row.id, title: row.title, versions: [] };
     f.title = row.title;
-    f.versions.push(summary(ctx, row));
+    f.versions.push(await summary(ctx, row));
     families.set(row.id, f);
   }
   return [...families.values()].sort((a, b) => a.title.localeCompare(b.title));

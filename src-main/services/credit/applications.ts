@@ -83,7 +83,7 @@ async function approvalsOf(ctx: ServiceContext, id: string) {
 }
 
 /** What the caller may do with the application now, and if nothing, why. */
-function actionsFor(r: AppRow, evaluation: PathwayEvaluationView, approvals: ReturnType<typeof approvalsOf>, actor: Reviewer): ApplicationView['actions'] {
+function actionsFor(r: AppRow, evaluation: PathwayEvaluationView, approvals: Awaited<ReturnType<typeof approvalsOf>>, actor: Reviewer): ApplicationView['actions'] {
   if (!OPEN.includes(r.status)) return { approve: false, decline: false, why: `this application was ${r.status}` };
   if (!actor.roles.includes('approver')) return { approve: false, decline: false, why: 'only a credit approver can decide' };
   if (r.status === 'awaiting_second' && approvals[0]?.approverId === actor.id)
@@ -202,7 +202,7 @@ async function freeze(ctx: ServiceContext, r: AppRow, status: 'approved' | 'decl
   await ctx.db.orm.update(creditApplications).set({ status, evaluation: JSON.stringify(snap), decidedAt: now }).where(eq(creditApplications.id, r.id)).run();
   if (status !== 'approved') return;
   const byKey = new Map<string, Attainment>(snap.attainments.map((a) => [a.key, a]));
-  snap.evaluation.counted.forEach(async (key, position) => {
+  for (const [position, key] of snap.evaluation.counted.entries()) {
     const a = byKey.get(key)!;
     await ctx.db.orm
             .insert(creditApplicationItems)
@@ -223,7 +223,7 @@ async function freeze(ctx: ServiceContext, r: AppRow, status: 'approved' | 'decl
               hours: a.hours,
             })
             .run();
-  });
+  }
 }
 
 /**

@@ -120,11 +120,7 @@ export async function candidateRecord(ctx: ServiceContext, id: string, actor: Re
 
 /** Tables (other than candidates themselves) that point at a candidate: found in the schema, so a feature added later is covered too. */
 async function candidateReferences(ctx: ServiceContext): Promise<string[]> {
-  const tables = (await ctx.db.all("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")) as { name: string }[];
-  return tables
-    .map((t) => t.name)
-    .filter((name) => name !== 'candidates' && name !== 'credit_candidate_merges')
-    .filter((name) => (ctx.db.pragma(`table_info("${name}")`) as { name: string }[]).some((c) => c.name === 'candidate_id'));
+  return (await ctx.db.tablesWithColumn('candidate_id')).filter((name) => name !== 'candidates' && name !== 'credit_candidate_merges');
 }
 
 /**

@@ -102,8 +102,9 @@ export async function exportedDecision(
   ctx: ServiceContext,
   portfolioId: string,
   anon: Anonymizer,
-  decision: DecisionView | undefined = await releasedDecision(ctx, portfolioId),
+  released?: DecisionView,
 ): Promise<{ record: ExportedDecision; rubric: Rubric; decision: DecisionView }> {
+  const decision = released ?? (await releasedDecision(ctx, portfolioId));
   if (!decision) throw new ApiError('conflict', `${portfolioId} has no released decision yet`);
   const p = await anon.detail(await getPortfolio(ctx, portfolioId));
   const evidenceTitle = new Map(p.evidence.map((e) => [e.id, e.title]));

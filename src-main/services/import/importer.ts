@@ -311,18 +311,18 @@ async function insertPortfolio(ctx: ServiceContext, pkg: ValidatedPackage, crede
       .returning({ seq: portfolios.seq })
       .get();
   await indexForSearch(ctx, { seq, id: m.id, pseudonym, identity: [m.candidate.id, m.candidate.name, m.candidate.email] });
-  m.responses.forEach((r, position) => db.insert(responses).values({ portfolioId: m.id, position, prompt: r.prompt, text: r.text }).run());
-  m.evidence.forEach(async (e, position) => {
+  for (const [position, r] of m.responses.entries()) await db.insert(responses).values({ portfolioId: m.id, position, prompt: r.prompt, text: r.text }).run();
+  for (const [position, e] of m.evidence.entries()) {
     await db.insert(evidence)
             .values({ portfolioId: m.id, evidenceId: e.id, position, title: e.title, kind: e.kind, mediaType: e.media_type, bytes: e.bytes, sha256: e.sha256, fileName: e.file })
             .run();
     for (const criterionId of new Set(e.criteria)) await db.insert(evidenceCriteria).values({ portfolioId: m.id, evidenceId: e.id, criterionId }).run();
-    e.captions.forEach((c, i) =>
-      db.insert(evidenceCaptions)
+    for (const [i, c] of e.captions.entries())
+      await db
+        .insert(evidenceCaptions)
         .values({ portfolioId: m.id, evidenceId: e.id, position: i, sha256: c.sha256, srclang: c.srclang, label: c.label, fileName: c.file })
-        .run(),
-    );
-  });
+        .run();
+  }
 }
 
 /** Written when the import lands (its last transaction), so an import taken out again leaves no entry claiming it. */
@@ -399,10 +399,8 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * reviewer, resubmission and run-closing changes land with the last batch, and a failure (or, at the next start, a
  * killed process) takes the run's rows and the files nothing else refers to out again.
  */
-async function writeImport(ctx: ServiceContext, collected: Collected, checked: ReturnType<typeof crossCheck>, source: string, options: ImportOptions): Promise<ImportReport> {
+async function writeImport(ctx: ServiceContext, collected: Collected, checked: Awaited<ReturnType<typeof crossCheck>>, source: string, options: ImportOptions): Promise<ImportReport> {
   const { actor } = options;
-  const db = ctx.db.orm;
-  const sqlite = ctx.db;
   const report: ImportReport = {
     portfolios: [],
     reviewers: { created: [], updated: [], unchanged: [] },
@@ -419,9 +417,12 @@ async function writeImport(ctx: ServiceContext, collected: Collected, checked: R
   const runId = crypto.randomUUID();
   const placed: string[] = [];
   const imported: PortfolioManifest[] = [];
-  const item = (kind: 'portfolio' | 'candidate' | 'blob', key: string) => db.insert(importRunItems).values({ runId, kind, key }).onConflictDoNothing().run();
+  // Each step runs in the batch's transaction: it is handed the transaction's context.
+  const item = (ctx: ServiceContext, kind: 'portfolio' | 'candidate' | 'blob', key: string) =>
+    ctx.db.orm.insert(importRunItems).values({ runId, kind, key }).onConflictDoNothing().run();
 
-  const writeCatalogue = async () => {
+  const writeCatalogue = async (ctx: ServiceContext) => {
+    const db = ctx.db.orm;
     await db.insert(importRuns).values({ id: runId, pid: process.pid, source, startedAt: nowIso(ctx) }).run();
     for (const r of checked.rubrics.values()) {
       const exists = await loadRubric(ctx, r.id, r.version) !== null;
@@ -429,9 +430,10 @@ async function writeImport(ctx: ServiceContext, collected: Collected, checked: R
       report.rubrics.push({ id: r.id, version: r.version, result: exists ? 'unchanged' : 'imported' });
     }
     for (const c of checked.credentials.values()) report.credentials.push({ code: c.code, result: await upsertCredential(ctx, c, actor) });
-    report.pathways.push(...applyPathwayImports(ctx, collected.catalogue.flatMap((cat) => (cat.kind === 'pathway' ? [cat] : [])), actor));
+    report.pathways.push(...await applyPathwayImports(ctx, collected.catalogue.flatMap((cat) => (cat.kind === 'pathway' ? [cat] : [])), actor));
   };
-  const writePortfolios = async (batch: ValidatedPackage[]) => {
+  const writePortfolios = async (ctx: ServiceContext, batch: ValidatedPackage[]) => {
+    const db = ctx.db.orm;
     for (const pkg of batch) {
       const m = pkg.manifest;
       // Checked again under the lock: another import may have landed the same portfolio since the batch was read.
@@ -452,17 +454,17 @@ async function writeImport(ctx: ServiceContext, collected: Collected, checked: R
           report.files.bytes += blob.bytes;
         }
         const row = await db.insert(blobs).values({ sha256: blob.sha256, bytes: blob.bytes, mediaType: types.get(blob.sha256)!, createdAt: now }).onConflictDoNothing().run();
-        if (row.changes > 0) await item('blob', blob.sha256);
+        if (row.changes > 0) await item(ctx, 'blob', blob.sha256);
       }
-      if (!await db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, m.candidate.id)).get()) await item('candidate', m.candidate.id);
+      if (!await db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, m.candidate.id)).get()) await item(ctx, 'candidate', m.candidate.id);
       await insertPortfolio(ctx, pkg, checked.credentials.get(m.credential) ?? (await loadCredential(ctx, m.credential))!, actor);
       await recordScan(ctx, m.id, collected.scans.get(m.id));
-      await item('portfolio', m.id);
+      await item(ctx, 'portfolio', m.id);
       imported.push(m);
       report.portfolios.push({ id: m.id, result: 'imported' });
     }
   };
-  const land = async () => {
+  const land = async (ctx: ServiceContext) => {
     for (const r of collected.reviewers) {
       const done = await importReviewers(ctx, r.csv, systemActor(actor), { updateExisting: options.updateExisting });
       report.reviewers.created.push(...done.created);
@@ -473,32 +475,32 @@ async function writeImport(ctx: ServiceContext, collected: Collected, checked: R
       await auditImported(ctx, m, actor);
       await returnEarlierAttempt(ctx, m, actor);
     }
-    await db.delete(importRuns).where(eq(importRuns.id, runId)).run();
+    await ctx.db.orm.delete(importRuns).where(eq(importRuns.id, runId)).run();
   };
 
   // Earlier attempts first, so a resubmission's link always points at a row that exists.
   const queue = [...collected.packages].sort((a, b) => a.manifest.attempt - b.manifest.attempt);
   // Inside a caller's transaction (a review bundle's import) the lock is held throughout: pausing would only delay.
-  const nested = sqlite.inTransaction;
+  const nested = ctx.db.inTransaction;
   try {
     for (let first = true; first || queue.length > 0; first = false) {
       if (!first && !nested) await pause(WRITE_PAUSE_MS);
       await transaction(ctx, async (ctx) => {
-                        if (first) await writeCatalogue();
-                        const started = performance.now();
-                        let n = 0;
-                        while (queue.length > 0 && n < PORTFOLIOS_PER_TRANSACTION && (n === 0 || performance.now() - started < WRITE_BUDGET_MS)) {
-                          await writePortfolios([queue.shift()!]);
-                          n += 1;
-                        }
-                        if (queue.length === 0) await land();
-                      });
+        if (first) await writeCatalogue(ctx);
+        const started = performance.now();
+        let n = 0;
+        while (queue.length > 0 && n < PORTFOLIOS_PER_TRANSACTION && (n === 0 || performance.now() - started < WRITE_BUDGET_MS)) {
+          await writePortfolios(ctx, [queue.shift()!]);
+          n += 1;
+        }
+        if (queue.length === 0) await land(ctx);
+      });
     }
   } catch (err) {
     await transaction(ctx, async (ctx) => {
-                  await rollBackImportRun(ctx, runId);
-                  dropUnreferencedBlobs(ctx, placed);
-                });
+      await rollBackImportRun(ctx, runId);
+      await dropUnreferencedBlobs(ctx, placed);
+    });
     throw err;
   }
   return report;

@@ -96,28 +96,33 @@ async function insertAssignment(ctx: ServiceContext, portfolioId: string, review
 
 /** Portfolios waiting for reviewers: submitted or in review (including third reviews), oldest first. */
 async function portfoliosNeedingReviewers(ctx: ServiceContext): Promise<PortfolioRow[]> {
+  const received = new Set((await ctx.db.all<{ id: string }>('SELECT portfolio_id AS id FROM received_bundle_items')).map((r) => r.id));
   return (await ctx.db.orm
       .select()
       .from(portfolios)
       .where(and(inArray(portfolios.status, ['submitted', 'in_review']), eq(portfolios.isAnchor, false)))
       .orderBy(portfolios.submittedAt, portfolios.id)
       .all())
-    .filter(async (p) => !await ctx.db.get('SELECT 1 FROM received_bundle_items WHERE portfolio_id = ?', [p.id]));
+    .filter((p) => !received.has(p.id));
 }
 
 /** Allocates every portfolio that lacks reviewers (lead or admin); deterministic for the same data. */
 export async function allocateAll(ctx: ServiceContext, actor: Reviewer): Promise<AllocationResult> {
   requireRole(actor, 'lead', 'admin');
-  const waiting = (await Promise.all((await portfoliosNeedingReviewers(ctx)).map((p) => allocationPortfolio(ctx, p))));
-  const result = allocate(waiting, await allocationReviewers(ctx), (c) => currentPolicy(ctx, c));
-  await transaction(ctx, async (ctx) => {
-            for (const a of result.assigned) {
-              const thirdPending = (await ctx.db.orm.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, a.portfolio)).get())?.s === 'third_review';
-              await insertAssignment(ctx, a.portfolio, a.reviewer, actor.id, thirdPending ? 'third' : 'review', 'allocate');
-            }
-            await audit(ctx, { actor: actor.id, action: 'allocation.run', entityType: 'panel', entityId: 'allocation', details: { assigned: result.assigned.length, unallocated: result.unallocated } });
-          });
-  return result;
+  // Decided and written in one transaction: two leads allocating at once cannot both place the same free seat.
+  return transaction(ctx, async (ctx) => {
+    const waiting: AllocationPortfolio[] = [];
+    for (const p of await portfoliosNeedingReviewers(ctx)) waiting.push(await allocationPortfolio(ctx, p));
+    const policies = new Map<string, Awaited<ReturnType<typeof currentPolicy>>>();
+    for (const code of new Set(waiting.map((w) => w.credential))) policies.set(code, await currentPolicy(ctx, code));
+    const result = allocate(waiting, await allocationReviewers(ctx), (c) => policies.get(c)!);
+    for (const a of result.assigned) {
+      const thirdPending = (await ctx.db.orm.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, a.portfolio)).get())?.s === 'third_review';
+      await insertAssignment(ctx, a.portfolio, a.reviewer, actor.id, thirdPending ? 'third' : 'review', 'allocate');
+    }
+    await audit(ctx, { actor: actor.id, action: 'allocation.run', entityType: 'panel', entityId: 'allocation', details: { assigned: result.assigned.length, unallocated: result.unallocated } });
+    return result;
+  });
 }
 
 /**

@@ -79,7 +79,7 @@ async function holdReconciled(
   ctx: ServiceContext,
   portfolioId: string,
   rubric: Rubric,
-  views: ReturnType<typeof toReviewView>[],
+  views: Awaited<ReturnType<typeof toReviewView>>[],
   levels: Record<string, number>,
   total: number,
   outcome: 'pass' | 'not_yet',

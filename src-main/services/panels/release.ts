@@ -40,7 +40,7 @@ async function releaseItem(ctx: ServiceContext, d: DecisionRow, anon: Anonymizer
 export async function readyToRelease(ctx: ServiceContext, actor: Reviewer, portfolioId?: string): Promise<ReleaseItem[]> {
   requireRole(actor, 'lead', 'admin');
   const anon = new Anonymizer(ctx, actor);
-  if (portfolioId) return [releaseItem(ctx, await heldDecision(ctx, portfolioId), anon)];
+  if (portfolioId) return [await releaseItem(ctx, await heldDecision(ctx, portfolioId), anon)];
   const held = await ctx.db.orm
       .select({ d: decisions })
       .from(decisions)

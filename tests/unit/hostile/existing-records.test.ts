@@ -48,7 +48,7 @@ async function snapshot(c = ctx): Promise<string> {
 }
 
 async function refused(source: string, options: Partial<ImportOptions> = {}): Promise<ExistingRecordsError> {
-  const before = snapshot();
+  const before = await snapshot();
   const err = await (await importPath(ctx, source, { actor: 'test', ...options })).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(ExistingRecordsError);
   expect(snapshot()).toBe(before);
@@ -215,7 +215,7 @@ describe('the app contract (through the core)', () => {
     const lead = await createReviewer(ctx, { id: 'R-lead', name: 'Lead', email: 'lead@x.nz', school: '', district: '', roles: ['lead'] }, systemActor('test'));
     const core = createCore(ctx, { name: 'EW', version: 't', shell: 'browser' });
     const csv = `${REVIEWERS}\nR-hana,Hana Kereama,b@y.nz,Kowhai School,North,admin;reviewer\nR-tui,Tui,tui@x.nz,,,reviewer\n`;
-    const before = snapshot();
+    const before = await snapshot();
     const err = (await (await core.handle('reviewers.importCsv', { csv }, { actor: lead.id })).catch((e: unknown) => e)) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.code).toBe('conflict');
@@ -246,7 +246,7 @@ describe('credentials earned elsewhere (credit import-external)', () => {
     const w = await creditWorld([{ id: 'P-1', credential: 'EMP-8', candidate: AROHA, submitted_at: '2026-03-01T09:00:00Z' }]);
     try {
       const content = `${HEADER}\nC-1001,impostor@evil.nz,Not Aroha,FA-8,,Massey University,2024-02-01,,,,,`;
-      const before = snapshot(w.ctx);
+      const before = await snapshot(w.ctx);
       const err = (await (await importExternal(w.ctx, { fileName: 'e.csv', content }, w.approver)).catch((e: unknown) => e)) as ExistingRecordsError;
       expect(err).toBeInstanceOf(ExistingRecordsError);
       expect(err.message).toContain('candidate C-1001: name Aroha Ngata → Not Aroha; email a.ngata@avonside.school.nz → impostor@evil.nz');

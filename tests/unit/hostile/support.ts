@@ -20,9 +20,7 @@ export async function servicesWithCatalogue(): Promise<{ ctx: ServiceContext; wo
 
 /** Every table's row count, the store's files and the staging area: what a refused import must leave as it was. */
 export async function snapshot(ctx: ServiceContext): Promise<{ rows: Record<string, number>; files: string[]; staging: string[] }> {
-  const tables = (
-    await ctx.db.all<{ name: string }>("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'portfolio_search_%' ORDER BY name")
-  ).map((r) => r.name);
+  const tables = await ctx.db.tableNames();
   const rows: Record<string, number> = {};
   for (const t of tables) rows[t] = (await ctx.db.get<{ n: number }>(`SELECT count(*) AS n FROM "${t}"`))!.n;
   return { rows, files: ctx.store.list(), staging: fs.readdirSync(ctx.store.tmpDir).sort() };

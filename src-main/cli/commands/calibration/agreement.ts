@@ -53,7 +53,7 @@ export const agreementCommand: Command = {
         return 2;
       }
     } else {
-      const ctx = open();
+      const ctx = await open();
       const row = await roundByName(ctx, round!);
       if (!row) throw new UsageError(`no calibration round named "${round}"`);
       report = agreementReport(await roundRatingRows(ctx, row.id));

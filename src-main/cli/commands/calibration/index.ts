@@ -16,7 +16,7 @@ export const roundsListCommand: Command = {
   usage: 'rounds list [--json]',
   summary: 'Calibration rounds with their status, rubric, anchors, reviewers and progress.',
   async run({ open, io, flags, actor }) {
-    const rounds = await listRounds(open(), systemActor(actor));
+    const rounds = await listRounds(await open(), systemActor(actor));
     if (flags.json)
       io.out(
         JSON.stringify(
@@ -57,7 +57,7 @@ export const rubricExportCommand: Command = {
   async run({ flags, open, io, actor }) {
     const id = flags.id;
     if (typeof id !== 'string' || !id) throw new UsageError('--id ID is required');
-    const ctx = open();
+    const ctx = await open();
     const version = flags.version === undefined ? await latestRubricVersion(ctx, id) : Number(flags.version);
     if (version === null) throw new UsageError(`no rubric ${id}`);
     if (!Number.isInteger(version) || version < 1) throw new UsageError('--version must be a positive whole number');
@@ -82,7 +82,7 @@ export const calibrationReportCommand: Command = {
     if (fileFormat !== 'csv' && fileFormat !== 'pdf') throw new UsageError('--format must be csv or pdf');
     if (typeof flags.out !== 'string') throw new UsageError('--out FILE is required');
     const date = /^\d{4}-\d{2}-\d{2}$/;
-    const ctx = open();
+    const ctx = await open();
     let file;
     if (typeof flags.round === 'string') {
       const row = await roundByName(ctx, flags.round);

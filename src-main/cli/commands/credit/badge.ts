@@ -12,7 +12,7 @@ export const badgeExportCommand: Command = {
   flags: { portfolio: { type: 'string' }, out: { type: 'string' } },
   async run({ flags, open, io, actor }) {
     if (typeof flags.portfolio !== 'string') throw new UsageError('--portfolio ID is required');
-    const file = await exportPortfolioBadge(open(), flags.portfolio, systemActor(actor));
+    const file = await exportPortfolioBadge(await open(), flags.portfolio, systemActor(actor));
     return writeExport(file, flags.out, io, flags.json, `the Open Badges credential of ${flags.portfolio}`);
   },
 };
@@ -26,7 +26,7 @@ export const badgeVerifyCommand: Command = {
     const [file] = args;
     if (!file) throw new UsageError('badge verify needs a file');
     if (!fs.existsSync(file)) throw new UsageError(`no such file ${file}`);
-    const r = await verifyBadgeFile(open(), fs.readFileSync(file, 'utf8'), { requireLocalKey: Boolean(flags['require-local-key']) });
+    const r = await verifyBadgeFile(await open(), fs.readFileSync(file, 'utf8'), { requireLocalKey: Boolean(flags['require-local-key']) });
     if (flags.json) io.out(JSON.stringify(r, null, 2));
     if (!r.ok) {
       io.err(`invalid Open Badges credential ${file}:\n${r.problems.map((p) => `- ${p}`).join('\n')}`);

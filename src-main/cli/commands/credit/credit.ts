@@ -33,7 +33,7 @@ export const creditExportCommand: Command = {
   async run({ flags, open, io, actor }) {
     const format = flags.format ?? 'csv';
     if (format !== 'csv' && format !== 'json') throw new UsageError('--format must be csv or json');
-    const file = await exportStudentRecords(open(), format, systemActor(actor));
+    const file = await exportStudentRecords(await open(), format, systemActor(actor));
     return writeExport(file, flags.out, io, flags.json, `${file.count} approved award${file.count === 1 ? '' : 's'}`);
   },
 };
@@ -45,7 +45,7 @@ export const creditLetterCommand: Command = {
   flags: { application: { type: 'string' }, out: { type: 'string' } },
   async run({ flags, open, io, actor }) {
     if (typeof flags.application !== 'string') throw new UsageError('--application ID is required');
-    const file = await decisionLetter(open(), flags.application, systemActor(actor));
+    const file = await decisionLetter(await open(), flags.application, systemActor(actor));
     return writeExport(file, flags.out, io, flags.json, `the decision letter of ${flags.application}`);
   },
 };
@@ -58,7 +58,7 @@ export const creditApplicationsCommand: Command = {
   async run({ flags, open, io, actor }) {
     const status = (flags.status as string[] | undefined) ?? [];
     for (const s of status) if (!ApplicationStatusSchema.safeParse(s).success) throw new UsageError(`unknown status "${s}" (one of ${ApplicationStatusSchema.options.join(', ')})`);
-    const rows = await listApplications(open(), systemActor(actor), { status: status as ApplicationStatus[] });
+    const rows = await listApplications(await open(), systemActor(actor), { status: status as ApplicationStatus[] });
     if (flags.json) io.out(JSON.stringify(rows, null, 2));
     else for (const a of rows) io.out([a.id, a.candidate.id, a.candidate.name, a.pathway.label, a.date, APPLICATION_STATUS_LABEL[a.status], a.met ? 'requirements met' : 'requirements not met'].join('\t'));
     return 0;
@@ -70,7 +70,7 @@ export const creditPathwaysCommand: Command = {
   usage: 'credit pathways [--json]',
   summary: 'Credit pathways (latest versions) with their rules.',
   async run({ flags, open, io }) {
-    const rows = await listPathways(open());
+    const rows = await listPathways(await open());
     if (flags.json) io.out(JSON.stringify(rows, null, 2));
     else for (const p of rows) io.out([p.id, `v${p.version}`, `${p.targetCode} ${p.targetTitle}`, p.summary].join('\t'));
     return 0;
@@ -86,7 +86,7 @@ export const creditPathwayExportCommand: Command = {
     if (typeof flags.id !== 'string') throw new UsageError('--id ID is required');
     const version = flags.version === undefined ? undefined : Number(flags.version);
     if (version !== undefined && !(Number.isInteger(version) && version > 0)) throw new UsageError('--version must be a whole number');
-    const file = await exportPathway(open(), flags.id, version);
+    const file = await exportPathway(await open(), flags.id, version);
     return writeExport(file, flags.out, io, flags.json, `pathway ${flags.id}`);
   },
 };
@@ -101,7 +101,7 @@ export const creditImportExternalCommand: Command = {
     if (!file) throw new UsageError('import-external needs a file');
     if (!fs.existsSync(file)) throw new UsageError(`no such file ${file}`);
     const report = await importExternal(
-      open(),
+      await open(),
       { fileName: path.basename(file), content: readInputFile(file), candidateId: flags.candidate as string | undefined, updateExisting: flags['update-existing'] === true },
       systemActor(actor),
     );
@@ -125,7 +125,7 @@ export const creditHoldersCommand: Command = {
   summary: 'Holders of each credential (CSV), to connect people who already hold a skill.',
   flags: { out: { type: 'string' }, credential: { type: 'string' }, school: { type: 'string' }, district: { type: 'string' } },
   async run({ flags, open, io, actor }) {
-    const file = await holdersCsv(open(), systemActor(actor), {
+    const file = await holdersCsv(await open(), systemActor(actor), {
           credential: flags.credential as string | undefined,
           school: flags.school as string | undefined,
           district: flags.district as string | undefined,
@@ -139,7 +139,7 @@ export const creditTrustListCommand: Command = {
   usage: 'credit trust list [--json]',
   summary: "Badge issuers whose signatures count: this installation's own key, then the trust list.",
   async run({ flags, open, io, actor }) {
-    const list = await listTrustedIssuers(open(), systemActor(actor));
+    const list = await listTrustedIssuers(await open(), systemActor(actor));
     if (flags.json) io.out(JSON.stringify(list, null, 2));
     else {
       if (list.local) io.out([list.local.thumbprint, list.local.issuerId, list.local.name, "this installation's own key"].join('\t'));
@@ -158,7 +158,7 @@ export const creditTrustAddCommand: Command = {
     const { issuer, name, jwk } = flags;
     if (typeof issuer !== 'string' || typeof name !== 'string' || typeof jwk !== 'string') throw new UsageError('--issuer ID, --name NAME and --jwk FILE are required');
     if (!fs.existsSync(jwk)) throw new UsageError(`no such file ${jwk}`);
-    const ctx = open();
+    const ctx = await open();
     const who = systemActor(actor);
     const before = new Set((await listTrustedIssuers(ctx, who)).issuers.map((t) => t.thumbprint));
     const list = await addTrustedIssuer(ctx, { issuerId: issuer, name, jwk: fs.readFileSync(jwk, 'utf8') }, who);
@@ -177,7 +177,7 @@ export const creditTrustRemoveCommand: Command = {
   flags: { key: { type: 'string' } },
   async run({ flags, open, io, actor }) {
     if (typeof flags.key !== 'string') throw new UsageError('--key THUMBPRINT is required (see `credit trust list`)');
-    const ctx = open();
+    const ctx = await open();
     const who = systemActor(actor);
     const entry = (await listTrustedIssuers(ctx, who)).issuers.find((t) => t.thumbprint === flags.key);
     await removeTrustedIssuer(ctx, flags.key, who);

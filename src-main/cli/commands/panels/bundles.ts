@@ -30,7 +30,7 @@ export const bundleExportCommand: Command = {
   async run({ open, io, flags, actor }) {
     const reviewer = need(flags.reviewer, '--reviewer ID');
     const out = need(flags.out, '--out FILE');
-    const b = await exportBundle(open(), reviewer, systemActor(actor));
+    const b = await exportBundle(await open(), reviewer, systemActor(actor));
     writeFileAtomic(out, b.bytes);
     const summary = { bundle: b.bundleId, reviewer: b.reviewer, file: path.resolve(out), bytes: b.bytes.length, portfolios: b.portfolios, history: b.history, anonymous: b.anonymous, issuer_thumbprint: b.issuerThumbprint };
     if (flags.json) io.out(JSON.stringify(summary, null, 2));
@@ -52,7 +52,7 @@ export const bundleImportCommand: Command = {
     const [file] = args;
     if (!file) throw new UsageError('bundle import needs the bundle file');
     return await refusals(io, async () => {
-          const ctx = open();
+          const ctx = await open();
           const r = await importBundle(ctx, file, systemActor(actor));
           if (flags.json) io.out(JSON.stringify({ bundle: r.bundle, reviewer: r.reviewer, portfolios: r.portfolios, history: r.history, already_imported: r.alreadyImported, issuer_thumbprint: r.issuerThumbprint }, null, 2));
           else {
@@ -72,7 +72,7 @@ export const resultsExportCommand: Command = {
   flags: { out: { type: 'string' }, bundle: { type: 'string' } },
   async run({ open, io, flags, actor }) {
     const out = need(flags.out, '--out FILE');
-    const r = await exportResults(open(), flags.bundle as string | undefined, actor);
+    const r = await exportResults(await open(), flags.bundle as string | undefined, actor);
     writeFileAtomic(out, r.text);
     if (flags.json) io.out(JSON.stringify({ bundle: r.bundle, reviewer: r.reviewer, file: path.resolve(out), exported: r.exported, skipped_drafts: r.drafts, not_started: r.notStarted }, null, 2));
     else {
@@ -92,7 +92,7 @@ export const resultsImportCommand: Command = {
     const [file] = args;
     if (!file) throw new UsageError('results import needs the results file');
     return await refusals(io, async () => {
-          const r = await importResults(open(), file, systemActor(actor));
+          const r = await importResults(await open(), file, systemActor(actor));
           if (flags.json) io.out(JSON.stringify(r, null, 2));
           else {
             for (const x of r.reviews) io.out([x.portfolio, x.outcome, STATUS_LABEL[x.status as Status] ?? x.status, x.moderation ? 'moderation' : ''].join('\t').trimEnd());

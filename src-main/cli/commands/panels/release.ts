@@ -9,7 +9,7 @@ export const releaseListCommand: Command = {
   usage: 'release list [--json]',
   summary: 'Reconciled decisions ready to release: portfolio, outcome, the reviews they came from, merged feedback.',
   async run({ open, io, flags, actor }) {
-    const items = await readyToRelease(open(), systemActor(actor));
+    const items = await readyToRelease(await open(), systemActor(actor));
     if (flags.json)
       io.out(
         JSON.stringify(
@@ -52,7 +52,7 @@ export const releaseCommand: Command = {
         throw new UsageError(`cannot read the feedback file ${feedbackFile}`);
       }
     }
-    const ctx = open();
+    const ctx = await open();
     const who = systemActor(actor);
     const ids = flags.all ? (await readyToRelease(ctx, who)).map((i) => i.portfolio) : args;
     if (!ids.length) {

@@ -15,7 +15,7 @@ export const reviewersImportCommand: Command = {
     if (!file) throw new UsageError('reviewers import needs a CSV file');
     if (!fs.existsSync(file)) throw new UsageError(`no such file: ${file}`);
     try {
-      const r = await importReviewers(open(), readInputFile(file), systemActor(actor), { updateExisting: flags['update-existing'] === true });
+      const r = await importReviewers(await open(), readInputFile(file), systemActor(actor), { updateExisting: flags['update-existing'] === true });
       io.out(flags.json ? JSON.stringify(r) : `imported reviewers: ${r.created.length} created, ${r.updated.length} updated, ${r.unchanged.length} unchanged`);
       return 0;
     } catch (err) {
@@ -33,7 +33,7 @@ export const reviewersListCommand: Command = {
   usage: 'reviewers list [--json]',
   summary: 'List reviewer profiles.',
   async run({ open, io, flags }) {
-    const rows = await listReviewers(open());
+    const rows = await listReviewers(await open());
     if (flags.json)
       io.out(JSON.stringify(rows.map((r) => ({ id: r.id, name: r.name, email: r.email, school: r.school, district: r.district, roles: r.roles, active: r.active, max_load: r.maxLoad })), null, 2));
     else for (const r of rows) io.out([r.id, r.name, r.email, r.school, r.district, r.roles.join(';')].join('\t'));

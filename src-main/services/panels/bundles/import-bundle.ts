@@ -150,11 +150,10 @@ export async function importBundle(ctx: ServiceContext, file: string, actor: Rev
       return { ...base, reviewer: { id: r.id, name: r.name, created: false }, portfolios: bundle.assignments.map((a) => ({ id: a.portfolio, result: 'unchanged' })), alreadyImported: true };
     }
     const shas = new Set(bundle.files.map((f) => f.sha256));
-    const sqlite = ctx.db;
-    sqlite.exec('BEGIN IMMEDIATE');
     try {
+      return await transaction(ctx, async (ctx) => {
       // Policies go in before their credentials exist (the importer needs them): check foreign keys at commit.
-      sqlite.pragma('defer_foreign_keys = ON');
+      await ctx.db.deferForeignKeys();
       await applyPolicies(ctx, bundle, actor.id);
       let report: ImportReport;
       try {
@@ -172,17 +171,16 @@ export async function importBundle(ctx: ServiceContext, file: string, actor: Rev
       await ctx.db.orm.insert(receivedBundles).values({ id: bundle.id, reviewerId: reviewer.id, issuedAt: bundle.issued_at, importedAt: now, secret: bundle.secret }).run();
       await addAssignments(ctx, bundle, imported, actor.id);
       await audit(ctx, {
-                actor: actor.id,
-                action: 'bundle.import',
-                entityType: 'bundle',
-                entityId: bundle.id,
-                details: { reviewer: reviewer.id, portfolios: bundle.assignments.map((a) => a.portfolio), history, issuer: bundle.issuer.thumbprint, issued_by: bundle.issued_by, sha256: opened.bundleSha256 },
-              });
-      sqlite.exec('COMMIT');
+        actor: actor.id,
+        action: 'bundle.import',
+        entityType: 'bundle',
+        entityId: bundle.id,
+        details: { reviewer: reviewer.id, portfolios: bundle.assignments.map((a) => a.portfolio), history, issuer: bundle.issuer.thumbprint, issued_by: bundle.issued_by, sha256: opened.bundleSha256 },
+      });
       const portfolios = bundle.assignments.map((a) => ({ id: a.portfolio, result: imported.has(a.portfolio) ? ('imported' as const) : ('unchanged' as const) }));
       return { ...base, reviewer: { id: reviewer.id, name: reviewer.name, created }, portfolios, history, alreadyImported: false };
+      });
     } catch (err) {
-      if (sqlite.inTransaction) sqlite.exec('ROLLBACK');
       // The importer placed evidence files with its rows; with the rows rolled back, the files no committed row needs go too.
       await transaction(ctx, async (ctx) => dropUnreferencedBlobs(ctx, shas));
       throw err;

@@ -98,7 +98,7 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
   let port = 0;
   const allowedHosts = () => new Set([`${host}:${port}`, `localhost:${port}`, `127.0.0.1:${port}`, `[::1]:${port}`]);
 
-  const server = http.createServer(async (req, res) => {
+  const serve = async (req: http.IncomingMessage, res: http.ServerResponse): Promise<void> => {
     try {
       const url = new URL(req.url ?? '/', 'http://placeholder');
       if (!allowedHosts().has(req.headers.host ?? '')) return send(res, 403, 'Forbidden: unexpected Host header');
@@ -125,7 +125,9 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
       if (!res.headersSent) send(res, 500, 'Internal Server Error');
       else res.destroy();
     }
-  });
+  };
+  // Every failure is answered inside serve; nothing is left for the event emitter to drop.
+  const server = http.createServer((req, res) => void serve(req, res));
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, host, () => resolve());

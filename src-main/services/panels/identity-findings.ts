@@ -17,8 +17,7 @@ export async function loadIdentityFindings(ctx: ServiceContext, portfolioId: str
     .map((f) => ({ evidence: f.evidenceId, location: f.location, field: f.field }));
 }
 
-export function saveIdentityFindings(ctx: ServiceContext, portfolioId: string, findings: IdentityFinding[]): void {
-  findings.forEach((f, position) =>
-    ctx.db.orm.insert(identityFindings).values({ portfolioId, position, evidenceId: f.evidence, location: f.location, field: f.field }).run(),
-  );
+export async function saveIdentityFindings(ctx: ServiceContext, portfolioId: string, findings: IdentityFinding[]): Promise<void> {
+  for (const [position, f] of findings.entries())
+    await ctx.db.orm.insert(identityFindings).values({ portfolioId, position, evidenceId: f.evidence, location: f.location, field: f.field }).run();
 }

@@ -5,13 +5,13 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { createCore } from '../../src-main/core/api';
 import { openServices } from '../../src-main/core/services';
 import { startHttpShell, type HttpShell } from '../../src-main/server/http';
-import type { ServiceContext } from '../../src-main/services/context';
+import type { Services } from '../../src-main/core/services';
 import { ARTIFACTS_DIR, TEMPLATE_DIR } from './paths';
 
 export interface Workbench {
   url: string;
   shell: HttpShell;
-  ctx: ServiceContext;
+  ctx: Services;
   dataDir: string;
   /**
    * Opens the app as the browser shell user does, through the printed URL with its token, already signed in as the

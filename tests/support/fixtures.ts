@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { openServices } from '../../src-main/core/services';
+import { openServices, type Services } from '../../src-main/core/services';
 import type { ServiceContext } from '../../src-main/services/context';
 import type { Rubric } from '../../src-shared/domain/rubric';
 
@@ -12,7 +12,7 @@ export function tempDir(prefix = 'ew-test-'): string {
 }
 
 /** A real data directory (SQLite file + store) in a temp folder, with a fixed clock. */
-export async function tempServices(now = new Date('2026-11-01T10:00:00Z')): Promise<ServiceContext> {
+export async function tempServices(now = new Date('2026-11-01T10:00:00Z')): Promise<Services> {
   return await openServices({ dataDir: tempDir('ew-data-'), now: () => now });
 }
 

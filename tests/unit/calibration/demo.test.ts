@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoIfFresh } from '../../../src-main/core/services';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import { replayCalibrationDemo } from '../../../src-main/services/calibration/demo';
 import { listRounds } from '../../../src-main/services/calibration/rounds';
 import { roundReport, productionReport } from '../../../src-main/services/calibration/report';
@@ -10,7 +10,7 @@ import { listQueue } from '../../../src-main/services/queue';
 import { getReviewer } from '../../../src-main/services/reviewers';
 import { tempServices } from '../../support/fixtures';
 
-let ctx: ServiceContext;
+let ctx: Services;
 beforeAll(async () => {
   ctx = await tempServices(new Date('2026-11-01T10:00:00Z'));
   expect(await loadDemoIfFresh(ctx)).toBe(true);

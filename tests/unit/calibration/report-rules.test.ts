@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoIfFresh } from '../../../src-main/core/services';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import { productionReport } from '../../../src-main/services/calibration/report';
 import { reportCsv, reportPdf } from '../../../src-main/services/calibration/export';
 import { setPolicy } from '../../../src-main/services/panels/policies';
@@ -17,7 +17,7 @@ import { calibrationWorld } from './setup';
  * others 2. That is where the report contradicted itself: the call-out named α −0.17 while the one table showed
  * −0.42 and −0.50 (criteria of other rubrics, rated on two units) and intervals from two units.
  */
-let ctx: ServiceContext;
+let ctx: Services;
 let report: Report;
 beforeAll(async () => {
   ctx = await tempServices(new Date('2026-11-01T10:00:00Z'));

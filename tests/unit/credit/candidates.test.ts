@@ -161,7 +161,7 @@ describe('duplicates and merging', () => {
     expect(JSON.parse(audit.details)).toMatchObject({ from: { id: 'C-9001' }, reason: 'Same email; second id from the Ministry export' });
     // the queue still finds the moved portfolio by the old id
     expect((await listQueue(w.ctx, { search: 'C-9001' }, null)).rows.map((r) => r.id)).toEqual(['P-4']);
-    await expect((await Promise.resolve()).then(() => candidateRecord(w.ctx, 'C-9001', w.lead))).rejects.toThrow('candidate C-9001 was merged into C-1001');
+    await expect(Promise.resolve().then(() => candidateRecord(w.ctx, 'C-9001', w.lead))).rejects.toThrow('candidate C-9001 was merged into C-1001');
     // later imports naming the old id land on the survivor
     const again = await importExternal(w.ctx, { fileName: 'f.csv', content: `${HEADER}\nC-9001,other@example.nz,Aroha Ngata,FA-8,,Massey University,2024-03-01,,,,,` }, w.admin);
     expect(again.candidatesCreated).toEqual([]);

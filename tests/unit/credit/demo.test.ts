@@ -8,12 +8,12 @@ import { CREDIT_DEMO_FILE, replayCreditDemo } from '../../../src-main/services/c
 import { getApplication, listApplications } from '../../../src-main/services/credit/applications';
 import { findDuplicates } from '../../../src-main/services/credit/candidates';
 import { systemActor } from '../../../src-main/services/reviewers';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import { tempDir, tempServices } from '../../support/fixtures';
 
 const FILE = CREDIT_DEMO_FILE();
 
-let ctx: ServiceContext;
+let ctx: Services;
 afterEach(() => ctx?.close());
 
 const sys = systemActor('test');

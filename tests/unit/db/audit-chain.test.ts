@@ -8,7 +8,7 @@ import { migrate } from '../../../src-main/db/migrate';
 import { MIGRATIONS } from '../../../src-main/db/migrations';
 import { audit } from '../../../src-main/services/audit';
 import { verifyAuditChain } from '../../../src-main/db/audit-chain';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import { tempDir } from '../../support/fixtures';
 
 async function cli(...argv: string[]) {
@@ -19,7 +19,7 @@ async function cli(...argv: string[]) {
 }
 
 /** A data directory with `n` audit entries written the way the services write them. */
-async function withEntries(n: number): Promise<{ dir: string; ctx: ServiceContext }> {
+async function withEntries(n: number): Promise<{ dir: string; ctx: Services }> {
   const dir = tempDir('ew-audit-');
   const ctx = await openServices({ dataDir: dir, now: () => new Date('2026-11-01T10:00:00Z') });
   for (let i = 1; i <= n; i++) await audit(ctx, { actor: 'R-lead', action: 'test.event', entityType: 'portfolio', entityId: `P-${i}`, details: { n: i } });
@@ -33,7 +33,7 @@ function tamper(dir: string, sql: string): void {
   raw.close();
 }
 
-const rows = async (ctx: ServiceContext) => (await ctx.db.all('SELECT id, actor, details, hash FROM audit_log ORDER BY id')) as { id: number; actor: string; details: string; hash: string }[];
+const rows = async (ctx: Services) => (await ctx.db.all('SELECT id, actor, details, hash FROM audit_log ORDER BY id')) as { id: number; actor: string; details: string; hash: string }[];
 
 describe('the audit log is a hash chain', () => {
   it('gives every entry the sha256 of the previous hash and its own content, and verifies', async () => {

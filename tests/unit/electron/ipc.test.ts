@@ -11,7 +11,7 @@ import {
   type SaveDialog,
   type SenderEvent,
 } from '../../../src-main/electron/ipc';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import { IPC_CHANNELS } from '../../../src-shared/contracts/bridge';
 import { ApiError, ApiErrorBodySchema } from '../../../src-shared/contracts/errors';
 import { tempDir, tempServices } from '../../support/fixtures';
@@ -30,7 +30,7 @@ const foreign: SenderEvent[] = [
   },
 ];
 
-let ctx: ServiceContext;
+let ctx: Services;
 let core: Core;
 
 beforeAll(async () => {

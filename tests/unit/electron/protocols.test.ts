@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAppProtocolHandler, createEvidenceProtocolHandler } from '../../../src-main/electron/protocols';
 import { desktopRendererCsp } from '../../../src-main/electron/security';
 import { importPath } from '../../../src-main/services/import/importer';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import { makePdf, sha256, tempDir, tempServices, writeCatalogue, writePackageFolder } from '../../support/fixtures';
 
-let ctx: ServiceContext;
+let ctx: Services;
 let pdf: Uint8Array;
 const rendererDir = tempDir('ew-renderer-');
 const outside = path.join(path.dirname(rendererDir), `${path.basename(rendererDir)}-secret.txt`);

@@ -7,12 +7,12 @@ import { importPath } from '../../../src-main/services/import/importer';
 import { ImportError } from '../../../src-main/services/import/problems';
 import { checkStore } from '../../../src-main/services/store-integrity';
 import { openReview, saveDraft } from '../../../src-main/services/reviews';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import { countRows, editManifest, tempDir, writeCatalogue } from '../../support/fixtures';
 import { reviewSetup } from '../../support/review';
 import { runCliProcess, startCli, writeBatch } from './support';
 
-const open: ServiceContext[] = [];
+const open: Services[] = [];
 const services = async (dataDir: string) => {
   const ctx = await openServices({ dataDir });
   open.push(ctx);

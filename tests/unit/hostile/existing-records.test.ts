@@ -18,7 +18,7 @@ import { exportPortfolioBadge } from '../../../src-main/services/credit/badges';
 import { createReviewer, getReviewer, systemActor } from '../../../src-main/services/reviewers';
 import { loadCredential } from '../../../src-main/services/credentials';
 import { savePathway } from '../../../src-main/services/credit/pathways';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import { toApiError as clientError } from '../../../src-shared/contracts/client';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
@@ -29,7 +29,7 @@ import { AROHA, creditWorld, EDUC581 } from '../credit/setup';
 const REVIEWERS = 'id,name,email,school,district,roles';
 const HANA = 'R-hana,Hana Kereama,a@x.nz,Kowhai School,North,reviewer';
 
-let ctx: ServiceContext;
+let ctx: Services;
 let work: string;
 beforeEach(async () => {
   ctx = await tempServices();
@@ -49,7 +49,7 @@ async function snapshot(c = ctx): Promise<string> {
 
 async function refused(source: string, options: Partial<ImportOptions> = {}): Promise<ExistingRecordsError> {
   const before = await snapshot();
-  const err = await (await importPath(ctx, source, { actor: 'test', ...options })).catch((e: unknown) => e);
+  const err = await importPath(ctx, source, { actor: 'test', ...options }).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(ExistingRecordsError);
   expect(snapshot()).toBe(before);
   return err as ExistingRecordsError;
@@ -98,7 +98,7 @@ describe('a reviewers.csv in a batch', () => {
   });
 
   it('refuses an email that another profile already uses, in words', async () => {
-    const err = await (await importPath(ctx, batch({ 'reviewers.csv': `${REVIEWERS}\nR-tui,Tui Ropata,A@X.nz,,,reviewer\n` }), { actor: 'test', updateExisting: true })).catch((e: unknown) => e);
+    const err = await importPath(ctx, batch({ 'reviewers.csv': `${REVIEWERS}\nR-tui,Tui Ropata,A@X.nz,,,reviewer\n` }), { actor: 'test', updateExisting: true }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportError);
     expect((err as ImportError).message).toContain('line 2): the email A@X.nz belongs to the profile R-hana');
   });
@@ -140,7 +140,7 @@ describe('a package reusing a known candidate id', () => {
     const dir = tempDir();
     await writePackageFolder(path.join(dir, 'P-2'), { id: 'P-2', candidate: { id: 'C-9' } });
     await writePackageFolder(path.join(dir, 'P-3'), { id: 'P-3', candidate: { id: 'C-9', name: 'Another Name' } });
-    const err = (await (await importPath(ctx, dir, { actor: 'test', updateExisting: true })).catch((e: unknown) => e)) as ImportError;
+    const err = (await importPath(ctx, dir, { actor: 'test', updateExisting: true }).catch((e: unknown) => e)) as ImportError;
     expect(err).toBeInstanceOf(ImportError);
     expect(err.message).toMatch(/candidate C-9 has other details in P-[23]: name/);
   });
@@ -161,7 +161,7 @@ describe('catalogue files', () => {
 
   it('a rubric version stays immutable even with updateExisting, and the refusal names what differs', async () => {
     const dir = batch({ 'rubric.json': JSON.stringify({ ...TEST_RUBRIC, title: 'Changed' }) });
-    const err = (await (await importPath(ctx, dir, { actor: 'test', updateExisting: true })).catch((e: unknown) => e)) as ImportError;
+    const err = (await importPath(ctx, dir, { actor: 'test', updateExisting: true }).catch((e: unknown) => e)) as ImportError;
     expect(err.message).toContain('rubric test-rubric@1 already exists with different content (title); rubric versions are immutable, publish it as version 2');
   });
 
@@ -170,7 +170,7 @@ describe('catalogue files', () => {
     try {
       await savePathway(w.ctx, EDUC581, w.approver);
       const dir = batch({ 'pathway.json': JSON.stringify({ ...EDUC581, four_eyes: false }) });
-      const err = (await (await importPath(w.ctx, dir, { actor: 'test' })).catch((e: unknown) => e)) as ExistingRecordsError;
+      const err = (await importPath(w.ctx, dir, { actor: 'test' }).catch((e: unknown) => e)) as ExistingRecordsError;
       expect(err).toBeInstanceOf(ExistingRecordsError);
       expect(err.message).toContain('pathway educ-581@1: four_eyes true → false');
       expect((await importPath(w.ctx, dir, { actor: 'test', updateExisting: true })).pathways).toEqual([{ id: 'educ-581', version: 1, result: 'updated' }]);
@@ -193,7 +193,7 @@ describe('who may apply updates to existing records (role matrix)', () => {
   it.each(everyRole)('importing with updateExisting as %s', async (role) => {
     const dir = tempDir();
     await writePackageFolder(path.join(dir, 'P-2'), { id: 'P-2', candidate: { email: 'new@x.nz' } });
-    const result = await (await importPath(ctx, dir, { actor: people[role].id, updateExisting: true, caller: people[role] })).then(
+    const result = await importPath(ctx, dir, { actor: people[role].id, updateExisting: true, caller: people[role] }).then(
       () => 'applied',
       (e: unknown) => (e instanceof ApiError ? e.code : String(e)),
     );
@@ -202,7 +202,7 @@ describe('who may apply updates to existing records (role matrix)', () => {
 
   it.each(everyRole)('the app\'s reviewer CSV import with updateExisting as %s', async (role) => {
     const core = createCore(ctx, { name: 'EW', version: 't', shell: 'browser' });
-    const result = await (await core.handle('reviewers.importCsv', { csv: `${REVIEWERS}\nR-hana,Hana K,a@x.nz,,,lead\n`, updateExisting: true }, { actor: people[role].id })).then(
+    const result = await core.handle('reviewers.importCsv', { csv: `${REVIEWERS}\nR-hana,Hana K,a@x.nz,,,lead\n`, updateExisting: true }, { actor: people[role].id }).then(
       () => 'applied',
       (e: unknown) => (e as ApiError).code,
     );
@@ -216,7 +216,7 @@ describe('the app contract (through the core)', () => {
     const core = createCore(ctx, { name: 'EW', version: 't', shell: 'browser' });
     const csv = `${REVIEWERS}\nR-hana,Hana Kereama,b@y.nz,Kowhai School,North,admin;reviewer\nR-tui,Tui,tui@x.nz,,,reviewer\n`;
     const before = await snapshot();
-    const err = (await (await core.handle('reviewers.importCsv', { csv }, { actor: lead.id })).catch((e: unknown) => e)) as ApiError;
+    const err = (await core.handle('reviewers.importCsv', { csv }, { actor: lead.id }).catch((e: unknown) => e)) as ApiError;
     expect(err).toBeInstanceOf(ApiError);
     expect(err.code).toBe('conflict');
     expect(err.conflicts).toEqual([
@@ -247,7 +247,7 @@ describe('credentials earned elsewhere (credit import-external)', () => {
     try {
       const content = `${HEADER}\nC-1001,impostor@evil.nz,Not Aroha,FA-8,,Massey University,2024-02-01,,,,,`;
       const before = await snapshot(w.ctx);
-      const err = (await (await importExternal(w.ctx, { fileName: 'e.csv', content }, w.approver)).catch((e: unknown) => e)) as ExistingRecordsError;
+      const err = (await importExternal(w.ctx, { fileName: 'e.csv', content }, w.approver).catch((e: unknown) => e)) as ExistingRecordsError;
       expect(err).toBeInstanceOf(ExistingRecordsError);
       expect(err.message).toContain('candidate C-1001: name Aroha Ngata → Not Aroha; email a.ngata@avonside.school.nz → impostor@evil.nz');
       expect(snapshot(w.ctx)).toBe(before);

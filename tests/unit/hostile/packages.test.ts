@@ -4,13 +4,13 @@ import path from 'node:path';
 import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPath } from '../../../src-main/services/import/importer';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import { makePdf, PNG_1x1, sha256, writePackageFolder } from '../../support/fixtures';
 import { expectRefusedUnchanged, servicesWithCatalogue } from './support';
 
 // Paths, zip-slip, absolute and symlinked entries, byte-count and hash lies are in tests/unit/import/importer.test.ts.
 
-let ctx: ServiceContext;
+let ctx: Services;
 let work: string;
 beforeEach(async () => {
   ({ ctx, work } = await servicesWithCatalogue());

@@ -29,7 +29,7 @@ export async function snapshot(ctx: ServiceContext): Promise<{ rows: Record<stri
 /** Imports `source`, expects a refusal whose reasons match, and the database, store and staging area unchanged. */
 export async function expectRefusedUnchanged(ctx: ServiceContext, source: string, reason: RegExp, options: { maxFileBytes?: number } = {}): Promise<ImportProblem[]> {
   const before = await snapshot(ctx);
-  const err = await (await importPath(ctx, source, { actor: 'test', ...options })).catch((e: unknown) => e);
+  const err = await importPath(ctx, source, { actor: 'test', ...options }).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(ImportError);
   const problems = (err as ImportError).problems;
   expect(problems.map((p) => p.reason).join('\n')).toMatch(reason);

@@ -8,11 +8,11 @@ import { importPath } from '../../../src-main/services/import/importer';
 import { parseReviewersCsv, ReviewerCsvError } from '../../../src-main/services/panels/reviewer-import';
 import { parseExternalCsv } from '../../../src-main/services/credit/external-csv';
 import { parseRatingsCsv } from '../../../src-shared/stats';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import { editManifest, TEST_CREDENTIALS, TEST_RUBRIC, writePackageFolder } from '../../support/fixtures';
 import { expectRefusedUnchanged, servicesWithCatalogue } from './support';
 
-let ctx: ServiceContext;
+let ctx: Services;
 let work: string;
 beforeEach(async () => {
   ({ ctx, work } = await servicesWithCatalogue());

@@ -4,10 +4,10 @@ import { zipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { importPath } from '../../../src-main/services/import/importer';
 import { ImportError } from '../../../src-main/services/import/problems';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import { countRows, editManifest, makePdf, PNG_1x1, sha256, tempDir, tempServices, writeCatalogue, writePackageFolder } from '../../support/fixtures';
 
-let ctx: ServiceContext;
+let ctx: Services;
 let work: string;
 
 beforeEach(async () => {
@@ -21,7 +21,7 @@ afterEach(() => ctx.close());
 
 async function expectRefused(source: string, match: { file?: string; field?: string; reason: RegExp }, options = {}) {
   const before = { portfolios: await countRows(ctx, 'portfolios'), blobs: ctx.store.list().length, audit: await countRows(ctx, 'audit_log') };
-  const err = await (await importPath(ctx, source, { actor: 'test', ...options })).catch((e) => e);
+  const err = await importPath(ctx, source, { actor: 'test', ...options }).catch((e) => e);
   expect(err).toBeInstanceOf(ImportError);
   const problems = (err as ImportError).problems;
   expect(problems.some((p) => match.reason.test(p.reason) && (!match.file || p.file === match.file) && (!match.field || p.field === match.field))).toBe(true);

@@ -17,7 +17,7 @@ import { claim } from '../../../src-main/services/panels/assignments';
 import { exportBundle } from '../../../src-main/services/panels/bundles/export-bundle';
 import { demoDir } from '../../../src-main/core/paths';
 import { runCli } from '../../../src-main/cli/run';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import type { PortfolioDetail } from '../../../src-shared/contracts/portfolio';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { writePackage } from '../../../scripts/demo/package';
@@ -45,7 +45,7 @@ async function namingPdf(): Promise<Uint8Array> {
   return doc.save();
 }
 
-let ctx: ServiceContext;
+let ctx: Services;
 let core: Core;
 let admin: Reviewer;
 let reviewer: Reviewer;

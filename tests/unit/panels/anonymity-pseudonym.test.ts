@@ -12,12 +12,12 @@ import { listQueue } from '../../../src-main/services/queue';
 import { exportBundle } from '../../../src-main/services/panels/bundles/export-bundle';
 import { claim } from '../../../src-main/services/panels/assignments';
 import { PSEUDONYM_KEY_FILE, pseudonymCode } from '../../../src-main/services/panels/pseudonym';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import { tempDir, tempServices } from '../../support/fixtures';
 import { anonymitySetup } from '../../support/anonymity';
 import { runCli } from '../../../src-main/cli/run';
 
-const opened: ServiceContext[] = [];
+const opened: Services[] = [];
 const open = async (dataDir: string) => {
   const ctx = await openServices({ dataDir });
   opened.push(ctx);
@@ -27,8 +27,8 @@ afterEach(() => {
   for (const c of opened.splice(0)) c.close();
 });
 
-const reviewerView = (_ctx?: ServiceContext) => ({ id: 'R-x', name: 'X', email: 'x@x.nz', school: '', district: '', roles: ['reviewer' as const], active: true, maxLoad: 1 });
-const shownName = async (ctx: ServiceContext, id: string) => (await listQueue(ctx, { search: id }, reviewerView(ctx))).rows[0]!.candidate.name;
+const reviewerView = (_ctx?: Services) => ({ id: 'R-x', name: 'X', email: 'x@x.nz', school: '', district: '', roles: ['reviewer' as const], active: true, maxLoad: 1 });
+const shownName = async (ctx: Services, id: string) => (await listQueue(ctx, { search: id }, reviewerView(ctx))).rows[0]!.candidate.name;
 
 describe('pseudonyms', () => {
   it('are an HMAC under a 0600 key in the data folder: not the old sha256 of the id, 8 base32 characters', async () => {

@@ -6,14 +6,14 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src-main/core/api';
 import { openReview, saveDraft, submitReview } from '../../../src-main/services/reviews';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import type { QueuePage, QueueQuery } from '../../../src-shared/contracts/queue';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import type { Role } from '../../../src-shared/domain/roles';
 import { tempServices } from '../../support/fixtures';
 import { anonymitySetup, ROLES_BLIND, ROLES_SEEING } from '../../support/anonymity';
 
-let ctx: ServiceContext;
+let ctx: Services;
 let core: Core;
 let people: Record<Role, Reviewer>;
 

@@ -16,21 +16,21 @@ import { runCli } from '../../../src-main/cli/run';
 import { openServices } from '../../../src-main/core/services';
 import { attemptHistory } from '../../../src-main/services/panels/history';
 import { importPath } from '../../../src-main/services/import/importer';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { makePdf, sha256, tempDir, tempServices, writeCatalogue, writePackageFolder } from '../../support/fixtures';
 import { reviewSetup } from '../../support/review';
 
-let lead: ServiceContext;
-let home: ServiceContext;
+let lead: Services;
+let home: Services;
 let admin: Reviewer;
 let rangi: Reviewer;
 let tom: Reviewer;
 let work: string;
 
 const cliActor = systemActor('cli:test');
-const status = async (ctx: ServiceContext, id: string) => ((await ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id])) as { status: string; outcome: string | null });
-const assignmentStatus = async (ctx: ServiceContext, p: string, r: string) => (await listAssignments(ctx, { reviewer: r, includeReleased: true })).filter((a) => a.portfolio === p).map((a) => a.status);
+const status = async (ctx: Services, id: string) => ((await ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id])) as { status: string; outcome: string | null });
+const assignmentStatus = async (ctx: Services, p: string, r: string) => (await listAssignments(ctx, { reviewer: r, includeReleased: true })).filter((a) => a.portfolio === p).map((a) => a.status);
 
 async function refusal(p: Promise<unknown> | (() => unknown)): Promise<RefusedError> {
   try {
@@ -221,7 +221,7 @@ describe('bundle refusals', () => {
       const bytes = e[name]!;
       bytes[200] = bytes[200]! ^ 1;
     });
-    const err = await refusal(await importBundle(home, tampered, cliActor));
+    const err = await refusal(importBundle(home, tampered, cliActor));
     expect(err.reasons.join('\n')).toMatch(/tampered: portfolios\/P-1\/plan\.pdf does not match the sha256/);
     expect(home.db.get('SELECT count(*) AS n FROM portfolios')).toEqual({ n: 0 });
     expect(home.db.get('SELECT count(*) AS n FROM reviewers')).toEqual({ n: 0 });
@@ -232,20 +232,20 @@ describe('bundle refusals', () => {
     const tampered = editZip(file, (e) => {
       e['bundle.json'] = strToU8(Buffer.from(e['bundle.json']!).toString('utf8').replace('"Rangi Reviewer"', '"Rangi Reviewes"'));
     });
-    expect((await refusal(await importBundle(home, tampered, cliActor))).reasons).toEqual(['tampered: bundle.json was changed after it was signed']);
+    expect((await refusal(importBundle(home, tampered, cliActor))).reasons).toEqual(['tampered: bundle.json was changed after it was signed']);
   });
 
   it('an added file, a missing file or a bad signature is refused', async () => {
     const file = await bundleFile();
     const added = editZip(file, (e) => (e['catalogue/reviewers.csv'] = strToU8('id,name\n')));
-    expect((await refusal(await importBundle(home, added, cliActor))).reasons.join()).toMatch(/catalogue\/reviewers\.csv is not listed/);
+    expect((await refusal(importBundle(home, added, cliActor))).reasons.join()).toMatch(/catalogue\/reviewers\.csv is not listed/);
     const missing = editZip(file, (e) => delete e['catalogue/credentials.json']);
-    expect((await refusal(await importBundle(home, missing, cliActor))).reasons.join()).toMatch(/credentials\.json is listed .* but missing/);
+    expect((await refusal(importBundle(home, missing, cliActor))).reasons.join()).toMatch(/credentials\.json is listed .* but missing/);
     const badSig = editZip(file, (e) => (e['bundle.sig'] = strToU8('eyJhbGciOiJFZERTQSJ9.e30.AAAA')));
-    expect((await refusal(await importBundle(home, badSig, cliActor))).reasons.join()).toMatch(/bundle\.sig does not verify/);
+    expect((await refusal(importBundle(home, badSig, cliActor))).reasons.join()).toMatch(/bundle\.sig does not verify/);
     const notZip = path.join(work, 'x.zip');
     fs.writeFileSync(notZip, 'hello');
-    expect((await refusal(await importBundle(home, notZip, cliActor))).reasons.join()).toMatch(/not a review bundle/);
+    expect((await refusal(importBundle(home, notZip, cliActor))).reasons.join()).toMatch(/not a review bundle/);
   });
 
   it('the same bundle twice changes nothing; another bundle under the same id is refused', async () => {
@@ -265,7 +265,7 @@ describe('bundle refusals', () => {
     entries['bundle.json'] = strToU8(JSON.stringify(bundle));
     entries['bundle.sig'] = strToU8(await signDigest(key, { bundle: bundle.id, sha256: sha256(entries['bundle.json']) }));
     fs.writeFileSync(forged, zipSync(entries));
-    expect((await refusal(await importBundle(home, forged, cliActor))).reasons.join()).toMatch(/a different bundle with the id .* was already imported/);
+    expect((await refusal(importBundle(home, forged, cliActor))).reasons.join()).toMatch(/a different bundle with the id .* was already imported/);
   });
 
   it('an import the importer refuses leaves nothing behind (no rows, no new evidence files)', async () => {
@@ -276,7 +276,7 @@ describe('bundle refusals', () => {
     await importPath(home, pkgs, { actor: 'test' });
     const files = () => fs.readdirSync(home.store.root, { recursive: true }).length;
     const before = files();
-    const err = await refusal(await importBundle(home, await bundleFile(), cliActor));
+    const err = await refusal(importBundle(home, await bundleFile(), cliActor));
     expect(err.reasons.join()).toMatch(/P-1 was already imported with different content/);
     expect(home.db.get('SELECT count(*) AS n FROM portfolios')).toEqual({ n: 1 });
     expect(home.db.get('SELECT count(*) AS n FROM received_bundles')).toEqual({ n: 0 });

@@ -5,10 +5,10 @@ import { moderationQueue } from '../../../src-main/services/panels/moderation';
 import { panelDashboard } from '../../../src-main/services/panels/dashboard';
 import { attemptHistory } from '../../../src-main/services/panels/history';
 import { listAssignments } from '../../../src-main/services/panels/assignments';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import { tempServices } from '../../support/fixtures';
 
-let ctx: ServiceContext;
+let ctx: Services;
 beforeAll(async () => {
   ctx = await tempServices(new Date('2026-11-01T10:00:00Z'));
   expect(await loadDemoIfFresh(ctx)).toBe(true);

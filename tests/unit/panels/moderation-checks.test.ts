@@ -2,7 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openReview, saveDraft, submitReview } from '../../../src-main/services/reviews';
 import { createReviewer } from '../../../src-main/services/reviewers';
 import { moderate } from '../../../src-main/services/panels/moderation';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import { duplicateParagraphs, mergeFeedback, outcomeMismatch } from '../../../src-shared/domain/panel/feedback-checks';
@@ -38,7 +38,7 @@ describe('feedback checks (src-shared)', () => {
 });
 
 describe('moderation refuses and warns (service)', () => {
-  let ctx: ServiceContext;
+  let ctx: Services;
   let admin: Reviewer;
   let moderator: Reviewer;
   beforeEach(async () => {

@@ -10,13 +10,13 @@ import { attemptHistory } from '../../../src-main/services/panels/history';
 import { importPath } from '../../../src-main/services/import/importer';
 import { ImportError } from '../../../src-main/services/import/problems';
 import { loadDecisions } from '../../../src-main/services/decisions';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import { makePdf, PNG_1x1, tempDir, tempServices, writePackageFolder } from '../../support/fixtures';
 import { reviewSetup } from '../../support/review';
 
-let ctx: ServiceContext;
+let ctx: Services;
 let admin: Reviewer;
 let r1: Reviewer;
 let r2: Reviewer;
@@ -121,7 +121,7 @@ describe('blind, independent review', () => {
     const mine = await openReview(ctx, 'P-1', r2);
     expect(mine.peers).toEqual([{ status: 'submitted' }]);
     expect(mine.peerReviews).toBe(null);
-    const refused = (await (await core.handle('review.peers', { portfolioId: 'P-1' }, { actor: r2.id })).catch((e: unknown) => e)) as ApiError;
+    const refused = (await core.handle('review.peers', { portfolioId: 'P-1' }, { actor: r2.id }).catch((e: unknown) => e)) as ApiError;
     expect(refused).toBeInstanceOf(ApiError);
     expect(refused.code).toBe('forbidden');
     await saveDraft(ctx, { reviewId: mine.review!.id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, r2);
@@ -141,7 +141,7 @@ describe('roles are enforced in the services', () => {
       ['assignments.reassign', { portfolioId: 'P-1', from: r1.id, to: r2.id }],
       ['policy.set', { credential: 'TST-8', policy: { reviews_required: 1 } }],
     ] as const) {
-      const e = (await (await core.handle(method, input, { actor: r1.id })).catch((x: unknown) => x)) as ApiError;
+      const e = (await core.handle(method, input, { actor: r1.id }).catch((x: unknown) => x)) as ApiError;
       expect(e.code, method).toBe('forbidden');
     }
     const both = await mk('Both', ['reviewer', 'moderator']);
@@ -197,7 +197,7 @@ describe('resubmissions', () => {
       ['E3', 'new'],
     ]);
     await writePackageFolder(path.join(work, 'P-1c'), { id: 'P-1c', attempt: 3, resubmission_of: 'P-1b', candidate: { id: 'C-1', name: 'Aroha Ngātai', email: 'c1@example.nz' } });
-    const e = await (await importPath(ctx, path.join(work, 'P-1c'), { actor: 'test' })).catch((x) => x);
+    const e = await importPath(ctx, path.join(work, 'P-1c'), { actor: 'test' }).catch((x) => x);
     expect(e).toBeInstanceOf(ImportError);
     expect((e as ImportError).problems.map((p) => p.reason)).toContain('attempt 3 is beyond the maximum of 2 attempts for TST-8');
   });

@@ -14,13 +14,13 @@ import { attemptTrails } from '../../../src-main/services/credit/trail';
 import { candidateAttainments } from '../../../src-main/services/credit/attainments';
 import { statusCounts } from '../../../src-main/services/queue';
 import { portfolios } from '../../../src-main/db/schema';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import { tempDir, tempServices } from '../../support/fixtures';
 import { reviewSetup } from '../../support/review';
 
-let ctx: ServiceContext;
+let ctx: Services;
 let admin: Reviewer;
 let lead: Reviewer;
 let r1: Reviewer;
@@ -169,7 +169,7 @@ describe('who may release', () => {
     ] as const;
     for (const who of [r1, moderator])
       for (const [method, input] of calls) {
-        const e = (await (await core.handle(method, input, { actor: who.id })).catch((x: unknown) => x)) as ApiError;
+        const e = (await core.handle(method, input, { actor: who.id }).catch((x: unknown) => x)) as ApiError;
         expect(e.code, `${who.name} ${method}`).toBe('forbidden');
       }
     expect((await row('P-1')).status).toBe('ready');

@@ -3,10 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { importPath } from '../../../src-main/services/import/importer';
 import { listQueue, statusCounts, queueFacets } from '../../../src-main/services/queue';
 import { setStatus, getPortfolio } from '../../../src-main/services/portfolios';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import { tempDir, tempServices, writeCatalogue, writePackageFolder, PNG_1x1 } from '../../support/fixtures';
 
-let ctx: ServiceContext;
+let ctx: Services;
 const people = [
   { id: 'C-1', name: 'Aroha Ngata', district: 'North', school: 'Kowhai' },
   { id: 'C-2', name: 'Ben Walker', district: 'South', school: 'Rimu' },

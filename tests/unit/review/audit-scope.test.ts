@@ -3,13 +3,13 @@ import { createCore, type Core } from '../../../src-main/core/api';
 import { verifyAuditChain } from '../../../src-main/db/audit-chain';
 import { openReview, saveDraft, submitReview } from '../../../src-main/services/reviews';
 import { createReviewer } from '../../../src-main/services/reviewers';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { tempServices } from '../../support/fixtures';
 import { reviewSetup } from '../../support/review';
 
 /** What the audit log records of drafts, time on task, the overdue setting and preferences (README "Security model"). */
-let ctx: ServiceContext;
+let ctx: Services;
 let core: Core;
 let admin: Reviewer;
 let reviewer: Reviewer;

@@ -4,13 +4,13 @@ import { addAnchor, openReview, saveDraft, submitReview } from '../../../src-mai
 import { exportDecisions } from '../../../src-main/services/export/decisions';
 import { feedbackPdf } from '../../../src-main/services/export/feedback-pdf';
 import { guardCell } from '../../../src-main/services/export/csv';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { tempServices } from '../../support/fixtures';
 import { reviewSetup } from '../../support/review';
 import { pdfText } from '../../support/pdf-text';
 
-let ctx: ServiceContext;
+let ctx: Services;
 let reviewer: Reviewer;
 let admin: Reviewer;
 

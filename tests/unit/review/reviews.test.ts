@@ -2,13 +2,13 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { addAnchor, nextPortfolio, openReview, removeAnchor, saveDraft, submitReview } from '../../../src-main/services/reviews';
 import { correctDecision, loadDecisions } from '../../../src-main/services/decisions';
 import { createReviewer } from '../../../src-main/services/reviewers';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import { countRows, tempServices } from '../../support/fixtures';
 import { reviewSetup } from '../../support/review';
 
-let ctx: ServiceContext;
+let ctx: Services;
 let admin: Reviewer;
 let reviewer: Reviewer;
 beforeEach(async () => {

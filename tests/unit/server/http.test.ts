@@ -5,10 +5,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src-main/core/api';
 import { startHttpShell, type HttpShell } from '../../../src-main/server/http';
 import { importPath } from '../../../src-main/services/import/importer';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import { makePdf, sha256, tempDir, tempServices, writeCatalogue, writePackageFolder } from '../../support/fixtures';
 
-let ctx: ServiceContext;
+let ctx: Services;
 let shell: HttpShell;
 let base: string;
 let pdf: Uint8Array;

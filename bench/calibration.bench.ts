@@ -125,9 +125,9 @@ export async function benchCalibration(): Promise<Record<string, string>> {
   const ctx = await openServices({ dataDir, now: () => new Date('2026-12-01T00:00:00Z') });
   const [, seedMs] = time(() => seed(ctx, 10_000, 1_000, 20));
   const round = await roundRow(ctx, 3);
-  const count = (sql: string) => (ctx.db.prepare(sql).get() as { n: number }).n;
-  const roundRatings = count('SELECT count(*) AS n FROM calibration_submissions s JOIN review_scores rs ON rs.review_id = s.review_id WHERE s.round_id = 3');
-  const productionRatings = count("SELECT count(*) AS n FROM reviews r JOIN review_scores rs ON rs.review_id = r.id WHERE r.kind = 'review'");
+  const count = async (sql: string) => ((await ctx.db.get(sql)) as { n: number }).n;
+  const roundRatings = await count('SELECT count(*) AS n FROM calibration_submissions s JOIN review_scores rs ON rs.review_id = s.review_id WHERE s.round_id = 3');
+  const productionRatings = await count("SELECT count(*) AS n FROM reviews r JOIN review_scores rs ON rs.review_id = r.id WHERE r.kind = 'review'");
   await buildRoundReport(ctx, round, { resamples: 50 }); // warm-up
   const roundSamples: number[] = [];
   let roundReport = await buildRoundReport(ctx, round);

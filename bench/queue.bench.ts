@@ -46,7 +46,7 @@ export async function benchQueue(n = 100_000): Promise<Record<string, string>> {
   const ctx = await openServices({ dataDir });
   const [, seedMs] = time(() => seedPortfolios(ctx, n));
   // Every other portfolio under anonymous review, as a reviewer (who sees pseudonyms there) and a lead see the queue.
-  ctx.db.prepare('UPDATE portfolios SET anonymous = (seq % 2 = 0)').run();
+  await ctx.db.run('UPDATE portfolios SET anonymous = (seq % 2 = 0)');
   await fillMissingPseudonyms(ctx);
   const lead = systemActor('bench:lead');
   const reviewer = { ...lead, id: 'bench:reviewer', roles: ['reviewer' as const] };

@@ -146,7 +146,7 @@ export async function scanPackages(ctx: ServiceContext, packages: ValidatedPacka
 /** Records a scan with its portfolio's rows (inside the import's transaction). */
 export async function recordScan(ctx: ServiceContext, portfolioId: string, scan: IdentityScan | undefined): Promise<void> {
   if (!scan) return;
-  saveIdentityFindings(ctx, portfolioId, scan.findings);
+  await saveIdentityFindings(ctx, portfolioId, scan.findings);
   for (const [evidenceId, sha256] of scan.stripped)
     await ctx.db.orm.update(evidence).set({ strippedSha256: sha256 }).where(and(eq(evidence.portfolioId, portfolioId), eq(evidence.evidenceId, evidenceId))).run();
 }

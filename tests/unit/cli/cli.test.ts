@@ -72,7 +72,7 @@ describe('cli export', () => {
     const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
     await saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
     await submitReview(ctx, id, 0, reviewer);
-    ctx.close();
+    await ctx.close();
     const out = path.join(tempDir(), 'out', 'decisions.json');
     const r = await cli('export', '--format', 'json', '--out', out, '--data', ctx.dataDir, '--json');
     expect(r.code).toBe(0);

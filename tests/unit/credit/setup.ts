@@ -5,7 +5,7 @@ import { importPath } from '../../../src-main/services/import/importer';
 import { recordDecision } from '../../../src-main/services/decisions';
 import { setStatus } from '../../../src-main/services/portfolios';
 import { createReviewer } from '../../../src-main/services/reviewers';
-import type { ServiceContext } from '../../../src-main/services/context';
+import { type ServiceContext, transaction } from '../../../src-main/services/context';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { makePdf, tempDir, TEST_RUBRIC, writePackageFolder } from '../../support/fixtures';
 
@@ -82,7 +82,7 @@ export async function creditWorld(portfolios: PortfolioSpec[], now = '2026-11-01
       const before = clock;
       clock = new Date(at);
       (await ctx.db.transaction(async () => {
-                const { status } = ctx.db.prepare('SELECT status FROM portfolios WHERE id = ?').get(portfolioId) as { status: string };
+                const { status } = (await ctx.db.get('SELECT status FROM portfolios WHERE id = ?', [portfolioId])) as { status: string };
                 if (status === 'submitted') await setStatus(ctx, portfolioId, 'in_review', by);
                 await recordDecision(ctx, {
                             portfolioId,

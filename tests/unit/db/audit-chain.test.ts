@@ -43,7 +43,7 @@ describe('the audit log is a hash chain', () => {
     for (const r of all) expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(new Set(all.map((r) => r.hash)).size).toBe(3);
     expect(verifyAuditChain(ctx.db)).toMatchObject({ ok: true, entries: 3, head: all[2]!.hash, firstBad: null, problems: [] });
-    ctx.close();
+    await ctx.close();
   });
 
   it('refuses INSERT OR REPLACE of an existing entry (it would delete without firing the delete trigger)', async () => {
@@ -56,7 +56,7 @@ describe('the audit log is a hash chain', () => {
       /audit log is append-only/,
     );
     expect(rows(ctx)).toEqual(before);
-    ctx.close();
+    await ctx.close();
   });
 
   it('refuses entries that skip the chain: no hash, an id out of order, or UPDATE/DELETE', async () => {
@@ -67,12 +67,12 @@ describe('the audit log is a hash chain', () => {
     expect(() => s.run("UPDATE audit_log SET actor = 'b'")).toThrow('audit log is append-only');
     expect(() => s.run('DELETE FROM audit_log')).toThrow('audit log is append-only');
     expect(verifyAuditChain(s).ok).toBe(true);
-    ctx.close();
+    await ctx.close();
   });
 
   it('names the first changed entry when the triggers are dropped and a row is edited', async () => {
     const { dir, ctx } = await withEntries(4);
-    ctx.close();
+    await ctx.close();
     tamper(dir, "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET actor = 'someone-else' WHERE id = 2;");
     const raw = new Database(path.join(dir, 'queue.sqlite'));
     const result = verifyAuditChain(raw);
@@ -92,7 +92,7 @@ describe('the audit log is a hash chain', () => {
 
   it('notices a recomputed hash too: the next entry no longer links to it', async () => {
     const { dir, ctx } = await withEntries(3);
-    ctx.close();
+    await ctx.close();
     tamper(dir, "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET details = '{\"n\":99}', hash = '" + 'a'.repeat(64) + "' WHERE id = 2;");
     const raw = new Database(path.join(dir, 'queue.sqlite'));
     expect(verifyAuditChain(raw)).toMatchObject({ ok: false, firstBad: 2 });
@@ -101,7 +101,7 @@ describe('the audit log is a hash chain', () => {
 
   it('notices entries removed from the end (the table remembers the highest id it handed out)', async () => {
     const { dir, ctx } = await withEntries(3);
-    ctx.close();
+    await ctx.close();
     tamper(dir, 'DROP TRIGGER audit_log_no_delete; DELETE FROM audit_log WHERE id = 3; ' + `CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log BEGIN SELECT RAISE(ABORT, 'audit log is append-only'); END;`);
     const raw = new Database(path.join(dir, 'queue.sqlite'));
     const r = verifyAuditChain(raw);
@@ -112,7 +112,7 @@ describe('the audit log is a hash chain', () => {
 
   it('notices a dropped trigger even when no row was touched, and the app refuses to open such a data directory', async () => {
     const { dir, ctx } = await withEntries(2);
-    ctx.close();
+    await ctx.close();
     tamper(dir, 'DROP TRIGGER audit_log_no_delete;');
     expect(() => openServices({ dataDir: dir })).toThrow(/audit log .* is not intact[\s\S]*trigger audit_log_no_delete is missing[\s\S]*audit verify/);
     const verify = await cli('audit', 'verify', '--data', dir);
@@ -127,7 +127,7 @@ describe('the audit log is a hash chain', () => {
   it('audit verify exits 0 with the count and head hash for an intact log, 2 for a missing data directory', async () => {
     const { dir, ctx } = await withEntries(2);
     const head = (await rows(ctx))[1]!.hash;
-    ctx.close();
+    await ctx.close();
     const ok = await cli('audit', 'verify', '--data', dir);
     expect(ok).toMatchObject({ code: 0, err: '' });
     expect(ok.out).toBe(`valid: 2 audit entries, chain intact (head ${head})`);

@@ -289,7 +289,7 @@ describe('the command line (a real process)', () => {
   const run = (...argv: string[]) => spawnSync(tsx, ['src-main/cli/bin.ts', ...argv, '--data', ctx.dataDir], { encoding: 'utf8' });
 
   it('import and reviewers import exit 2 naming each conflicting field, and 0 with --update-existing', async () => {
-    ctx.close();
+    await ctx.close();
     const csv = path.join(tempDir(), 'reviewers.csv');
     fs.writeFileSync(csv, `${REVIEWERS}\nR-hana,Hana Kereama,b@y.nz,Kowhai School,North,admin;reviewer\n`);
     const refusedImport = run('import', path.dirname(csv));
@@ -309,7 +309,7 @@ describe('the command line (a real process)', () => {
   });
 
   it('credit import-external exits 2 on a changed candidate and 0 with --update-existing', async () => {
-    ctx.close();
+    await ctx.close();
     const file = path.join(tempDir(), 'external.csv');
     fs.writeFileSync(file, 'candidate_id,candidate_email,candidate_name,credential_code,issuer,awarded_on\nC-1,aroha@example.school.nz,Someone Else,TST-8,Massey University,2024-02-01\n');
     const no = run('credit', 'import-external', file);

@@ -76,9 +76,9 @@ describe('an unfinished import found at start', () => {
     const { reviewer } = await reviewSetup(ctx, 2);
     await openReview(ctx, 'P-1', reviewer);
     // As a killed process (pid that cannot exist) would have left it: P-1 and P-2 written, the run never closed.
-    ctx.db.prepare("INSERT INTO import_runs (id, pid, source, started_at) VALUES ('dead', 999999999, 'batch', '2026-11-01')").run();
+    await ctx.db.run("INSERT INTO import_runs (id, pid, source, started_at) VALUES ('dead', 999999999, 'batch', '2026-11-01')");
     for (const [kind, key] of [['portfolio', 'P-1'], ['portfolio', 'P-2'], ['candidate', 'C-1'], ['candidate', 'C-2']])
-      ctx.db.prepare("INSERT INTO import_run_items (run_id, kind, key) VALUES ('dead', ?, ?)").run(kind, key);
+      await ctx.db.run("INSERT INTO import_run_items (run_id, kind, key) VALUES ('dead', ?, ?)", [kind, key]);
     await ctx.close();
     ctx = await openServices({ dataDir: data });
     expect(ctx.db.prepare('SELECT id FROM portfolios').pluck().all()).toEqual(['P-1']);

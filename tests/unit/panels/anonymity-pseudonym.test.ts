@@ -23,8 +23,8 @@ const open = async (dataDir: string) => {
   opened.push(ctx);
   return ctx;
 };
-afterEach(() => {
-  for (const c of opened.splice(0)) c.close();
+afterEach(async () => {
+  for (const c of opened.splice(0)) await c.close();
 });
 
 const reviewerView = (_ctx?: Services) => ({ id: 'R-x', name: 'X', email: 'x@x.nz', school: '', district: '', roles: ['reviewer' as const], active: true, maxLoad: 1 });
@@ -56,7 +56,7 @@ describe('pseudonyms', () => {
     const ctx = await tempServices();
     await anonymitySetup(ctx);
     const before = await shownName(ctx, 'P-1');
-    ctx.close();
+    await ctx.close();
     expect(shownName(await open(ctx.dataDir), 'P-1')).toBe(before);
     const other = await tempServices();
     opened.push(other);
@@ -92,7 +92,7 @@ describe('pseudonyms', () => {
     const ctx = await tempServices();
     const { people } = await anonymitySetup(ctx);
     const online = await shownName(ctx, 'P-4');
-    ctx.close();
+    await ctx.close();
     const run = async (...args: string[]) => {
       const out: string[] = [];
       const code = await runCli([...args, '--data', ctx.dataDir, '--json'], { out: (t) => out.push(t), err: (t) => out.push(t) });
@@ -129,7 +129,7 @@ describe('upgrading a database from before keyed pseudonyms (migration "anonymit
       sqlite.prepare('INSERT INTO portfolio_search (rowid, body) VALUES (?, ?)').run(p.seq, [p.id, p.cid, p.name, p.email].join(' '));
     sqlite.exec('DETACH s');
     sqlite.close();
-    seed.close();
+    await seed.close();
 
     const ctx = await open(dataDir);
     const lead = { ...reviewerView(ctx), roles: ['lead' as const] };
@@ -138,6 +138,6 @@ describe('upgrading a database from before keyed pseudonyms (migration "anonymit
     const name = await shownName(ctx, 'P-4');
     expect(name).toBe(`Candidate ${pseudonymCode(dataDir, 'C-4')}`);
     expect((await listQueue(ctx, { search: name }, reviewerView(ctx))).rows.map((r) => r.id)).toEqual(['P-4']);
-    expect(ctx.db.prepare("SELECT count(*) AS n FROM portfolios WHERE pseudonym = ''").get()).toEqual({ n: 0 });
+    expect(ctx.db.get("SELECT count(*) AS n FROM portfolios WHERE pseudonym = ''")).toEqual({ n: 0 });
   });
 });

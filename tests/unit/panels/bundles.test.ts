@@ -108,9 +108,9 @@ beforeEach(async () => {
   await claim(lead, 'P-1', tom);
   await claim(lead, 'P-2', rangi);
 });
-afterEach(() => {
-  lead.close();
-  home.close();
+afterEach(async () => {
+  await lead.close();
+  await home.close();
 });
 
 describe('round trip', () => {
@@ -380,8 +380,8 @@ describe('cli', () => {
   it('bundle export / import, results export / import; refused files exit 2 with the reason', async () => {
     const leadDir = lead.dataDir;
     const homeDir = home.dataDir;
-    lead.close();
-    home.close();
+    await lead.close();
+    await home.close();
     const zip = path.join(work, 'cli.zip');
     const exp = await cli('bundle', 'export', '--reviewer', rangi.id, '--out', zip, '--data', leadDir, '--json');
     expect(exp.code).toBe(0);
@@ -394,7 +394,7 @@ describe('cli', () => {
     expect(none.err).toMatch(/nothing to export yet/);
     home = await openServices({ dataDir: homeDir });
     await scoreAtHome('P-1', { planning: 3, reflection: 3 });
-    home.close();
+    await home.close();
     const res = path.join(work, 'r.json');
     const rexp = await cli('results', 'export', '--out', res, '--data', homeDir, '--json');
     expect(JSON.parse(rexp.out)).toMatchObject({ exported: ['P-1'], skipped_drafts: [], not_started: ['P-2'] });

@@ -46,7 +46,7 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   await shell.close();
-  ctx.close();
+  await ctx.close();
 });
 
 describe('browser shell access control', () => {

@@ -2,7 +2,9 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
+import Database from 'better-sqlite3';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
+import { verifyAuditChain } from '../../src-main/db/audit-chain';
 import { openServices, type Services } from '../../src-main/core/services';
 import type { ServiceContext } from '../../src-main/services/context';
 import type { Rubric } from '../../src-shared/domain/rubric';
@@ -14,6 +16,16 @@ export function tempDir(prefix = 'ew-test-'): string {
 /** A real data directory (SQLite file + store) in a temp folder, with a fixed clock. */
 export async function tempServices(now = new Date('2026-11-01T10:00:00Z')): Promise<Services> {
   return await openServices({ dataDir: tempDir('ew-data-'), now: () => now });
+}
+
+/** The audit chain check of a data directory's SQLite file, read over a second connection as `cli audit verify` does. */
+export function auditChainOf(ctx: Services) {
+  const sqlite = new Database(path.join(ctx.dataDir, 'queue.sqlite'), { readonly: true });
+  try {
+    return verifyAuditChain(sqlite);
+  } finally {
+    sqlite.close();
+  }
 }
 
 export const sha256 = (bytes: Uint8Array | string) => crypto.createHash('sha256').update(bytes).digest('hex');

@@ -4,12 +4,12 @@ import { createReviewer } from '../../../src-main/services/reviewers';
 import { openReview, saveDraft, submitReview } from '../../../src-main/services/reviews';
 import { saveAnchor } from '../../../src-main/services/calibration/anchors';
 import { createRound } from '../../../src-main/services/calibration/rounds';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { makePdf, tempDir, tempServices, writeCatalogue, writePackageFolder } from '../../support/fixtures';
 
 export interface CalibrationWorld {
-  ctx: ServiceContext;
+  ctx: Services;
   /** The clock every service call sees; tests move it. */
   clock: { now: Date };
   lead: Reviewer;
@@ -23,7 +23,7 @@ export interface CalibrationWorld {
 export async function calibrationWorld(n = 4, reviewerCount = 3): Promise<CalibrationWorld> {
   const clock = { now: new Date('2026-05-01T00:00:00Z') };
   const base = await tempServices();
-  const ctx: ServiceContext = { ...base, now: () => clock.now };
+  const ctx: Services = { ...base, now: () => clock.now };
   const work = tempDir();
   writeCatalogue(work);
   const pdf = await makePdf(2);

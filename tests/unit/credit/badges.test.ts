@@ -140,7 +140,7 @@ describe('cli badge export / verify', () => {
     fs.writeFileSync(foreign, (await exportPortfolioBadge(other.ctx, 'P-9', other.approver)).content);
     const otherKey = path.join(dir, 'other.jwk');
     fs.writeFileSync(otherKey, JSON.stringify((await listTrustedIssuers(other.ctx, other.admin)).local!.jwk));
-    other.ctx.close();
+    await other.ctx.close();
     const untrusted = await cli('badge', 'verify', foreign, '--data', data);
     expect(untrusted.code).toBe(2);
     expect(untrusted.err).toMatch(/not this installation's key nor on the trust list/);
@@ -168,7 +168,7 @@ describe('importing Open Badges earned elsewhere', () => {
     await setCreditSettings(other.ctx, { issuer: { name: 'University of Waikato', url: 'https://waikato.example.nz', email: '', description: '' } }, other.admin);
     const content = (await exportPortfolioBadge(other.ctx, 'P-77', other.approver)).content;
     const jwk = JSON.stringify((await listTrustedIssuers(other.ctx, other.admin)).local!.jwk);
-    other.ctx.close();
+    await other.ctx.close();
     await addTrustedIssuer(w.ctx, { issuerId: 'https://waikato.example.nz', name: 'University of Waikato', jwk }, w.admin);
     return content;
   }

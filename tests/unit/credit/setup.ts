@@ -5,7 +5,8 @@ import { importPath } from '../../../src-main/services/import/importer';
 import { recordDecision } from '../../../src-main/services/decisions';
 import { setStatus } from '../../../src-main/services/portfolios';
 import { createReviewer } from '../../../src-main/services/reviewers';
-import { type ServiceContext, transaction } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
+import { transaction } from '../../../src-main/services/context';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { makePdf, tempDir, TEST_RUBRIC, writePackageFolder } from '../../support/fixtures';
 
@@ -27,7 +28,7 @@ export interface PortfolioSpec {
 }
 
 export interface CreditWorld {
-  ctx: ServiceContext;
+  ctx: Services;
   /** Moves the shared clock (every service reads time from ctx.now). */
   setNow(iso: string): void;
   approver: Reviewer;

@@ -37,7 +37,7 @@ async function waikatoBadge(): Promise<{ content: string; jwk: string }> {
   await setCreditSettings(other.ctx, { issuer: WAIKATO }, other.admin);
   const content = (await exportPortfolioBadge(other.ctx, 'P-77', other.approver)).content;
   const jwk = JSON.stringify((await listTrustedIssuers(other.ctx, other.admin)).local!.jwk);
-  other.ctx.close();
+  await other.ctx.close();
   return { content, jwk };
 }
 

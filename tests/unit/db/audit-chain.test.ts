@@ -9,7 +9,7 @@ import { MIGRATIONS } from '../../../src-main/db/migrations';
 import { audit } from '../../../src-main/services/audit';
 import { verifyAuditChain } from '../../../src-main/db/audit-chain';
 import type { Services } from '../../../src-main/core/services';
-import { tempDir } from '../../support/fixtures';
+import { auditChainOf, tempDir } from '../../support/fixtures';
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
@@ -42,7 +42,7 @@ describe('the audit log is a hash chain', () => {
     expect(all.map((r) => r.id)).toEqual([1, 2, 3]);
     for (const r of all) expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(new Set(all.map((r) => r.hash)).size).toBe(3);
-    expect(verifyAuditChain(ctx.db)).toMatchObject({ ok: true, entries: 3, head: all[2]!.hash, firstBad: null, problems: [] });
+    expect(auditChainOf(ctx)).toMatchObject({ ok: true, entries: 3, head: all[2]!.hash, firstBad: null, problems: [] });
     await ctx.close();
   });
 

@@ -175,7 +175,7 @@ describe('catalogue files', () => {
       expect(err.message).toContain('pathway educ-581@1: four_eyes true → false');
       expect((await importPath(w.ctx, dir, { actor: 'test', updateExisting: true })).pathways).toEqual([{ id: 'educ-581', version: 1, result: 'updated' }]);
     } finally {
-      w.ctx.close();
+      await w.ctx.close();
     }
   });
 });
@@ -259,7 +259,7 @@ describe('credentials earned elsewhere (credit import-external)', () => {
       // the same details again: nothing to confirm (and the approver's import attests the record the lead left unverified)
       expect(await importExternal(w.ctx, { fileName: 'e.csv', content }, w.approver)).toMatchObject({ imported: 0, upgraded: 1, candidatesUpdated: [] });
     } finally {
-      w.ctx.close();
+      await w.ctx.close();
     }
   });
 
@@ -279,7 +279,7 @@ describe('credentials earned elsewhere (credit import-external)', () => {
       expect(ident.identityHash).toBe(first.credentialSubject.identifier[0].identityHash);
       expect(ident.identityHash).toBe(`sha256$${crypto.createHash('sha256').update(AROHA.email + ident.salt).digest('hex')}`);
     } finally {
-      w.ctx.close();
+      await w.ctx.close();
     }
   });
 });

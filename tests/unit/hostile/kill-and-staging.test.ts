@@ -81,10 +81,10 @@ describe('an unfinished import found at start', () => {
       await ctx.db.run("INSERT INTO import_run_items (run_id, kind, key) VALUES ('dead', ?, ?)", [kind, key]);
     await ctx.close();
     ctx = await openServices({ dataDir: data });
-    expect(ctx.db.prepare('SELECT id FROM portfolios').pluck().all()).toEqual(['P-1']);
-    expect(ctx.db.prepare('SELECT id FROM candidates').pluck().all()).toEqual(['C-1']);
+    expect((await ctx.db.all('SELECT id FROM portfolios')).map((r) => r.id)).toEqual(['P-1']);
+    expect((await ctx.db.all('SELECT id FROM candidates')).map((r) => r.id)).toEqual(['C-1']);
     expect(countRows(ctx, 'import_runs')).toBe(0);
-    const kept = ctx.db.prepare("SELECT details FROM audit_log WHERE entity_id = 'P-1' AND details LIKE '%kept%'").pluck().get() as string;
+    const kept = (await ctx.db.get<{ details: string }>("SELECT details FROM audit_log WHERE entity_id = 'P-1' AND details LIKE '%kept%'"))!.details;
     expect(JSON.parse(kept)).toEqual({ kept: 'work began on it before its unfinished import was taken out' });
     expect(await checkStore(ctx)).toMatchObject({ missing: [], clean: true });
     await ctx.close();

@@ -4,13 +4,13 @@ import path from 'node:path';
 import { expect } from 'vitest';
 import { importPath } from '../../../src-main/services/import/importer';
 import { ImportError, type ImportProblem } from '../../../src-main/services/import/problems';
-import type { ServiceContext } from '../../../src-main/services/context';
+import type { Services } from '../../../src-main/core/services';
 import { PNG_1x1, tempDir, tempServices, writeCatalogue, writePackageFolder } from '../../support/fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
 
 /** A data directory with the test rubric and credential imported, and a work folder to write packages into. */
-export async function servicesWithCatalogue(): Promise<{ ctx: ServiceContext; work: string }> {
+export async function servicesWithCatalogue(): Promise<{ ctx: Services; work: string }> {
   const ctx = await tempServices();
   const work = tempDir();
   writeCatalogue(path.join(work, 'catalogue'));
@@ -19,7 +19,7 @@ export async function servicesWithCatalogue(): Promise<{ ctx: ServiceContext; wo
 }
 
 /** Every table's row count, the store's files and the staging area: what a refused import must leave as it was. */
-export async function snapshot(ctx: ServiceContext): Promise<{ rows: Record<string, number>; files: string[]; staging: string[] }> {
+export async function snapshot(ctx: Services): Promise<{ rows: Record<string, number>; files: string[]; staging: string[] }> {
   const tables = await ctx.db.tableNames();
   const rows: Record<string, number> = {};
   for (const t of tables) rows[t] = (await ctx.db.get<{ n: number }>(`SELECT count(*) AS n FROM "${t}"`))!.n;
@@ -27,7 +27,7 @@ export async function snapshot(ctx: ServiceContext): Promise<{ rows: Record<stri
 }
 
 /** Imports `source`, expects a refusal whose reasons match, and the database, store and staging area unchanged. */
-export async function expectRefusedUnchanged(ctx: ServiceContext, source: string, reason: RegExp, options: { maxFileBytes?: number } = {}): Promise<ImportProblem[]> {
+export async function expectRefusedUnchanged(ctx: Services, source: string, reason: RegExp, options: { maxFileBytes?: number } = {}): Promise<ImportProblem[]> {
   const before = await snapshot(ctx);
   const err = await importPath(ctx, source, { actor: 'test', ...options }).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(ImportError);

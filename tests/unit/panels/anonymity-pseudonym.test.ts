@@ -118,7 +118,7 @@ describe('upgrading a database from before keyed pseudonyms (migration "anonymit
     const seed = await tempServices();
     await anonymitySetup(seed);
     // Copy the imported rows the way the old app stored them: one search body per portfolio.
-    sqlite.exec(`ATTACH '${seed.handle.file}' AS s`);
+    sqlite.exec(`ATTACH '${path.join(seed.dataDir, 'queue.sqlite')}' AS s`);
     for (const t of ['rubrics', 'rubric_criteria', 'rubric_levels', 'credentials', 'candidates', 'blobs', 'review_policies'])
       sqlite.exec(`INSERT INTO main.${t} SELECT * FROM s.${t}`);
     const cols = (sqlite.pragma('table_info(portfolios)') as { name: string }[]).map((c) => c.name).join(', ');

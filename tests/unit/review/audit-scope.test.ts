@@ -5,7 +5,7 @@ import { openReview, saveDraft, submitReview } from '../../../src-main/services/
 import { createReviewer } from '../../../src-main/services/reviewers';
 import type { Services } from '../../../src-main/core/services';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
-import { tempServices } from '../../support/fixtures';
+import { auditChainOf, tempServices } from '../../support/fixtures';
 import { reviewSetup } from '../../support/review';
 
 /** What the audit log records of drafts, time on task, the overdue setting and preferences (README "Security model"). */
@@ -44,7 +44,7 @@ describe('what the audit log records', () => {
       comments: { planning: 'Good planning' },
       active_ms: 1000 + 4 * 500 + 1500,
     });
-    expect(verifyAuditChain(ctx.db).ok).toBe(true);
+    expect(auditChainOf(ctx).ok).toBe(true);
   });
 
   it('every change of the overdue-days setting, with who and the values before and after; only leads and admins may change it', async () => {

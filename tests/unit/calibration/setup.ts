@@ -36,10 +36,11 @@ export async function calibrationWorld(n = 4, reviewerCount = 3): Promise<Calibr
     });
   await importPath(ctx, work, { actor: 'test' });
   const lead = await createReviewer(ctx, { id: 'R-lead', name: 'Lena Lead', email: 'lead@example.nz', school: '', district: '', roles: ['lead', 'admin'] }, null);
-  const reviewers = Array.from({ length: reviewerCount }, async (_, i) => {
+  const reviewers = [];
+  for (let i = 0; i < reviewerCount; i++) {
     const letter = String.fromCharCode(97 + i);
-    return await createReviewer(ctx, { id: `R-${letter}`, name: `Reviewer ${letter.toUpperCase()}`, email: `${letter}@example.nz`, school: 'S', district: 'D', roles: ['reviewer'] }, lead);
-  });
+    reviewers.push(await createReviewer(ctx, { id: `R-${letter}`, name: `Reviewer ${letter.toUpperCase()}`, email: `${letter}@example.nz`, school: 'S', district: 'D', roles: ['reviewer'] }, lead));
+  }
   return { ctx, clock, lead, reviewers };
 }
 

@@ -82,7 +82,7 @@ export async function creditWorld(portfolios: PortfolioSpec[], now = '2026-11-01
     async decide(portfolioId, outcome, at, source = 'review', by = 'R-rev') {
       const before = clock;
       clock = new Date(at);
-      (await ctx.db.transaction(async () => {
+      await transaction(ctx, async (ctx) => {
                 const { status } = (await ctx.db.get('SELECT status FROM portfolios WHERE id = ?', [portfolioId])) as { status: string };
                 if (status === 'submitted') await setStatus(ctx, portfolioId, 'in_review', by);
                 await recordDecision(ctx, {
@@ -99,7 +99,7 @@ export async function creditWorld(portfolios: PortfolioSpec[], now = '2026-11-01
                               { criterionId: 'reflection', score: 3, comment: '' },
                             ],
                           });
-              }))();
+              });
       clock = before;
     },
   };

@@ -18,7 +18,9 @@ const services = async (dataDir: string) => {
   open.push(ctx);
   return ctx;
 };
-afterEach(() => open.splice(0).forEach((c) => c.close()));
+afterEach(async () => {
+  for (const c of open.splice(0)) await c.close();
+});
 
 describe('concurrent writers', () => {
   it('every write transaction takes the lock first, so a second writer waits instead of the first failing with SQLITE_BUSY', async () => {
@@ -50,7 +52,7 @@ describe('concurrent writers', () => {
     const work = tempDir();
     writeCatalogue(work);
     await writeBatch(work, 60);
-    const [a, b] = [services(data), services(data)];
+    const [a, b] = [await services(data), await services(data)];
     const reports = await Promise.all([importPath(a, work, { actor: 'a' }), importPath(b, work, { actor: 'b' })]);
     const results = reports.flatMap((r) => r.portfolios.map((p) => p.result));
     expect(results.filter((r) => r === 'imported')).toHaveLength(60);
@@ -84,7 +86,7 @@ describe('concurrent writers', () => {
     await writeBatch(one, 60);
     await writeBatch(two, 60);
     for (let i = 1; i <= 60; i += 7) editManifest(path.join(two, `B-${i}`), (m) => (m.responses[0].text = 'another answer'));
-    const [a, b] = [services(data), services(data)];
+    const [a, b] = [await services(data), await services(data)];
     const settled = await Promise.allSettled([importPath(a, one, { actor: 'a' }), importPath(b, two, { actor: 'b' })]);
     const refused = settled.filter((s) => s.status === 'rejected');
     expect(refused).toHaveLength(1);

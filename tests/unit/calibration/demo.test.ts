@@ -33,7 +33,7 @@ describe('the calibration demo', () => {
     ]);
     // Idempotent.
     await replayCalibrationDemo(ctx);
-    expect(listRounds(ctx, lead)).toHaveLength(2);
+    expect(await listRounds(ctx, lead)).toHaveLength(2);
   });
 
   it('shows a lenient, a severe and a drifting reviewer, and an ambiguous criterion', async () => {

@@ -27,13 +27,13 @@ describe('qualification', () => {
     for (const p of ['P-1', 'P-2', 'P-3', 'P-4']) await score(w, d!, p, 3, 3);
 
     // While the round is open, only a reviewer who finished it counts.
-    expect(isQualified(w.ctx, a!.id, 'TST-8')).toEqual({ qualified: true, reason: '"May": exact agreement 70 %, at most 1 level off' });
-    expect(isQualified(w.ctx, d!.id, 'TST-8')).toEqual({ qualified: false, reason: 'no finished calibration round on this credential’s rubric' });
+    expect(await isQualified(w.ctx, a!.id, 'TST-8')).toEqual({ qualified: true, reason: '"May": exact agreement 70 %, at most 1 level off' });
+    expect(await isQualified(w.ctx, d!.id, 'TST-8')).toEqual({ qualified: false, reason: 'no finished calibration round on this credential’s rubric' });
     await closeRound(w.ctx, 1, w.lead);
-    expect(isQualified(w.ctx, b!.id, 'TST-8')).toEqual({ qualified: false, reason: '"May": 2 levels off on Planning (P-5); at most 1 allowed' });
-    expect(isQualified(w.ctx, c!.id, 'TST-8')).toEqual({ qualified: false, reason: '"May": exact agreement 60 % is below 70 %' });
-    expect(isQualified(w.ctx, d!.id, 'TST-8')).toEqual({ qualified: false, reason: '"May": scored 4 of 5 anchors' });
-    expect(isQualified(w.ctx, a!.id, 'NOPE')).toMatchObject({ qualified: false });
+    expect(await isQualified(w.ctx, b!.id, 'TST-8')).toEqual({ qualified: false, reason: '"May": 2 levels off on Planning (P-5); at most 1 allowed' });
+    expect(await isQualified(w.ctx, c!.id, 'TST-8')).toEqual({ qualified: false, reason: '"May": exact agreement 60 % is below 70 %' });
+    expect(await isQualified(w.ctx, d!.id, 'TST-8')).toEqual({ qualified: false, reason: '"May": scored 4 of 5 anchors' });
+    expect(await isQualified(w.ctx, a!.id, 'NOPE')).toMatchObject({ qualified: false });
 
     // Thresholds are configurable per credential, over the global ones.
     await setThreshold(w.ctx, 'TST-8', { minExact: 0.6, maxOff: 1 }, w.lead);
@@ -41,13 +41,13 @@ describe('qualification', () => {
     await setThreshold(w.ctx, null, { minExact: 0.8, maxOff: 2 }, w.lead);
     expect((await isQualified(w.ctx, b!.id, 'TST-8')).qualified).toBe(false); // the credential's own threshold still applies
     await setThreshold(w.ctx, 'TST-8', null, w.lead);
-    expect(isQualified(w.ctx, b!.id, 'TST-8')).toEqual({ qualified: true, reason: '"May": exact agreement 80 %, at most 2 levels off' });
+    expect(await isQualified(w.ctx, b!.id, 'TST-8')).toEqual({ qualified: true, reason: '"May": exact agreement 80 %, at most 2 levels off' });
     expect((await isQualified(w.ctx, a!.id, 'TST-8')).qualified).toBe(false);
     expect(() => setThreshold(w.ctx, null, null, a!)).toThrow(/needs the role/);
 
     // Panel allocation sees the same answer.
-    expect(qualifiedCredentials(w.ctx, b!.id)).toEqual(new Set(['TST-8']));
-    expect(qualifiedCredentials(w.ctx, a!.id)).toEqual(new Set());
+    expect(await qualifiedCredentials(w.ctx, b!.id)).toEqual(new Set(['TST-8']));
+    expect(await qualifiedCredentials(w.ctx, a!.id)).toEqual(new Set());
     const overview = await qualificationOverview(w.ctx, w.lead);
     expect(overview.global).toEqual({ minExact: 0.8, maxOff: 2 });
     expect(overview.reviewers.map((r) => [r.id, r.results[0]!.qualified])).toEqual([
@@ -72,6 +72,6 @@ describe('qualification', () => {
     // Still open and unfinished: May counts.
     expect((await isQualified(w.ctx, a!.id, 'TST-8')).qualified).toBe(true);
     await score(w, a!, 'P-7', 3, 3);
-    expect(isQualified(w.ctx, a!.id, 'TST-8')).toEqual({ qualified: false, reason: '"August": 2 levels off on Planning (P-6); at most 1 allowed' });
+    expect(await isQualified(w.ctx, a!.id, 'TST-8')).toEqual({ qualified: false, reason: '"August": 2 levels off on Planning (P-6); at most 1 allowed' });
   });
 });

@@ -59,22 +59,22 @@ describe('rubric versions', () => {
     const edited = { ...TEST_RUBRIC, title: 'Test rubric (2027)', criteria: [TEST_RUBRIC.criteria[0]!, { ...TEST_RUBRIC.criteria[1]!, title: 'Critical reflection' }] };
     expect(() => saveRubric(w.ctx, { rubric: edited, baseVersion: 1, changeNote: '', adoptFor: [] }, w.lead)).toThrow(/version 1 is in use, so saving makes version 2: describe the change/);
     expect(() => saveRubric(w.ctx, { rubric: edited, baseVersion: 1, changeNote: 'Clearer title', adoptFor: [] }, w.reviewers[0]!)).toThrow(/needs the role/);
-    expect(saveRubric(w.ctx, { rubric: edited, baseVersion: 1, changeNote: 'Reflection renamed', adoptFor: [] }, w.lead)).toEqual({ id: 'test-rubric', version: 2, created: true, adoptedBy: [] });
+    expect(await saveRubric(w.ctx, { rubric: edited, baseVersion: 1, changeNote: 'Reflection renamed', adoptFor: [] }, w.lead)).toEqual({ id: 'test-rubric', version: 2, created: true, adoptedBy: [] });
     expect((await loadRubric(w.ctx, 'test-rubric', 1))!.title).toBe('Test rubric'); // never edited in place
-    expect(loadRubric(w.ctx, 'test-rubric', 2)).toMatchObject({ version: 2, title: 'Test rubric (2027)', change_note: 'Reflection renamed' });
+    expect(await loadRubric(w.ctx, 'test-rubric', 2)).toMatchObject({ version: 2, title: 'Test rubric (2027)', change_note: 'Reflection renamed' });
     // Version 2 is used by nothing yet: saving it again edits it in place.
     const again = { ...edited, criteria: [{ ...edited.criteria[0]!, weight: 2 }, edited.criteria[1]!] };
-    expect(saveRubric(w.ctx, { rubric: again, baseVersion: 2, changeNote: '', adoptFor: ['TST-8'] }, w.lead)).toEqual({ id: 'test-rubric', version: 2, created: false, adoptedBy: ['TST-8'] });
+    expect(await saveRubric(w.ctx, { rubric: again, baseVersion: 2, changeNote: '', adoptFor: ['TST-8'] }, w.lead)).toEqual({ id: 'test-rubric', version: 2, created: false, adoptedBy: ['TST-8'] });
     expect((await loadRubric(w.ctx, 'test-rubric', 2))!.criteria[0]!.weight).toBe(2);
     expect((await loadCredential(w.ctx, 'TST-8'))!.rubric).toEqual({ id: 'test-rubric', version: 2 });
-    expect(w.ctx.db.get("SELECT rubric_version AS v FROM portfolios WHERE id = 'P-1'")).toEqual({ v: 1 });
+    expect(await w.ctx.db.get("SELECT rubric_version AS v FROM portfolios WHERE id = 'P-1'")).toEqual({ v: 1 });
     const family = (await listRubricFamilies(w.ctx, w.lead)).find((f) => f.id === 'test-rubric')!;
     expect(family.versions.map((v) => [v.version, v.frozen, v.usage.portfolios, v.usage.credentials])).toEqual([
       [1, true, 1, []],
       [2, false, 0, ['TST-8']],
     ]);
     expect(() => saveRubric(w.ctx, { rubric: { ...TEST_RUBRIC, title: 'Clash' }, changeNote: '', adoptFor: [] }, w.lead)).toThrow(/already exists \(latest version 2\)/);
-    expect(saveRubric(w.ctx, { rubric: { ...TEST_RUBRIC, id: 'brand-new', version: 1 }, changeNote: '', adoptFor: [] }, w.lead)).toMatchObject({ id: 'brand-new', version: 1, created: true });
+    expect(await saveRubric(w.ctx, { rubric: { ...TEST_RUBRIC, id: 'brand-new', version: 1 }, changeNote: '', adoptFor: [] }, w.lead)).toMatchObject({ id: 'brand-new', version: 1, created: true });
     const audit = await w.ctx.db.all("SELECT action, entity_id AS id FROM audit_log WHERE entity_type = 'rubric' AND actor = 'R-lead' ORDER BY audit_log.id");
     expect(audit).toEqual([
       { action: 'rubric.create', id: 'test-rubric@2' },

@@ -20,14 +20,14 @@ describe('anchors', () => {
     expect((await statusCounts(w.ctx)).total).toBe(2);
     expect((await listQueue(w.ctx, { search: 'Candidate 2' }, null)).total).toBe(0);
     const [a] = w.reviewers;
-    expect(nextPortfolio(w.ctx, 'P-1', a!)).toBe('P-3');
-    expect(nextPortfolio(w.ctx, 'P-3', a!)).toBe('P-1');
+    expect(await nextPortfolio(w.ctx, 'P-1', a!)).toBe('P-3');
+    expect(await nextPortfolio(w.ctx, 'P-3', a!)).toBe('P-1');
     await round(w, 'Spring', ['P-2'], [a!]);
     await score(w, a!, 'P-2', 3, 2);
     const p2 = await w.ctx.db.get("SELECT status, outcome FROM portfolios WHERE id = 'P-2'");
     expect(p2).toEqual({ status: 'submitted', outcome: null });
-    expect(w.ctx.db.get("SELECT count(*) AS n FROM decisions WHERE portfolio_id = 'P-2'")).toEqual({ n: 0 });
-    expect(w.ctx.db.get("SELECT actor FROM audit_log WHERE action = 'calibration.anchor.make' AND entity_id = 'P-2'")).toEqual({ actor: 'R-lead' });
+    expect(await w.ctx.db.get("SELECT count(*) AS n FROM decisions WHERE portfolio_id = 'P-2'")).toEqual({ n: 0 });
+    expect(await w.ctx.db.get("SELECT actor FROM audit_log WHERE action = 'calibration.anchor.make' AND entity_id = 'P-2'")).toEqual({ actor: 'R-lead' });
   });
 
   it('can only be made by a lead, from a portfolio nobody has reviewed or decided', async () => {
@@ -43,7 +43,7 @@ describe('anchors', () => {
     // An allocated but untouched portfolio may become an anchor: its assignment is released.
     await claim(w.ctx, 'P-3', b!);
     await anchor(w, 'P-3', 2, 2);
-    expect(w.ctx.db.get("SELECT status FROM assignments WHERE portfolio_id = 'P-3'")).toEqual({ status: 'released' });
+    expect(await w.ctx.db.get("SELECT status FROM assignments WHERE portfolio_id = 'P-3'")).toEqual({ status: 'released' });
     expect((await anchorCandidates(w.ctx, undefined, w.lead)).map((r) => r.id)).toEqual(['P-2']);
   });
 
@@ -115,7 +115,7 @@ describe('calibration reviews in the workbench', () => {
     await saveDraft(w.ctx, { reviewId: late.review!.id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, b!);
     await closeRound(w.ctx, (await updateRound(w.ctx, 1, {}, w.lead)).id, w.lead);
     expect(() => submitReview(w.ctx, late.review!.id, 0, b!)).toThrow(/closed/);
-    expect(w.ctx.db.get('SELECT status FROM reviews WHERE id = ?', [late.review!.id])).toEqual({ status: 'draft' });
+    expect(await w.ctx.db.get('SELECT status FROM reviews WHERE id = ?', [late.review!.id])).toEqual({ status: 'draft' });
   });
 
   it('refuse a round that gives a reviewer an anchor they met in another round', async () => {

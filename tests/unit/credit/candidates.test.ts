@@ -95,7 +95,7 @@ describe('credentials earned elsewhere (CSV)', () => {
       'bad.csv (line 4, expires_on): 2026-01-01 is not after awarded_on 2027-01-01',
       'bad.csv (line 4, credential_code): unknown credential code "XYZ-1" (the catalogue has CST-8, EMP-8, FA-8, WCL-8)',
     ]);
-    expect(countRows(w.ctx, 'credit_external')).toBe(0);
+    expect(await countRows(w.ctx, 'credit_external')).toBe(0);
     expect(await importError(() => importExternal(w.ctx, { fileName: 'x.csv', content: 'name,email\nA,a@b.nz' }, w.admin))).toEqual([
       'x.csv (line 1): missing columns candidate_id, candidate_email, candidate_name, issuer, awarded_on, credential_code or credential_title (columns: candidate_id, candidate_email, candidate_name, credential_code, credential_title, issuer, awarded_on, expires_on, points, hours, school, district)',
     ]);
@@ -149,9 +149,9 @@ describe('duplicates and merging', () => {
     expect(merged.merged).toMatchObject([{ id: 'C-9001', name: 'Aroha Ngata', mergedBy: 'R-lead', reason: 'Same email; second id from the Ministry export' }]);
     expect(merged.duplicates).toEqual([]);
     const sql = w.ctx.db;
-    expect(sql.get("SELECT count(*) AS n FROM candidates WHERE id = 'C-9001'")).toEqual({ n: 0 });
+    expect(await sql.get("SELECT count(*) AS n FROM candidates WHERE id = 'C-9001'")).toEqual({ n: 0 });
     for (const t of ['portfolios', 'credit_external', 'credit_applications', 'reviewer_conflicts'])
-      expect(sql.get(`SELECT count(*) AS n FROM ${t} WHERE candidate_id = 'C-9001'`), t).toEqual({ n: 0 });
+      expect(await sql.get(`SELECT count(*) AS n FROM ${t} WHERE candidate_id = 'C-9001'`), t).toEqual({ n: 0 });
     // the conflict that could not move (C-1001 already had one with R-rev) is kept in the merge record
     const m = (await sql.get('SELECT snapshot, moved FROM credit_candidate_merges')) as { snapshot: string; moved: string };
     expect(JSON.parse(m.moved)).toEqual({ portfolios: 1, credit_external: 1, credit_applications: 1 });

@@ -27,7 +27,7 @@ async function expectStory(): Promise<void> {
   expect((await getApplication(ctx, by('C-1001').id, sys)).pathway.four_eyes).toBe(true);
   // all three held, one passed here on the second attempt, two earned elsewhere: also open
   expect(by('C-1002')).toMatchObject({ status: 'pending', met: true });
-  expect(reasons(by('C-1002').id)).toEqual([
+  expect(await reasons(by('C-1002').id)).toEqual([
     '✓ Effective Mentoring Practices: awarded 2025-06-27 by Massey University (external)',
     '✓ Working Collaboratively and Building Leadership Capability: awarded 2024-09-20 by University of Waikato (external)',
     expect.stringMatching(/^✓ Contemporary Secondary Teaching Approaches: passed 2026-0\d-\d\d, attempt 2$/),
@@ -35,7 +35,7 @@ async function expectStory(): Promise<void> {
   ]);
   // one credential short
   expect(by('C-1009')).toMatchObject({ status: 'pending', met: false });
-  expect(reasons(by('C-1009').id)).toEqual([
+  expect(await reasons(by('C-1009').id)).toEqual([
     expect.stringMatching(/^✓ Effective Mentoring Practices: passed 2026-0\d-\d\d, attempt 1$/),
     '✗ Working Collaboratively and Building Leadership Capability: missing',
     '✓ Contemporary Secondary Teaching Approaches: awarded 2025-12-05 by University of Auckland (external)',
@@ -43,11 +43,11 @@ async function expectStory(): Promise<void> {
   ]);
   // an expired credential (earned elsewhere in 2020): declined with reasons
   expect(by('C-1007')).toMatchObject({ status: 'declined', met: false });
-  expect(reasons(by('C-1007').id)).toContain('✗ Working Collaboratively and Building Leadership Capability: expired 2025-11-30');
+  expect(await reasons(by('C-1007').id)).toContain('✗ Working Collaboratively and Building Leadership Capability: expired 2025-11-30');
   // the district hours pathway with a post-test condition: one approved, one below the bar
   expect(by('C-1004')).toMatchObject({ status: 'approved', met: true, pathway: { id: 'kahui-pld-hours' } });
-  expect(reasons(by('C-1004').id)).toContain('✓ Post-test: 90 % in Formative Assessment, at least 75 % required');
-  expect(reasons(by('C-1006').id)).toContain('✗ Post-test: 71 % in Formative Assessment, at least 75 % required');
+  expect(await reasons(by('C-1004').id)).toContain('✓ Post-test: 90 % in Formative Assessment, at least 75 % required');
+  expect(await reasons(by('C-1006').id)).toContain('✗ Post-test: 71 % in Formative Assessment, at least 75 % required');
   // a likely duplicate to merge
   expect((await findDuplicates(ctx, sys)).map((d) => `${d.a.id} ${d.b.id}`)).toContain('C-1008 UOA-20417');
 }
@@ -62,7 +62,7 @@ describe('credit demo replay', () => {
     await replayCreditDemo(ctx, FILE);
     expect(((await ctx.db.get('SELECT count(*) AS n FROM audit_log')) as { n: number }).n).toBe(audit);
     // the panel history decided P-2026-011 or the replay did, through real reviews
-    expect(ctx.db.get("SELECT source FROM decisions WHERE portfolio_id = 'P-2026-011'")).toEqual({ source: 'reconciled' });
+    expect(await ctx.db.get("SELECT source FROM decisions WHERE portfolio_id = 'P-2026-011'")).toEqual({ source: 'reconciled' });
   });
 
   it('decides the passes it needs itself when no panel history ran', async () => {
@@ -70,7 +70,7 @@ describe('credit demo replay', () => {
     const copy = tempDir();
     fs.cpSync(demoDir(), copy, { recursive: true, filter: (src) => !src.includes(`${path.sep}activity`) });
     await importPath(ctx, copy, { actor: 'test' });
-    expect(ctx.db.get('SELECT count(*) AS n FROM decisions')).toEqual({ n: 0 });
+    expect(await ctx.db.get('SELECT count(*) AS n FROM decisions')).toEqual({ n: 0 });
     await replayCreditDemo(ctx, FILE);
     await expectStory();
   });

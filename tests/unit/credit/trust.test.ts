@@ -77,7 +77,7 @@ describe('imported badges count only when a trusted issuer signed them', () => {
     expect(report).toMatchObject({ imported: 1, unverified: [{ line: expect.any(String), reason: expect.stringMatching(/no JwtProof2020 proof/) }] });
     const app = await application();
     expect(app.evaluation.met).toBe(false);
-    expect(wclCheck(app.id)).toMatchObject({ ok: false, status: 'unverified', reason: expect.stringMatching(/^Working Collaboratively and Building Leadership Capability: unverified: .*no JwtProof2020 proof/) });
+    expect(await wclCheck(app.id)).toMatchObject({ ok: false, status: 'unverified', reason: expect.stringMatching(/^Working Collaboratively and Building Leadership Capability: unverified: .*no JwtProof2020 proof/) });
     const ext = (await candidateRecord(w.ctx, SIONE.id, w.approver)).external[0]!;
     expect(ext).toMatchObject({ verification: 'unverified', claimedIssuer: 'University of Waikato' });
     expect(ext.issuer).not.toBe('University of Waikato');
@@ -91,12 +91,12 @@ describe('imported badges count only when a trusted issuer signed them', () => {
     expect(report.unverified[0]!.reason).toMatch(/nor on the trust list/);
     const app = await application();
     expect(app.evaluation.met).toBe(false);
-    expect(wclCheck(app.id)).toMatchObject({ status: 'unverified', reason: expect.stringMatching(/unverified: signed by key \S+, which is not this installation's key nor on the trust list/) });
+    expect(await wclCheck(app.id)).toMatchObject({ status: 'unverified', reason: expect.stringMatching(/unverified: signed by key \S+, which is not this installation's key nor on the trust list/) });
 
     await trustWaikato();
     const trusted = await getApplication(w.ctx, app.id, w.approver);
     expect(trusted.evaluation.met).toBe(true);
-    expect(wclCheck(app.id)).toMatchObject({ ok: true, reason: 'Working Collaboratively and Building Leadership Capability: awarded 2024-04-02 by The University of Waikato (external)' });
+    expect(await wclCheck(app.id)).toMatchObject({ ok: true, reason: 'Working Collaboratively and Building Leadership Capability: awarded 2024-04-02 by The University of Waikato (external)' });
     expect((await candidateRecord(w.ctx, SIONE.id, w.approver)).external[0]).toMatchObject({ verification: 'verified', issuer: 'The University of Waikato', claimedIssuer: 'University of Waikato' });
 
     // Taking the issuer off the list takes the credit away again (applications not yet decided re-check).
@@ -149,7 +149,7 @@ describe('credentials from a CSV carry no proof: they count when an approver or 
     const lead = await importExternal(w.ctx, { fileName: 'ext.csv', content: csv }, w.lead);
     expect(lead.unverified).toEqual([{ line: 'line 2', reason: expect.stringMatching(/imported from a CSV file by Te Rina Walker, who is not a credit approver or admin/) }]);
     const app = await application();
-    expect(wclCheck(app.id)).toMatchObject({ ok: false, status: 'unverified' });
+    expect(await wclCheck(app.id)).toMatchObject({ ok: false, status: 'unverified' });
     const approved = await importExternal(w.ctx, { fileName: 'ext.csv', content: csv }, w.approver);
     expect(approved).toMatchObject({ upgraded: 1, unverified: [] });
     expect((await candidateRecord(w.ctx, SIONE.id, w.approver)).external[0]).toMatchObject({ verification: 'attested', verificationNote: 'attested by Dr James Park (R-james), imported from ext.csv', issuer: 'University of Waikato' });

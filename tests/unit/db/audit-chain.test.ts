@@ -55,7 +55,7 @@ describe('the audit log is a hash chain', () => {
     expect(() => ctx.db.run("REPLACE INTO audit_log (id, at, actor, action, entity_type, entity_id) VALUES (2, 't', 'mallory', 'x', 'y', 'z')")).toThrow(
       /audit log is append-only/,
     );
-    expect(rows(ctx)).toEqual(before);
+    expect(await rows(ctx)).toEqual(before);
     await ctx.close();
   });
 

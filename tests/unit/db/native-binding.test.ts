@@ -38,7 +38,7 @@ describe('openDatabase({ nativeBinding })', () => {
 
   it('is passed through by openServices', async () => {
     const ctx = await openServices({ dataDir: tempDir('ew-data-'), nativeBinding: nodeBinding });
-    expect(ctx.db.get('SELECT COUNT(*) AS n FROM audit_log')).toEqual({ n: 0 });
+    expect(await ctx.db.get('SELECT COUNT(*) AS n FROM audit_log')).toEqual({ n: 0 });
     await ctx.close();
   });
 

@@ -57,7 +57,7 @@ describe('concurrent writers', () => {
     const results = reports.flatMap((r) => r.portfolios.map((p) => p.result));
     expect(results.filter((r) => r === 'imported')).toHaveLength(60);
     expect(results.filter((r) => r === 'unchanged')).toHaveLength(60);
-    expect(countRows(a, 'portfolios')).toBe(60);
+    expect(await countRows(a, 'portfolios')).toBe(60);
     expect((await checkStore(a)).clean).toBe(true);
   });
 
@@ -93,7 +93,7 @@ describe('concurrent writers', () => {
     const err = (refused[0] as PromiseRejectedResult).reason;
     expect(err).toBeInstanceOf(ImportError);
     expect((err as ImportError).message).toMatch(/already imported with different content|imported with different content by another import/);
-    expect(countRows(a, 'portfolios')).toBe(60);
+    expect(await countRows(a, 'portfolios')).toBe(60);
     expect(await checkStore(a)).toMatchObject({ missing: [], corrupt: [] });
   });
 
@@ -127,7 +127,7 @@ describe('concurrent writers', () => {
     }
     const run = await done;
     expect(run.code, run.err).toBe(0);
-    expect(countRows(ctx, 'portfolios')).toBe(before + 1500);
+    expect(await countRows(ctx, 'portfolios')).toBe(before + 1500);
     expect(failures).toEqual([]);
     // The import lands in several transactions, and the saves ran between them.
     expect(sawImportRows, 'saves ran while the import was writing').toBe(true);

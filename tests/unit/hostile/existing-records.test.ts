@@ -51,7 +51,7 @@ async function refused(source: string, options: Partial<ImportOptions> = {}): Pr
   const before = await snapshot();
   const err = await importPath(ctx, source, { actor: 'test', ...options }).catch((e: unknown) => e);
   expect(err).toBeInstanceOf(ExistingRecordsError);
-  expect(snapshot()).toBe(before);
+  expect(await snapshot()).toBe(before);
   return err as ExistingRecordsError;
 }
 
@@ -78,14 +78,14 @@ describe('a reviewers.csv in a batch', () => {
     ]);
     expect(err.message).toContain('reviewer R-hana: roles reviewer → admin, reviewer; email a@x.nz → b@y.nz');
     expect(err.message).toContain('--update-existing');
-    expect(getReviewer(ctx, 'R-hana')).toMatchObject({ roles: ['reviewer'], email: 'a@x.nz' });
+    expect(await getReviewer(ctx, 'R-hana')).toMatchObject({ roles: ['reviewer'], email: 'a@x.nz' });
   });
 
   it('applies the change with updateExisting, audited with the old and new values', async () => {
     const report = await importPath(ctx, escalate(), { actor: 'cli:lead', updateExisting: true });
     expect(report.reviewers).toEqual({ created: [], updated: ['R-hana'], unchanged: [] });
     expect(report.changes.map((c) => c.field)).toEqual(['roles', 'email']);
-    expect(getReviewer(ctx, 'R-hana')).toMatchObject({ roles: ['reviewer', 'admin'], email: 'b@y.nz' });
+    expect(await getReviewer(ctx, 'R-hana')).toMatchObject({ roles: ['reviewer', 'admin'], email: 'b@y.nz' });
     const [entry] = await audits('reviewer.update');
     expect(entry).toMatchObject({ actor: 'cli:lead', entity: 'R-hana', details: { before: { email: 'a@x.nz', roles: ['reviewer'] }, patch: { email: 'b@y.nz', roles: ['admin', 'reviewer'] } } });
   });
@@ -94,7 +94,7 @@ describe('a reviewers.csv in a batch', () => {
     const report = await importPath(ctx, batch({ 'reviewers.csv': `${REVIEWERS}\n${HANA}\nR-tui,Tui Ropata,tui@x.nz,,,reviewer\n` }), { actor: 'test' });
     expect(report.reviewers).toEqual({ created: ['R-tui'], updated: [], unchanged: ['R-hana'] });
     expect(report.changes).toEqual([]);
-    expect(audits('reviewer.update')).toEqual([]);
+    expect(await audits('reviewer.update')).toEqual([]);
   });
 
   it('refuses an email that another profile already uses, in words', async () => {
@@ -124,7 +124,7 @@ describe('a package reusing a known candidate id', () => {
   it('with updateExisting the candidate changes, audited before and after; the new portfolio is imported', async () => {
     const report = await importPath(ctx, await impostor(), { actor: 'test', updateExisting: true });
     expect(report.portfolios).toEqual([{ id: 'P-2', result: 'imported' }]);
-    expect(ctx.db.get("SELECT name, email FROM candidates WHERE id = 'C-1'")).toEqual({ name: 'Someone Else', email: 'else@evil.nz' });
+    expect(await ctx.db.get("SELECT name, email FROM candidates WHERE id = 'C-1'")).toEqual({ name: 'Someone Else', email: 'else@evil.nz' });
     expect((await audits('candidate.update'))[0]!.details).toMatchObject({ before: { email: 'aroha@example.school.nz' }, after: { email: 'else@evil.nz' } });
   });
 
@@ -225,7 +225,7 @@ describe('the app contract (through the core)', () => {
     ]);
     expect(err.issues).toEqual(['- reviewer R-hana: roles reviewer → admin, reviewer; email a@x.nz → b@y.nz']);
     // the new profile waits with the rest: all or nothing
-    expect(snapshot()).toBe(before);
+    expect(await snapshot()).toBe(before);
     // both transports carry the body as is; the client rebuilds the same error
     expect(clientError(JSON.parse(JSON.stringify(err.toBody()))).conflicts).toEqual(err.conflicts);
     const done = await core.handle('reviewers.importCsv', { csv, updateExisting: true }, { actor: lead.id });
@@ -250,7 +250,7 @@ describe('credentials earned elsewhere (credit import-external)', () => {
       const err = (await importExternal(w.ctx, { fileName: 'e.csv', content }, w.approver).catch((e: unknown) => e)) as ExistingRecordsError;
       expect(err).toBeInstanceOf(ExistingRecordsError);
       expect(err.message).toContain('candidate C-1001: name Aroha Ngata → Not Aroha; email a.ngata@avonside.school.nz → impostor@evil.nz');
-      expect(snapshot(w.ctx)).toBe(before);
+      expect(await snapshot(w.ctx)).toBe(before);
       // an approver may add credentials but not rewrite a person: that is for a lead or admin
       await expect(importExternal(w.ctx, { fileName: 'e.csv', content, updateExisting: true }, w.approver)).rejects.toMatchObject({ code: 'forbidden' });
       const report = await importExternal(w.ctx, { fileName: 'e.csv', content, updateExisting: true }, w.lead);
@@ -273,7 +273,7 @@ describe('credentials earned elsewhere (credit import-external)', () => {
       await writePackageFolder(path.join(dir, 'P-2'), { id: 'P-2', candidate: { ...AROHA, email: 'aroha.new@example.nz' } });
       editManifest(path.join(dir, 'P-2'), (m) => (m.credential = 'WCL-8'));
       await importPath(w.ctx, dir, { actor: 'test', updateExisting: true, caller: w.lead });
-      expect(w.ctx.db.get("SELECT email FROM candidates WHERE id = 'C-1001'")).toEqual({ email: 'aroha.new@example.nz' });
+      expect(await w.ctx.db.get("SELECT email FROM candidates WHERE id = 'C-1001'")).toEqual({ email: 'aroha.new@example.nz' });
       const again = JSON.parse((await exportPortfolioBadge(w.ctx, 'P-1', w.lead)).content);
       const [ident] = again.credentialSubject.identifier;
       expect(ident.identityHash).toBe(first.credentialSubject.identifier[0].identityHash);

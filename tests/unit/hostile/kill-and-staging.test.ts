@@ -33,7 +33,7 @@ describe('an import killed with SIGKILL', () => {
     expect(fs.readdirSync(tmp).length).toBeGreaterThan(0);
     const ctx = await openServices({ dataDir: data });
     expect(fs.readdirSync(tmp)).toEqual([]);
-    expect(countRows(ctx, 'portfolios')).toBe(0);
+    expect(await countRows(ctx, 'portfolios')).toBe(0);
     expect((await checkStore(ctx)).clean).toBe(true);
     await ctx.close();
   }, 60_000);
@@ -45,15 +45,15 @@ describe('an import killed with SIGKILL', () => {
     while (await countRows(watch, 'portfolios') < 100) await pause(2);
     child.kill('SIGKILL');
     await done;
-    expect(countRows(watch, 'portfolios')).toBeGreaterThan(0);
-    expect(countRows(watch, 'import_runs')).toBe(1);
+    expect(await countRows(watch, 'portfolios')).toBeGreaterThan(0);
+    expect(await countRows(watch, 'import_runs')).toBe(1);
     await watch.close();
 
     const ctx = await openServices({ dataDir: data });
-    expect(countRows(ctx, 'portfolios')).toBe(0);
-    expect(countRows(ctx, 'candidates')).toBe(0);
-    expect(countRows(ctx, 'import_runs')).toBe(0);
-    expect(countRows(ctx, 'audit_log')).toBe(await countRows(ctx, "audit_log WHERE action <> 'portfolio.import'"));
+    expect(await countRows(ctx, 'portfolios')).toBe(0);
+    expect(await countRows(ctx, 'candidates')).toBe(0);
+    expect(await countRows(ctx, 'import_runs')).toBe(0);
+    expect(await countRows(ctx, 'audit_log')).toBe(await countRows(ctx, "audit_log WHERE action <> 'portfolio.import'"));
     expect(fs.readdirSync(ctx.store.tmpDir)).toEqual([]);
     const check = await checkStore(ctx);
     expect(check.missing).toEqual([]);
@@ -83,7 +83,7 @@ describe('an unfinished import found at start', () => {
     ctx = await openServices({ dataDir: data });
     expect((await ctx.db.all('SELECT id FROM portfolios')).map((r) => r.id)).toEqual(['P-1']);
     expect((await ctx.db.all('SELECT id FROM candidates')).map((r) => r.id)).toEqual(['C-1']);
-    expect(countRows(ctx, 'import_runs')).toBe(0);
+    expect(await countRows(ctx, 'import_runs')).toBe(0);
     const kept = (await ctx.db.get<{ details: string }>("SELECT details FROM audit_log WHERE entity_id = 'P-1' AND details LIKE '%kept%'"))!.details;
     expect(JSON.parse(kept)).toEqual({ kept: 'work began on it before its unfinished import was taken out' });
     expect(await checkStore(ctx)).toMatchObject({ missing: [], clean: true });

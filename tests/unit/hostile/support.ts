@@ -33,7 +33,7 @@ export async function expectRefusedUnchanged(ctx: Services, source: string, reas
   expect(err).toBeInstanceOf(ImportError);
   const problems = (err as ImportError).problems;
   expect(problems.map((p) => p.reason).join('\n')).toMatch(reason);
-  expect(snapshot(ctx)).toEqual(before);
+  expect(await snapshot(ctx)).toEqual(before);
   return problems;
 }
 

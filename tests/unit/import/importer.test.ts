@@ -53,7 +53,7 @@ describe('importing a package', () => {
     const manifest = (await writePackageFolder(dir, { id: 'P-1' })) as { evidence: { sha256: string }[] };
     const report = await importPath(ctx, dir, { actor: 'lead' });
     expect(report.portfolios).toEqual([{ id: 'P-1', result: 'imported' }]);
-    expect(countRows(ctx, 'evidence')).toBe(2);
+    expect(await countRows(ctx, 'evidence')).toBe(2);
     for (const e of manifest.evidence) {
       const stored = fs.readFileSync(ctx.store.pathFor(e.sha256));
       expect(sha256(stored)).toBe(e.sha256);
@@ -68,7 +68,7 @@ describe('importing a package', () => {
     await importPath(ctx, dir, { actor: 'a' });
     const again = await importPath(ctx, dir, { actor: 'a' });
     expect(again.portfolios).toEqual([{ id: 'P-1', result: 'unchanged' }]);
-    expect(countRows(ctx, 'portfolios')).toBe(1);
+    expect(await countRows(ctx, 'portfolios')).toBe(1);
     editManifest(dir, (m) => (m.responses[0].text = 'Edited after submission'));
     await expectRefused(dir, { field: 'id', reason: /already imported with different content/ });
   });
@@ -103,7 +103,7 @@ describe('all or nothing', () => {
     // One byte more than the manifest declares: refused before it is read (see tests/unit/hostile/zip-bombs.test.ts).
     const problems = await expectRefused(path.join(work, 'batch'), { file: 'wall.png', reason: /manifest says \d+ bytes, file has \d+/ });
     expect(problems[0]!.source).toContain('P-2');
-    expect(countRows(ctx, 'candidates')).toBe(0);
+    expect(await countRows(ctx, 'candidates')).toBe(0);
   });
 });
 

@@ -161,7 +161,7 @@ describe('identity scan at import', () => {
     expect(copy.fileName).toBe('E1.pdf');
     const bytes = fs.readFileSync(ctx.store.pathFor(copy.sha256));
     expect(copy.bytes).toBe(bytes.length);
-    expect(ctx.db.get('SELECT media_type AS t FROM blobs WHERE sha256 = ?', [copy.sha256])).toEqual({ t: 'application/pdf' });
+    expect(await ctx.db.get('SELECT media_type AS t FROM blobs WHERE sha256 = ?', [copy.sha256])).toEqual({ t: 'application/pdf' });
     const meta = await metadataOf(bytes);
     const info = meta.info as Record<string, unknown>;
     for (const f of ['Author', 'Title', 'Subject', 'Creator', 'Producer', 'Keywords']) expect(info[f], f).toBeUndefined();

@@ -57,11 +57,11 @@ describe('pseudonyms', () => {
     await anonymitySetup(ctx);
     const before = await shownName(ctx, 'P-1');
     await ctx.close();
-    expect(shownName(await open(ctx.dataDir), 'P-1')).toBe(before);
+    expect(await shownName(await open(ctx.dataDir), 'P-1')).toBe(before);
     const other = await tempServices();
     opened.push(other);
     await anonymitySetup(other);
-    expect(shownName(other, 'P-1')).not.toBe(before);
+    expect(await shownName(other, 'P-1')).not.toBe(before);
   });
 
   it('a damaged key is an error, never silently replaced', () => {
@@ -138,6 +138,6 @@ describe('upgrading a database from before keyed pseudonyms (migration "anonymit
     const name = await shownName(ctx, 'P-4');
     expect(name).toBe(`Candidate ${pseudonymCode(dataDir, 'C-4')}`);
     expect((await listQueue(ctx, { search: name }, reviewerView(ctx))).rows.map((r) => r.id)).toEqual(['P-4']);
-    expect(ctx.db.get("SELECT count(*) AS n FROM portfolios WHERE pseudonym = ''")).toEqual({ n: 0 });
+    expect(await ctx.db.get("SELECT count(*) AS n FROM portfolios WHERE pseudonym = ''")).toEqual({ n: 0 });
   });
 });

@@ -122,7 +122,7 @@ describe('round trip', () => {
     expect((await listAssignments(home, { reviewer: rangi.id })).map((a) => [a.portfolio, a.status])).toEqual([['P-1', 'assigned'], ['P-2', 'assigned']]);
     // Offline: a submitted review just waits for the lead.
     await scoreAtHome('P-1', { planning: 3, reflection: 3 });
-    expect(status(home, 'P-1')).toEqual({ status: 'scored', outcome: null });
+    expect(await status(home, 'P-1')).toEqual({ status: 'scored', outcome: null });
     const me = (await getReviewer(home, rangi.id))!;
     await saveDraft(home, { reviewId: (await openReview(home, 'P-2', me)).review!.id, levels: { planning: 2 }, activeMsDelta: 0 }, me);
     const exported = await exportResults(home);
@@ -134,8 +134,8 @@ describe('round trip', () => {
     expect((await status(lead, 'P-1')).status).toBe('in_review');
     const report = await importResults(lead, file, admin);
     expect(report.reviews).toEqual([expect.objectContaining({ portfolio: 'P-1', outcome: 'pass', status: 'ready', moderation: false })]);
-    expect(assignmentStatus(lead, 'P-1', rangi.id)).toEqual(['submitted']);
-    expect(assignmentStatus(lead, 'P-2', rangi.id)).toEqual(['assigned']);
+    expect(await assignmentStatus(lead, 'P-1', rangi.id)).toEqual(['submitted']);
+    expect(await assignmentStatus(lead, 'P-2', rangi.id)).toEqual(['assigned']);
     const decision = (await loadDecisions(lead, 'P-1')).at(-1)!;
     // Reconciled from the online and the offline review, with neither reviewer as its author; it waits for release.
     expect(decision).toMatchObject({ source: 'reconciled', outcome: 'pass', decidedBy: 'system:reconciliation', releasedAt: null });
@@ -144,10 +144,10 @@ describe('round trip', () => {
     expect(decision.levels.map((l) => l.score)).toEqual([3, 3]);
     const review = (await lead.db.get("SELECT * FROM reviews WHERE portfolio_id = 'P-1' AND reviewer_id = ?", [rangi.id])) as Record<string, unknown>;
     expect(review).toMatchObject({ status: 'submitted', kind: 'review', outcome: 'pass', total: 6, feedback: 'Offline feedback', active_ms: 90_000 });
-    expect(lead.db.all('SELECT criterion_id, kind, page, quote FROM anchors WHERE review_id = ?', [review.id])).toEqual([
+    expect(await lead.db.all('SELECT criterion_id, kind, page, quote FROM anchors WHERE review_id = ?', [review.id])).toEqual([
       { criterion_id: 'planning', kind: 'pdf_page', page: 2, quote: 'success criteria' },
     ]);
-    expect(lead.db.all("SELECT actor FROM audit_log WHERE action = 'results.import'")).toEqual([{ actor: admin.id }]);
+    expect(await lead.db.all("SELECT actor FROM audit_log WHERE action = 'results.import'")).toEqual([{ actor: admin.id }]);
   });
 
   it('reviews that disagree go to moderation', async () => {
@@ -172,7 +172,7 @@ describe('round trip', () => {
     await claim(lead, 'P-10', rangi);
     const r = await importBundle(home, await bundleFile(), cliActor);
     expect(r.history).toEqual(['P-9']);
-    expect(status(home, 'P-9')).toEqual({ status: 'returned', outcome: 'not_yet' });
+    expect(await status(home, 'P-9')).toEqual({ status: 'returned', outcome: 'not_yet' });
     expect((await loadDecisions(home, 'P-9')).at(-1)).toMatchObject({ outcome: 'not_yet', feedback: 'Online feedback' });
     expect((await listAssignments(home, { reviewer: rangi.id })).map((a) => a.portfolio).sort()).toEqual(['P-1', 'P-10', 'P-2']);
     const history = await attemptHistory(home, 'P-10');
@@ -223,8 +223,8 @@ describe('bundle refusals', () => {
     });
     const err = await refusal(importBundle(home, tampered, cliActor));
     expect(err.reasons.join('\n')).toMatch(/tampered: portfolios\/P-1\/plan\.pdf does not match the sha256/);
-    expect(home.db.get('SELECT count(*) AS n FROM portfolios')).toEqual({ n: 0 });
-    expect(home.db.get('SELECT count(*) AS n FROM reviewers')).toEqual({ n: 0 });
+    expect(await home.db.get('SELECT count(*) AS n FROM portfolios')).toEqual({ n: 0 });
+    expect(await home.db.get('SELECT count(*) AS n FROM reviewers')).toEqual({ n: 0 });
   });
 
   it('a changed byte of bundle.json is refused (the signature covers it)', async () => {
@@ -254,7 +254,7 @@ describe('bundle refusals', () => {
     const count = () => home.db.get('SELECT count(*) AS n FROM audit_log');
     const before = await count();
     expect(await importBundle(home, file, cliActor)).toMatchObject({ alreadyImported: true });
-    expect(count()).toEqual(before);
+    expect(await count()).toEqual(before);
     // A bundle re-signed by another key with another secret but the same id: valid signature, different content.
     const forged = path.join(work, 'forged.zip');
     const entries = unzipSync(fs.readFileSync(file));
@@ -278,9 +278,9 @@ describe('bundle refusals', () => {
     const before = files();
     const err = await refusal(importBundle(home, await bundleFile(), cliActor));
     expect(err.reasons.join()).toMatch(/P-1 was already imported with different content/);
-    expect(home.db.get('SELECT count(*) AS n FROM portfolios')).toEqual({ n: 1 });
-    expect(home.db.get('SELECT count(*) AS n FROM received_bundles')).toEqual({ n: 0 });
-    expect(getReviewer(home, rangi.id)).toBe(null);
+    expect(await home.db.get('SELECT count(*) AS n FROM portfolios')).toEqual({ n: 1 });
+    expect(await home.db.get('SELECT count(*) AS n FROM received_bundles')).toEqual({ n: 0 });
+    expect(await getReviewer(home, rangi.id)).toBe(null);
     expect(files()).toBe(before);
   });
 });
@@ -312,7 +312,7 @@ describe('results refusals (all or nothing)', () => {
       (d) => (d.mac = d.mac.replace(/^./, (c: string) => (c === 'A' ? 'B' : 'A'))),
     ];
     for (const edit of edits) expect((await refusal(async () => importResults(lead, await editResults(file, edit), admin))).reasons.join()).toMatch(/^tampered: the MAC does not match/);
-    expect(landed()).toEqual({ n: 0 });
+    expect(await landed()).toEqual({ n: 0 });
   });
 
   it('wrong reviewer', async () => {
@@ -325,7 +325,7 @@ describe('results refusals (all or nothing)', () => {
     expect((await refusal(() => importResults(lead, notInBundle, admin))).reasons).toEqual(['P-3 is not in bundle ' + JSON.parse(fs.readFileSync(file, 'utf8')).payload.bundle]);
     const version = await editResults(file, (d) => (d.payload.reviews[0].rubric.version = 2), true);
     expect((await refusal(() => importResults(lead, version, admin))).reasons).toEqual(['P-1: scored with rubric test-rubric@2, but the bundle assigned test-rubric@1']);
-    expect(landed()).toEqual({ n: 0 });
+    expect(await landed()).toEqual({ n: 0 });
   });
 
   it('stale: reassigned since the bundle was issued; nothing lands, not even the good review', async () => {
@@ -334,8 +334,8 @@ describe('results refusals (all or nothing)', () => {
     const err = await refusal(() => importResults(lead, file, admin));
     expect(err.reasons).toEqual([`stale: P-2 is no longer assigned to ${rangi.id} (reassigned or released since the bundle was issued)`]);
     expect(err.code).toBe('conflict');
-    expect(landed()).toEqual({ n: 0 });
-    expect(assignmentStatus(lead, 'P-1', rangi.id)).toEqual(['assigned']);
+    expect(await landed()).toEqual({ n: 0 });
+    expect(await assignmentStatus(lead, 'P-1', rangi.id)).toEqual(['assigned']);
   });
 
   it('stale: the portfolio was decided meanwhile', async () => {
@@ -365,7 +365,7 @@ describe('results refusals (all or nothing)', () => {
     const state = await openReview(lead, 'P-2', rangi);
     await saveDraft(lead, { reviewId: state.review!.id, levels: { planning: 1 }, activeMsDelta: 0 }, rangi);
     await importResults(lead, file, admin);
-    expect(lead.db.all("SELECT id, status FROM reviews WHERE portfolio_id = 'P-2' AND reviewer_id = ?", [rangi.id])).toEqual([{ id: state.review!.id, status: 'submitted' }]);
+    expect(await lead.db.all("SELECT id, status FROM reviews WHERE portfolio_id = 'P-2' AND reviewer_id = ?", [rangi.id])).toEqual([{ id: state.review!.id, status: 'submitted' }]);
   });
 });
 

@@ -34,9 +34,9 @@ describe('the demo panel', () => {
     // a genuine disagreement awaits moderation
     expect((await moderationQueue(ctx)).map((m) => m.portfolio)).toContain('P-2026-005');
     expect((await moderationQueue(ctx)).find((m) => m.portfolio === 'P-2026-005')!.reason).toMatch(/outcomes differ/);
-    expect(status('P-2026-001')).toEqual({ status: 'decided', outcome: 'pass' });
-    expect(status('P-2026-002')).toEqual({ status: 'returned', outcome: 'not_yet' });
-    expect(ctx.db.get("SELECT source FROM decisions WHERE portfolio_id = 'P-2026-008'")).toEqual({ source: 'moderation' });
+    expect(await status('P-2026-001')).toEqual({ status: 'decided', outcome: 'pass' });
+    expect(await status('P-2026-002')).toEqual({ status: 'returned', outcome: 'not_yet' });
+    expect(await ctx.db.get("SELECT source FROM decisions WHERE portfolio_id = 'P-2026-008'")).toEqual({ source: 'moderation' });
   });
 
   it('shows reconciled decisions released by the lead and one still ready to release', async () => {

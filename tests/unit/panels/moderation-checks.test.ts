@@ -68,11 +68,11 @@ describe('moderation refuses and warns (service)', () => {
   };
   const decisions = async () => ((await ctx.db.get('SELECT count(*) AS n FROM decisions')) as { n: number }).n;
 
-  it('refuses an empty (or blank) moderation note', () => {
+  it('refuses an empty (or blank) moderation note', async () => {
     const e = refused(() => moderate(ctx, { ...pass, feedback: 'A clear plan.', note: '   ' }, moderator));
     expect(e.code).toBe('bad_request');
     expect(e.issues).toEqual(['A moderation note is required: say why these are the final levels']);
-    expect(decisions()).toBe(0);
+    expect(await decisions()).toBe(0);
   });
 
   it('asks to confirm a Pass whose feedback was written for the Not yet, then records it with the warning in the audit log', async () => {
@@ -82,15 +82,15 @@ describe('moderation refuses and warns (service)', () => {
       'The feedback was copied from a review that recorded Not yet, but the outcome is Pass.',
       'The feedback says “not yet” but the outcome is Pass.',
     ]);
-    expect(decisions()).toBe(0);
+    expect(await decisions()).toBe(0);
     await moderate(ctx, { ...pass, feedback: 'Not yet: the plan needs success criteria.', note: 'Plan meets proficient', confirm: true }, moderator);
     const audit = (await ctx.db.get("SELECT details FROM audit_log WHERE action = 'moderation.decide'")) as { details: string };
     expect(JSON.parse(audit.details).confirmed).toHaveLength(2);
   });
 
-  it('flags a pasted duplicate paragraph; fitting feedback records at once', () => {
+  it('flags a pasted duplicate paragraph; fitting feedback records at once', async () => {
     const e = refused(() => moderate(ctx, { ...pass, feedback: 'A clear plan and honest reflection.\n\nA clear plan and honest reflection.', note: 'ok' }, moderator));
     expect(e.issues).toEqual(['This paragraph appears twice: “A clear plan and honest reflection.”']);
-    expect(moderate(ctx, { ...pass, feedback: 'A clear plan and honest reflection.', note: 'Planning meets proficient on balance' }, moderator)).toMatchObject({ outcome: 'pass', source: 'moderation' });
+    expect(await moderate(ctx, { ...pass, feedback: 'A clear plan and honest reflection.', note: 'Planning meets proficient on balance' }, moderator)).toMatchObject({ outcome: 'pass', source: 'moderation' });
   });
 });

@@ -60,7 +60,7 @@ describe('double review', () => {
     await score('P-1', r1, { planning: 4, reflection: 3 }, 'Strong plan.');
     expect((await status('P-1')).status).toBe('in_review');
     const state = await score('P-1', r2, { planning: 3, reflection: 3 }, 'Clear reflection.');
-    expect(status('P-1')).toEqual({ status: 'ready', outcome: null });
+    expect(await status('P-1')).toEqual({ status: 'ready', outcome: null });
     expect(state.decision).toMatchObject({ source: 'reconciled', outcome: 'pass', total: 6, feedback: 'Strong plan.\n\nClear reflection.', releasedAt: null });
     expect(state.decision!.levels.map((l) => l.score)).toEqual([3, 3]);
     expect(state.decision!.levels[0]!.comment).toBe('Hine on planning\n\nTom on planning');
@@ -93,9 +93,9 @@ describe('double review', () => {
     expect(err(() => moderate(ctx, { portfolioId: 'P-1', levels: { planning: 2 }, comments: {}, feedback: '', note: 'x' }, moderator)).issues).toEqual(['Reflection: not scored']);
     const d = await moderate(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 4 }, comments: {}, feedback: 'Moderated pass', note: 'Plan meets proficient' }, moderator);
     expect(d).toMatchObject({ source: 'moderation', outcome: 'pass', decidedBy: moderator.id, reason: 'Plan meets proficient' });
-    expect(status('P-1')).toEqual({ status: 'decided', outcome: 'pass' });
-    expect(moderationQueue(ctx)).toEqual([]);
-    expect(ctx.db.get("SELECT count(*) AS n FROM audit_log WHERE action = 'moderation.decide'")).toEqual({ n: 1 });
+    expect(await status('P-1')).toEqual({ status: 'decided', outcome: 'pass' });
+    expect(await moderationQueue(ctx)).toEqual([]);
+    expect(await ctx.db.get("SELECT count(*) AS n FROM audit_log WHERE action = 'moderation.decide'")).toEqual({ n: 1 });
   });
 
   it('a third review can be asked for; the case returns to moderation with all three', async () => {
@@ -157,11 +157,11 @@ describe('allocation and assignments in the database', () => {
     const result = await allocateAll(ctx, admin);
     expect(result.unallocated).toEqual([]);
     expect((await listAssignments(ctx)).filter((a) => a.reviewer === sameSchool.id)).toEqual([]);
-    expect(listAssignments(ctx)).toHaveLength(6);
+    expect(await listAssignments(ctx)).toHaveLength(6);
     expect((await openReview(ctx, 'P-1', sameSchool)).readOnlyReason).toMatch(/conflict of interest/);
     const a = (await listAssignments(ctx)).find((x) => x.portfolio === 'P-1')!;
     await reassign(ctx, 'P-1', a.reviewer, [r1, r2, r3].find(async (r) => !(await listAssignments(ctx)).some((x) => x.portfolio === 'P-1' && x.reviewer === r.id))!.id, admin);
-    expect(ctx.db.get("SELECT count(*) AS n FROM audit_log WHERE action IN ('assignment.create', 'assignment.release')")).toEqual({ n: 8 });
+    expect(await ctx.db.get("SELECT count(*) AS n FROM audit_log WHERE action IN ('assignment.create', 'assignment.release')")).toEqual({ n: 8 });
   });
 });
 
@@ -220,6 +220,6 @@ describe('anonymous review', () => {
     const asLead = (await core.handle('portfolio.get', { id: 'P-1' }, { actor: admin.id })) as { candidate: { name: string } };
     expect(asLead.candidate.name).toBe('Aroha Ngātai');
     expect((await getReviewer(ctx, admin.id))!.roles).toContain('admin');
-    expect(loadDecisions(ctx, 'P-1')).toHaveLength(1);
+    expect(await loadDecisions(ctx, 'P-1')).toHaveLength(1);
   });
 });

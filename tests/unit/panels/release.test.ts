@@ -65,7 +65,7 @@ const agree = async (id = 'P-1') => {
 describe('reconciled decisions wait for release', () => {
   it('are held as ready: no outcome, no export, no feedback PDF, no credit, counted as ready to release', async () => {
     await agree();
-    expect(row('P-1')).toEqual({ status: 'ready', outcome: null });
+    expect(await row('P-1')).toEqual({ status: 'ready', outcome: null });
     expect((await statusCounts(ctx)).byStatus.ready).toBe(1);
     expect((await panelDashboard(ctx)).counts).toMatchObject({ ready_to_release: 1, decided: 0 });
     // Waiting for the lead counts toward days waiting, not as a portfolio in review.
@@ -76,7 +76,7 @@ describe('reconciled decisions wait for release', () => {
     await expect(feedbackPdf(ctx, 'P-1', admin)).rejects.toThrow('P-1 has no released decision yet');
     const p = (await ctx.db.orm.select().from(portfolios).all()).filter((x) => x.id === 'P-1');
     expect((await attemptTrails(ctx, p))[0]!.decisions).toEqual([]);
-    expect(candidateAttainments(ctx, 'C-1')).toEqual([]);
+    expect(await candidateAttainments(ctx, 'C-1')).toEqual([]);
   });
 
   it('name no reviewer as author: sources are the two reviews, time on task is their sum, feedback merged once per paragraph', async () => {
@@ -102,8 +102,8 @@ describe('reconciled decisions wait for release', () => {
     ]);
     await saveReleaseFeedback(ctx, 'P-1', 'A strong plan and a clear reflection.', lead);
     expect((await readyToRelease(ctx, lead))[0]!.decision.feedback).toBe('A strong plan and a clear reflection.');
-    expect(releaseDecisions(ctx, { items: [{ portfolioId: 'P-1' }], confirm: false }, lead)).toEqual({ released: ['P-1'] });
-    expect(row('P-1')).toEqual({ status: 'decided', outcome: 'pass' });
+    expect(await releaseDecisions(ctx, { items: [{ portfolioId: 'P-1' }], confirm: false }, lead)).toEqual({ released: ['P-1'] });
+    expect(await row('P-1')).toEqual({ status: 'decided', outcome: 'pass' });
     const d = await loadDecisions(ctx, 'P-1');
     expect(d).toHaveLength(1);
     expect(d[0]).toMatchObject({ source: 'reconciled', feedback: 'A strong plan and a clear reflection.', releasedBy: lead.id });
@@ -209,6 +209,6 @@ describe('release from the command line', () => {
     expect(await cli('release', 'P-1', '--feedback-file', file)).toMatchObject({ code: 0, out: 'released 1 decision: P-1' });
     expect((await loadDecisions(ctx, 'P-1'))[0]!.feedback).toBe('Edited by the lead.');
     expect(await cli('release', '--all')).toMatchObject({ code: 0, out: 'released 1 decision: P-2' });
-    expect(ctx.db.all("SELECT actor FROM audit_log WHERE action = 'decision.release'")).toEqual([{ actor: 'cli:lead' }, { actor: 'cli:lead' }]);
+    expect(await ctx.db.all("SELECT actor FROM audit_log WHERE action = 'decision.release'")).toEqual([{ actor: 'cli:lead' }, { actor: 'cli:lead' }]);
   });
 });

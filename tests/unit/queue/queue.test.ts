@@ -38,28 +38,28 @@ describe('queue queries', () => {
     const page = await listQueue(ctx, { limit: 2 }, null);
     expect(page.total).toBe(4);
     expect(page.rows.map((r) => r.id)).toEqual(['P-1', 'P-2']);
-    expect(ids({ limit: 2, offset: 2 })).toEqual(['P-3', 'P-4']);
+    expect(await ids({ limit: 2, offset: 2 })).toEqual(['P-3', 'P-4']);
     expect(page.rows[0]).toMatchObject({ status: 'submitted', attempt: 1, credential: { code: 'TST-8', title: 'Test Credential' }, candidate: { name: 'Aroha Ngata', district: 'North' } });
   });
   it('filters by status, credential and district', async () => {
-    expect(ids({ status: ['in_review'] })).toEqual(['P-2']);
-    expect(ids({ status: ['submitted'], district: 'North' })).toEqual(['P-1', 'P-3']);
-    expect(ids({ credential: 'NOPE' })).toEqual([]);
+    expect(await ids({ status: ['in_review'] })).toEqual(['P-2']);
+    expect(await ids({ status: ['submitted'], district: 'North' })).toEqual(['P-1', 'P-3']);
+    expect(await ids({ credential: 'NOPE' })).toEqual([]);
     expect((await listQueue(ctx, { district: 'North' }, null)).total).toBe(2);
   });
-  it('searches names (accents included), emails and ids', () => {
-    expect(ids({ search: 'ngata' })).toEqual(['P-1', 'P-4']);
-    expect(ids({ search: 'Chloé' })).toEqual(['P-3']);
-    expect(ids({ search: 'chloe mar' })).toEqual(['P-3']);
-    expect(ids({ search: 'P-4' })).toEqual(['P-4']);
-    expect(ids({ search: 'c-2@example' })).toEqual(['P-2']);
-    expect(ids({ search: 'Ar' })).toEqual(['P-1', 'P-4']);
-    expect(ids({ search: '"quoted' })).toEqual([]);
-    expect(ids({ search: '%' })).toEqual([]);
+  it('searches names (accents included), emails and ids', async () => {
+    expect(await ids({ search: 'ngata' })).toEqual(['P-1', 'P-4']);
+    expect(await ids({ search: 'Chloé' })).toEqual(['P-3']);
+    expect(await ids({ search: 'chloe mar' })).toEqual(['P-3']);
+    expect(await ids({ search: 'P-4' })).toEqual(['P-4']);
+    expect(await ids({ search: 'c-2@example' })).toEqual(['P-2']);
+    expect(await ids({ search: 'Ar' })).toEqual(['P-1', 'P-4']);
+    expect(await ids({ search: '"quoted' })).toEqual([]);
+    expect(await ids({ search: '%' })).toEqual([]);
   });
   it('sorts by candidate and by status, both directions', async () => {
-    expect(ids({ sort: 'candidate' })).toEqual(['P-4', 'P-1', 'P-2', 'P-3']);
-    expect(ids({ sort: 'submitted_at', dir: 'desc' })).toEqual(['P-4', 'P-3', 'P-2', 'P-1']);
+    expect(await ids({ sort: 'candidate' })).toEqual(['P-4', 'P-1', 'P-2', 'P-3']);
+    expect(await ids({ sort: 'submitted_at', dir: 'desc' })).toEqual(['P-4', 'P-3', 'P-2', 'P-1']);
     expect((await ids({ sort: 'status' }))[0]).toBe('P-2');
   });
   it('counts per status and lists facets', async () => {

@@ -33,7 +33,7 @@ describe('what the audit log records', () => {
     const before = await count();
     for (const text of ['G', 'Go', 'Goo', 'Good planning'])
       await saveDraft(ctx, { reviewId: id, comments: { planning: text }, feedback: `${text}.`, activeMsDelta: 500 }, reviewer);
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
     await submitReview(ctx, id, 1500, reviewer);
     const [submit] = await entries('review.submit');
     expect(submit!.actor).toBe(reviewer.id);
@@ -50,7 +50,7 @@ describe('what the audit log records', () => {
   it('every change of the overdue-days setting, with who and the values before and after; only leads and admins may change it', async () => {
     await core.handle('panel.setOverdueDays', { days: 30 }, { actor: admin.id });
     await core.handle('panel.setOverdueDays', { days: 14 }, { actor: admin.id });
-    expect(entries('settings.change')).toEqual([
+    expect(await entries('settings.change')).toEqual([
       { actor: admin.id, entity: 'panel.overdue_days', details: { from: 21, to: 30 } },
       { actor: admin.id, entity: 'panel.overdue_days', details: { from: 30, to: 14 } },
     ]);
@@ -60,13 +60,13 @@ describe('what the audit log records', () => {
     expect((await entries('settings.change')).map((e) => e.details.to)).toEqual([30, 14, 10]);
     // Setting the value it already has records nothing.
     await core.handle('panel.setOverdueDays', { days: 10 }, { actor: lead.id });
-    expect(entries('settings.change')).toHaveLength(3);
+    expect(await entries('settings.change')).toHaveLength(3);
   });
 
   it('not preferences: pane sizes and layout are one person\'s view, they decide nothing', async () => {
     const before = await count();
     await core.handle('prefs.set', { key: 'review.panes', value: [60, 40] }, { actor: reviewer.id });
     expect(await core.handle('prefs.get', { key: 'review.panes' }, { actor: reviewer.id })).toEqual({ value: [60, 40] });
-    expect(count()).toBe(before);
+    expect(await count()).toBe(before);
   });
 });

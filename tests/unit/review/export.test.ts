@@ -75,7 +75,7 @@ describe('exporting decisions', () => {
       revision: 1,
     });
     const st = async () => ((await ctx.db.get("SELECT status FROM portfolios WHERE id = 'P-1'")) as { status: string }).status;
-    expect(st()).toBe('exported');
+    expect(await st()).toBe('exported');
     expect((await exportDecisions(ctx, 'json', { portfolioIds: ['P-1'] }, admin)).count).toBe(1);
     expect(((await ctx.db.get("SELECT count(*) AS n FROM audit_log WHERE action = 'decisions.export'")) as { n: number }).n).toBe(2);
   });

@@ -67,7 +67,7 @@ describe('reviewing a portfolio', () => {
     expect(apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E9', target: { kind: 'pdf_page', page: 1 } }, reviewer)).message).toMatch(/no evidence "E9"/);
     await removeAnchor(ctx, id, a.id, reviewer);
     expect((await openReview(ctx, 'P-1', reviewer)).review!.anchors).toEqual([]);
-    expect(auditActions()).toEqual(expect.arrayContaining(['review.anchor.add', 'review.anchor.remove']));
+    expect(await auditActions()).toEqual(expect.arrayContaining(['review.anchor.add', 'review.anchor.remove']));
   });
 
   it('submitting validates every criterion and feedback for Not yet, then records the decision', async () => {
@@ -84,8 +84,8 @@ describe('reviewing a portfolio', () => {
       { criterionId: 'planning', score: 4, comment: '' },
       { criterionId: 'reflection', score: 2, comment: '' },
     ]);
-    expect(status('P-1')).toEqual({ status: 'decided', outcome: 'not_yet' });
-    expect(auditActions()).toEqual(expect.arrayContaining(['review.submit', 'decision.create']));
+    expect(await status('P-1')).toEqual({ status: 'decided', outcome: 'not_yet' });
+    expect(await auditActions()).toEqual(expect.arrayContaining(['review.submit', 'decision.create']));
   });
 
   it('a decided portfolio is read-only: no more saves, and a correction is a new revision with a reason', async () => {
@@ -103,7 +103,7 @@ describe('reviewing a portfolio', () => {
       [1, 'pass'],
       [2, 'not_yet'],
     ]);
-    expect(status('P-1')).toEqual({ status: 'decided', outcome: 'not_yet' });
+    expect(await status('P-1')).toEqual({ status: 'decided', outcome: 'not_yet' });
     const revise = (await ctx.db.get("SELECT details FROM audit_log WHERE action = 'decision.revise'")) as { details: string };
     expect(JSON.parse(revise.details)).toMatchObject({ revision: 2, previous: { revision: 1, outcome: 'pass' }, reason: 'Misread the journal' });
   });
@@ -113,16 +113,16 @@ describe('reviewing a portfolio', () => {
     await saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
     await ctx.db.run("INSERT INTO decisions (portfolio_id, revision, outcome, feedback, source, decided_by, decided_at) VALUES ('P-1', 1, 'pass', '', 'review', 'x', 't')");
     expect(apiError(() => submitReview(ctx, id, 0, reviewer)).code).toBe('conflict');
-    expect(countRows(ctx, 'decisions')).toBe(1);
+    expect(await countRows(ctx, 'decisions')).toBe(1);
   });
 
   it('Save & next finds the next portfolio in queue order, skipping what I already submitted', async () => {
-    expect(nextPortfolio(ctx, undefined, reviewer)).toBe('P-1');
-    expect(nextPortfolio(ctx, 'P-1', reviewer)).toBe('P-2');
-    expect(nextPortfolio(ctx, 'P-2', reviewer)).toBe('P-1');
+    expect(await nextPortfolio(ctx, undefined, reviewer)).toBe('P-1');
+    expect(await nextPortfolio(ctx, 'P-1', reviewer)).toBe('P-2');
+    expect(await nextPortfolio(ctx, 'P-2', reviewer)).toBe('P-1');
     const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
     await saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
     await submitReview(ctx, id, 0, reviewer);
-    expect(nextPortfolio(ctx, 'P-2', reviewer)).toBe(null);
+    expect(await nextPortfolio(ctx, 'P-2', reviewer)).toBe(null);
   });
 });

@@ -43,7 +43,7 @@ describe('qualification', () => {
     await setThreshold(w.ctx, 'TST-8', null, w.lead);
     expect(await isQualified(w.ctx, b!.id, 'TST-8')).toEqual({ qualified: true, reason: '"May": exact agreement 80 %, at most 2 levels off' });
     expect((await isQualified(w.ctx, a!.id, 'TST-8')).qualified).toBe(false);
-    expect(() => setThreshold(w.ctx, null, null, a!)).toThrow(/needs the role/);
+    await expect(setThreshold(w.ctx, null, null, a!)).rejects.toThrow(/needs the role/);
 
     // Panel allocation sees the same answer.
     expect(await qualifiedCredentials(w.ctx, b!.id)).toEqual(new Set(['TST-8']));

@@ -120,7 +120,7 @@ describe('round report', () => {
 
   it('is for leads only', async () => {
     const w = await scoredRound();
-    expect(() => roundReport(w.ctx, 1, w.reviewers[0]!)).toThrow(/needs the role/);
+    await expect(roundReport(w.ctx, 1, w.reviewers[0]!)).rejects.toThrow(/needs the role/);
   });
 });
 

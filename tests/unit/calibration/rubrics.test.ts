@@ -57,8 +57,8 @@ describe('rubric versions', () => {
   it('freeze a version once used: saving makes a new version with a change note; an unused one is edited in place', async () => {
     const w = await calibrationWorld(1, 1);
     const edited = { ...TEST_RUBRIC, title: 'Test rubric (2027)', criteria: [TEST_RUBRIC.criteria[0]!, { ...TEST_RUBRIC.criteria[1]!, title: 'Critical reflection' }] };
-    expect(() => saveRubric(w.ctx, { rubric: edited, baseVersion: 1, changeNote: '', adoptFor: [] }, w.lead)).toThrow(/version 1 is in use, so saving makes version 2: describe the change/);
-    expect(() => saveRubric(w.ctx, { rubric: edited, baseVersion: 1, changeNote: 'Clearer title', adoptFor: [] }, w.reviewers[0]!)).toThrow(/needs the role/);
+    await expect(saveRubric(w.ctx, { rubric: edited, baseVersion: 1, changeNote: '', adoptFor: [] }, w.lead)).rejects.toThrow(/version 1 is in use, so saving makes version 2: describe the change/);
+    await expect(saveRubric(w.ctx, { rubric: edited, baseVersion: 1, changeNote: 'Clearer title', adoptFor: [] }, w.reviewers[0]!)).rejects.toThrow(/needs the role/);
     expect(await saveRubric(w.ctx, { rubric: edited, baseVersion: 1, changeNote: 'Reflection renamed', adoptFor: [] }, w.lead)).toEqual({ id: 'test-rubric', version: 2, created: true, adoptedBy: [] });
     expect((await loadRubric(w.ctx, 'test-rubric', 1))!.title).toBe('Test rubric'); // never edited in place
     expect(await loadRubric(w.ctx, 'test-rubric', 2)).toMatchObject({ version: 2, title: 'Test rubric (2027)', change_note: 'Reflection renamed' });
@@ -73,7 +73,7 @@ describe('rubric versions', () => {
       [1, true, 1, []],
       [2, false, 0, ['TST-8']],
     ]);
-    expect(() => saveRubric(w.ctx, { rubric: { ...TEST_RUBRIC, title: 'Clash' }, changeNote: '', adoptFor: [] }, w.lead)).toThrow(/already exists \(latest version 2\)/);
+    await expect(saveRubric(w.ctx, { rubric: { ...TEST_RUBRIC, title: 'Clash' }, changeNote: '', adoptFor: [] }, w.lead)).rejects.toThrow(/already exists \(latest version 2\)/);
     expect(await saveRubric(w.ctx, { rubric: { ...TEST_RUBRIC, id: 'brand-new', version: 1 }, changeNote: '', adoptFor: [] }, w.lead)).toMatchObject({ id: 'brand-new', version: 1, created: true });
     const audit = await w.ctx.db.all("SELECT action, entity_id AS id FROM audit_log WHERE entity_type = 'rubric' AND actor = 'R-lead' ORDER BY audit_log.id");
     expect(audit).toEqual([

@@ -33,13 +33,13 @@ describe('anchors', () => {
   it('can only be made by a lead, from a portfolio nobody has reviewed or decided', async () => {
     const w = await calibrationWorld(3, 2);
     const [a, b] = w.reviewers;
-    expect(() => anchor({ ...w, lead: a! }, 'P-1', 3, 3)).toThrow(/needs the role Panel lead or Administrator/);
+    await expect(anchor({ ...w, lead: a! }, 'P-1', 3, 3)).rejects.toThrow(/needs the role Panel lead or Administrator/);
     await setPolicy(w.ctx, 'TST-8', { reviews_required: 1 }, w.lead);
     const state = await openReview(w.ctx, 'P-1', a!);
-    expect(() => anchor(w, 'P-1', 3, 3)).toThrow(/reviewed in production/);
+    await expect(anchor(w, 'P-1', 3, 3)).rejects.toThrow(/reviewed in production/);
     await saveDraft(w.ctx, { reviewId: state.review!.id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, a!);
     await submitReview(w.ctx, state.review!.id, 0, a!);
-    expect(() => anchor(w, 'P-1', 3, 3)).toThrow(/already decided/);
+    await expect(anchor(w, 'P-1', 3, 3)).rejects.toThrow(/already decided/);
     // An allocated but untouched portfolio may become an anchor: its assignment is released.
     await claim(w.ctx, 'P-3', b!);
     await anchor(w, 'P-3', 2, 2);
@@ -49,7 +49,7 @@ describe('anchors', () => {
 
   it('check reference levels against the rubric and fix them once a reviewer was compared', async () => {
     const w = await calibrationWorld(2, 1);
-    expect(() => saveAnchor(w.ctx, { portfolioId: 'P-1', references: [{ criterionId: 'planning', score: 7, rationale: 'x' }] }, w.lead)).toThrow(ApiError);
+    await expect(saveAnchor(w.ctx, { portfolioId: 'P-1', references: [{ criterionId: 'planning', score: 7, rationale: 'x' }] }, w.lead)).rejects.toThrow(ApiError);
     try {
       await saveAnchor(w.ctx, { portfolioId: 'P-1', references: [{ criterionId: 'nope', score: 1, rationale: 'x' }, { criterionId: 'planning', score: 7, rationale: 'x' }] }, w.lead);
     } catch (err) {
@@ -59,9 +59,9 @@ describe('anchors', () => {
     await anchor(w, 'P-1', 4, 3); // still editable
     expect((await getAnchor(w.ctx, 'P-1', w.lead)).references.map((r) => r.score)).toEqual([4, 3]);
     await round(w, 'R1', ['P-1'], w.reviewers);
-    expect(() => removeAnchor(w.ctx, 'P-1', w.lead)).toThrow(/used by the round "R1"/);
+    await expect(removeAnchor(w.ctx, 'P-1', w.lead)).rejects.toThrow(/used by the round "R1"/);
     await score(w, w.reviewers[0]!, 'P-1', 4, 3);
-    expect(() => anchor(w, 'P-1', 2, 2)).toThrow(/reference is fixed/);
+    await expect(anchor(w, 'P-1', 2, 2)).rejects.toThrow(/reference is fixed/);
     expect((await getAnchor(w.ctx, 'P-1', w.lead)).locked).toBe(true);
   });
 });
@@ -114,7 +114,7 @@ describe('calibration reviews in the workbench', () => {
     const late = await openReview(w.ctx, 'P-1', b!);
     await saveDraft(w.ctx, { reviewId: late.review!.id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, b!);
     await closeRound(w.ctx, (await updateRound(w.ctx, 1, {}, w.lead)).id, w.lead);
-    expect(() => submitReview(w.ctx, late.review!.id, 0, b!)).toThrow(/closed/);
+    await expect(submitReview(w.ctx, late.review!.id, 0, b!)).rejects.toThrow(/closed/);
     expect(await w.ctx.db.get('SELECT status FROM reviews WHERE id = ?', [late.review!.id])).toEqual({ status: 'draft' });
   });
 
@@ -124,7 +124,7 @@ describe('calibration reviews in the workbench', () => {
     await anchor(w, 'P-1', 3, 3);
     await anchor(w, 'P-2', 3, 3);
     await round(w, 'First', ['P-1'], [a!]);
-    expect(() => round(w, 'first', ['P-2'], [b!])).toThrow(/already exists/);
+    await expect(round(w, 'first', ['P-2'], [b!])).rejects.toThrow(/already exists/);
     try {
       await round(w, 'Second', ['P-1', 'P-2'], [a!, b!]);
       expect.unreachable();
@@ -133,7 +133,7 @@ describe('calibration reviews in the workbench', () => {
         'Reviewer A already has P-1 in the round "First": a reviewer scores an anchor only once, since they see its reference after submitting',
       ]);
     }
-    expect(() => round(w, 'Third', ['P-3'], [b!])).toThrow(/cannot be created/);
+    await expect(round(w, 'Third', ['P-3'], [b!])).rejects.toThrow(/cannot be created/);
     await round(w, 'Second', ['P-1', 'P-2'], [b!]);
   });
 });

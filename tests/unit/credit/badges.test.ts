@@ -77,7 +77,7 @@ describe('Open Badges 3.0 export', () => {
     expect(second.id).toBe(first.id);
     expect(second.credentialSubject.identifier[0].salt).toBe(first.credentialSubject.identifier[0].salt);
     expect(second.issuer).toEqual({ id: 'https://credentials.kahui.example.nz', type: ['Profile'], name: 'Kāhui Ako Credentials Office', url: 'https://credentials.kahui.example.nz' });
-    expect(() => setCreditSettings(w.ctx, { issuer: { name: 'x', url: 'https://x.nz', email: '', description: '' } }, w.lead)).toThrow(/needs the role/);
+    await expect(setCreditSettings(w.ctx, { issuer: { name: 'x', url: 'https://x.nz', email: '', description: '' } }, w.lead)).rejects.toThrow(/needs the role/);
   });
 
   it('refuses a portfolio that has not passed, and profiles without a credit role', async () => {

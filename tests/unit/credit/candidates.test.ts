@@ -139,8 +139,8 @@ describe('duplicates and merging', () => {
     await importExternal(w.ctx, { fileName: 'e.csv', content: `${HEADER}\nC-9001,a.ngata@avonside.school.nz,Aroha Ngata,CST-8,,Massey University,2024-02-01,,,,,` }, w.admin);
     await declareConflict(w.ctx, 'R-rev', 'C-9001', 'former colleague', w.admin);
     await declareConflict(w.ctx, 'R-rev', 'C-1001', 'same school', w.admin);
-    expect(() => mergeCandidates(w.ctx, 'C-9001', 'C-9001', 'x', w.lead)).toThrow(ApiError);
-    expect(() => mergeCandidates(w.ctx, 'C-9001', 'C-1001', 'same person', w.reviewer)).toThrow(/needs the role/);
+    await expect(mergeCandidates(w.ctx, 'C-9001', 'C-9001', 'x', w.lead)).rejects.toThrow(ApiError);
+    await expect(mergeCandidates(w.ctx, 'C-9001', 'C-1001', 'same person', w.reviewer)).rejects.toThrow(/needs the role/);
 
     const merged = await mergeCandidates(w.ctx, 'C-9001', 'C-1001', 'Same email; second id from the Ministry export', w.lead);
     expect(merged.attempts.map((a) => a.portfolioId)).toEqual(['P-1', 'P-4']);
@@ -210,6 +210,6 @@ describe('programme insight', () => {
       ['C-1001', 'this programme', 'yes'],
       ['C-1002', 'external', 'no'],
     ]);
-    expect(() => programmeInsight(w.ctx, w.reviewer)).toThrow(/needs the role/);
+    await expect(programmeInsight(w.ctx, w.reviewer)).rejects.toThrow(/needs the role/);
   });
 });

@@ -49,12 +49,8 @@ describe('the audit log is a hash chain', () => {
   it('refuses INSERT OR REPLACE of an existing entry (it would delete without firing the delete trigger)', async () => {
     const { ctx } = await withEntries(2);
     const before = await rows(ctx);
-    expect(() =>
-      ctx.db.run("INSERT OR REPLACE INTO audit_log (id, at, actor, action, entity_type, entity_id, details, hash) VALUES (1, 't', 'mallory', 'x', 'y', 'z', '{}', ?)", [before[0]!.hash]),
-    ).toThrow(/audit log is append-only/);
-    expect(() => ctx.db.run("REPLACE INTO audit_log (id, at, actor, action, entity_type, entity_id) VALUES (2, 't', 'mallory', 'x', 'y', 'z')")).toThrow(
-      /audit log is append-only/,
-    );
+    await expect(ctx.db.run("INSERT OR REPLACE INTO audit_log (id, at, actor, action, entity_type, entity_id, details, hash) VALUES (1, 't', 'mallory', 'x', 'y', 'z', '{}', ?)", [before[0]!.hash])).rejects.toThrow(/audit log is append-only/);
+    await expect(ctx.db.run("REPLACE INTO audit_log (id, at, actor, action, entity_type, entity_id) VALUES (2, 't', 'mallory', 'x', 'y', 'z')")).rejects.toThrow(/audit log is append-only/);
     expect(await rows(ctx)).toEqual(before);
     await ctx.close();
   });
@@ -114,7 +110,7 @@ describe('the audit log is a hash chain', () => {
     const { dir, ctx } = await withEntries(2);
     await ctx.close();
     tamper(dir, 'DROP TRIGGER audit_log_no_delete;');
-    expect(() => openServices({ dataDir: dir })).toThrow(/audit log .* is not intact[\s\S]*trigger audit_log_no_delete is missing[\s\S]*audit verify/);
+    await expect(openServices({ dataDir: dir })).rejects.toThrow(/audit log .* is not intact[\s\S]*trigger audit_log_no_delete is missing[\s\S]*audit verify/);
     const verify = await cli('audit', 'verify', '--data', dir);
     expect(verify.code).toBe(1);
     expect(verify.err).toMatch(/trigger audit_log_no_delete is missing/);

@@ -235,7 +235,7 @@ describe('the app contract (through the core)', () => {
 
   it('importReviewers refuses a changed row without the option, naming it', async () => {
     const lead = await createReviewer(ctx, { id: 'R-lead', name: 'Lead', email: 'lead@x.nz', school: '', district: '', roles: ['lead'] }, systemActor('test'));
-    expect(() => importReviewers(ctx, `${REVIEWERS}\nR-hana,Hana Kereama,a@x.nz,Kowhai School,South,reviewer\n`, lead)).toThrow('reviewer R-hana: district North → South');
+    await expect(importReviewers(ctx, `${REVIEWERS}\nR-hana,Hana Kereama,a@x.nz,Kowhai School,South,reviewer\n`, lead)).rejects.toThrow('reviewer R-hana: district North → South');
   });
 });
 

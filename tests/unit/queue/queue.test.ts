@@ -69,7 +69,7 @@ describe('queue queries', () => {
     expect((await queueFacets(ctx, null)).districts).toEqual(['East', 'North', 'South']);
   });
   it('enforces the life cycle in one place and audits each change', async () => {
-    expect(() => setStatus(ctx, 'P-1', 'exported', 'test')).toThrow(/cannot become exported/);
+    await expect(setStatus(ctx, 'P-1', 'exported', 'test')).rejects.toThrow(/cannot become exported/);
     const audit = (await ctx.db.all("SELECT details FROM audit_log WHERE action = 'portfolio.status' AND entity_id = 'P-2'")) as { details: string }[];
     expect(audit.map((a) => JSON.parse(a.details))).toEqual([{ from: 'submitted', to: 'in_review' }]);
   });
@@ -78,6 +78,6 @@ describe('queue queries', () => {
     expect(p.responses).toHaveLength(1);
     expect(p.evidence[0]).toMatchObject({ id: 'E1', kind: 'image', mediaType: 'image/png', bytes: PNG_1x1.length });
     expect(p.rubric.criteria.map((c) => c.id)).toEqual(['planning', 'reflection']);
-    expect(() => getPortfolio(ctx, 'nope')).toThrow('no portfolio nope');
+    await expect(getPortfolio(ctx, 'nope')).rejects.toThrow('no portfolio nope');
   });
 });

@@ -23,12 +23,12 @@ beforeEach(async () => {
     { id: 'P-5', credential: 'EMP-8', candidate: SIONE, submitted_at: '2026-01-10T09:00:00Z' },
     { id: 'P-6', credential: 'CST-8', candidate: SIONE, submitted_at: '2026-01-12T09:00:00Z' },
   ]);
-  w.decide('P-1', 'pass', '2026-03-18T02:00:00Z', 'reconciled');
-  w.decide('P-2', 'pass', '2026-05-19T02:00:00Z');
-  w.decide('P-3', 'not_yet', '2026-03-20T02:00:00Z');
-  w.decide('P-4', 'pass', '2026-05-03T02:00:00Z', 'moderation', 'R-lead');
-  w.decide('P-5', 'pass', '2026-02-01T02:00:00Z');
-  w.decide('P-6', 'pass', '2026-02-03T02:00:00Z');
+  await w.decide('P-1', 'pass', '2026-03-18T02:00:00Z', 'reconciled');
+  await w.decide('P-2', 'pass', '2026-05-19T02:00:00Z');
+  await w.decide('P-3', 'not_yet', '2026-03-20T02:00:00Z');
+  await w.decide('P-4', 'pass', '2026-05-03T02:00:00Z', 'moderation', 'R-lead');
+  await w.decide('P-5', 'pass', '2026-02-01T02:00:00Z');
+  await w.decide('P-6', 'pass', '2026-02-03T02:00:00Z');
   await savePathway(w.ctx, EDUC581, w.approver);
 });
 afterEach(() => w.ctx.close());

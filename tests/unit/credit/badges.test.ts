@@ -37,8 +37,8 @@ beforeEach(async () => {
     { id: 'P-1', credential: 'EMP-8', candidate: AROHA, submitted_at: '2026-03-01T09:00:00Z' },
     { id: 'P-2', credential: 'CST-8', candidate: SIONE, submitted_at: '2026-03-01T09:00:00Z' },
   ]);
-  w.decide('P-1', 'pass', '2026-03-18T02:00:00Z', 'reconciled');
-  w.decide('P-2', 'not_yet', '2026-03-20T02:00:00Z');
+  await w.decide('P-1', 'pass', '2026-03-18T02:00:00Z', 'reconciled');
+  await w.decide('P-2', 'not_yet', '2026-03-20T02:00:00Z');
 });
 afterEach(() => w.ctx.close());
 
@@ -135,7 +135,7 @@ describe('cli badge export / verify', () => {
     // A badge signed by another installation is valid only once its key is on the trust list (tests/unit/credit/trust.test.ts),
     // and never where this installation's key is required.
     const other = await creditWorld([{ id: 'P-9', credential: 'EMP-8', candidate: AROHA, submitted_at: '2026-03-01T09:00:00Z' }]);
-    other.decide('P-9', 'pass', '2026-03-18T02:00:00Z');
+    await other.decide('P-9', 'pass', '2026-03-18T02:00:00Z');
     const foreign = path.join(dir, 'foreign.json');
     fs.writeFileSync(foreign, (await exportPortfolioBadge(other.ctx, 'P-9', other.approver)).content);
     const otherKey = path.join(dir, 'other.jwk');
@@ -164,7 +164,7 @@ describe('importing Open Badges earned elsewhere', () => {
   /** A badge exported by another installation, whose key this one trusts (forged and untrusted ones: trust.test.ts). */
   async function foreignBadge(email: string): Promise<string> {
     const other = await creditWorld([{ id: 'P-77', credential: 'WCL-8', candidate: { ...SIONE, email }, submitted_at: '2024-03-01T09:00:00Z' }], '2026-01-01T00:00:00Z');
-    other.decide('P-77', 'pass', '2024-04-02T02:00:00Z');
+    await other.decide('P-77', 'pass', '2024-04-02T02:00:00Z');
     await setCreditSettings(other.ctx, { issuer: { name: 'University of Waikato', url: 'https://waikato.example.nz', email: '', description: '' } }, other.admin);
     const content = (await exportPortfolioBadge(other.ctx, 'P-77', other.approver)).content;
     const jwk = JSON.stringify((await listTrustedIssuers(other.ctx, other.admin)).local!.jwk);

@@ -25,10 +25,10 @@ beforeEach(async () => {
     // same name and school, different email
     { id: 'P-5', credential: 'FA-8', candidate: { ...SIONE, id: 'C-9002', email: 'sione.t@gmail.com' }, submitted_at: '2026-04-01T09:00:00Z' },
   ]);
-  w.decide('P-1', 'pass', '2026-03-11T09:00:00Z');
-  w.decide('P-2', 'not_yet', '2026-03-21T09:00:00Z');
-  w.decide('P-3', 'pass', '2026-05-05T09:00:00Z', 'moderation');
-  w.decide('P-4', 'pass', '2026-04-15T09:00:00Z');
+  await w.decide('P-1', 'pass', '2026-03-11T09:00:00Z');
+  await w.decide('P-2', 'not_yet', '2026-03-21T09:00:00Z');
+  await w.decide('P-3', 'pass', '2026-05-05T09:00:00Z', 'moderation');
+  await w.decide('P-4', 'pass', '2026-04-15T09:00:00Z');
 });
 afterEach(() => w.ctx.close());
 

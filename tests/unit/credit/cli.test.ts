@@ -25,9 +25,9 @@ beforeEach(async () => {
     { id: 'P-2', credential: 'WCL-8', candidate: AROHA, submitted_at: '2026-04-20T09:00:00Z' },
     { id: 'P-3', credential: 'CST-8', candidate: AROHA, submitted_at: '2026-04-10T09:00:00Z' },
   ]);
-  w.decide('P-1', 'pass', '2026-03-18T02:00:00Z');
-  w.decide('P-2', 'pass', '2026-05-19T02:00:00Z');
-  w.decide('P-3', 'pass', '2026-05-03T02:00:00Z');
+  await w.decide('P-1', 'pass', '2026-03-18T02:00:00Z');
+  await w.decide('P-2', 'pass', '2026-05-19T02:00:00Z');
+  await w.decide('P-3', 'pass', '2026-05-03T02:00:00Z');
   data = w.ctx.dataDir;
   work = tempDir();
 });

@@ -37,7 +37,7 @@ export interface CreditWorld {
   admin: Reviewer;
   reviewer: Reviewer;
   /** Records a decision dated `at` (as the review or moderation flow would). */
-  decide(portfolioId: string, outcome: 'pass' | 'not_yet', at: string, source?: 'review' | 'reconciled' | 'moderation' | 'correction', by?: string): void;
+  decide(portfolioId: string, outcome: 'pass' | 'not_yet', at: string, source?: 'review' | 'reconciled' | 'moderation' | 'correction', by?: string): Promise<void>;
 }
 
 /** A real data directory with the four test credentials (5 points each, valid 5 years), the given portfolios and five profiles. */

@@ -33,7 +33,7 @@ const WAIKATO = { name: 'University of Waikato', url: 'https://waikato.example.n
 /** Sione's WCL-8, passed at another installation ("Waikato") and exported there as a signed badge, with its public key. */
 async function waikatoBadge(): Promise<{ content: string; jwk: string }> {
   const other = await creditWorld([{ id: 'P-77', credential: 'WCL-8', candidate: SIONE, submitted_at: '2024-03-01T09:00:00Z' }], '2026-01-01T00:00:00Z');
-  other.decide('P-77', 'pass', '2024-04-02T02:00:00Z');
+  await other.decide('P-77', 'pass', '2024-04-02T02:00:00Z');
   await setCreditSettings(other.ctx, { issuer: WAIKATO }, other.admin);
   const content = (await exportPortfolioBadge(other.ctx, 'P-77', other.approver)).content;
   const jwk = JSON.stringify((await listTrustedIssuers(other.ctx, other.admin)).local!.jwk);
@@ -57,9 +57,9 @@ beforeEach(async () => {
     { id: 'P-6', credential: 'CST-8', candidate: SIONE, submitted_at: '2026-01-12T09:00:00Z' },
     { id: 'P-1', credential: 'EMP-8', candidate: AROHA, submitted_at: '2026-03-01T09:00:00Z' },
   ]);
-  w.decide('P-5', 'pass', '2026-02-01T02:00:00Z');
-  w.decide('P-6', 'pass', '2026-02-03T02:00:00Z');
-  w.decide('P-1', 'pass', '2026-03-18T02:00:00Z');
+  await w.decide('P-5', 'pass', '2026-02-01T02:00:00Z');
+  await w.decide('P-6', 'pass', '2026-02-03T02:00:00Z');
+  await w.decide('P-1', 'pass', '2026-03-18T02:00:00Z');
   await savePathway(w.ctx, EDUC581, w.approver);
   badge = await waikatoBadge();
 });

@@ -266,7 +266,7 @@ describe('credentials earned elsewhere (credit import-external)', () => {
   it('an issued badge keeps the identity hash it was issued with after the candidate\'s email changes', async () => {
     const w = await creditWorld([{ id: 'P-1', credential: 'EMP-8', candidate: AROHA, submitted_at: '2026-03-01T09:00:00Z' }]);
     try {
-      w.decide('P-1', 'pass', '2026-03-18T02:00:00Z');
+      await w.decide('P-1', 'pass', '2026-03-18T02:00:00Z');
       const first = JSON.parse((await exportPortfolioBadge(w.ctx, 'P-1', w.lead)).content);
       // a later package brings the same candidate with a new email, and a lead applies it
       const dir = tempDir();

@@ -160,7 +160,8 @@ describe('allocation and assignments in the database', () => {
     expect(await listAssignments(ctx)).toHaveLength(6);
     expect((await openReview(ctx, 'P-1', sameSchool)).readOnlyReason).toMatch(/conflict of interest/);
     const a = (await listAssignments(ctx)).find((x) => x.portfolio === 'P-1')!;
-    await reassign(ctx, 'P-1', a.reviewer, [r1, r2, r3].find(async (r) => !(await listAssignments(ctx)).some((x) => x.portfolio === 'P-1' && x.reviewer === r.id))!.id, admin);
+    const all = await listAssignments(ctx);
+    await reassign(ctx, 'P-1', a.reviewer, [r1, r2, r3].find((r) => !all.some((x) => x.portfolio === 'P-1' && x.reviewer === r.id))!.id, admin);
     expect(await ctx.db.get("SELECT count(*) AS n FROM audit_log WHERE action IN ('assignment.create', 'assignment.release')")).toEqual({ n: 8 });
   });
 });

@@ -20,6 +20,7 @@ export async function audit(ctx: ServiceContext, event: AuditEvent): Promise<voi
   const db = ctx.db.orm;
   const sqlite = ctx.db;
   await transaction(ctx, async (ctx) => {
+      const db = ctx.db.orm;
             const last = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
             const entry = {
               id: (last?.id ?? 0) + 1,

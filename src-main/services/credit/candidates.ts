@@ -137,6 +137,7 @@ export async function mergeCandidates(ctx: ServiceContext, fromId: string, intoI
   if (!into) throw new ApiError('not_found', `no candidate ${intoId}`);
   const sqlite = ctx.db;
   await transaction(ctx, async (ctx) => {
+      const sqlite = ctx.db;
             const moved: Record<string, number> = {};
             const leftover: Record<string, unknown[]> = {};
             const movedPortfolios = (await sqlite.all('SELECT seq, id, candidate_name AS name FROM portfolios WHERE candidate_id = ?', [fromId])) as { seq: number; id: string; name: string }[];

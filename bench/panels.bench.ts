@@ -9,7 +9,7 @@ import { allocate } from '../src-shared/domain/panel/allocation';
 import { DEFAULT_POLICY } from '../src-shared/domain/panel/policy';
 import { tempDir } from '../tests/support/fixtures';
 import { seedPortfolios } from './queue.bench';
-import { summarize, time } from './stats';
+import { samplesAsync, summarize, time, timeAsync } from './stats';
 
 const DISTRICTS = ['Ōtautahi Christchurch', 'Tāmaki Makaurau Auckland', 'Te Whanganui-a-Tara Wellington', 'Waikato', 'Otago'];
 
@@ -46,7 +46,7 @@ export async function benchPanels(): Promise<Record<string, string>> {
   const admin = systemActor('bench');
   for (const r of reviewers) await createReviewer(ctx, { id: r.id, name: r.id, email: `${r.id.toLowerCase()}@bench.nz`, school: r.school, district: r.district, roles: ['reviewer'], maxLoad: 500 }, admin);
   await setPolicy(ctx, 'TST-8', { coi_same_district: true }, admin);
-  const [db, dbMs] = time(() => allocateAll(ctx, admin));
+  const [db, dbMs] = await timeAsync(() => allocateAll(ctx, admin));
   out['allocation (database): 10,000 portfolios × 50 reviewers'] = `${(dbMs / 1000).toFixed(2)} s (${db.assigned.length} assignments)`;
   await ctx.close();
   fs.rmSync(dataDir, { recursive: true, force: true });
@@ -55,12 +55,11 @@ export async function benchPanels(): Promise<Record<string, string>> {
   const bigDir = tempDir('ew-bench-moderation-');
   const big = await openServices({ dataDir: bigDir });
   await seedPortfolios(big, 100_000);
-  big.db.exec(
+  await big.db.run(
     "INSERT INTO moderations (portfolio_id, status, reason, opened_at) SELECT id, 'open', 'Reflection: 2 vs 4; outcomes differ', submitted_at FROM portfolios WHERE seq % 50 = 0",
   );
   await moderationQueue(big);
-  const samples = Array.from({ length: 20 }, () => time(() => moderationQueue(big))[1]);
-  const s = summarize(samples);
+  const s = summarize(await samplesAsync(20, () => moderationQueue(big)));
   out['moderation queue at 100,000 portfolios (2,000 open; median / p95)'] = `${s.median} / ${s.p95}`;
   await big.close();
   fs.rmSync(bigDir, { recursive: true, force: true });

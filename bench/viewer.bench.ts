@@ -139,10 +139,10 @@ export async function benchViewer(): Promise<Record<string, string>> {
     },
   });
   const dataDir = tempDir('ew-bench-viewer-data-');
-  const ctx = openServices({ dataDir });
+  const ctx = await openServices({ dataDir });
   await importPath(ctx, work, { actor: 'bench' });
   // The app asks who is reviewing before anything else; an administrator may open any portfolio.
-  const admin = createReviewer(ctx, { name: 'Bench Admin', email: 'bench@example.nz', school: '', district: '', roles: ['admin', 'reviewer'] }, systemActor('bench'));
+  const admin = await createReviewer(ctx, { name: 'Bench Admin', email: 'bench@example.nz', school: '', district: '', roles: ['admin', 'reviewer'] }, systemActor('bench'));
 
   const out: Record<string, string> = { 'viewer: PDF': `${PAGES} pages, ${mb(longPdf.length)}` };
   await withBrowserShell(ctx, async (shell, browser) => {
@@ -240,7 +240,7 @@ export async function benchViewer(): Promise<Record<string, string>> {
     out['viewer: open → first video frame (loadeddata), first open'] = ms(frames[0]!);
     out['viewer: open → first video frame, re-open (median of 3)'] = ms(percentile(warmFrames, 50));
   });
-  ctx.close();
+  await ctx.close();
   fs.rmSync(work, { recursive: true, force: true });
   fs.rmSync(dataDir, { recursive: true, force: true });
   return out;

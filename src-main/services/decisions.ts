@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, isNotNull } from 'drizzle-orm';
+import { mapInOrder } from './in-order';
 import { ApiError } from '../../src-shared/contracts/errors';
 import type { DecisionView } from '../../src-shared/contracts/review';
 import type { Reviewer } from '../../src-shared/contracts/reviewers';
@@ -32,7 +33,7 @@ export async function toDecisionView(ctx: ServiceContext, d: DecisionRow): Promi
     reason: d.reason,
     releasedAt: d.releasedAt,
     releasedBy: d.releasedBy,
-    sources: d.source === 'reconciled' ? (await Promise.all(sources.map(async (r) => ({ reviewId: r.id, reviewerId: r.reviewerId, reviewerName: await reviewerName(ctx, r.reviewerId) })))) : [],
+    sources: d.source === 'reconciled' ? (await mapInOrder(sources, async (r) => ({ reviewId: r.id, reviewerId: r.reviewerId, reviewerName: await reviewerName(ctx, r.reviewerId) }))) : [],
     levels: await ctx.db.orm
           .select({ criterionId: decisionLevels.criterionId, score: decisionLevels.score, comment: decisionLevels.comment })
           .from(decisionLevels)
@@ -71,21 +72,21 @@ async function sourceReviews(ctx: ServiceContext, d: DecisionRow): Promise<{ id:
 /** The evidence behind a decision: its review's citations, or for a reconciled or moderated one those of every review. */
 async function decisionAnchors(ctx: ServiceContext, d: DecisionRow) {
   if (d.reviewId !== null) return anchorsOf(ctx, d.reviewId);
-  return (await Promise.all((await ctx.db.orm
+  return (await mapInOrder((await ctx.db.orm
         .select({ id: reviews.id })
         .from(reviews)
         .where(and(eq(reviews.portfolioId, d.portfolioId), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
-        .all()).map((r) => anchorsOf(ctx, r.id)))).flat();
+        .all()), (r) => anchorsOf(ctx, r.id))).flat();
 }
 
 /** Every revision of a portfolio's decision, oldest first; the last one is in force. */
 export async function loadDecisions(ctx: ServiceContext, portfolioId: string): Promise<DecisionView[]> {
-  return (await Promise.all((await ctx.db.orm
+  return (await mapInOrder((await ctx.db.orm
         .select()
         .from(decisions)
         .where(eq(decisions.portfolioId, portfolioId))
         .orderBy(asc(decisions.revision))
-        .all()).map((d) => toDecisionView(ctx, d))));
+        .all()), (d) => toDecisionView(ctx, d)));
 }
 
 /** The latest revision, released or not (a reconciled decision waiting for release is one). */

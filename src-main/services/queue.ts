@@ -1,4 +1,5 @@
 import { QueueQuerySchema, type QueueQuery, type QueuePage, type PortfolioRow, type StatusCounts } from '../../src-shared/contracts/queue';
+import { mapInOrder } from './in-order';
 import { STATUSES, type Status } from '../../src-shared/domain/status';
 import type { Reviewer } from '../../src-shared/contracts/reviewers';
 import { type ServiceContext, transaction } from './context';
@@ -182,7 +183,7 @@ export async function listQueue(ctx: ServiceContext, input: QueueQuery, viewer: 
                   })()
   ) as { n: number };
   const anon = new Anonymizer(ctx, viewer);
-  return { total: total.n, rows: (await Promise.all(rows.map((r) => anon.row(toPortfolioRow(r))))) };
+  return { total: total.n, rows: (await mapInOrder(rows, (r) => anon.row(toPortfolioRow(r)))) };
 }
 
 export async function statusCounts(ctx: ServiceContext): Promise<StatusCounts> {

@@ -18,26 +18,22 @@ const ONLINE = { id: 'R-e2e-online', name: 'Wiremu Online' };
 test('a review bundle goes to a second data directory, is scored there by keyboard, and the results land on the lead', async ({ page, workbench }) => {
   test.setTimeout(120_000);
   const { ctx } = workbench;
-  const lead = getReviewer(ctx, 'R-terina')!;
+  const lead = (await getReviewer(ctx, 'R-terina'))!;
 
   // Lead: a fresh portfolio with a PDF, two new reviewers from a district of their own, anonymous double review.
-  const row = ctx.db
-    .prepare(
-      `SELECT p.id, p.credential_code AS credential, p.candidate_name AS name FROM portfolios p
+  const row = (await ctx.db.get(`SELECT p.id, p.credential_code AS credential, p.candidate_name AS name FROM portfolios p
        WHERE p.status = 'submitted' AND p.is_anchor = 0 AND p.attempt = 1
          AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.portfolio_id = p.id AND a.status <> 'released')
          AND EXISTS (SELECT 1 FROM evidence e WHERE e.portfolio_id = p.id AND e.kind = 'pdf')
-       ORDER BY p.submitted_at, p.id LIMIT 1`,
-    )
-    .get() as { id: string; credential: string; name: string };
+       ORDER BY p.submitted_at, p.id LIMIT 1`)) as { id: string; credential: string; name: string };
   expect(row, 'a fresh portfolio with a PDF in the demo').toBeTruthy();
   const pid = row.id;
   const where = { school: 'Te Kura Tawhiti', district: 'Rohe Tawhiti' };
-  const offline = createReviewer(ctx, { ...OFFLINE, email: 'hana.offline@e2e.test', ...where, roles: ['reviewer'] }, lead);
-  const online = createReviewer(ctx, { ...ONLINE, email: 'wiremu.online@e2e.test', ...where, roles: ['reviewer'] }, lead);
-  setPolicy(ctx, row.credential, { reviews_required: 2, tolerance: 1, anonymous: true }, lead, 'e2e: offline bundle');
-  claim(ctx, pid, offline);
-  claim(ctx, pid, online);
+  const offline = await createReviewer(ctx, { ...OFFLINE, email: 'hana.offline@e2e.test', ...where, roles: ['reviewer'] }, lead);
+  const online = await createReviewer(ctx, { ...ONLINE, email: 'wiremu.online@e2e.test', ...where, roles: ['reviewer'] }, lead);
+  await setPolicy(ctx, row.credential, { reviews_required: 2, tolerance: 1, anonymous: true }, lead, 'e2e: offline bundle');
+  await claim(ctx, pid, offline);
+  await claim(ctx, pid, online);
 
   const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ew-e2e-bundle-'));
   const bundle = await exportBundle(ctx, offline.id, lead);
@@ -47,7 +43,7 @@ test('a review bundle goes to a second data directory, is scored there by keyboa
 
   // The reviewer's own machine: an empty data directory, the bundle imported, a browser shell on it.
   const homeDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ew-e2e-home-'));
-  const home = openServices({ dataDir: homeDir });
+  const home = await openServices({ dataDir: homeDir });
   const imported = await importBundle(home, bundleFile, systemActor('cli:hana'));
   expect(imported.reviewer).toMatchObject({ id: offline.id, created: true });
   const shell = await startHttpShell({ core: createCore(home, { name: 'Evidence Workbench', version: 'e2e', shell: 'browser' }), rendererDir: path.resolve('out/renderer') });
@@ -77,42 +73,42 @@ test('a review bundle goes to a second data directory, is scored there by keyboa
     const dialog = page.getByRole('dialog', { name: 'Submit this decision?' });
     await expect(dialog).toContainText('Pass');
     await dialog.getByRole('button', { name: /^Submit/ }).click();
-    await expect.poll(() => listAssignments(home, { reviewer: offline.id }).find((a) => a.portfolio === pid)?.status).toBe('submitted');
+    await expect.poll(async () => (await listAssignments(home, { reviewer: offline.id })).find((a) => a.portfolio === pid)?.status).toBe('submitted');
     // Offline, a submitted review only waits for the lead: no decision here.
-    expect(home.db.prepare('SELECT status FROM portfolios WHERE id = ?').get(pid)).toEqual({ status: 'scored' });
+    expect(await home.db.get('SELECT status FROM portfolios WHERE id = ?', [pid])).toEqual({ status: 'scored' });
   } finally {
     await shell.close();
   }
 
   // Back on the reviewer's machine: the results file.
-  const results = exportResults(home);
+  const results = await exportResults(home);
   expect(results.exported).toEqual([pid]);
-  home.close();
+  await home.close();
   const resultsFile = path.join(work, results.fileName);
   fs.writeFileSync(resultsFile, results.text);
 
   // Lead: the other reviewer scores online; a tampered results file is refused, the real one lands and reconciles.
-  const state = openReview(ctx, pid, online);
-  const levels = Object.fromEntries(getPortfolio(ctx, pid).rubric.criteria.map((c) => [c.id, 3]));
-  saveDraft(ctx, { reviewId: state.review!.id, levels, feedback: 'Online: agreed.', activeMsDelta: 1000 }, online);
-  submitReview(ctx, state.review!.id, 0, online);
+  const state = await openReview(ctx, pid, online);
+  const levels = Object.fromEntries((await getPortfolio(ctx, pid)).rubric.criteria.map((c) => [c.id, 3]));
+  await saveDraft(ctx, { reviewId: state.review!.id, levels, feedback: 'Online: agreed.', activeMsDelta: 1000 }, online);
+  await submitReview(ctx, state.review!.id, 0, online);
   const tampered = path.join(work, 'tampered.json');
   fs.writeFileSync(tampered, results.text.replace('Scored offline', 'Scored 0ffline'));
-  const refused = (() => {
-    try {
-      importResults(ctx, tampered, lead);
-    } catch (err) {
-      return err;
-    }
-    return null;
-  })();
+  const refused = await (async () => {
+      try {
+        await importResults(ctx, tampered, lead);
+      } catch (err) {
+        return err;
+      }
+      return null;
+    })();
   expect(refused).toBeInstanceOf(RefusedError);
   expect((refused as RefusedError).reasons.join()).toMatch(/^tampered: the MAC does not match/);
-  expect(listAssignments(ctx, { reviewer: offline.id }).find((a) => a.portfolio === pid)?.status).toBe('assigned');
+  expect((await listAssignments(ctx, { reviewer: offline.id })).find((a) => a.portfolio === pid)?.status).toBe('assigned');
 
-  const report = importResults(ctx, resultsFile, lead);
+  const report = await importResults(ctx, resultsFile, lead);
   expect(report.reviews).toEqual([expect.objectContaining({ portfolio: pid, outcome: 'pass', status: 'ready', moderation: false })]);
-  expect(listAssignments(ctx, { reviewer: offline.id }).find((a) => a.portfolio === pid)?.status).toBe('submitted');
+  expect((await listAssignments(ctx, { reviewer: offline.id })).find((a) => a.portfolio === pid)?.status).toBe('submitted');
 
   // The lead's workbench shows the reconciled decision, waiting for release.
   await workbench.open(page, `/review/${pid}`);

@@ -18,22 +18,22 @@ async function go(page: Page, workbench: Workbench, hash: string) {
 
 test('a reviewer completes a calibration round by keyboard and sees the reference only after submitting', async ({ page, workbench }) => {
   await withCalibration(workbench);
-  const lead = getReviewer(workbench.ctx, 'R-terina')!;
+  const lead = (await getReviewer(workbench.ctx, 'R-terina'))!;
   // Olivia has never met these anchors: an open round of two for her.
   const now = Date.now();
-  createRound(
-    workbench.ctx,
-    {
-      name: 'FA-8 calibration · e2e',
-      rubricId: 'rubric-fa-8',
-      rubricVersion: 1,
-      opensAt: new Date(now - 86_400_000).toISOString(),
-      closesAt: new Date(now + 7 * 86_400_000).toISOString(),
-      anchors: ['A-FA-03', 'A-FA-01'],
-      reviewers: ['R-olivia'],
-    },
-    lead,
-  );
+  await createRound(
+        workbench.ctx,
+        {
+          name: 'FA-8 calibration · e2e',
+          rubricId: 'rubric-fa-8',
+          rubricVersion: 1,
+          opensAt: new Date(now - 86_400_000).toISOString(),
+          closesAt: new Date(now + 7 * 86_400_000).toISOString(),
+          anchors: ['A-FA-03', 'A-FA-01'],
+          reviewers: ['R-olivia'],
+        },
+        lead,
+      );
 
   await workbench.open(page, '/calibration/mine', 'R-olivia');
   const card = page.getByTestId('my-round').filter({ hasText: 'FA-8 calibration · e2e' });
@@ -151,7 +151,7 @@ test('editing a used rubric creates a new version with a change note; validation
   await page.getByRole('button', { name: 'Save as version 2' }).click();
   await expect(page.getByTestId('rubric-problems')).toContainText('the rule\'s minimum level 7 is not a level of "Research-informed learning design"');
   await expect(page.getByTestId('rubric-problems')).toBeFocused();
-  expect(loadRubric(workbench.ctx, 'rubric-cst-8', 2)).toBeNull();
+  expect(await loadRubric(workbench.ctx, 'rubric-cst-8', 2)).toBeNull();
   await minLevel.fill('3');
   await expect(page.getByTestId('rubric-problems')).toHaveCount(0);
 
@@ -166,8 +166,8 @@ test('editing a used rubric creates a new version with a change note; validation
   await expect(page.getByRole('heading', { level: 2 })).toContainText('v2');
 
   // Version 1 is untouched; portfolios keep it.
-  expect(loadRubric(workbench.ctx, 'rubric-cst-8', 1)!.criteria[1]!.levels[1]!.descriptor).not.toContain('within tasks the teacher has set');
-  expect(loadRubric(workbench.ctx, 'rubric-cst-8', 2)).toMatchObject({ version: 2, change_note: 'Agency level 2 reworded after the Term 3 calibration round' });
+  expect((await loadRubric(workbench.ctx, 'rubric-cst-8', 1))!.criteria[1]!.levels[1]!.descriptor).not.toContain('within tasks the teacher has set');
+  expect(await loadRubric(workbench.ctx, 'rubric-cst-8', 2)).toMatchObject({ version: 2, change_note: 'Agency level 2 reworded after the Term 3 calibration round' });
 
   await go(page, workbench, '/rubrics');
   await family.getByRole('button', { name: 'Side by side' }).click();

@@ -182,7 +182,7 @@ test('an admin keeps the trusted badge issuers on the Pathways page; an approver
   await page.setViewportSize({ width: 1280, height: 720 });
   await card.scrollIntoViewIfNeeded();
   await workbench.screenshot(page, 'credit-trust-1280');
-  const row = workbench.ctx.db.prepare("SELECT actor FROM audit_log WHERE action = 'credit.trust.add'").get();
+  const row = await workbench.ctx.db.get("SELECT actor FROM audit_log WHERE action = 'credit.trust.add'");
   expect(row).toEqual({ actor: 'R-terina' });
 
   await workbench.open(page, '/credit/pathways', 'R-james');

@@ -26,7 +26,7 @@ export const test = base.extend<{ workbench: Workbench }>({
   workbench: async ({}, use) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ew-e2e-'));
     fs.cpSync(TEMPLATE_DIR, dataDir, { recursive: true });
-    const ctx = openServices({ dataDir });
+    const ctx = await openServices({ dataDir });
     const core = createCore(ctx, { name: 'Evidence Workbench', version: 'e2e', shell: 'browser' });
     const shell = await startHttpShell({ core, rendererDir: path.resolve('out/renderer') });
     await use({
@@ -47,7 +47,7 @@ export const test = base.extend<{ workbench: Workbench }>({
       },
     });
     await shell.close();
-    ctx.close();
+    await ctx.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   },
 });

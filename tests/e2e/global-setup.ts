@@ -7,9 +7,9 @@ import { TEMPLATE_DIR } from './paths';
 export default async function globalSetup(): Promise<void> {
   if (!fs.existsSync(path.resolve('out/renderer/index.html'))) throw new Error('renderer not built: run `npm run build:renderer` first');
   fs.rmSync(TEMPLATE_DIR, { recursive: true, force: true });
-  const ctx = openServices({ dataDir: TEMPLATE_DIR });
+  const ctx = await openServices({ dataDir: TEMPLATE_DIR });
   const loaded = await loadDemoIfFresh(ctx);
-  ctx.db.pragma('wal_checkpoint(TRUNCATE)');
-  ctx.close();
+  // Closing the last connection checkpoints the WAL into the file the tests copy.
+  await ctx.close();
   if (!loaded) throw new Error('the demo was not loaded into the e2e template data directory');
 }

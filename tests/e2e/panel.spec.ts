@@ -30,28 +30,24 @@ async function switchProfile(page: Page, name: string) {
  * district of their own (no conflict of interest), a 2-review policy for the credential, both reviewers on one portfolio
  * that nobody has touched yet.
  */
-function setUpDoubleReview(workbench: Workbench) {
+async function setUpDoubleReview(workbench: Workbench) {
   const { ctx } = workbench;
-  const lead = getReviewer(ctx, 'R-terina')!;
-  const row = ctx.db
-    .prepare(
-      `SELECT p.id, p.credential_code AS credential,
+  const lead = (await getReviewer(ctx, 'R-terina'))!;
+  const row = (await ctx.db.get(`SELECT p.id, p.credential_code AS credential,
               (SELECT e.evidence_id FROM evidence e WHERE e.portfolio_id = p.id AND e.kind = 'pdf' ORDER BY e.rowid LIMIT 1) AS pdf
        FROM portfolios p
        WHERE p.status = 'submitted' AND p.is_anchor = 0 AND p.attempt = 1
          AND NOT EXISTS (SELECT 1 FROM assignments a WHERE a.portfolio_id = p.id AND a.status <> 'released')
          AND EXISTS (SELECT 1 FROM evidence e WHERE e.portfolio_id = p.id AND e.kind = 'pdf')
-       ORDER BY p.submitted_at, p.id LIMIT 1`,
-    )
-    .get() as { id: string; credential: string; pdf: string };
+       ORDER BY p.submitted_at, p.id LIMIT 1`)) as { id: string; credential: string; pdf: string };
   expect(row, 'a fresh portfolio with a PDF in the demo').toBeTruthy();
   const school = { school: 'Te Kura Whakamātautau', district: 'Rohe Whakamātautau' };
-  const ana = createReviewer(ctx, { id: ANA.id, name: ANA.name, email: 'ana.rewiti@e2e.test', ...school, roles: ['reviewer'] }, lead);
-  const ben = createReviewer(ctx, { id: BEN.id, name: BEN.name, email: 'ben.okafor@e2e.test', ...school, roles: ['reviewer'] }, lead);
-  createReviewer(ctx, { id: MOD.id, name: MOD.name, email: 'marama.moderator@e2e.test', ...school, roles: ['moderator'] }, lead);
-  setPolicy(ctx, row.credential, { reviews_required: 2, tolerance: 1, anonymous: false }, lead, 'e2e: two independent reviewers');
-  claim(ctx, row.id, ana);
-  claim(ctx, row.id, ben);
+  const ana = await createReviewer(ctx, { id: ANA.id, name: ANA.name, email: 'ana.rewiti@e2e.test', ...school, roles: ['reviewer'] }, lead);
+  const ben = await createReviewer(ctx, { id: BEN.id, name: BEN.name, email: 'ben.okafor@e2e.test', ...school, roles: ['reviewer'] }, lead);
+  await createReviewer(ctx, { id: MOD.id, name: MOD.name, email: 'marama.moderator@e2e.test', ...school, roles: ['moderator'] }, lead);
+  await setPolicy(ctx, row.credential, { reviews_required: 2, tolerance: 1, anonymous: false }, lead, 'e2e: two independent reviewers');
+  await claim(ctx, row.id, ana);
+  await claim(ctx, row.id, ben);
   return row;
 }
 
@@ -60,7 +56,7 @@ test('two reviewers score blind, disagree, and a moderator decides from the side
   workbench,
 }) => {
   test.setTimeout(120_000);
-  const { id: pid, pdf } = setUpDoubleReview(workbench);
+  const { id: pid, pdf } = await setUpDoubleReview(workbench);
   const rubric = page.getByTestId('rubric-panel');
   const cards = rubric.locator('section[data-criterion]');
 
@@ -312,8 +308,8 @@ test('a panel lead imports reviewers (a bad file is refused line by line), versi
   // Allocation: the report says what was assigned and what could not be, with reasons. Precondition: P-2026-016 must
   // stay unallocated, so every reviewer (the one just imported too) declares a conflict with its candidate.
   const { ctx } = workbench;
-  const blocked = (ctx.db.prepare("SELECT candidate_id AS id FROM portfolios WHERE id = 'P-2026-016'").get() as { id: string }).id;
-  for (const r of listReviewers(ctx)) if (r.roles.includes('reviewer')) declareConflict(ctx, r.id, blocked, 'e2e: keep P-2026-016 unallocated', getReviewer(ctx, 'R-terina')!);
+  const blocked = ((await ctx.db.get("SELECT candidate_id AS id FROM portfolios WHERE id = 'P-2026-016'")) as { id: string }).id;
+  for (const r of await listReviewers(ctx)) if (r.roles.includes('reviewer')) await declareConflict(ctx, r.id, blocked, 'e2e: keep P-2026-016 unallocated', (await getReviewer(ctx, 'R-terina'))!);
   await page.getByRole('tab', { name: 'Allocation' }).click();
   await page.getByRole('button', { name: 'Allocate now' }).click();
   const report = page.getByTestId('allocation-report');

@@ -63,8 +63,8 @@ test('a row opened while a typed search is still pending opens that portfolio, a
 
 test('evidence files come from the store: a PDF and a video with byte ranges', async ({ page, workbench }) => {
   await workbench.open(page);
-  const pdf = workbench.ctx.db.prepare("SELECT sha256, bytes FROM evidence WHERE kind = 'pdf' LIMIT 1").get() as { sha256: string; bytes: number };
-  const video = workbench.ctx.db.prepare("SELECT sha256, bytes, media_type AS type FROM evidence WHERE kind = 'video' LIMIT 1").get() as {
+  const pdf = (await workbench.ctx.db.get("SELECT sha256, bytes FROM evidence WHERE kind = 'pdf' LIMIT 1")) as { sha256: string; bytes: number };
+  const video = (await workbench.ctx.db.get("SELECT sha256, bytes, media_type AS type FROM evidence WHERE kind = 'video' LIMIT 1")) as {
     sha256: string;
     bytes: number;
     type: string;

@@ -12,29 +12,29 @@ const READY = 'P-2026-014';
 const FRESH = 'P-2026-016';
 
 /** A second reconciled decision through the services: two new reviewers agree on FRESH under a two-review policy. */
-function secondReady(workbench: Workbench) {
+async function secondReady(workbench: Workbench) {
   const { ctx } = workbench;
-  const lead = getReviewer(ctx, 'R-terina')!;
+  const lead = (await getReviewer(ctx, 'R-terina'))!;
   const where = { school: 'Te Kura Whakamātautau', district: 'Rohe Whakamātautau' };
-  setPolicy(ctx, 'FA-8', { reviews_required: 2 }, lead, 'e2e: double review');
-  const criteria = getPortfolio(ctx, FRESH).rubric.criteria;
+  await setPolicy(ctx, 'FA-8', { reviews_required: 2 }, lead, 'e2e: double review');
+  const criteria = (await getPortfolio(ctx, FRESH)).rubric.criteria;
   for (const [id, name, feedback] of [
     ['R-e2e-ana', 'Ana Rewiti', 'Clear learning intentions.'],
     ['R-e2e-ben', 'Ben Okafor', 'Students act on feedback.'],
   ] as const) {
-    const r = createReviewer(ctx, { id, name, email: `${id}@e2e.test`, ...where, roles: ['reviewer'] }, lead);
-    claim(ctx, FRESH, r);
-    const s = openReview(ctx, FRESH, r);
-    saveDraft(ctx, { reviewId: s.review!.id, levels: Object.fromEntries(criteria.map((c) => [c.id, 3])), feedback, activeMsDelta: 600_000 }, r);
-    submitReview(ctx, s.review!.id, 0, r);
+    const r = await createReviewer(ctx, { id, name, email: `${id}@e2e.test`, ...where, roles: ['reviewer'] }, lead);
+    await claim(ctx, FRESH, r);
+    const s = await openReview(ctx, FRESH, r);
+    await saveDraft(ctx, { reviewId: s.review!.id, levels: Object.fromEntries(criteria.map((c) => [c.id, 3])), feedback, activeMsDelta: 600_000 }, r);
+    await submitReview(ctx, s.review!.id, 0, r);
   }
 }
 
 
-const status = (workbench: Workbench, id: string) => (workbench.ctx.db.prepare('SELECT status FROM portfolios WHERE id = ?').get(id) as { status: string }).status;
+const status = async (workbench: Workbench, id: string) => ((await workbench.ctx.db.get('SELECT status FROM portfolios WHERE id = ?', [id])) as { status: string }).status;
 
 test('a lead edits the merged feedback beside both originals and releases several decisions at once', async ({ page, workbench }) => {
-  secondReady(workbench);
+  await secondReady(workbench);
   await workbench.open(page, '/panel');
   await expect(page.getByTestId('count-ready_to_release')).toContainText('2');
   await page.getByRole('link', { name: 'Ready to release' }).first().click();
@@ -57,7 +57,7 @@ test('a lead edits the merged feedback beside both originals and releases severa
   await expect(page.getByText(`Feedback for ${READY} saved`)).toBeVisible();
   await modal.getByRole('button', { name: 'Close' }).click();
   await expect(modal).toHaveCount(0);
-  expect(status(workbench, READY)).toBe('ready');
+  expect(await status(workbench, READY)).toBe('ready');
   await page.getByRole('checkbox', { name: `Select ${READY}` }).check();
   await workbench.screenshot(page, 'release-list');
   expect(await seriousViolations(page), 'the release list').toEqual([]);
@@ -73,7 +73,7 @@ test('a lead edits the merged feedback beside both originals and releases severa
   await confirm.getByRole('button', { name: 'Release', exact: true }).click();
   await expect(page.getByText('Nothing is waiting')).toBeVisible();
   expect([status(workbench, READY), status(workbench, FRESH)]).toEqual(['decided', 'decided']);
-  const released = workbench.ctx.db.prepare('SELECT feedback, released_by AS by, decided_by AS author FROM decisions WHERE portfolio_id = ?').get(READY);
+  const released = await workbench.ctx.db.get('SELECT feedback, released_by AS by, decided_by AS author FROM decisions WHERE portfolio_id = ?', [READY]);
   expect(released).toEqual({ feedback: 'A well-designed unit in which students shape their learning, with strong links to whānau.', by: 'R-terina', author: 'system:reconciliation' });
 });
 

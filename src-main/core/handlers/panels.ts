@@ -1,4 +1,5 @@
 import { ApiError } from '../../../src-shared/contracts/errors';
+import { mapInOrder } from '../../services/in-order';
 import type { panelsContract } from '../../../src-shared/contracts/panels';
 import { allocateAll, claimNext, listAssignments, reassign } from '../../services/panels/assignments';
 import { moderate, moderationCase, moderationQueue, requestThirdReview } from '../../services/panels/moderation';
@@ -51,8 +52,8 @@ export function panelsHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof 
     'assignments.mine': async (_, caller) => {
       const me = await actor(caller);
       const anon = new Anonymizer(ctx, me);
-      return (await Promise.all((await listAssignments(ctx, { reviewer: me.id }))
-              .filter((a) => a.status === 'assigned').map(async (a) => ({ assignment: a, row: await anon.row((await portfolioRow(ctx, a.portfolio))!) }))));
+      return (await mapInOrder((await listAssignments(ctx, { reviewer: me.id }))
+              .filter((a) => a.status === 'assigned'), async (a) => ({ assignment: a, row: await anon.row((await portfolioRow(ctx, a.portfolio))!) })));
     },
     'assignments.claimNext': async (_, caller) => ({ id: await claimNext(ctx, await actor(caller)) }),
     'assignments.reassign': async ({ portfolioId, from, to }, caller) => {
@@ -63,7 +64,7 @@ export function panelsHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof 
       const me = await actor(caller);
       requireRole(me, 'moderator', 'lead', 'admin');
       const anon = new Anonymizer(ctx, me);
-      return (await Promise.all((await moderationQueue(ctx, includeResolved)).map(async (m) => ({ ...m, row: await anon.row(m.row) }))));
+      return (await mapInOrder((await moderationQueue(ctx, includeResolved)), async (m) => ({ ...m, row: await anon.row(m.row) })));
     },
     'moderation.get': async ({ portfolioId }, caller) => moderationCase(ctx, portfolioId, await actor(caller)),
     'moderation.decide': async (input, caller) => moderate(ctx, input, await actor(caller)),
@@ -79,7 +80,7 @@ export function panelsHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof 
       const anon = new Anonymizer(ctx, me);
       return {
         ...history,
-        attempts: (await Promise.all(history.attempts.map(async (a) => ({ ...a, evidence: await anon.evidence(credential, a.id, a.evidence) })))),
+        attempts: (await mapInOrder(history.attempts, async (a) => ({ ...a, evidence: await anon.evidence(credential, a.id, a.evidence) }))),
         removed: history.removed.length ? await anon.evidence(credential, history.attempts.at(-2)!.id, history.removed) : [],
       };
     },

@@ -14,6 +14,7 @@ import { nowIso, type ServiceContext, transaction } from '../context';
 import { currentDecision } from '../decisions';
 import { portfolioRow, portfolioRowsFor } from '../queue';
 import { requireLead, rubricOrThrow } from './common';
+import { mapInOrder } from '../in-order';
 
 export interface ReferenceInput {
   criterionId: string;
@@ -71,11 +72,11 @@ async function summaryOf(ctx: ServiceContext, portfolioId: string): Promise<Anch
 
 export async function listAnchors(ctx: ServiceContext, actor: Reviewer): Promise<AnchorSummary[]> {
   requireLead(actor);
-  return (await Promise.all((await ctx.db.orm
+  return (await mapInOrder((await ctx.db.orm
         .select({ id: calibrationAnchors.portfolioId })
         .from(calibrationAnchors)
         .orderBy(asc(calibrationAnchors.portfolioId))
-        .all()).map((a) => summaryOf(ctx, a.id))));
+        .all()), (a) => summaryOf(ctx, a.id)));
 }
 
 /** An anchor with its references: for leads only, since a reviewer must never see them before scoring. */

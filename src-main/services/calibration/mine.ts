@@ -10,6 +10,7 @@ import { listCredentials } from '../credentials';
 import { roundStatus, rubricOrThrow } from './common';
 import { isQualified, roundComparisons, toRoundRow } from './qualification';
 import { roundAnchors } from './rounds';
+import { mapInOrder } from '../in-order';
 
 export async function myCalibration(ctx: ServiceContext, actor: Reviewer): Promise<MyCalibration> {
   const rows = (
@@ -24,7 +25,7 @@ export async function myCalibration(ctx: ServiceContext, actor: Reviewer): Promi
       (r) => r.p,
     ),
   );
-  const rounds = (await Promise.all(rows.map(async (round) => {
+  const rounds = (await mapInOrder(rows, async (round) => {
       const rubric = await rubricOrThrow(ctx, round.rubricId, round.rubricVersion);
       const comparisons = await roundComparisons(ctx, round.id, actor.id);
       return {
@@ -45,9 +46,9 @@ export async function myCalibration(ctx: ServiceContext, actor: Reviewer): Promi
           };
         }),
       };
-    })));
+    }));
   const rubricIds = new Set(rows.map((r) => r.rubricId));
-  const qualifications = (await Promise.all((await listCredentials(ctx))
-      .filter((c) => rubricIds.has(c.rubric.id)).map(async (c) => ({ credential: c.code, title: c.title, ...await isQualified(ctx, actor.id, c.code) }))));
+  const qualifications = (await mapInOrder((await listCredentials(ctx))
+      .filter((c) => rubricIds.has(c.rubric.id)), async (c) => ({ credential: c.code, title: c.title, ...await isQualified(ctx, actor.id, c.code) })));
   return { rounds, qualifications };
 }

@@ -13,6 +13,7 @@ import { audit } from '../audit';
 import { nowIso, type ServiceContext, transaction } from '../context';
 import { listReviewers } from '../reviewers';
 import { percent, requireLead, roundEnd, roundStatus, type RoundRow } from './common';
+import { mapInOrder } from '../in-order';
 
 export const DEFAULT_THRESHOLD: Threshold = { minExact: 0.7, maxOff: 1 };
 const GLOBAL = '*';
@@ -106,8 +107,8 @@ export async function isQualified(ctx: ServiceContext, reviewerId: string, crede
   if (!credential) return { qualified: false, reason: `no credential ${credentialCode}` };
   const rounds = (await ctx.db.all(`SELECT r.* FROM calibration_rounds r JOIN calibration_round_reviewers rr ON rr.round_id = r.id AND rr.reviewer_id = ?
        WHERE r.rubric_id = ?`, [reviewerId, credential.rubricId])) as Record<string, unknown>[];
-  const results = (await Promise.all(rounds
-      .map((r) => toRoundRow(r)).map((round) => roundResult(ctx, round, reviewerId))))
+  const results = (await mapInOrder(rounds
+      .map((r) => toRoundRow(r)), (round) => roundResult(ctx, round, reviewerId)))
     .filter((res) => roundStatus(res.round, ctx.now()) === 'closed' || (res.anchors > 0 && res.scoredAnchors >= res.anchors))
     .sort((a, b) => a.finishedAt.localeCompare(b.finishedAt) || a.round.id - b.round.id);
   const latest = results.at(-1);
@@ -140,15 +141,15 @@ export async function qualificationOverview(ctx: ServiceContext, actor: Reviewer
     global: await thresholdFor(ctx, null),
     perCredential: rows.filter((r) => r.scope !== GLOBAL).map((r) => ({ credential: r.scope, threshold: { minExact: r.minExact, maxOff: r.maxOff } })),
     credentials: creds,
-    reviewers: (await Promise.all((await listReviewers(ctx))
-          .filter((r) => r.active && r.roles.includes('reviewer')).map(async (r) => ({
+    reviewers: (await mapInOrder((await listReviewers(ctx))
+          .filter((r) => r.active && r.roles.includes('reviewer')), async (r) => ({
             id: r.id,
             name: r.name,
-            results: (await Promise.all(creds.map(async (c) => {
+            results: (await mapInOrder(creds, async (c) => {
                       const q = await isQualified(ctx, r.id, c.code);
                       return { credential: c.code, qualified: q.qualified, reason: q.reason };
-                    }))),
-          })))),
+                    })),
+          }))),
   };
 }
 

@@ -13,6 +13,7 @@ import { assembleReport, type RubricInput, type ScoredRating } from './assemble'
 import { credentialsOfRubric, requireLead, roundEnd, roundStatus, rubricCache, rubricOrThrow, type RoundRow } from './common';
 import { judge, roundResult, thresholdFor, toRoundRow } from './qualification';
 import { roundRow } from './rounds';
+import { mapInOrder } from '../in-order';
 
 interface RawRating {
   unit: string;
@@ -58,7 +59,7 @@ async function calibrationDrift(ctx: ServiceContext, reviewerIds: string[], upTo
        WHERE s.reviewer_id IN (SELECT value FROM json_each(?))
        GROUP BY s.reviewer_id, s.round_id, month`, [JSON.stringify(reviewerIds)])) as { reviewer: string; round: number; month: string; n: number; msd: number; exact: number }[];
   const roundIds = [...new Set(rows.map((r) => r.round))];
-  const rounds = (await Promise.all(roundIds.map(async (id) => toRoundRow((await ctx.db.get('SELECT * FROM calibration_rounds WHERE id = ?', [id])) as Record<string, unknown>))))
+  const rounds = (await mapInOrder(roundIds, async (id) => toRoundRow((await ctx.db.get('SELECT * FROM calibration_rounds WHERE id = ?', [id])) as Record<string, unknown>)))
     // Rounds that ended after this one are its future: a report on an old round does not show them.
     .filter((r) => r.id === upTo.id || endOf(ctx, r) <= endOf(ctx, upTo))
     .sort((a, b) => endOf(ctx, a).localeCompare(endOf(ctx, b)) || a.id - b.id);
@@ -208,7 +209,7 @@ async function rubricInputs(ctx: ServiceContext, ratings: (RubricKey & RawRating
   const keys = [...new Map(reviews.map((r) => [keyOf(r), { rubricId: r.rubricId, rubricVersion: r.rubricVersion }])).values()].sort(
     (a, b) => a.rubricId.localeCompare(b.rubricId) || a.rubricVersion - b.rubricVersion,
   );
-  return (await Promise.all(keys.map(async (k) => {
+  return (await mapInOrder(keys, async (k) => {
       const r = await rubric(k.rubricId, k.rubricVersion);
       return {
         id: r.id,
@@ -218,7 +219,7 @@ async function rubricInputs(ctx: ServiceContext, ratings: (RubricKey & RawRating
         ratings: ratings.filter((x) => keyOf(x) === keyOf(k)),
         outcomes: outcomeRows(reviews.filter((x) => keyOf(x) === keyOf(k))),
       };
-    })));
+    }));
 }
 
 function productionDrift(ratings: RawRating[], reference: Map<string, Map<string, number>>): Report['drift']['byMonth'] {

@@ -21,6 +21,7 @@ import { audit } from '../audit';
 import { nowIso, type ServiceContext, transaction } from '../context';
 import { getReviewer, reviewerName } from '../reviewers';
 import { credentialsOfRubric, requireLead, roundStatus, rubricOrThrow, type RoundRow } from './common';
+import { mapInOrder } from '../in-order';
 
 export interface NewRound {
   name: string;
@@ -85,7 +86,7 @@ export async function roundSummary(ctx: ServiceContext, row: RoundRow): Promise<
     closedAt: row.closedAt,
     status: roundStatus(row, ctx.now()),
     anchors,
-    reviewers: (await Promise.all(reviewerIds.map(async (id) => ({ id, name: await reviewerName(ctx, id) })))),
+    reviewers: (await mapInOrder(reviewerIds, async (id) => ({ id, name: await reviewerName(ctx, id) }))),
     submitted: (await submissionsOf(ctx, row.id)).length,
     expected: anchors.length * reviewerIds.length,
   };
@@ -122,11 +123,11 @@ export async function roundDetail(ctx: ServiceContext, id: number): Promise<Roun
 
 export async function listRounds(ctx: ServiceContext, actor: Reviewer): Promise<RoundSummary[]> {
   requireLead(actor);
-  return (await Promise.all((await ctx.db.orm
+  return (await mapInOrder((await ctx.db.orm
         .select()
         .from(calibrationRounds)
         .orderBy(asc(calibrationRounds.opensAt), asc(calibrationRounds.id))
-        .all()).map((r) => roundSummary(ctx, r))))
+        .all()), (r) => roundSummary(ctx, r)))
     .reverse();
 }
 
@@ -286,5 +287,5 @@ export async function roundsWith(ctx: ServiceContext, portfolioId: string, revie
   const ids = (await ctx.db.all(`SELECT ra.round_id AS id FROM calibration_round_anchors ra
        JOIN calibration_round_reviewers rr ON rr.round_id = ra.round_id AND rr.reviewer_id = ?
        WHERE ra.portfolio_id = ? ORDER BY ra.round_id`, [reviewerId, portfolioId])) as { id: number }[];
-  return (await Promise.all(ids.map((r) => roundRow(ctx, r.id))));
+  return (await mapInOrder(ids, (r) => roundRow(ctx, r.id)));
 }

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray } from 'drizzle-orm';
+import { mapInOrder } from '../in-order';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import type { ApplicationStatus, ApplicationSummary, ApplicationView, AttainmentView, PathwayEvaluationView } from '../../../src-shared/contracts/credit';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
@@ -64,12 +65,12 @@ export async function listApplications(ctx: ServiceContext, actor: Reviewer, fil
   const where = [];
   if (filter.status?.length) where.push(inArray(creditApplications.status, filter.status));
   if (filter.candidateId) where.push(eq(creditApplications.candidateId, filter.candidateId));
-  return (await Promise.all((await ctx.db.orm
+  return (await mapInOrder((await ctx.db.orm
         .select()
         .from(creditApplications)
         .where(and(...where))
         .orderBy(asc(creditApplications.createdAt), asc(creditApplications.id))
-        .all()).map((r) => summary(ctx, r))));
+        .all()), (r) => summary(ctx, r)));
 }
 
 async function approvalsOf(ctx: ServiceContext, id: string) {

@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { mapInOrder } from '../in-order';
 import { eq, sql } from 'drizzle-orm';
 import type { CandidateBrief, ExternalImportReport } from '../../../src-shared/contracts/credit';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
@@ -166,7 +167,7 @@ export async function importExternal(
       problems.push({ source: input.fileName, field: `${r.ref}, credential_code`, reason: `unknown credential code "${r.code}" (the catalogue has ${catalogue.map((c) => c.code).join(', ')})` });
   // A badge's candidate is read from this database, so only a CSV's lines can disagree with a known candidate.
   const updates = isBadge ? new Map<string, CandidateBrief>() : await candidateUpdates(ctx, input.fileName, records, problems);
-  const changes = (await Promise.all([...updates.values()].map(async (after) => candidateChanges((await getCandidate(ctx, after.id))!, after)))).flat();
+  const changes = (await mapInOrder([...updates.values()], async (after) => candidateChanges((await getCandidate(ctx, after.id))!, after))).flat();
   requireUpdatePermission(changes, { updateExisting: input.updateExisting, caller: actor }, problems);
   if (problems.length) throw new ImportError(problems);
 

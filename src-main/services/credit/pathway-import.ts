@@ -1,4 +1,5 @@
 import type { Pathway } from '../../../src-shared/domain/pathway';
+import { mapInOrder } from '../in-order';
 import type { ServiceContext } from '../context';
 import type { ImportProblem } from '../import/problems';
 import { diffFields, type FieldChange } from '../../../src-shared/domain/changes';
@@ -25,12 +26,12 @@ export async function checkPathwayImports(ctx: ServiceContext, files: { file: st
 }
 
 export async function applyPathwayImports(ctx: ServiceContext, files: { pathway: Pathway }[], actor: string): Promise<{ id: string; version: number; result: SaveResult }[]> {
-  return (await Promise.all(files.map(async ({ pathway }) => {
+  return (await mapInOrder(files, async ({ pathway }) => {
       const plan = await planSave(ctx, pathway, 'import');
       if ('problem' in plan) throw new Error(plan.problem);
       await writePathway(ctx, pathway, plan, actor);
       return { id: pathway.id, version: plan.version, result: plan.result };
-    })));
+    }));
 }
 
 /** What a pathway file would change in a version that exists and is not yet in use (a used version is refused outright). */

@@ -1,4 +1,5 @@
 import { and, asc, desc, eq, sql } from 'drizzle-orm';
+import { mapInOrder } from '../in-order';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import type { ExportFile } from '../../../src-shared/contracts/exports';
 import type { PathwaySummary, PathwayVersion } from '../../../src-shared/contracts/credit';
@@ -36,7 +37,7 @@ export async function loadPathway(ctx: ServiceContext, id: string, version?: num
 }
 
 export async function pathwayVersions(ctx: ServiceContext, id: string): Promise<PathwayVersion[]> {
-  return (await Promise.all((await ctx.db.orm.select().from(creditPathways).where(eq(creditPathways.id, id)).orderBy(asc(creditPathways.version)).all()).map((r) => toVersion(ctx, r))));
+  return (await mapInOrder((await ctx.db.orm.select().from(creditPathways).where(eq(creditPathways.id, id)).orderBy(asc(creditPathways.version)).all()), (r) => toVersion(ctx, r)));
 }
 
 export async function getPathway(ctx: ServiceContext, id: string, version?: number): Promise<{ current: PathwayVersion; versions: PathwayVersion[] }> {
@@ -67,7 +68,7 @@ export async function listPathways(ctx: ServiceContext): Promise<PathwaySummary[
     latest.set(r.id, r);
     counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
   }
-  return (await Promise.all([...latest.values()].map(async (r) => {
+  return (await mapInOrder([...latest.values()], async (r) => {
       const p = parseRow(r);
       const applications = (await ctx.db.orm.select({ n: sql<number>`count(*)` }).from(creditApplications).where(eq(creditApplications.pathwayId, r.id)).get())!.n;
       return {
@@ -81,7 +82,7 @@ export async function listPathways(ctx: ServiceContext): Promise<PathwaySummary[
         applications,
         summary: ruleSummary(p),
       };
-    })));
+    }));
 }
 
 /** Credential codes a pathway names that the catalogue does not have. */

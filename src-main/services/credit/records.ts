@@ -1,4 +1,5 @@
 import type { ExportFile } from '../../../src-shared/contracts/exports';
+import { mapInOrder } from '../in-order';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { nowIso, type ServiceContext } from '../context';
 import { audit } from '../audit';
@@ -36,7 +37,7 @@ export const STUDENT_RECORD_COLUMNS = [
 export type StudentRecord = Record<(typeof STUDENT_RECORD_COLUMNS)[number], string | number>;
 
 export async function studentRecords(ctx: ServiceContext, actor: Reviewer): Promise<StudentRecord[]> {
-  return (await Promise.all((await approvedApplications(ctx)).map(async (r) => {
+  return (await mapInOrder((await approvedApplications(ctx)), async (r) => {
       const a = await getApplication(ctx, r.id, actor);
       const t = a.pathway.target;
       return {
@@ -68,7 +69,7 @@ export async function studentRecords(ctx: ServiceContext, actor: Reviewer): Prom
           .filter(Boolean)
           .join(' | '),
       };
-    })));
+    }));
 }
 
 /** Approved credit for student-record systems: CSV (BOM, CRLF, formula-injection guarded) or JSON. */

@@ -1,4 +1,5 @@
 import { and, asc, eq, inArray, isNotNull } from 'drizzle-orm';
+import { mapInOrder } from '../in-order';
 import type { AttemptTrail } from '../../../src-shared/contracts/credit';
 import { credentials, decisions, moderations, portfolios, reviews } from '../../db/schema';
 import type { ServiceContext } from '../context';
@@ -14,7 +15,7 @@ const CHUNK = 500;
  */
 export async function attemptTrails(ctx: ServiceContext, rows: PortfolioRow[]): Promise<AttemptTrail[]> {
   // In chunks: SQLite limits the number of bound parameters, and a programme can have many thousands of passes.
-  if (rows.length > CHUNK) return (await Promise.all(Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK)).map((c) => attemptTrails(ctx, c)))).flat();
+  if (rows.length > CHUNK) return (await mapInOrder(Array.from({ length: Math.ceil(rows.length / CHUNK) }, (_, i) => rows.slice(i * CHUNK, (i + 1) * CHUNK)), (c) => attemptTrails(ctx, c))).flat();
   if (rows.length === 0) return [];
   const db = ctx.db.orm;
   const ids = rows.map((r) => r.id);
@@ -33,7 +34,7 @@ export async function attemptTrails(ctx: ServiceContext, rows: PortfolioRow[]): 
     if (!names.has(id)) names.set(id, await reviewerName(ctx, id));
     return names.get(id)!;
   };
-  return (await Promise.all(rows.map(async (p) => {
+  return (await mapInOrder(rows, async (p) => {
       const ds = allDecisions.filter((d) => d.portfolioId === p.id);
       const rs = allReviews.filter((r) => r.portfolioId === p.id && r.kind !== 'calibration');
       return {
@@ -45,7 +46,7 @@ export async function attemptTrails(ctx: ServiceContext, rows: PortfolioRow[]): 
         outcome: p.outcome,
         testPre: p.testPre,
         testPost: p.testPost,
-        decisions: (await Promise.all(ds.map(async (d) => ({
+        decisions: (await mapInOrder(ds, async (d) => ({
                 revision: d.revision,
                 outcome: d.outcome,
                 source: d.source,
@@ -53,11 +54,11 @@ export async function attemptTrails(ctx: ServiceContext, rows: PortfolioRow[]): 
                 decidedBy: d.decidedBy,
                 decidedByName: await nameOf(d.decidedBy),
                 reason: d.reason,
-              })))),
-        reviews: (await Promise.all(rs.map(async (r) => ({ reviewerId: r.reviewerId, reviewerName: await nameOf(r.reviewerId), kind: r.kind, outcome: r.outcome, submittedAt: r.submittedAt })))),
+              }))),
+        reviews: (await mapInOrder(rs, async (r) => ({ reviewerId: r.reviewerId, reviewerName: await nameOf(r.reviewerId), kind: r.kind, outcome: r.outcome, submittedAt: r.submittedAt }))),
         moderated: moderated.has(p.id) || ds.some((d) => d.source === 'moderation') || rs.some((r) => r.kind === 'moderation'),
       };
-    })));
+    }));
 }
 
 /**

@@ -1,4 +1,5 @@
 import { format as formatDate } from 'date-fns';
+import { mapInOrder } from '../in-order';
 import type { ExportFile, ExportFilter } from '../../../src-shared/contracts/exports';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import { ExportFilterSchema } from '../../../src-shared/contracts/exports';
@@ -211,7 +212,7 @@ export async function exportDecisions(ctx: ServiceContext, format: 'csv' | 'json
   const programme = exportsDecisions(actor);
   const ids = await exportIds(ctx, filter, actor);
   const anon = new Anonymizer(ctx, actor);
-  const records = (await Promise.all(ids.map(async (id) => (await exportedDecision(ctx, id, anon, programme ? undefined : await ownReview(ctx, id, actor))).record)));
+  const records = (await mapInOrder(ids, async (id) => (await exportedDecision(ctx, id, anon, programme ? undefined : await ownReview(ctx, id, actor))).record));
   const stamp = formatDate(ctx.now(), "yyyy-MM-dd'T'HHmm");
   const content =
     format === 'csv'

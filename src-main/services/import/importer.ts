@@ -1,4 +1,5 @@
 import crypto from 'node:crypto';
+import { mapInOrder } from '../in-order';
 import fs from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
@@ -166,7 +167,7 @@ async function crossCheck(ctx: ServiceContext, c: Collected): Promise<{
       c.problems.push({ source: cred.code, field: 'rubric', reason: `rubric ${cred.rubric.id}@${cred.rubric.version} is not in this import or the database` });
   const pathways = c.catalogue.flatMap((cat) => (cat.kind === 'pathway' ? [cat] : []));
   c.problems.push(...await checkPathwayImports(ctx, pathways, new Set(credentialsIn.keys())));
-  changes.push(...(await Promise.all(pathways.map(({ pathway }) => pathwayChanges(ctx, pathway)))).flat());
+  changes.push(...(await mapInOrder(pathways, ({ pathway }) => pathwayChanges(ctx, pathway))).flat());
   for (const r of c.reviewers) {
     try {
       changes.push(...(await planReviewerImport(ctx, parseReviewersCsv(r.csv))).changes);

@@ -1,4 +1,5 @@
 import { and, eq, inArray, ne } from 'drizzle-orm';
+import { mapInOrder } from '../in-order';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { allocate, exclusion, type AllocationPortfolio, type AllocationResult, type AllocationReviewer } from '../../../src-shared/domain/panel/allocation';
@@ -56,8 +57,8 @@ async function allocationReviewers(ctx: ServiceContext): Promise<AllocationRevie
     if (!conflicts.has(c.reviewerId)) conflicts.set(c.reviewerId, new Set());
     conflicts.get(c.reviewerId)!.add(c.candidateId);
   }
-  return (await Promise.all((await listReviewers(ctx))
-      .filter((r) => r.active && r.roles.includes('reviewer')).map(async (r) => ({
+  return (await mapInOrder((await listReviewers(ctx))
+      .filter((r) => r.active && r.roles.includes('reviewer')), async (r) => ({
         id: r.id,
         school: r.school,
         district: r.district,
@@ -65,7 +66,7 @@ async function allocationReviewers(ctx: ServiceContext): Promise<AllocationRevie
         maxLoad: r.maxLoad,
         conflicts: conflicts.get(r.id) ?? new Set(),
         qualified: await qualifiedCredentials(ctx, r.id),
-      }))));
+      })));
 }
 
 type PortfolioRow = typeof portfolios.$inferSelect;

@@ -1,4 +1,5 @@
 import { and, asc, eq } from 'drizzle-orm';
+import { mapInOrder } from '../in-order';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import type { AttemptHistory } from '../../../src-shared/contracts/panels';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
@@ -22,14 +23,14 @@ export async function attemptHistory(ctx: ServiceContext, portfolioId: string): 
       .orderBy(asc(portfolios.attempt))
       .all())
     .filter((a) => a.attempt <= p.attempt);
-  const attempts = (await Promise.all(all.map(async (a) => ({
+  const attempts = (await mapInOrder(all, async (a) => ({
       id: a.id,
       attempt: a.attempt,
       submittedAt: a.submittedAt,
       status: a.status,
       decision: (await loadDecisions(ctx, a.id)).at(-1) ?? null,
       evidence: await portfolioEvidence(ctx, a.id),
-    }))));
+    })));
   const current = attempts.at(-1)!.evidence;
   const previous = attempts.length > 1 ? attempts.at(-2)!.evidence : null;
   if (!previous) return { attempts, changes: [], removed: [] };

@@ -1,4 +1,5 @@
 import { eq } from 'drizzle-orm';
+import { mapInOrder } from '../in-order';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import type { ReviewView } from '../../../src-shared/contracts/review';
@@ -58,7 +59,7 @@ export interface ModerationCase {
 /** Both (or all three) reviews side by side, for a moderator. */
 export async function moderationCase(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<ModerationCase> {
   const m = await requireModerator(ctx, portfolioId, actor);
-  return { portfolio: portfolioId, status: m.status, reason: m.reason, note: m.note, reviews: (await Promise.all((await submittedReviews(ctx, portfolioId)).map((r) => toReviewView(ctx, r)))) };
+  return { portfolio: portfolioId, status: m.status, reason: m.reason, note: m.note, reviews: (await mapInOrder((await submittedReviews(ctx, portfolioId)), (r) => toReviewView(ctx, r))) };
 }
 
 /** The moderator's final levels, outcome (from the rubric's rule), feedback and note: recorded as the decision. */

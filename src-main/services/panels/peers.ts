@@ -1,4 +1,5 @@
 import { and, eq, ne } from 'drizzle-orm';
+import { mapInOrder } from '../in-order';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import type { ReviewView } from '../../../src-shared/contracts/review';
@@ -36,6 +37,6 @@ export async function peerSummaries(ctx: ServiceContext, portfolioId: string, ac
 export async function peerReviews(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<ReviewView[]> {
   if (!await peersVisible(ctx, portfolioId, actor))
     throw new ApiError('forbidden', 'Blind review: the other reviews of this portfolio open once you have submitted your own.');
-  return (await Promise.all((await otherReviews(ctx, portfolioId, actor))
-      .filter((r) => r.status === 'submitted').map((r) => toReviewView(ctx, r))));
+  return (await mapInOrder((await otherReviews(ctx, portfolioId, actor))
+      .filter((r) => r.status === 'submitted'), (r) => toReviewView(ctx, r)));
 }

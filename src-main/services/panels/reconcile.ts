@@ -1,4 +1,5 @@
 import { and, eq } from 'drizzle-orm';
+import { mapInOrder } from '../in-order';
 import { evaluateDecision, type Rubric } from '../../../src-shared/domain/rubric';
 import { disagreement, joinTexts, RECONCILIATION_ACTOR, reconciledLevels, type SubmittedReview } from '../../../src-shared/domain/panel/reconcile';
 import { mergeFeedback } from '../../../src-shared/domain/panel/feedback-checks';
@@ -43,7 +44,7 @@ export async function afterReviewSubmitted(ctx: ServiceContext, portfolioId: str
   const rubric = (await loadRubric(ctx, p.rubricId, p.rubricVersion))!;
   const rows = await submittedReviews(ctx, portfolioId);
   if (rows.length < await reviewsRequired(ctx, portfolioId, p.credentialCode)) return;
-  const views = (await Promise.all(rows.map((r) => toReviewView(ctx, r))));
+  const views = (await mapInOrder(rows, (r) => toReviewView(ctx, r)));
   const submitted: SubmittedReview[] = views.map((v) => ({ levels: v.levels, comments: v.comments, outcome: v.outcome, feedback: v.feedback }));
   if (views.length === 1) {
     const v = views[0]!;

@@ -1,4 +1,5 @@
 import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { mapInOrder } from '../in-order';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import type { ReleaseItem } from '../../../src-shared/contracts/release';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
@@ -33,7 +34,7 @@ async function releaseItem(ctx: ServiceContext, d: DecisionRow, anon: Anonymizer
   const decision = await toDecisionView(ctx, d);
   const ids = decision.sources.map((s) => s.reviewId);
   const originals = ids.length ? await ctx.db.orm.select().from(reviews).where(inArray(reviews.id, ids)).orderBy(reviews.submittedAt, reviews.id).all() : [];
-  return { portfolio: d.portfolioId, row: await anon.row((await portfolioRow(ctx, d.portfolioId))!), decision, originals: (await Promise.all(originals.map((r) => toReviewView(ctx, r)))) };
+  return { portfolio: d.portfolioId, row: await anon.row((await portfolioRow(ctx, d.portfolioId))!), decision, originals: (await mapInOrder(originals, (r) => toReviewView(ctx, r))) };
 }
 
 /** Leads and admins: reconciled decisions waiting for release, oldest first, each with the reviews it came from. */
@@ -48,7 +49,7 @@ export async function readyToRelease(ctx: ServiceContext, actor: Reviewer, portf
       .where(and(isNull(decisions.releasedAt), eq(portfolios.status, 'ready')))
       .orderBy(decisions.decidedAt, decisions.portfolioId)
       .all();
-  return (await Promise.all(held.map(({ d }) => releaseItem(ctx, d, anon))));
+  return (await mapInOrder(held, ({ d }) => releaseItem(ctx, d, anon)));
 }
 
 /**
@@ -81,10 +82,10 @@ export async function releaseDecisions(
   const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (twice.length) throw new ApiError('bad_request', `each portfolio is released once; named twice: ${[...new Set(twice)].join(', ')}`);
   return await transaction(ctx, async (ctx) => {
-        const planned = (await Promise.all(input.items.map(async (item) => {
+        const planned = (await mapInOrder(input.items, async (item) => {
                   const d = await heldDecision(ctx, item.portfolioId);
                   return { d, feedback: item.feedback ?? d.feedback };
-                })));
+                }));
         const problems = planned.flatMap(({ d, feedback }) => releaseProblems(d.outcome, feedback).map((p) => `${d.portfolioId}: ${p}`));
         if (problems.length) throw new ApiError('bad_request', 'nothing was released', problems);
         const warnings = planned.flatMap(({ d, feedback }) => releaseWarnings(feedback).map((w) => `${d.portfolioId}: ${w}`));

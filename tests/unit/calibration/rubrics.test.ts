@@ -12,9 +12,9 @@ import type { Rubric } from '../../../src-shared/domain/rubric';
 import { TEST_RUBRIC, tempDir, tempServices, writeCatalogue } from '../../support/fixtures';
 import { calibrationWorld } from './setup';
 
-function issuesOf(fn: () => unknown): string[] {
+async function issuesOf(fn: () => unknown): Promise<string[]> {
   try {
-    fn();
+    await fn();
   } catch (err) {
     if (err instanceof ApiError) return err.issues ?? [err.message];
     throw err;
@@ -25,7 +25,7 @@ function issuesOf(fn: () => unknown): string[] {
 const levels = (...scores: number[]) => scores.map((score, i) => ({ score, label: `Level ${i + 1}`, descriptor: `Descriptor ${score}` }));
 
 describe('rubric validation', () => {
-  it('says plainly what is wrong, and where', () => {
+  it('says plainly what is wrong, and where', async () => {
     const broken = {
       ...TEST_RUBRIC,
       criteria: [
@@ -34,16 +34,16 @@ describe('rubric validation', () => {
         { id: 'talk', title: 'Talk', guidance: '', critical: false, levels: levels(1, 2, 3, 4) },
       ],
     };
-    expect(issuesOf(() => validateRubricDraft(broken))).toEqual([
+    expect(await issuesOf(() => validateRubricDraft(broken))).toEqual([
       'criterion 1 ("Planning") › level 3 › score: levels of "planning" must have unique scores in increasing order',
       'criterion 2 ("Reflection") › id: duplicate criterion id "planning"',
     ]);
     const rule = { ...TEST_RUBRIC, criteria: [TEST_RUBRIC.criteria[0]!, { ...TEST_RUBRIC.criteria[1]!, levels: levels(0, 1, 2) }], decision_rule: { type: 'all_at_least', min_level: 3, critical_min_level: 4 } };
-    expect(issuesOf(() => validateRubricDraft(rule))).toEqual([
+    expect(await issuesOf(() => validateRubricDraft(rule))).toEqual([
       'decision rule › min level: the rule\'s minimum level 3 is not a level of "Reflection" (its levels are 0, 1, 2)',
       'decision rule › critical min level: the rule\'s critical minimum 4 is not a level of the critical criterion "Reflection" (its levels are 0, 1, 2)',
     ]);
-    expect(issuesOf(() => validateRubricDraft({ ...TEST_RUBRIC, criteria: [] }))).toEqual(['criteria: a rubric needs at least one criterion']);
+    expect(await issuesOf(() => validateRubricDraft({ ...TEST_RUBRIC, criteria: [] }))).toEqual(['criteria: a rubric needs at least one criterion']);
     const total = (min_total: number) => rubricRuleProblems({ ...TEST_RUBRIC, decision_rule: { type: 'total_at_least', min_total } } as Rubric).map((p) => p.message);
     expect(total(9)).toEqual(['the pass total 9 cannot be reached: the highest possible total is 8']);
     expect(total(2)).toEqual(['the pass total 2 is reached by the lowest levels (total 2): every portfolio would pass']);

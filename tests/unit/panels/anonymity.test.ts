@@ -117,7 +117,7 @@ describe('exports', () => {
       expect(json.decisions.find((d) => d.portfolio === 'P-4')!.candidate.name).toBe(await pseudonymOf('P-4'));
     } else expect(json.decisions).toEqual([]);
     for (const secret of ['Zoe', 'Adams', 'zoe@rimu', '"C-4"', 'Rimu School', 'Secret Bay']) expect(file.content).not.toContain(secret);
-    expect([status('P-2'), status('P-4')]).toEqual(['decided', 'decided']);
+    expect([await status('P-2'), await status('P-4')]).toEqual(['decided', 'decided']);
     expect(file.fileName).toMatch(/^my-reviews-/);
   });
 
@@ -132,12 +132,12 @@ describe('exports', () => {
     expect(file.fileName).toMatch(/^decisions-/);
     expect(file.count).toBe(2);
     expect(file.content).toContain('zoe@rimu.school.nz');
-    expect([status('P-2'), status('P-4')]).toEqual(['exported', 'exported']);
+    expect([await status('P-2'), await status('P-4')]).toEqual(['exported', 'exported']);
   });
 
   it('an approver sees identities but is not the programme: own reviews only (none)', async () => {
     expect((await exportAs('approver')).count).toBe(0);
-    expect([status('P-2'), status('P-4')]).toEqual(['decided', 'decided']);
+    expect([await status('P-2'), await status('P-4')]).toEqual(['decided', 'decided']);
   });
 
   it('the feedback report: a reviewer only for a portfolio they reviewed, with the pseudonym; others refused in words', async () => {

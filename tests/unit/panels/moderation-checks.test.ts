@@ -58,9 +58,9 @@ describe('moderation refuses and warns (service)', () => {
   afterEach(() => ctx.close());
 
   const pass = { portfolioId: 'P-1', levels: { planning: 3, reflection: 3 }, comments: {} };
-  const refused = (fn: () => unknown): ApiError => {
+  const refused = async (fn: () => unknown): Promise<ApiError> => {
     try {
-      fn();
+      await fn();
     } catch (e) {
       return e as ApiError;
     }
@@ -69,14 +69,14 @@ describe('moderation refuses and warns (service)', () => {
   const decisions = async () => ((await ctx.db.get('SELECT count(*) AS n FROM decisions')) as { n: number }).n;
 
   it('refuses an empty (or blank) moderation note', async () => {
-    const e = refused(() => moderate(ctx, { ...pass, feedback: 'A clear plan.', note: '   ' }, moderator));
+    const e = await refused(() => moderate(ctx, { ...pass, feedback: 'A clear plan.', note: '   ' }, moderator));
     expect(e.code).toBe('bad_request');
     expect(e.issues).toEqual(['A moderation note is required: say why these are the final levels']);
     expect(await decisions()).toBe(0);
   });
 
   it('asks to confirm a Pass whose feedback was written for the Not yet, then records it with the warning in the audit log', async () => {
-    const e = refused(() => moderate(ctx, { ...pass, feedback: 'Not yet: the plan needs success criteria.', note: 'Plan meets proficient' }, moderator));
+    const e = await refused(() => moderate(ctx, { ...pass, feedback: 'Not yet: the plan needs success criteria.', note: 'Plan meets proficient' }, moderator));
     expect(e.code).toBe('conflict');
     expect(e.issues).toEqual([
       'The feedback was copied from a review that recorded Not yet, but the outcome is Pass.',
@@ -89,7 +89,7 @@ describe('moderation refuses and warns (service)', () => {
   });
 
   it('flags a pasted duplicate paragraph; fitting feedback records at once', async () => {
-    const e = refused(() => moderate(ctx, { ...pass, feedback: 'A clear plan and honest reflection.\n\nA clear plan and honest reflection.', note: 'ok' }, moderator));
+    const e = await refused(() => moderate(ctx, { ...pass, feedback: 'A clear plan and honest reflection.\n\nA clear plan and honest reflection.', note: 'ok' }, moderator));
     expect(e.issues).toEqual(['This paragraph appears twice: “A clear plan and honest reflection.”']);
     expect(await moderate(ctx, { ...pass, feedback: 'A clear plan and honest reflection.', note: 'Planning meets proficient on balance' }, moderator)).toMatchObject({ outcome: 'pass', source: 'moderation' });
   });

@@ -46,9 +46,9 @@ async function score(portfolioId: string, who: Reviewer, levels: Record<string, 
   return await submitReview(ctx, state.review!.id, 0, who);
 }
 const status = async (id: string) => ((await ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id])) as { status: string; outcome: string | null });
-const err = (fn: () => unknown): ApiError => {
+const err = async (fn: () => unknown): Promise<ApiError> => {
   try {
-    fn();
+    await fn();
   } catch (e) {
     return e as ApiError;
   }
@@ -90,7 +90,7 @@ describe('double review', () => {
     const c = await moderationCase(ctx, 'P-1', moderator);
     expect(c.reason).toBe('Planning: 2 vs 4; outcomes differ (Not yet vs Pass)');
     expect(c.reviews.map((r) => r.levels.planning)).toEqual([2, 4]);
-    expect(err(() => moderate(ctx, { portfolioId: 'P-1', levels: { planning: 2 }, comments: {}, feedback: '', note: 'x' }, moderator)).issues).toEqual(['Reflection: not scored']);
+    expect((await err(() => moderate(ctx, { portfolioId: 'P-1', levels: { planning: 2 }, comments: {}, feedback: '', note: 'x' }, moderator))).issues).toEqual(['Reflection: not scored']);
     const d = await moderate(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 4 }, comments: {}, feedback: 'Moderated pass', note: 'Plan meets proficient' }, moderator);
     expect(d).toMatchObject({ source: 'moderation', outcome: 'pass', decidedBy: moderator.id, reason: 'Plan meets proficient' });
     expect(await status('P-1')).toEqual({ status: 'decided', outcome: 'pass' });
@@ -147,7 +147,7 @@ describe('roles are enforced in the services', () => {
     const both = await mk('Both', ['reviewer', 'moderator']);
     await score('P-1', both, { planning: 2, reflection: 2 }, 'x');
     await score('P-1', r1, { planning: 4, reflection: 4 });
-    expect(err(() => moderationCase(ctx, 'P-1', both)).message).toMatch(/reviewed P-1 and cannot moderate it/);
+    expect((await err(() => moderationCase(ctx, 'P-1', both))).message).toMatch(/reviewed P-1 and cannot moderate it/);
   });
 });
 

@@ -47,9 +47,9 @@ async function score(portfolioId: string, who: Reviewer, levels: Record<string, 
   return await submitReview(ctx, state.review!.id, 0, who);
 }
 const row = async (id: string) => (await ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id])) as { status: string; outcome: string | null };
-const err = (fn: () => unknown): ApiError => {
+const err = async (fn: () => unknown): Promise<ApiError> => {
   try {
-    fn();
+    await fn();
   } catch (e) {
     return e as ApiError;
   }
@@ -128,22 +128,22 @@ describe('reconciled decisions wait for release', () => {
     await score('P-2', r2, { planning: 2, reflection: 2 }, 'Not yet.', 10);
     expect((await row('P-2')).status).toBe('ready');
     await saveReleaseFeedback(ctx, 'P-2', '  ', lead);
-    const e = err(() => releaseDecisions(ctx, { items: [{ portfolioId: 'P-1' }, { portfolioId: 'P-2' }], confirm: false }, lead));
+    const e = await err(() => releaseDecisions(ctx, { items: [{ portfolioId: 'P-1' }, { portfolioId: 'P-2' }], confirm: false }, lead));
     expect(e.code).toBe('bad_request');
     expect(e.issues).toEqual(['P-2: Feedback to the candidate is required for Not yet']);
     expect((await row('P-1')).status).toBe('ready');
     await releaseDecisions(ctx, { items: [{ portfolioId: 'P-1' }, { portfolioId: 'P-2', feedback: 'Not yet: deepen the reflection.' }], confirm: false }, lead);
-    expect([row('P-1'), row('P-2')]).toEqual([
+    expect([await row('P-1'), await row('P-2')]).toEqual([
       { status: 'decided', outcome: 'pass' },
       { status: 'decided', outcome: 'not_yet' },
     ]);
-    expect(err(() => releaseDecisions(ctx, { items: [{ portfolioId: 'P-1' }], confirm: false }, lead)).message).toBe('P-1 is not ready to release (it is decided)');
+    expect((await err(() => releaseDecisions(ctx, { items: [{ portfolioId: 'P-1' }], confirm: false }, lead))).message).toBe('P-1 is not ready to release (it is decided)');
   });
 
   it('flags a paragraph pasted twice in the merged feedback until the lead confirms', async () => {
     await agree();
     const twice = 'Good plan.\n\nGood  plan!\n\nMore to do.';
-    const e = err(() => releaseDecisions(ctx, { items: [{ portfolioId: 'P-1', feedback: twice }], confirm: false }, lead));
+    const e = await err(() => releaseDecisions(ctx, { items: [{ portfolioId: 'P-1', feedback: twice }], confirm: false }, lead));
     expect(e.code).toBe('conflict');
     expect(e.issues).toEqual(['P-1: This paragraph appears twice: “Good  plan!”']);
     expect((await row('P-1')).status).toBe('ready');
@@ -153,7 +153,7 @@ describe('reconciled decisions wait for release', () => {
 
   it('a correction waits until the decision is released', async () => {
     await agree();
-    expect(err(() => correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 3 }, comments: {}, feedback: 'x', reason: 'y' }, lead)).message).toMatch(/ready to release/);
+    expect((await err(() => correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 3 }, comments: {}, feedback: 'x', reason: 'y' }, lead))).message).toMatch(/ready to release/);
   });
 });
 

@@ -19,9 +19,9 @@ afterEach(() => ctx.close());
 
 const status = async (id: string) => ((await ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id])) as { status: string; outcome: string | null });
 const auditActions = async () => ((await ctx.db.all('SELECT action FROM audit_log ORDER BY id')) as { action: string }[]).map((a) => a.action);
-const apiError = (fn: () => unknown) => {
+const apiError = async (fn: () => unknown) => {
   try {
-    fn();
+    await fn();
   } catch (e) {
     return e as ApiError;
   }
@@ -52,19 +52,19 @@ describe('reviewing a portfolio', () => {
 
   it('refuses levels the rubric does not have and another reviewer writing into my draft', async () => {
     const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
-    const err = apiError(() => saveDraft(ctx, { reviewId: id, levels: { planning: 7 }, activeMsDelta: 0 }, reviewer));
+    const err = await apiError(() => saveDraft(ctx, { reviewId: id, levels: { planning: 7 }, activeMsDelta: 0 }, reviewer));
     expect(err.code).toBe('bad_request');
     expect(err.issues).toEqual(['Planning: 7 is not a level of this criterion']);
-    expect(apiError(() => saveDraft(ctx, { reviewId: id, feedback: 'x', activeMsDelta: 0 }, admin)).code).toBe('forbidden');
+    expect((await apiError(() => saveDraft(ctx, { reviewId: id, feedback: 'x', activeMsDelta: 0 }, admin))).code).toBe('forbidden');
   });
 
   it('anchors cite a PDF page (with quote) and must fit the evidence kind', async () => {
     const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
     const a = await addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E1', target: { kind: 'pdf_page', page: 2, quote: 'success criteria' } }, reviewer);
     expect(a).toMatchObject({ criterionId: 'planning', evidenceId: 'E1', target: { kind: 'pdf_page', page: 2, quote: 'success criteria' } });
-    expect(apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E1', target: { kind: 'video_time', startS: 3 } }, reviewer)).message).toMatch(/not a video/);
-    expect(apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'nope', evidenceId: 'E1', target: { kind: 'pdf_page', page: 1 } }, reviewer)).code).toBe('bad_request');
-    expect(apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E9', target: { kind: 'pdf_page', page: 1 } }, reviewer)).message).toMatch(/no evidence "E9"/);
+    expect((await apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E1', target: { kind: 'video_time', startS: 3 } }, reviewer))).message).toMatch(/not a video/);
+    expect((await apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'nope', evidenceId: 'E1', target: { kind: 'pdf_page', page: 1 } }, reviewer))).code).toBe('bad_request');
+    expect((await apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E9', target: { kind: 'pdf_page', page: 1 } }, reviewer))).message).toMatch(/no evidence "E9"/);
     await removeAnchor(ctx, id, a.id, reviewer);
     expect((await openReview(ctx, 'P-1', reviewer)).review!.anchors).toEqual([]);
     expect(await auditActions()).toEqual(expect.arrayContaining(['review.anchor.add', 'review.anchor.remove']));
@@ -73,9 +73,9 @@ describe('reviewing a portfolio', () => {
   it('submitting validates every criterion and feedback for Not yet, then records the decision', async () => {
     const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
     await saveDraft(ctx, { reviewId: id, levels: { planning: 4 }, activeMsDelta: 0 }, reviewer);
-    expect(apiError(() => submitReview(ctx, id, 0, reviewer)).issues).toEqual(['Reflection: not scored']);
+    expect((await apiError(() => submitReview(ctx, id, 0, reviewer))).issues).toEqual(['Reflection: not scored']);
     await saveDraft(ctx, { reviewId: id, levels: { reflection: 2 }, activeMsDelta: 60_000 }, reviewer);
-    expect(apiError(() => submitReview(ctx, id, 0, reviewer)).issues).toEqual(['Feedback to the candidate is required for Not yet']);
+    expect((await apiError(() => submitReview(ctx, id, 0, reviewer))).issues).toEqual(['Feedback to the candidate is required for Not yet']);
     await saveDraft(ctx, { reviewId: id, feedback: 'Deepen your reflection.', activeMsDelta: 0 }, reviewer);
     const state = await submitReview(ctx, id, 5_000, reviewer);
     expect(state.readOnly).toBe(true);
@@ -92,10 +92,10 @@ describe('reviewing a portfolio', () => {
     const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
     await saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
     await submitReview(ctx, id, 0, reviewer);
-    expect(apiError(() => saveDraft(ctx, { reviewId: id, feedback: 'x', activeMsDelta: 0 }, reviewer)).code).toBe('conflict');
+    expect((await apiError(() => saveDraft(ctx, { reviewId: id, feedback: 'x', activeMsDelta: 0 }, reviewer))).code).toBe('conflict');
     const other = await createReviewer(ctx, { name: 'Other', email: 'o@example.nz', school: '', district: '', roles: ['reviewer'] }, admin);
-    expect(apiError(() => correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 2 }, comments: {}, feedback: 'x', reason: 'typo' }, other)).code).toBe('forbidden');
-    expect(apiError(() => correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3 }, comments: {}, feedback: 'x', reason: 'typo' }, reviewer)).issues).toEqual(['Reflection: not scored']);
+    expect((await apiError(() => correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 2 }, comments: {}, feedback: 'x', reason: 'typo' }, other))).code).toBe('forbidden');
+    expect((await apiError(() => correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3 }, comments: {}, feedback: 'x', reason: 'typo' }, reviewer))).issues).toEqual(['Reflection: not scored']);
     const corrected = await correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 2 }, comments: { reflection: 'Thin' }, feedback: 'Revisit reflection', reason: 'Misread the journal' }, admin);
     expect(corrected).toMatchObject({ revision: 2, outcome: 'not_yet', source: 'correction', reason: 'Misread the journal', decidedBy: admin.id });
     const revisions = await loadDecisions(ctx, 'P-1');
@@ -112,7 +112,7 @@ describe('reviewing a portfolio', () => {
     const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
     await saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
     await ctx.db.run("INSERT INTO decisions (portfolio_id, revision, outcome, feedback, source, decided_by, decided_at) VALUES ('P-1', 1, 'pass', '', 'review', 'x', 't')");
-    expect(apiError(() => submitReview(ctx, id, 0, reviewer)).code).toBe('conflict');
+    expect((await apiError(() => submitReview(ctx, id, 0, reviewer))).code).toBe('conflict');
     expect(await countRows(ctx, 'decisions')).toBe(1);
   });
 

@@ -17,6 +17,7 @@ import { currentPolicy } from '../policies';
 import { BUNDLE_FORMAT, BUNDLE_JSON, BUNDLE_SIG, type Bundle, type BundleFile } from './format';
 import { loadOrCreateBundleKey, signDigest } from './keys';
 import { buildPackage } from './package';
+import { mapInOrder } from '../../in-order';
 
 export interface ExportedBundle {
   fileName: string;
@@ -124,11 +125,11 @@ export async function exportBundle(ctx: ServiceContext, reviewerId: string, acto
     if (!seen || seen.version < p.rubricVersion) credentialRubric.set(p.credential, { id: p.rubricId, version: p.rubricVersion });
   }
   for (const r of rubrics.values()) add(`catalogue/rubric-${r.id}-${r.version}.json`, json(r));
-  const credentials = (await Promise.all([...credentialRubric].map(async ([code, rubric]) => {
+  const credentials = (await mapInOrder([...credentialRubric], async ([code, rubric]) => {
       const c = await loadCredential(ctx, code);
       if (!c) throw new ApiError('internal', `credential ${code} is missing`);
       return { ...c, rubric };
-    })));
+    }));
   add('catalogue/credentials.json', json({ format: 'evidence-workbench/credentials@1', credentials }));
 
   const key = await loadOrCreateBundleKey(ctx.dataDir);
@@ -143,7 +144,7 @@ export async function exportBundle(ctx: ServiceContext, reviewerId: string, acto
     reviewer: { id: reviewer.id, name: reviewer.name, email: reviewer.email, school: reviewer.school, district: reviewer.district },
     policy: policies,
     assignments: items.map((i) => ({ portfolio: i.portfolioId, rubric: { id: i.rubricId, version: i.rubricVersion } })),
-    history: (await Promise.all(history.map(async (h) => {
+    history: (await mapInOrder(history, async (h) => {
           const d = (await loadDecisions(ctx, h.id)).at(-1);
           return {
             portfolio: h.id,
@@ -161,7 +162,7 @@ export async function exportBundle(ctx: ServiceContext, reviewerId: string, acto
                 }
               : null,
           };
-        }))),
+        })),
     secret,
     issuer: { public_key: key.publicJwk, thumbprint: key.thumbprint },
     files: listed.sort((a, b) => (a.path < b.path ? -1 : 1)),

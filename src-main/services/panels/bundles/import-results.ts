@@ -20,6 +20,7 @@ import { afterReviewSubmitted } from '../reconcile';
 import { RefusedError } from './errors';
 import { issueLines, RESULTS_FORMAT, ResultsFileSchema, ResultsPayloadSchema, type ResultReview, type ResultsPayload } from './format';
 import { macMatches } from './mac';
+import { mapInOrder } from '../../in-order';
 
 export interface ResultsImportReport {
   bundle: string;
@@ -180,11 +181,11 @@ export async function importResults(ctx: ServiceContext, file: string, actor: Re
   if (problems.length) refuse(problems, problems.every((x) => /^(stale|duplicated):/.test(x)) ? 'conflict' : 'bad_request');
 
   const landed = await transaction(ctx, async (ctx) => {
-        const ids = (await Promise.all(checked.map(async ({ r, rubric }) => {
+        const ids = (await mapInOrder(checked, async ({ r, rubric }) => {
                   const id = await landReview(ctx, bundle, r, rubric, actor.id);
                   await afterReviewSubmitted(ctx, r.portfolio, bundle.reviewerId);
                   return { r, id };
-                })));
+                }));
         await ctx.db.orm.update(bundles).set({ resultsImportedAt: nowIso(ctx) }).where(eq(bundles.id, bundle.id)).run();
         await audit(ctx, {
                 actor: actor.id,
@@ -198,10 +199,10 @@ export async function importResults(ctx: ServiceContext, file: string, actor: Re
   return {
     bundle: bundle.id,
     reviewer: bundle.reviewerId,
-    reviews: (await Promise.all(landed.map(async ({ r, id }) => {
+    reviews: (await mapInOrder(landed, async ({ r, id }) => {
           const p = (await ctx.db.orm.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, r.portfolio)).get())!;
           const m = await ctx.db.orm.select({ status: moderations.status }).from(moderations).where(eq(moderations.portfolioId, r.portfolio)).get();
           return { portfolio: r.portfolio, reviewId: id, outcome: r.outcome, status: p.status, moderation: m?.status === 'open' };
-        }))),
+        })),
   };
 }

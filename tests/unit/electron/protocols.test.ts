@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evidenceResponse } from '../../../src-main/core/evidence-response';
 import { createAppProtocolHandler, createEvidenceProtocolHandler } from '../../../src-main/electron/protocols';
 import { desktopRendererCsp } from '../../../src-main/electron/security';
 import { importPath } from '../../../src-main/services/import/importer';
@@ -75,11 +76,11 @@ describe('ew-app:// handler', () => {
 });
 
 describe('ew-evidence:// handler', () => {
-  const handler = () => createEvidenceProtocolHandler(ctx);
+  const handler = () => createEvidenceProtocolHandler((sha, range) => evidenceResponse(ctx, sha, range));
   const url = () => `ew-evidence://blob/${sha256(pdf)}`;
 
   it('serves a registered blob whole with its recorded type, readable by the renderer only', async () => {
-    const r = handler()(new Request(url()));
+    const r = await handler()(new Request(url()));
     expect(r.status).toBe(200);
     expect(r.headers.get('content-type')).toBe('application/pdf');
     expect(r.headers.get('accept-ranges')).toBe('bytes');
@@ -89,37 +90,44 @@ describe('ew-evidence:// handler', () => {
     expect(sha256(await bytes(r))).toBe(sha256(pdf));
   });
 
-  it('never lets a cache keep evidence (it can name the candidate)', () => {
-    expect(handler()(new Request(url())).headers.get('cache-control')).toBe('private, no-store');
-    expect(handler()(new Request(url(), { headers: { Range: 'bytes=0-9' } })).headers.get('cache-control')).toBe('private, no-store');
-    expect(handler()(new Request(`ew-evidence://blob/${'0'.repeat(64)}`)).headers.get('cache-control')).toBe('private, no-store');
+  it('answers 503 when the core cannot be asked (its process has stopped)', async () => {
+    const down = createEvidenceProtocolHandler(async () => Promise.reject(new Error('the core process stopped')));
+    const r = await down(new Request(url()));
+    expect(r.status).toBe(503);
+    expect(r.headers.get('access-control-allow-origin')).toBe('ew-app://app');
+  });
+
+  it('never lets a cache keep evidence (it can name the candidate)', async () => {
+    expect((await handler()(new Request(url()))).headers.get('cache-control')).toBe('private, no-store');
+    expect((await handler()(new Request(url(), { headers: { Range: 'bytes=0-9' } }))).headers.get('cache-control')).toBe('private, no-store');
+    expect((await handler()(new Request(`ew-evidence://blob/${'0'.repeat(64)}`))).headers.get('cache-control')).toBe('private, no-store');
   });
 
   it('serves byte ranges', async () => {
-    const r = handler()(new Request(url(), { headers: { Range: 'bytes=10-19' } }));
+    const r = await handler()(new Request(url(), { headers: { Range: 'bytes=10-19' } }));
     expect(r.status).toBe(206);
     expect(r.headers.get('content-range')).toBe(`bytes 10-19/${pdf.length}`);
     expect([...(await bytes(r))]).toEqual([...pdf.subarray(10, 20)]);
-    const tail = handler()(new Request(url(), { headers: { Range: 'bytes=-5' } }));
+    const tail = await handler()(new Request(url(), { headers: { Range: 'bytes=-5' } }));
     expect([...(await bytes(tail))]).toEqual([...pdf.subarray(pdf.length - 5)]);
   });
 
   it('answers 416 for unsatisfiable ranges and 404 for anything unregistered', async () => {
-    const r = handler()(new Request(url(), { headers: { Range: `bytes=${pdf.length}-` } }));
+    const r = await handler()(new Request(url(), { headers: { Range: `bytes=${pdf.length}-` } }));
     expect(r.status).toBe(416);
     expect(r.headers.get('content-range')).toBe(`bytes */${pdf.length}`);
     for (const u of [`ew-evidence://blob/${'0'.repeat(64)}`, 'ew-evidence://blob/../queue.sqlite', 'ew-evidence://blob/%2e%2e%2fqueue.sqlite', `ew-evidence://other/${sha256(pdf)}`])
-      expect(handler()(new Request(u)).status, u).toBe(404);
+      expect((await handler()(new Request(u))).status, u).toBe(404);
   });
 
   it('answers HEAD without a body and CORS preflights for byte ranges', async () => {
-    const head = handler()(new Request(url(), { method: 'HEAD' }));
+    const head = await handler()(new Request(url(), { method: 'HEAD' }));
     expect(head.status).toBe(200);
     expect(head.body).toBeNull();
-    const pre = handler()(new Request(url(), { method: 'OPTIONS' }));
+    const pre = await handler()(new Request(url(), { method: 'OPTIONS' }));
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-headers')).toBe('Range');
     expect(pre.headers.get('access-control-expose-headers')).toContain('Content-Range');
-    expect(handler()(new Request(url(), { method: 'DELETE' })).status).toBe(405);
+    expect((await handler()(new Request(url(), { method: 'DELETE' }))).status).toBe(405);
   });
 });

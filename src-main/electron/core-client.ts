@@ -147,13 +147,18 @@ export function createCoreClient(options: CoreClientOptions): CoreClient {
       if (stoppedReason !== null) throw new ApiError('internal', stoppedReason);
       const incarnation = current;
       if (!incarnation) throw new ApiError('internal', 'the core has not been started');
-      try {
-        await incarnation.opened;
-      } catch (err) {
-        throw new ApiError('internal', `the core could not open: ${(err as Error).message}`);
+      if (!incarnation.wasReady) {
+        try {
+          await incarnation.opened;
+        } catch (err) {
+          throw new ApiError('internal', `the core could not open: ${(err as Error).message}`);
+        }
+        // Closing, stopping or a replacement may have happened meanwhile: check again.
+        continue;
       }
       // It died after opening: a replacement is starting (wait for it) or the client has stopped (say why).
       if (incarnation.gone) continue;
+      // Posted without waiting once the host is open, so calls reach it in the order they were made, before a close.
       const id = nextId++;
       return new Promise((resolve, reject) => {
         incarnation.pending.set(id, { resolve, reject });

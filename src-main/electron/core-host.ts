@@ -74,7 +74,7 @@ function serve(parent: ParentChannel): void {
     const { id } = request;
     try {
       const services = opened && (await opened);
-      if (!services || closing) throw new ApiError('internal', 'the core is not open');
+      if (!services) throw new ApiError('internal', 'the core is not open');
       const value =
         request.type === 'call'
           ? await services.core.handle(request.method, request.input, request.caller)
@@ -114,6 +114,11 @@ function serve(parent: ParentChannel): void {
         void close();
         return;
       default: {
+        // Checked as the request arrives: one that came before the close still runs, however soon the close follows.
+        if (closing) {
+          parent.send({ type: 'reply', id: request.id, ok: false, error: new ApiError('internal', 'the core is closing').toBody() });
+          return;
+        }
         const done = answer(request).finally(() => inFlight.delete(done));
         inFlight.add(done);
       }

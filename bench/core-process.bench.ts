@@ -6,6 +6,7 @@
  * Two workloads: importing the bundled demo into fresh data directories (the import the app runs on first start), and
  * queue pages, searches and counts at 100,000 portfolios through the API.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { createCore, type Core } from '../src-main/core/api';
@@ -18,6 +19,13 @@ import { seedPortfolios } from './queue.bench';
 const HOST = path.resolve('src-main/electron/core-host.ts');
 const anyone = { actor: null };
 const INFO = { name: 'Evidence Workbench', version: 'bench', shell: 'electron' } as const;
+const dirs: string[] = [];
+/** A fresh data directory, removed when the bench ends. */
+const freshDir = () => {
+  const dir = tempDir('ew-bench-uproc-');
+  dirs.push(dir);
+  return dir;
+};
 
 interface Stalls {
   p50: number;
@@ -73,14 +81,14 @@ async function demoImports(runs: number): Promise<Record<string, string>> {
   // compiles the host's TypeScript (tsx), which a built app does not, so the host's wall time is the longer one.
   const host = await stallsDuring(async () => {
     for (let i = 0; i < runs; i++) {
-      const { client, opened } = startHost(tempDir('ew-bench-uproc-'), true);
+      const { client, opened } = startHost(freshDir(), true);
       if (!(await opened).demoLoaded) throw new Error('the core host did not import the demo');
       await client.close();
     }
   });
   const inProcess = await stallsDuring(async () => {
     for (let i = 0; i < runs; i++) {
-      const ctx = await openServices({ dataDir: tempDir('ew-bench-uproc-') });
+      const ctx = await openServices({ dataDir: freshDir() });
       await loadDemoIfFresh(ctx);
       ctx.handle.close();
     }
@@ -89,8 +97,8 @@ async function demoImports(runs: number): Promise<Record<string, string>> {
 }
 
 async function queueCalls(n: number, rounds: number): Promise<Record<string, string>> {
-  const dataDir = tempDir('ew-bench-uproc-');
-  const seeded = await openServices({ dataDir });
+  const dir = freshDir();
+  const seeded = await openServices({ dataDir: dir });
   await seedPortfolios(seeded, n);
   seeded.handle.close();
   const calls: [string, unknown][] = [
@@ -109,11 +117,11 @@ async function queueCalls(n: number, rounds: number): Promise<Record<string, str
       }
   };
 
-  const { client, opened } = startHost(dataDir, false);
+  const { client, opened } = startHost(dir, false);
   await opened;
   const host = await stallsDuring(run(client));
   await client.close();
-  const ctx = await openServices({ dataDir });
+  const ctx = await openServices({ dataDir: dir });
   const inProcess = await stallsDuring(run(createCore(ctx, INFO)));
   ctx.handle.close();
   return {
@@ -123,5 +131,9 @@ async function queueCalls(n: number, rounds: number): Promise<Record<string, str
 }
 
 export async function benchCoreProcess(demoRuns = 3, portfolios = 100_000): Promise<Record<string, string>> {
-  return { ...(await idleFloor()), ...(await demoImports(demoRuns)), ...(await queueCalls(portfolios, 25)) };
+  try {
+    return { ...(await idleFloor()), ...(await demoImports(demoRuns)), ...(await queueCalls(portfolios, 25)) };
+  } finally {
+    for (const dir of dirs.splice(0)) fs.rmSync(dir, { recursive: true, force: true });
+  }
 }

@@ -161,8 +161,14 @@ export function createCoreClient(options: CoreClientOptions): CoreClient {
       // Posted without waiting once the host is open, so calls reach it in the order they were made, before a close.
       const id = nextId++;
       return new Promise((resolve, reject) => {
+        try {
+          incarnation.host.postMessage(make(id));
+        } catch {
+          // Only structured-cloneable values cross (the renderer's IPC already guarantees that for its calls).
+          reject(new ApiError('bad_request', 'the request holds a value that cannot be sent to the core'));
+          return;
+        }
         incarnation.pending.set(id, { resolve, reject });
-        incarnation.host.postMessage(make(id));
       });
     }
   }

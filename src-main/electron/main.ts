@@ -41,7 +41,7 @@ app.setName(APP_NAME);
 
 // The same folder `npm run serve` and the CLI use by default (paths.ts defaultDataDir): <appData>/Evidence Workbench.
 const dataDir = path.resolve(argValue(process.argv, '--data') ?? process.env.EVIDENCE_WORKBENCH_DATA ?? path.join(app.getPath('appData'), APP_NAME));
-const databaseUrl = argValue(process.argv, '--database-url') ?? process.env.EVIDENCE_WORKBENCH_DATABASE_URL ?? undefined;
+const databaseUrl = argValue(process.argv, '--database-url') ?? (process.env.EVIDENCE_WORKBENCH_DATABASE_URL || undefined);
 const loadDemo = !process.argv.includes('--no-demo');
 // userData decides the single-instance lock, so one instance per data directory; Chromium's own state goes in a subfolder.
 app.setPath('userData', dataDir);

@@ -35,7 +35,10 @@ function parentChannel(): ParentChannel {
   const send = process.send?.bind(process);
   if (send)
     return {
-      send: (message) => send(message),
+      // A parent that has gone gets no answers; the calls still running finish and the database closes (onGone).
+      send: (message) => {
+        if (process.connected) send(message);
+      },
       onMessage: (listener) => process.on('message', listener),
       onGone: (listener) => process.once('disconnect', listener),
     };

@@ -4,6 +4,7 @@
  * look-ups must be the same either way, however many calls are in flight, and a host that dies must not leave a call
  * hanging.
  */
+import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -251,6 +252,15 @@ describe('closing', () => {
     expect(alive(pid)).toBe(false);
     expect(await failure(c.handle('app.info', {}, anyone))).toEqual({ code: 'internal', message: 'the core is closing' });
     // Closed cleanly: SQLite folded its write-ahead log back into the database file.
+    expect(fs.existsSync(path.join(dataDir, 'queue.sqlite-wal'))).toBe(false);
+  });
+
+  it('closes the database and exits when a Node parent dies without closing it', async () => {
+    const dataDir = tempDir('ew-host-');
+    const parent = spawnSync(process.execPath, ['--import', 'tsx', path.resolve('tests/unit/electron/support/short-lived-parent.ts'), dataDir], { encoding: 'utf8' });
+    const pid = Number(parent.stdout.trim());
+    expect(pid).toBeGreaterThan(0);
+    await vi.waitFor(() => expect(alive(pid)).toBe(false), { timeout: 10_000 });
     expect(fs.existsSync(path.join(dataDir, 'queue.sqlite-wal'))).toBe(false);
   });
 });

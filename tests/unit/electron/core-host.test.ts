@@ -125,7 +125,9 @@ describe('the core host on the bundled demo', () => {
   });
 
   it('tells the evidence protocol what to send, which this process streams from the store', async () => {
-    const sha = (ctx.handle.sqlite.prepare('SELECT sha256 FROM blobs LIMIT 1').get() as { sha256: string }).sha256;
+    const { rows } = (await local.handle('queue.list', { limit: 1 }, anyone)) as { rows: { id: string }[] };
+    const detail = (await local.handle('portfolio.get', { id: rows[0]!.id }, anyone)) as { evidence: { sha256: string }[] };
+    const sha = detail.evidence[0]!.sha256;
     for (const range of [undefined, 'bytes=0-9', 'bytes=999999999-']) expect(await remote.evidence(sha, range)).toEqual(await evidenceResponse(ctx, sha, range));
     expect((await remote.evidence('0'.repeat(64))).status).toBe(404);
     const served = await createEvidenceProtocolHandler((s, range) => remote.evidence(s, range))(new Request(`ew-evidence://blob/${sha}`));

@@ -1,5 +1,6 @@
 /**
- * `electron-vite build`: main process (ESM, out/main/main.js, the package.json "main"), the sandboxed preload
+ * `electron-vite build`: main process (ESM, out/main/main.js, the package.json "main") beside the core host its utility
+ * process runs (out/main/core-host.js), the sandboxed preload
  * (a single CommonJS file, out/preload/preload.cjs) and the renderer (out/renderer, the same config as
  * vite.renderer.config.ts).
  */
@@ -16,8 +17,11 @@ export default defineConfig({
       // Dependencies stay in node_modules (better-sqlite3 is native and must never be bundled).
       externalizeDeps: true,
       rolldownOptions: {
-        input: { main: here('./src-main/electron/main.ts') },
+        input: { main: here('./src-main/electron/main.ts'), 'core-host': here('./src-main/electron/core-host.ts') },
         external: ['better-sqlite3'],
+        // Code both entries share goes beside them, not into a subfolder: core/paths.ts finds the project root two
+        // levels above the file it is bundled into.
+        output: { chunkFileNames: '[name]-[hash].js' },
       },
     },
   },

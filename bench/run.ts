@@ -5,6 +5,7 @@ import { benchPanels } from './panels.bench';
 import { benchAgreement } from './agreement.bench';
 import { benchWorkbench } from './workbench.bench';
 import { benchCalibration } from './calibration.bench';
+import { benchCoreProcess } from './core-process.bench';
 
 const BENCHES: Record<string, () => Promise<Record<string, string>>> = {
   import: () => benchImport(),
@@ -13,6 +14,7 @@ const BENCHES: Record<string, () => Promise<Record<string, string>>> = {
   agreement: () => benchAgreement(),
   calibration: () => benchCalibration(),
   workbench: () => benchWorkbench(),
+  'core-process': () => benchCoreProcess(),
   // Browser-side code (DOM types): loaded by path so the node type check does not take it in; it is checked by tsconfig.e2e.json.
   viewer: async () => ((await import(`./${'viewer'}.bench.ts`)) as { benchViewer(): Promise<Record<string, string>> }).benchViewer(),
 };

@@ -19,6 +19,8 @@ export interface OpenOptions {
   now?: () => Date;
   /** better_sqlite3.node built for the running runtime (Electron); omitted, better-sqlite3 loads its own (Node) build. */
   nativeBinding?: string;
+  /** A postgres:// URL: the queue lives in that PostgreSQL database instead of <dataDir>/queue.sqlite. */
+  databaseUrl?: string;
 }
 
 /**

@@ -16,7 +16,8 @@ import { z } from 'zod';
 import type { IpcMain, IpcMainInvokeEvent, SaveDialogOptions } from 'electron';
 import { IPC_CHANNELS } from '../../src-shared/contracts/bridge';
 import { ApiError, type ApiErrorBody } from '../../src-shared/contracts/errors';
-import { toApiError, type Core } from '../core/api';
+import type { Core } from '../core/api';
+import { errorBody } from './error-body';
 import { isAllowedSender } from './security';
 
 /** The part of an IPC event the handlers look at (IpcMainInvokeEvent has it; tests pass plain objects). */
@@ -25,6 +26,9 @@ export interface SenderEvent {
 }
 
 export type CallReply = { ok: true; result: unknown } | { ok: false; error: ApiErrorBody };
+
+/** What the call channel needs of the core: its one entry point (the core host's client in the app, the core itself in tests). */
+export type CoreHandle = Pick<Core, 'handle'>;
 
 /** What saveFile needs from Electron's dialog; `event` lets main.ts parent the dialog on the asking window. */
 export interface SaveDialog {
@@ -64,7 +68,7 @@ function issuesOf(error: z.ZodError): string[] {
   return error.issues.map((i) => `${i.path.join('.') || '(payload)'}: ${i.message}`);
 }
 
-export function createCallHandler(core: Core): (event: SenderEvent, payload: unknown) => Promise<CallReply> {
+export function createCallHandler(core: CoreHandle): (event: SenderEvent, payload: unknown) => Promise<CallReply> {
   return async (event, payload) => {
     if (!isAllowedSender(senderUrl(event))) return { ok: false, error: new ApiError('forbidden', 'IPC from an unexpected frame was refused').toBody() };
     const parsed = CallPayloadSchema.safeParse(payload);
@@ -74,7 +78,7 @@ export function createCallHandler(core: Core): (event: SenderEvent, payload: unk
       const result = await core.handle(method, input, { actor });
       return { ok: true, result: result ?? null };
     } catch (err) {
-      return { ok: false, error: toApiError(err).toBody() };
+      return { ok: false, error: errorBody(err) };
     }
   };
 }
@@ -129,7 +133,7 @@ export function createSaveFileHandler(dialog: SaveDialog): (event: SenderEvent, 
  * Registers both channels. Without a dialog (tests, headless use) only the call channel is registered.
  * Returns a function that removes the handlers again.
  */
-export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, core: Core, dialog?: SaveDialog): () => void {
+export function registerIpc(ipcMain: Pick<IpcMain, 'handle' | 'removeHandler'>, core: CoreHandle, dialog?: SaveDialog): () => void {
   const call = createCallHandler(core);
   ipcMain.handle(IPC_CHANNELS.call, (event: IpcMainInvokeEvent, payload: unknown) => call(event, payload));
   if (dialog) {

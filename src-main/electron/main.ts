@@ -1,19 +1,20 @@
 /**
  * The desktop shell's main process (`npm start`). One instance per data directory; the renderer is served from
  * out/renderer over `ew-app://app/`, evidence over `ew-evidence://blob/<sha256>`, and the core over the two IPC channels
- * of the preload bridge. The rules themselves live in security.ts, ipc.ts and protocols.ts; this file only wires them in.
+ * of the preload bridge. The core itself (database, imports, exports, bundles) runs in a utility process (core-host.ts),
+ * so this thread only relays messages and the window stays responsive through a long import or report.
+ * The rules themselves live in security.ts, ipc.ts and protocols.ts; this file only wires them in.
  *
- *   electron . [--data DIR] [--no-demo]
+ *   electron . [--data DIR] [--database-url URL] [--no-demo]
  */
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, type WebContents } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, protocol, session, shell, utilityProcess, type WebContents } from 'electron';
 import { APP_SCHEME, EVIDENCE_SCHEME } from '../../src-shared/contracts/bridge';
-import { createCore } from '../core/api';
 import { rendererDir } from '../core/paths';
-import { loadDemoIfFresh, openServices, type Services } from '../core/services';
-import { APP_NAME, APP_VERSION } from '../core/version';
-import type { ServiceContext } from '../services/context';
+import { APP_NAME } from '../core/version';
+import { createCoreClient, type CoreClient } from './core-client';
+import { utilityHost } from './host-process';
 import { registerIpc, type SaveDialog } from './ipc';
 import { createAppProtocolHandler, createEvidenceProtocolHandler } from './protocols';
 import { APP_INDEX_URL, WEB_PREFERENCES, isAllowedNavigation, isExternalLink, permissionAllowed } from './security';
@@ -40,14 +41,24 @@ app.setName(APP_NAME);
 
 // The same folder `npm run serve` and the CLI use by default (paths.ts defaultDataDir): <appData>/Evidence Workbench.
 const dataDir = path.resolve(argValue(process.argv, '--data') ?? process.env.EVIDENCE_WORKBENCH_DATA ?? path.join(app.getPath('appData'), APP_NAME));
+const databaseUrl = argValue(process.argv, '--database-url') ?? (process.env.EVIDENCE_WORKBENCH_DATABASE_URL || undefined);
 const loadDemo = !process.argv.includes('--no-demo');
 // userData decides the single-instance lock, so one instance per data directory; Chromium's own state goes in a subfolder.
 app.setPath('userData', dataDir);
 app.setPath('sessionData', path.join(dataDir, 'session'));
 
 const preloadPath = fileURLToPath(new URL('../preload/preload.cjs', import.meta.url));
+const coreHostPath = fileURLToPath(new URL('./core-host.js', import.meta.url));
 let mainWindow: BrowserWindow | null = null;
-let ctx: Services | null = null;
+let core: CoreClient | null = null;
+let coreClosed = false;
+
+/** The core cannot run: say why in a native box (the window may not exist yet) and quit. */
+function fail(title: string, reason: string): void {
+  console.error(`[main] ${title}: ${reason}`);
+  dialog.showErrorBox(APP_NAME, `${title}\n${dataDir}\n\n${reason}`);
+  app.exit(1);
+}
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -99,22 +110,25 @@ async function start(): Promise<void> {
   ses.setPermissionRequestHandler((_contents, permission, callback) => callback(permissionAllowed(permission)));
   ses.setPermissionCheckHandler((_contents, permission) => permissionAllowed(permission));
 
+  // better_sqlite3.node built for this Electron (scripts/start.mjs sets it; node_modules' own build is for Node); the
+  // utility process runs Electron's Node, so it needs the same build. A packaged app would take it from its resources
+  // folder (process.resourcesPath) instead of this variable.
+  const nativeBinding = process.env.EVIDENCE_WORKBENCH_SQLITE_BINDING || undefined;
+  const client = createCoreClient({
+    spawn: () => utilityHost(utilityProcess.fork(coreHostPath, [], { serviceName: `${APP_NAME} core` })),
+    host: { dataDir, nativeBinding, databaseUrl, loadDemo },
+    onStopped: (reason) => fail('The core of the app stopped', reason),
+  });
+  core = client;
   try {
-    // better_sqlite3.node built for this Electron (scripts/start.mjs sets it; node_modules' own build is for Node).
-    // A packaged app would take it from its resources folder (process.resourcesPath) instead of this variable.
-    const nativeBinding = process.env.EVIDENCE_WORKBENCH_SQLITE_BINDING || undefined;
-    ctx = await openServices({ dataDir, nativeBinding });
-    if (loadDemo && (await loadDemoIfFresh(ctx))) console.log('Loaded the bundled demo portfolios into a new data directory.');
+    await client.start();
   } catch (err) {
-    console.error('[main] could not open the data directory:', err);
-    dialog.showErrorBox(APP_NAME, `Could not open the data directory\n${dataDir}\n\n${err instanceof Error ? err.message : String(err)}`);
-    app.exit(1);
+    fail('Could not open the data directory', err instanceof Error ? err.message : String(err));
     return;
   }
-  const core = createCore(ctx, { name: APP_NAME, version: APP_VERSION, shell: 'electron' });
 
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir()));
-  protocol.handle(EVIDENCE_SCHEME, createEvidenceProtocolHandler(ctx));
+  protocol.handle(EVIDENCE_SCHEME, createEvidenceProtocolHandler((sha256, range) => client.evidence(sha256, range)));
 
   const saveDialog: SaveDialog = {
     async showSaveDialog(options, event) {
@@ -123,7 +137,7 @@ async function start(): Promise<void> {
       return parent ? await dialog.showSaveDialog(parent, options) : await dialog.showSaveDialog(options);
     },
   };
-  registerIpc(ipcMain, core, saveDialog);
+  registerIpc(ipcMain, client, saveDialog);
 
   mainWindow = createWindow();
   app.on('activate', () => {
@@ -134,9 +148,14 @@ async function start(): Promise<void> {
 app.on('window-all-closed', () => {
   if (process.platform !== 'darwin') app.quit();
 });
-app.on('will-quit', () => {
-  void ctx?.close();
-  ctx = null;
+// The core finishes the calls it is running and closes the database before the app goes (app.exit skips this).
+app.on('will-quit', (event) => {
+  if (!core || coreClosed) return;
+  event.preventDefault();
+  void core.close().finally(() => {
+    coreClosed = true;
+    app.quit();
+  });
 });
 
 if (!app.requestSingleInstanceLock()) {

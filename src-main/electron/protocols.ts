@@ -4,13 +4,13 @@
  *
  *  - `ew-app://app/…`          the built renderer, confined to its folder, HTML with the renderer CSP.
  *  - `ew-evidence://blob/<sha>` registered evidence blobs via the same evidenceResponse() as the HTTP shell
- *                               (byte ranges for video seeking and pdf.js, 404/416 otherwise).
+ *                               (byte ranges for video seeking and pdf.js, 404/416 otherwise). The core host answers
+ *                               what to send (it knows which blobs are registered); this process streams the file.
  */
 import fs from 'node:fs';
 import { Readable } from 'node:stream';
 import type { ReadableStream as WebReadableStream } from 'node:stream/web';
-import type { ServiceContext } from '../services/context';
-import { evidenceResponse } from '../core/evidence-response';
+import type { EvidenceResponse } from '../core/evidence-response';
 import { APP_ORIGIN, desktopRendererCsp, evidenceShaFromUrl, rendererContentType, resolveRendererFile } from './security';
 
 const SECURITY_HEADERS = {
@@ -56,7 +56,10 @@ const CORS_HEADERS = {
   Vary: 'Origin',
 };
 
-export function createEvidenceProtocolHandler(ctx: ServiceContext): (request: Request) => Promise<Response> {
+/** evidenceResponse() for a blob and Range header, wherever the core runs. */
+export type LocateEvidence = (sha256: string, range: string | undefined) => Promise<EvidenceResponse> | EvidenceResponse;
+
+export function createEvidenceProtocolHandler(locate: LocateEvidence): (request: Request) => Promise<Response> {
   return async (request) => {
     if (request.method === 'OPTIONS')
       return new Response(null, {
@@ -66,7 +69,12 @@ export function createEvidenceProtocolHandler(ctx: ServiceContext): (request: Re
     if (request.method !== 'GET' && request.method !== 'HEAD') return text(405, 'Method Not Allowed', CORS_HEADERS);
     const sha256 = evidenceShaFromUrl(request.url);
     if (!sha256) return text(404, 'Not Found', CORS_HEADERS);
-    const r = await evidenceResponse(ctx, sha256, request.headers.get('range') ?? undefined);
+    let r: EvidenceResponse;
+    try {
+      r = await locate(sha256, request.headers.get('range') ?? undefined);
+    } catch {
+      return text(503, 'Service Unavailable', CORS_HEADERS);
+    }
     if (!r.range) return text(r.status, r.status === 404 ? 'Not Found' : 'Range Not Satisfiable', { ...r.headers, ...CORS_HEADERS });
     const headers = { ...SECURITY_HEADERS, ...r.headers, ...CORS_HEADERS };
     const empty = request.method === 'HEAD' || r.range.end < r.range.start;

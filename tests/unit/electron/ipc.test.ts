@@ -48,7 +48,7 @@ describe('call handler', () => {
 
   it('passes method, input and actor through to the core', async () => {
     const handle = vi.fn(async () => ({ rows: [] }));
-    const call = createCallHandler({ ctx, handle });
+    const call = createCallHandler({ handle });
     const reply = await call(fromApp, { method: 'queue.list', input: { status: 'new' }, actor: 'reviewer-1' });
     expect(handle).toHaveBeenCalledWith('queue.list', { status: 'new' }, { actor: 'reviewer-1' });
     expect(reply).toEqual({ ok: true, result: { rows: [] } });
@@ -56,7 +56,7 @@ describe('call handler', () => {
 
   it.each(foreign.map((e, i) => [i, e] as const))('refuses foreign sender #%i without calling the core', async (_i, event) => {
     const handle = vi.fn();
-    const reply = await createCallHandler({ ctx, handle })(event, { method: 'app.info', input: {}, actor: null });
+    const reply = await createCallHandler({ handle })(event, { method: 'app.info', input: {}, actor: null });
     expect(handle).not.toHaveBeenCalled();
     expect(reply.ok).toBe(false);
     if (!reply.ok) expect(reply.error).toMatchObject({ code: 'forbidden' });
@@ -72,7 +72,7 @@ describe('call handler', () => {
     ['extra keys', { method: 'app.info', input: {}, actor: null, channel: 'other' }],
   ])('turns a bad payload (%s) into a bad_request body', async (_label, payload) => {
     const handle = vi.fn();
-    const reply = await createCallHandler({ ctx, handle })(fromApp, payload);
+    const reply = await createCallHandler({ handle })(fromApp, payload);
     expect(handle).not.toHaveBeenCalled();
     expect(reply.ok).toBe(false);
     if (!reply.ok) {
@@ -89,7 +89,7 @@ describe('call handler', () => {
     expect(missing.ok).toBe(false);
     if (!missing.ok) expect(['not_found', 'bad_request']).toContain(missing.error.code);
 
-    const thrower = createCallHandler({ ctx, handle: async () => Promise.reject(new ApiError('conflict', 'already decided', ['P-1'])) });
+    const thrower = createCallHandler({ handle: async () => Promise.reject(new ApiError('conflict', 'already decided', ['P-1'])) });
     expect(await thrower(fromApp, { method: 'app.info', input: {}, actor: 'r' })).toEqual({
       ok: false,
       error: { code: 'conflict', message: 'already decided', issues: ['P-1'] },
@@ -97,7 +97,7 @@ describe('call handler', () => {
   });
 
   it('never lets a raw error cross: unexpected failures become an internal body without details', async () => {
-    const call = createCallHandler({ ctx, handle: async () => Promise.reject(new Error('SQLITE_CORRUPT at /home/me/secret/path')) });
+    const call = createCallHandler({ handle: async () => Promise.reject(new Error('SQLITE_CORRUPT at /home/me/secret/path')) });
     const reply = await call(fromApp, { method: 'app.info', input: {}, actor: null });
     expect(reply).toEqual({ ok: false, error: { code: 'internal', message: 'internal error' } });
     expect(JSON.stringify(reply)).not.toContain('secret');

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { evidenceResponse } from '../../../src-main/core/evidence-response';
 import { createAppProtocolHandler, createEvidenceProtocolHandler } from '../../../src-main/electron/protocols';
 import { desktopRendererCsp } from '../../../src-main/electron/security';
 import { importPath } from '../../../src-main/services/import/importer';
@@ -75,7 +76,7 @@ describe('ew-app:// handler', () => {
 });
 
 describe('ew-evidence:// handler', () => {
-  const handler = () => createEvidenceProtocolHandler(ctx);
+  const handler = () => createEvidenceProtocolHandler((sha, range) => evidenceResponse(ctx, sha, range));
   const url = () => `ew-evidence://blob/${sha256(pdf)}`;
 
   it('serves a registered blob whole with its recorded type, readable by the renderer only', async () => {
@@ -87,6 +88,13 @@ describe('ew-evidence:// handler', () => {
     expect(r.headers.get('content-length')).toBe(String(pdf.length));
     expect(r.headers.get('access-control-allow-origin')).toBe('ew-app://app');
     expect(sha256(await bytes(r))).toBe(sha256(pdf));
+  });
+
+  it('answers 503 when the core cannot be asked (its process has stopped)', async () => {
+    const down = createEvidenceProtocolHandler(async () => Promise.reject(new Error('the core process stopped')));
+    const r = await down(new Request(url()));
+    expect(r.status).toBe(503);
+    expect(r.headers.get('access-control-allow-origin')).toBe('ew-app://app');
   });
 
   it('never lets a cache keep evidence (it can name the candidate)', async () => {

@@ -135,10 +135,11 @@ CREATE TRIGGER portfolios_keep_identity_ahead AFTER INSERT ON portfolios REFEREN
   FOR EACH STATEMENT EXECUTE FUNCTION keep_identity_ahead('seq');
 
 -- Search, split by what a viewer may match: ref (portfolio id), pseudonym, identity (candidate ids, name, emails).
--- A word is a run of letters and digits (as FTS5's unicode61 tokenizer has it), lower case, accents taken off.
+-- A word is a run of letters and digits (as FTS5's unicode61 tokenizer has it), lower case, without the accents
+-- unicode61's remove_diacritics takes off: those of letters whose base letter is a-z (é, ø stays ø, Greek keeps its).
 CREATE FUNCTION search_words(t text) RETURNS text LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE
 RETURN ' ' || btrim(regexp_replace(
-  regexp_replace(normalize(lower(t COLLATE "und-x-icu"), NFD), '[\\u0300-\\u036f]+', '', 'g') COLLATE "und-x-icu",
+  normalize(regexp_replace(normalize(lower(t COLLATE "und-x-icu"), NFD), '([a-z])[\\u0300-\\u036f]+', '\\1', 'g'), NFC) COLLATE "und-x-icu",
   '[^[:alnum:]]+', ' ', 'g')) || ' ';
 -- What a row's words must contain for a search word: its words in a row, the last one a prefix; NULL (matches
 -- nothing) when it has no letter or digit.

@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import { Column, getTableColumns, is, SQL, Table } from 'drizzle-orm';
+import { Column, getTableColumns, getTableName, is, SQL, Table } from 'drizzle-orm';
 import { getTableConfig as pgTableConfig, PgDialect, PgTable } from 'drizzle-orm/pg-core';
 import { getTableConfig as sqliteTableConfig, SQLiteSyncDialect, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -101,7 +101,7 @@ function drizzleShape(tables: Table[], dialect: 'sqlite' | 'postgres'): Shape {
     }
     const foreignKeys = config.foreignKeys.map((f) => {
       const ref = f.reference();
-      return fk(ref.columns.map((c) => c.name), (ref.foreignTable as unknown as { [k: symbol]: string })[Table.Symbol.Name as unknown as symbol] ?? '', ref.foreignColumns.map((c) => c.name), f.onDelete);
+      return fk(ref.columns.map((c) => c.name), getTableName(ref.foreignTable), ref.foreignColumns.map((c) => c.name), f.onDelete);
     });
     shape[config.name] = { columns, primaryKey: [...new Set(primaryKey)], indexes, uniques, foreignKeys };
   }

@@ -1,3 +1,5 @@
+import { AUDIT_GUARDS_SQL } from '../audit-guards';
+
 /**
  * The whole schema as SQLite has it after its migration 9 (src-main/db/migrations), in PostgreSQL's spelling, so the
  * same queries give the same rows on both:
@@ -310,22 +312,7 @@ CREATE TABLE audit_log_reached (
   id bigint NOT NULL
 );
 INSERT INTO audit_log_reached (id) VALUES (0);
-CREATE FUNCTION audit_log_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  RAISE EXCEPTION 'audit log is append-only';
-END $$;
-CREATE FUNCTION audit_log_append() RETURNS trigger LANGUAGE plpgsql AS $$
-BEGIN
-  IF NEW.hash IS NULL OR NEW.id IS DISTINCT FROM (SELECT coalesce(max(id), 0) + 1 FROM audit_log) THEN
-    RAISE EXCEPTION 'audit log is append-only: a new entry must follow the last one and carry its chain hash';
-  END IF;
-  UPDATE audit_log_reached SET id = greatest(id, NEW.id);
-  RETURN NEW;
-END $$;
-CREATE TRIGGER audit_log_no_update BEFORE UPDATE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
-CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_refuse_change();
-CREATE TRIGGER audit_log_no_truncate BEFORE TRUNCATE ON audit_log FOR EACH STATEMENT EXECUTE FUNCTION audit_log_refuse_change();
-CREATE TRIGGER audit_log_append_only BEFORE INSERT ON audit_log FOR EACH ROW EXECUTE FUNCTION audit_log_append();
+${AUDIT_GUARDS_SQL}
 
 CREATE TABLE identity_findings (
   portfolio_id text COLLATE "C" NOT NULL REFERENCES portfolios(id) ON DELETE CASCADE DEFERRABLE,

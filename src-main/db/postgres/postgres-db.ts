@@ -82,6 +82,10 @@ class PostgresDb implements Db {
     );
   }
 
+  get inTransaction(): boolean {
+    return this.client !== null;
+  }
+
   private get runner(): Runner {
     return this.client ?? this.shared.pool;
   }

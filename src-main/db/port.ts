@@ -61,6 +61,11 @@ export interface DialectSql {
    * matches). Use it as `p.seq IN (${fragment.sql})`, its params in place.
    */
   searchPortfolios(text: string, columns: readonly SearchColumn[]): SqlFragment | null;
+  /**
+   * A subquery of one text column, `value`: the elements of a JSON array of strings bound at `placeholder` (SQLite's
+   * `SELECT value FROM json_each(?)`), e.g. `portfolio_id IN (${fn.jsonTextValues('?')})` with JSON.stringify(ids).
+   */
+  jsonTextValues(placeholder: string): string;
 }
 
 export interface Db {

@@ -20,6 +20,7 @@ const SQLITE_FN: DialectSql = {
     const match = words.map((w) => `${cols} : "${w.replace(/"/g, '""')}"*`).join(' AND ');
     return { sql: 'SELECT rowid FROM portfolio_search WHERE portfolio_search MATCH ?', params: [match] };
   },
+  jsonTextValues: (placeholder) => `SELECT value FROM json_each(${placeholder})`,
 };
 
 /** The statements of one connection, prepared once: preparing costs more than running most of the queue's queries. */

@@ -113,6 +113,9 @@ export function inWords(err: unknown, server: ServerName): Error {
       return kind('conflict', 'another transaction changed the same rows at the same time; the change was not made, try again');
     case '55P03':
       return kind('conflict', 'the rows are locked by another transaction; the change was not made, try again');
+    case '25P02':
+      // SQLite carries on after a failed statement; PostgreSQL refuses the rest of the transaction.
+      return kind('query', 'an earlier statement of this transaction failed, so PostgreSQL refuses the rest of it: run a statement that may fail in a nested transaction');
     case '57014':
       return kind('query', `${at(server)} cancelled a query (it took too long)`);
     default:

@@ -24,6 +24,7 @@ const POSTGRES_FN: DialectSql = {
       params: words.flatMap((w) => columns.map(() => w)),
     };
   },
+  jsonTextValues: (placeholder) => `SELECT value FROM json_array_elements_text(${placeholder}::json) AS elements(value)`,
 };
 
 const INT8 = 20;

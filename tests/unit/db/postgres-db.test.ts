@@ -82,6 +82,11 @@ describe('PostgreSQL Db: queries in the shared SQL', () => {
     expect(await db.get(`SELECT 1 AS same WHERE ${db.fn.nocase('?')} = ${db.fn.nocase('?')}`, ['Round One', 'ROUND one'])).toEqual({ same: 1 });
   });
 
+  it('reads a JSON array parameter as rows of text', async () => {
+    const rows = await db.all<{ value: string }>(`SELECT value FROM (${db.fn.jsonTextValues('?')}) v WHERE value LIKE ? ORDER BY value`, [JSON.stringify(['P-2', 'P-1', 'Q-1', "it's"]), 'p-%']);
+    expect(rows).toEqual([{ value: 'P-1' }, { value: 'P-2' }]);
+  });
+
   it('runs drizzle sql templates with their parameters', async () => {
     const key = 'tmpl';
     await db.run(sql`INSERT INTO ${settings} (key, value) VALUES (${key}, ${'v'})`);
@@ -147,6 +152,16 @@ describe('PostgreSQL Db: transactions', () => {
       await tx.transaction(async (inner) => inner.run("INSERT INTO settings (key, value) VALUES ('inner2', '1')"));
     });
     expect((await db.all<{ key: string }>("SELECT key FROM settings WHERE key IN ('outer', 'inner', 'inner2') ORDER BY key")).map((r) => r.key)).toEqual(['inner2', 'outer']);
+  });
+
+  it('says so when a transaction goes on after a failed statement (PostgreSQL refuses the rest; a savepoint would not)', async () => {
+    const err = await db
+      .transaction(async (tx) => {
+        await tx.run('SELECT no_such_column FROM settings').catch(() => undefined);
+        await tx.run('SELECT 1');
+      })
+      .catch((e: Error) => e);
+    expect((err as Error).message).toBe('an earlier statement of this transaction failed, so PostgreSQL refuses the rest of it: run a statement that may fail in a nested transaction');
   });
 
   it('defers foreign keys to commit when asked, inside a transaction only', async () => {

@@ -31,7 +31,8 @@ export function describePostgresUrl(url: string): { server: ServerName; location
   if (!database || database.includes('/')) {
     throw new DatabaseUrlError(`the database URL for ${parsed.hostname} names no database: write it as postgres://USER:PASSWORD@HOST:PORT/DATABASE`);
   }
-  const user = decodeURIComponent(parsed.username) || process.env.PGUSER || 'postgres';
+  // As the driver chooses it when the URL names no user.
+  const user = decodeURIComponent(parsed.username) || process.env.PGUSER || process.env.USER || 'postgres';
   const port = parsed.port ? Number(parsed.port) : 5432;
   const shown = new URL(parsed.href);
   shown.password = '';

@@ -51,53 +51,78 @@ export interface AuditChainReport {
   problems: string[];
 }
 
-type Row = AuditContent & { hash: string | null };
+export type AuditRow = AuditContent & { hash: string | null };
+
+/** The columns of an entry as AuditRow names them, for a SELECT on either dialect. */
+export const AUDIT_ROW_COLUMNS = 'id, at, actor, action, entity_type AS entityType, entity_id AS entityId, details, hash';
 
 const normalise = (sql: string) => sql.replace(/\s+/g, ' ').trim();
 
-/** Checks the guard triggers, every entry's hash and link, and that no entry is missing from the end. */
-export function verifyAuditChain(sqlite: Database.Database): AuditChainReport {
+/** Problems with guards: each expected one missing from `present`, or present but different. */
+export function guardProblems(kind: 'trigger' | 'function', expected: Readonly<Record<string, string>>, present: ReadonlyMap<string, string>): string[] {
   const problems: string[] = [];
-  const present = new Map(
-    (sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").all() as { name: string; sql: string }[]).map((t) => [t.name, t.sql]),
-  );
-  for (const [name, sql] of Object.entries(AUDIT_TRIGGERS)) {
+  for (const [name, sql] of Object.entries(expected)) {
     const found = present.get(name);
-    if (found === undefined) problems.push(`trigger ${name} is missing: it was dropped, so the log could have been changed`);
-    else if (normalise(found) !== normalise(sql)) problems.push(`trigger ${name} was replaced by a different one`);
+    if (found === undefined) problems.push(`${kind} ${name} is missing: it was dropped, so the log could have been changed`);
+    else if (normalise(found) !== normalise(sql)) problems.push(`${kind} ${name} was replaced by a different one`);
   }
-  let firstBad: number | null = null;
-  let entries = 0;
-  let previous = GENESIS;
-  let lastId = 0;
-  const select = sqlite.prepare(
-    'SELECT id, at, actor, action, entity_type AS entityType, entity_id AS entityId, details, hash FROM audit_log ORDER BY id',
-  );
-  for (const row of select.iterate() as IterableIterator<Row>) {
-    entries += 1;
+  return problems;
+}
+
+/**
+ * The walk over the log in id order, one entry at a time (either dialect feeds it), then the end of the log against
+ * the highest id ever handed out.
+ */
+export class ChainWalk {
+  private firstBad: number | null = null;
+  private entries = 0;
+  private previous = GENESIS;
+  private lastId = 0;
+  constructor(private readonly problems: string[]) {}
+
+  add(row: AuditRow): void {
+    this.entries += 1;
     // Each entry is checked against the stored hash before it, so an edit is pinned to the entry itself
     // (its own hash no longer fits) or, if its hash was recomputed, to the next one (which no longer links).
     const problem =
-      row.id !== lastId + 1
-        ? `entry ${row.id} follows entry ${lastId}: ${row.id > lastId + 1 ? 'entries in between are missing' : 'ids are out of order'}`
+      row.id !== this.lastId + 1
+        ? `entry ${row.id} follows entry ${this.lastId}: ${row.id > this.lastId + 1 ? 'entries in between are missing' : 'ids are out of order'}`
         : row.hash === null
           ? `entry ${row.id} has no chain hash`
-          : row.hash !== entryHash(previous, row)
+          : row.hash !== entryHash(this.previous, row)
             ? `entry ${row.id} does not fit the chain: it, or the hash of the entry before it, was changed`
             : null;
     if (problem) {
-      firstBad ??= row.id;
-      if (problems.length < 20) problems.push(problem);
+      this.firstBad ??= row.id;
+      if (this.problems.length < 20) this.problems.push(problem);
     }
-    previous = row.hash ?? '';
-    lastId = row.id;
+    this.previous = row.hash ?? '';
+    this.lastId = row.id;
   }
+
+  get last(): number {
+    return this.lastId;
+  }
+
+  /** `reached`: the highest id the log ever handed out (SQLite's sqlite_sequence, PostgreSQL's audit_log_reached). */
+  finish(reached: number): AuditChainReport {
+    if (reached > this.lastId) {
+      this.problems.push(`entries after ${this.lastId} are missing (the log had reached ${reached})`);
+      this.firstBad ??= this.lastId + 1;
+    }
+    return { ok: this.problems.length === 0, entries: this.entries, head: this.entries ? this.previous : null, firstBad: this.firstBad, problems: this.problems };
+  }
+}
+
+/** Checks the guard triggers, every entry's hash and link, and that no entry is missing from the end. */
+export function verifyAuditChain(sqlite: Database.Database): AuditChainReport {
+  const present = new Map(
+    (sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").all() as { name: string; sql: string }[]).map((t) => [t.name, t.sql]),
+  );
+  const walk = new ChainWalk(guardProblems('trigger', AUDIT_TRIGGERS, present));
+  for (const row of sqlite.prepare(`SELECT ${AUDIT_ROW_COLUMNS} FROM audit_log ORDER BY id`).iterate() as IterableIterator<AuditRow>) walk.add(row);
   const seq = (sqlite.prepare("SELECT seq FROM sqlite_sequence WHERE name = 'audit_log'").get() as { seq: number } | undefined)?.seq ?? 0;
-  if (seq > lastId) {
-    problems.push(`entries after ${lastId} are missing (the log had reached ${seq})`);
-    firstBad ??= lastId + 1;
-  }
-  return { ok: problems.length === 0, entries, head: entries ? previous : null, firstBad, problems };
+  return walk.finish(seq);
 }
 
 /** Migration step: hashes the entries already there, in id order, and installs the guard triggers. */

@@ -32,12 +32,40 @@ export interface RunResult {
   changes: number;
 }
 
+/** A piece of SQL with its `?` parameters, in order. */
+export interface SqlFragment {
+  sql: string;
+  params: unknown[];
+}
+
+/**
+ * The columns of the portfolio search index, table portfolio_search (rowid = portfolios.seq), which services write
+ * with plain SQL on both dialects: `INSERT INTO portfolio_search (rowid, ref, pseudonym, identity) VALUES (?, ?, ?, ?)`,
+ * `UPDATE portfolio_search SET pseudonym = ? WHERE rowid = ?`, `DELETE FROM portfolio_search WHERE rowid = ?`.
+ */
+export type SearchColumn = 'ref' | 'pseudonym' | 'identity';
+
 /** SQL fragments whose spelling differs between the dialects. */
 export interface DialectSql {
   /** Appended to a SELECT that claims rows: row locks that skip rows another transaction holds (nothing on SQLite, whose write transaction already excludes every other writer). */
   readonly forUpdateSkipLocked: string;
-  /** `expr` compared and ordered without regard to ASCII case (SQLite's COLLATE NOCASE). */
+  /**
+   * `expr` compared and ordered without regard to ASCII case (SQLite's COLLATE NOCASE); other characters compare and
+   * order by their bytes. Wrap both sides of a comparison: `${fn.nocase('name')} = ${fn.nocase('?')}`.
+   */
   nocase(expr: string): string;
+  /**
+   * A SELECT of the rowid (= portfolios.seq) of every search row in which each word of `text` (split at white space)
+   * starts a word of one of `columns`, ignoring case and accents; a word with punctuation inside ("jean-paul") must
+   * match its parts in a row. Words without a letter or digit are left out; null when no word is left (nothing
+   * matches). Use it as `p.seq IN (${fragment.sql})`, its params in place.
+   */
+  searchPortfolios(text: string, columns: readonly SearchColumn[]): SqlFragment | null;
+  /**
+   * A subquery of one text column, `value`: the elements of a JSON array of strings bound at `placeholder` (SQLite's
+   * `SELECT value FROM json_each(?)`), e.g. `portfolio_id IN (${fn.jsonTextValues('?')})` with JSON.stringify(ids).
+   */
+  jsonTextValues(placeholder: string): string;
 }
 
 export interface Db {

@@ -4,6 +4,7 @@ import { SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect } from 'drizzle-orm/sqlite-core';
 import { drizzle } from 'drizzle-orm/sqlite-proxy';
 import * as schema from './schema';
+import { searchWords } from './search';
 import type { Db, DialectSql, Orm, Params, Query, Row, RunResult } from './port';
 
 const dialect = new SQLiteSyncDialect();
@@ -11,6 +12,15 @@ const dialect = new SQLiteSyncDialect();
 const SQLITE_FN: DialectSql = {
   forUpdateSkipLocked: '',
   nocase: (expr) => `${expr} COLLATE NOCASE`,
+  searchPortfolios(text, columns) {
+    const words = searchWords(text);
+    if (!words.length) return null;
+    // FTS5 query: each word quoted (user text is never FTS syntax) as a prefix of a word of the given columns.
+    const cols = `{${columns.join(' ')}}`;
+    const match = words.map((w) => `${cols} : "${w.replace(/"/g, '""')}"*`).join(' AND ');
+    return { sql: 'SELECT rowid FROM portfolio_search WHERE portfolio_search MATCH ?', params: [match] };
+  },
+  jsonTextValues: (placeholder) => `SELECT value FROM json_each(${placeholder})`,
 };
 
 /** The statements of one connection, prepared once: preparing costs more than running most of the queue's queries. */

@@ -2,7 +2,7 @@
  * Drizzle table definitions: the typed view of the schema that migrations create.
  * Migrations (./migrations) are the source of truth for DDL; tests/unit/db checks that every table and column here exists there.
  */
-import { sqliteTable, text, integer, real, primaryKey, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, real, primaryKey, index, unique, foreignKey } from 'drizzle-orm/sqlite-core';
 import { sql } from 'drizzle-orm';
 import { STATUSES } from '../../../src-shared/domain/status';
 
@@ -21,7 +21,9 @@ export const rubrics = sqliteTable(
     feedbackNotYet: text('feedback_not_yet').notNull().default(''),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.id, t.version] })],
+  (t) => [
+    primaryKey({ columns: [t.id, t.version] }),
+  ],
 );
 
 export const rubricCriteria = sqliteTable(
@@ -36,7 +38,10 @@ export const rubricCriteria = sqliteTable(
     weight: real('weight'),
     critical: integer('critical', { mode: 'boolean' }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.rubricId, t.rubricVersion, t.criterionId] })],
+  (t) => [
+    primaryKey({ columns: [t.rubricId, t.rubricVersion, t.criterionId] }),
+    foreignKey({ columns: [t.rubricId, t.rubricVersion], foreignColumns: [rubrics.id, rubrics.version] }).onDelete('cascade'),
+  ],
 );
 
 export const rubricLevels = sqliteTable(
@@ -49,20 +54,29 @@ export const rubricLevels = sqliteTable(
     label: text('label').notNull(),
     descriptor: text('descriptor').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.rubricId, t.rubricVersion, t.criterionId, t.score] })],
+  (t) => [
+    primaryKey({ columns: [t.rubricId, t.rubricVersion, t.criterionId, t.score] }),
+    foreignKey({ columns: [t.rubricId, t.rubricVersion, t.criterionId], foreignColumns: [rubricCriteria.rubricId, rubricCriteria.rubricVersion, rubricCriteria.criterionId] }).onDelete('cascade'),
+  ],
 );
 
-export const credentials = sqliteTable('credentials', {
-  code: text('code').primaryKey(),
-  title: text('title').notNull(),
-  provider: text('provider').notNull(),
-  level: text('level').notNull(),
-  creditPoints: real('credit_points').notNull(),
-  hours: real('hours'),
-  validityYears: real('validity_years'),
-  rubricId: text('rubric_id').notNull(),
-  rubricVersion: integer('rubric_version').notNull(),
-});
+export const credentials = sqliteTable(
+  'credentials',
+  {
+    code: text('code').primaryKey(),
+    title: text('title').notNull(),
+    provider: text('provider').notNull(),
+    level: text('level').notNull(),
+    creditPoints: real('credit_points').notNull(),
+    hours: real('hours'),
+    validityYears: real('validity_years'),
+    rubricId: text('rubric_id').notNull(),
+    rubricVersion: integer('rubric_version').notNull(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.rubricId, t.rubricVersion], foreignColumns: [rubrics.id, rubrics.version] }),
+  ],
+);
 
 export const candidates = sqliteTable('candidates', {
   id: text('id').primaryKey(),
@@ -111,7 +125,23 @@ export const portfolios = sqliteTable(
     /** Whether the credential's review policy in force is anonymous (kept in step by triggers, migration 0005). */
     anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
   },
-  (t) => [index('portfolios_candidate').on(t.candidateId), index('portfolios_resubmission').on(t.resubmissionOf)],
+  (t) => [
+    index('portfolios_without_pseudonym').on(t.seq).where(sql`pseudonym = ''`),
+    index('portfolios_district_open').on(t.district, t.submittedAt, t.id).where(sql`is_anchor = 0 AND anonymous = 0`),
+    index('portfolios_blind_name').on(sql`(CASE WHEN anonymous = 1 THEN 'Candidate ' || pseudonym ELSE candidate_name END) COLLATE NOCASE`, t.id).where(sql`is_anchor = 0`),
+    index('portfolios_resubmission').on(t.resubmissionOf),
+    index('portfolios_candidate').on(t.candidateId),
+    index('portfolios_anchors').on(t.seq).where(sql`is_anchor = 1`),
+    index('portfolios_candidate_name').on(sql`candidate_name COLLATE NOCASE`, t.id).where(sql`is_anchor = 0`),
+    index('portfolios_district_submitted').on(t.district, t.submittedAt, t.id).where(sql`is_anchor = 0`),
+    index('portfolios_credential_submitted').on(t.credentialCode, t.submittedAt, t.id).where(sql`is_anchor = 0`),
+    index('portfolios_status_submitted').on(t.status, t.submittedAt, t.id).where(sql`is_anchor = 0`),
+    index('portfolios_submitted').on(t.submittedAt, t.id).where(sql`is_anchor = 0`),
+    foreignKey({ columns: [t.candidateId], foreignColumns: [candidates.id] }),
+    foreignKey({ columns: [t.credentialCode], foreignColumns: [credentials.code] }),
+    foreignKey({ columns: [t.resubmissionOf], foreignColumns: [t.id] }),
+    foreignKey({ columns: [t.rubricId, t.rubricVersion], foreignColumns: [rubrics.id, rubrics.version] }),
+  ],
 );
 
 export const responses = sqliteTable(
@@ -122,7 +152,10 @@ export const responses = sqliteTable(
     prompt: text('prompt').notNull(),
     text: text('text').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.portfolioId, t.position] })],
+  (t) => [
+    primaryKey({ columns: [t.portfolioId, t.position] }),
+    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }).onDelete('cascade'),
+  ],
 );
 
 export const evidence = sqliteTable(
@@ -140,7 +173,14 @@ export const evidence = sqliteTable(
     /** A PDF's copy without metadata (Author, Title, XMP…), for viewers who may not see identity; null when nothing to strip. */
     strippedSha256: text('stripped_sha256'),
   },
-  (t) => [primaryKey({ columns: [t.portfolioId, t.evidenceId] }), index('evidence_sha256').on(t.sha256), index('evidence_stripped_sha256').on(t.strippedSha256).where(sql`stripped_sha256 IS NOT NULL`)],
+  (t) => [
+    primaryKey({ columns: [t.portfolioId, t.evidenceId] }),
+    index('evidence_stripped_sha256').on(t.strippedSha256).where(sql`stripped_sha256 IS NOT NULL`),
+    index('evidence_sha256').on(t.sha256),
+    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.sha256], foreignColumns: [blobs.sha256] }),
+    foreignKey({ columns: [t.strippedSha256], foreignColumns: [blobs.sha256] }),
+  ],
 );
 
 export const evidenceCriteria = sqliteTable(
@@ -150,7 +190,10 @@ export const evidenceCriteria = sqliteTable(
     evidenceId: text('evidence_id').notNull(),
     criterionId: text('criterion_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.portfolioId, t.evidenceId, t.criterionId] })],
+  (t) => [
+    primaryKey({ columns: [t.portfolioId, t.evidenceId, t.criterionId] }),
+    foreignKey({ columns: [t.portfolioId, t.evidenceId], foreignColumns: [evidence.portfolioId, evidence.evidenceId] }).onDelete('cascade'),
+  ],
 );
 
 export const evidenceCaptions = sqliteTable(
@@ -164,7 +207,11 @@ export const evidenceCaptions = sqliteTable(
     label: text('label').notNull(),
     fileName: text('file_name').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.portfolioId, t.evidenceId, t.position] })],
+  (t) => [
+    primaryKey({ columns: [t.portfolioId, t.evidenceId, t.position] }),
+    foreignKey({ columns: [t.sha256], foreignColumns: [blobs.sha256] }),
+    foreignKey({ columns: [t.portfolioId, t.evidenceId], foreignColumns: [evidence.portfolioId, evidence.evidenceId] }).onDelete('cascade'),
+  ],
 );
 
 export const reviewers = sqliteTable('reviewers', {
@@ -184,7 +231,10 @@ export const reviewerRoles = sqliteTable(
     reviewerId: text('reviewer_id').notNull(),
     role: text('role', { enum: ['reviewer', 'moderator', 'lead', 'approver', 'admin'] }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.reviewerId, t.role] })],
+  (t) => [
+    primaryKey({ columns: [t.reviewerId, t.role] }),
+    foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] }).onDelete('cascade'),
+  ],
 );
 
 export const reviews = sqliteTable(
@@ -205,7 +255,13 @@ export const reviews = sqliteTable(
     submittedAt: text('submitted_at'),
     activeMs: integer('active_ms').notNull().default(0),
   },
-  (t) => [index('reviews_portfolio').on(t.portfolioId), index('reviews_reviewer_status').on(t.reviewerId, t.status)],
+  (t) => [
+    index('reviews_reviewer_status').on(t.reviewerId, t.status),
+    index('reviews_portfolio').on(t.portfolioId),
+    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }),
+    foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] }),
+    foreignKey({ columns: [t.rubricId, t.rubricVersion], foreignColumns: [rubrics.id, rubrics.version] }),
+  ],
 );
 
 export const reviewScores = sqliteTable(
@@ -216,7 +272,10 @@ export const reviewScores = sqliteTable(
     score: integer('score'),
     comment: text('comment').notNull().default(''),
   },
-  (t) => [primaryKey({ columns: [t.reviewId, t.criterionId] })],
+  (t) => [
+    primaryKey({ columns: [t.reviewId, t.criterionId] }),
+    foreignKey({ columns: [t.reviewId], foreignColumns: [reviews.id] }).onDelete('cascade'),
+  ],
 );
 
 export const anchors = sqliteTable(
@@ -233,7 +292,10 @@ export const anchors = sqliteTable(
     endS: real('end_s'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [index('anchors_review').on(t.reviewId)],
+  (t) => [
+    index('anchors_review').on(t.reviewId),
+    foreignKey({ columns: [t.reviewId], foreignColumns: [reviews.id] }).onDelete('cascade'),
+  ],
 );
 
 export const decisions = sqliteTable(
@@ -254,7 +316,13 @@ export const decisions = sqliteTable(
     releasedAt: text('released_at'),
     releasedBy: text('released_by'),
   },
-  (t) => [index('decisions_portfolio_revision').on(t.portfolioId, t.revision)],
+  (t) => [
+    index('decisions_unreleased').on(t.portfolioId).where(sql`released_at IS NULL`),
+    index('decisions_portfolio_revision').on(t.portfolioId, t.revision),
+    unique().on(t.portfolioId, t.revision),
+    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }),
+    foreignKey({ columns: [t.reviewId], foreignColumns: [reviews.id] }),
+  ],
 );
 
 /** The reviews a reconciled decision was reconciled from (its reviewers are theirs; no reviewer authors it). */
@@ -264,7 +332,11 @@ export const decisionSources = sqliteTable(
     decisionId: integer('decision_id').notNull(),
     reviewId: integer('review_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.decisionId, t.reviewId] })],
+  (t) => [
+    primaryKey({ columns: [t.decisionId, t.reviewId] }),
+    foreignKey({ columns: [t.decisionId], foreignColumns: [decisions.id] }).onDelete('cascade'),
+    foreignKey({ columns: [t.reviewId], foreignColumns: [reviews.id] }),
+  ],
 );
 
 export const decisionLevels = sqliteTable(
@@ -275,7 +347,10 @@ export const decisionLevels = sqliteTable(
     score: integer('score').notNull(),
     comment: text('comment').notNull().default(''),
   },
-  (t) => [primaryKey({ columns: [t.decisionId, t.criterionId] })],
+  (t) => [
+    primaryKey({ columns: [t.decisionId, t.criterionId] }),
+    foreignKey({ columns: [t.decisionId], foreignColumns: [decisions.id] }).onDelete('cascade'),
+  ],
 );
 
 export const preferences = sqliteTable(
@@ -285,7 +360,9 @@ export const preferences = sqliteTable(
     key: text('key').notNull(),
     value: text('value').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.reviewerId, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.reviewerId, t.key] }),
+  ],
 );
 
 export const auditLog = sqliteTable(
@@ -302,7 +379,9 @@ export const auditLog = sqliteTable(
     /** sha256 of the previous entry's hash and this entry's content (src-main/db/audit-chain.ts). */
     hash: text('hash'),
   },
-  (t) => [index('audit_entity').on(t.entityType, t.entityId)],
+  (t) => [
+    index('audit_entity').on(t.entityType, t.entityId),
+  ],
 );
 
 /** Where a portfolio's evidence or responses name its candidate (place and field only: the text found is never stored). */
@@ -315,5 +394,8 @@ export const identityFindings = sqliteTable(
     location: text('location').notNull(),
     field: text('field', { enum: ['name', 'email', 'school'] }).notNull(),
   },
-  (t) => [primaryKey({ columns: [t.portfolioId, t.position] })],
+  (t) => [
+    primaryKey({ columns: [t.portfolioId, t.position] }),
+    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }).onDelete('cascade'),
+  ],
 );

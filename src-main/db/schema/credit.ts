@@ -1,5 +1,6 @@
 /** Tables of the credit feature (see migrations/0004_credit.ts). */
-import { sqliteTable, text, integer, real, primaryKey, index } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, real, primaryKey, index, unique, foreignKey } from 'drizzle-orm/sqlite-core';
+import { candidates, credentials, portfolios } from './core';
 
 export const creditPathways = sqliteTable(
   'credit_pathways',
@@ -15,7 +16,9 @@ export const creditPathways = sqliteTable(
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.id, t.version] })],
+  (t) => [
+    primaryKey({ columns: [t.id, t.version] }),
+  ],
 );
 
 export const creditExternal = sqliteTable(
@@ -46,7 +49,11 @@ export const creditExternal = sqliteTable(
     /** The key that signed a badge whose signature verified (RFC 7638 thumbprint). */
     signerThumbprint: text('signer_thumbprint'),
   },
-  (t) => [index('credit_external_candidate').on(t.candidateId)],
+  (t) => [
+    index('credit_external_candidate').on(t.candidateId),
+    foreignKey({ columns: [t.candidateId], foreignColumns: [candidates.id] }),
+    foreignKey({ columns: [t.credentialCode], foreignColumns: [credentials.code] }),
+  ],
 );
 
 /** Badge issuers an admin trusts: a badge signed by one of these keys, naming its issuer id, counts. */
@@ -72,7 +79,10 @@ export const creditCandidateMerges = sqliteTable(
     mergedAt: text('merged_at').notNull(),
     mergedBy: text('merged_by').notNull(),
   },
-  (t) => [index('credit_candidate_merges_from').on(t.fromId)],
+  (t) => [
+    index('credit_candidate_merges_from').on(t.fromId),
+    foreignKey({ columns: [t.intoId], foreignColumns: [candidates.id] }),
+  ],
 );
 
 export const creditApplications = sqliteTable(
@@ -91,19 +101,31 @@ export const creditApplications = sqliteTable(
     createdBy: text('created_by').notNull(),
     decidedAt: text('decided_at'),
   },
-  (t) => [index('credit_applications_candidate').on(t.candidateId), index('credit_applications_status').on(t.status, t.createdAt)],
+  (t) => [
+    index('credit_applications_status').on(t.status, t.createdAt),
+    index('credit_applications_candidate').on(t.candidateId),
+    foreignKey({ columns: [t.candidateId], foreignColumns: [candidates.id] }),
+    foreignKey({ columns: [t.pathwayId, t.pathwayVersion], foreignColumns: [creditPathways.id, creditPathways.version] }),
+  ],
 );
 
-export const creditApprovals = sqliteTable('credit_approvals', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  applicationId: text('application_id').notNull(),
-  step: integer('step').notNull(),
-  approverId: text('approver_id').notNull(),
-  approverName: text('approver_name').notNull(),
-  decision: text('decision', { enum: ['approve', 'decline'] }).notNull(),
-  reasons: text('reasons').notNull().default(''),
-  at: text('at').notNull(),
-});
+export const creditApprovals = sqliteTable(
+  'credit_approvals',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    applicationId: text('application_id').notNull(),
+    step: integer('step').notNull(),
+    approverId: text('approver_id').notNull(),
+    approverName: text('approver_name').notNull(),
+    decision: text('decision', { enum: ['approve', 'decline'] }).notNull(),
+    reasons: text('reasons').notNull().default(''),
+    at: text('at').notNull(),
+  },
+  (t) => [
+    unique().on(t.applicationId, t.step),
+    foreignKey({ columns: [t.applicationId], foreignColumns: [creditApplications.id] }),
+  ],
+);
 
 export const creditApplicationItems = sqliteTable(
   'credit_application_items',
@@ -123,19 +145,31 @@ export const creditApplicationItems = sqliteTable(
     points: real('points').notNull(),
     hours: real('hours').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.applicationId, t.attainmentKey] }), index('credit_application_items_code').on(t.credentialCode)],
+  (t) => [
+    primaryKey({ columns: [t.applicationId, t.attainmentKey] }),
+    index('credit_application_items_code').on(t.credentialCode),
+    foreignKey({ columns: [t.applicationId], foreignColumns: [creditApplications.id] }),
+    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }),
+    foreignKey({ columns: [t.externalId], foreignColumns: [creditExternal.id] }),
+  ],
 );
 
 /** The Open Badges credential issued for a passed portfolio: its id and the recipient salt, reused on re-export. */
-export const creditBadges = sqliteTable('credit_badges', {
-  portfolioId: text('portfolio_id').primaryKey(),
-  credentialId: text('credential_id').notNull().unique(),
-  salt: text('salt').notNull(),
-  issuedAt: text('issued_at').notNull(),
-  issuedBy: text('issued_by').notNull(),
-  /** The email the badge's identity hash was made from at first export; null only if the candidate was gone then. */
-  recipientEmail: text('recipient_email'),
-});
+export const creditBadges = sqliteTable(
+  'credit_badges',
+  {
+    portfolioId: text('portfolio_id').primaryKey(),
+    credentialId: text('credential_id').notNull().unique(),
+    salt: text('salt').notNull(),
+    issuedAt: text('issued_at').notNull(),
+    issuedBy: text('issued_by').notNull(),
+    /** The email the badge's identity hash was made from at first export; null only if the candidate was gone then. */
+    recipientEmail: text('recipient_email'),
+  },
+  (t) => [
+    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }),
+  ],
+);
 
 export const creditSettings = sqliteTable('credit_settings', {
   key: text('key').primaryKey(),

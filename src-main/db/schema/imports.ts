@@ -1,4 +1,4 @@
-import { sqliteTable, text, integer, primaryKey } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, primaryKey, foreignKey } from 'drizzle-orm/sqlite-core';
 
 /** An import writing its rows in several transactions; removed when the import lands or has been taken out again. */
 export const importRuns = sqliteTable('import_runs', {
@@ -16,5 +16,8 @@ export const importRunItems = sqliteTable(
     kind: text('kind', { enum: ['portfolio', 'candidate', 'blob'] }).notNull(),
     key: text('key').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.runId, t.kind, t.key] })],
+  (t) => [
+    primaryKey({ columns: [t.runId, t.kind, t.key] }),
+    foreignKey({ columns: [t.runId], foreignColumns: [importRuns.id] }).onDelete('cascade'),
+  ],
 );

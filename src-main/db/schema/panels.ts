@@ -1,5 +1,7 @@
 /** Tables of the review-panel feature (see migrations/0002_panels.ts). */
-import { sqliteTable, text, integer, primaryKey } from 'drizzle-orm/sqlite-core';
+import { sqliteTable, text, integer, primaryKey, index, uniqueIndex, foreignKey } from 'drizzle-orm/sqlite-core';
+import { credentials, portfolios, reviewers } from './core';
+import { sql } from 'drizzle-orm';
 
 export const reviewPolicies = sqliteTable(
   'review_policies',
@@ -19,7 +21,10 @@ export const reviewPolicies = sqliteTable(
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.credentialCode, t.version] })],
+  (t) => [
+    primaryKey({ columns: [t.credentialCode, t.version] }),
+    foreignKey({ columns: [t.credentialCode], foreignColumns: [credentials.code] }),
+  ],
 );
 
 export const reviewerConflicts = sqliteTable(
@@ -30,43 +35,69 @@ export const reviewerConflicts = sqliteTable(
     reason: text('reason').notNull().default(''),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.reviewerId, t.candidateId] })],
+  (t) => [
+    primaryKey({ columns: [t.reviewerId, t.candidateId] }),
+    foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] }).onDelete('cascade'),
+  ],
 );
 
-export const assignments = sqliteTable('assignments', {
-  id: integer('id').primaryKey({ autoIncrement: true }),
-  portfolioId: text('portfolio_id').notNull(),
-  reviewerId: text('reviewer_id').notNull(),
-  status: text('status', { enum: ['assigned', 'submitted', 'released'] }).notNull(),
-  reason: text('reason', { enum: ['review', 'third'] }).notNull().default('review'),
-  assignedAt: text('assigned_at').notNull(),
-  assignedBy: text('assigned_by').notNull(),
-  closedAt: text('closed_at'),
-});
+export const assignments = sqliteTable(
+  'assignments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    portfolioId: text('portfolio_id').notNull(),
+    reviewerId: text('reviewer_id').notNull(),
+    status: text('status', { enum: ['assigned', 'submitted', 'released'] }).notNull(),
+    reason: text('reason', { enum: ['review', 'third'] }).notNull().default('review'),
+    assignedAt: text('assigned_at').notNull(),
+    assignedBy: text('assigned_by').notNull(),
+    closedAt: text('closed_at'),
+  },
+  (t) => [
+    index('assignments_portfolio').on(t.portfolioId, t.status),
+    index('assignments_reviewer').on(t.reviewerId, t.status),
+    uniqueIndex('assignments_active').on(t.portfolioId, t.reviewerId).where(sql`status <> 'released'`),
+    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }),
+    foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] }),
+  ],
+);
 
-export const moderations = sqliteTable('moderations', {
-  portfolioId: text('portfolio_id').primaryKey(),
-  status: text('status', { enum: ['open', 'third_review', 'resolved'] }).notNull(),
-  reason: text('reason').notNull(),
-  openedAt: text('opened_at').notNull(),
-  resolvedBy: text('resolved_by'),
-  resolvedAt: text('resolved_at'),
-  note: text('note'),
-});
+export const moderations = sqliteTable(
+  'moderations',
+  {
+    portfolioId: text('portfolio_id').primaryKey(),
+    status: text('status', { enum: ['open', 'third_review', 'resolved'] }).notNull(),
+    reason: text('reason').notNull(),
+    openedAt: text('opened_at').notNull(),
+    resolvedBy: text('resolved_by'),
+    resolvedAt: text('resolved_at'),
+    note: text('note'),
+  },
+  (t) => [
+    index('moderations_status').on(t.status, t.openedAt),
+    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }),
+  ],
+);
 
 export const settings = sqliteTable('settings', {
   key: text('key').primaryKey(),
   value: text('value').notNull(),
 });
 
-export const bundles = sqliteTable('bundles', {
-  id: text('id').primaryKey(),
-  reviewerId: text('reviewer_id').notNull(),
-  createdAt: text('created_at').notNull(),
-  createdBy: text('created_by').notNull(),
-  secret: text('secret').notNull(),
-  resultsImportedAt: text('results_imported_at'),
-});
+export const bundles = sqliteTable(
+  'bundles',
+  {
+    id: text('id').primaryKey(),
+    reviewerId: text('reviewer_id').notNull(),
+    createdAt: text('created_at').notNull(),
+    createdBy: text('created_by').notNull(),
+    secret: text('secret').notNull(),
+    resultsImportedAt: text('results_imported_at'),
+  },
+  (t) => [
+    foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] }),
+  ],
+);
 
 export const bundleItems = sqliteTable(
   'bundle_items',
@@ -77,16 +108,27 @@ export const bundleItems = sqliteTable(
     rubricId: text('rubric_id').notNull(),
     rubricVersion: integer('rubric_version').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.bundleId, t.portfolioId] })],
+  (t) => [
+    primaryKey({ columns: [t.bundleId, t.portfolioId] }),
+    foreignKey({ columns: [t.bundleId], foreignColumns: [bundles.id] }),
+    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }),
+    foreignKey({ columns: [t.assignmentId], foreignColumns: [assignments.id] }),
+  ],
 );
 
-export const receivedBundles = sqliteTable('received_bundles', {
-  id: text('id').primaryKey(),
-  reviewerId: text('reviewer_id').notNull(),
-  issuedAt: text('issued_at').notNull(),
-  importedAt: text('imported_at').notNull(),
-  secret: text('secret').notNull(),
-});
+export const receivedBundles = sqliteTable(
+  'received_bundles',
+  {
+    id: text('id').primaryKey(),
+    reviewerId: text('reviewer_id').notNull(),
+    issuedAt: text('issued_at').notNull(),
+    importedAt: text('imported_at').notNull(),
+    secret: text('secret').notNull(),
+  },
+  (t) => [
+    foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] }),
+  ],
+);
 
 export const receivedBundleItems = sqliteTable(
   'received_bundle_items',
@@ -94,5 +136,9 @@ export const receivedBundleItems = sqliteTable(
     bundleId: text('bundle_id').notNull(),
     portfolioId: text('portfolio_id').notNull(),
   },
-  (t) => [primaryKey({ columns: [t.bundleId, t.portfolioId] })],
+  (t) => [
+    primaryKey({ columns: [t.bundleId, t.portfolioId] }),
+    foreignKey({ columns: [t.bundleId], foreignColumns: [receivedBundles.id] }),
+    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }),
+  ],
 );

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { defaultDataDir } from '../core/paths';
-import { openServices, type Services } from '../core/services';
+import { databaseUrlFrom, openServices, type Services } from '../core/services';
 import { ImportError } from '../services/import/problems';
 import { ApiError } from '../../src-shared/contracts/errors';
 import { UsageError, type CliIo, type Command } from './command';
@@ -56,6 +56,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
       allowPositionals: true,
       options: {
         data: { type: 'string' },
+        'database-url': { type: 'string' },
         json: { type: 'boolean', default: false },
         actor: { type: 'string' },
         ...(command.flags ?? {}),
@@ -65,7 +66,7 @@ export async function runCli(argv: string[], rawIo: CliIo): Promise<number> {
     return await command.run({
       args: positionals,
       flags: values as Record<string, string | boolean | string[] | undefined>,
-      open: async () => (ctx ??= await openServices({ dataDir })),
+      open: async () => (ctx ??= await openServices({ dataDir, databaseUrl: databaseUrlFrom(values['database-url'] as string | undefined) })),
       dataDir,
       io,
       actor: (values.actor as string | undefined) ?? `cli:${process.env.USER ?? 'user'}`,

@@ -1,13 +1,19 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { AuditChainError, verifyAuditChain } from '../db/audit-chain';
-import { openDatabase } from '../db/database';
+import { AuditChainError } from '../db/audit-chain';
+import { verifyAuditChain } from '../db/audit-chain-port';
+import { openDb } from '../db/open';
 import { EvidenceStore } from '../services/store';
 import type { ServiceContext } from '../services/context';
 import { importPath } from '../services/import/importer';
 import { sweepAtStart } from '../services/store-integrity';
 import { demoDir } from './paths';
 import { fillMissingPseudonyms } from '../services/queue';
+
+/** `--database-url` if given, else EVIDENCE_WORKBENCH_DATABASE_URL (an empty value counts as unset), else none (SQLite). */
+export function databaseUrlFrom(flag: string | undefined, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  return flag || env.EVIDENCE_WORKBENCH_DATABASE_URL || undefined;
+}
 
 /** The services of an opened data directory, and how to close its database. */
 export interface Services extends ServiceContext {
@@ -30,10 +36,10 @@ export interface OpenOptions {
  * with an AuditChainError naming the problems: working on would add entries to a record nobody can trust, and a
  * read-only mode would fail every write with a driver error instead. `cli audit verify` reads such a directory.
  */
-export async function openServices({ dataDir, now = () => new Date(), nativeBinding }: OpenOptions): Promise<Services> {
+export async function openServices({ dataDir, now = () => new Date(), nativeBinding, databaseUrl }: OpenOptions): Promise<Services> {
   fs.mkdirSync(dataDir, { recursive: true });
-  const handle = openDatabase(path.join(dataDir, 'queue.sqlite'), { nativeBinding });
-  const chain = verifyAuditChain(handle.sqlite);
+  const handle = await openDb({ databaseUrl, sqliteFile: path.join(dataDir, 'queue.sqlite'), nativeBinding });
+  const chain = await verifyAuditChain(handle.db);
   if (!chain.ok) {
     await handle.close();
     throw new AuditChainError(dataDir, chain);

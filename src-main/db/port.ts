@@ -49,6 +49,8 @@ export type SearchColumn = 'ref' | 'pseudonym' | 'identity';
 export interface DialectSql {
   /** Appended to a SELECT that claims rows: row locks that skip rows another transaction holds (nothing on SQLite, whose write transaction already excludes every other writer). */
   readonly forUpdateSkipLocked: string;
+  /** A join whose left side stays the outer loop (SQLite's CROSS JOIN planner hint; a plain JOIN where the planner needs none). */
+  readonly joinInOrder: string;
   /**
    * `expr` compared and ordered without regard to ASCII case (SQLite's COLLATE NOCASE); other characters compare and
    * order by their bytes. Wrap both sides of a comparison: `${fn.nocase('name')} = ${fn.nocase('?')}`.

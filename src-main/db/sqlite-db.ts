@@ -11,6 +11,7 @@ const dialect = new SQLiteSyncDialect();
 
 const SQLITE_FN: DialectSql = {
   forUpdateSkipLocked: '',
+  joinInOrder: 'CROSS JOIN',
   nocase: (expr) => `${expr} COLLATE NOCASE`,
   searchPortfolios(text, columns) {
     const words = searchWords(text);

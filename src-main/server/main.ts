@@ -6,7 +6,7 @@ import { parseArgs } from 'node:util';
 import path from 'node:path';
 import { createCore } from '../core/api';
 import { defaultDataDir, rendererDir } from '../core/paths';
-import { loadDemoIfFresh, openServices, type Services } from '../core/services';
+import { databaseUrlFrom, loadDemoIfFresh, openServices, type Services } from '../core/services';
 import { APP_NAME, APP_VERSION } from '../core/version';
 import { shellBanner } from './banner';
 import { startHttpShell } from './http';
@@ -14,6 +14,7 @@ import { startHttpShell } from './http';
 const { values } = parseArgs({
   options: {
     data: { type: 'string' },
+    'database-url': { type: 'string' },
     host: { type: 'string', default: '127.0.0.1' },
     port: { type: 'string', default: '0' },
     'no-demo': { type: 'boolean', default: false },
@@ -23,7 +24,7 @@ const { values } = parseArgs({
 const dataDir = path.resolve(values.data ?? defaultDataDir());
 let ctx: Services;
 try {
-  ctx = await openServices({ dataDir });
+  ctx = await openServices({ dataDir, databaseUrl: databaseUrlFrom(values['database-url']) });
 } catch (err) {
   // e.g. an audit log that is not intact: say why in words, without a stack trace.
   console.error(`Could not open the data directory ${dataDir}:\n${err instanceof Error ? err.message : String(err)}`);

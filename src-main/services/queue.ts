@@ -167,7 +167,7 @@ export async function listQueue(ctx: ServiceContext, input: QueueQuery, viewer: 
   // CROSS JOIN keeps the 100-row page as the outer loop; otherwise the planner walks the whole index to skip a sort.
   const sql = `
     WITH page AS MATERIALIZED (SELECT p.seq FROM portfolios p ${where} ORDER BY ${order} LIMIT ? OFFSET ?)
-    ${ROW_COLUMNS} FROM page CROSS JOIN portfolios p ON p.seq = page.seq ${ROW_JOINS} ORDER BY ${order}`;
+    ${ROW_COLUMNS} FROM page ${ctx.db.fn.joinInOrder} portfolios p ON p.seq = page.seq ${ROW_JOINS} ORDER BY ${order}`;
   const rows = (await ctx.db.all(sql, [...params, query.limit, query.offset])) as RawRow[];
   const onlySearch = query.search && !query.status?.length && !query.credential && !query.district;
   // A blind viewer's matches depend on each row's anonymity: they are counted with the filter, like any other.
@@ -212,7 +212,7 @@ export async function queueFacets(ctx: ServiceContext, viewer: Viewer): Promise<
  * the extra columns it names (aliased `extra_*`): lets other lists (moderation, assignments) reuse the row shape.
  */
 export async function portfolioRowsFor<E extends object>(ctx: ServiceContext, selection: string, params: unknown[], extra = ''): Promise<(PortfolioRow & E)[]> {
-  const rows = (await ctx.db.all(`WITH sel AS MATERIALIZED (${selection}) ${ROW_COLUMNS}${extra ? `, ${extra}` : ''} FROM sel CROSS JOIN portfolios p ON p.seq = sel.seq ${ROW_JOINS}`, params)) as (RawRow & Record<string, unknown>)[];
+  const rows = (await ctx.db.all(`WITH sel AS MATERIALIZED (${selection}) ${ROW_COLUMNS}${extra ? `, ${extra}` : ''} FROM sel ${ctx.db.fn.joinInOrder} portfolios p ON p.seq = sel.seq ${ROW_JOINS}`, params)) as (RawRow & Record<string, unknown>)[];
   return rows.map((r) => {
     const extras = Object.fromEntries(Object.entries(r).filter(([k]) => k.startsWith('extra_')).map(([k, v]) => [k.slice(6), v]));
     return { ...toPortfolioRow(r), ...extras } as PortfolioRow & E;

@@ -30,7 +30,7 @@ export async function moderationQueue(ctx: ServiceContext, includeResolved = fal
   type Extra = { moderation: ModerationItem['status']; reason: string; openedAt: string };
   const rows = await portfolioRowsFor<Extra>(
       ctx,
-      `SELECT p.seq, m.status, m.reason, m.opened_at FROM moderations m CROSS JOIN portfolios p ON p.id = m.portfolio_id
+      `SELECT p.seq, m.status, m.reason, m.opened_at FROM moderations m ${ctx.db.fn.joinInOrder} portfolios p ON p.id = m.portfolio_id
      ${includeResolved ? '' : "WHERE m.status <> 'resolved'"} ORDER BY m.opened_at, m.portfolio_id`,
       [],
       'sel.status AS extra_moderation, sel.reason AS extra_reason, sel.opened_at AS extra_openedAt',

@@ -19,15 +19,17 @@ export interface SqliteHandle extends DatabaseHandle {
 }
 
 /**
- * The one place that opens the SQLite queue (the dialect seam: a PostgreSQL handle would be made beside this one).
+ * Opens (creating and migrating) the SQLite queue file; open.ts chooses between this and postgres/connect.ts.
  * WAL lets the UI read while an import writes; busy_timeout rides out a second process (the CLI) holding the lock.
+ * It is generous (30 s) because a second import waits for the first one's short transactions to let it in, polling
+ * at SQLite's backoff, and a loaded machine stretches that; failing a queued write would lose a user's work.
  */
 export function openDatabase(file: string, options: OpenDatabaseOptions = {}): SqliteHandle {
   fs.mkdirSync(path.dirname(file), { recursive: true });
   const sqlite = options.nativeBinding ? new Database(file, { nativeBinding: existingBinding(options.nativeBinding) }) : new Database(file);
   sqlite.pragma('journal_mode = WAL');
   sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('busy_timeout = 30000');
   sqlite.pragma('foreign_keys = ON');
   try {
     migrate(sqlite);
@@ -35,19 +37,7 @@ export function openDatabase(file: string, options: OpenDatabaseOptions = {}): S
     sqlite.close();
     throw err;
   }
-  takeWriteLockFirst(sqlite);
   return { sqlite, db: sqliteDb(sqlite), location: file, close: async () => void sqlite.close() };
-}
-
-/**
- * Every `sqlite.transaction(fn)` of this handle begins with `BEGIN IMMEDIATE`. A deferred transaction that reads and
- * then writes while another connection (the CLI, a second window) holds the write lock fails at once with SQLITE_BUSY:
- * SQLite cannot wait for a lock a reader wants to upgrade, so busy_timeout never applies. Taking the lock first makes
- * the second writer wait its turn instead. Done here, once, so no service can forget it.
- */
-function takeWriteLockFirst(sqlite: Database.Database): void {
-  const transaction = sqlite.transaction.bind(sqlite);
-  sqlite.transaction = ((fn: (...args: never[]) => unknown) => transaction(fn).immediate) as Database.Database['transaction'];
 }
 
 /** The binding's path as better-sqlite3 will require it, or an error naming it (rather than "Cannot find module"). */

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { Db } from '../../../src-main/db/port';
 import { openDatabase } from '../../../src-main/db/database';
 import { openServices } from '../../../src-main/core/services';
 import { importPath } from '../../../src-main/services/import/importer';
@@ -28,21 +29,20 @@ describe('concurrent writers', () => {
     const a = openDatabase(file);
     const b = openDatabase(file);
     b.sqlite.pragma('busy_timeout = 50');
-    const insert = (h: typeof a, id: string) =>
-      h.sqlite.prepare("INSERT INTO candidates (id, name, email, school, district) VALUES (?, 'n', 'e@x.nz', 's', 'd')").run(id);
+    const insert = (db: Db, id: string) => db.run("INSERT INTO candidates (id, name, email, school, district) VALUES (?, 'n', 'e@x.nz', 's', 'd')", [id]);
     let other: unknown = null;
-    a.sqlite.transaction(() => {
-      a.sqlite.prepare('SELECT count(*) FROM candidates').get();
+    await a.db.transaction(async (tx) => {
+      await tx.get('SELECT count(*) FROM candidates');
       // Another connection writes while this transaction has only read: it must be the one that waits (here: times out).
       try {
-        insert(b, 'B');
+        await insert(b.db, 'B');
       } catch (err) {
         other = err;
       }
-      insert(a, 'A');
-    })();
+      await insert(tx, 'A');
+    });
     expect((other as { code?: string } | null)?.code).toBe('SQLITE_BUSY');
-    expect(a.sqlite.prepare('SELECT id FROM candidates').pluck().all()).toEqual(['A']);
+    expect(await a.db.all('SELECT id FROM candidates')).toEqual([{ id: 'A' }]);
     await a.close();
     await b.close();
   });

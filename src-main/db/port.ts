@@ -68,6 +68,12 @@ export interface DialectSql {
    * `SELECT value FROM json_each(?)`), e.g. `portfolio_id IN (${fn.jsonTextValues('?')})` with JSON.stringify(ids).
    */
   jsonTextValues(placeholder: string): string;
+  /**
+   * A statement, run inside a transaction before it reads the audit log's last entry, that keeps every other
+   * transaction from appending until this one ends (PostgreSQL's writers run side by side and would both chain to the
+   * same entry); null where the write transaction already excludes every other writer (SQLite).
+   */
+  readonly lockAuditAppend: string | null;
 }
 
 export interface Db {
@@ -91,6 +97,8 @@ export interface Db {
   tableNames(): Promise<string[]>;
   /** The application's tables that have a column of this name, sorted. */
   tablesWithColumn(column: string): Promise<string[]>;
+  /** The column lists of a table's primary key and unique indexes (not partial, no expressions), each in index order; sorted. */
+  uniqueKeys(table: string): Promise<string[][]>;
 }
 
 /** An open database: its port, where it is (a file path or a URL without the password) and how to close it. */

@@ -22,6 +22,7 @@ const SQLITE_FN: DialectSql = {
     return { sql: 'SELECT rowid FROM portfolio_search WHERE portfolio_search MATCH ?', params: [match] };
   },
   jsonTextValues: (placeholder) => `SELECT value FROM json_each(${placeholder})`,
+  lockAuditAppend: null,
 };
 
 /** The statements of one connection, prepared once: preparing costs more than running most of the queue's queries. */
@@ -142,6 +143,22 @@ class SqliteDb implements Db {
       [column],
     );
     return rows.map((r) => r.name);
+  }
+
+  async uniqueKeys(table: string): Promise<string[][]> {
+    const indexes = await this.all<{ origin: string; columns: string }>(
+      `SELECT il.origin, (SELECT json_group_array(name) FROM (SELECT name FROM pragma_index_info(il.name) ORDER BY seqno)) AS columns
+       FROM pragma_index_list(?) il WHERE il."unique" = 1 AND il.partial = 0`,
+      [table],
+    );
+    // An index on an expression has no name for that column: it is no key of columns.
+    const keys = indexes.map((i) => JSON.parse(i.columns) as (string | null)[]).filter((k): k is string[] => !k.includes(null));
+    // A rowid table's INTEGER PRIMARY KEY is the rowid itself: it has no index of its own.
+    if (!indexes.some((i) => i.origin === 'pk')) {
+      const pk = await this.all<{ name: string }>('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk', [table]);
+      if (pk.length) keys.push(pk.map((c) => c.name));
+    }
+    return keys.sort((a, b) => a.join().localeCompare(b.join()));
   }
 
   async transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {

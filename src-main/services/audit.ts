@@ -13,24 +13,25 @@ export interface AuditEvent {
 
 /**
  * Appends to the audit log as the next link of its hash chain; callers run it inside the transaction of the change
- * it records. The last entry is read and the new one written in one (nested) transaction, so two writers cannot
- * both chain to the same entry: the second one's insert is refused by the append-only trigger.
+ * it records. The last entry is read and the new one written in one (nested) transaction, after taking the dialect's
+ * append lock where writers run side by side, so two writers cannot both chain to the same entry (and if one did,
+ * the append-only trigger would refuse its insert).
  */
 export async function audit(ctx: ServiceContext, event: AuditEvent): Promise<void> {
-  const db = ctx.db.orm;
-  const sqlite = ctx.db;
   await transaction(ctx, async (ctx) => {
-      const db = ctx.db.orm;
-            const last = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
-            const entry = {
-              id: (last?.id ?? 0) + 1,
-              at: nowIso(ctx),
-              actor: event.actor,
-              action: event.action,
-              entityType: event.entityType,
-              entityId: event.entityId,
-              details: JSON.stringify(event.details ?? {}),
-            };
-            await db.insert(auditLog).values({ ...entry, hash: entryHash(last?.hash ?? GENESIS, entry) }).run();
-          });
+    const { lockAuditAppend } = ctx.db.fn;
+    if (lockAuditAppend) await ctx.db.run(lockAuditAppend);
+    const db = ctx.db.orm;
+    const last = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
+    const entry = {
+      id: (last?.id ?? 0) + 1,
+      at: nowIso(ctx),
+      actor: event.actor,
+      action: event.action,
+      entityType: event.entityType,
+      entityId: event.entityId,
+      details: JSON.stringify(event.details ?? {}),
+    };
+    await db.insert(auditLog).values({ ...entry, hash: entryHash(last?.hash ?? GENESIS, entry) }).run();
+  });
 }

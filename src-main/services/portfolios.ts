@@ -14,7 +14,7 @@ import { loadIdentityFindings } from './panels/identity-findings';
 export async function portfolioEvidence(ctx: ServiceContext, id: string): Promise<EvidenceView[]> {
   const db = ctx.db.orm;
   const items = await db.select().from(evidence).where(eq(evidence.portfolioId, id)).orderBy(asc(evidence.position)).all();
-  const criteria = await db.select().from(evidenceCriteria).where(eq(evidenceCriteria.portfolioId, id)).all();
+  const criteria = await db.select().from(evidenceCriteria).where(eq(evidenceCriteria.portfolioId, id)).orderBy(asc(evidenceCriteria.evidenceId), asc(evidenceCriteria.criterionId)).all();
   const captions = await db.select().from(evidenceCaptions).where(eq(evidenceCaptions.portfolioId, id)).orderBy(asc(evidenceCaptions.position)).all();
   return items.map((e) => ({
     id: e.evidenceId,

@@ -2,6 +2,7 @@ import { QueueQuerySchema, type QueueQuery, type QueuePage, type PortfolioRow, t
 import { mapInOrder } from './in-order';
 import { STATUSES, type Status } from '../../src-shared/domain/status';
 import type { Reviewer } from '../../src-shared/contracts/reviewers';
+import type { DialectSql, SearchColumn, SqlFragment } from '../db/port';
 import { type ServiceContext, transaction } from './context';
 import { Anonymizer, seesIdentity } from './panels/anonymity';
 import { pseudonymCode, pseudonymId, pseudonymName } from './panels/pseudonym';
@@ -52,13 +53,13 @@ export function toPortfolioRow(r: RawRow): PortfolioRow {
 export type Viewer = Reviewer | null;
 
 /** The name a blind viewer is shown, as SQL: the expression of the index portfolios_blind_name (migration 0005). */
-const BLIND_NAME = "(CASE WHEN anonymous = 1 THEN 'Candidate ' || pseudonym ELSE candidate_name END) COLLATE NOCASE";
+const BLIND_NAME = "(CASE WHEN anonymous = 1 THEN 'Candidate ' || pseudonym ELSE candidate_name END)";
 
 /** Each sort has an index that yields rows in this order, so a page is an index walk, never a sort of the queue. */
-function orderColumns(sort: ParsedQuery['sort'], blind: boolean): string[] {
+function orderColumns(fn: DialectSql, sort: ParsedQuery['sort'], blind: boolean): string[] {
   const order: Record<ParsedQuery['sort'], string[]> = {
     submitted_at: ['p.submitted_at', 'p.id'],
-    candidate: [blind ? BLIND_NAME : 'p.candidate_name COLLATE NOCASE', 'p.id'],
+    candidate: [fn.nocase(blind ? BLIND_NAME : 'p.candidate_name'), 'p.id'],
     status: ['p.status', 'p.submitted_at', 'p.id'],
     credential: ['p.credential_code', 'p.submitted_at', 'p.id'],
     id: ['p.id'],
@@ -71,24 +72,14 @@ function orderColumns(sort: ParsedQuery['sort'], blind: boolean): string[] {
  * and a row under anonymous review, its id and the pseudonym they are shown (and only then: a pseudonym never leads to
  * a named row of the same candidate).
  */
-const COLUMNS = { open: '{ref identity}', anonymous: '{ref pseudonym}' } as const;
-
-/**
- * Full-text query for what a reviewer types: every word must start a word of the given columns (accents ignored).
- * Each word is quoted, so user text is never FTS syntax.
- */
-export function searchMatch(text: string, columns: string): string | null {
-  const words = text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w));
-  return words.length ? words.map((w) => `${columns} : "${w.replace(/"/g, '""')}"*`).join(' AND ') : null;
-}
-
-const MATCHING = 'SELECT rowid FROM portfolio_search WHERE portfolio_search MATCH ?';
+const COLUMNS = { open: ['ref', 'identity'], anonymous: ['ref', 'pseudonym'] } as const satisfies Record<string, SearchColumn[]>;
 
 /**
  * WHERE clause over the portfolios table alone (no joins), with its parameters, as `viewer` may ask it. For a page
  * (`walk`, the default), search matches are probed while the sort index is walked; for a count they drive the query.
  */
 export function queueFilter(
+  fn: DialectSql,
   query: Pick<ParsedQuery, 'status' | 'credential' | 'district' | 'search'>,
   viewer: Viewer,
   use: 'walk' | 'count' = 'walk',
@@ -111,16 +102,17 @@ export function queueFilter(
   }
   const q = query.search?.trim();
   if (q) {
-    const match = searchMatch(q, COLUMNS.open);
+    const open = fn.searchPortfolios(q, COLUMNS.open);
     // `+p.seq` makes SQLite walk the sort index and probe the matches, stopping at the page, instead of sorting them all.
     const seq = use === 'walk' ? '+p.seq' : 'p.seq';
-    if (!match) clauses.push('0'); // nothing searchable (only punctuation) matches nothing
+    if (!open) clauses.push('1 = 0'); // nothing searchable (only punctuation) matches nothing
     else if (!blind) {
-      clauses.push(`${seq} IN (${MATCHING})`);
-      params.push(match);
+      clauses.push(`${seq} IN (${open.sql})`);
+      params.push(...open.params);
     } else {
-      clauses.push(`((p.anonymous = 0 AND ${seq} IN (${MATCHING})) OR (p.anonymous = 1 AND ${seq} IN (${MATCHING})))`);
-      params.push(match, searchMatch(q, COLUMNS.anonymous));
+      const anonymous = fn.searchPortfolios(q, COLUMNS.anonymous)!;
+      clauses.push(`((p.anonymous = 0 AND ${seq} IN (${open.sql})) OR (p.anonymous = 1 AND ${seq} IN (${anonymous.sql})))`);
+      params.push(...open.params, ...anonymous.params);
     }
   }
   return { where: `WHERE ${clauses.join(' AND ')}`, params };
@@ -153,15 +145,31 @@ export async function fillMissingPseudonyms(ctx: ServiceContext): Promise<number
   return rows.length;
 }
 
+/** The query that counts every row a page's query selects. */
+function countQuery(fn: DialectSql, query: ParsedQuery, viewer: Viewer): SqlFragment {
+  const onlySearch = query.search && !query.status?.length && !query.credential && !query.district;
+  // A blind viewer's matches depend on each row's anonymity: they are counted with the filter, like any other.
+  const match = onlySearch && seesIdentity(viewer) ? fn.searchPortfolios(query.search!, COLUMNS.open) : null;
+  if (match) {
+    // All matches minus the (few) anchor matches: counting the search hits alone is far cheaper than joining them.
+    return {
+      sql: `SELECT (SELECT count(*) FROM (${match.sql}) hits) - (SELECT count(*) FROM portfolios p WHERE p.is_anchor = 1 AND p.seq IN (${match.sql})) AS n`,
+      params: [...match.params, ...match.params],
+    };
+  }
+  const { where, params } = queueFilter(fn, query, viewer, 'count');
+  return { sql: `SELECT count(*) AS n FROM portfolios p ${where}`, params };
+}
+
 /**
  * One page of the queue. The page's row ids are found on the covering index first and only those rows are joined
  * ("deferred join"), so a page deep in 100,000 portfolios costs an index walk, not 100,000 joins.
  */
 export async function listQueue(ctx: ServiceContext, input: QueueQuery, viewer: Viewer): Promise<QueuePage> {
   const query = QueueQuerySchema.parse(input);
-  const { where, params } = queueFilter(query, viewer);
+  const { where, params } = queueFilter(ctx.db.fn, query, viewer);
   const dir = query.dir === 'asc' ? 'ASC' : 'DESC';
-  const order = orderColumns(query.sort, !seesIdentity(viewer))
+  const order = orderColumns(ctx.db.fn, query.sort, !seesIdentity(viewer))
     .map((c) => `${c} ${dir}`)
     .join(', ');
   // CROSS JOIN keeps the 100-row page as the outer loop; otherwise the planner walks the whole index to skip a sort.
@@ -169,19 +177,8 @@ export async function listQueue(ctx: ServiceContext, input: QueueQuery, viewer: 
     WITH page AS MATERIALIZED (SELECT p.seq FROM portfolios p ${where} ORDER BY ${order} LIMIT ? OFFSET ?)
     ${ROW_COLUMNS} FROM page ${ctx.db.fn.joinInOrder} portfolios p ON p.seq = page.seq ${ROW_JOINS} ORDER BY ${order}`;
   const rows = (await ctx.db.all(sql, [...params, query.limit, query.offset])) as RawRow[];
-  const onlySearch = query.search && !query.status?.length && !query.credential && !query.district;
-  // A blind viewer's matches depend on each row's anonymity: they are counted with the filter, like any other.
-  const match = onlySearch && seesIdentity(viewer) ? searchMatch(query.search!, COLUMNS.open) : null;
-  const total = (
-    match
-      ? // All matches minus the (few) anchor matches: counting the full-text hits alone is far cheaper than joining them.
-        await ctx.db.get(`SELECT (SELECT count(*) FROM portfolio_search WHERE portfolio_search MATCH @m)
-                  - (SELECT count(*) FROM portfolios p WHERE p.is_anchor = 1 AND p.seq IN (SELECT rowid FROM portfolio_search WHERE portfolio_search MATCH @m)) AS n`, { m: match })
-      : await (async () => {
-                    const counted = queueFilter(query, viewer, 'count');
-                    return await ctx.db.get(`SELECT count(*) AS n FROM portfolios p ${counted.where}`, counted.params);
-                  })()
-  ) as { n: number };
+  const counted = countQuery(ctx.db.fn, query, viewer);
+  const total = (await ctx.db.get<{ n: number }>(counted.sql, counted.params))!;
   const anon = new Anonymizer(ctx, viewer);
   return { total: total.n, rows: (await mapInOrder(rows, (r) => anon.row(toPortfolioRow(r)))) };
 }

@@ -2,29 +2,30 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import Database from 'better-sqlite3';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
-import { verifyAuditChain } from '../../src-main/db/audit-chain';
-import { openServices, type Services } from '../../src-main/core/services';
+import { verifyAuditChain } from '../../src-main/db/audit-chain-port';
+import { openDb } from '../../src-main/db/open';
+import type { Services } from '../../src-main/core/services';
 import type { ServiceContext } from '../../src-main/services/context';
 import type { Rubric } from '../../src-shared/domain/rubric';
+import { openTestServices, testDatabaseUrl } from './dialect';
 
 export function tempDir(prefix = 'ew-test-'): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
-/** A real data directory (SQLite file + store) in a temp folder, with a fixed clock. */
+/** A real data directory (store + the run's database: a SQLite file or a PostgreSQL database) in a temp folder, with a fixed clock. */
 export async function tempServices(now = new Date('2026-11-01T10:00:00Z')): Promise<Services> {
-  return await openServices({ dataDir: tempDir('ew-data-'), now: () => now });
+  return await openTestServices({ dataDir: tempDir('ew-data-'), now: () => now });
 }
 
-/** The audit chain check of a data directory's SQLite file, read over a second connection as `cli audit verify` does. */
-export function auditChainOf(ctx: Services) {
-  const sqlite = new Database(path.join(ctx.dataDir, 'queue.sqlite'), { readonly: true });
+/** The audit chain check of a data directory's queue, read over a second connection as `cli audit verify` does. */
+export async function auditChainOf(ctx: Services) {
+  const handle = await openDb({ databaseUrl: await testDatabaseUrl(ctx.dataDir), sqliteFile: path.join(ctx.dataDir, 'queue.sqlite') });
   try {
-    return verifyAuditChain(sqlite);
+    return await verifyAuditChain(handle.db);
   } finally {
-    sqlite.close();
+    await handle.close();
   }
 }
 

@@ -11,6 +11,9 @@ import { translate, type Translated } from './translate';
 
 const dialect = new PgDialect();
 
+/** Any number, the same in every copy of the app (and unlike the migration lock's): audit appends queue behind it. */
+const AUDIT_APPEND_LOCK = 0x45570002;
+
 const POSTGRES_FN: DialectSql = {
   forUpdateSkipLocked: 'FOR UPDATE SKIP LOCKED',
   joinInOrder: 'JOIN',
@@ -26,6 +29,7 @@ const POSTGRES_FN: DialectSql = {
     };
   },
   jsonTextValues: (placeholder) => `SELECT value FROM json_array_elements_text(${placeholder}::json) AS elements(value)`,
+  lockAuditAppend: `SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`,
 };
 
 const INT8 = 20;
@@ -133,6 +137,19 @@ class PostgresDb implements Db {
       [column],
     );
     return rows.map((r) => r.name);
+  }
+
+  async uniqueKeys(table: string): Promise<string[][]> {
+    const rows = await this.all<{ columns: string[] }>(
+      `SELECT array_agg(a.attname::text ORDER BY k.n) AS columns
+       FROM pg_index i
+       CROSS JOIN LATERAL unnest(i.indkey) WITH ORDINALITY AS k(attnum, n)
+       JOIN pg_attribute a ON a.attrelid = i.indrelid AND a.attnum = k.attnum
+       WHERE i.indrelid = to_regclass(?) AND i.indisunique AND i.indpred IS NULL AND i.indexprs IS NULL
+       GROUP BY i.indexrelid`,
+      [table],
+    );
+    return rows.map((r) => r.columns).sort((a, b) => a.join().localeCompare(b.join()));
   }
 
   async transaction<T>(work: (tx: Db) => Promise<T>): Promise<T> {

@@ -39,7 +39,7 @@ async function reviewerNames(ctx: ServiceContext): Promise<Map<string, string>> 
 
 /** Anchor references as unit → criterion → level. */
 async function referenceMap(ctx: ServiceContext, anchors: string[]): Promise<Map<string, Map<string, number>>> {
-  const rows = (await ctx.db.all('SELECT portfolio_id AS unit, criterion_id AS criterion, score FROM calibration_references WHERE portfolio_id IN (SELECT value FROM json_each(?))', [JSON.stringify(anchors)])) as { unit: string; criterion: string; score: number }[];
+  const rows = (await ctx.db.all(`SELECT portfolio_id AS unit, criterion_id AS criterion, score FROM calibration_references WHERE portfolio_id IN (${ctx.db.fn.jsonTextValues('?')})`, [JSON.stringify(anchors)])) as { unit: string; criterion: string; score: number }[];
   const out = new Map<string, Map<string, number>>();
   for (const r of rows) {
     let m = out.get(r.unit);
@@ -52,11 +52,11 @@ async function referenceMap(ctx: ServiceContext, anchors: string[]): Promise<Map
 /** Each reviewer's signed difference and exact agreement against the reference, per round and per month. */
 async function calibrationDrift(ctx: ServiceContext, reviewerIds: string[], upTo: RoundRow): Promise<Report['drift']> {
   const rows = (await ctx.db.all(`SELECT s.reviewer_id AS reviewer, s.round_id AS round, substr(s.submitted_at, 1, 7) AS month,
-              count(*) AS n, avg(rs.score - ref.score) AS msd, avg(rs.score = ref.score) AS exact
+              count(*) AS n, avg(rs.score - ref.score) AS msd, avg(CASE WHEN rs.score = ref.score THEN 1 ELSE 0 END) AS exact
        FROM calibration_submissions s
        JOIN review_scores rs ON rs.review_id = s.review_id AND rs.score IS NOT NULL
        JOIN calibration_references ref ON ref.portfolio_id = s.portfolio_id AND ref.criterion_id = rs.criterion_id
-       WHERE s.reviewer_id IN (SELECT value FROM json_each(?))
+       WHERE s.reviewer_id IN (${ctx.db.fn.jsonTextValues('?')})
        GROUP BY s.reviewer_id, s.round_id, month`, [JSON.stringify(reviewerIds)])) as { reviewer: string; round: number; month: string; n: number; msd: number; exact: number }[];
   const roundIds = [...new Set(rows.map((r) => r.round))];
   const rounds = (await mapInOrder(roundIds, async (id) => toRoundRow((await ctx.db.get('SELECT * FROM calibration_rounds WHERE id = ?', [id])) as Record<string, unknown>)))

@@ -42,7 +42,8 @@ export async function roundRow(ctx: ServiceContext, id: number): Promise<RoundRo
 }
 
 export async function roundByName(ctx: ServiceContext, name: string): Promise<RoundRow | undefined> {
-  const hit = (await ctx.db.get('SELECT id FROM calibration_rounds WHERE name = ? COLLATE NOCASE', [name.trim()])) as { id: number } | undefined;
+  const { nocase } = ctx.db.fn;
+  const hit = (await ctx.db.get(`SELECT id FROM calibration_rounds WHERE ${nocase('name')} = ${nocase('?')}`, [name.trim()])) as { id: number } | undefined;
   return hit ? await roundRow(ctx, hit.id) : undefined;
 }
 
@@ -169,7 +170,7 @@ async function membershipProblems(ctx: ServiceContext, roundId: number | null, r
          FROM calibration_round_reviewers rr
          JOIN calibration_round_anchors ra ON ra.round_id = rr.round_id
          JOIN calibration_rounds r ON r.id = rr.round_id
-         WHERE rr.round_id <> ? AND rr.reviewer_id IN (SELECT value FROM json_each(?)) AND ra.portfolio_id IN (SELECT value FROM json_each(?))
+         WHERE rr.round_id <> ? AND rr.reviewer_id IN (${ctx.db.fn.jsonTextValues('?')}) AND ra.portfolio_id IN (${ctx.db.fn.jsonTextValues('?')})
          ORDER BY r.name, rr.reviewer_id, ra.portfolio_id`, [roundId ?? -1, JSON.stringify(reviewerIds), JSON.stringify(anchors)])) as { reviewer: string; anchor: string; round: string }[];
     for (const c of clashes)
       problems.push(`${await reviewerName(ctx, c.reviewer)} already has ${c.anchor} in the round "${c.round}": a reviewer scores an anchor only once, since they see its reference after submitting`);

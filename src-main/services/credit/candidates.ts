@@ -43,9 +43,9 @@ export async function listCandidates(ctx: ServiceContext, actor: Reviewer, searc
            (SELECT count(*) FROM portfolios p WHERE p.candidate_id = c.id AND p.is_anchor = 0 AND p.outcome = 'pass') AS passes,
            (SELECT count(*) FROM credit_external e WHERE e.candidate_id = c.id) AS external,
            (SELECT count(*) FROM credit_applications a WHERE a.candidate_id = c.id) AS applications
-         FROM candidates c)
+         FROM candidates c) counted
        WHERE attempts + external + applications > 0
-       ORDER BY name COLLATE NOCASE, id`)) as CandidateSummary[];
+       ORDER BY ${ctx.db.fn.nocase('name')}, id`)) as CandidateSummary[];
   const words = normaliseName(search ?? '').split(' ').filter(Boolean);
   if (words.length === 0) return rows;
   return rows.filter((r) => {
@@ -124,6 +124,18 @@ async function candidateReferences(ctx: ServiceContext): Promise<string[]> {
 }
 
 /**
+ * The UPDATE that moves a table's rows from one candidate to another, except rows that would then duplicate a row of
+ * `into` under one of the table's keys: those stay behind.
+ */
+async function moveUnlessDuplicate(ctx: ServiceContext, table: string, fromId: string, intoId: string): Promise<[string, unknown[]]> {
+  const keys = (await ctx.db.uniqueKeys(table)).filter((k) => k.includes('candidate_id'));
+  const duplicate = (key: string[]) =>
+    `EXISTS (SELECT 1 FROM "${table}" other WHERE ${key.map((c) => (c === 'candidate_id' ? 'other.candidate_id = ?' : `other."${c}" = "${table}"."${c}"`)).join(' AND ')})`;
+  const unless = keys.length ? ` AND NOT (${keys.map(duplicate).join(' OR ')})` : '';
+  return [`UPDATE "${table}" SET candidate_id = ? WHERE candidate_id = ?${unless}`, [intoId, fromId, ...keys.map(() => intoId)]];
+}
+
+/**
  * Merges `from` into `into`: every reference moves (portfolios, external credentials, applications, conflicts of
  * interest, anything else with a candidate_id), the merged-away row and any row that could not move (a duplicate
  * of one `into` already has) are kept in the merge record, and the merge is audited. Nothing is lost.
@@ -142,7 +154,7 @@ export async function mergeCandidates(ctx: ServiceContext, fromId: string, intoI
             const leftover: Record<string, unknown[]> = {};
             const movedPortfolios = (await sqlite.all('SELECT seq, id, candidate_name AS name FROM portfolios WHERE candidate_id = ?', [fromId])) as { seq: number; id: string; name: string }[];
             for (const table of await candidateReferences(ctx)) {
-              const n = (await sqlite.run(`UPDATE OR IGNORE "${table}" SET candidate_id = ? WHERE candidate_id = ?`, [intoId, fromId])).changes;
+              const n = (await sqlite.run(...(await moveUnlessDuplicate(ctx, table, fromId, intoId)))).changes;
               if (n) moved[table] = n;
               const rest = await sqlite.all(`SELECT * FROM "${table}" WHERE candidate_id = ?`, [fromId]);
               if (rest.length) {

@@ -54,7 +54,7 @@ export const exportsDecisions = (actor: Reviewer): boolean => actor.roles.some((
  */
 async function exportIds(ctx: ServiceContext, filter: ExportFilter, actor: Reviewer): Promise<string[]> {
   const f = ExportFilterSchema.parse(filter);
-  const { where, params } = queueFilter(f, actor);
+  const { where, params } = queueFilter(ctx.db.fn, f, actor);
   const ids = new Set(f.portfolioIds ?? []);
   const [has, extra] = exportsDecisions(actor)
     ? ['SELECT 1 FROM decisions d WHERE d.portfolio_id = p.id AND d.released_at IS NOT NULL', []]

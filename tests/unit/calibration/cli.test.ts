@@ -4,11 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/run';
 import { tempDir } from '../../support/fixtures';
 import { anchor, calibrationWorld, round, score } from './setup';
+import { onTestDatabase } from '../../support/dialect';
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await runCli(await onTestDatabase(argv), { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

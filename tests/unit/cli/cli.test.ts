@@ -4,11 +4,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/run';
 import { tempDir, writeCatalogue, writePackageFolder } from '../../support/fixtures';
+import { onTestDatabase } from '../../support/dialect';
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await runCli(await onTestDatabase(argv), { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -51,12 +52,12 @@ describe('cli', () => {
     expect((await cli('import', '--data', data)).err).toContain('import needs a path');
   });
 
-  it('runs as `npm run cli` in a real process with exit codes', () => {
+  it('runs as `npm run cli` in a real process with exit codes', async () => {
     const data = tempDir();
     const tsx = path.resolve('node_modules/.bin/tsx');
-    const ok = execFileSync(tsx, ['src-main/cli/bin.ts', 'list', '--json', '--data', data], { encoding: 'utf8' });
+    const ok = execFileSync(tsx, await onTestDatabase(['src-main/cli/bin.ts', 'list', '--json', '--data', data]), { encoding: 'utf8' });
     expect(JSON.parse(ok)).toEqual([]);
-    const bad = spawnSync(tsx, ['src-main/cli/bin.ts', 'import', path.join(data, 'missing'), '--data', data], { encoding: 'utf8' });
+    const bad = spawnSync(tsx, await onTestDatabase(['src-main/cli/bin.ts', 'import', path.join(data, 'missing'), '--data', data]), { encoding: 'utf8' });
     expect(bad.status).toBe(2);
     expect(bad.stderr).toContain('no such file or folder');
   });

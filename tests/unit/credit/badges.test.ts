@@ -15,6 +15,7 @@ import { addTrustedIssuer, listTrustedIssuers } from '../../../src-main/services
 import { ImportError } from '../../../src-main/services/import/problems';
 import { tempDir } from '../../support/fixtures';
 import { AROHA, creditWorld, SIONE, type CreditWorld } from './setup';
+import { onTestDatabase } from '../../support/dialect';
 
 /** The official OB 3.0 AchievementCredential schema as vendored (2019-09), compiled independently of src-main/badges. */
 const ajv = new Ajv2019({ allErrors: true, strict: false });
@@ -27,7 +28,7 @@ function expectValidOb3(doc: unknown): void {
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await runCli(await onTestDatabase(argv), { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -153,10 +154,10 @@ describe('cli badge export / verify', () => {
 
     // The same through `npm run cli` in a real process (its module loader, its exit status).
     const tsx = path.resolve('node_modules/.bin/tsx');
-    const real = spawnSync(tsx, ['src-main/cli/bin.ts', 'badge', 'verify', path.join(dir, 'tampered.json'), '--data', data], { encoding: 'utf8' });
+    const real = spawnSync(tsx, await onTestDatabase(['src-main/cli/bin.ts', 'badge', 'verify', path.join(dir, 'tampered.json'), '--data', data]), { encoding: 'utf8' });
     expect(real.status).toBe(2);
     expect(real.stderr).toContain('tampered: /credentialSubject/achievement/creditsAvailable differs from the signed credential');
-    expect(spawnSync(tsx, ['src-main/cli/bin.ts', 'badge', 'verify', file, '--data', data], { encoding: 'utf8' }).status).toBe(0);
+    expect(spawnSync(tsx, await onTestDatabase(['src-main/cli/bin.ts', 'badge', 'verify', file, '--data', data]), { encoding: 'utf8' }).status).toBe(0);
   });
 });
 

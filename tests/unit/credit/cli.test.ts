@@ -8,11 +8,12 @@ import { STUDENT_RECORD_COLUMNS } from '../../../src-main/services/credit/record
 import { pdfText } from '../../support/pdf-text';
 import { tempDir } from '../../support/fixtures';
 import { AROHA, creditWorld, EDUC581, type CreditWorld } from './setup';
+import { onTestDatabase } from '../../support/dialect';
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await runCli(await onTestDatabase(argv), { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

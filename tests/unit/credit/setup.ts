@@ -1,6 +1,5 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { openServices } from '../../../src-main/core/services';
 import { importPath } from '../../../src-main/services/import/importer';
 import { recordDecision } from '../../../src-main/services/decisions';
 import { setStatus } from '../../../src-main/services/portfolios';
@@ -9,6 +8,7 @@ import type { Services } from '../../../src-main/core/services';
 import { transaction } from '../../../src-main/services/context';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { makePdf, tempDir, TEST_RUBRIC, writePackageFolder } from '../../support/fixtures';
+import { openTestServices } from '../../support/dialect';
 
 export const CREDENTIALS = [
   { code: 'EMP-8', title: 'Effective Mentoring Practices', hours: 50 },
@@ -43,7 +43,7 @@ export interface CreditWorld {
 /** A real data directory with the four test credentials (5 points each, valid 5 years), the given portfolios and five profiles. */
 export async function creditWorld(portfolios: PortfolioSpec[], now = '2026-11-01T10:00:00Z'): Promise<CreditWorld> {
   let clock = new Date(now);
-  const ctx = await openServices({ dataDir: tempDir('ew-credit-'), now: () => clock });
+  const ctx = await openTestServices({ dataDir: tempDir('ew-credit-'), now: () => clock });
   const work = tempDir();
   fs.writeFileSync(path.join(work, 'rubric.json'), JSON.stringify(TEST_RUBRIC));
   fs.writeFileSync(

@@ -15,6 +15,7 @@ import { addTrustedIssuer, listTrustedIssuers, removeTrustedIssuer } from '../..
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { tempDir } from '../../support/fixtures';
 import { AROHA, creditWorld, EDUC581, SIONE, type CreditWorld } from './setup';
+import { onTestDatabase } from '../../support/dialect';
 
 /**
  * Open Badges from elsewhere count toward credit only when their proof verifies against the key of an issuer this
@@ -24,7 +25,7 @@ import { AROHA, creditWorld, EDUC581, SIONE, type CreditWorld } from './setup';
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await runCli(await onTestDatabase(argv), { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

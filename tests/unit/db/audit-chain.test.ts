@@ -3,25 +3,25 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/run';
-import { openServices } from '../../../src-main/core/services';
 import { migrate } from '../../../src-main/db/migrate';
 import { MIGRATIONS } from '../../../src-main/db/migrations';
 import { audit } from '../../../src-main/services/audit';
 import { verifyAuditChain } from '../../../src-main/db/audit-chain';
 import type { Services } from '../../../src-main/core/services';
+import { onTestDatabase, openTestServices, sqliteOnly } from '../../support/dialect';
 import { auditChainOf, tempDir } from '../../support/fixtures';
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await runCli(await onTestDatabase(argv), { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
 /** A data directory with `n` audit entries written the way the services write them. */
 async function withEntries(n: number): Promise<{ dir: string; ctx: Services }> {
   const dir = tempDir('ew-audit-');
-  const ctx = await openServices({ dataDir: dir, now: () => new Date('2026-11-01T10:00:00Z') });
+  const ctx = await openTestServices({ dataDir: dir, now: () => new Date('2026-11-01T10:00:00Z') });
   for (let i = 1; i <= n; i++) await audit(ctx, { actor: 'R-lead', action: 'test.event', entityType: 'portfolio', entityId: `P-${i}`, details: { n: i } });
   return { dir, ctx };
 }
@@ -42,16 +42,7 @@ describe('the audit log is a hash chain', () => {
     expect(all.map((r) => r.id)).toEqual([1, 2, 3]);
     for (const r of all) expect(r.hash).toMatch(/^[0-9a-f]{64}$/);
     expect(new Set(all.map((r) => r.hash)).size).toBe(3);
-    expect(auditChainOf(ctx)).toMatchObject({ ok: true, entries: 3, head: all[2]!.hash, firstBad: null, problems: [] });
-    await ctx.close();
-  });
-
-  it('refuses INSERT OR REPLACE of an existing entry (it would delete without firing the delete trigger)', async () => {
-    const { ctx } = await withEntries(2);
-    const before = await rows(ctx);
-    await expect(ctx.db.run("INSERT OR REPLACE INTO audit_log (id, at, actor, action, entity_type, entity_id, details, hash) VALUES (1, 't', 'mallory', 'x', 'y', 'z', '{}', ?)", [before[0]!.hash])).rejects.toThrow(/audit log is append-only/);
-    await expect(ctx.db.run("REPLACE INTO audit_log (id, at, actor, action, entity_type, entity_id) VALUES (2, 't', 'mallory', 'x', 'y', 'z')")).rejects.toThrow(/audit log is append-only/);
-    expect(await rows(ctx)).toEqual(before);
+    expect(await auditChainOf(ctx)).toMatchObject({ ok: true, entries: 3, head: all[2]!.hash, firstBad: null, problems: [] });
     await ctx.close();
   });
 
@@ -62,10 +53,38 @@ describe('the audit log is a hash chain', () => {
     await expect(s.run("INSERT INTO audit_log (id, at, actor, action, entity_type, entity_id, hash) VALUES (9, 't', 'a', 'x', 'y', 'z', 'h')")).rejects.toThrow(/append-only/);
     await expect(s.run("UPDATE audit_log SET actor = 'b'")).rejects.toThrow('audit log is append-only');
     await expect(s.run('DELETE FROM audit_log')).rejects.toThrow('audit log is append-only');
-    expect(auditChainOf(ctx).ok).toBe(true);
+    expect((await auditChainOf(ctx)).ok).toBe(true);
     await ctx.close();
   });
 
+  it('audit verify exits 0 with the count and head hash for an intact log, 2 for a missing data directory', async () => {
+    const { dir, ctx } = await withEntries(2);
+    const head = (await rows(ctx))[1]!.hash;
+    await ctx.close();
+    const ok = await cli('audit', 'verify', '--data', dir);
+    expect(ok).toMatchObject({ code: 0, err: '' });
+    expect(ok.out).toBe(`valid: 2 audit entries, chain intact (head ${head})`);
+    const json = await cli('audit', 'verify', '--data', dir, '--json');
+    expect(JSON.parse(json.out)).toEqual({ ok: true, entries: 2, head, firstBad: null, problems: [] });
+    const missing = await cli('audit', 'verify', '--data', path.join(dir, 'nope'));
+    expect(missing.code).toBe(2);
+    expect(missing.err).toMatch(/no data directory/);
+    expect(fs.existsSync(path.join(dir, 'nope'))).toBe(false);
+  });
+});
+
+sqliteOnly('REPLACE is SQLite\'s own statement, a delete that skips delete triggers; PostgreSQL has none', 'the audit log and REPLACE', () => {
+  it('refuses INSERT OR REPLACE of an existing entry (it would delete without firing the delete trigger)', async () => {
+    const { ctx } = await withEntries(2);
+    const before = await rows(ctx);
+    await expect(ctx.db.run("INSERT OR REPLACE INTO audit_log (id, at, actor, action, entity_type, entity_id, details, hash) VALUES (1, 't', 'mallory', 'x', 'y', 'z', '{}', ?)", [before[0]!.hash])).rejects.toThrow(/audit log is append-only/);
+    await expect(ctx.db.run("REPLACE INTO audit_log (id, at, actor, action, entity_type, entity_id) VALUES (2, 't', 'mallory', 'x', 'y', 'z')")).rejects.toThrow(/audit log is append-only/);
+    expect(await rows(ctx)).toEqual(before);
+    await ctx.close();
+  });
+});
+
+sqliteOnly('it edits the SQLite file behind the app, as someone with file access would (PostgreSQL: postgres-audit-chain.test.ts)', 'the audit log file tampered with', () => {
   it('names the first changed entry when the triggers are dropped and a row is edited', async () => {
     const { dir, ctx } = await withEntries(4);
     await ctx.close();
@@ -110,7 +129,7 @@ describe('the audit log is a hash chain', () => {
     const { dir, ctx } = await withEntries(2);
     await ctx.close();
     tamper(dir, 'DROP TRIGGER audit_log_no_delete;');
-    await expect(openServices({ dataDir: dir })).rejects.toThrow(/audit log .* is not intact[\s\S]*trigger audit_log_no_delete is missing[\s\S]*audit verify/);
+    await expect(openTestServices({ dataDir: dir })).rejects.toThrow(/audit log .* is not intact[\s\S]*trigger audit_log_no_delete is missing[\s\S]*audit verify/);
     const verify = await cli('audit', 'verify', '--data', dir);
     expect(verify.code).toBe(1);
     expect(verify.err).toMatch(/trigger audit_log_no_delete is missing/);
@@ -120,38 +139,6 @@ describe('the audit log is a hash chain', () => {
     expect(list.err).toMatch(/not intact/);
   });
 
-  it('audit verify exits 0 with the count and head hash for an intact log, 2 for a missing data directory', async () => {
-    const { dir, ctx } = await withEntries(2);
-    const head = (await rows(ctx))[1]!.hash;
-    await ctx.close();
-    const ok = await cli('audit', 'verify', '--data', dir);
-    expect(ok).toMatchObject({ code: 0, err: '' });
-    expect(ok.out).toBe(`valid: 2 audit entries, chain intact (head ${head})`);
-    const json = await cli('audit', 'verify', '--data', dir, '--json');
-    expect(JSON.parse(json.out)).toEqual({ ok: true, entries: 2, head, firstBad: null, problems: [] });
-    const missing = await cli('audit', 'verify', '--data', path.join(dir, 'nope'));
-    expect(missing.code).toBe(2);
-    expect(missing.err).toMatch(/no data directory/);
-    expect(fs.existsSync(path.join(dir, 'nope'))).toBe(false);
-  });
 });
 
-describe('migration audit_chain', () => {
-  it('backfills the hashes of existing entries in id order, then guards the table', () => {
-    const at = MIGRATIONS.findIndex((m) => m.name === 'audit_chain');
-    expect(at).toBeGreaterThan(0);
-    const file = path.join(tempDir(), 'q.sqlite');
-    const sqlite = new Database(file);
-    migrate(sqlite, MIGRATIONS, at);
-    const insert = sqlite.prepare("INSERT INTO audit_log (at, actor, action, entity_type, entity_id, details) VALUES ('2026-01-0' || ?, 'R-1', 'old.event', 'p', ?, '{}')");
-    for (let i = 1; i <= 5; i++) insert.run(i, `P-${i}`);
-    migrate(sqlite);
-    const hashes = sqlite.prepare('SELECT id, hash FROM audit_log ORDER BY id').all() as { id: number; hash: string }[];
-    expect(hashes.map((h) => h.id)).toEqual([1, 2, 3, 4, 5]);
-    for (const h of hashes) expect(h.hash).toMatch(/^[0-9a-f]{64}$/);
-    expect(verifyAuditChain(sqlite)).toMatchObject({ ok: true, entries: 5 });
-    expect(() => insert.run(6, 'P-6')).toThrow(/append-only/);
-    expect(() => sqlite.prepare("UPDATE audit_log SET actor = 'x'").run()).toThrow(/append-only/);
-    sqlite.close();
-  });
-});
+

@@ -9,10 +9,11 @@ import { migrate, DatabaseTooNewError } from '../../../src-main/db/migrate';
 import { MIGRATIONS, type Migration } from '../../../src-main/db/migrations';
 import { openDatabase } from '../../../src-main/db/database';
 import { tempDir } from '../../support/fixtures';
+import { sqliteOnly } from '../../support/dialect';
 
 const tables = (Object.values(schema) as unknown[]).filter((t): t is SQLiteTable => is(t, SQLiteTable));
 
-describe('migrations', () => {
+sqliteOnly('SQLite\'s own migrations, pragmas and file (PostgreSQL\'s: postgres-connect.test.ts, dialect-schemas.test.ts)', 'migrations', () => {
   it('create a fresh database with WAL, foreign keys and every table and column the drizzle schema names', async () => {
     const handle = openDatabase(path.join(tempDir(), 'q.sqlite'));
     expect(handle.sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);

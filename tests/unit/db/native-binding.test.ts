@@ -5,6 +5,7 @@ import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../../src-main/db/database';
 import { openServices } from '../../../src-main/core/services';
 import { tempDir } from '../../support/fixtures';
+import { sqliteOnly } from '../../support/dialect';
 
 const projectRoot = fileURLToPath(new URL('../../../', import.meta.url));
 const nodeBinding = path.join(projectRoot, 'node_modules', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
@@ -27,7 +28,7 @@ beforeAll(async () => {
   native = (await import(/* @vite-ignore */ specifier)) as ElectronNative;
 });
 
-describe('openDatabase({ nativeBinding })', () => {
+sqliteOnly('better-sqlite3\'s native module for Electron', 'openDatabase({ nativeBinding })', () => {
   it('loads better-sqlite3 from the given binary', async () => {
     expect(fs.existsSync(nodeBinding)).toBe(true);
     const handle = openDatabase(path.join(tempDir(), 'q.sqlite'), { nativeBinding: nodeBinding });

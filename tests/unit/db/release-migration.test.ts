@@ -4,10 +4,11 @@ import { describe, expect, it } from 'vitest';
 import { migrate } from '../../../src-main/db/migrate';
 import { MIGRATIONS } from '../../../src-main/db/migrations';
 import { tempDir } from '../../support/fixtures';
+import { sqliteOnly } from '../../support/dialect';
 
 const release = MIGRATIONS.findIndex((m) => m.name === 'release');
 
-describe('the release migration', () => {
+sqliteOnly('a migration of SQLite\'s schema history (PostgreSQL starts at the released schema)', 'the release migration', () => {
   it('keeps every portfolio (seq, status, outcome), marks earlier decisions released, and admits the ready status', () => {
     const sqlite = new Database(path.join(tempDir(), 'q.sqlite'));
     migrate(sqlite, MIGRATIONS, release);

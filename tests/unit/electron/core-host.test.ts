@@ -10,7 +10,6 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createCore, type Core } from '../../../src-main/core/api';
 import { evidenceResponse } from '../../../src-main/core/evidence-response';
-import { openServices } from '../../../src-main/core/services';
 import { createCoreClient, CoreOpenError, type CoreClient, type CoreClientOptions } from '../../../src-main/electron/core-client';
 import { errorBody } from '../../../src-main/electron/error-body';
 import { nodeHost, type HostProcess } from '../../../src-main/electron/host-process';
@@ -18,6 +17,7 @@ import { createCallHandler } from '../../../src-main/electron/ipc';
 import { createEvidenceProtocolHandler } from '../../../src-main/electron/protocols';
 import type { Services } from '../../../src-main/core/services';
 import { ApiError } from '../../../src-shared/contracts/errors';
+import { breakTestDatabase, openTestServices, testDatabaseUrl } from '../../support/dialect';
 import { sha256, tempDir } from '../../support/fixtures';
 
 const HOST = path.resolve('src-main/electron/core-host.ts');
@@ -35,9 +35,15 @@ const alive = (pid: number) => {
   }
 };
 
+/** The host's options for a data directory on the run's dialect. */
+async function hostOptions(dataDir: string, loadDemo = false) {
+  const databaseUrl = await testDatabaseUrl(dataDir);
+  return { dataDir, loadDemo, ...(databaseUrl ? { databaseUrl } : {}) };
+}
+
 /** A client whose hosts the test can reach (to stop or kill them), closed after the file. */
 const clients: CoreClient[] = [];
-function client(dataDir: string, overrides: Partial<CoreClientOptions> & { execArgv?: string[] } = {}): { client: CoreClient; hosts: HostProcess[] } {
+async function client(dataDir: string, overrides: Partial<CoreClientOptions> & { execArgv?: string[] } = {}): Promise<{ client: CoreClient; hosts: HostProcess[] }> {
   const hosts: HostProcess[] = [];
   const { execArgv = TSX, ...rest } = overrides;
   const c = createCoreClient({
@@ -46,7 +52,7 @@ function client(dataDir: string, overrides: Partial<CoreClientOptions> & { execA
       hosts.push(host);
       return host;
     },
-    host: { dataDir, loadDemo: false },
+    host: await hostOptions(dataDir),
     ...rest,
   });
   clients.push(c);
@@ -75,10 +81,10 @@ describe('the core host on the bundled demo', () => {
   let local: Core;
 
   beforeAll(async () => {
-    remote = client(dataDir, { host: { dataDir, loadDemo: true } }).client;
+    remote = (await client(dataDir, { host: await hostOptions(dataDir, true) })).client;
     expect(await remote.start()).toEqual({ demoLoaded: true });
     // The same data directory opened in this process: what the desktop app did before the core had a process of its own.
-    ctx = await openServices({ dataDir });
+    ctx = await openTestServices({ dataDir });
     local = createCore(ctx, { name: 'Evidence Workbench', version: '0.1.0', shell: 'electron' });
   });
   afterAll(() => ctx.close());
@@ -141,13 +147,13 @@ describe('opening', () => {
     const notADir = path.join(tempDir('ew-host-'), 'a-file');
     fs.writeFileSync(notADir, 'not a data directory');
     const inProcess = await Promise.resolve()
-      .then(() => openServices({ dataDir: notADir }))
+      .then(() => openTestServices({ dataDir: notADir }))
       .then(
         () => null,
         (e: Error) => e.message,
       );
     expect(inProcess).toBeTruthy();
-    const { client: c, hosts } = client(notADir);
+    const { client: c, hosts } = await client(notADir);
     const err = await c.start().catch((e: unknown) => e);
     expect(err).toBeInstanceOf(CoreOpenError);
     expect((err as Error).message).toBe(inProcess);
@@ -158,7 +164,7 @@ describe('opening', () => {
 
   it('speaks the same protocol over Electron’s process.parentPort', async () => {
     const dataDir = tempDir('ew-host-');
-    const { client: c } = client(dataDir, { execArgv: [...TSX, ...PARENT_PORT] });
+    const { client: c } = await client(dataDir, { execArgv: [...TSX, ...PARENT_PORT] });
     expect(await c.start()).toEqual({ demoLoaded: false });
     expect(await c.handle('app.info', {}, anyone)).toMatchObject({ shell: 'electron', dataDir });
     expect(await failure(c.handle('nope.nothing', {}, anyone))).toEqual({ code: 'not_found', message: 'unknown method nope.nothing' });
@@ -168,7 +174,7 @@ describe('opening', () => {
 describe('when the host dies', () => {
   it('fails the calls it was running at once, starts a new host, and later calls reach it', async () => {
     const onRestart = vi.fn();
-    const { client: c, hosts } = client(tempDir('ew-host-'), { onRestart });
+    const { client: c, hosts } = await client(tempDir('ew-host-'), { onRestart });
     await c.start();
     const pid = hosts[0]!.pid!;
     // Stopped first, so the calls are certainly still waiting when it is killed.
@@ -184,7 +190,7 @@ describe('when the host dies', () => {
 
   it('gives up after too many deaths in a row, and every later call says so', async () => {
     const onStopped = vi.fn();
-    const { client: c, hosts } = client(tempDir('ew-host-'), { maxRestarts: 1, onStopped });
+    const { client: c, hosts } = await client(tempDir('ew-host-'), { maxRestarts: 1, onStopped });
     await c.start();
     hosts[0]!.kill();
     await vi.waitFor(() => expect(hosts).toHaveLength(2));
@@ -200,12 +206,11 @@ describe('when the host dies', () => {
   it('stops, and says why, when a new host cannot reopen the data directory', async () => {
     const onStopped = vi.fn();
     const dataDir = tempDir('ew-host-');
-    const { client: c, hosts } = client(dataDir, { onStopped });
+    const { client: c, hosts } = await client(dataDir, { onStopped });
     await c.start();
     const pid = hosts[0]!.pid!;
     process.kill(pid, 'SIGSTOP');
-    for (const f of ['queue.sqlite-wal', 'queue.sqlite-shm']) fs.rmSync(path.join(dataDir, f), { force: true });
-    fs.writeFileSync(path.join(dataDir, 'queue.sqlite'), 'this is not a database, and long enough to be read as a header '.repeat(4));
+    await breakTestDatabase(dataDir);
     process.kill(pid, 'SIGKILL');
     await vi.waitFor(() => expect(onStopped).toHaveBeenCalledOnce(), { timeout: 20_000 });
     const [reason] = onStopped.mock.calls[0] as [string];
@@ -227,7 +232,7 @@ describe('a malformed request', () => {
     );
     const exited = new Promise<void>((resolve) => host.onExit(() => resolve()));
     await started;
-    host.postMessage({ type: 'open', options: { dataDir: tempDir('ew-host-'), loadDemo: false } });
+    host.postMessage({ type: 'open', options: await hostOptions(tempDir('ew-host-')) });
     host.postMessage({ type: 'call', id: 7, method: 42, input: {} } as never);
     host.postMessage({ type: 'call', id: 8, method: 'app.info', input: {}, caller: anyone });
     await vi.waitFor(() => expect(replies).toHaveLength(4));
@@ -245,7 +250,7 @@ describe('a malformed request', () => {
 describe('closing', () => {
   it('lets running calls finish, then the host closes the database and exits', async () => {
     const dataDir = tempDir('ew-host-');
-    const { client: c, hosts } = client(dataDir);
+    const { client: c, hosts } = await client(dataDir);
     await c.start();
     const pid = hosts[0]!.pid!;
     const running = c.handle('queue.list', {}, anyone);
@@ -259,7 +264,8 @@ describe('closing', () => {
 
   it('closes the database and exits when a Node parent dies without closing it', async () => {
     const dataDir = tempDir('ew-host-');
-    const parent = spawnSync(process.execPath, ['--import', 'tsx', path.resolve('tests/unit/electron/support/short-lived-parent.ts'), dataDir], { encoding: 'utf8' });
+    const url = await testDatabaseUrl(dataDir);
+    const parent = spawnSync(process.execPath, ['--import', 'tsx', path.resolve('tests/unit/electron/support/short-lived-parent.ts'), dataDir, ...(url ? [url] : [])], { encoding: 'utf8' });
     const pid = Number(parent.stdout.trim());
     expect(pid).toBeGreaterThan(0);
     await vi.waitFor(() => expect(alive(pid)).toBe(false), { timeout: 10_000 });

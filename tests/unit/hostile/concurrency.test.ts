@@ -3,7 +3,6 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../../src-main/db/port';
 import { openDatabase } from '../../../src-main/db/database';
-import { openServices } from '../../../src-main/core/services';
 import { importPath } from '../../../src-main/services/import/importer';
 import { ImportError } from '../../../src-main/services/import/problems';
 import { checkStore } from '../../../src-main/services/store-integrity';
@@ -12,10 +11,11 @@ import type { Services } from '../../../src-main/core/services';
 import { countRows, editManifest, tempDir, writeCatalogue } from '../../support/fixtures';
 import { reviewSetup } from '../../support/review';
 import { runCliProcess, startCli, writeBatch } from './support';
+import { openTestServices, sqliteOnly } from '../../support/dialect';
 
 const open: Services[] = [];
 const services = async (dataDir: string) => {
-  const ctx = await openServices({ dataDir });
+  const ctx = await openTestServices({ dataDir });
   open.push(ctx);
   return ctx;
 };
@@ -23,7 +23,7 @@ afterEach(async () => {
   for (const c of open.splice(0)) await c.close();
 });
 
-describe('concurrent writers', () => {
+sqliteOnly('two connections on one SQLite file, and SQLite\'s own busy error (PostgreSQL\'s row locks: postgres-claims.test.ts)', 'the SQLite write lock', () => {
   it('every write transaction takes the lock first, so a second writer waits instead of the first failing with SQLITE_BUSY', async () => {
     const file = path.join(tempDir(), 'queue.sqlite');
     const a = openDatabase(file);
@@ -46,7 +46,9 @@ describe('concurrent writers', () => {
     await a.close();
     await b.close();
   });
+});
 
+describe('concurrent writers', () => {
   it('two services on one data directory importing the same batch at once: one imports, the other reports unchanged', async () => {
     const data = tempDir('ew-data-');
     const work = tempDir();
@@ -104,7 +106,7 @@ describe('concurrent writers', () => {
     const review = (await openReview(ctx, 'P-1', reviewer)).review!;
     const work = tempDir();
     await writeBatch(work, 1500);
-    const { done } = startCli(['import', work, '--data', data]);
+    const { done } = await startCli(['import', work, '--data', data]);
     let finished = false;
     void done.then(() => (finished = true));
     const waits: number[] = [];

@@ -2,10 +2,10 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openServices } from '../../../src-main/core/services';
 import { importPath } from '../../../src-main/services/import/importer';
 import { PNG_1x1, tempDir, writeCatalogue, writePackageFolder } from '../../support/fixtures';
 import { expectRefusedUnchanged } from './support';
+import { openTestServices } from '../../support/dialect';
 
 // A real full disk: a 5 MB tmpfs holding the data directory. Mounting needs root; elsewhere the test is skipped.
 const mountPoint = tempDir('ew-full-');
@@ -23,7 +23,7 @@ describe.skipIf(!mounted)('a disk that fills up during an import (5 MB tmpfs)', 
   beforeAll(async () => {
     const cat = tempDir();
     writeCatalogue(cat);
-    const ctx = await openServices({ dataDir: data });
+    const ctx = await openTestServices({ dataDir: data });
     await importPath(ctx, cat, { actor: 'test' });
     await ctx.close();
   });
@@ -33,7 +33,7 @@ describe.skipIf(!mounted)('a disk that fills up during an import (5 MB tmpfs)', 
     const dir = path.join(tempDir(), 'P-1');
     const big = Buffer.concat([PNG_1x1, Buffer.alloc(8 * 1024 * 1024, 1)]);
     await writePackageFolder(dir, { id: 'P-1', files: { 'wall.png': { bytes: big, media_type: 'image/png', kind: 'image' } } });
-    const ctx = await openServices({ dataDir: data });
+    const ctx = await openTestServices({ dataDir: data });
     try {
       await expectRefusedUnchanged(ctx, dir, /not enough free disk space for it in/);
       expect(fs.readdirSync(ctx.store.tmpDir)).toEqual([]);

@@ -23,6 +23,7 @@ import { ApiError } from '../../../src-shared/contracts/errors';
 import { toApiError as clientError } from '../../../src-shared/contracts/client';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import type { Role } from '../../../src-shared/domain/roles';
+import { onTestDatabase } from '../../support/dialect';
 import { editManifest, tempDir, tempServices, TEST_CREDENTIALS, TEST_RUBRIC, writeCatalogue, writePackageFolder } from '../../support/fixtures';
 import { AROHA, creditWorld, EDUC581 } from '../credit/setup';
 
@@ -44,7 +45,9 @@ afterEach(() => ctx.close());
 /** Every row of the tables an import writes, to show a refused import changed nothing. */
 async function snapshot(c = ctx): Promise<string> {
   const tables = ['candidates', 'reviewers', 'reviewer_roles', 'credentials', 'portfolios', 'rubrics', 'audit_log', 'blobs', 'credit_pathways', 'credit_external'];
-  return JSON.stringify((await Promise.all(tables.map((t) => c.db.all(`SELECT * FROM ${t} ORDER BY rowid`)))));
+  // In an order of their own: a table has no row order both databases keep.
+  const rows = async (t: string) => (await c.db.all(`SELECT * FROM ${t}`)).map((r) => JSON.stringify(r)).sort();
+  return JSON.stringify(await Promise.all(tables.map(rows)));
 }
 
 async function refused(source: string, options: Partial<ImportOptions> = {}): Promise<ExistingRecordsError> {
@@ -286,23 +289,23 @@ describe('credentials earned elsewhere (credit import-external)', () => {
 
 describe('the command line (a real process)', () => {
   const tsx = path.resolve('node_modules/.bin/tsx');
-  const run = (...argv: string[]) => spawnSync(tsx, ['src-main/cli/bin.ts', ...argv, '--data', ctx.dataDir], { encoding: 'utf8' });
+  const run = async (...argv: string[]) => spawnSync(tsx, await onTestDatabase(['src-main/cli/bin.ts', ...argv, '--data', ctx.dataDir]), { encoding: 'utf8' });
 
   it('import and reviewers import exit 2 naming each conflicting field, and 0 with --update-existing', async () => {
     await ctx.close();
     const csv = path.join(tempDir(), 'reviewers.csv');
     fs.writeFileSync(csv, `${REVIEWERS}\nR-hana,Hana Kereama,b@y.nz,Kowhai School,North,admin;reviewer\n`);
-    const refusedImport = run('import', path.dirname(csv));
+    const refusedImport = await run('import', path.dirname(csv));
     expect(refusedImport.status).toBe(2);
     expect(refusedImport.stderr).toContain('reviewer R-hana: roles reviewer → admin, reviewer; email a@x.nz → b@y.nz');
     expect(refusedImport.stderr).toContain('--update-existing');
-    const refusedReviewers = run('reviewers', 'import', csv);
+    const refusedReviewers = await run('reviewers', 'import', csv);
     expect(refusedReviewers.status).toBe(2);
     expect(refusedReviewers.stderr).toContain('reviewer R-hana: roles reviewer → admin, reviewer; email a@x.nz → b@y.nz');
-    const applied = run('reviewers', 'import', csv, '--update-existing', '--json');
+    const applied = await run('reviewers', 'import', csv, '--update-existing', '--json');
     expect(applied.status).toBe(0);
     expect(JSON.parse(applied.stdout)).toEqual({ created: [], updated: ['R-hana'], unchanged: [] });
-    const again = run('import', path.dirname(csv));
+    const again = await run('import', path.dirname(csv));
     expect(again.status).toBe(0);
     expect(again.stdout).toContain('imported 0 portfolios');
     ctx = await tempServices();
@@ -312,10 +315,10 @@ describe('the command line (a real process)', () => {
     await ctx.close();
     const file = path.join(tempDir(), 'external.csv');
     fs.writeFileSync(file, 'candidate_id,candidate_email,candidate_name,credential_code,issuer,awarded_on\nC-1,aroha@example.school.nz,Someone Else,TST-8,Massey University,2024-02-01\n');
-    const no = run('credit', 'import-external', file);
+    const no = await run('credit', 'import-external', file);
     expect(no.status).toBe(2);
     expect(no.stderr).toContain('candidate C-1: name Aroha Ngata → Someone Else');
-    const yes = run('credit', 'import-external', file, '--update-existing');
+    const yes = await run('credit', 'import-external', file, '--update-existing');
     expect(yes.status).toBe(0);
     ctx = await tempServices();
   });

@@ -1,13 +1,13 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { openServices } from '../../../src-main/core/services';
 import { importPath } from '../../../src-main/services/import/importer';
 import { checkStore } from '../../../src-main/services/store-integrity';
 import { openReview } from '../../../src-main/services/reviews';
 import { reviewSetup } from '../../support/review';
 import { countRows, tempDir, writeCatalogue } from '../../support/fixtures';
 import { expectRefusedUnchanged, runCliProcess, startCli, writeBatch, writeSmallPackage } from './support';
+import { openTestServices } from '../../support/dialect';
 
 const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
@@ -16,7 +16,7 @@ async function prepared(n: number) {
   const data = tempDir('ew-data-');
   const cat = tempDir();
   writeCatalogue(cat);
-  const ctx = await openServices({ dataDir: data });
+  const ctx = await openTestServices({ dataDir: data });
   await importPath(ctx, cat, { actor: 'test' });
   await ctx.close();
   return { data, batch: await writeBatch(tempDir(), n) };
@@ -26,12 +26,12 @@ describe('an import killed with SIGKILL', () => {
   it('while staging evidence: the next start empties evidence/tmp and nothing was imported', async () => {
     const { data, batch } = await prepared(1500);
     const tmp = path.join(data, 'evidence', 'tmp');
-    const { child, done } = startCli(['import', batch, '--data', data]);
+    const { child, done } = await startCli(['import', batch, '--data', data]);
     while (!(fs.existsSync(tmp) && fs.readdirSync(tmp).length > 50)) await pause(5);
     child.kill('SIGKILL');
     expect((await done).signal).toBe('SIGKILL');
     expect(fs.readdirSync(tmp).length).toBeGreaterThan(0);
-    const ctx = await openServices({ dataDir: data });
+    const ctx = await openTestServices({ dataDir: data });
     expect(fs.readdirSync(tmp)).toEqual([]);
     expect(await countRows(ctx, 'portfolios')).toBe(0);
     expect((await checkStore(ctx)).clean).toBe(true);
@@ -40,8 +40,8 @@ describe('an import killed with SIGKILL', () => {
 
   it('while writing its rows: the next start takes out the portfolios it had written; store check --repair leaves the store clean', async () => {
     const { data, batch } = await prepared(1500);
-    const watch = await openServices({ dataDir: data });
-    const { child, done } = startCli(['import', batch, '--data', data]);
+    const watch = await openTestServices({ dataDir: data });
+    const { child, done } = await startCli(['import', batch, '--data', data]);
     while (await countRows(watch, 'portfolios') < 100) await pause(2);
     child.kill('SIGKILL');
     await done;
@@ -49,7 +49,7 @@ describe('an import killed with SIGKILL', () => {
     expect(await countRows(watch, 'import_runs')).toBe(1);
     await watch.close();
 
-    const ctx = await openServices({ dataDir: data });
+    const ctx = await openTestServices({ dataDir: data });
     expect(await countRows(ctx, 'portfolios')).toBe(0);
     expect(await countRows(ctx, 'candidates')).toBe(0);
     expect(await countRows(ctx, 'import_runs')).toBe(0);
@@ -72,7 +72,7 @@ describe('an import killed with SIGKILL', () => {
 describe('an unfinished import found at start', () => {
   it('is taken out, except a portfolio someone already began work on, which stays with an audit entry saying why', async () => {
     const data = tempDir('ew-data-');
-    let ctx = await openServices({ dataDir: data });
+    let ctx = await openTestServices({ dataDir: data });
     const { reviewer } = await reviewSetup(ctx, 2);
     await openReview(ctx, 'P-1', reviewer);
     // As a killed process (pid that cannot exist) would have left it: P-1 and P-2 written, the run never closed.
@@ -80,7 +80,7 @@ describe('an unfinished import found at start', () => {
     for (const [kind, key] of [['portfolio', 'P-1'], ['portfolio', 'P-2'], ['candidate', 'C-1'], ['candidate', 'C-2']])
       await ctx.db.run("INSERT INTO import_run_items (run_id, kind, key) VALUES ('dead', ?, ?)", [kind, key]);
     await ctx.close();
-    ctx = await openServices({ dataDir: data });
+    ctx = await openTestServices({ dataDir: data });
     expect((await ctx.db.all('SELECT id FROM portfolios')).map((r) => r.id)).toEqual(['P-1']);
     expect((await ctx.db.all('SELECT id FROM candidates')).map((r) => r.id)).toEqual(['C-1']);
     expect(await countRows(ctx, 'import_runs')).toBe(0);
@@ -93,7 +93,7 @@ describe('an unfinished import found at start', () => {
 
 describe('the staging area after a refusal', () => {
   it('an oversized manifest beside a valid package: refused naming the package and file, nothing staged is left', async () => {
-    const ctx = await openServices({ dataDir: tempDir('ew-data-') });
+    const ctx = await openTestServices({ dataDir: tempDir('ew-data-') });
     const cat = tempDir();
     writeCatalogue(cat);
     await importPath(ctx, cat, { actor: 'test' });

@@ -2,15 +2,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/run';
-import { openServices } from '../../../src-main/core/services';
 import { importPath } from '../../../src-main/services/import/importer';
 import { PNG_1x1, sha256, tempDir, writeCatalogue } from '../../support/fixtures';
 import { writeBatch } from './support';
+import { onTestDatabase, openTestServices } from '../../support/dialect';
 
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await runCli(await onTestDatabase(argv), { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 
@@ -19,7 +19,7 @@ async function importedDataDir(): Promise<{ data: string; shas: string[] }> {
   const work = tempDir();
   writeCatalogue(work);
   await writeBatch(work, 3);
-  const ctx = await openServices({ dataDir: data });
+  const ctx = await openTestServices({ dataDir: data });
   await importPath(ctx, work, { actor: 'test' });
   const shas = ctx.store.list();
   await ctx.close();

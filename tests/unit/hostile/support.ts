@@ -5,6 +5,7 @@ import { expect } from 'vitest';
 import { importPath } from '../../../src-main/services/import/importer';
 import { ImportError, type ImportProblem } from '../../../src-main/services/import/problems';
 import type { Services } from '../../../src-main/core/services';
+import { onTestDatabase } from '../../support/dialect';
 import { PNG_1x1, tempDir, tempServices, writeCatalogue, writePackageFolder } from '../../support/fixtures';
 
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -59,8 +60,9 @@ export interface CliRun {
 }
 
 /** The real CLI in its own process (`npm run cli -- …` without npm), for concurrency and kill tests. */
-export function startCli(args: string[]): { child: ReturnType<typeof spawn>; done: Promise<CliRun> } {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src-main/cli/bin.ts'), ...args], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
+export async function startCli(args: string[]): Promise<{ child: ReturnType<typeof spawn>; done: Promise<CliRun> }> {
+  const argv = await onTestDatabase(args);
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src-main/cli/bin.ts'), ...argv], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let out = '';
   let err = '';
   child.stdout!.on('data', (d) => (out += d));
@@ -69,4 +71,4 @@ export function startCli(args: string[]): { child: ReturnType<typeof spawn>; don
   return { child, done };
 }
 
-export const runCliProcess = (args: string[]) => startCli(args).done;
+export const runCliProcess = async (args: string[]) => (await startCli(args)).done;

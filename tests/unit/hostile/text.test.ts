@@ -11,6 +11,7 @@ import { parseRatingsCsv } from '../../../src-shared/stats';
 import type { Services } from '../../../src-main/core/services';
 import { editManifest, TEST_CREDENTIALS, TEST_RUBRIC, writePackageFolder } from '../../support/fixtures';
 import { expectRefusedUnchanged, servicesWithCatalogue } from './support';
+import { onTestDatabase } from '../../support/dialect';
 
 let ctx: Services;
 let work: string;
@@ -22,7 +23,7 @@ afterEach(() => ctx.close());
 async function cli(...argv: string[]) {
   const out: string[] = [];
   const err: string[] = [];
-  const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+  const code = await runCli(await onTestDatabase(argv), { out: (t) => out.push(t), err: (t) => err.push(t) });
   return { code, out: out.join('\n'), err: err.join('\n') };
 }
 

@@ -24,6 +24,7 @@ import { writePackage } from '../../../scripts/demo/package';
 import { webVtt } from '../../../scripts/demo/video';
 import { tempDir, tempServices, writeCatalogue } from '../../support/fixtures';
 import { pdfText } from '../../support/pdf-text';
+import { onTestDatabase } from '../../support/dialect';
 
 const CANDIDATE = { id: 'C-9', name: 'Zoë Adams', email: 'zoe.adams@rimu.school.nz', school: 'Rimu School', district: 'Secret Bay' };
 
@@ -90,7 +91,7 @@ async function importNaming(anonymous: boolean, cliOut?: string[]): Promise<Impo
     },
   );
   if (!cliOut) return importPath(ctx, pkg, { actor: 'test' });
-  expect(await runCli(['import', pkg, '--data', ctx.dataDir], { out: (t) => cliOut.push(t), err: (t) => cliOut.push(t) })).toBe(0);
+  expect(await runCli(await onTestDatabase(['import', pkg, '--data', ctx.dataDir]), { out: (t) => cliOut.push(t), err: (t) => cliOut.push(t) })).toBe(0);
   return { identity: [] } as unknown as ImportReport;
 }
 
@@ -196,7 +197,7 @@ describe('the demo', () => {
   it('warns that its anonymous CST-8 portfolios name their candidates in PDF text, footers and metadata (CLI text and --json)', async () => {
     const data = tempDir();
     const out: string[] = [];
-    const code = await runCli(['import', demoDir(), '--data', data, '--json'], { out: (t) => out.push(t), err: (t) => out.push(t) });
+    const code = await runCli(await onTestDatabase(['import', demoDir(), '--data', data, '--json']), { out: (t) => out.push(t), err: (t) => out.push(t) });
     expect(code).toBe(0);
     const report = JSON.parse(out.join('\n')) as ImportReport;
     expect(report.identity.length).toBeGreaterThan(0);

@@ -5,7 +5,6 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { unzipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
-import { openServices } from '../../../src-main/core/services';
 import { migrate } from '../../../src-main/db/migrate';
 import { MIGRATIONS } from '../../../src-main/db/migrations';
 import { listQueue } from '../../../src-main/services/queue';
@@ -16,10 +15,11 @@ import type { Services } from '../../../src-main/core/services';
 import { tempDir, tempServices } from '../../support/fixtures';
 import { anonymitySetup } from '../../support/anonymity';
 import { runCli } from '../../../src-main/cli/run';
+import { onTestDatabase, openTestServices, sqliteOnly } from '../../support/dialect';
 
 const opened: Services[] = [];
 const open = async (dataDir: string) => {
-  const ctx = await openServices({ dataDir });
+  const ctx = await openTestServices({ dataDir });
   opened.push(ctx);
   return ctx;
 };
@@ -95,7 +95,7 @@ describe('pseudonyms', () => {
     await ctx.close();
     const run = async (...args: string[]) => {
       const out: string[] = [];
-      const code = await runCli([...args, '--data', ctx.dataDir, '--json'], { out: (t) => out.push(t), err: (t) => out.push(t) });
+      const code = await runCli(await onTestDatabase([...args, '--data', ctx.dataDir, '--json']), { out: (t) => out.push(t), err: (t) => out.push(t) });
       return { code, json: JSON.parse(out.join('\n')) as { id: string; candidate: { name: string; email: string } }[] };
     };
     const asReviewer = await run('list', '--actor', people.reviewer.id);
@@ -109,7 +109,7 @@ describe('pseudonyms', () => {
   });
 });
 
-describe('upgrading a database from before keyed pseudonyms (migration "anonymity")', () => {
+sqliteOnly('it builds the SQLite file of an older app (PostgreSQL starts at the current schema)', 'upgrading a database from before keyed pseudonyms (migration "anonymity")', () => {
   it('keeps search by name and id, fills pseudonyms with the key, and hides rows under an anonymous policy', async () => {
     const dataDir = tempDir();
     const file = path.join(dataDir, 'queue.sqlite');

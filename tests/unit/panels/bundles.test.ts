@@ -13,13 +13,13 @@ import { Anonymizer } from '../../../src-main/services/panels/anonymity';
 import { getPortfolio } from '../../../src-main/services/portfolios';
 import { loadDecisions } from '../../../src-main/services/decisions';
 import { runCli } from '../../../src-main/cli/run';
-import { openServices } from '../../../src-main/core/services';
 import { attemptHistory } from '../../../src-main/services/panels/history';
 import { importPath } from '../../../src-main/services/import/importer';
 import type { Services } from '../../../src-main/core/services';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { makePdf, sha256, tempDir, tempServices, writeCatalogue, writePackageFolder } from '../../support/fixtures';
 import { reviewSetup } from '../../support/review';
+import { onTestDatabase, openTestServices } from '../../support/dialect';
 
 let lead: Services;
 let home: Services;
@@ -373,7 +373,7 @@ describe('cli', () => {
   async function cli(...argv: string[]) {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(argv, { out: (t) => out.push(t), err: (t) => err.push(t) });
+    const code = await runCli(await onTestDatabase(argv), { out: (t) => out.push(t), err: (t) => err.push(t) });
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
 
@@ -392,7 +392,7 @@ describe('cli', () => {
     const none = await cli('results', 'export', '--out', path.join(work, 'r.json'), '--data', homeDir);
     expect(none.code).toBe(2);
     expect(none.err).toMatch(/nothing to export yet/);
-    home = await openServices({ dataDir: homeDir });
+    home = await openTestServices({ dataDir: homeDir });
     await scoreAtHome('P-1', { planning: 3, reflection: 3 });
     await home.close();
     const res = path.join(work, 'r.json');
@@ -411,8 +411,8 @@ describe('cli', () => {
     expect(badImport.code).toBe(2);
     expect(badImport.err).toMatch(/not a review bundle/);
     // Reopened so afterEach can close them.
-    lead = await openServices({ dataDir: leadDir });
-    home = await openServices({ dataDir: homeDir });
+    lead = await openTestServices({ dataDir: leadDir });
+    home = await openTestServices({ dataDir: homeDir });
   });
 
   function editResultsRaw(file: string): string {

@@ -19,6 +19,7 @@ import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import { tempDir, tempServices } from '../../support/fixtures';
 import { reviewSetup } from '../../support/review';
+import { onTestDatabase } from '../../support/dialect';
 
 let ctx: Services;
 let admin: Reviewer;
@@ -189,7 +190,7 @@ describe('release from the command line', () => {
   async function cli(...argv: string[]) {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli([...argv, '--data', ctx.dataDir, '--actor', 'cli:lead'], { out: (t) => out.push(t), err: (t) => err.push(t) });
+    const code = await runCli(await onTestDatabase([...argv, '--data', ctx.dataDir, '--actor', 'cli:lead']), { out: (t) => out.push(t), err: (t) => err.push(t) });
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
 

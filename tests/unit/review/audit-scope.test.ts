@@ -44,7 +44,7 @@ describe('what the audit log records', () => {
       comments: { planning: 'Good planning' },
       active_ms: 1000 + 4 * 500 + 1500,
     });
-    expect(auditChainOf(ctx).ok).toBe(true);
+    expect((await auditChainOf(ctx)).ok).toBe(true);
   });
 
   it('every change of the overdue-days setting, with who and the values before and after; only leads and admins may change it', async () => {

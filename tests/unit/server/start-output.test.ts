@@ -4,6 +4,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { shellBanner } from '../../../src-main/server/banner';
 import { tempDir } from '../../support/fixtures';
+import { onTestDatabase } from '../../support/dialect';
 
 /*
  * `npm start` on a machine where Electron cannot start: the build is quiet (one line unless it fails), and the
@@ -76,7 +77,7 @@ describe('the browser shell banner', () => {
   });
 
   it('is what the real shell prints last when npm start falls back to it', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/server/main.ts', '--data', tempDir('ew-banner-'), '--no-demo'], {
+    const child = spawn(process.execPath, await onTestDatabase(['--import', 'tsx', 'src-main/server/main.ts', '--data', tempDir('ew-banner-'), '--no-demo']), {
       cwd: projectRoot,
       env: { ...process.env, EVIDENCE_WORKBENCH_FALLBACK: 'the Electron binary is not available on this machine.' },
       stdio: ['ignore', 'pipe', 'pipe'],

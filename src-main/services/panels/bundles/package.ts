@@ -67,7 +67,8 @@ export async function buildPackage(ctx: ServiceContext, portfolioId: string, ano
         : 'SELECT evidence_id, title, kind, media_type, bytes, sha256, file_name FROM evidence WHERE portfolio_id = ? ORDER BY position',
       p.id,
     );
-  const criteria = await q<{ evidence_id: string; criterion_id: string }>('SELECT evidence_id, criterion_id FROM evidence_criteria WHERE portfolio_id = ? ORDER BY rowid', p.id);
+  // In the order the portfolio shows them (the table keeps no manifest order that both databases could give back).
+  const criteria = await q<{ evidence_id: string; criterion_id: string }>('SELECT evidence_id, criterion_id FROM evidence_criteria WHERE portfolio_id = ? ORDER BY evidence_id, criterion_id', p.id);
   const captions = await q<{ evidence_id: string; sha256: string; srclang: string; label: string; file_name: string; bytes: number }>(
       `SELECT c.evidence_id, c.sha256, c.srclang, c.label, c.file_name, b.bytes FROM evidence_captions c JOIN blobs b ON b.sha256 = c.sha256
      WHERE c.portfolio_id = ? ORDER BY c.evidence_id, c.position`,

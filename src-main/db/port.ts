@@ -69,11 +69,13 @@ export interface DialectSql {
    */
   jsonTextValues(placeholder: string): string;
   /**
-   * A statement, run inside a transaction before it reads the audit log's last entry, that keeps every other
-   * transaction from appending until this one ends (PostgreSQL's writers run side by side and would both chain to the
-   * same entry); null where the write transaction already excludes every other writer (SQLite).
+   * A statement that makes the transaction running it wait for every other transaction that ran it, and keeps the
+   * next one waiting until this one ends: where SQLite's write transaction already puts writers one after another,
+   * PostgreSQL's run side by side and would decide on what the other has not committed yet. Run it before reading
+   * what the write depends on: the audit log's last entry (two appends would chain to the same one), the rows an
+   * import checks for. null on SQLite.
    */
-  readonly lockAuditAppend: string | null;
+  readonly writeLock: string | null;
 }
 
 export interface Db {

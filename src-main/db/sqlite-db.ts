@@ -22,7 +22,7 @@ const SQLITE_FN: DialectSql = {
     return { sql: 'SELECT rowid FROM portfolio_search WHERE portfolio_search MATCH ?', params: [match] };
   },
   jsonTextValues: (placeholder) => `SELECT value FROM json_each(${placeholder})`,
-  lockAuditAppend: null,
+  writeLock: null,
 };
 
 /** The statements of one connection, prepared once: preparing costs more than running most of the queue's queries. */

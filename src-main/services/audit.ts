@@ -14,13 +14,13 @@ export interface AuditEvent {
 /**
  * Appends to the audit log as the next link of its hash chain; callers run it inside the transaction of the change
  * it records. The last entry is read and the new one written in one (nested) transaction, after taking the dialect's
- * append lock where writers run side by side, so two writers cannot both chain to the same entry (and if one did,
+ * write lock where writers run side by side, so two writers cannot both chain to the same entry (and if one did,
  * the append-only trigger would refuse its insert).
  */
 export async function audit(ctx: ServiceContext, event: AuditEvent): Promise<void> {
   await transaction(ctx, async (ctx) => {
-    const { lockAuditAppend } = ctx.db.fn;
-    if (lockAuditAppend) await ctx.db.run(lockAuditAppend);
+    const { writeLock } = ctx.db.fn;
+    if (writeLock) await ctx.db.run(writeLock);
     const db = ctx.db.orm;
     const last = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
     const entry = {

@@ -11,8 +11,8 @@ import { translate, type Translated } from './translate';
 
 const dialect = new PgDialect();
 
-/** Any number, the same in every copy of the app (and unlike the migration lock's): audit appends queue behind it. */
-const AUDIT_APPEND_LOCK = 0x45570002;
+/** Any number, the same in every copy of the app (and unlike the migration lock's): writers queue behind it. */
+const WRITE_LOCK = 0x45570002;
 
 const POSTGRES_FN: DialectSql = {
   forUpdateSkipLocked: 'FOR UPDATE SKIP LOCKED',
@@ -29,7 +29,7 @@ const POSTGRES_FN: DialectSql = {
     };
   },
   jsonTextValues: (placeholder) => `SELECT value FROM json_array_elements_text(${placeholder}::json) AS elements(value)`,
-  lockAuditAppend: `SELECT pg_advisory_xact_lock(${AUDIT_APPEND_LOCK})`,
+  writeLock: `SELECT pg_advisory_xact_lock(${WRITE_LOCK})`,
 };
 
 const INT8 = 20;

@@ -487,6 +487,9 @@ async function writeImport(ctx: ServiceContext, collected: Collected, checked: A
     for (let first = true; first || queue.length > 0; first = false) {
       if (!first && !nested) await pause(WRITE_PAUSE_MS);
       await transaction(ctx, async (ctx) => {
+        // What is already there is checked under the lock, so another import's committed rows are seen, not raced.
+        const { writeLock } = ctx.db.fn;
+        if (writeLock) await ctx.db.run(writeLock);
         if (first) await writeCatalogue(ctx);
         const started = performance.now();
         let n = 0;

@@ -99,7 +99,10 @@ export interface Db {
   tableNames(): Promise<string[]>;
   /** The application's tables that have a column of this name, sorted. */
   tablesWithColumn(column: string): Promise<string[]>;
-  /** The column lists of a table's primary key and unique indexes (not partial, no expressions), each in index order; sorted. */
+  /**
+   * The column lists of a table's primary key and unique indexes, each in index order, sorted: the keys that compare
+   * columns as they are (no partial index, no expression, no collation such as NOCASE).
+   */
   uniqueKeys(table: string): Promise<string[][]>;
 }
 

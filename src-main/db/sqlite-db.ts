@@ -146,13 +146,16 @@ class SqliteDb implements Db {
   }
 
   async uniqueKeys(table: string): Promise<string[][]> {
-    const indexes = await this.all<{ origin: string; columns: string }>(
-      `SELECT il.origin, (SELECT json_group_array(name) FROM (SELECT name FROM pragma_index_info(il.name) ORDER BY seqno)) AS columns
+    // An index on an expression (no column name) or under a collation (NOCASE) is no key of columns as they are;
+    // PostgreSQL spells both as expression indexes, which count as none there either.
+    const indexes = await this.all<{ origin: string; columns: string; plain: number }>(
+      `SELECT il.origin,
+              (SELECT json_group_array(name) FROM (SELECT name FROM pragma_index_xinfo(il.name) WHERE key = 1 ORDER BY seqno)) AS columns,
+              NOT EXISTS (SELECT 1 FROM pragma_index_xinfo(il.name) WHERE key = 1 AND (name IS NULL OR coll <> 'BINARY')) AS plain
        FROM pragma_index_list(?) il WHERE il."unique" = 1 AND il.partial = 0`,
       [table],
     );
-    // An index on an expression has no name for that column: it is no key of columns.
-    const keys = indexes.map((i) => JSON.parse(i.columns) as (string | null)[]).filter((k): k is string[] => !k.includes(null));
+    const keys = indexes.filter((i) => i.plain).map((i) => JSON.parse(i.columns) as string[]);
     // A rowid table's INTEGER PRIMARY KEY is the rowid itself: it has no index of its own.
     if (!indexes.some((i) => i.origin === 'pk')) {
       const pk = await this.all<{ name: string }>('SELECT name FROM pragma_table_info(?) WHERE pk > 0 ORDER BY pk', [table]);

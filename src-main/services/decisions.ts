@@ -38,6 +38,7 @@ export async function toDecisionView(ctx: ServiceContext, d: DecisionRow): Promi
           .select({ criterionId: decisionLevels.criterionId, score: decisionLevels.score, comment: decisionLevels.comment })
           .from(decisionLevels)
           .where(eq(decisionLevels.decisionId, d.id))
+          .orderBy(asc(decisionLevels.criterionId))
           .all(),
     anchors: await decisionAnchors(ctx, d),
     // A reconciled decision took the time of every review it came from; a moderation's own time is not recorded.
@@ -76,6 +77,7 @@ async function decisionAnchors(ctx: ServiceContext, d: DecisionRow) {
         .select({ id: reviews.id })
         .from(reviews)
         .where(and(eq(reviews.portfolioId, d.portfolioId), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
+        .orderBy(asc(reviews.id))
         .all()), (r) => anchorsOf(ctx, r.id))).flat();
 }
 

@@ -205,11 +205,17 @@ export async function queueFacets(ctx: ServiceContext, viewer: Viewer): Promise<
 }
 
 /**
- * Queue rows for the portfolios a query selects (its only output column: the portfolio seq), in its order, with
- * the extra columns it names (aliased `extra_*`): lets other lists (moderation, assignments) reuse the row shape.
+ * Queue rows for the portfolios a query selects (its output columns: the portfolio seq, and any the extras read), in
+ * its order, with the extra columns it names (aliased `extra_*`): lets other lists (moderation, assignments) reuse
+ * the row shape.
  */
 export async function portfolioRowsFor<E extends object>(ctx: ServiceContext, selection: string, params: unknown[], extra = ''): Promise<(PortfolioRow & E)[]> {
-  const rows = (await ctx.db.all(`WITH sel AS MATERIALIZED (${selection}) ${ROW_COLUMNS}${extra ? `, ${extra}` : ''} FROM sel ${ctx.db.fn.joinInOrder} portfolios p ON p.seq = sel.seq ${ROW_JOINS}`, params)) as (RawRow & Record<string, unknown>)[];
+  // The selection's order is numbered: a join need not keep it (PostgreSQL's planner may hash the selection).
+  const rows = (await ctx.db.all(
+    `WITH sel AS MATERIALIZED (SELECT s.*, row_number() OVER () AS sel_order FROM (${selection}) s)
+     ${ROW_COLUMNS}${extra ? `, ${extra}` : ''} FROM sel ${ctx.db.fn.joinInOrder} portfolios p ON p.seq = sel.seq ${ROW_JOINS} ORDER BY sel.sel_order`,
+    params,
+  )) as (RawRow & Record<string, unknown>)[];
   return rows.map((r) => {
     const extras = Object.fromEntries(Object.entries(r).filter(([k]) => k.startsWith('extra_')).map(([k, v]) => [k.slice(6), v]));
     return { ...toPortfolioRow(r), ...extras } as PortfolioRow & E;

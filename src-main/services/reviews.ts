@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq } from 'drizzle-orm';
 import { ApiError } from '../../src-shared/contracts/errors';
 import type { Anchor, AnchorTarget } from '../../src-shared/contracts/anchors';
 import { anchorsOf } from './anchors';
@@ -22,7 +22,7 @@ import { isReceivedBundleItem } from './panels/received';
 type ReviewRow = typeof reviews.$inferSelect;
 
 export async function toReviewView(ctx: ServiceContext, row: ReviewRow): Promise<ReviewView> {
-  const scores = await ctx.db.orm.select().from(reviewScores).where(eq(reviewScores.reviewId, row.id)).all();
+  const scores = await ctx.db.orm.select().from(reviewScores).where(eq(reviewScores.reviewId, row.id)).orderBy(asc(reviewScores.criterionId)).all();
   return {
     id: row.id,
     portfolioId: row.portfolioId,

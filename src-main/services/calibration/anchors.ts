@@ -185,6 +185,7 @@ export async function removeAnchor(ctx: ServiceContext, portfolioId: string, act
       .from(calibrationRoundAnchors)
       .innerJoin(calibrationRounds, eq(calibrationRounds.id, calibrationRoundAnchors.roundId))
       .where(eq(calibrationRoundAnchors.portfolioId, portfolioId))
+      .orderBy(asc(calibrationRounds.opensAt), asc(calibrationRounds.id))
       .all();
   if (rounds.length) throw new ApiError('conflict', `${portfolioId} is used by the round${rounds.length > 1 ? 's' : ''} ${rounds.map((r) => `"${r.name}"`).join(', ')}`);
   const calibrationReviews = (await ctx.db.get("SELECT count(*) AS n FROM reviews WHERE portfolio_id = ? AND kind = 'calibration'", [portfolioId])) as { n: number };

@@ -4,7 +4,7 @@
  * criterion more than one level off on any anchor). A round is finished for a reviewer when it is closed, or when
  * they have submitted every anchor of it. Panel allocation consults isQualified when a policy asks for it.
  */
-import { eq } from 'drizzle-orm';
+import { asc, eq } from 'drizzle-orm';
 import type { QualificationOverview, Threshold } from '../../../src-shared/contracts/calibration';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
@@ -136,7 +136,7 @@ export function toRoundRow(r: Record<string, unknown>): RoundRow {
 export async function qualificationOverview(ctx: ServiceContext, actor: Reviewer): Promise<QualificationOverview> {
   requireLead(actor);
   const creds = await ctx.db.orm.select({ code: credentials.code, title: credentials.title }).from(credentials).orderBy(credentials.code).all();
-  const rows = await ctx.db.orm.select().from(calibrationThresholds).all();
+  const rows = await ctx.db.orm.select().from(calibrationThresholds).orderBy(asc(calibrationThresholds.scope)).all();
   return {
     global: await thresholdFor(ctx, null),
     perCredential: rows.filter((r) => r.scope !== GLOBAL).map((r) => ({ credential: r.scope, threshold: { minExact: r.minExact, maxOff: r.maxOff } })),

@@ -100,14 +100,14 @@ export async function roundReport(ctx: ServiceContext, id: number, actor: Review
 export async function buildRoundReport(ctx: ServiceContext, round: RoundRow, bootstrap?: BootstrapOptions): Promise<Report> {
   const rubric = await rubricOrThrow(ctx, round.rubricId, round.rubricVersion);
   const reviews = (await ctx.db.all(`SELECT s.review_id AS id, s.portfolio_id AS unit, s.reviewer_id AS rater, r.outcome, s.submitted_at AS at
-       FROM calibration_submissions s JOIN reviews r ON r.id = s.review_id WHERE s.round_id = ?`, [round.id])) as { id: number; unit: string; rater: string; outcome: string | null; at: string }[];
+       FROM calibration_submissions s JOIN reviews r ON r.id = s.review_id WHERE s.round_id = ? ORDER BY s.portfolio_id, s.reviewer_id`, [round.id])) as { id: number; unit: string; rater: string; outcome: string | null; at: string }[];
   const ratings = (await ctx.db.all(`SELECT s.portfolio_id AS unit, s.reviewer_id AS rater, rs.criterion_id AS criterion, rs.score AS score, s.submitted_at AS at
        FROM calibration_submissions s JOIN review_scores rs ON rs.review_id = s.review_id AND rs.score IS NOT NULL
-       WHERE s.round_id = ?`, [round.id])) as RawRating[];
+       WHERE s.round_id = ? ORDER BY s.portfolio_id, s.reviewer_id, rs.criterion_id`, [round.id])) as RawRating[];
   const anchors = ((await ctx.db.all('SELECT portfolio_id AS id FROM calibration_round_anchors WHERE round_id = ? ORDER BY position', [round.id])) as { id: string }[]).map(
     (a) => a.id,
   );
-  const reviewerIds = ((await ctx.db.all('SELECT reviewer_id AS id FROM calibration_round_reviewers WHERE round_id = ?', [round.id])) as { id: string }[]).map((r) => r.id);
+  const reviewerIds = ((await ctx.db.all('SELECT reviewer_id AS id FROM calibration_round_reviewers WHERE round_id = ? ORDER BY reviewer_id', [round.id])) as { id: string }[]).map((r) => r.id);
   const reference = await referenceMap(ctx, anchors);
   const credentials = await credentialsOfRubric(ctx, round.rubricId);
   const threshold = await thresholdFor(ctx, credentials[0]?.code ?? null);
@@ -165,11 +165,11 @@ export async function buildProductionReport(ctx: ServiceContext, scope: Producti
         ${scope.credential ? 'AND p.credential_code = ?' : ''}
     ), dbl AS MATERIALIZED (SELECT portfolio_id FROM sel GROUP BY portfolio_id HAVING count(DISTINCT reviewer_id) >= 2)`;
   const reviews = (await ctx.db.all(`${selection} SELECT sel.portfolio_id AS unit, sel.reviewer_id AS rater, sel.outcome, sel.submitted_at AS at, sel.rubric_id AS rubricId, sel.rubric_version AS rubricVersion
-       FROM sel JOIN dbl USING (portfolio_id) ORDER BY sel.submitted_at`, params)) as (RubricKey & { unit: string; rater: string; outcome: string | null; at: string })[];
+       FROM sel JOIN dbl USING (portfolio_id) ORDER BY sel.submitted_at, sel.id`, params)) as (RubricKey & { unit: string; rater: string; outcome: string | null; at: string })[];
   const ratings = (await ctx.db.all(`${selection} SELECT sel.portfolio_id AS unit, sel.reviewer_id AS rater, s.criterion_id AS criterion, s.score AS score, sel.submitted_at AS at,
               sel.rubric_id AS rubricId, sel.rubric_version AS rubricVersion
        FROM sel JOIN dbl USING (portfolio_id) JOIN review_scores s ON s.review_id = sel.id AND s.score IS NOT NULL
-       ORDER BY sel.submitted_at`, params)) as (RubricKey & RawRating)[];
+       ORDER BY sel.submitted_at, sel.id, s.criterion_id`, params)) as (RubricKey & RawRating)[];
   // The decision in force on each unit (its latest revision): what the panel concluded.
   const decided = (await ctx.db.all(`${selection}, latest AS (SELECT d.portfolio_id, max(d.revision) AS rev FROM decisions d JOIN dbl USING (portfolio_id) GROUP BY d.portfolio_id)
        SELECT d.portfolio_id AS unit, dl.criterion_id AS criterion, dl.score FROM latest

@@ -1,3 +1,4 @@
+import { asc } from 'drizzle-orm';
 import { identityHash } from '../../badges/identity';
 import type { ServiceContext } from '../context';
 import type { ImportProblem } from '../import/problems';
@@ -44,7 +45,7 @@ export function credentialFromFile(content: string): { credential: Json | null; 
 
 /** The candidate an OB 3.0 credential names: plain or hashed email identifiers, or an id of the form mailto:. */
 async function recipient(ctx: ServiceContext, subject: Json): Promise<string | null> {
-  const all = await ctx.db.orm.select({ id: candidates.id, email: candidates.email }).from(candidates).all();
+  const all = await ctx.db.orm.select({ id: candidates.id, email: candidates.email }).from(candidates).orderBy(asc(candidates.id)).all();
   const ids = Array.isArray(subject.identifier) ? subject.identifier.map(obj).filter((x): x is Json => x !== null) : [];
   for (const ident of ids) {
     if (ident.identityType !== 'emailAddress') continue;

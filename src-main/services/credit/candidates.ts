@@ -125,10 +125,9 @@ async function candidateReferences(ctx: ServiceContext): Promise<string[]> {
 
 /**
  * The UPDATE that moves a table's rows from one candidate to another, except rows that would then duplicate a row of
- * `into` under one of the table's keys: those stay behind.
+ * `into` under one of `keys` (the table's keys that hold candidate_id): those stay behind.
  */
-async function moveUnlessDuplicate(ctx: ServiceContext, table: string, fromId: string, intoId: string): Promise<[string, unknown[]]> {
-  const keys = (await ctx.db.uniqueKeys(table)).filter((k) => k.includes('candidate_id'));
+function moveUnlessDuplicate(table: string, keys: string[][], fromId: string, intoId: string): [string, unknown[]] {
   const duplicate = (key: string[]) =>
     `EXISTS (SELECT 1 FROM "${table}" other WHERE ${key.map((c) => (c === 'candidate_id' ? 'other.candidate_id = ?' : `other."${c}" = "${table}"."${c}"`)).join(' AND ')})`;
   const unless = keys.length ? ` AND NOT (${keys.map(duplicate).join(' OR ')})` : '';
@@ -154,9 +153,12 @@ export async function mergeCandidates(ctx: ServiceContext, fromId: string, intoI
             const leftover: Record<string, unknown[]> = {};
             const movedPortfolios = (await sqlite.all('SELECT seq, id, candidate_name AS name FROM portfolios WHERE candidate_id = ?', [fromId])) as { seq: number; id: string; name: string }[];
             for (const table of await candidateReferences(ctx)) {
-              const n = (await sqlite.run(...(await moveUnlessDuplicate(ctx, table, fromId, intoId)))).changes;
+              const keys = (await ctx.db.uniqueKeys(table)).filter((k) => k.includes('candidate_id'));
+              const n = (await sqlite.run(...moveUnlessDuplicate(table, keys, fromId, intoId))).changes;
               if (n) moved[table] = n;
-              const rest = await sqlite.all(`SELECT * FROM "${table}" WHERE candidate_id = ?`, [fromId]);
+              // What stayed behind duplicates a key: listed in that key's order.
+              const order = keys[0] ? ` ORDER BY ${keys[0].map((c) => `"${c}"`).join(', ')}` : '';
+              const rest = await sqlite.all(`SELECT * FROM "${table}" WHERE candidate_id = ?${order}`, [fromId]);
               if (rest.length) {
                 leftover[table] = rest;
                 await sqlite.run(`DELETE FROM "${table}" WHERE candidate_id = ?`, [fromId]);

@@ -1,3 +1,4 @@
+import { asc } from 'drizzle-orm';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
 import { ApiError } from '../../../src-shared/contracts/errors';
 import { reviewerConflicts } from '../../db/schema';
@@ -6,7 +7,7 @@ import { audit } from '../audit';
 import { getReviewer } from '../reviewers';
 
 export async function listConflicts(ctx: ServiceContext) {
-  return await ctx.db.orm.select({ reviewerId: reviewerConflicts.reviewerId, candidateId: reviewerConflicts.candidateId, reason: reviewerConflicts.reason }).from(reviewerConflicts).all();
+  return await ctx.db.orm.select({ reviewerId: reviewerConflicts.reviewerId, candidateId: reviewerConflicts.candidateId, reason: reviewerConflicts.reason }).from(reviewerConflicts).orderBy(asc(reviewerConflicts.reviewerId), asc(reviewerConflicts.candidateId)).all();
 }
 
 /** A declared reviewer–candidate conflict (a reviewer declares their own; a lead or admin anyone's). */

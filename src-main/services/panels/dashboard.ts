@@ -21,7 +21,7 @@ export async function panelDashboard(ctx: ServiceContext): Promise<Dashboard> {
   const overdueDays = await getSetting(ctx, OVERDUE_DAYS_KEY, DEFAULT_OVERDUE_DAYS);
   const open = (await sqlite.all(`SELECT p.id, p.status, p.submitted_at AS at, p.credential_code AS credential,
               (SELECT count(*) FROM assignments a WHERE a.portfolio_id = p.id AND a.status <> 'released') AS active
-       FROM portfolios p WHERE p.is_anchor = 0 AND p.status IN ('submitted', 'in_review', 'scored', 'ready')`)) as { id: string; status: string; at: string; credential: string; active: number }[];
+       FROM portfolios p WHERE p.is_anchor = 0 AND p.status IN ('submitted', 'in_review', 'scored', 'ready') ORDER BY p.status, p.submitted_at, p.id`)) as { id: string; status: string; at: string; credential: string; active: number }[];
   // Still with reviewers: neither all reviews in (scored) nor reconciled and waiting for the lead (ready).
   const reviewing = open.filter((p) => p.status === 'submitted' || p.status === 'in_review');
   let awaiting = 0;
@@ -56,7 +56,7 @@ export async function panelDashboard(ctx: ServiceContext): Promise<Dashboard> {
   // Disagreement per criterion over portfolios with two or more submitted production reviews.
   const scores = (await sqlite.all(`SELECT r.portfolio_id AS p, r.rubric_id AS rid, r.rubric_version AS rv, p.credential_code AS credential, s.criterion_id AS c, s.score
        FROM reviews r JOIN review_scores s ON s.review_id = r.id JOIN portfolios p ON p.id = r.portfolio_id
-       WHERE r.kind = 'review' AND r.status = 'submitted' AND s.score IS NOT NULL`)) as { p: string; rid: string; rv: number; credential: string; c: string; score: number }[];
+       WHERE r.kind = 'review' AND r.status = 'submitted' AND s.score IS NOT NULL ORDER BY r.id, s.criterion_id`)) as { p: string; rid: string; rv: number; credential: string; c: string; score: number }[];
   const byUnit = new Map<string, { title: string; credential: string; scores: number[] }>();
   const titles = new Map<string, string>();
   for (const s of scores) {

@@ -37,6 +37,14 @@ async function both<T>(query: (db: Db) => Promise<T>): Promise<T> {
 }
 
 describe('shared SQL gives the same rows on SQLite and PostgreSQL', () => {
+  it('names the same keys of every table (what a candidate merge keeps duplicates out by)', async () => {
+    // The search index is each dialect's own machinery: an FTS5 table (keyed by its rowid) or a plain one.
+    const tables = (await both((db) => db.tableNames())).filter((t) => t !== 'portfolio_search');
+    for (const table of tables) await both((db) => db.uniqueKeys(table));
+    expect(await dbs[0]!.uniqueKeys('reviewer_conflicts')).toEqual([['reviewer_id', 'candidate_id']]);
+    expect(await dbs[0]!.uniqueKeys('portfolios')).toEqual([['id'], ['seq']]);
+  });
+
   it('orders text by its bytes, and case-folded by nocase', async () => {
     await both((db) => db.all('SELECT value FROM settings ORDER BY value, key'));
     await both((db) => db.all(`SELECT value FROM settings ORDER BY ${db.fn.nocase('value')}, key`));

@@ -84,7 +84,7 @@ async function dropDatabases(urls: readonly string[]): Promise<void> {
  * with the reason in their name. Their PostgreSQL counterparts are the tests/unit/db/postgres-*.test.ts files.
  */
 export function sqliteOnly(why: string, name: string, body: () => void): void {
-  describe.skipIf(onPostgres)(`${name} (SQLite only: ${why})`, body);
+  describe.skipIf(onPostgres)(`${name} — SQLite only: ${why}`, body);
 }
 
 // Each test file's databases go when it ends (connections still open are cut), so a run does not fill the disk.

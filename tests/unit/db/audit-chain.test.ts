@@ -84,7 +84,7 @@ sqliteOnly('REPLACE is SQLite\'s own statement, a delete that skips delete trigg
   });
 });
 
-sqliteOnly('it edits the SQLite file behind the app, as someone with file access would (PostgreSQL: postgres-audit-chain.test.ts)', 'the audit log file tampered with', () => {
+sqliteOnly('it edits the SQLite file behind the app, as someone with file access would; PostgreSQL\'s counterpart is postgres-audit-chain.test.ts', 'the audit log file tampered with', () => {
   it('names the first changed entry when the triggers are dropped and a row is edited', async () => {
     const { dir, ctx } = await withEntries(4);
     await ctx.close();

@@ -13,13 +13,13 @@ import { sqliteOnly } from '../../support/dialect';
 
 const tables = (Object.values(schema) as unknown[]).filter((t): t is SQLiteTable => is(t, SQLiteTable));
 
-sqliteOnly('SQLite\'s own migrations, pragmas and file (PostgreSQL\'s: postgres-connect.test.ts, dialect-schemas.test.ts)', 'migrations', () => {
+sqliteOnly('SQLite\'s own migrations, pragmas and file; PostgreSQL\'s are tested in postgres-connect.test.ts and dialect-schemas.test.ts', 'migrations', () => {
   it('create a fresh database with WAL, foreign keys and every table and column the drizzle schema names', async () => {
     const handle = openDatabase(path.join(tempDir(), 'q.sqlite'));
     expect(handle.sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(handle.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(handle.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(handle.sqlite.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(handle.sqlite.pragma('busy_timeout', { simple: true })).toBe(30_000);
     for (const table of tables) {
       const config = getTableConfig(table);
       const columns = (handle.sqlite.pragma(`table_info(${config.name})`) as { name: string }[]).map((c) => c.name);

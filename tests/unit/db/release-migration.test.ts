@@ -8,7 +8,7 @@ import { sqliteOnly } from '../../support/dialect';
 
 const release = MIGRATIONS.findIndex((m) => m.name === 'release');
 
-sqliteOnly('a migration of SQLite\'s schema history (PostgreSQL starts at the released schema)', 'the release migration', () => {
+sqliteOnly('a migration in SQLite\'s schema history; PostgreSQL databases start at the released schema', 'the release migration', () => {
   it('keeps every portfolio (seq, status, outcome), marks earlier decisions released, and admits the ready status', () => {
     const sqlite = new Database(path.join(tempDir(), 'q.sqlite'));
     migrate(sqlite, MIGRATIONS, release);

@@ -23,7 +23,7 @@ afterEach(async () => {
   for (const c of open.splice(0)) await c.close();
 });
 
-sqliteOnly('two connections on one SQLite file, and SQLite\'s own busy error (PostgreSQL\'s row locks: postgres-claims.test.ts)', 'the SQLite write lock', () => {
+sqliteOnly('two connections on one SQLite file and SQLite\'s own busy error; PostgreSQL\'s locking is tested in postgres-claims.test.ts', 'the SQLite write lock', () => {
   it('every write transaction takes the lock first, so a second writer waits instead of the first failing with SQLITE_BUSY', async () => {
     const file = path.join(tempDir(), 'queue.sqlite');
     const a = openDatabase(file);

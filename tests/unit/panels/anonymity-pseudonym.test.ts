@@ -109,7 +109,7 @@ describe('pseudonyms', () => {
   });
 });
 
-sqliteOnly('it builds the SQLite file of an older app (PostgreSQL starts at the current schema)', 'upgrading a database from before keyed pseudonyms (migration "anonymity")', () => {
+sqliteOnly('it builds the SQLite file of an older app; PostgreSQL databases start at the current schema', 'upgrading a database from before keyed pseudonyms (migration "anonymity")', () => {
   it('keeps search by name and id, fills pseudonyms with the key, and hides rows under an anonymous policy', async () => {
     const dataDir = tempDir();
     const file = path.join(dataDir, 'queue.sqlite');

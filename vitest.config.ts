@@ -8,5 +8,6 @@ export default defineConfig({
     hookTimeout: 60_000,
     pool: 'forks',
     globalSetup: ['tests/support/postgres-global-setup.ts'],
+    setupFiles: ['tests/support/dialect-setup.ts'],
   },
 });

@@ -6,7 +6,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterAll, describe } from 'vitest';
+import { describe } from 'vitest';
 import pg from 'pg';
 import { openServices, type OpenOptions, type Services } from '../../src-main/core/services';
 import type { Dialect } from '../../src-main/db/port';
@@ -87,10 +87,13 @@ export function sqliteOnly(why: string, name: string, body: () => void): void {
   describe.skipIf(onPostgres)(`${name} — SQLite only: ${why}`, body);
 }
 
-// Each test file's databases go when it ends (connections still open are cut), so a run does not fill the disk.
-afterAll(async () => {
+/**
+ * Drops the databases this test file made (connections still open are cut), so a run does not fill the disk: run
+ * after each file by the setup file dialect-setup.ts (not here, since the Playwright tests load these helpers too).
+ */
+export async function dropTestDatabases(): Promise<void> {
   if (!databases.size) return;
   const urls = await Promise.all(databases.values());
   databases.clear();
   await dropDatabases(urls);
-});
+}

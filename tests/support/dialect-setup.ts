@@ -1,5 +1,9 @@
-/** vitest setupFiles: each test file's PostgreSQL databases (tests/support/dialect.ts) are dropped when it ends. */
+/**
+ * vitest setupFiles: on a PostgreSQL run, each test file's databases (tests/support/dialect.ts) are dropped when it
+ * ends. A SQLite run loads nothing here.
+ */
 import { afterAll } from 'vitest';
-import { dropTestDatabases } from './dialect';
 
-afterAll(dropTestDatabases);
+afterAll(async () => {
+  if (process.env.EW_TEST_DIALECT === 'postgres') await (await import('./dialect')).dropTestDatabases();
+});

@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadDemoIfFresh, openServices, type Services } from '../../../src-main/core/services';
+import { openServices, type Services } from '../../../src-main/core/services';
 import { verifyAuditChain } from '../../../src-main/db/audit-chain-port';
 import { migrateTo, MigrateToRefused } from '../../../src-main/db/migrate-to';
 import { POSTGRES_MIGRATIONS } from '../../../src-main/db/postgres/migrations';
@@ -14,18 +14,15 @@ import { getPortfolio } from '../../../src-main/services/portfolios';
 import { loadDecisions } from '../../../src-main/services/decisions';
 import { listAssignments } from '../../../src-main/services/panels/assignments';
 import { listReviewers } from '../../../src-main/services/reviewers';
-import { tempDir, tempServices } from '../../support/fixtures';
+import { tempDir } from '../../support/fixtures';
+import { DEMO_NOW, demoServices } from '../../support/demo-queue';
 import { createTestDatabase, testServer } from '../../support/postgres';
-
-const NOW = new Date('2026-11-01T10:00:00Z');
 
 let source: Services;
 let sqliteFile: string;
 
 beforeAll(async () => {
-  source = await tempServices(NOW);
-  expect(await loadDemoIfFresh(source)).toBe(true);
-  sqliteFile = path.join(source.dataDir, 'queue.sqlite');
+  ({ ctx: source, sqliteFile } = await demoServices());
 }, 120_000);
 afterAll(() => source?.close());
 
@@ -89,10 +86,12 @@ describe('db migrate-to', () => {
     const sourceChain = await verifyAuditChain(source.db);
     expect(result.auditHead).toBe(sourceChain.head);
 
-    const target = await openServices({ dataDir: source.dataDir, databaseUrl: url, now: () => NOW });
+    const target = await openServices({ dataDir: source.dataDir, databaseUrl: url, now: () => DEMO_NOW });
     try {
       expect(target.db.dialect).toBe('postgres');
       expect(await verifyAuditChain(target.db)).toEqual(sourceChain);
+      // The triggers switched off for the copy are on again.
+      expect(await target.db.get("SELECT count(*) AS n FROM pg_trigger WHERE tgenabled = 'D'")).toEqual({ n: 0 });
       expect(await target.db.get('SELECT version FROM evidence_workbench_schema')).toEqual({ version: POSTGRES_MIGRATIONS.length });
       const page = { limit: 100 };
       expect(await listQueue(target, page, null)).toEqual(await listQueue(source, page, null));
@@ -128,6 +127,34 @@ describe('db migrate-to', () => {
       ),
     );
     expect(Number(next.rows[0]!.id)).toBe(seq + 8);
+  });
+
+  it('copies values exactly: integers beyond 2^53, floats to the last digit, text in any script', async () => {
+    const { file } = demoCopy();
+    const lite = new Database(file);
+    const blob = (lite.prepare('SELECT sha256 FROM blobs ORDER BY sha256 LIMIT 1').get() as { sha256: string }).sha256;
+    lite.prepare('UPDATE blobs SET bytes = 9007199254740993 WHERE sha256 = ?').run(blob);
+    lite.exec("UPDATE rubric_criteria SET weight = 0.1 + 0.2 WHERE rowid = 1; UPDATE candidates SET name = 'Zoë Ngāti 🐝 Σίσυφος' WHERE rowid = 1");
+    lite.close();
+    const url = await createTestDatabase({ migrated: false });
+    await migrateTo({ sqliteFile: file, databaseUrl: url });
+    await raw(url, async (c) => {
+      expect((await c.query('SELECT bytes::text AS bytes FROM blobs WHERE sha256 = $1', [blob])).rows).toEqual([{ bytes: '9007199254740993' }]);
+      expect((await c.query('SELECT weight FROM rubric_criteria WHERE weight IS NOT NULL AND weight <> round(weight)')).rows).toEqual([{ weight: 0.30000000000000004 }]);
+      expect((await c.query("SELECT count(*)::int AS n FROM candidates WHERE name = 'Zoë Ngāti 🐝 Σίσυφος'")).rows).toEqual([{ n: 1 }]);
+    });
+  });
+
+  it('refuses, in words, a value PostgreSQL cannot hold (a NUL character in text), and writes nothing', async () => {
+    const { file } = demoCopy();
+    const lite = new Database(file);
+    lite.exec("UPDATE reviewers SET name = 'Ana' || char(0) || 'Kerr' WHERE rowid = 1");
+    lite.close();
+    const url = await createTestDatabase({ migrated: false });
+    expect(await refusal(migrateTo({ sqliteFile: file, databaseUrl: url }))).toMatch(
+      /^could not copy table reviewers into database "ew_test_\w+" at [\d.:]+: a value does not fit its column in PostgreSQL \(SQLSTATE 22021\); nothing was written$/,
+    );
+    expect(await tablesIn(url)).toEqual([]);
   });
 
   it('refuses a database that already holds a queue, changing nothing', async () => {

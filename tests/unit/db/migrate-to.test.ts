@@ -217,6 +217,10 @@ describe('db migrate-to', () => {
     await raw(url, (c) => c.query("ALTER TABLE candidates ADD COLUMN phone text NOT NULL DEFAULT ''"));
     expect(await refusal(migrateTo({ sqliteFile, databaseUrl: url }))).toMatch(/do not have the same columns \(candidates\.phone only in PostgreSQL\); nothing was written$/);
     expect(await rowsIn(url, 'candidates')).toBe(0);
+
+    const extraTable = await createTestDatabase();
+    await raw(extraTable, (c) => c.query('CREATE TABLE notes (id bigint PRIMARY KEY)'));
+    expect(await refusal(migrateTo({ sqliteFile, databaseUrl: extraTable }))).toMatch(/do not have the same tables \(notes only in PostgreSQL\); nothing was written$/);
   });
 
   it('runs as `cli db migrate-to`: the per-table report (text or --json), exit 1 with one line when refused, 2 without a URL', async () => {

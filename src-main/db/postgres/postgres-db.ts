@@ -198,3 +198,12 @@ const APP_TABLES = "SELECT tablename AS name FROM pg_tables WHERE schemaname = c
 export function postgresDb(pool: pg.Pool, server: ServerName): Db {
   return new PostgresDb({ pool, server, inside: new AsyncLocalStorage() }, null);
 }
+
+/**
+ * The port over one connection of `pool` on which the caller has begun a transaction (and will end it): the Db a
+ * transaction hands its work, for database-layer code that must also run statements of its own on that connection
+ * (`db migrate-to` migrates and copies in one transaction).
+ */
+export function postgresTransactionDb(pool: pg.Pool, client: pg.PoolClient, server: ServerName): Db {
+  return new PostgresDb({ pool, server, inside: new AsyncLocalStorage() }, client);
+}

@@ -13,7 +13,11 @@ export interface PageResult {
 }
 
 export interface BareQueue {
+  /** A page's rows and the total, as a page needs them. */
   page(offset: number, limit: number): Promise<PageResult>;
+  /** The two halves of `page`, to see which one the time goes to. */
+  rows(offset: number, limit: number): Promise<string[]>;
+  total(): Promise<number>;
   counts(): Promise<Record<string, number>>;
   search(text: string, limit: number): Promise<PageResult>;
   close(): Promise<void>;
@@ -30,6 +34,9 @@ function pageSql(joinInOrder: string, where: string, limit: string, offset: stri
 }
 
 const COUNT = `SELECT count(*) AS n FROM portfolios p WHERE ${OPEN}`;
+/** Search matches less the (few) anchors among them, found on the anchors' index: cheaper than joining every match. */
+const countMatches = (matches: string, again: string) =>
+  `SELECT (SELECT count(*) FROM (${matches}) m) - (SELECT count(*) FROM portfolios p WHERE p.is_anchor = 1 AND p.seq IN (${again})) AS n`;
 const COUNTS = `SELECT status, count(*) AS n FROM portfolios p WHERE ${OPEN} GROUP BY status`;
 
 function searchFragment(fn: DialectSql, text: string): SqlFragment {
@@ -51,18 +58,21 @@ export function bareSqlite(file: string, fn: DialectSql): BareQueue {
     let found = searches.get(sql);
     if (!found) {
       // `+p.seq`: walk the order's index and probe the matches, as the app does, rather than sort every match.
-      found = { page: db.prepare(pageSql('CROSS JOIN', `${OPEN} AND +p.seq IN (${sql})`, '?', '0')), count: db.prepare(`${COUNT} AND p.seq IN (${sql})`) };
+      found = { page: db.prepare(pageSql('CROSS JOIN', `${OPEN} AND +p.seq IN (${sql})`, '?', '0')), count: db.prepare(countMatches(sql, sql)) };
       searches.set(sql, found);
     }
     return found;
   };
+  const rows = (offset: number, limit: number) => page.all(limit, offset).map((r) => r.id);
   return {
-    page: async (offset, limit) => ({ ids: page.all(limit, offset).map((r) => r.id), total: count.get()!.n }),
+    page: async (offset, limit) => ({ ids: rows(offset, limit), total: count.get()!.n }),
+    rows: async (offset, limit) => rows(offset, limit),
+    total: async () => count.get()!.n,
     counts: async () => byStatus(counts.all()),
     async search(text, limit) {
       const { sql, params } = searchFragment(fn, text);
       const s = searchStatements(sql);
-      return { ids: s.page.all(...params, limit).map((r) => r.id), total: s.count.get(...params)!.n };
+      return { ids: s.page.all(...params, limit).map((r) => r.id), total: s.count.get(...params, ...params)!.n };
     },
     close: async () => {
       db.close();
@@ -82,17 +92,17 @@ export async function barePostgres(url: string, fn: DialectSql): Promise<BareQue
   await client.connect();
   const page = pageSql('JOIN', OPEN, '$1', '$2');
   const one = async (sql: string, values: unknown[]) => Number((await client.query<{ n: string }>(sql, values)).rows[0]!.n);
+  const rows = async (offset: number, limit: number) => (await client.query<{ id: string }>(page, [limit, offset])).rows.map((r) => r.id);
   return {
-    async page(offset, limit) {
-      const rows = (await client.query<{ id: string }>(page, [limit, offset])).rows;
-      return { ids: rows.map((r) => r.id), total: await one(COUNT, []) };
-    },
+    page: async (offset, limit) => ({ ids: await rows(offset, limit), total: await one(COUNT, []) }),
+    rows,
+    total: () => one(COUNT, []),
     counts: async () => byStatus((await client.query<{ status: string; n: string }>(COUNTS)).rows),
     async search(text, limit) {
       const { sql, params } = searchFragment(fn, text);
       const matches = numbered(sql, 1);
-      const rows = (await client.query<{ id: string }>(pageSql('JOIN', `${OPEN} AND p.seq IN (${matches})`, `$${params.length + 1}`, '0'), [...params, limit])).rows;
-      return { ids: rows.map((r) => r.id), total: await one(`${COUNT} AND p.seq IN (${matches})`, params) };
+      const found = (await client.query<{ id: string }>(pageSql('JOIN', `${OPEN} AND p.seq IN (${matches})`, `$${params.length + 1}`, '0'), [...params, limit])).rows;
+      return { ids: found.map((r) => r.id), total: await one(countMatches(matches, numbered(sql, params.length + 1)), [...params, ...params]) };
     },
     close: () => client.end(),
   };

@@ -26,6 +26,8 @@ export async function interleaved(n: number, app: () => Promise<unknown>, bare: 
   return out;
 }
 
+const median = (xs: number[]) => percentile([...xs].sort((x, y) => x - y), 50);
+
 export const ratio = (app: number, bare: number) => `${(app / bare).toFixed(1)}×`;
 
 /** `<label> (API / bare, median)` and `(…, p95)`, each `a / b ms = r×`. */
@@ -38,4 +40,9 @@ export function ratioFigures(label: string, { app, bare }: Paired): Record<strin
     out[`${label} (API / bare, ${name})`] = `${x.toFixed(2)} / ${y.toFixed(2)} ms = ${ratio(x, y)}`;
   }
   return out;
+}
+
+/** Where a bare figure's time goes: the medians of its two parts (timed as `interleaved(n, first, second)`), `a / b ms`. */
+export function splitFigure({ app: first, bare: second }: Paired): string {
+  return `${median(first).toFixed(2)} / ${median(second).toFixed(2)} ms`;
 }

@@ -8,7 +8,7 @@ import { listQueue } from '../../src-main/services/queue';
 import { createReviewer, systemActor } from '../../src-main/services/reviewers';
 import type { QueuePage, StatusCounts } from '../../src-shared/contracts/queue';
 import type { BareQueue, PageResult } from './bare-queue';
-import { interleaved, ratioFigures } from './compare';
+import { interleaved, ratioFigures, splitFigure } from './compare';
 
 const INFO = { name: 'Evidence Workbench', version: 'bench', shell: 'browser' } as const;
 const LIMIT = 100;
@@ -44,6 +44,7 @@ export async function queueFigures(dialect: string, ctx: Services, bare: BareQue
     const input = { offset, limit: LIMIT };
     sameRows(label(what), (await call('queue.list', input)) as QueuePage, await bare.page(offset, LIMIT));
     Object.assign(out, ratioFigures(label(what), await interleaved(samples, () => api('queue.list', input), () => bare.page(offset, LIMIT))));
+    out[`${label(what)}: bare rows / total count (median)`] = splitFigure(await interleaved(samples, () => bare.rows(offset, LIMIT), () => bare.total()));
   }
 
   sameCounts((await call('queue.counts', {})) as StatusCounts, await bare.counts());

@@ -157,13 +157,13 @@ describe('role enforcement through the API core', () => {
     const core = createCore(w.ctx, { name: 'Evidence Workbench', version: 'test', shell: 'browser' });
     const { id } = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
     for (const actor of ['R-rev', 'R-lead', 'R-admin'])
-      await expect(core.handle('credit.decide', { applicationId: id, decision: 'approve' }, { actor })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(core.handle('credit.decide', { applicationId: id, decision: 'approve' }, { actor: null })).rejects.toMatchObject({ code: 'unauthorized' });
+      await expect(core.handle('credit.decide', { applicationId: id, decision: 'approve', revision: 0 }, { actor })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(core.handle('credit.decide', { applicationId: id, decision: 'approve', revision: 0 }, { actor: null })).rejects.toMatchObject({ code: 'unauthorized' });
     // reviewers cannot even look
     await expect(core.handle('credit.applications', {}, { actor: 'R-rev' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(core.handle('credit.candidate', { id: AROHA.id }, { actor: 'R-rev' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(core.handle('credit.savePathway', { pathway: { ...EDUC581, id: 'x' } }, { actor: 'R-lead' })).rejects.toMatchObject({ code: 'forbidden' });
-    const ok = (await core.handle('credit.decide', { applicationId: id, decision: 'approve', reasons: 'ok' }, { actor: 'R-james' })) as { status: string };
+    const ok = (await core.handle('credit.decide', { applicationId: id, decision: 'approve', reasons: 'ok', revision: 0 }, { actor: 'R-james' })) as { status: string };
     expect(ok.status).toBe('awaiting_second');
     expect((await actions()).filter((a) => a.action.startsWith('credit.approve'))).toHaveLength(1);
   });

@@ -51,6 +51,12 @@ export interface DialectSql {
   readonly forUpdateSkipLocked: string;
   /** Appended to a SELECT of rows a transaction decides on and then changes: row locks that wait for a transaction holding them (nothing on SQLite, as above). */
   readonly forUpdate: string;
+  /**
+   * A statement that, run inside a transaction before it reads the audit log's last entry, makes every other
+   * transaction appending to the log wait until this one ends, so each chains to the entry before it (PostgreSQL's
+   * lock on audit_log_reached); null on SQLite, whose write transaction already excludes every other writer.
+   */
+  readonly auditAppendLock: string | null;
   /** A join whose left side stays the outer loop (SQLite's CROSS JOIN planner hint; a plain JOIN where the planner needs none). */
   readonly joinInOrder: string;
   /**

@@ -13,6 +13,7 @@ const dialect = new SQLiteSyncDialect();
 const SQLITE_FN: DialectSql = {
   forUpdateSkipLocked: '',
   forUpdate: '',
+  auditAppendLock: null,
   joinInOrder: 'CROSS JOIN',
   nocase: (expr) => `${expr} COLLATE NOCASE`,
   searchPortfolios(text, columns) {

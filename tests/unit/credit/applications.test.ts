@@ -134,6 +134,19 @@ describe('four eyes', () => {
     ]);
   });
 
+  it('a decision made on the application as it was before another approver decided is refused, naming them', async () => {
+    const { id } = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
+    const seen = (await getApplication(w.ctx, id, w.approver2)).revision;
+    expect(seen).toBe(0);
+    await decideApplication(w.ctx, { applicationId: id, decision: 'approve', reasons: 'All current.', revision: seen }, w.approver);
+    // Approving now would complete the four eyes on a page that showed no first approval.
+    const stale = await apiError(() => decideApplication(w.ctx, { applicationId: id, decision: 'approve', reasons: 'ok', revision: seen }, w.approver2));
+    expect(stale.code).toBe('conflict');
+    expect(stale.message).toMatch(/^Dr James Park approved CA-\d+ at \d\d:\d\d( on \d+ \w+)? after you opened it; reload to see their changes$/);
+    expect((await getApplication(w.ctx, id, w.approver2)).status).toBe('awaiting_second');
+    expect((await decideApplication(w.ctx, { applicationId: id, decision: 'approve', reasons: 'ok', revision: 1 }, w.approver2)).status).toBe('approved');
+  });
+
   it('without four eyes one approval decides', async () => {
     await savePathway(w.ctx, { ...EDUC581, id: 'educ-581-single', four_eyes: false }, w.approver);
     const { id } = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581-single', date: '2026-11-10' }, w.approver);

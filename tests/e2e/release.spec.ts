@@ -72,7 +72,7 @@ test('a lead edits the merged feedback beside both originals and releases severa
   await expect(confirm.getByTestId('release-confirm-list')).toContainText(`${READY}: Pass`);
   await confirm.getByRole('button', { name: 'Release', exact: true }).click();
   await expect(page.getByText('Nothing is waiting')).toBeVisible();
-  expect([status(workbench, READY), status(workbench, FRESH)]).toEqual(['decided', 'decided']);
+  expect([await status(workbench, READY), await status(workbench, FRESH)]).toEqual(['decided', 'decided']);
   const released = await workbench.ctx.db.get('SELECT feedback, released_by AS by, decided_by AS author FROM decisions WHERE portfolio_id = ?', [READY]);
   expect(released).toEqual({ feedback: 'A well-designed unit in which students shape their learning, with strong links to whānau.', by: 'R-terina', author: 'system:reconciliation' });
 });

@@ -69,6 +69,11 @@ class SqliteConnection {
     this.gate = writeGateFor(conn.name);
   }
 
+  /** How long a writer waits for the lock before it fails with SQLITE_BUSY (the connection's busy_timeout). */
+  busyTimeoutMs(): number {
+    return this.conn.pragma('busy_timeout', { simple: true }) as number;
+  }
+
   async idle(): Promise<void> {
     if (this.inside.getStore()?.open) {
       throw new Error('A query inside a transaction used the database instead of the transaction: pass the transaction on.');
@@ -119,7 +124,7 @@ class SqliteDb implements Db {
   /** A write outside a transaction waits its turn among the process's writers of this file; inside one it has it. */
   private async writing<T>(stmt: Database.Statement, work: () => T): Promise<T> {
     if (this.inTransaction || stmt.readonly) return work();
-    return await this.connection.gate.run(work);
+    return await this.connection.gate.run(work, this.connection.busyTimeoutMs());
   }
 
   async all<T = Row>(query: Query, params?: Params): Promise<T[]> {
@@ -187,7 +192,7 @@ class SqliteDb implements Db {
         if (conn.inTransaction) conn.exec('ROLLBACK');
         throw err;
       }
-    }));
+    }, this.connection.busyTimeoutMs()));
   }
 }
 

@@ -44,7 +44,7 @@ function CaseLoader() {
   const portfolio = useApiQuery('portfolio.get', { id });
   const credential = portfolio.data?.credential.code ?? '';
   const policy = useApiQuery('policy.get', { credential }, { enabled: Boolean(credential) });
-  // A resolved case shows the decision it ended with (review.open only reads once a portfolio is decided).
+  // A resolved case shows the decision it ended with (review.open only reads).
   const resolved = theCase.data?.status === 'resolved';
   const decision = useQuery({
     queryKey: ['review.open', id, me.id],

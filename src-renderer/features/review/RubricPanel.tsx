@@ -125,13 +125,11 @@ export function RubricPanel(p: Props) {
         <ApiErrorAlert error={p.saveState.error} title="Not saved" onReload={p.onReload} reloadOn={['conflict', 'forbidden']} />
       )}
       {p.state.canStart && !p.state.review && p.saveState.kind === 'idle' && (
-        <Alert color="blue" variant="light" data-testid="review-not-started">
-          <Group justify="space-between" gap="xs" wrap="nowrap">
-            <Text size="xs">Not started: opening a portfolio claims nothing. Your first score starts your review and takes your place on it.</Text>
-            <Button size="compact-xs" variant="white" onClick={p.onStart}>
-              Start review
-            </Button>
-          </Group>
+        <Alert color="blue" variant="light" title="Not started" data-testid="review-not-started">
+          <Text size="xs">Opening a portfolio claims nothing. Your first score starts your review and takes your place on it.</Text>
+          <Button size="compact-xs" variant="white" mt={6} onClick={p.onStart}>
+            Start review
+          </Button>
         </Alert>
       )}
       {p.state.reference && p.state.review && <ReferenceComparison rubric={p.rubric} review={p.state.review} reference={p.state.reference} />}

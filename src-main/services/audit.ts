@@ -13,14 +13,15 @@ export interface AuditEvent {
 
 /**
  * Appends to the audit log as the next link of its hash chain; callers run it inside the transaction of the change
- * it records. The last entry is read and the new one written in one (nested) transaction, so two writers cannot
- * both chain to the same entry: the second one's insert is refused by the append-only trigger.
+ * it records. The last entry is read and the new one written in one (nested) transaction that first takes the
+ * dialect's append lock, so two writers cannot both chain to the same entry: the second waits for the first to end.
  */
 export async function audit(ctx: ServiceContext, event: AuditEvent): Promise<void> {
   const db = ctx.db.orm;
   const sqlite = ctx.db;
   await transaction(ctx, async (ctx) => {
       const db = ctx.db.orm;
+            if (ctx.db.fn.auditAppendLock) await ctx.db.get(ctx.db.fn.auditAppendLock);
             const last = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
             const entry = {
               id: (last?.id ?? 0) + 1,

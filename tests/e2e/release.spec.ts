@@ -3,7 +3,7 @@ import { seriousViolations } from './axe';
 import { createReviewer, getReviewer } from '../../src-main/services/reviewers';
 import { setPolicy } from '../../src-main/services/panels/policies';
 import { claim } from '../../src-main/services/panels/assignments';
-import { openReview, saveDraft, submitReview } from '../../src-main/services/reviews';
+import { saveDraft, startReview, submitReview } from '../../src-main/services/reviews';
 import { getPortfolio } from '../../src-main/services/portfolios';
 
 // The demo leaves P-2026-014 (anonymous CST-8 double review, Tevita and Lucy agreed) ready to release.
@@ -24,7 +24,7 @@ async function secondReady(workbench: Workbench) {
   ] as const) {
     const r = await createReviewer(ctx, { id, name, email: `${id}@e2e.test`, ...where, roles: ['reviewer'] }, lead);
     await claim(ctx, FRESH, r);
-    const s = await openReview(ctx, FRESH, r);
+    const s = await startReview(ctx, FRESH, r);
     await saveDraft(ctx, { reviewId: s.review!.id, levels: Object.fromEntries(criteria.map((c) => [c.id, 3])), feedback, activeMsDelta: 600_000 }, r);
     await submitReview(ctx, s.review!.id, 0, r);
   }

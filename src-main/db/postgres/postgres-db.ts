@@ -13,6 +13,8 @@ const dialect = new PgDialect();
 
 const POSTGRES_FN: DialectSql = {
   forUpdateSkipLocked: 'FOR UPDATE SKIP LOCKED',
+  forUpdate: 'FOR UPDATE',
+  auditAppendLock: 'SELECT id FROM audit_log_reached FOR UPDATE',
   joinInOrder: 'JOIN',
   // lower() under "C" folds ASCII only and the "C" order is the bytes': SQLite's NOCASE exactly (see migration 0001).
   nocase: (expr) => `lower((${expr}) COLLATE "C")`,

@@ -105,7 +105,18 @@ interface Check {
 }
 
 /** One entry per migration after the first, by name. */
-const CHECKS: Record<string, Check> = {};
+const CHECKS: Record<string, Check> = {
+  revisions: {
+    // Every record starts at revision 1, with nobody named as its last editor.
+    check: async (c) => {
+      expect((await c.query('SELECT DISTINCT revision::int FROM reviews')).rows).toEqual([{ revision: 1 }]);
+      expect((await c.query('SELECT DISTINCT revision::int, updated_by, updated_at FROM moderations')).rows).toEqual([{ revision: 1, updated_by: null, updated_at: null }]);
+      expect((await c.query('SELECT DISTINCT feedback_version::int, feedback_edited_by, feedback_edited_at FROM decisions')).rows).toEqual([
+        { feedback_version: 1, feedback_edited_by: null, feedback_edited_at: null },
+      ]);
+    },
+  },
+};
 
 async function seededStep(migrations: readonly PostgresMigration[], m: PostgresMigration, check: Check): Promise<void> {
   const url = await createTestDatabase({ migrated: false });

@@ -163,6 +163,16 @@ const CHECKS: Record<string, Check> = {
       for (const s of search) expect(s).toMatchObject({ ref: s.id, pseudonym: '' });
     },
   },
+  revisions: {
+    // Every record starts at revision 1, with nobody named as its last editor.
+    check: (sqlite) => {
+      expect(sqlite.prepare('SELECT DISTINCT revision FROM reviews').all()).toEqual([{ revision: 1 }]);
+      expect(sqlite.prepare('SELECT DISTINCT revision, updated_by, updated_at FROM moderations').all()).toEqual([{ revision: 1, updated_by: null, updated_at: null }]);
+      expect(sqlite.prepare('SELECT DISTINCT feedback_version, feedback_edited_by, feedback_edited_at FROM decisions').all()).toEqual([
+        { feedback_version: 1, feedback_edited_by: null, feedback_edited_at: null },
+      ]);
+    },
+  },
 };
 
 describe('each SQLite migration, seeded', () => {

@@ -6,9 +6,8 @@ import { importPath } from '../src-main/services/import/importer';
 import { makePdf, PNG_1x1, tempDir, writeCatalogue, writePackageFolder } from '../tests/support/fixtures';
 import { mb } from './stats';
 
-export async function benchImport(n = 1000): Promise<Record<string, string>> {
-  const work = tempDir('ew-bench-import-');
-  const batch = path.join(work, 'batch');
+/** Writes a batch of `n` packages (catalogue + one folder each) into `batch`; returns the bytes of their evidence. */
+export async function writeImportBatch(batch: string, n: number): Promise<number> {
   writeCatalogue(batch);
   const pdf = await makePdf(4);
   let bytes = 0;
@@ -25,6 +24,13 @@ export async function benchImport(n = 1000): Promise<Record<string, string>> {
       },
     });
   }
+  return bytes;
+}
+
+export async function benchImport(n = 1000): Promise<Record<string, string>> {
+  const work = tempDir('ew-bench-import-');
+  const batch = path.join(work, 'batch');
+  const bytes = await writeImportBatch(batch, n);
   const ctx = await openServices({ dataDir: path.join(work, 'data') });
   const t0 = performance.now();
   await importPath(ctx, batch, { actor: 'bench' });

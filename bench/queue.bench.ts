@@ -36,8 +36,8 @@ export async function seedPortfolios(ctx: ServiceContext, n: number): Promise<vo
       await ctx.db.run("INSERT INTO portfolio_search (rowid, ref, pseudonym, identity) VALUES (?, ?, '', ?)", [seq, pid, `${id} ${name} c${i}@school${i % 300}.nz`]);
     }
   });
-  // Planner statistics for the bulk-inserted rows, so the timed queries use the plans a used database gets (SQLite file).
-  await ctx.db.run('PRAGMA optimize');
+  // Planner statistics for the bulk-inserted rows, so the timed queries use the plans a used database gets.
+  await ctx.db.run(ctx.db.dialect === 'sqlite' ? 'PRAGMA optimize' : 'ANALYZE');
 }
 
 export async function benchQueue(n = 100_000): Promise<Record<string, string>> {

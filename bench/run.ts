@@ -6,6 +6,7 @@ import { benchAgreement } from './agreement.bench';
 import { benchWorkbench } from './workbench.bench';
 import { benchCalibration } from './calibration.bench';
 import { benchCoreProcess } from './core-process.bench';
+import { benchDatabases } from './databases.bench';
 
 const BENCHES: Record<string, () => Promise<Record<string, string>>> = {
   import: () => benchImport(),
@@ -15,6 +16,7 @@ const BENCHES: Record<string, () => Promise<Record<string, string>>> = {
   calibration: () => benchCalibration(),
   workbench: () => benchWorkbench(),
   'core-process': () => benchCoreProcess(),
+  databases: () => benchDatabases(),
   // Browser-side code (DOM types): loaded by path so the node type check does not take it in; it is checked by tsconfig.e2e.json.
   viewer: async () => ((await import(`./${'viewer'}.bench.ts`)) as { benchViewer(): Promise<Record<string, string>> }).benchViewer(),
 };

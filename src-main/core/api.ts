@@ -8,7 +8,7 @@ import { ExistingRecordsError } from '../services/import/existing';
 import { listQueue, queueFacets, statusCounts } from '../services/queue';
 import { getPortfolio } from '../services/portfolios';
 import { createReviewer, getReviewer, listReviewers, requireActor } from '../services/reviewers';
-import { addAnchor, nextPortfolio, openReview, removeAnchor, saveDraft, submitReview } from '../services/reviews';
+import { addAnchor, nextPortfolio, openReview, removeAnchor, saveDraft, startReview, submitReview } from '../services/reviews';
 import { correctDecision } from '../services/decisions';
 import { exportDecisions } from '../services/export/decisions';
 import { feedbackPdf } from '../services/export/feedback-pdf';
@@ -49,13 +49,14 @@ function createHandlers(ctx: ServiceContext, info: Omit<AppInfo, 'dataDir'>): Ha
     'reviewers.create': async (input, caller) => createReviewer(ctx, input, caller.actor ? await actor(caller) : null),
     'reviewers.me': async (_, caller) => (caller.actor ? await getReviewer(ctx, caller.actor) : null),
     'review.open': async ({ portfolioId }, caller) => openReview(ctx, portfolioId, await actor(caller)),
+    'review.start': async ({ portfolioId }, caller) => startReview(ctx, portfolioId, await actor(caller)),
     'review.save': async (input, caller) => saveDraft(ctx, input, await actor(caller)),
     'review.addAnchor': async (input, caller) => addAnchor(ctx, input, await actor(caller)),
     'review.removeAnchor': async ({ reviewId, anchorId }, caller) => {
       await removeAnchor(ctx, reviewId, anchorId, await actor(caller));
       return {};
     },
-    'review.submit': async ({ reviewId, activeMsDelta }, caller) => ({ state: await submitReview(ctx, reviewId, activeMsDelta, await actor(caller)) }),
+    'review.submit': async ({ reviewId, activeMsDelta, revision }, caller) => ({ state: await submitReview(ctx, reviewId, activeMsDelta, await actor(caller), revision) }),
     'review.peers': async ({ portfolioId }, caller) => peerReviews(ctx, portfolioId, await actor(caller)),
     'decision.correct': async (input, caller) => correctDecision(ctx, input, await actor(caller)),
     'queue.next': async ({ after }, caller) => ({ id: await nextPortfolio(ctx, after, await actor(caller)) }),

@@ -49,6 +49,14 @@ export type SearchColumn = 'ref' | 'pseudonym' | 'identity';
 export interface DialectSql {
   /** Appended to a SELECT that claims rows: row locks that skip rows another transaction holds (nothing on SQLite, whose write transaction already excludes every other writer). */
   readonly forUpdateSkipLocked: string;
+  /** Appended to a SELECT of rows a transaction decides on and then changes: row locks that wait for a transaction holding them (nothing on SQLite, as above). */
+  readonly forUpdate: string;
+  /**
+   * A statement that, run inside a transaction before it reads the audit log's last entry, makes every other
+   * transaction appending to the log wait until this one ends, so each chains to the entry before it (PostgreSQL's
+   * lock on audit_log_reached); null on SQLite, whose write transaction already excludes every other writer.
+   */
+  readonly auditAppendLock: string | null;
   /** A join whose left side stays the outer loop (SQLite's CROSS JOIN planner hint; a plain JOIN where the planner needs none). */
   readonly joinInOrder: string;
   /**
@@ -68,14 +76,6 @@ export interface DialectSql {
    * `SELECT value FROM json_each(?)`), e.g. `portfolio_id IN (${fn.jsonTextValues('?')})` with JSON.stringify(ids).
    */
   jsonTextValues(placeholder: string): string;
-  /**
-   * A statement that makes the transaction running it wait for every other transaction that ran it, and keeps the
-   * next one waiting until this one ends: where SQLite's write transaction already puts writers one after another,
-   * PostgreSQL's run side by side and would decide on what the other has not committed yet. Run it before reading
-   * what the write depends on: the audit log's last entry (two appends would chain to the same one), the rows an
-   * import checks for. null on SQLite.
-   */
-  readonly writeLock: string | null;
 }
 
 export interface Db {

@@ -6,11 +6,14 @@ import { drizzle } from 'drizzle-orm/sqlite-proxy';
 import * as schema from './schema';
 import { searchWords } from './search';
 import type { Db, DialectSql, Orm, Params, Query, Row, RunResult } from './port';
+import { writeGateFor, type WriteGate } from './sqlite-write-gate';
 
 const dialect = new SQLiteSyncDialect();
 
 const SQLITE_FN: DialectSql = {
   forUpdateSkipLocked: '',
+  forUpdate: '',
+  auditAppendLock: null,
   joinInOrder: 'CROSS JOIN',
   nocase: (expr) => `${expr} COLLATE NOCASE`,
   searchPortfolios(text, columns) {
@@ -22,7 +25,6 @@ const SQLITE_FN: DialectSql = {
     return { sql: 'SELECT rowid FROM portfolio_search WHERE portfolio_search MATCH ?', params: [match] };
   },
   jsonTextValues: (placeholder) => `SELECT value FROM json_each(${placeholder})`,
-  writeLock: null,
 };
 
 /** The statements of one connection, prepared once: preparing costs more than running most of the queue's queries. */
@@ -57,11 +59,19 @@ function render(query: Query, params?: Params): { text: string; args: unknown[] 
  */
 class SqliteConnection {
   readonly statements: Statements;
+  /** Shared with the process's other connections to the same file: see sqlite-write-gate.ts. */
+  readonly gate: WriteGate;
   private tail: Promise<void> = Promise.resolve();
   private open = 0;
   readonly inside = new AsyncLocalStorage<{ open: boolean }>();
   constructor(readonly conn: Database.Database) {
     this.statements = new Statements(conn);
+    this.gate = writeGateFor(conn.name);
+  }
+
+  /** How long a writer waits for the lock before it fails with SQLITE_BUSY (the connection's busy_timeout). */
+  busyTimeoutMs(): number {
+    return this.conn.pragma('busy_timeout', { simple: true }) as number;
   }
 
   async idle(): Promise<void> {
@@ -101,7 +111,8 @@ class SqliteDb implements Db {
   ) {
     this.orm = drizzle(async (text, args, method) => {
       await this.ready();
-      return runForOrm(connection.statements.get(text), args, method);
+      const stmt = connection.statements.get(text);
+      return this.writing(stmt, () => runForOrm(stmt, args, method));
     }, { schema });
   }
 
@@ -110,22 +121,31 @@ class SqliteDb implements Db {
     if (!this.inTransaction) await this.connection.idle();
   }
 
+  /** A write outside a transaction waits its turn among the process's writers of this file; inside one it has it. */
+  private async writing<T>(stmt: Database.Statement, work: () => T): Promise<T> {
+    if (this.inTransaction || stmt.readonly) return work();
+    return await this.connection.gate.run(work, this.connection.busyTimeoutMs());
+  }
+
   async all<T = Row>(query: Query, params?: Params): Promise<T[]> {
     await this.ready();
     const { text, args } = render(query, params);
-    return this.connection.statements.get(text).raw(false).all(...args) as T[];
+    const stmt = this.connection.statements.get(text);
+    return this.writing(stmt, () => stmt.raw(false).all(...args) as T[]);
   }
 
   async get<T = Row>(query: Query, params?: Params): Promise<T | undefined> {
     await this.ready();
     const { text, args } = render(query, params);
-    return this.connection.statements.get(text).raw(false).get(...args) as T | undefined;
+    const stmt = this.connection.statements.get(text);
+    return this.writing(stmt, () => stmt.raw(false).get(...args) as T | undefined);
   }
 
   async run(query: Query, params?: Params): Promise<RunResult> {
     await this.ready();
     const { text, args } = render(query, params);
-    return { changes: this.connection.statements.get(text).run(...args).changes };
+    const stmt = this.connection.statements.get(text);
+    return this.writing(stmt, () => ({ changes: stmt.run(...args).changes }));
   }
 
   async deferForeignKeys(): Promise<void> {
@@ -179,7 +199,7 @@ class SqliteDb implements Db {
         throw err;
       }
     }
-    return this.connection.exclusive(async () => {
+    return this.connection.exclusive(() => this.connection.gate.run(async () => {
       // Immediate: the write lock is taken before the first read, so a read-then-write decision (claim next, merge)
       // cannot be overtaken by another process's write between the two (SQLite cannot upgrade a reader's lock).
       conn.exec('BEGIN IMMEDIATE');
@@ -191,7 +211,7 @@ class SqliteDb implements Db {
         if (conn.inTransaction) conn.exec('ROLLBACK');
         throw err;
       }
-    });
+    }, this.connection.busyTimeoutMs()));
   }
 }
 

@@ -13,14 +13,13 @@ export interface AuditEvent {
 
 /**
  * Appends to the audit log as the next link of its hash chain; callers run it inside the transaction of the change
- * it records. The last entry is read and the new one written in one (nested) transaction, after taking the dialect's
- * write lock where writers run side by side, so two writers cannot both chain to the same entry (and if one did,
- * the append-only trigger would refuse its insert).
+ * it records. The last entry is read and the new one written in one (nested) transaction that first takes the
+ * dialect's append lock, so two writers cannot both chain to the same entry: the second waits for the first to end.
  */
 export async function audit(ctx: ServiceContext, event: AuditEvent): Promise<void> {
   await transaction(ctx, async (ctx) => {
-    const { writeLock } = ctx.db.fn;
-    if (writeLock) await ctx.db.run(writeLock);
+    const { auditAppendLock } = ctx.db.fn;
+    if (auditAppendLock) await ctx.db.get(auditAppendLock);
     const db = ctx.db.orm;
     const last = await db.select({ id: auditLog.id, hash: auditLog.hash }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
     const entry = {

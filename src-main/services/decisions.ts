@@ -12,6 +12,8 @@ import { loadRubric } from './rubrics';
 import { reviewerName, requireRole } from './reviewers';
 import { setStatus } from './portfolios';
 import { anchorsOf } from './anchors';
+import { lockRow } from './locks';
+import { requireCurrent } from './stale';
 
 type DecisionRow = typeof decisions.$inferSelect;
 
@@ -33,6 +35,7 @@ export async function toDecisionView(ctx: ServiceContext, d: DecisionRow): Promi
     reason: d.reason,
     releasedAt: d.releasedAt,
     releasedBy: d.releasedBy,
+    feedbackVersion: d.feedbackVersion,
     sources: d.source === 'reconciled' ? (await mapInOrder(sources, async (r) => ({ reviewId: r.id, reviewerId: r.reviewerId, reviewerName: await reviewerName(ctx, r.reviewerId) }))) : [],
     levels: await ctx.db.orm
           .select({ criterionId: decisionLevels.criterionId, score: decisionLevels.score, comment: decisionLevels.comment })
@@ -178,32 +181,44 @@ export async function recordDecision(ctx: ServiceContext, d: NewDecision): Promi
 
 /**
  * A correction of a decided portfolio: a new revision with a reason, by the reviewer who decided it or a
- * moderator, lead or admin. The outcome follows from the corrected levels by the rubric's rule.
+ * moderator, lead or admin. The outcome follows from the corrected levels by the rubric's rule. Decided in one
+ * transaction on the portfolio's locked row; a correction made on an older revision than the one in force
+ * (`revision`) is refused with `conflict`, naming who recorded the newer one.
  */
 export async function correctDecision(
   ctx: ServiceContext,
-  input: { portfolioId: string; levels: Record<string, number>; comments: Record<string, string>; feedback: string; reason: string },
+  input: { portfolioId: string; levels: Record<string, number>; comments: Record<string, string>; feedback: string; reason: string; revision?: number },
   actor: Reviewer,
 ): Promise<DecisionView> {
-  const current = await currentDecision(ctx, input.portfolioId);
-  if (!current) throw new ApiError('conflict', `${input.portfolioId} has no decision to correct`);
-  if (current.releasedAt === null) throw new ApiError('conflict', `${input.portfolioId} is ready to release: a lead edits its feedback and releases it; corrections come after release`);
-  if (current.decidedBy !== actor.id) requireRole(actor, 'moderator', 'lead', 'admin');
-  const p = (await ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, input.portfolioId)).get())!;
-  const rubric = (await loadRubric(ctx, p.rubricId, p.rubricVersion))!;
-  const problems = invalidLevels(rubric, input.levels);
-  for (const c of rubric.criteria) if (input.levels[c.id] === undefined) problems.push(`${c.title}: not scored`);
-  if (problems.length) throw new ApiError('bad_request', 'the corrected scores do not fit the rubric', problems);
-  const preview = evaluateDecision(rubric, input.levels);
-  return await transaction(ctx, async (ctx) => recordDecision(ctx, {
-          portfolioId: input.portfolioId,
-          outcome: preview.outcome!,
-          total: preview.total,
-          feedback: input.feedback,
-          source: 'correction',
-          reviewId: current.reviewId,
-          decidedBy: actor.id,
-          reason: input.reason,
-          levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: input.levels[c.id]!, comment: input.comments[c.id] ?? '' })),
-        }));
+  return await transaction(ctx, async (ctx) => {
+    await lockRow(ctx, 'portfolios', input.portfolioId);
+    const current = await currentDecision(ctx, input.portfolioId);
+    if (!current) throw new ApiError('conflict', `${input.portfolioId} has no decision to correct`);
+    await requireCurrent(
+      input.revision,
+      current.revision,
+      async () => ({ byId: current.decidedBy, byName: (await toDecisionView(ctx, current)).decidedByName, did: `recorded revision ${current.revision} of this decision`, at: current.decidedAt }),
+      actor,
+      ctx.now(),
+    );
+    if (current.releasedAt === null) throw new ApiError('conflict', `${input.portfolioId} is ready to release: a lead edits its feedback and releases it; corrections come after release`);
+    if (current.decidedBy !== actor.id) requireRole(actor, 'moderator', 'lead', 'admin');
+    const p = (await ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, input.portfolioId)).get())!;
+    const rubric = (await loadRubric(ctx, p.rubricId, p.rubricVersion))!;
+    const problems = invalidLevels(rubric, input.levels);
+    for (const c of rubric.criteria) if (input.levels[c.id] === undefined) problems.push(`${c.title}: not scored`);
+    if (problems.length) throw new ApiError('bad_request', 'the corrected scores do not fit the rubric', problems);
+    const preview = evaluateDecision(rubric, input.levels);
+    return recordDecision(ctx, {
+      portfolioId: input.portfolioId,
+      outcome: preview.outcome!,
+      total: preview.total,
+      feedback: input.feedback,
+      source: 'correction',
+      reviewId: current.reviewId,
+      decidedBy: actor.id,
+      reason: input.reason,
+      levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: input.levels[c.id]!, comment: input.comments[c.id] ?? '' })),
+    });
+  });
 }

@@ -9,6 +9,8 @@ import { submitProblems } from '../../src-shared/domain/review-rules';
 import { anchors, evidence, portfolios, reviewScores, reviews } from '../db/schema';
 import { nowIso, type ServiceContext, transaction } from './context';
 import { audit } from './audit';
+import { lockRow } from './locks';
+import { requireCurrent } from './stale';
 import { loadRubric } from './rubrics';
 import { reviewerName } from './reviewers';
 import { setStatus } from './portfolios';
@@ -39,6 +41,7 @@ export async function toReviewView(ctx: ServiceContext, row: ReviewRow): Promise
     startedAt: row.startedAt,
     updatedAt: row.updatedAt,
     submittedAt: row.submittedAt,
+    revision: row.revision,
   };
 }
 
@@ -74,7 +77,7 @@ async function reviewState(ctx: ServiceContext, portfolioId: string, row: Review
   const reference = row && row.kind === 'calibration' && row.status === 'submitted' ? await referenceFor(ctx, row) : null;
   const peers = await peerSummaries(ctx, portfolioId, actor);
   const peerFull = peers.length && await peersVisible(ctx, portfolioId, actor) ? await peerReviews(ctx, portfolioId, actor) : null;
-  return { review, reference, peers, peerReviews: peerFull, decision, revisions, readOnly: reason !== null, readOnlyReason: reason };
+  return { review, reference, peers, peerReviews: peerFull, decision, revisions, readOnly: reason !== null, readOnlyReason: reason, canStart: !review && reason === null };
 }
 
 async function findOwnReview(ctx: ServiceContext, portfolioId: string, reviewerId: string, kind: ReviewRow['kind']): Promise<ReviewRow | undefined> {
@@ -86,83 +89,118 @@ async function findOwnReview(ctx: ServiceContext, portfolioId: string, reviewerI
       .get();
 }
 
-/** Opens the reviewer's review of a portfolio, starting a draft (and moving the portfolio into review) the first time. */
+type PortfolioRecord = Awaited<ReturnType<typeof portfolioOrThrow>>;
+
+/** Why `actor` may not start a review of `p` now (in words, with the error a start gets), or null. */
+async function startRefusal(ctx: ServiceContext, p: PortfolioRecord, kind: ReviewRow['kind'], actor: Reviewer): Promise<ApiError | null> {
+  const refusal = kind === 'calibration' ? await calibrationRefusal(ctx, p.id, actor) : null;
+  if (refusal) return new ApiError('conflict', refusal);
+  if (!actor.roles.includes('reviewer')) return new ApiError('forbidden', 'Only reviewers score portfolios; your profile has no reviewer role.');
+  if (p.status === 'withdrawn') return new ApiError('conflict', 'This portfolio was withdrawn.');
+  if (p.status === 'returned') return new ApiError('conflict', 'Returned to the candidate for resubmission.');
+  if (p.status === 'scored') return new ApiError('conflict', 'All reviews are in; the portfolio is with the moderator.');
+  // A reviewer works on what they are assigned; starting on an unassigned portfolio claims a free place if they are eligible.
+  const problem = await mustClaim(ctx, p, kind, actor) ? await eligibilityProblem(ctx, p.id, actor) : null;
+  return problem ? new ApiError('forbidden', `Not assigned to you: ${problem}.`) : null;
+}
+
+async function mustClaim(ctx: ServiceContext, p: PortfolioRecord, kind: ReviewRow['kind'], actor: Reviewer): Promise<boolean> {
+  return kind === 'review' && !await assignmentOf(ctx, p.id, actor.id);
+}
+
+const kindOf = (p: PortfolioRecord): ReviewRow['kind'] => (p.isAnchor ? 'calibration' : 'review');
+
+/**
+ * The reviewer's view of a portfolio's review: their review if they have one, the decision, and whether they may
+ * start one (`canStart`) or why not. Only reads: opening a portfolio claims nothing and starts no draft.
+ */
 export async function openReview(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<ReviewState> {
   const p = await portfolioOrThrow(ctx, portfolioId);
-  const kind: ReviewRow['kind'] = p.isAnchor ? 'calibration' : 'review';
-  const existing = await findOwnReview(ctx, portfolioId, actor.id, kind);
+  const existing = await findOwnReview(ctx, portfolioId, actor.id, kindOf(p));
   if (existing || await currentDecision(ctx, portfolioId)) return reviewState(ctx, portfolioId, existing, null, actor);
-  const refusal = kind === 'calibration' ? await calibrationRefusal(ctx, portfolioId, actor) : null;
-  if (refusal) return reviewState(ctx, portfolioId, undefined, refusal, actor);
-  const readOnly = (reason: string) => reviewState(ctx, portfolioId, undefined, reason, actor);
-  if (!actor.roles.includes('reviewer')) return readOnly('Only reviewers score portfolios; your profile has no reviewer role.');
-  if (p.status === 'withdrawn') return readOnly('This portfolio was withdrawn.');
-  if (p.status === 'returned') return readOnly('Returned to the candidate for resubmission.');
-  if (p.status === 'scored') return readOnly('All reviews are in; the portfolio is with the moderator.');
-  // A reviewer works on what they are assigned; opening an unassigned portfolio claims a free place if they are eligible.
-  const mustClaim = kind === 'review' && !await assignmentOf(ctx, portfolioId, actor.id);
-  const problem = mustClaim ? await eligibilityProblem(ctx, portfolioId, actor) : null;
-  if (problem) return readOnly(`Not assigned to you: ${problem}.`);
-  const now = nowIso(ctx);
+  const refusal = await startRefusal(ctx, p, kindOf(p), actor);
+  return reviewState(ctx, portfolioId, undefined, refusal?.message ?? null, actor);
+}
+
+/**
+ * Starts the reviewer's review of a portfolio: claims a free place on it if they hold none and creates their draft
+ * (moving the portfolio into review), decided and written in one transaction, with the portfolio's row locked so a
+ * second start (another reviewer's, or the same one's in another window) waits and then sees this one. Starting a
+ * review that exists gives it back; a start that is not allowed is refused with the reason openReview gives.
+ */
+export async function startReview(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<ReviewState> {
   const row = await transaction(ctx, async (ctx) => {
-        if (mustClaim) await claim(ctx, portfolioId, actor);
-        const created = await ctx.db.orm
-                .insert(reviews)
-                .values({
-                  portfolioId,
-                  reviewerId: actor.id,
-                  kind,
-                  rubricId: p.rubricId,
-                  rubricVersion: p.rubricVersion,
-                  status: 'draft',
-                  startedAt: now,
-                  updatedAt: now,
-                })
-                .returning()
-                .get();
-        await audit(ctx, { actor: actor.id, action: 'review.start', entityType: 'review', entityId: String(created.id), details: { portfolio: portfolioId } });
-        if (kind === 'review' && p.status === 'submitted') await setStatus(ctx, portfolioId, 'in_review', actor.id);
-        return created;
-      });
+    await lockRow(ctx, 'portfolios', portfolioId);
+    const p = await portfolioOrThrow(ctx, portfolioId);
+    const kind = kindOf(p);
+    const existing = await findOwnReview(ctx, portfolioId, actor.id, kind);
+    if (existing) return existing;
+    const decided = await currentDecision(ctx, portfolioId);
+    if (decided) throw new ApiError('conflict', `${portfolioId} is already decided (revision ${decided.revision}); a correction is a new, audited revision`);
+    const refusal = await startRefusal(ctx, p, kind, actor);
+    if (refusal) throw refusal;
+    if (await mustClaim(ctx, p, kind, actor)) await claim(ctx, portfolioId, actor);
+    const now = nowIso(ctx);
+    const created = await ctx.db.orm
+      .insert(reviews)
+      .values({ portfolioId, reviewerId: actor.id, kind, rubricId: p.rubricId, rubricVersion: p.rubricVersion, status: 'draft', startedAt: now, updatedAt: now })
+      .returning()
+      .get();
+    await audit(ctx, { actor: actor.id, action: 'review.start', entityType: 'review', entityId: String(created.id), details: { portfolio: portfolioId } });
+    if (kind === 'review' && p.status === 'submitted') await setStatus(ctx, portfolioId, 'in_review', actor.id);
+    return created;
+  });
   return reviewState(ctx, portfolioId, row, null, actor);
 }
 
-/** Autosave: applies whatever changed since the last save. Level changes are audited one by one. */
+/** The refusal of a draft write based on an older revision: the reviewer saved it since, in another window. */
+async function requireCurrentDraft(ctx: ServiceContext, row: ReviewRow, basedOn: number | undefined, actor: Reviewer): Promise<void> {
+  await requireCurrent(basedOn, row.revision, async () => ({ byId: row.reviewerId, byName: await reviewerName(ctx, row.reviewerId), did: 'saved this draft', at: row.updatedAt }), actor, ctx.now());
+}
+
+/**
+ * Autosave: applies whatever changed since the last save, if the draft is still at the revision the save was based
+ * on (`revision`; a save from a page that loaded it before another save is refused with `conflict`). Level changes
+ * are audited one by one. Returns the draft's new revision, the basis of the next save.
+ */
 export async function saveDraft(
   ctx: ServiceContext,
-  input: { reviewId: number; levels?: Record<string, number | null>; comments?: Record<string, string>; feedback?: string; activeMsDelta: number },
+  input: { reviewId: number; revision?: number; levels?: Record<string, number | null>; comments?: Record<string, string>; feedback?: string; activeMsDelta: number },
   actor: Reviewer,
-): Promise<{ updatedAt: string }> {
-  const row = await ownDraft(ctx, input.reviewId, actor);
-  const rubric = await rubricOf(ctx, row);
-  const problems = invalidLevels(rubric, { ...(input.levels ?? {}) } as LevelChoice);
-  for (const id of Object.keys(input.comments ?? {}))
-    if (!rubric.criteria.some((c) => c.id === id)) problems.push(`unknown criterion "${id}"`);
-  if (problems.length) throw new ApiError('bad_request', 'these scores do not fit the rubric', problems);
-  const now = nowIso(ctx);
-  await transaction(ctx, async (ctx) => {
-            const db = ctx.db.orm;
-            const current = new Map((await db.select().from(reviewScores).where(eq(reviewScores.reviewId, row.id)).all()).map((s) => [s.criterionId, s]));
-            for (const [criterionId, score] of Object.entries(input.levels ?? {})) {
-              const before = current.get(criterionId)?.score ?? null;
-              if (before === score) continue;
-              await db.insert(reviewScores)
-                            .values({ reviewId: row.id, criterionId, score })
-                            .onConflictDoUpdate({ target: [reviewScores.reviewId, reviewScores.criterionId], set: { score } })
-                            .run();
-              await audit(ctx, { actor: actor.id, action: 'review.score', entityType: 'review', entityId: String(row.id), details: { portfolio: row.portfolioId, criterion: criterionId, from: before, to: score } });
-            }
-            for (const [criterionId, comment] of Object.entries(input.comments ?? {}))
-              await db.insert(reviewScores)
-                            .values({ reviewId: row.id, criterionId, score: null, comment })
-                            .onConflictDoUpdate({ target: [reviewScores.reviewId, reviewScores.criterionId], set: { comment } })
-                            .run();
-            await db.update(reviews)
-                    .set({ updatedAt: now, activeMs: row.activeMs + input.activeMsDelta, ...(input.feedback !== undefined ? { feedback: input.feedback } : {}) })
-                    .where(eq(reviews.id, row.id))
-                    .run();
-          });
-  return { updatedAt: now };
+): Promise<{ updatedAt: string; revision: number }> {
+  return await transaction(ctx, async (ctx) => {
+    await lockRow(ctx, 'reviews', input.reviewId);
+    const row = await ownDraft(ctx, input.reviewId, actor);
+    await requireCurrentDraft(ctx, row, input.revision, actor);
+    const rubric = await rubricOf(ctx, row);
+    const problems = invalidLevels(rubric, { ...(input.levels ?? {}) } as LevelChoice);
+    for (const id of Object.keys(input.comments ?? {}))
+      if (!rubric.criteria.some((c) => c.id === id)) problems.push(`unknown criterion "${id}"`);
+    if (problems.length) throw new ApiError('bad_request', 'these scores do not fit the rubric', problems);
+    const now = nowIso(ctx);
+    const db = ctx.db.orm;
+    const current = new Map((await db.select().from(reviewScores).where(eq(reviewScores.reviewId, row.id)).all()).map((s) => [s.criterionId, s]));
+    for (const [criterionId, score] of Object.entries(input.levels ?? {})) {
+      const before = current.get(criterionId)?.score ?? null;
+      if (before === score) continue;
+      await db.insert(reviewScores)
+        .values({ reviewId: row.id, criterionId, score })
+        .onConflictDoUpdate({ target: [reviewScores.reviewId, reviewScores.criterionId], set: { score } })
+        .run();
+      await audit(ctx, { actor: actor.id, action: 'review.score', entityType: 'review', entityId: String(row.id), details: { portfolio: row.portfolioId, criterion: criterionId, from: before, to: score } });
+    }
+    for (const [criterionId, comment] of Object.entries(input.comments ?? {}))
+      await db.insert(reviewScores)
+        .values({ reviewId: row.id, criterionId, score: null, comment })
+        .onConflictDoUpdate({ target: [reviewScores.reviewId, reviewScores.criterionId], set: { comment } })
+        .run();
+    const revision = row.revision + 1;
+    await db.update(reviews)
+      .set({ updatedAt: now, revision, activeMs: row.activeMs + input.activeMsDelta, ...(input.feedback !== undefined ? { feedback: input.feedback } : {}) })
+      .where(eq(reviews.id, row.id))
+      .run();
+    return { updatedAt: now, revision };
+  });
 }
 
 export async function addAnchor(
@@ -214,42 +252,47 @@ export async function removeAnchor(ctx: ServiceContext, reviewId: number, anchor
 }
 
 /**
- * Submits a review: validates it, freezes it, and (with one review per portfolio) records the decision from it.
- * All in one transaction, so a decision never exists without its review or the other way round.
+ * Submits a review: validates it, freezes it, and (with one review per portfolio) records the decision from it, if
+ * the draft is still at the revision the page based it on (`revision`). All in one transaction, with the
+ * portfolio's row locked: a decision never exists without its review or the other way round, and of two reviewers
+ * submitting a portfolio's last two reviews at once the second waits and then reconciles both.
  */
-export async function submitReview(ctx: ServiceContext, reviewId: number, activeMsDelta: number, actor: Reviewer): Promise<ReviewState> {
-  const row = await ownDraft(ctx, reviewId, actor);
-  const rubric = await rubricOf(ctx, row);
-  const view = await toReviewView(ctx, row);
-  const problems = submitProblems(rubric, view.levels, view.feedback);
-  if (problems.length) throw new ApiError('bad_request', 'this review cannot be submitted yet', problems);
-  const preview = evaluateDecision(rubric, view.levels as LevelChoice);
-  const now = nowIso(ctx);
-  await transaction(ctx, async (ctx) => {
-            await ctx.db.orm
-                    .update(reviews)
-                    .set({ status: 'submitted', outcome: preview.outcome, total: preview.total, submittedAt: now, updatedAt: now, activeMs: row.activeMs + activeMsDelta })
-                    .where(eq(reviews.id, row.id))
-                    .run();
-            // Drafts are not logged save by save (keystrokes, half-formed thoughts); what was submitted is, with the time on task.
-            const comments = Object.fromEntries(Object.entries(view.comments).filter(([, c]) => c.trim() !== ''));
-            await audit(ctx, {
-                    actor: actor.id,
-                    action: 'review.submit',
-                    entityType: 'review',
-                    entityId: String(row.id),
-                    details: { portfolio: row.portfolioId, outcome: preview.outcome, total: preview.total, feedback: view.feedback, comments, active_ms: row.activeMs + activeMsDelta },
-                  });
-            if (row.kind === 'calibration') return onCalibrationSubmitted(ctx, row, actor);
-            if (await isReceivedBundleItem(ctx, row.portfolioId)) {
-              // Scored offline from a review bundle: the panel decides once the lead imports the results.
-              await markSubmitted(ctx, row.portfolioId, actor.id);
-              await setStatus(ctx, row.portfolioId, 'scored', actor.id, { reason: 'offline review done; export the results for the lead' });
-              return;
-            }
-            await afterReviewSubmitted(ctx, row.portfolioId, actor.id);
-          });
-  return reviewState(ctx, row.portfolioId, await ctx.db.orm.select().from(reviews).where(eq(reviews.id, row.id)).get(), null, actor);
+export async function submitReview(ctx: ServiceContext, reviewId: number, activeMsDelta: number, actor: Reviewer, revision?: number): Promise<ReviewState> {
+  const portfolioId = await transaction(ctx, async (ctx) => {
+    const found = await ctx.db.orm.select({ portfolioId: reviews.portfolioId }).from(reviews).where(eq(reviews.id, reviewId)).get();
+    if (found) await lockRow(ctx, 'portfolios', found.portfolioId);
+    await lockRow(ctx, 'reviews', reviewId);
+    const row = await ownDraft(ctx, reviewId, actor);
+    await requireCurrentDraft(ctx, row, revision, actor);
+    const rubric = await rubricOf(ctx, row);
+    const view = await toReviewView(ctx, row);
+    const problems = submitProblems(rubric, view.levels, view.feedback);
+    if (problems.length) throw new ApiError('bad_request', 'this review cannot be submitted yet', problems);
+    const preview = evaluateDecision(rubric, view.levels as LevelChoice);
+    const now = nowIso(ctx);
+    await ctx.db.orm
+      .update(reviews)
+      .set({ status: 'submitted', outcome: preview.outcome, total: preview.total, submittedAt: now, updatedAt: now, revision: row.revision + 1, activeMs: row.activeMs + activeMsDelta })
+      .where(eq(reviews.id, row.id))
+      .run();
+    // Drafts are not logged save by save (keystrokes, half-formed thoughts); what was submitted is, with the time on task.
+    const comments = Object.fromEntries(Object.entries(view.comments).filter(([, c]) => c.trim() !== ''));
+    await audit(ctx, {
+      actor: actor.id,
+      action: 'review.submit',
+      entityType: 'review',
+      entityId: String(row.id),
+      details: { portfolio: row.portfolioId, outcome: preview.outcome, total: preview.total, feedback: view.feedback, comments, active_ms: row.activeMs + activeMsDelta },
+    });
+    if (row.kind === 'calibration') await onCalibrationSubmitted(ctx, row, actor);
+    else if (await isReceivedBundleItem(ctx, row.portfolioId)) {
+      // Scored offline from a review bundle: the panel decides once the lead imports the results.
+      await markSubmitted(ctx, row.portfolioId, actor.id);
+      await setStatus(ctx, row.portfolioId, 'scored', actor.id, { reason: 'offline review done; export the results for the lead' });
+    } else await afterReviewSubmitted(ctx, row.portfolioId, actor.id);
+    return row.portfolioId;
+  });
+  return reviewState(ctx, portfolioId, await ctx.db.orm.select().from(reviews).where(eq(reviews.id, reviewId)).get(), null, actor);
 }
 
 /**

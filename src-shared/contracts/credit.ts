@@ -258,6 +258,8 @@ export const ApplicationViewSchema = z.object({
   trail: z.array(EvidenceTrailSchema),
   approvals: z.array(ApprovalSchema),
   counted: z.array(CountedItemSchema),
+  /** Counts the decisions recorded on it (its approvals and declines); a decision names the one it was made on. */
+  revision: z.number().int(),
   /** What the caller may do now, and why not. */
   actions: z.object({ approve: z.boolean(), decline: z.boolean(), why: z.string().nullable() }),
 });
@@ -409,6 +411,8 @@ export const creditContract = {
       applicationId: Id,
       decision: z.enum(['approve', 'decline']),
       reasons: z.string().trim().max(5000).default(''),
+      /** The application's revision the approver decided on (ApplicationView.revision): refused (409) if another decision came since. */
+      revision: z.number().int(),
     }),
     output: ApplicationViewSchema,
   },

@@ -42,6 +42,8 @@ export const ModerationCaseSchema = z.object({
   reason: z.string(),
   note: z.string().nullable(),
   reviews: z.array(ReviewViewSchema),
+  /** Counts changes of the case; a decision or third-review request names the one it was made on. */
+  revision: z.number().int(),
 });
 
 export const EvidenceChangeSchema = z.object({
@@ -135,10 +137,12 @@ export const panelsContract = {
       note: z.string().max(5_000).default(''),
       /** Records despite the warnings (feedback written for the other outcome, a paragraph twice) once the moderator has seen them. */
       confirm: z.boolean().default(false),
+      /** The case's revision the moderator decided on (ModerationCase.revision): refused (409) if it changed since. */
+      revision: z.number().int(),
     }),
     output: DecisionViewSchema,
   },
-  'moderation.thirdReview': { input: z.object({ portfolioId: Id, note: z.string().max(5_000).default('') }), output: z.object({}) },
+  'moderation.thirdReview': { input: z.object({ portfolioId: Id, note: z.string().max(5_000).default(''), revision: z.number().int() }), output: z.object({}) },
   'portfolio.history': { input: z.object({ id: Id }), output: AttemptHistorySchema },
   'portfolio.return': { input: z.object({ id: Id }), output: z.object({}) },
 } as const;

@@ -9,7 +9,7 @@ import { createReviewer, getReviewer, systemActor } from '../../src-main/service
 import { setPolicy } from '../../src-main/services/panels/policies';
 import { claim, listAssignments } from '../../src-main/services/panels/assignments';
 import { exportBundle, exportResults, importBundle, importResults, RefusedError } from '../../src-main/services/panels/bundles';
-import { openReview, saveDraft, submitReview } from '../../src-main/services/reviews';
+import { saveDraft, startReview, submitReview } from '../../src-main/services/reviews';
 import { getPortfolio } from '../../src-main/services/portfolios';
 
 const OFFLINE = { id: 'R-e2e-offline', name: 'Hana Offline' };
@@ -88,7 +88,7 @@ test('a review bundle goes to a second data directory, is scored there by keyboa
   fs.writeFileSync(resultsFile, results.text);
 
   // Lead: the other reviewer scores online; a tampered results file is refused, the real one lands and reconciles.
-  const state = await openReview(ctx, pid, online);
+  const state = await startReview(ctx, pid, online);
   const levels = Object.fromEntries((await getPortfolio(ctx, pid)).rubric.criteria.map((c) => [c.id, 3]));
   await saveDraft(ctx, { reviewId: state.review!.id, levels, feedback: 'Online: agreed.', activeMsDelta: 1000 }, online);
   await submitReview(ctx, state.review!.id, 0, online);

@@ -3,7 +3,7 @@ import { seriousViolations } from './axe';
 import { createReviewer, getReviewer } from '../../src-main/services/reviewers';
 import { setPolicy } from '../../src-main/services/panels/policies';
 import { claim } from '../../src-main/services/panels/assignments';
-import { openReview, saveDraft, submitReview } from '../../src-main/services/reviews';
+import { saveDraft, startReview, submitReview } from '../../src-main/services/reviews';
 import { getPortfolio } from '../../src-main/services/portfolios';
 
 // The demo leaves P-2026-014 (anonymous CST-8 double review, Tevita and Lucy agreed) ready to release.
@@ -24,7 +24,7 @@ async function secondReady(workbench: Workbench) {
   ] as const) {
     const r = await createReviewer(ctx, { id, name, email: `${id}@e2e.test`, ...where, roles: ['reviewer'] }, lead);
     await claim(ctx, FRESH, r);
-    const s = await openReview(ctx, FRESH, r);
+    const s = await startReview(ctx, FRESH, r);
     await saveDraft(ctx, { reviewId: s.review!.id, levels: Object.fromEntries(criteria.map((c) => [c.id, 3])), feedback, activeMsDelta: 600_000 }, r);
     await submitReview(ctx, s.review!.id, 0, r);
   }
@@ -72,7 +72,7 @@ test('a lead edits the merged feedback beside both originals and releases severa
   await expect(confirm.getByTestId('release-confirm-list')).toContainText(`${READY}: Pass`);
   await confirm.getByRole('button', { name: 'Release', exact: true }).click();
   await expect(page.getByText('Nothing is waiting')).toBeVisible();
-  expect([status(workbench, READY), status(workbench, FRESH)]).toEqual(['decided', 'decided']);
+  expect([await status(workbench, READY), await status(workbench, FRESH)]).toEqual(['decided', 'decided']);
   const released = await workbench.ctx.db.get('SELECT feedback, released_by AS by, decided_by AS author FROM decisions WHERE portfolio_id = ?', [READY]);
   expect(released).toEqual({ feedback: 'A well-designed unit in which students shape their learning, with strong links to whānau.', by: 'R-terina', author: 'system:reconciliation' });
 });

@@ -7,5 +7,6 @@ import { calibrationCommands } from './calibration';
 import { creditCommands } from './credit';
 import { auditVerifyCommand } from './audit';
 import { storeCheckCommand } from './store';
+import { dbMigrateToCommand } from './db';
 
-export const commands: Command[] = [importCommand, listCommand, exportCommand, ...panelsCommands, ...calibrationCommands, ...creditCommands, auditVerifyCommand, storeCheckCommand];
+export const commands: Command[] = [importCommand, listCommand, exportCommand, ...panelsCommands, ...calibrationCommands, ...creditCommands, auditVerifyCommand, storeCheckCommand, dbMigrateToCommand];

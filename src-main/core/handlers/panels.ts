@@ -68,8 +68,8 @@ export function panelsHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof 
     },
     'moderation.get': async ({ portfolioId }, caller) => moderationCase(ctx, portfolioId, await actor(caller)),
     'moderation.decide': async (input, caller) => moderate(ctx, input, await actor(caller)),
-    'moderation.thirdReview': async ({ portfolioId, note }, caller) => {
-      await requestThirdReview(ctx, portfolioId, note, await actor(caller));
+    'moderation.thirdReview': async ({ portfolioId, note, revision }, caller) => {
+      await requestThirdReview(ctx, portfolioId, note, await actor(caller), revision);
       return {};
     },
     'portfolio.history': async ({ id }, caller) => {

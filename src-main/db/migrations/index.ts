@@ -8,6 +8,7 @@ import { badgeRecipient } from './0006_badge_recipient';
 import { importRuns } from './0007_import_runs';
 import { release } from './0008_release';
 import { anonymity } from './0009_anonymity';
+import { revisions } from './0010_revisions';
 
 export interface Migration {
   version: number;
@@ -28,4 +29,5 @@ export const MIGRATIONS: readonly Migration[] = [
   { version: 7, name: 'import_runs', sql: importRuns },
   { version: 8, name: 'release', sql: release },
   { version: 9, name: 'anonymity', sql: anonymity },
+  { version: 10, name: 'revisions', sql: revisions },
 ];

@@ -39,13 +39,21 @@ export function describePostgresUrl(url: string): { server: ServerName; location
   return { server: { host: parsed.hostname, port, database, user }, location: shown.href };
 }
 
+/** How refusals name the database: `database "queue" at db.example:5432`. */
+export const databaseName = (server: ServerName): string => `database "${server.database}" at ${server.host}:${server.port}`;
+
+/** A pool of connections to a server checked to hold the queue, its name for messages, and the URL as it may be shown. */
+export interface PostgresConnection {
+  pool: pg.Pool;
+  server: ServerName;
+  location: string;
+}
+
 /**
- * Opens the queue in a PostgreSQL database: connects, checks the server, migrates (an empty database gets the whole
- * schema) and hands back the port over a pool. Every refusal is one line naming the host: a URL that is not
- * postgres://, a server that cannot be reached or refuses the login, a database of another application or of a
- * newer Evidence Workbench; nothing is written then.
+ * Connects and checks the server (version, encoding) without touching the schema: openPostgres migrates next, and
+ * `db migrate-to` migrates inside the transaction of its copy, so a refused copy leaves the database as it found it.
  */
-export async function openPostgres(url: string, options: OpenPostgresOptions = {}): Promise<DatabaseHandle> {
+export async function connectPostgres(url: string, options: OpenPostgresOptions = {}): Promise<PostgresConnection> {
   const { server, location } = describePostgresUrl(url);
   const pool = new pg.Pool({
     connectionString: url,
@@ -57,12 +65,38 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
   // A connection that drops while idle (a server restart) is replaced at the next query; it must not end the process.
   pool.on('error', () => undefined);
   try {
-    const client = await pool.connect().catch((err: unknown) => {
-      throw inWords(err, server);
-    });
+    const client = await connectClient(pool, server);
     try {
       await checkServer(client, server);
-      await migratePostgres(client, `database "${server.database}" at ${server.host}:${server.port}`).catch((err: unknown) => {
+    } finally {
+      client.release();
+    }
+  } catch (err) {
+    await pool.end();
+    throw err;
+  }
+  return { pool, server, location };
+}
+
+/** A connection of the pool, or the reason there is none in words. */
+export async function connectClient(pool: pg.Pool, server: ServerName): Promise<pg.PoolClient> {
+  return pool.connect().catch((err: unknown) => {
+    throw inWords(err, server);
+  });
+}
+
+/**
+ * Opens the queue in a PostgreSQL database: connects, checks the server, migrates (an empty database gets the whole
+ * schema) and hands back the port over a pool. Every refusal is one line naming the host: a URL that is not
+ * postgres://, a server that cannot be reached or refuses the login, a database of another application or of a
+ * newer Evidence Workbench; nothing is written then.
+ */
+export async function openPostgres(url: string, options: OpenPostgresOptions = {}): Promise<DatabaseHandle> {
+  const { pool, server, location } = await connectPostgres(url, options);
+  try {
+    const client = await connectClient(pool, server);
+    try {
+      await migratePostgres(client, databaseName(server)).catch((err: unknown) => {
         throw inWords(err, server);
       });
     } finally {
@@ -84,5 +118,5 @@ async function checkServer(client: pg.ClientBase, server: ServerName): Promise<v
   const { version, encoding } = rows[0]!;
   const at = `PostgreSQL at ${server.host}:${server.port}`;
   if (version < OLDEST_SERVER) throw new DatabaseUrlError(`${at} is version ${Math.floor(version / 10000)}; Evidence Workbench needs PostgreSQL 14 or newer`);
-  if (encoding !== 'UTF8') throw new DatabaseUrlError(`database "${server.database}" at ${server.host}:${server.port} stores text as ${encoding}; Evidence Workbench needs a UTF8 database (createdb -E UTF8)`);
+  if (encoding !== 'UTF8') throw new DatabaseUrlError(`${databaseName(server)} stores text as ${encoding}; Evidence Workbench needs a UTF8 database (createdb -E UTF8)`);
 }

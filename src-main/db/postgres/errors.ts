@@ -119,6 +119,8 @@ export function inWords(err: unknown, server: ServerName): Error {
     case '57014':
       return kind('query', `${at(server)} cancelled a query (it took too long)`);
     default:
+      // Class 22, data exceptions: text SQLite keeps but PostgreSQL cannot (a NUL character), a number out of range.
+      if (e.code.startsWith('22')) return kind('query', `a value does not fit its column in PostgreSQL${where(e)} (SQLSTATE ${e.code})`);
       return kind('query', `${at(server)} could not run a query of this app (SQLSTATE ${e.code})${where(e)}`);
   }
 }

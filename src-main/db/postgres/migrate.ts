@@ -28,29 +28,40 @@ export async function migratePostgres(
   migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS,
   target = migrations.length,
 ): Promise<number> {
-  checkOrdered(migrations);
   await client.query('BEGIN');
   try {
-    await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
-    const current = await schemaVersion(client, describe);
-    if (current > migrations.length) throw new DatabaseTooNewError(current, migrations.length);
-    if (current >= target) {
-      await client.query('ROLLBACK');
-      return current;
-    }
-    if (current === 0) await client.query(`CREATE TABLE ${SCHEMA_TABLE} (version integer NOT NULL)`);
-    for (const m of migrations.slice(current, target)) {
-      await client.query(m.sql);
-      await m.run?.(client);
-    }
-    await client.query(`DELETE FROM ${SCHEMA_TABLE}`);
-    await client.query(`INSERT INTO ${SCHEMA_TABLE} (version) VALUES ($1)`, [target]);
+    const version = await migrateInTransaction(client, describe, migrations, target);
     await client.query('COMMIT');
-    return target;
+    return version;
   } catch (err) {
     await client.query('ROLLBACK').catch(() => undefined);
     throw err;
   }
+}
+
+/**
+ * migratePostgres's work inside a transaction the caller holds (and commits or rolls back), which then keeps every
+ * other migrating process out until it ends: `db migrate-to` creates the schema and copies a queue into it at once.
+ */
+export async function migrateInTransaction(
+  client: pg.ClientBase,
+  describe: string,
+  migrations: readonly PostgresMigration[] = POSTGRES_MIGRATIONS,
+  target = migrations.length,
+): Promise<number> {
+  checkOrdered(migrations);
+  await client.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+  const current = await schemaVersion(client, describe);
+  if (current > migrations.length) throw new DatabaseTooNewError(current, migrations.length);
+  if (current >= target) return current;
+  if (current === 0) await client.query(`CREATE TABLE ${SCHEMA_TABLE} (version integer NOT NULL)`);
+  for (const m of migrations.slice(current, target)) {
+    await client.query(m.sql);
+    await m.run?.(client);
+  }
+  await client.query(`DELETE FROM ${SCHEMA_TABLE}`);
+  await client.query(`INSERT INTO ${SCHEMA_TABLE} (version) VALUES ($1)`, [target]);
+  return target;
 }
 
 /** 0 for an empty database (no tables in the schema we work in). */

@@ -11,11 +11,10 @@ import { translate, type Translated } from './translate';
 
 const dialect = new PgDialect();
 
-/** Any number, the same in every copy of the app (and unlike the migration lock's): writers queue behind it. */
-const WRITE_LOCK = 0x45570002;
-
 const POSTGRES_FN: DialectSql = {
   forUpdateSkipLocked: 'FOR UPDATE SKIP LOCKED',
+  forUpdate: 'FOR UPDATE',
+  auditAppendLock: 'SELECT id FROM audit_log_reached FOR UPDATE',
   joinInOrder: 'JOIN',
   // lower() under "C" folds ASCII only and the "C" order is the bytes': SQLite's NOCASE exactly (see migration 0001).
   nocase: (expr) => `lower((${expr}) COLLATE "C")`,
@@ -29,7 +28,6 @@ const POSTGRES_FN: DialectSql = {
     };
   },
   jsonTextValues: (placeholder) => `SELECT value FROM json_array_elements_text(${placeholder}::json) AS elements(value)`,
-  writeLock: `SELECT pg_advisory_xact_lock(${WRITE_LOCK})`,
 };
 
 const INT8 = 20;
@@ -214,4 +212,13 @@ const APP_TABLES = "SELECT tablename AS name FROM pg_tables WHERE schemaname = c
 /** The port over a pool of connections to one database (opened and migrated by connect.ts). */
 export function postgresDb(pool: pg.Pool, server: ServerName): Db {
   return new PostgresDb({ pool, server, inside: new AsyncLocalStorage() }, null);
+}
+
+/**
+ * The port over one connection of `pool` on which the caller has begun a transaction (and will end it): the Db a
+ * transaction hands its work, for database-layer code that must also run statements of its own on that connection
+ * (`db migrate-to` migrates and copies in one transaction).
+ */
+export function postgresTransactionDb(pool: pg.Pool, client: pg.PoolClient, server: ServerName): Db {
+  return new PostgresDb({ pool, server, inside: new AsyncLocalStorage() }, client);
 }

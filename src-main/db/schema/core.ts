@@ -254,6 +254,8 @@ export const reviews = sqliteTable(
     updatedAt: text('updated_at').notNull(),
     submittedAt: text('submitted_at'),
     activeMs: integer('active_ms').notNull().default(0),
+    /** Counts saves: a save based on an older revision is refused (someone saved since it was read). */
+    revision: integer('revision').notNull().default(1),
   },
   (t) => [
     index('reviews_reviewer_status').on(t.reviewerId, t.status),
@@ -315,6 +317,10 @@ export const decisions = sqliteTable(
     /** When the decision went out to the candidate; null while a reconciled decision waits for a lead. */
     releasedAt: text('released_at'),
     releasedBy: text('released_by'),
+    /** Counts in-place edits of a held decision's feedback (a lead's, before release), and the last one's author and time. */
+    feedbackVersion: integer('feedback_version').notNull().default(1),
+    feedbackEditedBy: text('feedback_edited_by'),
+    feedbackEditedAt: text('feedback_edited_at'),
   },
   (t) => [
     index('decisions_unreleased').on(t.portfolioId).where(sql`released_at IS NULL`),

@@ -72,6 +72,10 @@ export const moderations = sqliteTable(
     resolvedBy: text('resolved_by'),
     resolvedAt: text('resolved_at'),
     note: text('note'),
+    /** Counts changes of the case (opened, reopened, third review asked for, resolved), and the last one's author and time. */
+    revision: integer('revision').notNull().default(1),
+    updatedBy: text('updated_by'),
+    updatedAt: text('updated_at'),
   },
   (t) => [
     index('moderations_status').on(t.status, t.openedAt),

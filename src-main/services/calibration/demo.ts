@@ -16,7 +16,7 @@ import type { ServiceContext } from '../context';
 import { importPath } from '../import/importer';
 import { loadCredential } from '../credentials';
 import { createReviewer, getReviewer } from '../reviewers';
-import { openReview, saveDraft, submitReview } from '../reviews';
+import { saveDraft, startReview, submitReview } from '../reviews';
 import { saveAnchor } from './anchors';
 import { rubricOrThrow } from './common';
 import { setThreshold } from './qualification';
@@ -146,7 +146,7 @@ export async function replayCalibrationDemo(ctx: ServiceContext, file = calibrat
         if (!levels) continue;
         if (levels.length !== rubric.criteria.length) throw new Error(`calibration demo: ${reviewerId} on ${anchorId} gives ${levels.length} levels, the rubric has ${rubric.criteria.length} criteria`);
         const start = addHours(addDays(opens, (r.start_day[reviewerId] ?? 1) + i), 1 + (i % 3));
-        const state = await openReview(at(ctx, start), anchorId, reviewer);
+        const state = await startReview(at(ctx, start), anchorId, reviewer);
         if (!state.review) throw new Error(`calibration demo: ${reviewerId} cannot score ${anchorId}: ${state.readOnlyReason}`);
         const choice = Object.fromEntries(rubric.criteria.map((c, k) => [c.id, levels[k]!]));
         const notYet = rubric.criteria.some((c, k) => levels[k]! < (rubric.decision_rule.type === 'all_at_least' ? rubric.decision_rule.min_level : 0));

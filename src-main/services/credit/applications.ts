@@ -14,6 +14,8 @@ import { candidateAttainments, candidateExternal, candidateIds, externalView, is
 import { getCandidate, mergedInto } from './candidates';
 import { loadPathway } from './pathways';
 import { attemptTrails } from './trail';
+import { lockRow } from '../locks';
+import { requireCurrent } from '../stale';
 
 type AppRow = typeof creditApplications.$inferSelect;
 
@@ -142,6 +144,7 @@ export async function getApplication(ctx: ServiceContext, id: string, actor: Rev
     })),
     approvals,
     counted,
+    revision: approvals.length,
     actions: actionsFor(r, evaluation, approvals, actor),
   };
 }
@@ -230,18 +233,33 @@ async function freeze(ctx: ServiceContext, r: AppRow, status: 'approved' | 'decl
 /**
  * Approves or declines. Only a credit approver may decide. An approval needs every requirement met on the
  * application date (checked again inside the transaction, so two approvals cannot count one credential twice);
- * where the pathway asks for four eyes, a first approval waits for a second from a different approver.
+ * where the pathway asks for four eyes, a first approval waits for a second from a different approver. Decided and
+ * written in one transaction on the application's locked row; a decision made on an earlier revision of it
+ * (`revision`: another approver decided since) is refused with `conflict`, naming them.
  */
-export async function decideApplication(ctx: ServiceContext, input: { applicationId: string; decision: 'approve' | 'decline'; reasons: string }, actor: Reviewer): Promise<ApplicationView> {
+export async function decideApplication(
+  ctx: ServiceContext,
+  input: { applicationId: string; decision: 'approve' | 'decline'; reasons: string; revision?: number },
+  actor: Reviewer,
+): Promise<ApplicationView> {
   canDecide(actor);
   const reasons = input.reasons.trim();
   if (input.decision === 'decline' && reasons.length < 3) throw new ApiError('bad_request', 'a decline needs the reasons, for the candidate and the record');
   await transaction(ctx, async (ctx) => {
+            await lockRow(ctx, 'credit_applications', input.applicationId);
             const r = await row(ctx, input.applicationId);
+            const approvals = await approvalsOf(ctx, r.id);
+            const last = approvals.at(-1);
+            await requireCurrent(
+              input.revision,
+              approvals.length,
+              () => ({ byId: last?.approverId ?? '', byName: last?.approverName ?? 'Someone', did: `${last?.decision === 'decline' ? 'declined' : 'approved'} ${r.id}`, at: last?.at ?? null }),
+              actor,
+              ctx.now(),
+            );
             if (!OPEN.includes(r.status)) throw new ApiError('conflict', `${r.id} was already ${r.status}`);
             const p = await pathwayOf(ctx, r);
             const snap = await assess(ctx, r, p);
-            const approvals = await approvalsOf(ctx, r.id);
             const step = approvals.length + 1;
             const record = (decision: 'approve' | 'decline') =>
               ctx.db.orm

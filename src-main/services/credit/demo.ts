@@ -10,7 +10,7 @@ import { currentDecision, recordDecision } from '../decisions';
 import { setStatus } from '../portfolios';
 import { createReviewer, getReviewer, systemActor } from '../reviewers';
 import { releaseDecisions } from '../panels/release';
-import { openReview, saveDraft, submitReview } from '../reviews';
+import { saveDraft, startReview, submitReview } from '../reviews';
 import { toCsv } from '../export/csv';
 import { createApplication, decideApplication } from './applications';
 import { EXTERNAL_CSV_COLUMNS } from './external-csv';
@@ -74,7 +74,7 @@ async function ensurePass(ctx: ServiceContext, pass: CreditActivity['passes'][nu
     if (!reviewer) throw new Error(`demo activity names unknown reviewer ${r.reviewer}`);
     const when = at(ctx, addHours(addDays(new Date(row.at), r.days), 9));
     try {
-      const state = await openReview(when, pass.portfolio, reviewer);
+      const state = await startReview(when, pass.portfolio, reviewer);
       if (!state.review || state.review.status !== 'draft') continue;
       await saveDraft(when, { reviewId: state.review.id, levels: r.levels, feedback: r.feedback, activeMsDelta: Math.round(r.minutes * 60_000) }, reviewer);
       await submitReview(at(ctx, addHours(addDays(new Date(row.at), r.days), 10)), state.review.id, 0, reviewer);

@@ -91,6 +91,7 @@ async function ownReview(ctx: ServiceContext, portfolioId: string, actor: Review
     // A review is the reviewer's own record, not a released decision.
     releasedAt: null,
     releasedBy: null,
+    feedbackVersion: 1,
     sources: [],
   };
 }

@@ -487,9 +487,11 @@ async function writeImport(ctx: ServiceContext, collected: Collected, checked: A
     for (let first = true; first || queue.length > 0; first = false) {
       if (!first && !nested) await pause(WRITE_PAUSE_MS);
       await transaction(ctx, async (ctx) => {
-        // What is already there is checked under the lock, so another import's committed rows are seen, not raced.
-        const { writeLock } = ctx.db.fn;
-        if (writeLock) await ctx.db.run(writeLock);
+        // Under the audit log's append lock (which an import's last batch takes anyway) the batches of two imports go
+        // one after another, as SQLite's write transaction has them: what is already there is checked against the
+        // other import's committed rows instead of racing them.
+        const { auditAppendLock } = ctx.db.fn;
+        if (auditAppendLock) await ctx.db.get(auditAppendLock);
         if (first) await writeCatalogue(ctx);
         const started = performance.now();
         let n = 0;

@@ -10,6 +10,7 @@ import { getReviewer, listReviewers, requireRole } from '../reviewers';
 import { currentPolicy } from './policies';
 import { seesIdentity } from './anonymity';
 import { qualifiedCredentials } from './qualification';
+import { lockRow } from '../locks';
 
 export type AssignmentRow = typeof assignments.$inferSelect;
 
@@ -95,6 +96,14 @@ async function insertAssignment(ctx: ServiceContext, portfolioId: string, review
   return row;
 }
 
+/** Portfolios that may wait for reviewers (as SQL on table portfolios): submitted or in review, anchors aside. */
+const WAITING = "status IN ('submitted', 'in_review') AND is_anchor = 0";
+
+/** A new assignment is a third review while a moderator waits for one. */
+async function reasonFor(ctx: ServiceContext, portfolioId: string): Promise<'review' | 'third'> {
+  return (await ctx.db.orm.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, portfolioId)).get())?.s === 'third_review' ? 'third' : 'review';
+}
+
 /** Portfolios waiting for reviewers: submitted or in review (including third reviews), oldest first. */
 async function portfoliosNeedingReviewers(ctx: ServiceContext): Promise<PortfolioRow[]> {
   const received = new Set((await ctx.db.all<{ id: string }>('SELECT portfolio_id AS id FROM received_bundle_items')).map((r) => r.id));
@@ -110,17 +119,17 @@ async function portfoliosNeedingReviewers(ctx: ServiceContext): Promise<Portfoli
 /** Allocates every portfolio that lacks reviewers (lead or admin); deterministic for the same data. */
 export async function allocateAll(ctx: ServiceContext, actor: Reviewer): Promise<AllocationResult> {
   requireRole(actor, 'lead', 'admin');
-  // Decided and written in one transaction: two leads allocating at once cannot both place the same free seat.
+  // Decided and written in one transaction on locked rows (every waiting portfolio, then every reviewer): two leads
+  // allocating at once, or a reviewer claiming meanwhile, cannot both place the same free seat or overfill a load.
   return transaction(ctx, async (ctx) => {
+    await ctx.db.all(`SELECT id FROM portfolios WHERE ${WAITING} ORDER BY submitted_at, id ${ctx.db.fn.forUpdate}`);
+    await ctx.db.all(`SELECT id FROM reviewers ORDER BY id ${ctx.db.fn.forUpdate}`);
     const waiting: AllocationPortfolio[] = [];
     for (const p of await portfoliosNeedingReviewers(ctx)) waiting.push(await allocationPortfolio(ctx, p));
     const policies = new Map<string, Awaited<ReturnType<typeof currentPolicy>>>();
     for (const code of new Set(waiting.map((w) => w.credential))) policies.set(code, await currentPolicy(ctx, code));
     const result = allocate(waiting, await allocationReviewers(ctx), (c) => policies.get(c)!);
-    for (const a of result.assigned) {
-      const thirdPending = (await ctx.db.orm.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, a.portfolio)).get())?.s === 'third_review';
-      await insertAssignment(ctx, a.portfolio, a.reviewer, actor.id, thirdPending ? 'third' : 'review', 'allocate');
-    }
+    for (const a of result.assigned) await insertAssignment(ctx, a.portfolio, a.reviewer, actor.id, await reasonFor(ctx, a.portfolio), 'allocate');
     await audit(ctx, { actor: actor.id, action: 'allocation.run', entityType: 'panel', entityId: 'allocation', details: { assigned: result.assigned.length, unallocated: result.unallocated } });
     return result;
   });
@@ -135,13 +144,17 @@ export async function eligibilityProblem(ctx: ServiceContext, portfolioId: strin
   const p = await ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
   if (!p) return `no portfolio ${portfolioId}`;
   if (!reviewer.roles.includes('reviewer')) return `${reviewer.name} has no reviewer role`;
+  return problemWith(ctx, p, reviewer, (await allocationReviewers(ctx)).find((r) => r.id === reviewer.id), reader);
+}
+
+/** eligibilityProblem on a portfolio row, with the reviewer's allocation view already read (undefined: not active). */
+async function problemWith(ctx: ServiceContext, p: PortfolioRow, reviewer: Reviewer, ar: AllocationReviewer | undefined, reader: Reviewer): Promise<string | null> {
   const ap = await allocationPortfolio(ctx, p);
-  const ar = (await allocationReviewers(ctx)).find((r) => r.id === reviewer.id);
   if (!ar) return `${reviewer.name} is not an active reviewer`;
   const why = exclusion(ap, ar, await currentPolicy(ctx, p.credentialCode));
-  if (!why && ap.needed <= 0) return `${portfolioId} already has the reviewers it needs`;
+  if (!why && ap.needed <= 0) return `${p.id} already has the reviewers it needs`;
   const words = {
-    taken: `${reviewer.name} is already on ${portfolioId}`,
+    taken: `${reviewer.name} is already on ${p.id}`,
     conflict:
       !seesIdentity(reader) && (await currentPolicy(ctx, p.credentialCode)).anonymous
         ? `${reviewer.name} may not review this portfolio under its review policy; ask the panel lead`
@@ -153,38 +166,68 @@ export async function eligibilityProblem(ctx: ServiceContext, portfolioId: strin
   return why ? words[why] : null;
 }
 
-/** A reviewer takes an open place on a portfolio themselves (claim), checked like allocation. */
+/**
+ * A reviewer takes an open place on a portfolio themselves (claim), checked like allocation. Decided and written in
+ * one transaction on the portfolio's and the reviewer's locked rows, so two claims of the last place (or of more
+ * than the reviewer's load) cannot both go through.
+ */
 export async function claim(ctx: ServiceContext, portfolioId: string, reviewer: Reviewer): Promise<AssignmentRow> {
-  const problem = await eligibilityProblem(ctx, portfolioId, reviewer);
-  if (problem) throw new ApiError('forbidden', problem);
-  const third = (await ctx.db.orm.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, portfolioId)).get())?.s === 'third_review';
-  return await transaction(ctx, async (ctx) => insertAssignment(ctx, portfolioId, reviewer.id, reviewer.id, third ? 'third' : 'review', 'claim'));
+  return await transaction(ctx, async (ctx) => {
+    await lockRow(ctx, 'portfolios', portfolioId);
+    await lockRow(ctx, 'reviewers', reviewer.id);
+    const problem = await eligibilityProblem(ctx, portfolioId, reviewer);
+    if (problem) throw new ApiError('forbidden', problem);
+    return insertAssignment(ctx, portfolioId, reviewer.id, reviewer.id, await reasonFor(ctx, portfolioId), 'claim');
+  });
 }
 
-/** The oldest portfolio this reviewer may claim, claimed for them; null when there is none. */
+/**
+ * The oldest portfolio this reviewer may claim, claimed for them; null when there is none. One transaction: on
+ * PostgreSQL each candidate portfolio is locked as it is read, skipping those another claim holds, so reviewers
+ * claiming at once each get a different one; on SQLite the write transaction runs one claim at a time.
+ */
 export async function claimNext(ctx: ServiceContext, reviewer: Reviewer): Promise<string | null> {
-  for (const p of await portfoliosNeedingReviewers(ctx))
-    if (!await eligibilityProblem(ctx, p.id, reviewer)) {
-      await claim(ctx, p.id, reviewer);
-      return p.id;
+  return await transaction(ctx, async (ctx) => {
+    await lockRow(ctx, 'reviewers', reviewer.id);
+    if (!reviewer.roles.includes('reviewer')) return null;
+    const ar = (await allocationReviewers(ctx)).find((r) => r.id === reviewer.id);
+    if (!ar) return null;
+    let after: PortfolioRow | undefined;
+    for (;;) {
+      const keyset = after ? 'AND (submitted_at > ? OR (submitted_at = ? AND id > ?))' : '';
+      const next = await ctx.db.get<{ id: string }>(
+        `SELECT id FROM portfolios WHERE ${WAITING} ${keyset} AND id NOT IN (SELECT portfolio_id FROM received_bundle_items)
+         ORDER BY submitted_at, id LIMIT 1 ${ctx.db.fn.forUpdateSkipLocked}`,
+        after ? [after.submittedAt, after.submittedAt, after.id] : [],
+      );
+      if (!next) return null;
+      after = (await ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, next.id)).get())!;
+      if (await problemWith(ctx, after, reviewer, ar, reviewer)) continue;
+      await insertAssignment(ctx, after.id, reviewer.id, reviewer.id, await reasonFor(ctx, after.id), 'claim');
+      return after.id;
     }
-  return null;
+  });
 }
 
-/** Moves an open assignment to another reviewer (lead or admin); the draft of the first stays as history. */
+/**
+ * Moves an open assignment to another reviewer (lead or admin); the draft of the first stays as history. Decided
+ * and written in one transaction on the portfolio's and the new reviewer's locked rows.
+ */
 export async function reassign(ctx: ServiceContext, portfolioId: string, fromReviewer: string, toReviewer: string, actor: Reviewer): Promise<AssignmentRow> {
   requireRole(actor, 'lead', 'admin');
-  const current = await assignmentOf(ctx, portfolioId, fromReviewer);
-  if (!current || current.status !== 'assigned') throw new ApiError('conflict', `${fromReviewer} has no open assignment on ${portfolioId}`);
-  const target = await getReviewer(ctx, toReviewer);
-  if (!target) throw new ApiError('not_found', `no reviewer ${toReviewer}`);
   return await transaction(ctx, async (ctx) => {
-        await ctx.db.orm.update(assignments).set({ status: 'released', closedAt: nowIso(ctx) }).where(eq(assignments.id, current.id)).run();
-        const problem = await eligibilityProblem(ctx, portfolioId, target, actor);
-        if (problem) throw new ApiError('conflict', problem);
-        await audit(ctx, { actor: actor.id, action: 'assignment.release', entityType: 'portfolio', entityId: portfolioId, details: { reviewer: fromReviewer, to: toReviewer } });
-        return insertAssignment(ctx, portfolioId, toReviewer, actor.id, current.reason, 'reassign');
-      });
+    await lockRow(ctx, 'portfolios', portfolioId);
+    await lockRow(ctx, 'reviewers', toReviewer);
+    const current = await assignmentOf(ctx, portfolioId, fromReviewer);
+    if (!current || current.status !== 'assigned') throw new ApiError('conflict', `${fromReviewer} has no open assignment on ${portfolioId}`);
+    const target = await getReviewer(ctx, toReviewer);
+    if (!target) throw new ApiError('not_found', `no reviewer ${toReviewer}`);
+    await ctx.db.orm.update(assignments).set({ status: 'released', closedAt: nowIso(ctx) }).where(eq(assignments.id, current.id)).run();
+    const problem = await eligibilityProblem(ctx, portfolioId, target, actor);
+    if (problem) throw new ApiError('conflict', problem);
+    await audit(ctx, { actor: actor.id, action: 'assignment.release', entityType: 'portfolio', entityId: portfolioId, details: { reviewer: fromReviewer, to: toReviewer } });
+    return insertAssignment(ctx, portfolioId, toReviewer, actor.id, current.reason, 'reassign');
+  });
 }
 
 export async function markSubmitted(ctx: ServiceContext, portfolioId: string, reviewerId: string): Promise<void> {

@@ -7,7 +7,7 @@ import type { AnchorTarget } from '../../../src-shared/contracts/anchors';
 import { demoDir } from '../../core/paths';
 import type { ServiceContext } from '../context';
 import { getReviewer, systemActor } from '../reviewers';
-import { addAnchor, openReview, saveDraft, submitReview } from '../reviews';
+import { addAnchor, saveDraft, startReview, submitReview } from '../reviews';
 import { setPolicy } from './policies';
 import { claim } from './assignments';
 import { moderate } from './moderation';
@@ -86,7 +86,7 @@ export async function replayPanelsDemo(ctx: ServiceContext, file = path.join(dem
     else {
       const reviewer = await who(step.reviewer);
       const start = await at(step.portfolio, step.days);
-      const state = await openReview(start, step.portfolio, reviewer);
+      const state = await startReview(start, step.portfolio, reviewer);
       if (!state.review) throw new Error(`demo: ${reviewer.id} cannot review ${step.portfolio}: ${state.readOnlyReason}`);
       const id = state.review.id;
       const working = await at(step.portfolio, step.days, 1);

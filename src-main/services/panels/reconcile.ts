@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { mapInOrder } from '../in-order';
 import { evaluateDecision, type Rubric } from '../../../src-shared/domain/rubric';
 import { disagreement, joinTexts, RECONCILIATION_ACTOR, reconciledLevels, type SubmittedReview } from '../../../src-shared/domain/panel/reconcile';
@@ -12,6 +12,7 @@ import { setStatus } from '../portfolios';
 import { toReviewView } from '../reviews';
 import { currentPolicy } from './policies';
 import { markSubmitted, reviewsRequired } from './assignments';
+import { lockRow } from '../locks';
 
 export async function submittedReviews(ctx: ServiceContext, portfolioId: string) {
   return await ctx.db.orm
@@ -26,8 +27,11 @@ async function openModeration(ctx: ServiceContext, portfolioId: string, reason: 
   const now = nowIso(ctx);
   await ctx.db.orm
         .insert(moderations)
-        .values({ portfolioId, status: 'open', reason, openedAt: now })
-        .onConflictDoUpdate({ target: moderations.portfolioId, set: { status: 'open', reason, openedAt: now, resolvedBy: null, resolvedAt: null } })
+        .values({ portfolioId, status: 'open', reason, openedAt: now, updatedBy: actor, updatedAt: now })
+        .onConflictDoUpdate({
+          target: moderations.portfolioId,
+          set: { status: 'open', reason, openedAt: now, resolvedBy: null, resolvedAt: null, revision: sql`${moderations.revision} + 1`, updatedBy: actor, updatedAt: now },
+        })
         .run();
   await audit(ctx, { actor, action: 'moderation.open', entityType: 'portfolio', entityId: portfolioId, details: { reason } });
 }
@@ -36,8 +40,10 @@ async function openModeration(ctx: ServiceContext, portfolioId: string, reason: 
  * After a production review is submitted (inside its transaction): once every required review is in, agreeing
  * reviews become a reconciled decision held for release (levels by the policy's rule, feedback merged for the lead
  * to edit and release); disagreeing ones, or any after a third review was asked for, go to the moderation queue.
+ * The portfolio's row is locked first: of two reviews submitted at once, the second waits and then sees both.
  */
 export async function afterReviewSubmitted(ctx: ServiceContext, portfolioId: string, reviewerId: string): Promise<void> {
+  await lockRow(ctx, 'portfolios', portfolioId);
   await markSubmitted(ctx, portfolioId, reviewerId);
   const p = (await ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get())!;
   const policy = await currentPolicy(ctx, p.credentialCode);

@@ -10,15 +10,18 @@ import { nowIso, type ServiceContext, transaction } from '../context';
 import { audit } from '../audit';
 import { toDecisionView } from '../decisions';
 import { setStatus } from '../portfolios';
-import { requireRole } from '../reviewers';
+import { requireRole, reviewerName } from '../reviewers';
+import { lockRow } from '../locks';
+import { requireCurrent } from '../stale';
 import { toReviewView } from '../reviews';
 import { portfolioRow } from '../queue';
 import { Anonymizer } from './anonymity';
 
 type DecisionRow = typeof decisions.$inferSelect;
 
-/** The unreleased decision of a portfolio that is ready to release, or a conflict saying why there is none. */
+/** The unreleased decision of a portfolio that is ready to release, or a conflict saying why there is none. Inside a transaction the portfolio's row is locked. */
 async function heldDecision(ctx: ServiceContext, portfolioId: string): Promise<DecisionRow> {
+  if (ctx.db.inTransaction) await lockRow(ctx, 'portfolios', portfolioId);
   const p = await ctx.db.orm.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, portfolioId)).get();
   if (!p) throw new ApiError('not_found', `no portfolio ${portfolioId}`);
   const d = await ctx.db.orm
@@ -52,18 +55,27 @@ export async function readyToRelease(ctx: ServiceContext, actor: Reviewer, portf
   return (await mapInOrder(held, ({ d }) => releaseItem(ctx, d, anon)));
 }
 
+/** Refuses an edit or release of held feedback made on an older version of it (another lead saved since). */
+async function requireCurrentFeedback(ctx: ServiceContext, d: DecisionRow, basedOn: number | undefined, actor: Reviewer): Promise<void> {
+  const byId = d.feedbackEditedBy ?? '';
+  await requireCurrent(basedOn, d.feedbackVersion, async () => ({ byId, byName: byId ? await reviewerName(ctx, byId) : 'Someone', did: `edited the feedback of ${d.portfolioId}`, at: d.feedbackEditedAt }), actor, ctx.now());
+}
+
 /**
  * The lead's edit of the merged feedback, kept until release. The held row is the one revision that is still a
- * draft (nothing has gone out), so it is edited in place; the audit log keeps each edit.
+ * draft (nothing has gone out), so it is edited in place; the audit log keeps each edit. An edit made on an older
+ * version of the feedback (`feedbackVersion`) is refused with `conflict`, naming the lead who saved since.
  */
-export async function saveReleaseFeedback(ctx: ServiceContext, portfolioId: string, feedback: string, actor: Reviewer): Promise<DecisionView> {
+export async function saveReleaseFeedback(ctx: ServiceContext, portfolioId: string, feedback: string, actor: Reviewer, feedbackVersion?: number): Promise<DecisionView> {
   requireRole(actor, 'lead', 'admin');
   return await transaction(ctx, async (ctx) => {
         const d = await heldDecision(ctx, portfolioId);
+        await requireCurrentFeedback(ctx, d, feedbackVersion, actor);
         if (d.feedback === feedback) return toDecisionView(ctx, d);
-        await ctx.db.orm.update(decisions).set({ feedback }).where(eq(decisions.id, d.id)).run();
+        const edit = { feedback, feedbackVersion: d.feedbackVersion + 1, feedbackEditedBy: actor.id, feedbackEditedAt: nowIso(ctx) };
+        await ctx.db.orm.update(decisions).set(edit).where(eq(decisions.id, d.id)).run();
         await audit(ctx, { actor: actor.id, action: 'decision.feedback_edit', entityType: 'portfolio', entityId: portfolioId, details: { revision: d.revision, chars: { before: d.feedback.length, after: feedback.length } } });
-        return toDecisionView(ctx, { ...d, feedback });
+        return toDecisionView(ctx, { ...d, ...edit });
       });
 }
 
@@ -74,7 +86,7 @@ export async function saveReleaseFeedback(ctx: ServiceContext, portfolioId: stri
  */
 export async function releaseDecisions(
   ctx: ServiceContext,
-  input: { items: { portfolioId: string; feedback?: string }[]; confirm: boolean },
+  input: { items: { portfolioId: string; feedback?: string; feedbackVersion?: number }[]; confirm: boolean },
   actor: Reviewer,
 ): Promise<{ released: string[] }> {
   requireRole(actor, 'lead', 'admin');
@@ -82,8 +94,11 @@ export async function releaseDecisions(
   const twice = ids.filter((id, i) => ids.indexOf(id) !== i);
   if (twice.length) throw new ApiError('bad_request', `each portfolio is released once; named twice: ${[...new Set(twice)].join(', ')}`);
   return await transaction(ctx, async (ctx) => {
+        // Locked in one order (by id), so two releases of overlapping sets wait for each other instead of deadlocking.
+        for (const id of [...ids].sort()) await lockRow(ctx, 'portfolios', id);
         const planned = (await mapInOrder(input.items, async (item) => {
                   const d = await heldDecision(ctx, item.portfolioId);
+                  await requireCurrentFeedback(ctx, d, item.feedbackVersion, actor);
                   return { d, feedback: item.feedback ?? d.feedback };
                 }));
         const problems = planned.flatMap(({ d, feedback }) => releaseProblems(d.outcome, feedback).map((p) => `${d.portfolioId}: ${p}`));

@@ -1,10 +1,11 @@
 import { useState } from 'react';
-import { Alert, Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { DecisionView } from '../../../src-shared/contracts/review';
 import type { Rubric } from '../../../src-shared/domain/rubric';
 import { api } from '../../api/transport';
 import { DecisionPreview } from './DecisionPreview';
+import { ApiErrorAlert } from '../panel/shared/ApiErrorAlert';
 
 interface Props {
   opened: boolean;
@@ -22,7 +23,7 @@ export function CorrectionModal({ opened, onClose, portfolioId, rubric, decision
   const [reason, setReason] = useState('');
   const queryClient = useQueryClient();
   const correct = useMutation({
-    mutationFn: () => api.call('decision.correct', { portfolioId, levels, comments, feedback, reason }),
+    mutationFn: () => api.call('decision.correct', { portfolioId, levels, comments, feedback, reason, revision: decision.revision }),
     onSuccess: async () => {
       await queryClient.invalidateQueries();
       onClose();
@@ -46,7 +47,14 @@ export function CorrectionModal({ opened, onClose, portfolioId, rubric, decision
         <DecisionPreview rubric={rubric} levels={levels} />
         <Textarea label="Feedback to the candidate" autosize minRows={3} value={feedback} onChange={(e) => setFeedback(e.currentTarget.value)} />
         <Textarea label="Reason for the correction" required autosize minRows={2} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-        {correct.error && <Alert color="red">{correct.error.message}</Alert>}
+        <ApiErrorAlert
+          error={correct.error}
+          title="The correction was not recorded"
+          onReload={() => {
+            void queryClient.invalidateQueries();
+            onClose();
+          }}
+        />
         <Group justify="flex-end">
           <Button variant="default" onClick={onClose}>
             Cancel

@@ -8,6 +8,7 @@ import { useNavigate, useParams } from 'react-router';
 import type { Anchor, AnchorTarget } from '../../../src-shared/contracts/anchors';
 import type { PortfolioDetail } from '../../../src-shared/contracts/portfolio';
 import type { ReviewState } from '../../../src-shared/contracts/review';
+import { ApiError } from '../../../src-shared/contracts/errors';
 import { evaluateDecision, OUTCOME_LABEL, type LevelChoice } from '../../../src-shared/domain/rubric';
 import { submitProblems } from '../../../src-shared/domain/review-rules';
 import { api } from '../../api/transport';
@@ -38,6 +39,9 @@ const DEFAULT_LAYOUT: Layout = { evidence: 15, viewer: 56, rubric: 29 };
 export function ReviewPage() {
   const { id = '' } = useParams();
   const me = useMe();
+  const queryClient = useQueryClient();
+  // A reload after a refused write starts the workspace afresh from what is stored now.
+  const [loads, setLoads] = useState(0);
   const portfolio = useApiQuery('portfolio.get', { id });
   const state = useQuery({ queryKey: ['review.open', id, me.id], queryFn: () => api.call('review.open', { portfolioId: id }), staleTime: Infinity });
   const layout = useApiQuery('prefs.get', { key: LAYOUT_KEY }, { staleTime: Infinity });
@@ -53,16 +57,29 @@ export function ReviewPage() {
         <Loader aria-label="Loading review" />
       </Center>
     );
-  return <ReviewWorkspace key={id} portfolio={portfolio.data} state={state.data} initialLayout={(layout.data?.value as Layout | null) ?? DEFAULT_LAYOUT} />;
+  const reload = async () => {
+    await queryClient.invalidateQueries({ queryKey: ['review.open', id] });
+    setLoads((n) => n + 1);
+  };
+  return (
+    <ReviewWorkspace
+      key={`${id}#${loads}`}
+      portfolio={portfolio.data}
+      state={state.data}
+      initialLayout={(layout.data?.value as Layout | null) ?? DEFAULT_LAYOUT}
+      onReload={() => void reload()}
+    />
+  );
 }
 
 interface WorkspaceProps {
   portfolio: PortfolioDetail;
   state: ReviewState;
   initialLayout: Layout;
+  onReload(): void;
 }
 
-function ReviewWorkspace({ portfolio, state, initialLayout }: WorkspaceProps) {
+function ReviewWorkspace({ portfolio, state, initialLayout, onReload }: WorkspaceProps) {
   const me = useMe();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
@@ -74,7 +91,13 @@ function ReviewWorkspace({ portfolio, state, initialLayout }: WorkspaceProps) {
   const [correcting, setCorrecting] = useState(false);
   const [problems, setProblems] = useState<string[]>([]);
   const active = useActiveTime();
-  const draft = useDraft(state.review, state.readOnly, active.take);
+  // Opening only read the review; the first change (or Start review) starts it, claiming a free place if needed.
+  const start = useCallback(async () => {
+    const started = await api.call('review.start', { portfolioId: portfolio.id });
+    queryClient.setQueryData(['review.open', portfolio.id, me.id], started);
+    return started.review;
+  }, [queryClient, portfolio.id, me.id]);
+  const draft = useDraft(state.review, { readOnly: state.readOnly, canStart: state.canStart, start, takeActiveMs: active.take });
   const rubric = portfolio.rubric;
   const history = useAttemptHistory(portfolio);
   const item = portfolio.evidence.find((e) => e.id === selected) ?? earlierItem(history, selected);
@@ -99,15 +122,18 @@ function ReviewWorkspace({ portfolio, state, initialLayout }: WorkspaceProps) {
       return;
     }
     const at = item ? viewer.current?.currentTarget() : null;
-    if (!item || !at || !state.review) {
+    if (!item || !at) {
       notifications.show({ color: 'orange', message: 'Open a PDF or a video first: a citation points at a page or a moment.' });
       return;
     }
     try {
-      await api.call('review.addAnchor', { reviewId: state.review.id, criterionId, evidenceId: item.id, target: at });
+      const review = await draft.ensureStarted();
+      if (!review) return;
+      await api.call('review.addAnchor', { reviewId: review.id, criterionId, evidenceId: item.id, target: at });
       await refresh();
     } catch (err) {
-      notifications.show({ color: 'red', message: (err as Error).message });
+      if (err instanceof ApiError && (err.code === 'conflict' || err.code === 'forbidden')) draft.refuse(err);
+      else notifications.show({ color: 'red', message: (err as Error).message });
     }
   };
 
@@ -118,11 +144,12 @@ function ReviewWorkspace({ portfolio, state, initialLayout }: WorkspaceProps) {
   };
 
   const submit = async (next: boolean) => {
-    if (!state.review || state.readOnly) return;
+    if (state.readOnly || draft.saveState.kind === 'stale') return;
     await draft.flush();
     const found = submitProblems(rubric, draft.values.levels, draft.values.feedback);
     setProblems(found);
-    if (found.length) return;
+    const review = draft.current();
+    if (found.length || !review) return;
     const preview = evaluateDecision(rubric, draft.values.levels as LevelChoice);
     modals.openConfirmModal({
       title: 'Submit this decision?',
@@ -138,16 +165,17 @@ function ReviewWorkspace({ portfolio, state, initialLayout }: WorkspaceProps) {
         // The next portfolio does not depend on this submission (`after` excludes it), so ask for both at once.
         const nextId = next ? api.call('queue.next', { after: portfolio.id }).then((r) => r.id) : Promise.resolve(null);
         try {
-          await api.call('review.submit', { reviewId: state.review!.id, activeMsDelta: active.take() });
+          await api.call('review.submit', { reviewId: review.id, revision: review.revision, activeMsDelta: active.take() });
         } catch (err) {
-          notifications.show({ color: 'red', title: 'Not submitted', message: (err as Error).message });
+          if (err instanceof ApiError && err.code === 'conflict') draft.refuse(err);
+          else notifications.show({ color: 'red', title: 'Not submitted', message: (err as Error).message });
           return;
         }
         notifications.show({ color: 'teal', message: `${portfolio.id} submitted: ${OUTCOME_LABEL[preview.outcome!]}` });
         // Refresh in the background: the reviewer should not wait for the queue counts to move on.
         void queryClient.invalidateQueries();
         // A calibration review stays on the page: the reference comparison appears now (it links to the next anchor).
-        if (!next || state.review!.kind === 'calibration') return;
+        if (!next || state.review?.kind === 'calibration') return;
         const id = await nextId.catch(() => null);
         if (id) navigate(`/review/${encodeURIComponent(id)}`);
         else {
@@ -277,6 +305,8 @@ function ReviewWorkspace({ portfolio, state, initialLayout }: WorkspaceProps) {
             onSubmit={(next) => void submit(next)}
             onCorrect={() => setCorrecting(true)}
             onFeedbackPdf={() => void feedbackPdf()}
+            onStart={() => void draft.ensureStarted().catch((err: Error) => (err instanceof ApiError ? draft.refuse(err) : notifications.show({ color: 'red', message: err.message })))}
+            onReload={onReload}
             canCorrect={canCorrect}
             extras={
               <ReviewPanelExtras

@@ -10,6 +10,7 @@ import { DecisionPreview } from './DecisionPreview';
 import { FeedbackBox } from './FeedbackBox';
 import type { DraftValues, SaveState } from './useDraft';
 import { ReferenceComparison } from '../calibration/workbench/ReferenceComparison';
+import { ApiErrorAlert } from '../panel/shared/ApiErrorAlert';
 
 /** How a decision's reason reads: a correction's reason, a moderator's note, or where a reconciled decision came from. */
 const REASON_LABEL: Record<DecisionView['source'], string> = { correction: 'correction: ', moderation: 'note: ', reconciled: '', review: '' };
@@ -39,6 +40,10 @@ interface Props {
   onSubmit(next: boolean): void;
   onCorrect(): void;
   onFeedbackPdf(): void;
+  /** Starts the review before the first score (e.g. to cite evidence first). */
+  onStart(): void;
+  /** Loads the review afresh after a write was refused because it changed elsewhere. */
+  onReload(): void;
   canCorrect: boolean;
   /** Panel review: the other reviews (blind until submitted) and a resubmission's attempt history. */
   extras?: ReactNode;
@@ -116,6 +121,17 @@ export function RubricPanel(p: Props) {
         </Alert>
       )}
       {!decision && p.state.readOnlyReason && <Alert color="gray">{p.state.readOnlyReason}</Alert>}
+      {p.saveState.kind === 'stale' && (
+        <ApiErrorAlert error={p.saveState.error} title="Not saved" onReload={p.onReload} reloadOn={['conflict', 'forbidden']} />
+      )}
+      {p.state.canStart && !p.state.review && p.saveState.kind === 'idle' && (
+        <Alert color="blue" variant="light" title="Not started" data-testid="review-not-started">
+          <Text size="xs">Opening a portfolio claims nothing. Your first score starts your review and takes your place on it.</Text>
+          <Button size="compact-xs" variant="white" mt={6} onClick={p.onStart}>
+            Start review
+          </Button>
+        </Alert>
+      )}
       {p.state.reference && p.state.review && <ReferenceComparison rubric={p.rubric} review={p.state.review} reference={p.state.reference} />}
       {p.extras}
       {p.rubric.criteria.map((c, i) => (

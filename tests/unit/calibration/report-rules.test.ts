@@ -4,7 +4,7 @@ import type { Services } from '../../../src-main/core/services';
 import { productionReport } from '../../../src-main/services/calibration/report';
 import { reportCsv, reportPdf } from '../../../src-main/services/calibration/export';
 import { setPolicy } from '../../../src-main/services/panels/policies';
-import { openReview, saveDraft, submitReview } from '../../../src-main/services/reviews';
+import { saveDraft, startReview, submitReview } from '../../../src-main/services/reviews';
 import { getReviewer } from '../../../src-main/services/reviewers';
 import { AMBIGUOUS_RULE, MIN_UNITS_FOR_COEFFICIENTS, MIN_UNITS_FOR_INTERVAL, TOO_FEW_UNITS, TOO_FEW_UNITS_FOR_INTERVAL } from '../../../src-shared/stats';
 import type { Report } from '../../../src-shared/contracts/calibration';
@@ -93,7 +93,7 @@ describe('bootstrap interval minimum', () => {
     w.clock.now = new Date('2026-05-10T09:00:00Z');
     for (let i = 1; i <= MIN_UNITS_FOR_INTERVAL; i++)
       for (const [who, shift] of [[a!, 0], [b!, i % 3 === 0 ? 1 : 0]] as const) {
-        const s = await openReview(w.ctx, `P-${i}`, who);
+        const s = await startReview(w.ctx, `P-${i}`, who);
         await saveDraft(w.ctx, { reviewId: s.review!.id, levels: { planning: 1 + (i % 3) + shift, reflection: 1 + (i % 4) }, feedback: 'Feedback.', activeMsDelta: 0 }, who);
         await submitReview(w.ctx, s.review!.id, 0, who);
       }

@@ -3,7 +3,7 @@ import { roundReport, productionReport } from '../../../src-main/services/calibr
 import { reportCsv, reportPdf } from '../../../src-main/services/calibration/export';
 import { closeRound } from '../../../src-main/services/calibration/rounds';
 import { setPolicy } from '../../../src-main/services/panels/policies';
-import { openReview, saveDraft, submitReview } from '../../../src-main/services/reviews';
+import { saveDraft, startReview, submitReview } from '../../../src-main/services/reviews';
 import { pdfText } from '../../support/pdf-text';
 import { anchor, calibrationWorld, round, score, type CalibrationWorld } from './setup';
 
@@ -131,7 +131,7 @@ describe('production report', () => {
     await setPolicy(w.ctx, 'TST-8', { reviews_required: 2, tolerance: 1 }, w.lead);
     w.clock.now = new Date('2026-05-10T09:00:00Z');
     const review = async (who: typeof a, p: string, planning: number, reflection: number) => {
-      const s = await openReview(w.ctx, p, who!);
+      const s = await startReview(w.ctx, p, who!);
       await saveDraft(w.ctx, { reviewId: s.review!.id, levels: { planning, reflection }, feedback: 'Feedback.', activeMsDelta: 0 }, who!);
       await submitReview(w.ctx, s.review!.id, 0, who!);
     };

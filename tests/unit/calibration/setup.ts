@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { importPath } from '../../../src-main/services/import/importer';
 import { createReviewer } from '../../../src-main/services/reviewers';
-import { openReview, saveDraft, submitReview } from '../../../src-main/services/reviews';
+import { saveDraft, startReview, submitReview } from '../../../src-main/services/reviews';
 import { saveAnchor } from '../../../src-main/services/calibration/anchors';
 import { createRound } from '../../../src-main/services/calibration/rounds';
 import type { Services } from '../../../src-main/core/services';
@@ -65,7 +65,7 @@ export async function round(w: CalibrationWorld, name: string, anchors: string[]
 
 /** Scores an anchor through the workbench services, as the review page does. */
 export async function score(w: CalibrationWorld, reviewer: Reviewer, portfolioId: string, planning: number, reflection: number) {
-  const state = await openReview(w.ctx, portfolioId, reviewer);
+  const state = await startReview(w.ctx, portfolioId, reviewer);
   if (!state.review) throw new Error(`${reviewer.id} cannot score ${portfolioId}: ${state.readOnlyReason}`);
   const notYet = planning < 3 || reflection < 3;
   await saveDraft(w.ctx, { reviewId: state.review.id, levels: { planning, reflection }, feedback: notYet ? 'Calibration: not yet.' : '', activeMsDelta: 60_000 }, reviewer);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createCore } from '../../../src-main/core/api';
 import { listQueue, statusCounts } from '../../../src-main/services/queue';
-import { nextPortfolio, openReview, saveDraft, submitReview } from '../../../src-main/services/reviews';
+import { nextPortfolio, openReview, saveDraft, startReview, submitReview } from '../../../src-main/services/reviews';
 import { claim } from '../../../src-main/services/panels/assignments';
 import { setPolicy } from '../../../src-main/services/panels/policies';
 import { anchorCandidates, getAnchor, removeAnchor, saveAnchor } from '../../../src-main/services/calibration/anchors';
@@ -35,7 +35,7 @@ describe('anchors', () => {
     const [a, b] = w.reviewers;
     await expect(anchor({ ...w, lead: a! }, 'P-1', 3, 3)).rejects.toThrow(/needs the role Panel lead or Administrator/);
     await setPolicy(w.ctx, 'TST-8', { reviews_required: 1 }, w.lead);
-    const state = await openReview(w.ctx, 'P-1', a!);
+    const state = await startReview(w.ctx, 'P-1', a!);
     await expect(anchor(w, 'P-1', 3, 3)).rejects.toThrow(/reviewed in production/);
     await saveDraft(w.ctx, { reviewId: state.review!.id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, a!);
     await submitReview(w.ctx, state.review!.id, 0, a!);
@@ -73,19 +73,19 @@ describe('calibration reviews in the workbench', () => {
     const [a] = w.reviewers;
     await anchor(w, 'P-1', 3, 2);
     await round(w, 'Blind', ['P-1'], [a!]);
-    const opened = (await core.handle('review.open', { portfolioId: 'P-1' }, { actor: a!.id })) as { review: { id: number; kind: string }; reference: unknown };
+    const opened = (await core.handle('review.start', { portfolioId: 'P-1' }, { actor: a!.id })) as { review: { id: number; kind: string; revision: number }; reference: unknown };
     expect(opened.review.kind).toBe('calibration');
     expect(opened.reference).toBeNull();
     const wire = JSON.stringify(opened);
     expect(wire).not.toContain('rationale');
     expect(wire).not.toContain('reference 3');
-    await core.handle('review.save', { reviewId: opened.review.id, levels: { planning: 4, reflection: 2 }, feedback: 'Not yet: reflection is thin.' }, { actor: a!.id });
+    const saved = (await core.handle('review.save', { reviewId: opened.review.id, revision: opened.review.revision, levels: { planning: 4, reflection: 2 }, feedback: 'Not yet: reflection is thin.' }, { actor: a!.id })) as { revision: number };
     const again = JSON.stringify(await core.handle('review.open', { portfolioId: 'P-1' }, { actor: a!.id }));
     expect(again).not.toContain('rationale');
     // Neither the anchor API nor the reviewer's own calibration list leak it.
     await expect(core.handle('calibration.anchors.get', { portfolioId: 'P-1' }, { actor: a!.id })).rejects.toMatchObject({ code: 'forbidden' });
     expect(JSON.stringify(await core.handle('calibration.mine', {}, { actor: a!.id }))).not.toContain('rationale');
-    const submitted = (await core.handle('review.submit', { reviewId: opened.review.id }, { actor: a!.id })) as { state: { reference: unknown; readOnly: boolean } };
+    const submitted = (await core.handle('review.submit', { reviewId: opened.review.id, revision: saved.revision }, { actor: a!.id })) as { state: { reference: unknown; readOnly: boolean } };
     expect(submitted.state.readOnly).toBe(true);
     expect(submitted.state.reference).toEqual([
       { criterionId: 'planning', score: 3, rationale: 'P-1: planning rationale (reference 3).' },
@@ -107,11 +107,11 @@ describe('calibration reviews in the workbench', () => {
     expect((await openReview(w.ctx, 'P-1', c!)).review).toBeNull();
     w.clock.now = new Date('2026-06-10T00:00:00Z');
     expect((await openReview(w.ctx, 'P-1', c!)).review).toBeNull();
-    const draft = await openReview(w.ctx, 'P-1', a!);
+    const draft = await startReview(w.ctx, 'P-1', a!);
     expect(draft.review?.kind).toBe('calibration');
     expect(draft.readOnly).toBe(false);
     // b leaves it too late: the round closes before they submit.
-    const late = await openReview(w.ctx, 'P-1', b!);
+    const late = await startReview(w.ctx, 'P-1', b!);
     await saveDraft(w.ctx, { reviewId: late.review!.id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, b!);
     await closeRound(w.ctx, (await updateRound(w.ctx, 1, {}, w.lead)).id, w.lead);
     await expect(submitReview(w.ctx, late.review!.id, 0, b!)).rejects.toThrow(/closed/);

@@ -67,10 +67,10 @@ describe('cli export', () => {
   it('writes decisions atomically to --out and exits 2 on bad flags', async () => {
     const { tempServices } = await import('../../support/fixtures');
     const { reviewSetup } = await import('../../support/review');
-    const { openReview, saveDraft, submitReview } = await import('../../../src-main/services/reviews');
+    const { saveDraft, startReview, submitReview } = await import('../../../src-main/services/reviews');
     const ctx = await tempServices();
     const { reviewer } = await reviewSetup(ctx, 1);
-    const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
+    const id = (await startReview(ctx, 'P-1', reviewer)).review!.id;
     await saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
     await submitReview(ctx, id, 0, reviewer);
     await ctx.close();

@@ -134,6 +134,19 @@ describe('four eyes', () => {
     ]);
   });
 
+  it('a decision made on the application as it was before another approver decided is refused, naming them', async () => {
+    const { id } = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
+    const seen = (await getApplication(w.ctx, id, w.approver2)).revision;
+    expect(seen).toBe(0);
+    await decideApplication(w.ctx, { applicationId: id, decision: 'approve', reasons: 'All current.', revision: seen }, w.approver);
+    // Approving now would complete the four eyes on a page that showed no first approval.
+    const stale = await apiError(() => decideApplication(w.ctx, { applicationId: id, decision: 'approve', reasons: 'ok', revision: seen }, w.approver2));
+    expect(stale.code).toBe('conflict');
+    expect(stale.message).toMatch(/^Dr James Park approved CA-\d+ at \d\d:\d\d( on \d+ \w+)? after you opened it; reload to see their changes$/);
+    expect((await getApplication(w.ctx, id, w.approver2)).status).toBe('awaiting_second');
+    expect((await decideApplication(w.ctx, { applicationId: id, decision: 'approve', reasons: 'ok', revision: 1 }, w.approver2)).status).toBe('approved');
+  });
+
   it('without four eyes one approval decides', async () => {
     await savePathway(w.ctx, { ...EDUC581, id: 'educ-581-single', four_eyes: false }, w.approver);
     const { id } = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581-single', date: '2026-11-10' }, w.approver);
@@ -157,13 +170,13 @@ describe('role enforcement through the API core', () => {
     const core = createCore(w.ctx, { name: 'Evidence Workbench', version: 'test', shell: 'browser' });
     const { id } = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
     for (const actor of ['R-rev', 'R-lead', 'R-admin'])
-      await expect(core.handle('credit.decide', { applicationId: id, decision: 'approve' }, { actor })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(core.handle('credit.decide', { applicationId: id, decision: 'approve' }, { actor: null })).rejects.toMatchObject({ code: 'unauthorized' });
+      await expect(core.handle('credit.decide', { applicationId: id, decision: 'approve', revision: 0 }, { actor })).rejects.toMatchObject({ code: 'forbidden' });
+    await expect(core.handle('credit.decide', { applicationId: id, decision: 'approve', revision: 0 }, { actor: null })).rejects.toMatchObject({ code: 'unauthorized' });
     // reviewers cannot even look
     await expect(core.handle('credit.applications', {}, { actor: 'R-rev' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(core.handle('credit.candidate', { id: AROHA.id }, { actor: 'R-rev' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(core.handle('credit.savePathway', { pathway: { ...EDUC581, id: 'x' } }, { actor: 'R-lead' })).rejects.toMatchObject({ code: 'forbidden' });
-    const ok = (await core.handle('credit.decide', { applicationId: id, decision: 'approve', reasons: 'ok' }, { actor: 'R-james' })) as { status: string };
+    const ok = (await core.handle('credit.decide', { applicationId: id, decision: 'approve', reasons: 'ok', revision: 0 }, { actor: 'R-james' })) as { status: string };
     expect(ok.status).toBe('awaiting_second');
     expect((await actions()).filter((a) => a.action.startsWith('credit.approve'))).toHaveLength(1);
   });

@@ -65,7 +65,9 @@ async function reads(step: InStep): Promise<Call[]> {
     ...(await ids<{ id: number }>(['calibration.rounds.list', {}], (r) => r.id)).flatMap((id): Call[] => [['calibration.rounds.get', { id }], ['calibration.report.round', { id }]]),
     ...(await ids<{ id: string }>(['credit.applications', {}], (r) => r.id)).map((id): Call => ['credit.application', { id }]),
     ...(await ids<{ id: string }>(['credit.candidates', {}], (r) => r.id)).map((id): Call => ['credit.candidate', { id }]),
-    ...(await ids<{ id: string }>(['rubrics.list', {}], (r) => r.id)).map((id): Call => ['rubrics.get', { id }]),
+    ...(((await step.ask(['rubrics.list', {}], LEAD)).ok ?? []) as { id: string; versions: { version: number }[] }[]).flatMap(({ id, versions }) =>
+      versions.map(({ version }): Call => ['rubrics.get', { id, version }]),
+    ),
     ...(await ids<{ portfolioId: string }>(['calibration.anchors.list', {}], (r) => r.portfolioId)).map((portfolioId): Call => ['calibration.anchors.get', { portfolioId }]),
     ...portfolios.flatMap((id): Call[] => [
       ['portfolio.get', { id }], ['portfolio.history', { id }], ['moderation.get', { portfolioId: id }], ['review.peers', { portfolioId: id }], ['release.list', { portfolioId: id }],
@@ -90,19 +92,27 @@ async function criteriaOf(ctx: Services, portfolioId: string): Promise<string[]>
   return rows.map((r) => r.c);
 }
 
-/** Starts (or resumes) `actor`'s review of a portfolio: its id while it is a draft. */
-async function startReview(step: InStep, portfolioId: string, actor: string): Promise<number | null> {
-  const review = ((await step.ask(['review.open', { portfolioId }], actor)).ok as { review: { id: number; status: string } | null } | undefined)?.review;
-  return review?.status === 'draft' ? review.id : null;
+interface Draft {
+  id: number;
+  revision: number;
+}
+
+/** Opens `actor`'s review of a portfolio (a read) and starts it (claims, makes the draft): the draft, if it is one. */
+async function startReview(step: InStep, portfolioId: string, actor: string): Promise<Draft | null> {
+  await step.ask(['review.open', { portfolioId }], actor);
+  const review = ((await step.ask(['review.start', { portfolioId }], actor)).ok as { review: (Draft & { status: string }) | null } | undefined)?.review;
+  return review?.status === 'draft' ? review : null;
 }
 
 /** Scores and submits a review; the levels vary with `seed` so that reviews disagree. */
-async function scoreAndSubmit(step: InStep, ctx: Services, portfolioId: string, reviewId: number, actor: string, seed: number): Promise<void> {
+async function scoreAndSubmit(step: InStep, ctx: Services, portfolioId: string, draft: Draft, actor: string, seed: number): Promise<void> {
   const criteria = await criteriaOf(ctx, portfolioId);
   const levels = Object.fromEntries(criteria.map((c, i) => [c, 1 + ((seed + i) % 4)]));
   const comments = Object.fromEntries(criteria.map((c) => [c, `On ${c}.`]));
-  await step.ask(['review.save', { reviewId, levels, comments, feedback: 'Feedback for the candidate.', activeMsDelta: 60_000 }], actor);
-  await step.ask(['review.submit', { reviewId, activeMsDelta: 1000 }], actor);
+  const saved = (await step.ask(['review.save', { reviewId: draft.id, revision: draft.revision, levels, comments, feedback: 'Feedback for the candidate.', activeMsDelta: 60_000 }], actor)).ok as
+    | { revision: number }
+    | undefined;
+  await step.ask(['review.submit', { reviewId: draft.id, revision: saved?.revision ?? draft.revision, activeMsDelta: 1000 }], actor);
 }
 
 /** A day of panel work: allocation, reviews, moderation, release, conflicts, policies, a merge, calibration, credit. */
@@ -112,18 +122,19 @@ async function work(step: InStep, lite: Services, people: { id: string; roles: s
   for (const { id } of people.filter((p) => p.roles.includes('reviewer'))) {
     for (let i = 0; i < 3; i++) await step.ask(['assignments.claimNext', {}], id);
     for (const { row } of ((await step.ask(['assignments.mine', {}], id)).ok ?? []) as { row: { id: string } }[]) {
-      const reviewId = await startReview(step, row.id, id);
-      if (reviewId !== null) await scoreAndSubmit(step, lite, row.id, reviewId, id, seed++);
+      const draft = await startReview(step, row.id, id);
+      if (draft) await scoreAndSubmit(step, lite, row.id, draft, id, seed++);
     }
   }
   for (const { id } of people.filter((p) => p.roles.includes('moderator') || p.roles.includes('lead'))) {
     for (const { portfolio } of ((await step.ask(['moderation.list', {}], id)).ok ?? []) as { portfolio: string }[]) {
       const levels = Object.fromEntries((await criteriaOf(lite, portfolio)).map((c) => [c, 3]));
-      await step.ask(['moderation.decide', { portfolioId: portfolio, levels, feedback: 'Moderated.', note: 'Final after discussion.', confirm: true }], id);
+      const { revision } = ((await step.ask(['moderation.get', { portfolioId: portfolio }], id)).ok ?? { revision: 0 }) as { revision: number };
+      await step.ask(['moderation.decide', { portfolioId: portfolio, revision, levels, feedback: 'Moderated.', note: 'Final after discussion.', confirm: true }], id);
     }
   }
-  const ready = ((await step.ask(['release.list', {}], LEAD)).ok ?? []) as { portfolio: string }[];
-  if (ready.length) await step.ask(['release.release', { items: ready.map((r) => ({ portfolioId: r.portfolio })), confirm: true }], LEAD);
+  const ready = ((await step.ask(['release.list', {}], LEAD)).ok ?? []) as { portfolio: string; decision: { feedbackVersion: number } }[];
+  if (ready.length) await step.ask(['release.release', { items: ready.map((r) => ({ portfolioId: r.portfolio, feedbackVersion: r.decision.feedbackVersion })), confirm: true }], LEAD);
 
   await step.ask(['conflicts.declare', { reviewerId: 'R-mika', candidateId: 'C-1002', reason: 'cousin' }], LEAD);
   await step.ask(['conflicts.declare', { reviewerId: 'R-sarah', candidateId: 'C-1001', reason: 'colleague' }], LEAD);
@@ -140,14 +151,14 @@ async function work(step: InStep, lite: Services, people: { id: string; roles: s
     const round = { name: `Equivalence ${id}`, rubricId: rubric!.id, rubricVersion: rubric!.version, opensAt: '2026-10-01T00:00:00Z', closesAt: '2026-12-01T00:00:00Z', anchors: sameRubric, reviewers: [id] };
     if (!(await step.ask(['calibration.rounds.create', round], LEAD)).ok) continue; // the reviewer has met these anchors
     for (const anchor of sameRubric) {
-      const reviewId = await startReview(step, anchor, id);
-      if (reviewId !== null) await scoreAndSubmit(step, lite, anchor, reviewId, id, seed++);
+      const draft = await startReview(step, anchor, id);
+      if (draft) await scoreAndSubmit(step, lite, anchor, draft, id, seed++);
     }
   }
 
   for (const { id } of (((await step.ask(['credit.candidates', {}], LEAD)).ok ?? []) as { id: string }[]).slice(0, 4)) {
-    const application = (await step.ask(['credit.apply', { candidateId: id, pathwayId: 'educ-581', date: '2026-10-01' }], LEAD)).ok as { id: string } | undefined;
-    if (application) await step.ask(['credit.decide', { applicationId: application.id, decision: 'approve' }], APPROVER);
+    const application = (await step.ask(['credit.apply', { candidateId: id, pathwayId: 'educ-581', date: '2026-10-01' }], LEAD)).ok as { id: string; revision: number } | undefined;
+    if (application) await step.ask(['credit.decide', { applicationId: application.id, revision: application.revision, decision: 'approve' }], APPROVER);
   }
   await step.ask(['assignments.allocate', {}], LEAD);
 }

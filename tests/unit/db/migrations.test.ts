@@ -19,7 +19,7 @@ sqliteOnly('SQLite\'s own migrations, pragmas and file; PostgreSQL\'s are tested
     expect(handle.sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
     expect(handle.sqlite.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(handle.sqlite.pragma('foreign_keys', { simple: true })).toBe(1);
-    expect(handle.sqlite.pragma('busy_timeout', { simple: true })).toBe(30_000);
+    expect(handle.sqlite.pragma('busy_timeout', { simple: true })).toBe(30000);
     for (const table of tables) {
       const config = getTableConfig(table);
       const columns = (handle.sqlite.pragma(`table_info(${config.name})`) as { name: string }[]).map((c) => c.name);

@@ -6,7 +6,7 @@ import { openDatabase } from '../../../src-main/db/database';
 import { importPath } from '../../../src-main/services/import/importer';
 import { ImportError } from '../../../src-main/services/import/problems';
 import { checkStore } from '../../../src-main/services/store-integrity';
-import { openReview, saveDraft } from '../../../src-main/services/reviews';
+import { saveDraft, startReview } from '../../../src-main/services/reviews';
 import type { Services } from '../../../src-main/core/services';
 import { countRows, editManifest, tempDir, writeCatalogue } from '../../support/fixtures';
 import { reviewSetup } from '../../support/review';
@@ -103,7 +103,7 @@ describe('concurrent writers', () => {
     const data = tempDir('ew-data-');
     const ctx = await services(data);
     const { reviewer } = await reviewSetup(ctx, 1);
-    const review = (await openReview(ctx, 'P-1', reviewer)).review!;
+    const review = (await startReview(ctx, 'P-1', reviewer)).review!;
     const work = tempDir();
     await writeBatch(work, 1500);
     const { done } = await startCli(['import', work, '--data', data]);

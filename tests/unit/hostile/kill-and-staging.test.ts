@@ -3,7 +3,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importPath } from '../../../src-main/services/import/importer';
 import { checkStore } from '../../../src-main/services/store-integrity';
-import { openReview } from '../../../src-main/services/reviews';
+import { startReview } from '../../../src-main/services/reviews';
 import { reviewSetup } from '../../support/review';
 import { countRows, tempDir, writeCatalogue } from '../../support/fixtures';
 import { expectRefusedUnchanged, runCliProcess, startCli, writeBatch, writeSmallPackage } from './support';
@@ -74,7 +74,7 @@ describe('an unfinished import found at start', () => {
     const data = tempDir('ew-data-');
     let ctx = await openTestServices({ dataDir: data });
     const { reviewer } = await reviewSetup(ctx, 2);
-    await openReview(ctx, 'P-1', reviewer);
+    await startReview(ctx, 'P-1', reviewer);
     // As a killed process (pid that cannot exist) would have left it: P-1 and P-2 written, the run never closed.
     await ctx.db.run("INSERT INTO import_runs (id, pid, source, started_at) VALUES ('dead', 999999999, 'batch', '2026-11-01')");
     for (const [kind, key] of [['portfolio', 'P-1'], ['portfolio', 'P-2'], ['candidate', 'C-1'], ['candidate', 'C-2']])

@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src-main/core/api';
-import { openReview, saveDraft, submitReview } from '../../../src-main/services/reviews';
+import { saveDraft, startReview, submitReview } from '../../../src-main/services/reviews';
 import type { Services } from '../../../src-main/core/services';
 import type { QueuePage, QueueQuery } from '../../../src-shared/contracts/queue';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
@@ -93,7 +93,7 @@ describe('a viewer with no profile', () => {
 });
 
 async function review(portfolioId: string, who: Reviewer) {
-  const state = await openReview(ctx, portfolioId, who);
+  const state = await startReview(ctx, portfolioId, who);
   await saveDraft(ctx, { reviewId: state.review!.id, levels: { planning: 3, reflection: 3 }, feedback: 'Solid.', comments: {}, activeMsDelta: 60_000 }, who);
   await submitReview(ctx, state.review!.id, 0, who);
 }
@@ -166,7 +166,7 @@ describe('error messages', () => {
       readOnlyReason: string | null;
     };
     expect(open.readOnlyReason).toMatch(/conflict of interest with this candidate/);
-    await openReview(ctx, 'P-4', people.reviewer);
+    await startReview(ctx, 'P-4', people.reviewer);
     await expect(core.handle('assignments.reassign', { portfolioId: 'P-4', from: people.reviewer.id, to: colleague.id }, { actor: people.lead.id })).rejects.toMatchObject({
       message: 'Kiri Colleague has a conflict of interest with this candidate',
     });

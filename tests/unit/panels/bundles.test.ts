@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { exportBundle, exportResults, importBundle, importResults, RefusedError } from '../../../src-main/services/panels/bundles';
 import { resultsMac } from '../../../src-main/services/panels/bundles/mac';
 import { loadOrCreateBundleKey, signDigest } from '../../../src-main/services/panels/bundles/keys';
-import { addAnchor, openReview, saveDraft, submitReview } from '../../../src-main/services/reviews';
+import { addAnchor, saveDraft, startReview, submitReview } from '../../../src-main/services/reviews';
 import { createReviewer, getReviewer, systemActor } from '../../../src-main/services/reviewers';
 import { claim, listAssignments, reassign } from '../../../src-main/services/panels/assignments';
 import { setPolicy } from '../../../src-main/services/panels/policies';
@@ -53,7 +53,7 @@ async function bundleFile(who = rangi, name = 'bundle.zip'): Promise<string> {
 /** On the reviewer's machine: open, score, cite page 2, submit. */
 async function scoreAtHome(portfolioId: string, levels: Record<string, number>, feedback = 'Offline feedback') {
   const me = (await getReviewer(home, rangi.id))!;
-  const state = await openReview(home, portfolioId, me);
+  const state = await startReview(home, portfolioId, me);
   expect(state.readOnlyReason).toBe(null);
   const id = state.review!.id;
   await saveDraft(home, { reviewId: id, levels, feedback, comments: { planning: 'Offline planning note' }, activeMsDelta: 90_000 }, me);
@@ -63,7 +63,7 @@ async function scoreAtHome(portfolioId: string, levels: Record<string, number>, 
 }
 
 async function scoreOnline(who: Reviewer, portfolioId: string, levels: Record<string, number>) {
-  const state = await openReview(lead, portfolioId, who);
+  const state = await startReview(lead, portfolioId, who);
   await saveDraft(lead, { reviewId: state.review!.id, levels, feedback: 'Online feedback', activeMsDelta: 1 }, who);
   return await submitReview(lead, state.review!.id, 0, who);
 }
@@ -124,7 +124,7 @@ describe('round trip', () => {
     await scoreAtHome('P-1', { planning: 3, reflection: 3 });
     expect(await status(home, 'P-1')).toEqual({ status: 'scored', outcome: null });
     const me = (await getReviewer(home, rangi.id))!;
-    await saveDraft(home, { reviewId: (await openReview(home, 'P-2', me)).review!.id, levels: { planning: 2 }, activeMsDelta: 0 }, me);
+    await saveDraft(home, { reviewId: (await startReview(home, 'P-2', me)).review!.id, levels: { planning: 2 }, activeMsDelta: 0 }, me);
     const exported = await exportResults(home);
     expect(exported).toMatchObject({ exported: ['P-1'], drafts: ['P-2'], notStarted: [] });
     const file = path.join(work, exported.fileName);
@@ -362,7 +362,7 @@ describe('results refusals (all or nothing)', () => {
   });
 
   it('a draft the reviewer had started on the lead machine is replaced by the imported review', async () => {
-    const state = await openReview(lead, 'P-2', rangi);
+    const state = await startReview(lead, 'P-2', rangi);
     await saveDraft(lead, { reviewId: state.review!.id, levels: { planning: 1 }, activeMsDelta: 0 }, rangi);
     await importResults(lead, file, admin);
     expect(await lead.db.all("SELECT id, status FROM reviews WHERE portfolio_id = 'P-2' AND reviewer_id = ?", [rangi.id])).toEqual([{ id: state.review!.id, status: 'submitted' }]);

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openReview, saveDraft, submitReview } from '../../../src-main/services/reviews';
+import { saveDraft, startReview, submitReview } from '../../../src-main/services/reviews';
 import { createReviewer } from '../../../src-main/services/reviewers';
 import { moderate } from '../../../src-main/services/panels/moderation';
 import type { Services } from '../../../src-main/core/services';
@@ -48,7 +48,7 @@ describe('moderation refuses and warns (service)', () => {
     const mk = (name: string, roles: Reviewer['roles']) => createReviewer(ctx, { name, email: `${name}@example.nz`, school: `${name} School`, district: 'South', roles }, admin);
     moderator = await mk('Moana', ['moderator']);
     const score = async (who: Reviewer, levels: Record<string, number>, feedback: string) => {
-      const s = await openReview(ctx, 'P-1', who);
+      const s = await startReview(ctx, 'P-1', who);
       await saveDraft(ctx, { reviewId: s.review!.id, levels, feedback, activeMsDelta: 0 }, who);
       await submitReview(ctx, s.review!.id, 0, who);
     };

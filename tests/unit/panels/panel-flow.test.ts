@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src-main/core/api';
-import { openReview, saveDraft, submitReview } from '../../../src-main/services/reviews';
+import { openReview, saveDraft, startReview, submitReview } from '../../../src-main/services/reviews';
 import { createReviewer, getReviewer } from '../../../src-main/services/reviewers';
 import { allocateAll, listAssignments, reassign } from '../../../src-main/services/panels/assignments';
 import { moderate, moderationCase, moderationQueue, requestThirdReview } from '../../../src-main/services/panels/moderation';
@@ -40,7 +40,7 @@ beforeEach(async () => {
 afterEach(() => ctx.close());
 
 async function score(portfolioId: string, who: Reviewer, levels: Record<string, number>, feedback = 'Feedback') {
-  const state = await openReview(ctx, portfolioId, who);
+  const state = await startReview(ctx, portfolioId, who);
   expect(state.readOnlyReason).toBe(null);
   await saveDraft(ctx, { reviewId: state.review!.id, levels, feedback, comments: { planning: `${who.name} on planning` }, activeMsDelta: 60_000 }, who);
   return await submitReview(ctx, state.review!.id, 0, who);
@@ -118,7 +118,7 @@ describe('blind, independent review', () => {
   it('refuses other reviews until the reviewer has submitted (API 403), shows only that they exist', async () => {
     const core = createCore(ctx, { name: 'EW', version: 't', shell: 'browser' });
     await score('P-1', r1, { planning: 3, reflection: 3 });
-    const mine = await openReview(ctx, 'P-1', r2);
+    const mine = await startReview(ctx, 'P-1', r2);
     expect(mine.peers).toEqual([{ status: 'submitted' }]);
     expect(mine.peerReviews).toBe(null);
     const refused = (await core.handle('review.peers', { portfolioId: 'P-1' }, { actor: r2.id }).catch((e: unknown) => e)) as ApiError;

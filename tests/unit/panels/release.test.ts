@@ -3,7 +3,7 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../../src-main/cli/run';
 import { createCore } from '../../../src-main/core/api';
-import { openReview, saveDraft, submitReview } from '../../../src-main/services/reviews';
+import { saveDraft, startReview, submitReview } from '../../../src-main/services/reviews';
 import { createReviewer } from '../../../src-main/services/reviewers';
 import { loadDecisions, correctDecision } from '../../../src-main/services/decisions';
 import { readyToRelease, releaseDecisions, saveReleaseFeedback } from '../../../src-main/services/panels/release';
@@ -43,7 +43,7 @@ beforeEach(async () => {
 afterEach(() => ctx.close());
 
 async function score(portfolioId: string, who: Reviewer, levels: Record<string, number>, feedback: string, minutes: number) {
-  const state = await openReview(ctx, portfolioId, who);
+  const state = await startReview(ctx, portfolioId, who);
   await saveDraft(ctx, { reviewId: state.review!.id, levels, feedback, comments: {}, activeMsDelta: minutes * 60_000 }, who);
   return await submitReview(ctx, state.review!.id, 0, who);
 }
@@ -165,7 +165,7 @@ describe('who may release', () => {
     const core = createCore(ctx, { name: 'EW', version: 't', shell: 'browser' });
     const calls = [
       ['release.list', {}],
-      ['release.saveFeedback', { portfolioId: 'P-1', feedback: 'x' }],
+      ['release.saveFeedback', { portfolioId: 'P-1', feedback: 'x', feedbackVersion: 1 }],
       ['release.release', { items: [{ portfolioId: 'P-1' }] }],
     ] as const;
     for (const who of [r1, moderator])
@@ -179,7 +179,7 @@ describe('who may release', () => {
       [admin, 'P-2'],
     ] as const) {
       expect(((await core.handle('release.list', {}, { actor: who.id })) as unknown[]).length).toBeGreaterThan(0);
-      await core.handle('release.saveFeedback', { portfolioId: id, feedback: 'Well done.' }, { actor: who.id });
+      await core.handle('release.saveFeedback', { portfolioId: id, feedback: 'Well done.', feedbackVersion: 1 }, { actor: who.id });
       expect(await core.handle('release.release', { items: [{ portfolioId: id }] }, { actor: who.id })).toEqual({ released: [id] });
     }
     expect([(await row('P-1')).status, (await row('P-2')).status]).toEqual(['decided', 'decided']);

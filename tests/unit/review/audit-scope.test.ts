@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createCore, type Core } from '../../../src-main/core/api';
 import { verifyAuditChain } from '../../../src-main/db/audit-chain';
-import { openReview, saveDraft, submitReview } from '../../../src-main/services/reviews';
+import { saveDraft, startReview, submitReview } from '../../../src-main/services/reviews';
 import { createReviewer } from '../../../src-main/services/reviewers';
 import type { Services } from '../../../src-main/core/services';
 import type { Reviewer } from '../../../src-shared/contracts/reviewers';
@@ -28,7 +28,7 @@ const count = async () => ((await ctx.db.get('SELECT count(*) AS n FROM audit_lo
 
 describe('what the audit log records', () => {
   it('not each draft keystroke of comments and feedback, but the submitted content and the time on task', async () => {
-    const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
+    const id = (await startReview(ctx, 'P-1', reviewer)).review!.id;
     await saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 1000 }, reviewer);
     const before = await count();
     for (const text of ['G', 'Go', 'Goo', 'Good planning'])

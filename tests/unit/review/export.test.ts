@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addAnchor, openReview, saveDraft, submitReview } from '../../../src-main/services/reviews';
+import { addAnchor, saveDraft, startReview, submitReview } from '../../../src-main/services/reviews';
 import { exportDecisions } from '../../../src-main/services/export/decisions';
 import { feedbackPdf } from '../../../src-main/services/export/feedback-pdf';
 import { guardCell } from '../../../src-main/services/export/csv';
@@ -15,7 +15,7 @@ let reviewer: Reviewer;
 let admin: Reviewer;
 
 async function decide(portfolioId: string, levels: Record<string, number>, feedback: string, comments: Record<string, string> = {}) {
-  const id = (await openReview(ctx, portfolioId, reviewer)).review!.id;
+  const id = (await startReview(ctx, portfolioId, reviewer)).review!.id;
   await saveDraft(ctx, { reviewId: id, levels, comments, feedback, activeMsDelta: 120_000 }, reviewer);
   await addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E1', target: { kind: 'pdf_page', page: 2, quote: 'Learning intentions' } }, reviewer);
   await submitReview(ctx, id, 0, reviewer);

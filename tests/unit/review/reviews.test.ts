@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { addAnchor, nextPortfolio, openReview, removeAnchor, saveDraft, submitReview } from '../../../src-main/services/reviews';
+import { addAnchor, nextPortfolio, removeAnchor, saveDraft, startReview, submitReview } from '../../../src-main/services/reviews';
 import { correctDecision, loadDecisions } from '../../../src-main/services/decisions';
 import { createReviewer } from '../../../src-main/services/reviewers';
 import type { Services } from '../../../src-main/core/services';
@@ -29,19 +29,21 @@ const apiError = async (fn: () => unknown) => {
 };
 
 describe('reviewing a portfolio', () => {
-  it('opening starts a draft and moves the portfolio into review; reopening returns the same draft', async () => {
-    const state = await openReview(ctx, 'P-1', reviewer);
-    expect(state.review).toMatchObject({ status: 'draft', reviewerId: reviewer.id, levels: {}, feedback: '' });
+  it('starting creates a draft and moves the portfolio into review; starting again returns the same draft', async () => {
+    const state = await startReview(ctx, 'P-1', reviewer);
+    expect(state.review).toMatchObject({ status: 'draft', reviewerId: reviewer.id, levels: {}, feedback: '', revision: 1 });
     expect(state.readOnly).toBe(false);
+    expect(state.canStart).toBe(false);
     expect((await status('P-1')).status).toBe('in_review');
-    expect((await openReview(ctx, 'P-1', reviewer)).review!.id).toBe(state.review!.id);
+    expect((await startReview(ctx, 'P-1', reviewer)).review!.id).toBe(state.review!.id);
+    expect(await countRows(ctx, 'reviews')).toBe(1);
   });
 
   it('drafts persist every change (levels, comments, feedback, time on task) and audit each level change', async () => {
-    const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
+    const id = (await startReview(ctx, 'P-1', reviewer)).review!.id;
     await saveDraft(ctx, { reviewId: id, levels: { planning: 3 }, activeMsDelta: 1000 }, reviewer);
     await saveDraft(ctx, { reviewId: id, levels: { planning: 4 }, comments: { planning: 'Clear intentions' }, feedback: 'Good', activeMsDelta: 2500 }, reviewer);
-    const review = (await openReview(ctx, 'P-1', reviewer)).review!;
+    const review = (await startReview(ctx, 'P-1', reviewer)).review!;
     expect(review).toMatchObject({ levels: { planning: 4 }, comments: { planning: 'Clear intentions' }, feedback: 'Good', activeMs: 3500 });
     const scores = (await ctx.db.all("SELECT details FROM audit_log WHERE action = 'review.score'")) as { details: string }[];
     expect(scores.map((s) => JSON.parse(s.details))).toEqual([
@@ -51,7 +53,7 @@ describe('reviewing a portfolio', () => {
   });
 
   it('refuses levels the rubric does not have and another reviewer writing into my draft', async () => {
-    const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
+    const id = (await startReview(ctx, 'P-1', reviewer)).review!.id;
     const err = await apiError(() => saveDraft(ctx, { reviewId: id, levels: { planning: 7 }, activeMsDelta: 0 }, reviewer));
     expect(err.code).toBe('bad_request');
     expect(err.issues).toEqual(['Planning: 7 is not a level of this criterion']);
@@ -59,19 +61,19 @@ describe('reviewing a portfolio', () => {
   });
 
   it('anchors cite a PDF page (with quote) and must fit the evidence kind', async () => {
-    const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
+    const id = (await startReview(ctx, 'P-1', reviewer)).review!.id;
     const a = await addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E1', target: { kind: 'pdf_page', page: 2, quote: 'success criteria' } }, reviewer);
     expect(a).toMatchObject({ criterionId: 'planning', evidenceId: 'E1', target: { kind: 'pdf_page', page: 2, quote: 'success criteria' } });
     expect((await apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E1', target: { kind: 'video_time', startS: 3 } }, reviewer))).message).toMatch(/not a video/);
     expect((await apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'nope', evidenceId: 'E1', target: { kind: 'pdf_page', page: 1 } }, reviewer))).code).toBe('bad_request');
     expect((await apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E9', target: { kind: 'pdf_page', page: 1 } }, reviewer))).message).toMatch(/no evidence "E9"/);
     await removeAnchor(ctx, id, a.id, reviewer);
-    expect((await openReview(ctx, 'P-1', reviewer)).review!.anchors).toEqual([]);
+    expect((await startReview(ctx, 'P-1', reviewer)).review!.anchors).toEqual([]);
     expect(await auditActions()).toEqual(expect.arrayContaining(['review.anchor.add', 'review.anchor.remove']));
   });
 
   it('submitting validates every criterion and feedback for Not yet, then records the decision', async () => {
-    const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
+    const id = (await startReview(ctx, 'P-1', reviewer)).review!.id;
     await saveDraft(ctx, { reviewId: id, levels: { planning: 4 }, activeMsDelta: 0 }, reviewer);
     expect((await apiError(() => submitReview(ctx, id, 0, reviewer))).issues).toEqual(['Reflection: not scored']);
     await saveDraft(ctx, { reviewId: id, levels: { reflection: 2 }, activeMsDelta: 60_000 }, reviewer);
@@ -89,7 +91,7 @@ describe('reviewing a portfolio', () => {
   });
 
   it('a decided portfolio is read-only: no more saves, and a correction is a new revision with a reason', async () => {
-    const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
+    const id = (await startReview(ctx, 'P-1', reviewer)).review!.id;
     await saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
     await submitReview(ctx, id, 0, reviewer);
     expect((await apiError(() => saveDraft(ctx, { reviewId: id, feedback: 'x', activeMsDelta: 0 }, reviewer))).code).toBe('conflict');
@@ -109,7 +111,7 @@ describe('reviewing a portfolio', () => {
   });
 
   it('two submissions racing for the same revision cannot both land', async () => {
-    const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
+    const id = (await startReview(ctx, 'P-1', reviewer)).review!.id;
     await saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
     await ctx.db.run("INSERT INTO decisions (portfolio_id, revision, outcome, feedback, source, decided_by, decided_at) VALUES ('P-1', 1, 'pass', '', 'review', 'x', 't')");
     expect((await apiError(() => submitReview(ctx, id, 0, reviewer))).code).toBe('conflict');
@@ -120,7 +122,7 @@ describe('reviewing a portfolio', () => {
     expect(await nextPortfolio(ctx, undefined, reviewer)).toBe('P-1');
     expect(await nextPortfolio(ctx, 'P-1', reviewer)).toBe('P-2');
     expect(await nextPortfolio(ctx, 'P-2', reviewer)).toBe('P-1');
-    const id = (await openReview(ctx, 'P-1', reviewer)).review!.id;
+    const id = (await startReview(ctx, 'P-1', reviewer)).review!.id;
     await saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
     await submitReview(ctx, id, 0, reviewer);
     expect(await nextPortfolio(ctx, 'P-2', reviewer)).toBe(null);

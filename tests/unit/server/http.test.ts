@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../../src-main/core/api';
 import { startHttpShell, type HttpShell } from '../../../src-main/server/http';
 import { importPath } from '../../../src-main/services/import/importer';
+import { createReviewer } from '../../../src-main/services/reviewers';
 import type { Services } from '../../../src-main/core/services';
 import { makePdf, sha256, tempDir, tempServices, writeCatalogue, writePackageFolder } from '../../support/fixtures';
 
@@ -105,6 +106,18 @@ describe('API over HTTP', () => {
     expect((await call('portfolio.get', { id: 'P-404' })).status).toBe(404);
     expect((await raw('/api/queue.counts', { ...auth(), 'Content-Type': 'text/plain' }, 'POST', '{}')).status).toBe(415);
     expect((await raw('/api/queue.counts', auth(), 'GET')).status).toBe(405);
+  });
+  it('answers a stale write with 409 and the words naming who changed the record', async () => {
+    const admin = await createReviewer(ctx, { name: 'Ada Admin', email: 'ada@example.nz', school: '', district: '', roles: ['admin', 'reviewer'] }, null);
+    const as = { 'X-EW-Actor': admin.id };
+    const started = JSON.parse((await call('review.start', { portfolioId: 'P-1' }, as)).body.toString()) as { review: { id: number; revision: number } };
+    const save = (levels: Record<string, number>) => call('review.save', { reviewId: started.review.id, revision: started.review.revision, levels }, as);
+    expect((await save({ planning: 3 })).status).toBe(200);
+    const stale = await save({ planning: 1 });
+    expect(stale.status).toBe(409);
+    const body = JSON.parse(stale.body.toString());
+    expect(body.code).toBe('conflict');
+    expect(body.message).toMatch(/^You saved this draft at \d\d:\d\d in another window after this one loaded it; reload to see those changes$/);
   });
   it('refuses state-changing calls from another origin, even with the token (Origin, Sec-Fetch-Site)', async () => {
     const own = new URL(base).origin;

@@ -253,6 +253,7 @@ export const reviews = pgTable(
     updatedAt: text('updated_at').notNull(),
     submittedAt: text('submitted_at'),
     activeMs: bigint('active_ms', { mode: 'number' }).notNull().default(0),
+    revision: bigint('revision', { mode: 'number' }).notNull().default(1),
   },
   (t) => [
     index('reviews_reviewer_status').on(t.reviewerId, t.status),
@@ -313,6 +314,9 @@ export const decisions = pgTable(
     reason: text('reason'),
     releasedAt: text('released_at'),
     releasedBy: text('released_by'),
+    feedbackVersion: bigint('feedback_version', { mode: 'number' }).notNull().default(1),
+    feedbackEditedBy: text('feedback_edited_by'),
+    feedbackEditedAt: text('feedback_edited_at'),
   },
   (t) => [
     index('decisions_unreleased').on(t.portfolioId).where(sql`released_at IS NULL`),

@@ -72,6 +72,9 @@ export const moderations = pgTable(
     resolvedBy: text('resolved_by'),
     resolvedAt: text('resolved_at'),
     note: text('note'),
+    revision: bigint('revision', { mode: 'number' }).notNull().default(1),
+    updatedBy: text('updated_by'),
+    updatedAt: text('updated_at'),
   },
   (t) => [
     index('moderations_status').on(t.status, t.openedAt),

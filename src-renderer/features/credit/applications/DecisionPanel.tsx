@@ -8,13 +8,14 @@ import { api } from '../../../api/transport';
 import { useDownload } from '../shared/download';
 import { day } from '../shared/format';
 import { ErrorAlert } from '../shared/ui';
+import { ApiErrorAlert } from '../../panel/shared/ApiErrorAlert';
 
 /** Approve or decline with reasons; with four eyes, says who approved first and that someone else must confirm. */
 export function DecisionPanel({ app }: { app: ApplicationView }) {
   const [reasons, setReasons] = useState('');
   const queryClient = useQueryClient();
   const decide = useMutation({
-    mutationFn: (decision: 'approve' | 'decline') => api.call('credit.decide', { applicationId: app.id, decision, reasons }),
+    mutationFn: (decision: 'approve' | 'decline') => api.call('credit.decide', { applicationId: app.id, decision, reasons, revision: app.revision }),
     onSuccess: () => {
       setReasons('');
       void queryClient.invalidateQueries();
@@ -92,7 +93,14 @@ export function DecisionPanel({ app }: { app: ApplicationView }) {
             {app.actions.why[0]!.toUpperCase() + app.actions.why.slice(1)}.
           </Alert>
         )}
-        <ErrorAlert error={decide.error} title="The decision was not recorded" />
+        <ApiErrorAlert
+          error={decide.error}
+          title="The decision was not recorded"
+          onReload={() => {
+            decide.reset();
+            void queryClient.invalidateQueries();
+          }}
+        />
         {!open && (
           <>
             <Text size="sm" data-testid="decision-outcome">

@@ -14,6 +14,7 @@ interface Props {
   readOnly: boolean;
   problems: string[];
   error: unknown;
+  onReload(): void;
   busy: boolean;
   canAskThird: boolean;
   onFeedback(text: string): void;
@@ -83,7 +84,7 @@ export function DecisionForm(p: Props) {
                 ))}
               </Alert>
             )}
-            <ApiErrorAlert error={p.error} title="The decision was not recorded" />
+            <ApiErrorAlert error={p.error} title="The decision was not recorded" onReload={p.onReload} />
             {!p.readOnly && (
               <Group justify="space-between">
                 <Button variant="default" onClick={p.onThirdReview} disabled={!p.canAskThird}>

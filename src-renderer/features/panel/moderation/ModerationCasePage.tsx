@@ -44,7 +44,7 @@ function CaseLoader() {
   const portfolio = useApiQuery('portfolio.get', { id });
   const credential = portfolio.data?.credential.code ?? '';
   const policy = useApiQuery('policy.get', { credential }, { enabled: Boolean(credential) });
-  // A resolved case shows the decision it ended with (review.open only reads once a portfolio is decided).
+  // A resolved case shows the decision it ended with (review.open only reads).
   const resolved = theCase.data?.status === 'resolved';
   const decision = useQuery({
     queryKey: ['review.open', id, me.id],
@@ -67,7 +67,7 @@ function CaseLoader() {
     );
   return (
     <CaseWorkspace
-      key={`${id}:${theCase.data.status}`}
+      key={`${id}:${theCase.data.status}:${theCase.data.revision}`}
       theCase={theCase.data}
       portfolio={portfolio.data}
       tolerance={policy.data.current.tolerance}
@@ -108,6 +108,11 @@ function CaseWorkspace({ theCase, portfolio, tolerance, decision }: WorkspacePro
   }, [portfolio.id]);
 
   const refresh = () => queryClient.invalidateQueries();
+  // After a refusal because the case changed since it was loaded: the case as it is now, in a fresh form.
+  const reload = () => {
+    setThirdOpen(false);
+    void refresh();
+  };
   const decide = useMutation({
     mutationFn: (confirm: boolean) =>
       api.call('moderation.decide', {
@@ -117,6 +122,7 @@ function CaseWorkspace({ theCase, portfolio, tolerance, decision }: WorkspacePro
         feedback: form.values.feedback,
         note: form.values.note,
         confirm,
+        revision: theCase.revision,
       }),
     onSuccess: async (d) => {
       notifications.show({ color: 'teal', message: `${portfolio.id} decided by moderation: ${OUTCOME_LABEL[d.outcome]}` });
@@ -124,7 +130,7 @@ function CaseWorkspace({ theCase, portfolio, tolerance, decision }: WorkspacePro
     },
   });
   const third = useMutation({
-    mutationFn: (note: string) => api.call('moderation.thirdReview', { portfolioId: portfolio.id, note }),
+    mutationFn: (note: string) => api.call('moderation.thirdReview', { portfolioId: portfolio.id, note, revision: theCase.revision }),
     onSuccess: async () => {
       setThirdOpen(false);
       notifications.show({ message: `${portfolio.id} is waiting for a third review.` });
@@ -283,6 +289,7 @@ function CaseWorkspace({ theCase, portfolio, tolerance, decision }: WorkspacePro
         readOnly={readOnly}
         problems={problems}
         error={decide.error}
+        onReload={reload}
         busy={decide.isPending}
         canAskThird={theCase.reviews.length < 3}
         onFeedback={form.setFeedback}
@@ -297,6 +304,7 @@ function CaseWorkspace({ theCase, portfolio, tolerance, decision }: WorkspacePro
         portfolioId={portfolio.id}
         busy={third.isPending}
         error={third.error}
+        onReload={reload}
         onClose={() => setThirdOpen(false)}
         onConfirm={(note) => third.mutate(note)}
       />

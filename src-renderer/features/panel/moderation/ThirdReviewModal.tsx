@@ -7,11 +7,12 @@ interface Props {
   portfolioId: string;
   busy: boolean;
   error: unknown;
+  onReload(): void;
   onClose(): void;
   onConfirm(note: string): void;
 }
 
-export function ThirdReviewModal({ opened, portfolioId, busy, error, onClose, onConfirm }: Props) {
+export function ThirdReviewModal({ opened, portfolioId, busy, error, onReload, onClose, onConfirm }: Props) {
   const [note, setNote] = useState('');
   return (
     <Modal opened={opened} onClose={onClose} title="Ask for a third review?" size="md">
@@ -34,7 +35,7 @@ export function ThirdReviewModal({ opened, portfolioId, busy, error, onClose, on
             onChange={(e) => setNote(e.currentTarget.value)}
             data-autofocus
           />
-          <ApiErrorAlert error={error} title="No third review was requested" />
+          <ApiErrorAlert error={error} title="No third review was requested" onReload={onReload} />
           <Group justify="flex-end">
             <Button variant="default" onClick={onClose}>
               Cancel

@@ -17,13 +17,13 @@ export function ReleaseEditor({ item, onReleased }: { item: ReleaseItem; onRelea
   const [text, setText] = useState(item.decision.feedback);
   const dirty = text !== item.decision.feedback;
   const save = useMutation({
-    mutationFn: () => api.call('release.saveFeedback', { portfolioId: item.portfolio, feedback: text }),
+    mutationFn: () => api.call('release.saveFeedback', { portfolioId: item.portfolio, feedback: text, feedbackVersion: item.decision.feedbackVersion }),
     onSuccess: async () => {
       notifications.show({ message: `Feedback for ${item.portfolio} saved; it is not released yet.`, closeButtonProps: { 'aria-label': 'Dismiss' } });
       await queryClient.invalidateQueries({ queryKey: ['release.list'] });
     },
   });
-  const { release, busy, error } = useRelease(onReleased);
+  const { release, busy, error, reload } = useRelease(onReleased);
   const problems = releaseProblems(item.decision.outcome, text);
   const warnings = releaseWarnings(text);
   return (
@@ -64,12 +64,19 @@ export function ReleaseEditor({ item, onReleased }: { item: ReleaseItem; onRelea
               ))}
             </Alert>
           )}
-          <ApiErrorAlert error={save.error ?? error} title="Not saved or released" />
+          <ApiErrorAlert
+            error={save.error ?? error}
+            title="Not saved or released"
+            onReload={() => {
+              save.reset();
+              reload();
+            }}
+          />
           <Group justify="flex-end">
             <Button variant="default" onClick={() => save.mutate()} disabled={!dirty} loading={save.isPending}>
               Save feedback
             </Button>
-            <Button onClick={() => release([{ portfolioId: item.portfolio, outcome: item.decision.outcome, feedback: text }])} disabled={problems.length > 0} loading={busy}>
+            <Button onClick={() => release([{ portfolioId: item.portfolio, outcome: item.decision.outcome, feedback: text, feedbackVersion: item.decision.feedbackVersion }])} disabled={problems.length > 0} loading={busy}>
               Release to the candidate
             </Button>
           </Group>

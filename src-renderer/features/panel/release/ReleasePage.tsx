@@ -23,7 +23,7 @@ function ReleaseList() {
   const list = useApiQuery('release.list', {});
   const [selected, setSelected] = useState<string[]>([]);
   const [editing, setEditing] = useState<ReleaseItem | null>(null);
-  const { release, busy, error } = useRelease(() => setSelected([]));
+  const { release, busy, error, reload } = useRelease(() => setSelected([]));
   const items = list.data ?? [];
   const chosen = items.filter((i) => selected.includes(i.portfolio));
   const all = items.length > 0 && chosen.length === items.length;
@@ -35,7 +35,7 @@ function ReleaseList() {
         description="Decisions reconciled from agreeing reviews. Nothing reaches the candidate until you release it: edit the merged feedback, then release one or many."
         actions={
           <Button
-            onClick={() => release(chosen.map((i) => ({ portfolioId: i.portfolio, outcome: i.decision.outcome, feedback: i.decision.feedback })))}
+            onClick={() => release(chosen.map((i) => ({ portfolioId: i.portfolio, outcome: i.decision.outcome, feedback: i.decision.feedback, feedbackVersion: i.decision.feedbackVersion })))}
             disabled={chosen.length === 0}
             loading={busy}
             data-testid="release-selected"
@@ -44,7 +44,7 @@ function ReleaseList() {
           </Button>
         }
       />
-      <ApiErrorAlert error={list.error ?? error} title="Not released" />
+      <ApiErrorAlert error={list.error ?? error} title="Not released" onReload={reload} />
       {list.isLoading && (
         <Center h={160}>
           <Loader aria-label="Loading decisions ready to release" />

@@ -9,6 +9,8 @@ export interface ReleaseChoice {
   portfolioId: string;
   outcome: string;
   feedback: string;
+  /** The version of the held feedback the lead saw (DecisionView.feedbackVersion). */
+  feedbackVersion: number;
 }
 
 /**
@@ -19,7 +21,7 @@ export function useRelease(onDone?: () => void) {
   const queryClient = useQueryClient();
   const mutation = useMutation({
     mutationFn: ({ items, confirm }: { items: ReleaseChoice[]; confirm: boolean }) =>
-      api.call('release.release', { items: items.map((i) => ({ portfolioId: i.portfolioId, feedback: i.feedback })), confirm }),
+      api.call('release.release', { items: items.map((i) => ({ portfolioId: i.portfolioId, feedback: i.feedback, feedbackVersion: i.feedbackVersion })), confirm }),
     onSuccess: async (r) => {
       notifications.show({ color: 'teal', closeButtonProps: { 'aria-label': 'Dismiss' }, message: `Released ${r.released.length === 1 ? r.released[0] : `${r.released.length} decisions`} to the candidate${r.released.length === 1 ? '' : 's'}.` });
       await queryClient.invalidateQueries();
@@ -37,5 +39,10 @@ export function useRelease(onDone?: () => void) {
       onConfirm: () => mutation.mutate({ items, confirm: warnings.length > 0 }),
     });
   };
-  return { release, busy: mutation.isPending, error: mutation.error };
+  /** After a refusal because a held decision changed since it was loaded: the list as it is now. */
+  const reload = () => {
+    mutation.reset();
+    void queryClient.invalidateQueries({ queryKey: ['release.list'] });
+  };
+  return { release, busy: mutation.isPending, error: mutation.error, reload };
 }

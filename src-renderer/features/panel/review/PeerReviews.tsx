@@ -37,7 +37,7 @@ export function PeerReviews({ rubric, state, credential, evidenceTitle, onOpenAn
       <Alert color="blue" variant="light" title="Blind review" data-testid="peer-status">
         <Text size="xs">
           {state.peers.length === 1 ? 'Another review of this portfolio exists' : `${plural(state.peers.length, 'other review')} of this portfolio exist`} ({parts}).
-          {own ? ' Its scores stay hidden until you submit yours; then you can compare.' : ''}
+          {own || state.canStart ? ' Its scores stay hidden until you submit yours; then you can compare.' : ''}
         </Text>
         <Group gap={4} mt={4}>
           {state.peers.map((p, i) => (

@@ -46,7 +46,11 @@ function scorer(seed: number) {
 
 async function seed(ctx: ServiceContext, production: number, anchors: number, raters: number): Promise<void> {
   await insertRubric(ctx, RUBRIC, 'bench');
-  await upsertCredential(ctx, { code: 'BEN-8', title: 'Bench', provider: 'bench', level: 'NZQF 8', credit_points: 5, rubric: { id: RUBRIC.id, version: 1 } }, 'bench');
+  await upsertCredential(
+    ctx,
+    { code: 'BEN-8', title: 'Bench', provider: 'bench', level: 'NZQF 8', credit_points: 5, rubric: { id: RUBRIC.id, version: 1 } },
+    'bench',
+  );
   const at = (i: number) => new Date(Date.parse('2026-01-01T00:00:00Z') + i * 60_000).toISOString();
   const now = '2026-12-31T00:00:00.000Z';
   const pick = scorer(11);
@@ -70,10 +74,12 @@ async function seed(ctx: ServiceContext, production: number, anchors: number, ra
          VALUES (?, ?, ?, 'bench-rubric', 1, 'submitted', ?, ?, ?, ?)`,
         [pid, reviewer, kind, scores.every((x) => x >= 3) ? 'pass' : 'not_yet', started, submitted, submitted],
       );
-      for (const [k, c] of CRITERIA.entries()) await db.run('INSERT INTO review_scores (review_id, criterion_id, score) VALUES (?, ?, ?)', [reviewId, c, scores[k]]);
+      for (const [k, c] of CRITERIA.entries())
+        await db.run('INSERT INTO review_scores (review_id, criterion_id, score) VALUES (?, ?, ?)', [reviewId, c, scores[k]]);
       return reviewId;
     };
-    for (let r = 0; r < raters; r++) await db.run('INSERT INTO reviewers (id, name, email, created_at) VALUES (?, ?, ?, ?)', [`R-${r}`, `Reviewer ${r}`, `r${r}@bench.nz`, now]);
+    for (let r = 0; r < raters; r++)
+      await db.run('INSERT INTO reviewers (id, name, email, created_at) VALUES (?, ?, ?, ?)', [`R-${r}`, `Reviewer ${r}`, `r${r}@bench.nz`, now]);
     // Production: each portfolio reviewed by two of the panel; the decision keeps the lower levels.
     for (let i = 0; i < production; i++) {
       const pid = `P-${i}`;
@@ -91,7 +97,8 @@ async function seed(ctx: ServiceContext, production: number, anchors: number, ra
         "INSERT INTO decisions (portfolio_id, revision, outcome, feedback, source, decided_by, decided_at) VALUES (?, 1, ?, '', 'reconciled', 'bench', ?)",
         [pid, final.every((x) => x >= 3) ? 'pass' : 'not_yet', at(i + 60 * 48)],
       );
-      for (const [k, c] of CRITERIA.entries()) await db.run('INSERT INTO decision_levels (decision_id, criterion_id, score) VALUES (?, ?, ?)', [decisionId, c, final[k]]);
+      for (const [k, c] of CRITERIA.entries())
+        await db.run('INSERT INTO decision_levels (decision_id, criterion_id, score) VALUES (?, ?, ?)', [decisionId, c, final[k]]);
     }
     // Calibration: three rounds; the last one large (every reviewer scores every one of its anchors).
     const rounds = [
@@ -120,7 +127,13 @@ async function seed(ctx: ServiceContext, production: number, anchors: number, ra
           const when = `${spec.opens}T${String(8 + (r % 10)).padStart(2, '0')}:00:00.000Z`;
           const s = ref.map((t) => pick(t, bias(r) * (n + 1) * 0.5));
           const reviewId = await review(pid, `R-${r}`, 'calibration', s, when, when);
-          await db.run('INSERT INTO calibration_submissions (review_id, round_id, portfolio_id, reviewer_id, submitted_at) VALUES (?, ?, ?, ?, ?)', [reviewId, roundId, pid, `R-${r}`, when]);
+          await db.run('INSERT INTO calibration_submissions (review_id, round_id, portfolio_id, reviewer_id, submitted_at) VALUES (?, ?, ?, ?, ?)', [
+            reviewId,
+            roundId,
+            pid,
+            `R-${r}`,
+            when,
+          ]);
         }
       }
     }
@@ -135,7 +148,9 @@ export async function benchCalibration(): Promise<Record<string, string>> {
   const [, seedMs] = await timeAsync(() => seed(ctx, 10_000, 1_000, 20));
   const round = await roundRow(ctx, 3);
   const count = async (sql: string) => ((await ctx.db.get(sql)) as { n: number }).n;
-  const roundRatings = await count('SELECT count(*) AS n FROM calibration_submissions s JOIN review_scores rs ON rs.review_id = s.review_id WHERE s.round_id = 3');
+  const roundRatings = await count(
+    'SELECT count(*) AS n FROM calibration_submissions s JOIN review_scores rs ON rs.review_id = s.review_id WHERE s.round_id = 3',
+  );
   const productionRatings = await count("SELECT count(*) AS n FROM reviews r JOIN review_scores rs ON rs.review_id = r.id WHERE r.kind = 'review'");
   await buildRoundReport(ctx, round, { resamples: 50 }); // warm-up
   const roundSamples: number[] = [];

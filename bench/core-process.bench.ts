@@ -65,7 +65,11 @@ function figures(label: string, inProcess: Stalls, host: Stalls): Record<string,
   return {
     [`core process: ${label}, in-process (p50 / p99 / max)`]: f(inProcess),
     [`core process: ${label}, core host (p50 / p99 / max)`]: f(host),
-    [`core process: ${label}, in-process / host (p99, max, CPU)`]: [ratio(inProcess.p99, host.p99), ratio(inProcess.max, host.max), ratio(inProcess.cpuSeconds, host.cpuSeconds)].join(', '),
+    [`core process: ${label}, in-process / host (p99, max, CPU)`]: [
+      ratio(inProcess.p99, host.p99),
+      ratio(inProcess.max, host.max),
+      ratio(inProcess.cpuSeconds, host.cpuSeconds),
+    ].join(', '),
   };
 }
 

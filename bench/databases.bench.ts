@@ -57,14 +57,20 @@ export async function benchDatabases(): Promise<Record<string, string>> {
   const work = tempDir('ew-bench-databases-');
   try {
     return await withPostgresServer(async (server) => {
-      const out: Record<string, string> = { 'databases: portfolios': n.toLocaleString('en'), 'databases: timings per figure': `${samples} API + ${samples} bare, interleaved` };
+      const out: Record<string, string> = {
+        'databases: portfolios': n.toLocaleString('en'),
+        'databases: timings per figure': `${samples} API + ${samples} bare, interleaved`,
+      };
 
       const sqliteDir = path.join(work, 'sqlite');
       const sqlite = await openServices({ dataDir: sqliteDir });
       try {
         await seeded('sqlite', sqlite, n, out);
         step('timing the queue on sqlite');
-        Object.assign(out, await withBare(bareSqlite(path.join(sqliteDir, 'queue.sqlite'), sqlite.db.fn), (bare) => queueFigures('sqlite', sqlite, bare, n, samples)));
+        Object.assign(
+          out,
+          await withBare(bareSqlite(path.join(sqliteDir, 'queue.sqlite'), sqlite.db.fn), (bare) => queueFigures('sqlite', sqlite, bare, n, samples)),
+        );
       } finally {
         await sqlite.close();
       }

@@ -37,14 +37,20 @@ export async function benchPanels(): Promise<Record<string, string>> {
   }));
   const policy = { ...DEFAULT_POLICY, coi_same_district: true };
   const [pure, pureMs] = time(() => allocate(portfolios, reviewers, () => policy));
-  out['allocation (pure): 10,000 portfolios × 50 reviewers'] = `${pureMs.toFixed(0)} ms (${pure.assigned.length} assignments, ${pure.unallocated.length} unallocated)`;
+  out['allocation (pure): 10,000 portfolios × 50 reviewers'] =
+    `${pureMs.toFixed(0)} ms (${pure.assigned.length} assignments, ${pure.unallocated.length} unallocated)`;
 
   // The same through the database service (loads, policies, conflicts from SQLite; writes and audits every assignment).
   const dataDir = tempDir('ew-bench-panels-');
   const ctx = await openServices({ dataDir });
   await seedPortfolios(ctx, 10_000);
   const admin = systemActor('bench');
-  for (const r of reviewers) await createReviewer(ctx, { id: r.id, name: r.id, email: `${r.id.toLowerCase()}@bench.nz`, school: r.school, district: r.district, roles: ['reviewer'], maxLoad: 500 }, admin);
+  for (const r of reviewers)
+    await createReviewer(
+      ctx,
+      { id: r.id, name: r.id, email: `${r.id.toLowerCase()}@bench.nz`, school: r.school, district: r.district, roles: ['reviewer'], maxLoad: 500 },
+      admin,
+    );
   await setPolicy(ctx, 'TST-8', { coi_same_district: true }, admin);
   const [db, dbMs] = await timeAsync(() => allocateAll(ctx, admin));
   out['allocation (database): 10,000 portfolios × 50 reviewers'] = `${(dbMs / 1000).toFixed(2)} s (${db.assigned.length} assignments)`;

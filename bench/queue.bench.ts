@@ -25,7 +25,13 @@ export async function seedPortfolios(ctx: ServiceContext, n: number): Promise<vo
       const id = `C-${i}`;
       const name = `${FIRST[i % FIRST.length]} ${LAST[(i * 7) % LAST.length]} ${i}`;
       const [school, district] = [`School ${i % 300}`, DISTRICTS[i % DISTRICTS.length]];
-      await ctx.db.run('INSERT INTO candidates (id, name, email, school, district) VALUES (?, ?, ?, ?, ?)', [id, name, `c${i}@school${i % 300}.nz`, school, district]);
+      await ctx.db.run('INSERT INTO candidates (id, name, email, school, district) VALUES (?, ?, ?, ?, ?)', [
+        id,
+        name,
+        `c${i}@school${i % 300}.nz`,
+        school,
+        district,
+      ]);
       const at = new Date(start + i * 60_000).toISOString();
       const pid = `P-${String(i).padStart(6, '0')}`;
       const { seq } = (await ctx.db.get<{ seq: number }>(
@@ -33,7 +39,11 @@ export async function seedPortfolios(ctx: ServiceContext, n: number): Promise<vo
          VALUES (?, ?, ?, ?, ?, 'TST-8', 'test-rubric', 1, 1, ?, ?, 'x', ?, ?) RETURNING seq`,
         [pid, id, name, school, district, at, STATUSES[i % 5], at, at],
       ))!;
-      await ctx.db.run("INSERT INTO portfolio_search (rowid, ref, pseudonym, identity) VALUES (?, ?, '', ?)", [seq, pid, `${id} ${name} c${i}@school${i % 300}.nz`]);
+      await ctx.db.run("INSERT INTO portfolio_search (rowid, ref, pseudonym, identity) VALUES (?, ?, '', ?)", [
+        seq,
+        pid,
+        `${id} ${name} c${i}@school${i % 300}.nz`,
+      ]);
     }
   });
   // Planner statistics for the bulk-inserted rows, so the timed queries use the plans a used database gets.

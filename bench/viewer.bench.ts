@@ -142,7 +142,11 @@ export async function benchViewer(): Promise<Record<string, string>> {
   const ctx = await openServices({ dataDir });
   await importPath(ctx, work, { actor: 'bench' });
   // The app asks who is reviewing before anything else; an administrator may open any portfolio.
-  const admin = await createReviewer(ctx, { name: 'Bench Admin', email: 'bench@example.nz', school: '', district: '', roles: ['admin', 'reviewer'] }, systemActor('bench'));
+  const admin = await createReviewer(
+    ctx,
+    { name: 'Bench Admin', email: 'bench@example.nz', school: '', district: '', roles: ['admin', 'reviewer'] },
+    systemActor('bench'),
+  );
 
   const out: Record<string, string> = { 'viewer: PDF': `${PAGES} pages, ${mb(longPdf.length)}` };
   await withBrowserShell(ctx, async (shell, browser) => {
@@ -200,7 +204,12 @@ export async function benchViewer(): Promise<Record<string, string>> {
       await page.locator(`[data-testid="pdf-page-${n}"][data-rendered="true"]`).waitFor();
       jumps.push(Date.now() - t0);
     }
-    out['viewer: jump to a far page → drawn (median of 3)'] = ms(percentile([...jumps].sort((a, b) => a - b), 50));
+    out['viewer: jump to a far page → drawn (median of 3)'] = ms(
+      percentile(
+        [...jumps].sort((a, b) => a - b),
+        50,
+      ),
+    );
 
     // Find across all 300 pages: the first hit (searched from the page being read) and the complete count.
     progress('finding');
@@ -214,7 +223,8 @@ export async function benchViewer(): Promise<Record<string, string>> {
     const firstHit = Date.now() - f0;
     await count.filter({ hasText: /^\d+ of \d+$/ }).waitFor({ timeout: 120_000 });
     const allHits = Date.now() - f0;
-    out['viewer: find "whanau" in 300 pages: first hit / all counted'] = `${ms(firstHit)} / ${ms(allHits)} (${(await count.textContent())!.split(' of ')[1]} hits)`;
+    out['viewer: find "whanau" in 300 pages: first hit / all counted'] =
+      `${ms(firstHit)} / ${ms(allHits)} (${(await count.textContent())!.split(' of ')[1]} hits)`;
     await page.getByRole('button', { name: 'Close find' }).click();
 
     await page.waitForTimeout(500);

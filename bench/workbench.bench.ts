@@ -28,7 +28,11 @@ export async function benchWorkbench(n = 12): Promise<Record<string, string>> {
   await importPath(ctx, work, { actor: 'bench' });
   const admin = systemActor('bench');
   await setPolicy(ctx, 'TST-8', { reviews_required: 1 }, admin);
-  const reviewer = await createReviewer(ctx, { name: 'Bench Reviewer', email: 'bench@example.nz', school: 'Elsewhere', district: 'Elsewhere', roles: ['reviewer'] }, admin);
+  const reviewer = await createReviewer(
+    ctx,
+    { name: 'Bench Reviewer', email: 'bench@example.nz', school: 'Elsewhere', district: 'Elsewhere', roles: ['reviewer'] },
+    admin,
+  );
   const samples = await withBrowserShell(ctx, async (shell, browser) => {
     const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
     await page.addInitScript(`localStorage.setItem('ew.reviewer', ${JSON.stringify(reviewer.id)})`);

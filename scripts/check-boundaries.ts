@@ -6,12 +6,21 @@ import fs from 'node:fs';
 import path from 'node:path';
 
 const RULES: { dir: string; forbidden: RegExp; why: string }[] = [
-  { dir: 'src-shared', forbidden: /^(node:|electron$|fs$|path$|os$|crypto$|child_process$|better-sqlite3$|react|@mantine)|src-main|src-renderer/, why: 'src-shared is pure domain code' },
-  { dir: 'src-renderer', forbidden: /^(node:|electron$|fs$|path$|better-sqlite3$|drizzle-orm)|src-main/, why: 'the renderer reaches the core only through the API client' },
+  {
+    dir: 'src-shared',
+    forbidden: /^(node:|electron$|fs$|path$|os$|crypto$|child_process$|better-sqlite3$|react|@mantine)|src-main|src-renderer/,
+    why: 'src-shared is pure domain code',
+  },
+  {
+    dir: 'src-renderer',
+    forbidden: /^(node:|electron$|fs$|path$|better-sqlite3$|drizzle-orm)|src-main/,
+    why: 'the renderer reaches the core only through the API client',
+  },
   { dir: 'src-main', forbidden: /src-renderer/, why: 'main-process code must not import renderer code' },
   {
     dir: 'src-main/services',
-    forbidden: /^(better-sqlite3|pg)$|^drizzle-orm\/(better-sqlite3|node-postgres|pg-core|sqlite-core|sqlite-proxy)|\/db\/(database|sqlite-db|open|migrate|postgres)/,
+    forbidden:
+      /^(better-sqlite3|pg)$|^drizzle-orm\/(better-sqlite3|node-postgres|pg-core|sqlite-core|sqlite-proxy)|\/db\/(database|sqlite-db|open|migrate|postgres)/,
     why: 'services reach the database only through the Db port (src-main/db/port.ts)',
   },
 ];

@@ -101,7 +101,8 @@ export async function barePostgres(url: string, fn: DialectSql): Promise<BareQue
     async search(text, limit) {
       const { sql, params } = searchFragment(fn, text);
       const matches = numbered(sql, 1);
-      const found = (await client.query<{ id: string }>(pageSql('JOIN', `${OPEN} AND p.seq IN (${matches})`, `$${params.length + 1}`, '0'), [...params, limit])).rows;
+      const found = (await client.query<{ id: string }>(pageSql('JOIN', `${OPEN} AND p.seq IN (${matches})`, `$${params.length + 1}`, '0'), [...params, limit]))
+        .rows;
       return { ids: found.map((r) => r.id), total: await one(countMatches(matches, numbered(sql, params.length + 1)), [...params, ...params]) };
     },
     close: () => client.end(),

@@ -30,7 +30,13 @@ export async function claimFigures(ctx: Services, { dataDir, databaseUrl, client
   for (let i = 0; i < clients; i++) {
     const id = `R-${String(i).padStart(2, '0')}`;
     // No school or district of any candidate's, and room for every claim: nothing but another claim stops one.
-    reviewers.push(await createReviewer(ctx, { id, name: id, email: `${id.toLowerCase()}@bench.nz`, school: `Reviewer school ${i}`, district: '', roles: ['reviewer'], maxLoad: 1_000_000 }, admin));
+    reviewers.push(
+      await createReviewer(
+        ctx,
+        { id, name: id, email: `${id.toLowerCase()}@bench.nz`, school: `Reviewer school ${i}`, district: '', roles: ['reviewer'], maxLoad: 1_000_000 },
+        admin,
+      ),
+    );
   }
   const apps: Services[] = [];
   try {

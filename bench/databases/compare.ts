@@ -26,7 +26,11 @@ export async function interleaved(n: number, app: () => Promise<unknown>, bare: 
   return out;
 }
 
-const median = (xs: number[]) => percentile([...xs].sort((x, y) => x - y), 50);
+const median = (xs: number[]) =>
+  percentile(
+    [...xs].sort((x, y) => x - y),
+    50,
+  );
 
 export const ratio = (app: number, bare: number) => `${(app / bare).toFixed(1)}×`;
 
@@ -35,7 +39,10 @@ export function ratioFigures(label: string, { app, bare }: Paired): Record<strin
   const a = [...app].sort((x, y) => x - y);
   const b = [...bare].sort((x, y) => x - y);
   const out: Record<string, string> = {};
-  for (const [name, p] of [['median', 50], ['p95', 95]] as const) {
+  for (const [name, p] of [
+    ['median', 50],
+    ['p95', 95],
+  ] as const) {
     const [x, y] = [percentile(a, p), percentile(b, p)];
     out[`${label} (API / bare, ${name})`] = `${x.toFixed(2)} / ${y.toFixed(2)} ms = ${ratio(x, y)}`;
   }

@@ -14,7 +14,10 @@ import { ratio } from './compare';
 import { createDatabase, type PostgresServer } from './postgres-server';
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true, recursive: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name));
+  return fs
+    .readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((e) => e.isFile())
+    .map((e) => path.join(e.parentPath, e.name));
 }
 
 /** Seconds to read, hash and write a copy of every file of the batch (named by its hash, as the evidence store does). */

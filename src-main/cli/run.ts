@@ -20,16 +20,14 @@ function helpText(): string {
     '',
     ...commands.map((c) => `  ${c.usage.padEnd(62)} ${c.summary}`),
     '',
-    'Every command takes --data DIR (default: the desktop app\'s data folder, or $EVIDENCE_WORKBENCH_DATA),',
+    "Every command takes --data DIR (default: the desktop app's data folder, or $EVIDENCE_WORKBENCH_DATA),",
     '--json for machine-readable output on stdout, and --actor NAME (recorded in the audit log; default cli:$USER).',
   ].join('\n');
 }
 
 function findCommand(argv: string[]): { command: Command; rest: string[] } | null {
   const words = argv.filter((a) => !a.startsWith('-'));
-  const matches = commands
-    .filter((c) => c.words.every((w, i) => words[i] === w))
-    .sort((a, b) => b.words.length - a.words.length);
+  const matches = commands.filter((c) => c.words.every((w, i) => words[i] === w)).sort((a, b) => b.words.length - a.words.length);
   const command = matches[0];
   if (!command) return null;
   const rest = [...argv];

@@ -56,7 +56,9 @@ function createHandlers(ctx: ServiceContext, info: Omit<AppInfo, 'dataDir'>): Ha
       await removeAnchor(ctx, reviewId, anchorId, await actor(caller));
       return {};
     },
-    'review.submit': async ({ reviewId, activeMsDelta, revision }, caller) => ({ state: await submitReview(ctx, reviewId, activeMsDelta, await actor(caller), revision) }),
+    'review.submit': async ({ reviewId, activeMsDelta, revision }, caller) => ({
+      state: await submitReview(ctx, reviewId, activeMsDelta, await actor(caller), revision),
+    }),
     'review.peers': async ({ portfolioId }, caller) => peerReviews(ctx, portfolioId, await actor(caller)),
     'decision.correct': async (input, caller) => correctDecision(ctx, input, await actor(caller)),
     'queue.next': async ({ after }, caller) => ({ id: await nextPortfolio(ctx, after, await actor(caller)) }),
@@ -74,9 +76,19 @@ export function toApiError(err: unknown): ApiError {
   if (err instanceof ApiError) return err;
   // The preview the app shows before a lead confirms: every change, in words and as data.
   if (err instanceof ExistingRecordsError)
-    return new ApiError('conflict', `nothing was imported: ${err.summary}; a lead or admin confirms to apply them`, err.problems.map(formatProblem), err.changes);
+    return new ApiError(
+      'conflict',
+      `nothing was imported: ${err.summary}; a lead or admin confirms to apply them`,
+      err.problems.map(formatProblem),
+      err.changes,
+    );
   if (err instanceof ImportError) return new ApiError('bad_request', err.message.split('\n')[0]!, err.problems.map(formatProblem));
-  if (err instanceof ZodError) return new ApiError('bad_request', 'invalid request', err.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`));
+  if (err instanceof ZodError)
+    return new ApiError(
+      'bad_request',
+      'invalid request',
+      err.issues.map((i) => `${i.path.join('.') || '(input)'}: ${i.message}`),
+    );
   return new ApiError('internal', 'internal error');
 }
 

@@ -110,14 +110,22 @@ export class ChainWalk {
       this.problems.push(`entries after ${this.lastId} are missing (the log had reached ${reached})`);
       this.firstBad ??= this.lastId + 1;
     }
-    return { ok: this.problems.length === 0, entries: this.entries, head: this.entries ? this.previous : null, firstBad: this.firstBad, problems: this.problems };
+    return {
+      ok: this.problems.length === 0,
+      entries: this.entries,
+      head: this.entries ? this.previous : null,
+      firstBad: this.firstBad,
+      problems: this.problems,
+    };
   }
 }
 
 /** Checks the guard triggers, every entry's hash and link, and that no entry is missing from the end. */
 export function verifyAuditChain(sqlite: Database.Database): AuditChainReport {
   const present = new Map(
-    (sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").all() as { name: string; sql: string }[]).map((t) => [t.name, t.sql]),
+    (sqlite.prepare("SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'audit_log'").all() as { name: string; sql: string }[]).map(
+      (t) => [t.name, t.sql],
+    ),
   );
   const walk = new ChainWalk(guardProblems('trigger', AUDIT_TRIGGERS, present));
   for (const row of sqlite.prepare(`SELECT ${AUDIT_ROW_COLUMNS} FROM audit_log ORDER BY id`).iterate() as IterableIterator<AuditRow>) walk.add(row);

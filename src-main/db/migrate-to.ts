@@ -136,7 +136,9 @@ class Copy {
     try {
       const sourceChain = await verifyAuditChain(this.source.db);
       if (!sourceChain.ok) {
-        throw new MigrateToRefused(`the audit log of ${this.source.location} is not intact (${sourceChain.problems[0]}): run \`npm run cli -- audit verify\` for the details; ${NOTHING_WRITTEN}`);
+        throw new MigrateToRefused(
+          `the audit log of ${this.source.location} is not intact (${sourceChain.problems[0]}): run \`npm run cli -- audit verify\` for the details; ${NOTHING_WRITTEN}`,
+        );
       }
       const triggered = shapes.filter((s) => s.table !== 'audit_log');
       for (const s of triggered) await this.sql(`ALTER TABLE ${quoted(s.table)} DISABLE TRIGGER USER`);
@@ -152,7 +154,10 @@ class Copy {
       for (const s of triggered) await this.sql(`ALTER TABLE ${quoted(s.table)} ENABLE TRIGGER USER`);
       const tables = await this.verify(shapes, copied);
       const chain = await verifyAuditChain(this.tx);
-      if (!chain.ok) throw new MigrateToRefused(`the audit log copied into ${this.name} does not verify (${chain.problems[0]}); the copy was rolled back, ${NOTHING_WRITTEN}`);
+      if (!chain.ok)
+        throw new MigrateToRefused(
+          `the audit log copied into ${this.name} does not verify (${chain.problems[0]}); the copy was rolled back, ${NOTHING_WRITTEN}`,
+        );
       return { tables, auditHead: chain.head };
     } finally {
       this.sqlite.exec('ROLLBACK');
@@ -165,7 +170,8 @@ class Copy {
     const targetNames = await this.tx.tableNames();
     const onlyIn = (a: string[], b: string[]) => a.filter((t) => !b.includes(t));
     const outOfStep = [...onlyIn(names, targetNames).map((t) => `${t} only in SQLite`), ...onlyIn(targetNames, names).map((t) => `${t} only in PostgreSQL`)];
-    if (outOfStep.length) throw new MigrateToRefused(`the SQLite queue and ${this.name} do not have the same tables (${outOfStep.join(', ')}); ${NOTHING_WRITTEN}`);
+    if (outOfStep.length)
+      throw new MigrateToRefused(`the SQLite queue and ${this.name} do not have the same tables (${outOfStep.join(', ')}); ${NOTHING_WRITTEN}`);
     const { rows } = await this.sql(
       "SELECT table_name AS t, column_name AS c, is_generated = 'ALWAYS' AS generated FROM information_schema.columns WHERE table_schema = current_schema()",
     );
@@ -185,7 +191,10 @@ class Copy {
 
   private sourceShape(table: string): Shape {
     const info = this.sqlite.prepare('SELECT name, pk FROM pragma_table_info(?) ORDER BY cid').all(table) as { name: string; pk: number }[];
-    const key = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+    const key = info
+      .filter((c) => c.pk > 0)
+      .sort((a, b) => a.pk - b.pk)
+      .map((c) => c.name);
     // The FTS5 search index declares no key: its rowid is the key, and PostgreSQL keeps it as a column.
     if (!key.length) return { table, columns: ['rowid', ...info.map((c) => c.name)], key: ['rowid'] };
     return { table, columns: info.map((c) => c.name), key };
@@ -236,7 +245,9 @@ class Copy {
     const counters = new Map(
       (this.sqlite.prepare('SELECT name, seq FROM sqlite_sequence').safeIntegers(true).all() as { name: string; seq: bigint }[]).map((r) => [r.name, r.seq]),
     );
-    const { rows } = await this.sql("SELECT table_name AS t, column_name AS c FROM information_schema.columns WHERE table_schema = current_schema() AND is_identity = 'YES'");
+    const { rows } = await this.sql(
+      "SELECT table_name AS t, column_name AS c FROM information_schema.columns WHERE table_schema = current_schema() AND is_identity = 'YES'",
+    );
     for (const { t, c } of rows as { t: string; c: string }[]) {
       await this.sql(
         `SELECT setval(pg_get_serial_sequence($1, $2), top) FROM (SELECT greatest(coalesce(max(${quoted(c)}), 0), $3::bigint) AS top FROM ${quoted(t)}) s WHERE top > 0`,
@@ -247,7 +258,9 @@ class Copy {
 
   /** Counts and hashes every table again as PostgreSQL now holds it, and compares each with what SQLite gave. */
   private async verify(shapes: Shape[], copied: TableDigest[]): Promise<TableReport[]> {
-    const { rows } = await this.sql("SELECT table_name AS t, column_name AS c FROM information_schema.columns WHERE table_schema = current_schema() AND data_type = 'text'");
+    const { rows } = await this.sql(
+      "SELECT table_name AS t, column_name AS c FROM information_schema.columns WHERE table_schema = current_schema() AND data_type = 'text'",
+    );
     const text = new Set((rows as { t: string; c: string }[]).map((r) => `${r.t}.${r.c}`));
     const tables: TableReport[] = [];
     const differ: string[] = [];
@@ -260,17 +273,22 @@ class Copy {
       else if (foundSha !== sha256) differ.push(`${shape.table} has the same ${found.rows} rows but not the same content`);
       tables.push({ table: shape.table, rows: expected.rows, sha256 });
     }
-    if (differ.length) throw new MigrateToRefused(`the copy in ${this.name} does not match the SQLite queue (${differ.join('; ')}); it was rolled back, ${NOTHING_WRITTEN}`);
+    if (differ.length)
+      throw new MigrateToRefused(`the copy in ${this.name} does not match the SQLite queue (${differ.join('; ')}); it was rolled back, ${NOTHING_WRITTEN}`);
     return tables;
   }
 
   private async targetDigest(shape: Shape, orderBy: (key: string) => string): Promise<TableDigest> {
     const digest = new TableDigest(shape.table, shape.columns);
-    await this.sql(`DECLARE migrate_check NO SCROLL CURSOR FOR SELECT ${shape.columns.map(quoted).join(', ')} FROM ${quoted(shape.table)} ORDER BY ${shape.key.map(orderBy).join(', ')}`);
+    await this.sql(
+      `DECLARE migrate_check NO SCROLL CURSOR FOR SELECT ${shape.columns.map(quoted).join(', ')} FROM ${quoted(shape.table)} ORDER BY ${shape.key.map(orderBy).join(', ')}`,
+    );
     for (;;) {
-      const page = await this.client.query({ text: `FETCH FORWARD ${FETCH} FROM migrate_check`, rowMode: 'array', types: EXACT_TYPES }).catch((err: unknown) => {
-        throw inWords(err, this.server);
-      });
+      const page = await this.client
+        .query({ text: `FETCH FORWARD ${FETCH} FROM migrate_check`, rowMode: 'array', types: EXACT_TYPES })
+        .catch((err: unknown) => {
+          throw inWords(err, this.server);
+        });
       for (const row of page.rows as unknown[][]) digest.add(row);
       if (page.rows.length < FETCH) break;
     }

@@ -109,11 +109,14 @@ class SqliteDb implements Db {
     private readonly connection: SqliteConnection,
     readonly inTransaction: boolean,
   ) {
-    this.orm = drizzle(async (text, args, method) => {
-      await this.ready();
-      const stmt = connection.statements.get(text);
-      return this.writing(stmt, () => runForOrm(stmt, args, method));
-    }, { schema });
+    this.orm = drizzle(
+      async (text, args, method) => {
+        await this.ready();
+        const stmt = connection.statements.get(text);
+        return this.writing(stmt, () => runForOrm(stmt, args, method));
+      },
+      { schema },
+    );
   }
 
   /** Outside a transaction, wait for any open one to end; inside, go straight on. */
@@ -199,19 +202,21 @@ class SqliteDb implements Db {
         throw err;
       }
     }
-    return this.connection.exclusive(() => this.connection.gate.run(async () => {
-      // Immediate: the write lock is taken before the first read, so a read-then-write decision (claim next, merge)
-      // cannot be overtaken by another process's write between the two (SQLite cannot upgrade a reader's lock).
-      conn.exec('BEGIN IMMEDIATE');
-      try {
-        const result = await work(new SqliteDb(this.connection, true));
-        conn.exec('COMMIT');
-        return result;
-      } catch (err) {
-        if (conn.inTransaction) conn.exec('ROLLBACK');
-        throw err;
-      }
-    }, this.connection.busyTimeoutMs()));
+    return this.connection.exclusive(() =>
+      this.connection.gate.run(async () => {
+        // Immediate: the write lock is taken before the first read, so a read-then-write decision (claim next, merge)
+        // cannot be overtaken by another process's write between the two (SQLite cannot upgrade a reader's lock).
+        conn.exec('BEGIN IMMEDIATE');
+        try {
+          const result = await work(new SqliteDb(this.connection, true));
+          conn.exec('COMMIT');
+          return result;
+        } catch (err) {
+          if (conn.inTransaction) conn.exec('ROLLBACK');
+          throw err;
+        }
+      }, this.connection.busyTimeoutMs()),
+    );
   }
 }
 

@@ -102,7 +102,8 @@ function serve(parent: ParentChannel): void {
     if (!parsed.success) {
       const id = (raw as { id?: unknown } | null)?.id;
       console.error('[core-host] refused a message of unknown shape');
-      if (typeof id === 'number') parent.send({ type: 'reply', id, ok: false, error: new ApiError('bad_request', 'the core host refused a malformed request').toBody() });
+      if (typeof id === 'number')
+        parent.send({ type: 'reply', id, ok: false, error: new ApiError('bad_request', 'the core host refused a malformed request').toBody() });
       return;
     }
     const request = parsed.data;

@@ -121,7 +121,10 @@ export function createSaveFileHandler(dialog: SaveDialog): (event: SenderEvent, 
     const { suggestedName, data } = parsed.data;
     const size = typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength;
     if (size > MAX_SAVE_BYTES) throw new ApiError('bad_request', 'file too large to save');
-    const choice = await dialog.showSaveDialog({ defaultPath: safeFileName(suggestedName), properties: ['createDirectory', 'showOverwriteConfirmation'] }, event);
+    const choice = await dialog.showSaveDialog(
+      { defaultPath: safeFileName(suggestedName), properties: ['createDirectory', 'showOverwriteConfirmation'] },
+      event,
+    );
     if (choice.canceled || !choice.filePath) return null;
     const target = path.resolve(choice.filePath);
     await writeFileAtomic(target, data);

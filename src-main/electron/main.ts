@@ -128,7 +128,10 @@ async function start(): Promise<void> {
   }
 
   protocol.handle(APP_SCHEME, createAppProtocolHandler(rendererDir()));
-  protocol.handle(EVIDENCE_SCHEME, createEvidenceProtocolHandler((sha256, range) => client.evidence(sha256, range)));
+  protocol.handle(
+    EVIDENCE_SCHEME,
+    createEvidenceProtocolHandler((sha256, range) => client.evidence(sha256, range)),
+  );
 
   const saveDialog: SaveDialog = {
     async showSaveDialog(options, event) {

@@ -112,7 +112,7 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
       }
       const presented = bearerToken(req) ?? cookieToken(req);
       if (!presented || !safeEqual(presented, token))
-        return send(res, 401, 'Unauthorized: open the URL that `npm run serve` printed (it carries this run\'s access token).');
+        return send(res, 401, "Unauthorized: open the URL that `npm run serve` printed (it carries this run's access token).");
 
       const crossSite = crossSiteReason(req);
       if (crossSite) return sendJson(res, 403, { code: 'forbidden', message: crossSite });
@@ -138,10 +138,11 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
     server,
     token,
     url: `http://${hostForUrl}:${port}/?token=${token}`,
-    close: () => new Promise<void>((resolve) => {
-      server.closeAllConnections();
-      server.close(() => resolve());
-    }),
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
   };
 }
 
@@ -154,16 +155,19 @@ export async function startHttpShell(options: HttpShellOptions): Promise<HttpShe
 function crossSiteReason(req: http.IncomingMessage): string | null {
   if (req.method === 'GET' || req.method === 'HEAD') return null;
   const origin = req.headers.origin;
-  if (origin !== undefined && origin !== `http://${req.headers.host}`) return `refused: the request comes from another origin (${origin.slice(0, 100)}), not from this app`;
+  if (origin !== undefined && origin !== `http://${req.headers.host}`)
+    return `refused: the request comes from another origin (${origin.slice(0, 100)}), not from this app`;
   const site = req.headers['sec-fetch-site'];
-  if (site !== undefined && site !== 'same-origin' && site !== 'none') return `refused: the browser says the request comes from another site (Sec-Fetch-Site: ${String(site).slice(0, 40)})`;
+  if (site !== undefined && site !== 'same-origin' && site !== 'none')
+    return `refused: the browser says the request comes from another site (Sec-Fetch-Site: ${String(site).slice(0, 40)})`;
   return null;
 }
 
 async function handleApi(req: http.IncomingMessage, res: http.ServerResponse, url: URL, core: Core): Promise<void> {
   if (req.method !== 'POST') return send(res, 405, 'Method Not Allowed');
   // JSON only: a cross-site form cannot send it without a CORS preflight, which this server never grants.
-  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) return sendJson(res, 415, { code: 'bad_request', message: 'expected application/json' });
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json'))
+    return sendJson(res, 415, { code: 'bad_request', message: 'expected application/json' });
   const method = decodeURIComponent(url.pathname.slice('/api/'.length));
   try {
     const text = await readBody(req);

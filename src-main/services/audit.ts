@@ -31,6 +31,9 @@ export async function audit(ctx: ServiceContext, event: AuditEvent): Promise<voi
       entityId: event.entityId,
       details: JSON.stringify(event.details ?? {}),
     };
-    await db.insert(auditLog).values({ ...entry, hash: entryHash(last?.hash ?? GENESIS, entry) }).run();
+    await db
+      .insert(auditLog)
+      .values({ ...entry, hash: entryHash(last?.hash ?? GENESIS, entry) })
+      .run();
   });
 }

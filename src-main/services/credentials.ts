@@ -47,11 +47,11 @@ export async function upsertCredential(ctx: ServiceContext, c: Credential, actor
   if (existing) await ctx.db.orm.update(credentials).set(values).where(eq(credentials.code, c.code)).run();
   else await ctx.db.orm.insert(credentials).values(values).run();
   await audit(ctx, {
-        actor,
-        action: existing ? 'credential.update' : 'credential.create',
-        entityType: 'credential',
-        entityId: c.code,
-        details: existing ? { before: existing, after: normal } : { title: c.title },
-      });
+    actor,
+    action: existing ? 'credential.update' : 'credential.create',
+    entityType: 'credential',
+    entityId: c.code,
+    details: existing ? { before: existing, after: normal } : { title: c.title },
+  });
   return existing ? 'updated' : 'created';
 }

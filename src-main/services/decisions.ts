@@ -36,13 +36,16 @@ export async function toDecisionView(ctx: ServiceContext, d: DecisionRow): Promi
     releasedAt: d.releasedAt,
     releasedBy: d.releasedBy,
     feedbackVersion: d.feedbackVersion,
-    sources: d.source === 'reconciled' ? (await mapInOrder(sources, async (r) => ({ reviewId: r.id, reviewerId: r.reviewerId, reviewerName: await reviewerName(ctx, r.reviewerId) }))) : [],
+    sources:
+      d.source === 'reconciled'
+        ? await mapInOrder(sources, async (r) => ({ reviewId: r.id, reviewerId: r.reviewerId, reviewerName: await reviewerName(ctx, r.reviewerId) }))
+        : [],
     levels: await ctx.db.orm
-          .select({ criterionId: decisionLevels.criterionId, score: decisionLevels.score, comment: decisionLevels.comment })
-          .from(decisionLevels)
-          .where(eq(decisionLevels.decisionId, d.id))
-          .orderBy(asc(decisionLevels.criterionId))
-          .all(),
+      .select({ criterionId: decisionLevels.criterionId, score: decisionLevels.score, comment: decisionLevels.comment })
+      .from(decisionLevels)
+      .where(eq(decisionLevels.decisionId, d.id))
+      .orderBy(asc(decisionLevels.criterionId))
+      .all(),
     anchors: await decisionAnchors(ctx, d),
     // A reconciled decision took the time of every review it came from; a moderation's own time is not recorded.
     timeOnTaskMs: sources.length ? sources.reduce((sum, r) => sum + r.activeMs, 0) : null,
@@ -58,40 +61,42 @@ async function sourceReviews(ctx: ServiceContext, d: DecisionRow): Promise<{ id:
   if (d.reviewId !== null) return await ctx.db.orm.select(columns).from(reviews).where(eq(reviews.id, d.reviewId)).all();
   if (d.source !== 'reconciled') return [];
   const recorded = await ctx.db.orm
-      .select(columns)
-      .from(decisionSources)
-      .innerJoin(reviews, eq(reviews.id, decisionSources.reviewId))
-      .where(eq(decisionSources.decisionId, d.id))
-      .orderBy(asc(reviews.submittedAt), asc(reviews.id))
-      .all();
+    .select(columns)
+    .from(decisionSources)
+    .innerJoin(reviews, eq(reviews.id, decisionSources.reviewId))
+    .where(eq(decisionSources.decisionId, d.id))
+    .orderBy(asc(reviews.submittedAt), asc(reviews.id))
+    .all();
   if (recorded.length) return recorded;
   return await ctx.db.orm
-      .select(columns)
-      .from(reviews)
-      .where(and(eq(reviews.portfolioId, d.portfolioId), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
-      .orderBy(asc(reviews.submittedAt), asc(reviews.id))
-      .all();
+    .select(columns)
+    .from(reviews)
+    .where(and(eq(reviews.portfolioId, d.portfolioId), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
+    .orderBy(asc(reviews.submittedAt), asc(reviews.id))
+    .all();
 }
 
 /** The evidence behind a decision: its review's citations, or for a reconciled or moderated one those of every review. */
 async function decisionAnchors(ctx: ServiceContext, d: DecisionRow) {
   if (d.reviewId !== null) return anchorsOf(ctx, d.reviewId);
-  return (await mapInOrder((await ctx.db.orm
+  return (
+    await mapInOrder(
+      await ctx.db.orm
         .select({ id: reviews.id })
         .from(reviews)
         .where(and(eq(reviews.portfolioId, d.portfolioId), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
         .orderBy(asc(reviews.id))
-        .all()), (r) => anchorsOf(ctx, r.id))).flat();
+        .all(),
+      (r) => anchorsOf(ctx, r.id),
+    )
+  ).flat();
 }
 
 /** Every revision of a portfolio's decision, oldest first; the last one is in force. */
 export async function loadDecisions(ctx: ServiceContext, portfolioId: string): Promise<DecisionView[]> {
-  return (await mapInOrder((await ctx.db.orm
-        .select()
-        .from(decisions)
-        .where(eq(decisions.portfolioId, portfolioId))
-        .orderBy(asc(decisions.revision))
-        .all()), (d) => toDecisionView(ctx, d)));
+  return await mapInOrder(await ctx.db.orm.select().from(decisions).where(eq(decisions.portfolioId, portfolioId)).orderBy(asc(decisions.revision)).all(), (d) =>
+    toDecisionView(ctx, d),
+  );
 }
 
 /** The latest revision, released or not (a reconciled decision waiting for release is one). */
@@ -102,15 +107,14 @@ export async function currentDecision(ctx: ServiceContext, portfolioId: string):
 /** The decision in force for the candidate: the latest released revision (what exports, feedback and credit use). */
 export async function releasedDecision(ctx: ServiceContext, portfolioId: string): Promise<DecisionView | undefined> {
   const row = await ctx.db.orm
-      .select()
-      .from(decisions)
-      .where(and(eq(decisions.portfolioId, portfolioId), isNotNull(decisions.releasedAt)))
-      .orderBy(desc(decisions.revision))
-      .limit(1)
-      .get();
-  return row && await toDecisionView(ctx, row);
+    .select()
+    .from(decisions)
+    .where(and(eq(decisions.portfolioId, portfolioId), isNotNull(decisions.releasedAt)))
+    .orderBy(desc(decisions.revision))
+    .limit(1)
+    .get();
+  return row && (await toDecisionView(ctx, row));
 }
-
 
 export interface NewDecision {
   portfolioId: string;
@@ -138,24 +142,28 @@ export async function recordDecision(ctx: ServiceContext, d: NewDecision): Promi
   const previous = await currentDecision(ctx, d.portfolioId);
   const now = nowIso(ctx);
   const row = await ctx.db.orm
-      .insert(decisions)
-      .values({
-        portfolioId: d.portfolioId,
-        revision: (previous?.revision ?? 0) + 1,
-        outcome: d.outcome,
-        total: d.total,
-        feedback: d.feedback,
-        source: d.source,
-        reviewId: d.reviewId,
-        decidedBy: d.decidedBy,
-        decidedAt: now,
-        reason: d.reason,
-        releasedAt: d.heldFrom ? null : now,
-        releasedBy: d.heldFrom ? null : d.decidedBy,
-      })
-      .returning()
-      .get();
-  for (const l of d.levels) await ctx.db.orm.insert(decisionLevels).values({ decisionId: row.id, ...l }).run();
+    .insert(decisions)
+    .values({
+      portfolioId: d.portfolioId,
+      revision: (previous?.revision ?? 0) + 1,
+      outcome: d.outcome,
+      total: d.total,
+      feedback: d.feedback,
+      source: d.source,
+      reviewId: d.reviewId,
+      decidedBy: d.decidedBy,
+      decidedAt: now,
+      reason: d.reason,
+      releasedAt: d.heldFrom ? null : now,
+      releasedBy: d.heldFrom ? null : d.decidedBy,
+    })
+    .returning()
+    .get();
+  for (const l of d.levels)
+    await ctx.db.orm
+      .insert(decisionLevels)
+      .values({ decisionId: row.id, ...l })
+      .run();
   for (const reviewId of d.heldFrom ?? []) await ctx.db.orm.insert(decisionSources).values({ decisionId: row.id, reviewId }).run();
   const p = (await ctx.db.orm.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, d.portfolioId)).get())!;
   if (d.heldFrom) await setStatus(ctx, d.portfolioId, 'ready', d.decidedBy);
@@ -164,18 +172,18 @@ export async function recordDecision(ctx: ServiceContext, d: NewDecision): Promi
     if (p.status !== 'decided') await setStatus(ctx, d.portfolioId, 'decided', d.decidedBy);
   }
   await audit(ctx, {
-        actor: d.decidedBy,
-        action: previous ? 'decision.revise' : 'decision.create',
-        entityType: 'portfolio',
-        entityId: d.portfolioId,
-        details: {
-          revision: row.revision,
-          outcome: d.outcome,
-          source: d.source,
-          ...(d.heldFrom ? { held_for_release: true, sources: d.heldFrom } : {}),
-          ...(previous ? { previous: { revision: previous.revision, outcome: previous.outcome }, reason: d.reason } : {}),
-        },
-      });
+    actor: d.decidedBy,
+    action: previous ? 'decision.revise' : 'decision.create',
+    entityType: 'portfolio',
+    entityId: d.portfolioId,
+    details: {
+      revision: row.revision,
+      outcome: d.outcome,
+      source: d.source,
+      ...(d.heldFrom ? { held_for_release: true, sources: d.heldFrom } : {}),
+      ...(previous ? { previous: { revision: previous.revision, outcome: previous.outcome }, reason: d.reason } : {}),
+    },
+  });
   return toDecisionView(ctx, row);
 }
 
@@ -197,11 +205,17 @@ export async function correctDecision(
     await requireCurrent(
       input.revision,
       current.revision,
-      async () => ({ byId: current.decidedBy, byName: (await toDecisionView(ctx, current)).decidedByName, did: `recorded revision ${current.revision} of this decision`, at: current.decidedAt }),
+      async () => ({
+        byId: current.decidedBy,
+        byName: (await toDecisionView(ctx, current)).decidedByName,
+        did: `recorded revision ${current.revision} of this decision`,
+        at: current.decidedAt,
+      }),
       actor,
       ctx.now(),
     );
-    if (current.releasedAt === null) throw new ApiError('conflict', `${input.portfolioId} is ready to release: a lead edits its feedback and releases it; corrections come after release`);
+    if (current.releasedAt === null)
+      throw new ApiError('conflict', `${input.portfolioId} is ready to release: a lead edits its feedback and releases it; corrections come after release`);
     if (current.decidedBy !== actor.id) requireRole(actor, 'moderator', 'lead', 'admin');
     const p = (await ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, input.portfolioId)).get())!;
     const rubric = (await loadRubric(ctx, p.rubricId, p.rubricVersion))!;

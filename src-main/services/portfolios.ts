@@ -14,7 +14,12 @@ import { loadIdentityFindings } from './panels/identity-findings';
 export async function portfolioEvidence(ctx: ServiceContext, id: string): Promise<EvidenceView[]> {
   const db = ctx.db.orm;
   const items = await db.select().from(evidence).where(eq(evidence.portfolioId, id)).orderBy(asc(evidence.position)).all();
-  const criteria = await db.select().from(evidenceCriteria).where(eq(evidenceCriteria.portfolioId, id)).orderBy(asc(evidenceCriteria.evidenceId), asc(evidenceCriteria.criterionId)).all();
+  const criteria = await db
+    .select()
+    .from(evidenceCriteria)
+    .where(eq(evidenceCriteria.portfolioId, id))
+    .orderBy(asc(evidenceCriteria.evidenceId), asc(evidenceCriteria.criterionId))
+    .all();
   const captions = await db.select().from(evidenceCaptions).where(eq(evidenceCaptions.portfolioId, id)).orderBy(asc(evidenceCaptions.position)).all();
   return items.map((e) => ({
     id: e.evidenceId,
@@ -38,22 +43,22 @@ export async function getPortfolio(ctx: ServiceContext, id: string): Promise<Por
   const credential = await loadCredential(ctx, p.credentialCode);
   if (!rubric || !credential) throw new ApiError('internal', `portfolio ${id} refers to a missing rubric or credential`);
   const attempts = await db
-      .select({ id: portfolios.id, attempt: portfolios.attempt, status: portfolios.status, outcome: portfolios.outcome, submittedAt: portfolios.submittedAt })
-      .from(portfolios)
-      .where(and(eq(portfolios.candidateId, p.candidateId), eq(portfolios.credentialCode, p.credentialCode)))
-      .orderBy(asc(portfolios.attempt))
-      .all();
+    .select({ id: portfolios.id, attempt: portfolios.attempt, status: portfolios.status, outcome: portfolios.outcome, submittedAt: portfolios.submittedAt })
+    .from(portfolios)
+    .where(and(eq(portfolios.candidateId, p.candidateId), eq(portfolios.credentialCode, p.credentialCode)))
+    .orderBy(asc(portfolios.attempt))
+    .all();
   return {
     ...row,
     credentialDetail: credential,
     rubric,
     resubmissionOf: p.resubmissionOf,
     responses: await db
-          .select({ prompt: responses.prompt, text: responses.text })
-          .from(responses)
-          .where(eq(responses.portfolioId, id))
-          .orderBy(asc(responses.position))
-          .all(),
+      .select({ prompt: responses.prompt, text: responses.text })
+      .from(responses)
+      .where(eq(responses.portfolioId, id))
+      .orderBy(asc(responses.position))
+      .all(),
     evidence: await portfolioEvidence(ctx, id),
     attempts,
     tests: { pre: p.testPre, post: p.testPost },
@@ -70,7 +75,11 @@ export async function setStatus(ctx: ServiceContext, id: string, to: Status, act
   } catch (err) {
     throw new ApiError('conflict', `${id}: ${(err as Error).message}`);
   }
-  await ctx.db.orm.update(portfolios).set({ status: to, updatedAt: nowIso(ctx) }).where(eq(portfolios.id, id)).run();
+  await ctx.db.orm
+    .update(portfolios)
+    .set({ status: to, updatedAt: nowIso(ctx) })
+    .where(eq(portfolios.id, id))
+    .run();
   await audit(ctx, { actor, action: 'portfolio.status', entityType: 'portfolio', entityId: id, details: { from: p.status, to, ...details } });
 }
 

@@ -105,7 +105,8 @@ export function queueFilter(
     const open = fn.searchPortfolios(q, COLUMNS.open);
     // `+p.seq` makes SQLite walk the sort index and probe the matches, stopping at the page, instead of sorting them all.
     const seq = use === 'walk' ? '+p.seq' : 'p.seq';
-    if (!open) clauses.push('1 = 0'); // nothing searchable (only punctuation) matches nothing
+    if (!open)
+      clauses.push('1 = 0'); // nothing searchable (only punctuation) matches nothing
     else if (!blind) {
       clauses.push(`${seq} IN (${open.sql})`);
       params.push(...open.params);
@@ -124,7 +125,12 @@ const searchablePseudonym = (code: string) => (code ? `${pseudonymName(code)} ${
 export async function indexForSearch(ctx: ServiceContext, p: { seq: number; id: string; pseudonym: string; identity: string[] }): Promise<void> {
   const sqlite = ctx.db;
   await sqlite.run('DELETE FROM portfolio_search WHERE rowid = ?', [p.seq]);
-  await sqlite.run('INSERT INTO portfolio_search (rowid, ref, pseudonym, identity) VALUES (?, ?, ?, ?)', [p.seq, p.id, searchablePseudonym(p.pseudonym), p.identity.join(' ')]);
+  await sqlite.run('INSERT INTO portfolio_search (rowid, ref, pseudonym, identity) VALUES (?, ?, ?, ?)', [
+    p.seq,
+    p.id,
+    searchablePseudonym(p.pseudonym),
+    p.identity.join(' '),
+  ]);
 }
 
 /**
@@ -136,12 +142,12 @@ export async function fillMissingPseudonyms(ctx: ServiceContext): Promise<number
   const rows = (await sqlite.all("SELECT seq, candidate_id AS candidateId FROM portfolios WHERE pseudonym = ''")) as { seq: number; candidateId: string }[];
   if (!rows.length) return 0;
   await transaction(ctx, async (ctx) => {
-            for (const r of rows) {
-              const code = pseudonymCode(ctx.dataDir, r.candidateId);
-              await ctx.db.run('UPDATE portfolios SET pseudonym = ? WHERE seq = ?', [code, r.seq]);
-              await ctx.db.run('UPDATE portfolio_search SET pseudonym = ? WHERE rowid = ?', [searchablePseudonym(code), r.seq]);
-            }
-          });
+    for (const r of rows) {
+      const code = pseudonymCode(ctx.dataDir, r.candidateId);
+      await ctx.db.run('UPDATE portfolios SET pseudonym = ? WHERE seq = ?', [code, r.seq]);
+      await ctx.db.run('UPDATE portfolio_search SET pseudonym = ? WHERE rowid = ?', [searchablePseudonym(code), r.seq]);
+    }
+  });
   return rows.length;
 }
 
@@ -180,7 +186,7 @@ export async function listQueue(ctx: ServiceContext, input: QueueQuery, viewer: 
   const counted = countQuery(ctx.db.fn, query, viewer);
   const total = (await ctx.db.get<{ n: number }>(counted.sql, counted.params))!;
   const anon = new Anonymizer(ctx, viewer);
-  return { total: total.n, rows: (await mapInOrder(rows, (r) => anon.row(toPortfolioRow(r)))) };
+  return { total: total.n, rows: await mapInOrder(rows, (r) => anon.row(toPortfolioRow(r))) };
 }
 
 export async function statusCounts(ctx: ServiceContext): Promise<StatusCounts> {
@@ -200,7 +206,9 @@ export async function queueFacets(ctx: ServiceContext, viewer: Viewer): Promise<
   const visible = seesIdentity(viewer) ? '' : 'AND anonymous = 0';
   return {
     credentials: (await sqlite.all('SELECT code, title FROM credentials ORDER BY title')) as { code: string; title: string }[],
-    districts: ((await sqlite.all(`SELECT DISTINCT district FROM portfolios WHERE is_anchor = 0 ${visible} ORDER BY district`)) as { district: string }[]).map((r) => r.district),
+    districts: ((await sqlite.all(`SELECT DISTINCT district FROM portfolios WHERE is_anchor = 0 ${visible} ORDER BY district`)) as { district: string }[]).map(
+      (r) => r.district,
+    ),
   };
 }
 
@@ -217,7 +225,11 @@ export async function portfolioRowsFor<E extends object>(ctx: ServiceContext, se
     params,
   )) as (RawRow & Record<string, unknown>)[];
   return rows.map((r) => {
-    const extras = Object.fromEntries(Object.entries(r).filter(([k]) => k.startsWith('extra_')).map(([k, v]) => [k.slice(6), v]));
+    const extras = Object.fromEntries(
+      Object.entries(r)
+        .filter(([k]) => k.startsWith('extra_'))
+        .map(([k, v]) => [k.slice(6), v]),
+    );
     return { ...toPortfolioRow(r), ...extras } as PortfolioRow & E;
   });
 }

@@ -10,21 +10,16 @@ import { audit } from './audit';
 export async function listReviewers(ctx: ServiceContext): Promise<Reviewer[]> {
   const db = ctx.db.orm;
   const roles = await db.select().from(reviewerRoles).all();
-  return (await db
-      .select()
-      .from(reviewers)
-      .orderBy(asc(reviewers.name))
-      .all())
-    .map((r) => ({
-      id: r.id,
-      name: r.name,
-      email: r.email,
-      school: r.school,
-      district: r.district,
-      active: r.active,
-      maxLoad: r.maxLoad,
-      roles: ROLES.filter((role) => roles.some((x) => x.reviewerId === r.id && x.role === role)),
-    }));
+  return (await db.select().from(reviewers).orderBy(asc(reviewers.name)).all()).map((r) => ({
+    id: r.id,
+    name: r.name,
+    email: r.email,
+    school: r.school,
+    district: r.district,
+    active: r.active,
+    maxLoad: r.maxLoad,
+    roles: ROLES.filter((role) => roles.some((x) => x.reviewerId === r.id && x.role === role)),
+  }));
 }
 
 export async function getReviewer(ctx: ServiceContext, id: string): Promise<Reviewer | null> {
@@ -47,7 +42,14 @@ export function requireRole(reviewer: Reviewer, ...allowed: Role[]): void {
 }
 
 async function newId(ctx: ServiceContext, name: string): Promise<string> {
-  const base = `R-${name.normalize('NFKD').replace(/[^\w]+/g, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 40) || 'reviewer'}`;
+  const base = `R-${
+    name
+      .normalize('NFKD')
+      .replace(/[^\w]+/g, '-')
+      .replace(/^-|-$/g, '')
+      .toLowerCase()
+      .slice(0, 40) || 'reviewer'
+  }`;
   let id = base;
   for (let i = 2; await getReviewer(ctx, id); i++) id = `${base}-${i}`;
   return id;
@@ -76,15 +78,29 @@ export async function createReviewer(ctx: ServiceContext, input: NewReviewer, ac
   }
   if ((await listReviewers(ctx)).some((r) => r.email.toLowerCase() === input.email.toLowerCase()))
     throw new ApiError('conflict', `a profile with the email ${input.email} already exists`);
-  const id = input.id ?? await newId(ctx, input.name);
+  const id = input.id ?? (await newId(ctx, input.name));
   await transaction(ctx, async (ctx) => {
-            await ctx.db.orm
-                    .insert(reviewers)
-                    .values({ id, name: input.name, email: input.email, school: input.school, district: input.district, maxLoad: input.maxLoad ?? 20, createdAt: nowIso(ctx) })
-                    .run();
-            for (const role of new Set(input.roles)) await ctx.db.orm.insert(reviewerRoles).values({ reviewerId: id, role }).run();
-            await audit(ctx, { actor: actor?.id ?? id, action: 'reviewer.create', entityType: 'reviewer', entityId: id, details: { name: input.name, roles: input.roles } });
-          });
+    await ctx.db.orm
+      .insert(reviewers)
+      .values({
+        id,
+        name: input.name,
+        email: input.email,
+        school: input.school,
+        district: input.district,
+        maxLoad: input.maxLoad ?? 20,
+        createdAt: nowIso(ctx),
+      })
+      .run();
+    for (const role of new Set(input.roles)) await ctx.db.orm.insert(reviewerRoles).values({ reviewerId: id, role }).run();
+    await audit(ctx, {
+      actor: actor?.id ?? id,
+      action: 'reviewer.create',
+      entityType: 'reviewer',
+      entityId: id,
+      details: { name: input.name, roles: input.roles },
+    });
+  });
   return (await getReviewer(ctx, id))!;
 }
 
@@ -105,7 +121,7 @@ export function systemActor(id: string): Reviewer {
  * reviewer sees what the reviewer sees), or else the local operator with every role.
  */
 export async function cliActor(ctx: ServiceContext, id: string): Promise<Reviewer> {
-  return await getReviewer(ctx, id) ? await requireActor(ctx, id) : systemActor(id);
+  return (await getReviewer(ctx, id)) ? await requireActor(ctx, id) : systemActor(id);
 }
 
 export interface ReviewerUpdate {
@@ -124,13 +140,13 @@ export async function updateReviewer(ctx: ServiceContext, id: string, patch: Rev
   const before = await getReviewer(ctx, id);
   if (!before) throw new ApiError('not_found', `no reviewer ${id}`);
   await transaction(ctx, async (ctx) => {
-            const { roles, ...fields } = patch;
-            if (Object.keys(fields).length) await ctx.db.orm.update(reviewers).set(fields).where(eq(reviewers.id, id)).run();
-            if (roles) {
-              await ctx.db.orm.delete(reviewerRoles).where(eq(reviewerRoles.reviewerId, id)).run();
-              for (const role of new Set(roles)) await ctx.db.orm.insert(reviewerRoles).values({ reviewerId: id, role }).run();
-            }
-            await audit(ctx, { actor: actor.id, action: 'reviewer.update', entityType: 'reviewer', entityId: id, details: { before, patch } });
-          });
+    const { roles, ...fields } = patch;
+    if (Object.keys(fields).length) await ctx.db.orm.update(reviewers).set(fields).where(eq(reviewers.id, id)).run();
+    if (roles) {
+      await ctx.db.orm.delete(reviewerRoles).where(eq(reviewerRoles.reviewerId, id)).run();
+      for (const role of new Set(roles)) await ctx.db.orm.insert(reviewerRoles).values({ reviewerId: id, role }).run();
+    }
+    await audit(ctx, { actor: actor.id, action: 'reviewer.update', entityType: 'reviewer', entityId: id, details: { before, patch } });
+  });
   return (await getReviewer(ctx, id))!;
 }

@@ -63,30 +63,51 @@ async function ownDraft(ctx: ServiceContext, reviewId: number, actor: Reviewer):
   if (!row) throw new ApiError('not_found', `no review ${reviewId}`);
   if (row.reviewerId !== actor.id) throw new ApiError('forbidden', 'this review belongs to another reviewer');
   if (row.status !== 'draft') throw new ApiError('conflict', 'this review was already submitted; it is read-only');
-  if (await currentDecision(ctx, row.portfolioId)) throw new ApiError('conflict', `${row.portfolioId} is already decided; corrections are made as a new revision`);
+  if (await currentDecision(ctx, row.portfolioId))
+    throw new ApiError('conflict', `${row.portfolioId} is already decided; corrections are made as a new revision`);
   return row;
 }
 
-async function reviewState(ctx: ServiceContext, portfolioId: string, row: ReviewRow | undefined, readOnlyReason: string | null, actor: Reviewer): Promise<ReviewState> {
+async function reviewState(
+  ctx: ServiceContext,
+  portfolioId: string,
+  row: ReviewRow | undefined,
+  readOnlyReason: string | null,
+  actor: Reviewer,
+): Promise<ReviewState> {
   const revisions = await loadDecisions(ctx, portfolioId);
   const decision = revisions.at(-1) ?? null;
   const review = row ? await toReviewView(ctx, row) : null;
   const reason =
     readOnlyReason ??
-    (decision ? `Decided (revision ${decision.revision}); a correction is a new, audited revision.` : review?.status === 'submitted' ? 'You submitted this review.' : null);
+    (decision
+      ? `Decided (revision ${decision.revision}); a correction is a new, audited revision.`
+      : review?.status === 'submitted'
+        ? 'You submitted this review.'
+        : null);
   const reference = row && row.kind === 'calibration' && row.status === 'submitted' ? await referenceFor(ctx, row) : null;
   const peers = await peerSummaries(ctx, portfolioId, actor);
-  const peerFull = peers.length && await peersVisible(ctx, portfolioId, actor) ? await peerReviews(ctx, portfolioId, actor) : null;
-  return { review, reference, peers, peerReviews: peerFull, decision, revisions, readOnly: reason !== null, readOnlyReason: reason, canStart: !review && reason === null };
+  const peerFull = peers.length && (await peersVisible(ctx, portfolioId, actor)) ? await peerReviews(ctx, portfolioId, actor) : null;
+  return {
+    review,
+    reference,
+    peers,
+    peerReviews: peerFull,
+    decision,
+    revisions,
+    readOnly: reason !== null,
+    readOnlyReason: reason,
+    canStart: !review && reason === null,
+  };
 }
 
 async function findOwnReview(ctx: ServiceContext, portfolioId: string, reviewerId: string, kind: ReviewRow['kind']): Promise<ReviewRow | undefined> {
   return await ctx.db.orm
-      .select()
-      .from(reviews)
-      .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.reviewerId, reviewerId), eq(reviews.kind, kind)))
-      .orderBy(desc(reviews.id))
-      .get();
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.reviewerId, reviewerId), eq(reviews.kind, kind)))
+    .orderBy(desc(reviews.id))
+    .get();
 }
 
 type PortfolioRecord = Awaited<ReturnType<typeof portfolioOrThrow>>;
@@ -100,12 +121,12 @@ async function startRefusal(ctx: ServiceContext, p: PortfolioRecord, kind: Revie
   if (p.status === 'returned') return new ApiError('conflict', 'Returned to the candidate for resubmission.');
   if (p.status === 'scored') return new ApiError('conflict', 'All reviews are in; the portfolio is with the moderator.');
   // A reviewer works on what they are assigned; starting on an unassigned portfolio claims a free place if they are eligible.
-  const problem = await mustClaim(ctx, p, kind, actor) ? await eligibilityProblem(ctx, p.id, actor) : null;
+  const problem = (await mustClaim(ctx, p, kind, actor)) ? await eligibilityProblem(ctx, p.id, actor) : null;
   return problem ? new ApiError('forbidden', `Not assigned to you: ${problem}.`) : null;
 }
 
 async function mustClaim(ctx: ServiceContext, p: PortfolioRecord, kind: ReviewRow['kind'], actor: Reviewer): Promise<boolean> {
-  return kind === 'review' && !await assignmentOf(ctx, p.id, actor.id);
+  return kind === 'review' && !(await assignmentOf(ctx, p.id, actor.id));
 }
 
 const kindOf = (p: PortfolioRecord): ReviewRow['kind'] => (p.isAnchor ? 'calibration' : 'review');
@@ -117,7 +138,7 @@ const kindOf = (p: PortfolioRecord): ReviewRow['kind'] => (p.isAnchor ? 'calibra
 export async function openReview(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<ReviewState> {
   const p = await portfolioOrThrow(ctx, portfolioId);
   const existing = await findOwnReview(ctx, portfolioId, actor.id, kindOf(p));
-  if (existing || await currentDecision(ctx, portfolioId)) return reviewState(ctx, portfolioId, existing, null, actor);
+  if (existing || (await currentDecision(ctx, portfolioId))) return reviewState(ctx, portfolioId, existing, null, actor);
   const refusal = await startRefusal(ctx, p, kindOf(p), actor);
   return reviewState(ctx, portfolioId, undefined, refusal?.message ?? null, actor);
 }
@@ -143,7 +164,16 @@ export async function startReview(ctx: ServiceContext, portfolioId: string, acto
     const now = nowIso(ctx);
     const created = await ctx.db.orm
       .insert(reviews)
-      .values({ portfolioId, reviewerId: actor.id, kind, rubricId: p.rubricId, rubricVersion: p.rubricVersion, status: 'draft', startedAt: now, updatedAt: now })
+      .values({
+        portfolioId,
+        reviewerId: actor.id,
+        kind,
+        rubricId: p.rubricId,
+        rubricVersion: p.rubricVersion,
+        status: 'draft',
+        startedAt: now,
+        updatedAt: now,
+      })
       .returning()
       .get();
     await audit(ctx, { actor: actor.id, action: 'review.start', entityType: 'review', entityId: String(created.id), details: { portfolio: portfolioId } });
@@ -155,7 +185,13 @@ export async function startReview(ctx: ServiceContext, portfolioId: string, acto
 
 /** The refusal of a draft write based on an older revision: the reviewer saved it since, in another window. */
 async function requireCurrentDraft(ctx: ServiceContext, row: ReviewRow, basedOn: number | undefined, actor: Reviewer): Promise<void> {
-  await requireCurrent(basedOn, row.revision, async () => ({ byId: row.reviewerId, byName: await reviewerName(ctx, row.reviewerId), did: 'saved this draft', at: row.updatedAt }), actor, ctx.now());
+  await requireCurrent(
+    basedOn,
+    row.revision,
+    async () => ({ byId: row.reviewerId, byName: await reviewerName(ctx, row.reviewerId), did: 'saved this draft', at: row.updatedAt }),
+    actor,
+    ctx.now(),
+  );
 }
 
 /**
@@ -165,7 +201,14 @@ async function requireCurrentDraft(ctx: ServiceContext, row: ReviewRow, basedOn:
  */
 export async function saveDraft(
   ctx: ServiceContext,
-  input: { reviewId: number; revision?: number; levels?: Record<string, number | null>; comments?: Record<string, string>; feedback?: string; activeMsDelta: number },
+  input: {
+    reviewId: number;
+    revision?: number;
+    levels?: Record<string, number | null>;
+    comments?: Record<string, string>;
+    feedback?: string;
+    activeMsDelta: number;
+  },
   actor: Reviewer,
 ): Promise<{ updatedAt: string; revision: number }> {
   return await transaction(ctx, async (ctx) => {
@@ -174,8 +217,7 @@ export async function saveDraft(
     await requireCurrentDraft(ctx, row, input.revision, actor);
     const rubric = await rubricOf(ctx, row);
     const problems = invalidLevels(rubric, { ...(input.levels ?? {}) } as LevelChoice);
-    for (const id of Object.keys(input.comments ?? {}))
-      if (!rubric.criteria.some((c) => c.id === id)) problems.push(`unknown criterion "${id}"`);
+    for (const id of Object.keys(input.comments ?? {})) if (!rubric.criteria.some((c) => c.id === id)) problems.push(`unknown criterion "${id}"`);
     if (problems.length) throw new ApiError('bad_request', 'these scores do not fit the rubric', problems);
     const now = nowIso(ctx);
     const db = ctx.db.orm;
@@ -183,19 +225,28 @@ export async function saveDraft(
     for (const [criterionId, score] of Object.entries(input.levels ?? {})) {
       const before = current.get(criterionId)?.score ?? null;
       if (before === score) continue;
-      await db.insert(reviewScores)
+      await db
+        .insert(reviewScores)
         .values({ reviewId: row.id, criterionId, score })
         .onConflictDoUpdate({ target: [reviewScores.reviewId, reviewScores.criterionId], set: { score } })
         .run();
-      await audit(ctx, { actor: actor.id, action: 'review.score', entityType: 'review', entityId: String(row.id), details: { portfolio: row.portfolioId, criterion: criterionId, from: before, to: score } });
+      await audit(ctx, {
+        actor: actor.id,
+        action: 'review.score',
+        entityType: 'review',
+        entityId: String(row.id),
+        details: { portfolio: row.portfolioId, criterion: criterionId, from: before, to: score },
+      });
     }
     for (const [criterionId, comment] of Object.entries(input.comments ?? {}))
-      await db.insert(reviewScores)
+      await db
+        .insert(reviewScores)
         .values({ reviewId: row.id, criterionId, score: null, comment })
         .onConflictDoUpdate({ target: [reviewScores.reviewId, reviewScores.criterionId], set: { comment } })
         .run();
     const revision = row.revision + 1;
-    await db.update(reviews)
+    await db
+      .update(reviews)
       .set({ updatedAt: now, revision, activeMs: row.activeMs + input.activeMsDelta, ...(input.feedback !== undefined ? { feedback: input.feedback } : {}) })
       .where(eq(reviews.id, row.id))
       .run();
@@ -212,43 +263,52 @@ export async function addAnchor(
   const rubric = await rubricOf(ctx, row);
   if (!rubric.criteria.some((c) => c.id === input.criterionId)) throw new ApiError('bad_request', `unknown criterion "${input.criterionId}"`);
   const item = await ctx.db.orm
-      .select()
-      .from(evidence)
-      .where(and(eq(evidence.portfolioId, row.portfolioId), eq(evidence.evidenceId, input.evidenceId)))
-      .get();
+    .select()
+    .from(evidence)
+    .where(and(eq(evidence.portfolioId, row.portfolioId), eq(evidence.evidenceId, input.evidenceId)))
+    .get();
   if (!item) throw new ApiError('bad_request', `${row.portfolioId} has no evidence "${input.evidenceId}"`);
   const t = input.target;
   if (t.kind === 'pdf_page' && item.kind !== 'pdf') throw new ApiError('bad_request', `${item.title} is not a PDF: a page cannot be cited`);
   if (t.kind === 'video_time' && item.kind !== 'video') throw new ApiError('bad_request', `${item.title} is not a video: a time cannot be cited`);
   if (t.kind === 'video_time' && t.endS !== undefined && t.endS < t.startS) throw new ApiError('bad_request', 'a video range must end after it starts');
   return await transaction(ctx, async (ctx) => {
-        const created = await ctx.db.orm
-                .insert(anchors)
-                .values({
-                  reviewId: row.id,
-                  criterionId: input.criterionId,
-                  evidenceId: input.evidenceId,
-                  kind: t.kind,
-                  page: t.kind === 'pdf_page' ? t.page : null,
-                  quote: t.kind === 'pdf_page' ? (t.quote ?? null) : null,
-                  startS: t.kind === 'video_time' ? t.startS : null,
-                  endS: t.kind === 'video_time' ? (t.endS ?? null) : null,
-                  createdAt: nowIso(ctx),
-                })
-                .returning({ id: anchors.id })
-                .get();
-        await audit(ctx, { actor: actor.id, action: 'review.anchor.add', entityType: 'review', entityId: String(row.id), details: { anchor: created.id, criterion: input.criterionId, evidence: input.evidenceId, target: t } });
-        return (await anchorsOf(ctx, row.id)).find((a) => a.id === created.id)!;
-      });
+    const created = await ctx.db.orm
+      .insert(anchors)
+      .values({
+        reviewId: row.id,
+        criterionId: input.criterionId,
+        evidenceId: input.evidenceId,
+        kind: t.kind,
+        page: t.kind === 'pdf_page' ? t.page : null,
+        quote: t.kind === 'pdf_page' ? (t.quote ?? null) : null,
+        startS: t.kind === 'video_time' ? t.startS : null,
+        endS: t.kind === 'video_time' ? (t.endS ?? null) : null,
+        createdAt: nowIso(ctx),
+      })
+      .returning({ id: anchors.id })
+      .get();
+    await audit(ctx, {
+      actor: actor.id,
+      action: 'review.anchor.add',
+      entityType: 'review',
+      entityId: String(row.id),
+      details: { anchor: created.id, criterion: input.criterionId, evidence: input.evidenceId, target: t },
+    });
+    return (await anchorsOf(ctx, row.id)).find((a) => a.id === created.id)!;
+  });
 }
 
 export async function removeAnchor(ctx: ServiceContext, reviewId: number, anchorId: number, actor: Reviewer): Promise<void> {
   const row = await ownDraft(ctx, reviewId, actor);
   await transaction(ctx, async (ctx) => {
-            const gone = await ctx.db.orm.delete(anchors).where(and(eq(anchors.id, anchorId), eq(anchors.reviewId, row.id))).run();
-            if (gone.changes === 0) throw new ApiError('not_found', `no anchor ${anchorId} on this review`);
-            await audit(ctx, { actor: actor.id, action: 'review.anchor.remove', entityType: 'review', entityId: String(row.id), details: { anchor: anchorId } });
-          });
+    const gone = await ctx.db.orm
+      .delete(anchors)
+      .where(and(eq(anchors.id, anchorId), eq(anchors.reviewId, row.id)))
+      .run();
+    if (gone.changes === 0) throw new ApiError('not_found', `no anchor ${anchorId} on this review`);
+    await audit(ctx, { actor: actor.id, action: 'review.anchor.remove', entityType: 'review', entityId: String(row.id), details: { anchor: anchorId } });
+  });
 }
 
 /**
@@ -272,7 +332,15 @@ export async function submitReview(ctx: ServiceContext, reviewId: number, active
     const now = nowIso(ctx);
     await ctx.db.orm
       .update(reviews)
-      .set({ status: 'submitted', outcome: preview.outcome, total: preview.total, submittedAt: now, updatedAt: now, revision: row.revision + 1, activeMs: row.activeMs + activeMsDelta })
+      .set({
+        status: 'submitted',
+        outcome: preview.outcome,
+        total: preview.total,
+        submittedAt: now,
+        updatedAt: now,
+        revision: row.revision + 1,
+        activeMs: row.activeMs + activeMsDelta,
+      })
       .where(eq(reviews.id, row.id))
       .run();
     // Drafts are not logged save by save (keystrokes, half-formed thoughts); what was submitted is, with the time on task.
@@ -282,7 +350,14 @@ export async function submitReview(ctx: ServiceContext, reviewId: number, active
       action: 'review.submit',
       entityType: 'review',
       entityId: String(row.id),
-      details: { portfolio: row.portfolioId, outcome: preview.outcome, total: preview.total, feedback: view.feedback, comments, active_ms: row.activeMs + activeMsDelta },
+      details: {
+        portfolio: row.portfolioId,
+        outcome: preview.outcome,
+        total: preview.total,
+        feedback: view.feedback,
+        comments,
+        active_ms: row.activeMs + activeMsDelta,
+      },
     });
     if (row.kind === 'calibration') await onCalibrationSubmitted(ctx, row, actor);
     else if (await isReceivedBundleItem(ctx, row.portfolioId)) {
@@ -306,11 +381,16 @@ export async function nextPortfolio(ctx: ServiceContext, after: string | undefin
     const later = current ? pool.find((c) => c.at > current.at || (c.at === current.at && c.id > after!)) : undefined;
     return (later ?? pool[0])?.id ?? null;
   };
-  const mine = (await ctx.db.all(`SELECT p.id, p.submitted_at AS at FROM assignments a JOIN portfolios p ON p.id = a.portfolio_id
+  const mine = (await ctx.db.all(
+    `SELECT p.id, p.submitted_at AS at FROM assignments a JOIN portfolios p ON p.id = a.portfolio_id
        WHERE a.reviewer_id = ? AND a.status = 'assigned' AND p.status IN ('submitted', 'in_review')
-       ORDER BY p.submitted_at, p.id`, [actor.id])) as { id: string; at: string }[];
+       ORDER BY p.submitted_at, p.id`,
+    [actor.id],
+  )) as { id: string; at: string }[];
   if (mine.some((m) => m.id !== after)) return pick(mine);
-  const open = (await ctx.db.all(`SELECT p.id, p.submitted_at AS at FROM portfolios p WHERE p.status IN ('submitted', 'in_review') AND p.is_anchor = 0 ORDER BY p.submitted_at, p.id`)) as { id: string; at: string }[];
+  const open = (await ctx.db.all(
+    `SELECT p.id, p.submitted_at AS at FROM portfolios p WHERE p.status IN ('submitted', 'in_review') AND p.is_anchor = 0 ORDER BY p.submitted_at, p.id`,
+  )) as { id: string; at: string }[];
   const eligible: typeof open = [];
   for (const o of open) if (!(await eligibilityProblem(ctx, o.id, actor))) eligible.push(o);
   return pick(eligible);

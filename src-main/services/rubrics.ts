@@ -6,20 +6,24 @@ import { audit } from './audit';
 
 export async function loadRubric(ctx: ServiceContext, id: string, version: number): Promise<Rubric | null> {
   const db = ctx.db.orm;
-  const head = await db.select().from(rubrics).where(and(eq(rubrics.id, id), eq(rubrics.version, version))).get();
+  const head = await db
+    .select()
+    .from(rubrics)
+    .where(and(eq(rubrics.id, id), eq(rubrics.version, version)))
+    .get();
   if (!head) return null;
   const criteria = await db
-      .select()
-      .from(rubricCriteria)
-      .where(and(eq(rubricCriteria.rubricId, id), eq(rubricCriteria.rubricVersion, version)))
-      .orderBy(asc(rubricCriteria.position))
-      .all();
+    .select()
+    .from(rubricCriteria)
+    .where(and(eq(rubricCriteria.rubricId, id), eq(rubricCriteria.rubricVersion, version)))
+    .orderBy(asc(rubricCriteria.position))
+    .all();
   const levels = await db
-      .select()
-      .from(rubricLevels)
-      .where(and(eq(rubricLevels.rubricId, id), eq(rubricLevels.rubricVersion, version)))
-      .orderBy(asc(rubricLevels.score))
-      .all();
+    .select()
+    .from(rubricLevels)
+    .where(and(eq(rubricLevels.rubricId, id), eq(rubricLevels.rubricVersion, version)))
+    .orderBy(asc(rubricLevels.score))
+    .all();
   const rule =
     head.ruleType === 'all_at_least'
       ? { type: 'all_at_least' as const, min_level: head.ruleMinLevel ?? 0, critical_min_level: head.ruleCriticalMinLevel ?? undefined }
@@ -36,9 +40,7 @@ export async function loadRubric(ctx: ServiceContext, id: string, version: numbe
       guidance: c.guidance,
       weight: c.weight ?? undefined,
       critical: c.critical,
-      levels: levels
-        .filter((l) => l.criterionId === c.criterionId)
-        .map((l) => ({ score: l.score, label: l.label, descriptor: l.descriptor })),
+      levels: levels.filter((l) => l.criterionId === c.criterionId).map((l) => ({ score: l.score, label: l.label, descriptor: l.descriptor })),
     })),
     decision_rule: rule,
     feedback_templates: { pass: head.feedbackPass, not_yet: head.feedbackNotYet },
@@ -54,38 +56,41 @@ export function rubricFingerprint(r: Rubric): string {
 export async function insertRubric(ctx: ServiceContext, r: Rubric, actor: string): Promise<void> {
   const db = ctx.db.orm;
   const rule = r.decision_rule;
-  await db.insert(rubrics)
-        .values({
-          id: r.id,
-          version: r.version,
-          title: r.title,
-          changeNote: r.change_note ?? null,
-          ruleType: rule.type,
-          ruleMinLevel: rule.type === 'all_at_least' ? rule.min_level : null,
-          ruleMinTotal: rule.type === 'total_at_least' ? rule.min_total : null,
-          ruleCriticalMinLevel: rule.critical_min_level ?? null,
-          feedbackPass: r.feedback_templates?.pass ?? '',
-          feedbackNotYet: r.feedback_templates?.not_yet ?? '',
-          createdAt: nowIso(ctx),
-        })
-        .run();
+  await db
+    .insert(rubrics)
+    .values({
+      id: r.id,
+      version: r.version,
+      title: r.title,
+      changeNote: r.change_note ?? null,
+      ruleType: rule.type,
+      ruleMinLevel: rule.type === 'all_at_least' ? rule.min_level : null,
+      ruleMinTotal: rule.type === 'total_at_least' ? rule.min_total : null,
+      ruleCriticalMinLevel: rule.critical_min_level ?? null,
+      feedbackPass: r.feedback_templates?.pass ?? '',
+      feedbackNotYet: r.feedback_templates?.not_yet ?? '',
+      createdAt: nowIso(ctx),
+    })
+    .run();
   for (const [position, c] of r.criteria.entries()) {
-    await db.insert(rubricCriteria)
-            .values({
-              rubricId: r.id,
-              rubricVersion: r.version,
-              criterionId: c.id,
-              position,
-              title: c.title,
-              guidance: c.guidance,
-              weight: c.weight ?? null,
-              critical: c.critical,
-            })
-            .run();
+    await db
+      .insert(rubricCriteria)
+      .values({
+        rubricId: r.id,
+        rubricVersion: r.version,
+        criterionId: c.id,
+        position,
+        title: c.title,
+        guidance: c.guidance,
+        weight: c.weight ?? null,
+        critical: c.critical,
+      })
+      .run();
     for (const l of c.levels)
-      await db.insert(rubricLevels)
-                .values({ rubricId: r.id, rubricVersion: r.version, criterionId: c.id, score: l.score, label: l.label, descriptor: l.descriptor })
-                .run();
+      await db
+        .insert(rubricLevels)
+        .values({ rubricId: r.id, rubricVersion: r.version, criterionId: c.id, score: l.score, label: l.label, descriptor: l.descriptor })
+        .run();
   }
   await audit(ctx, { actor, action: 'rubric.create', entityType: 'rubric', entityId: `${r.id}@${r.version}`, details: { title: r.title } });
 }
@@ -94,8 +99,18 @@ export async function insertRubric(ctx: ServiceContext, r: Rubric, actor: string
 export async function isRubricFrozen(ctx: ServiceContext, id: string, version: number): Promise<boolean> {
   const db = ctx.db.orm;
   const used =
-    await db.select({ id: portfolios.id }).from(portfolios).where(and(eq(portfolios.rubricId, id), eq(portfolios.rubricVersion, version))).limit(1).get() ??
-    await db.select({ id: reviews.id }).from(reviews).where(and(eq(reviews.rubricId, id), eq(reviews.rubricVersion, version))).limit(1).get();
+    (await db
+      .select({ id: portfolios.id })
+      .from(portfolios)
+      .where(and(eq(portfolios.rubricId, id), eq(portfolios.rubricVersion, version)))
+      .limit(1)
+      .get()) ??
+    (await db
+      .select({ id: reviews.id })
+      .from(reviews)
+      .where(and(eq(reviews.rubricId, id), eq(reviews.rubricVersion, version)))
+      .limit(1)
+      .get());
   return used !== undefined;
 }
 

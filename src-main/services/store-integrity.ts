@@ -61,7 +61,13 @@ export async function rollBackImportRun(ctx: ServiceContext, runId: string): Pro
       removed.push(r.id);
     } catch {
       // Someone began work on it while the import ran (an assignment, a review): it stays, and the log says why.
-      await audit(ctx, { actor: 'system:import', action: 'portfolio.import', entityType: 'portfolio', entityId: r.id, details: { kept: 'work began on it before its unfinished import was taken out' } });
+      await audit(ctx, {
+        actor: 'system:import',
+        action: 'portfolio.import',
+        entityType: 'portfolio',
+        entityId: r.id,
+        details: { kept: 'work began on it before its unfinished import was taken out' },
+      });
     }
   }
   for (const id of await items('candidate'))

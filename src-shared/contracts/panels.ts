@@ -82,7 +82,14 @@ export const DashboardSchema = z.object({
   overdueDays: z.number().int(),
   waiting: z.array(z.object({ portfolio: z.string(), status: z.string(), days: z.number(), overdue: z.boolean() })),
   reviewers: z.array(
-    z.object({ id: z.string(), name: z.string(), open: z.number().int(), submitted: z.number().int(), maxLoad: z.number().int(), medianMinutes: z.number().nullable() }),
+    z.object({
+      id: z.string(),
+      name: z.string(),
+      open: z.number().int(),
+      submitted: z.number().int(),
+      maxLoad: z.number().int(),
+      medianMinutes: z.number().nullable(),
+    }),
   ),
   disagreement: z.array(z.object({ criterion: z.string(), title: z.string(), compared: z.number().int(), apart: z.number().int(), rate: z.number() })),
   throughput: z.array(z.object({ week: z.string(), decided: z.number().int() })),
@@ -95,7 +102,10 @@ export const panelsContract = {
   'panel.dashboard': { input: z.object({}), output: DashboardSchema },
   'panel.setOverdueDays': { input: z.object({ days: z.number().int().min(1).max(365) }), output: z.object({}) },
   'policy.get': { input: z.object({ credential: Id }), output: z.object({ current: ReviewPolicySchema, versions: z.array(PolicyVersionSchema) }) },
-  'policy.set': { input: z.object({ credential: Id, policy: ReviewPolicySchema.partial(), changeNote: z.string().max(2000).optional() }), output: PolicyVersionSchema },
+  'policy.set': {
+    input: z.object({ credential: Id, policy: ReviewPolicySchema.partial(), changeNote: z.string().max(2000).optional() }),
+    output: PolicyVersionSchema,
+  },
   'reviewers.update': {
     input: z.object({
       id: Id,

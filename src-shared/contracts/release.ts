@@ -33,7 +33,10 @@ export const releaseContract = {
   'release.release': {
     input: z.object({
       /** `feedbackVersion`: the version of the feedback the lead saw; refused (409) if it was edited since. */
-      items: z.array(z.object({ portfolioId: Id, feedback: z.string().max(50_000).optional(), feedbackVersion: z.number().int().optional() })).min(1).max(5_000),
+      items: z
+        .array(z.object({ portfolioId: Id, feedback: z.string().max(50_000).optional(), feedbackVersion: z.number().int().optional() }))
+        .min(1)
+        .max(5_000),
       confirm: z.boolean().default(false),
     }),
     output: z.object({ released: z.array(z.string()) }),

@@ -83,7 +83,12 @@ export const SaveDraftSchema = z.object({
   comments: z.record(CriterionId, z.string().max(20_000)).optional(),
   feedback: z.string().max(50_000).optional(),
   /** Active time since the last save, measured by the renderer (visible, focused, not idle). */
-  activeMsDelta: z.number().int().min(0).max(10 * 60 * 1000).default(0),
+  activeMsDelta: z
+    .number()
+    .int()
+    .min(0)
+    .max(10 * 60 * 1000)
+    .default(0),
 });
 
 export const CorrectionSchema = z.object({
@@ -108,7 +113,16 @@ export const reviewContract = {
   },
   'review.removeAnchor': { input: z.object({ reviewId: z.number().int(), anchorId: z.number().int() }), output: z.object({}) },
   'review.submit': {
-    input: z.object({ reviewId: z.number().int(), activeMsDelta: z.number().int().min(0).max(10 * 60 * 1000).default(0), revision: Revision }),
+    input: z.object({
+      reviewId: z.number().int(),
+      activeMsDelta: z
+        .number()
+        .int()
+        .min(0)
+        .max(10 * 60 * 1000)
+        .default(0),
+      revision: Revision,
+    }),
     output: z.object({ state: ReviewStateSchema }),
   },
   'review.peers': { input: z.object({ portfolioId: z.string().min(1) }), output: z.array(ReviewViewSchema) },

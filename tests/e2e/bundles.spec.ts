@@ -46,7 +46,10 @@ test('a review bundle goes to a second data directory, is scored there by keyboa
   const home = await openServices({ dataDir: homeDir });
   const imported = await importBundle(home, bundleFile, systemActor('cli:hana'));
   expect(imported.reviewer).toMatchObject({ id: offline.id, created: true });
-  const shell = await startHttpShell({ core: createCore(home, { name: 'Evidence Workbench', version: 'e2e', shell: 'browser' }), rendererDir: path.resolve('out/renderer') });
+  const shell = await startHttpShell({
+    core: createCore(home, { name: 'Evidence Workbench', version: 'e2e', shell: 'browser' }),
+    rendererDir: path.resolve('out/renderer'),
+  });
   try {
     await page.goto(shell.url);
     await expect(page.getByText('Who is reviewing?')).toBeVisible();
@@ -95,13 +98,13 @@ test('a review bundle goes to a second data directory, is scored there by keyboa
   const tampered = path.join(work, 'tampered.json');
   fs.writeFileSync(tampered, results.text.replace('Scored offline', 'Scored 0ffline'));
   const refused = await (async () => {
-      try {
-        await importResults(ctx, tampered, lead);
-      } catch (err) {
-        return err;
-      }
-      return null;
-    })();
+    try {
+      await importResults(ctx, tampered, lead);
+    } catch (err) {
+      return err;
+    }
+    return null;
+  })();
   expect(refused).toBeInstanceOf(RefusedError);
   expect((refused as RefusedError).reasons.join()).toMatch(/^tampered: the MAC does not match/);
   expect((await listAssignments(ctx, { reviewer: offline.id })).find((a) => a.portfolio === pid)?.status).toBe('assigned');

@@ -22,18 +22,18 @@ test('a reviewer completes a calibration round by keyboard and sees the referenc
   // Olivia has never met these anchors: an open round of two for her.
   const now = Date.now();
   await createRound(
-        workbench.ctx,
-        {
-          name: 'FA-8 calibration · e2e',
-          rubricId: 'rubric-fa-8',
-          rubricVersion: 1,
-          opensAt: new Date(now - 86_400_000).toISOString(),
-          closesAt: new Date(now + 7 * 86_400_000).toISOString(),
-          anchors: ['A-FA-03', 'A-FA-01'],
-          reviewers: ['R-olivia'],
-        },
-        lead,
-      );
+    workbench.ctx,
+    {
+      name: 'FA-8 calibration · e2e',
+      rubricId: 'rubric-fa-8',
+      rubricVersion: 1,
+      opensAt: new Date(now - 86_400_000).toISOString(),
+      closesAt: new Date(now + 7 * 86_400_000).toISOString(),
+      anchors: ['A-FA-03', 'A-FA-01'],
+      reviewers: ['R-olivia'],
+    },
+    lead,
+  );
 
   await workbench.open(page, '/calibration/mine', 'R-olivia');
   const card = page.getByTestId('my-round').filter({ hasText: 'FA-8 calibration · e2e' });
@@ -134,7 +134,10 @@ test('a lead opens the round report and sees its charts, heatmap, drift and the 
   await workbench.screenshot(page, 'calibration-production-report');
 });
 
-test('editing a used rubric creates a new version with a change note; validation says what is wrong; versions compare side by side', async ({ page, workbench }) => {
+test('editing a used rubric creates a new version with a change note; validation says what is wrong; versions compare side by side', async ({
+  page,
+  workbench,
+}) => {
   await workbench.open(page, '/rubrics');
   const family = page.getByTestId('rubric-family-rubric-cst-8');
   await expect(family).toContainText('frozen');
@@ -167,7 +170,10 @@ test('editing a used rubric creates a new version with a change note; validation
 
   // Version 1 is untouched; portfolios keep it.
   expect((await loadRubric(workbench.ctx, 'rubric-cst-8', 1))!.criteria[1]!.levels[1]!.descriptor).not.toContain('within tasks the teacher has set');
-  expect(await loadRubric(workbench.ctx, 'rubric-cst-8', 2)).toMatchObject({ version: 2, change_note: 'Agency level 2 reworded after the Term 3 calibration round' });
+  expect(await loadRubric(workbench.ctx, 'rubric-cst-8', 2)).toMatchObject({
+    version: 2,
+    change_note: 'Agency level 2 reworded after the Term 3 calibration round',
+  });
 
   await go(page, workbench, '/rubrics');
   await family.getByRole('button', { name: 'Side by side' }).click();
@@ -218,7 +224,10 @@ test('comparing a rubric that has a single version shows that version and says t
   await workbench.screenshot(page, 'rubric-compare-single');
 });
 
-test('the production report is reported per rubric: call-out and table agree, too few units in words, heatmap headers whole and distinct', async ({ page, workbench }) => {
+test('the production report is reported per rubric: call-out and table agree, too few units in words, heatmap headers whole and distinct', async ({
+  page,
+  workbench,
+}) => {
   for (const size of [
     { width: 1440, height: 900 },
     { width: 1280, height: 720 },

@@ -43,7 +43,9 @@ test('an approver reads the requirement checks, approves with a second approver,
   const checks = page.getByTestId('requirement-checks');
   await expect(page.getByTestId('requirements-summary')).toHaveText('Every requirement is met');
   await expect(checks.getByTestId('check-credential:EMP-8')).toContainText('Effective Mentoring Practices: passed 2026-03-18, attempt 1');
-  await expect(checks.getByTestId('check-credential:WCL-8')).toContainText('Working Collaboratively and Building Leadership Capability: passed 2026-05-19, attempt 1');
+  await expect(checks.getByTestId('check-credential:WCL-8')).toContainText(
+    'Working Collaboratively and Building Leadership Capability: passed 2026-05-19, attempt 1',
+  );
   await expect(checks.getByTestId('check-credential:CST-8')).toContainText('Contemporary Secondary Teaching Approaches: passed 2026-08-24');
   await expect(checks.getByTestId('check-points')).toContainText('Credit points: 15 counted, at least 15 required');
   for (const id of ['credential:EMP-8', 'credential:WCL-8', 'credential:CST-8', 'points']) await expect(checks.getByTestId(`check-${id}`)).toContainText('Met');
@@ -83,14 +85,33 @@ test('an approver reads the requirement checks, approves with a second approver,
   const [letter] = await Promise.all([page.waitForEvent('download'), panel.getByRole('button', { name: 'Download decision letter (PDF)' }).click()]);
   expect(letter.suggestedFilename()).toMatch(/^credit-decision-CA-\d{4}\.pdf$/);
   const text = (await pdfText(await saved(letter))).join('\n').replace(/\s+/g, ' ');
-  for (const s of ['Credit decision: EDUC 581 Professional Inquiry in Education', 'Aroha Ngata (C-1001)', 'Approved: 15 credit points', 'Effective Mentoring Practices (EMP-8)', 'Dr James Park', 'Dr Marama Kereama', 'Checked the evidence trail; confirmed.'])
+  for (const s of [
+    'Credit decision: EDUC 581 Professional Inquiry in Education',
+    'Aroha Ngata (C-1001)',
+    'Approved: 15 credit points',
+    'Effective Mentoring Practices (EMP-8)',
+    'Dr James Park',
+    'Dr Marama Kereama',
+    'Checked the evidence trail; confirmed.',
+  ])
     expect(text).toContain(s);
 
   // An Open Badges 3.0 credential for one of the passed micro-credentials, valid against the vendored schema.
-  const [badge] = await Promise.all([page.waitForEvent('download'), page.getByTestId('trail-P-2026-001').getByRole('button', { name: /Open Badge/ }).click()]);
+  const [badge] = await Promise.all([
+    page.waitForEvent('download'),
+    page
+      .getByTestId('trail-P-2026-001')
+      .getByRole('button', { name: /Open Badge/ })
+      .click(),
+  ]);
   const credential = JSON.parse((await saved(badge)).toString('utf8'));
   expect(credential.type).toContain('OpenBadgeCredential');
-  expect(credential.credentialSubject.achievement).toMatchObject({ name: 'Effective Mentoring Practices', humanCode: 'EMP-8', achievementType: 'MicroCredential', creditsAvailable: 5 });
+  expect(credential.credentialSubject.achievement).toMatchObject({
+    name: 'Effective Mentoring Practices',
+    humanCode: 'EMP-8',
+    achievementType: 'MicroCredential',
+    creditsAvailable: 5,
+  });
   expect(credential.credentialSubject.identifier[0]).toMatchObject({ identityType: 'emailAddress', hashed: true });
   expect(JSON.stringify(credential)).not.toContain('a.ngata@');
   expect(credential.proof[0].type).toBe('JwtProof2020');
@@ -158,7 +179,6 @@ test('the candidate record, pathways and programme insight pages', async ({ page
   expect(content).toContain('Aroha Ngata');
   expect(content).not.toContain('Tāmaki Makaurau Auckland');
 });
-
 
 test('an admin keeps the trusted badge issuers on the Pathways page; an approver sees them read-only', async ({ page, workbench }) => {
   const { publicKey } = crypto.generateKeyPairSync('ed25519');

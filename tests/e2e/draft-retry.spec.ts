@@ -28,6 +28,9 @@ test('a draft save that fails says so, keeps the change in the page and retries 
   failing = false;
   await expect(state).toContainText('Draft saved', { timeout: 40_000 });
   expect(failures).toBeGreaterThan(0);
-  const row = (await workbench.ctx.db.get("SELECT count(*) AS n FROM review_scores s JOIN reviews r ON r.id = s.review_id WHERE r.portfolio_id = ? AND r.reviewer_id = 'R-mika' AND s.score = 3", [PORTFOLIO])) as { n: number };
+  const row = (await workbench.ctx.db.get(
+    "SELECT count(*) AS n FROM review_scores s JOIN reviews r ON r.id = s.review_id WHERE r.portfolio_id = ? AND r.reviewer_id = 'R-mika' AND s.score = 3",
+    [PORTFOLIO],
+  )) as { n: number };
   expect(row.n).toBe(1);
 });

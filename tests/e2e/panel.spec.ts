@@ -309,7 +309,8 @@ test('a panel lead imports reviewers (a bad file is refused line by line), versi
   // stay unallocated, so every reviewer (the one just imported too) declares a conflict with its candidate.
   const { ctx } = workbench;
   const blocked = ((await ctx.db.get("SELECT candidate_id AS id FROM portfolios WHERE id = 'P-2026-016'")) as { id: string }).id;
-  for (const r of await listReviewers(ctx)) if (r.roles.includes('reviewer')) await declareConflict(ctx, r.id, blocked, 'e2e: keep P-2026-016 unallocated', (await getReviewer(ctx, 'R-terina'))!);
+  for (const r of await listReviewers(ctx))
+    if (r.roles.includes('reviewer')) await declareConflict(ctx, r.id, blocked, 'e2e: keep P-2026-016 unallocated', (await getReviewer(ctx, 'R-terina'))!);
   await page.getByRole('tab', { name: 'Allocation' }).click();
   await page.getByRole('button', { name: 'Allocate now' }).click();
   const report = page.getByTestId('allocation-report');
@@ -337,7 +338,8 @@ test('a panel lead imports reviewers (a bad file is refused line by line), versi
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Panel dashboard' }).click();
   await expect(page.getByRole('heading', { name: 'Panel dashboard' })).toBeVisible();
   await expect(page.getByTestId('count-awaiting_moderation')).toContainText(/\d/);
-  for (const card of ['waiting-card', 'throughput-card', 'disagreement-card', 'load-card']) await expect(page.getByTestId(card).locator('svg.recharts-surface').first()).toBeVisible();
+  for (const card of ['waiting-card', 'throughput-card', 'disagreement-card', 'load-card'])
+    await expect(page.getByTestId(card).locator('svg.recharts-surface').first()).toBeVisible();
   await expect(page.getByTestId('load-card')).toContainText('Olivia Brooks');
   await page.getByRole('button', { name: /Target 21 days/ }).click();
   await page.getByLabel('Decide within (days)').fill('10');

@@ -69,13 +69,30 @@ test('evidence files come from the store: a PDF and a video with byte ranges', a
     bytes: number;
     type: string;
   };
-  const fetched = await page.evaluate(async ({ pdf, video }) => {
-    const p = await fetch(`/evidence/${pdf}`);
-    const head = new Uint8Array(await p.arrayBuffer()).slice(0, 5);
-    const v = await fetch(`/evidence/${video}`, { headers: { Range: 'bytes=0-1023' } });
-    return { pdfStatus: p.status, pdfType: p.headers.get('content-type'), head: String.fromCharCode(...head), videoStatus: v.status, videoRange: v.headers.get('content-range'), videoLen: (await v.arrayBuffer()).byteLength };
-  }, { pdf: pdf.sha256, video: video.sha256 });
-  expect(fetched).toEqual({ pdfStatus: 200, pdfType: 'application/pdf', head: '%PDF-', videoStatus: 206, videoRange: `bytes 0-1023/${video.bytes}`, videoLen: 1024 });
+  const fetched = await page.evaluate(
+    async ({ pdf, video }) => {
+      const p = await fetch(`/evidence/${pdf}`);
+      const head = new Uint8Array(await p.arrayBuffer()).slice(0, 5);
+      const v = await fetch(`/evidence/${video}`, { headers: { Range: 'bytes=0-1023' } });
+      return {
+        pdfStatus: p.status,
+        pdfType: p.headers.get('content-type'),
+        head: String.fromCharCode(...head),
+        videoStatus: v.status,
+        videoRange: v.headers.get('content-range'),
+        videoLen: (await v.arrayBuffer()).byteLength,
+      };
+    },
+    { pdf: pdf.sha256, video: video.sha256 },
+  );
+  expect(fetched).toEqual({
+    pdfStatus: 200,
+    pdfType: 'application/pdf',
+    head: '%PDF-',
+    videoStatus: 206,
+    videoRange: `bytes 0-1023/${video.bytes}`,
+    videoLen: 1024,
+  });
 
   // The browser itself plays the stored video (seeking needs the ranges above).
   const playable = await page.evaluate(async (src) => {

@@ -30,8 +30,8 @@ async function secondReady(workbench: Workbench) {
   }
 }
 
-
-const status = async (workbench: Workbench, id: string) => ((await workbench.ctx.db.get('SELECT status FROM portfolios WHERE id = ?', [id])) as { status: string }).status;
+const status = async (workbench: Workbench, id: string) =>
+  ((await workbench.ctx.db.get('SELECT status FROM portfolios WHERE id = ?', [id])) as { status: string }).status;
 
 test('a lead edits the merged feedback beside both originals and releases several decisions at once', async ({ page, workbench }) => {
   await secondReady(workbench);
@@ -74,7 +74,11 @@ test('a lead edits the merged feedback beside both originals and releases severa
   await expect(page.getByText('Nothing is waiting')).toBeVisible();
   expect([await status(workbench, READY), await status(workbench, FRESH)]).toEqual(['decided', 'decided']);
   const released = await workbench.ctx.db.get('SELECT feedback, released_by AS by, decided_by AS author FROM decisions WHERE portfolio_id = ?', [READY]);
-  expect(released).toEqual({ feedback: 'A well-designed unit in which students shape their learning, with strong links to whānau.', by: 'R-terina', author: 'system:reconciliation' });
+  expect(released).toEqual({
+    feedback: 'A well-designed unit in which students shape their learning, with strong links to whānau.',
+    by: 'R-terina',
+    author: 'system:reconciliation',
+  });
 });
 
 test('the portfolio page of a decision ready to release offers the lead the merged text and Release', async ({ page, workbench }) => {
@@ -92,7 +96,10 @@ test('the portfolio page of a decision ready to release offers the lead the merg
   await warned.getByRole('button', { name: 'Not yet' }).click();
   await panel.getByLabel(/Feedback to the candidate/).fill('Well done: a well-designed unit.');
   await panel.getByRole('button', { name: 'Release to the candidate' }).click();
-  await page.getByRole('dialog', { name: `Release ${READY}?` }).getByRole('button', { name: 'Release', exact: true }).click();
+  await page
+    .getByRole('dialog', { name: `Release ${READY}?` })
+    .getByRole('button', { name: 'Release', exact: true })
+    .click();
   await expect(page.getByTestId('release-panel')).toHaveCount(0);
   await expect(page.getByText('Decided · Pass')).toBeVisible();
   // A reviewer never sees the panel.
@@ -105,7 +112,10 @@ for (const size of [
   { width: 1440, height: 900 },
   { width: 1280, height: 720 },
 ]) {
-  test(`at ${size.width}x${size.height} a submit that cannot go through moves focus to the first problem and says why beside the submit button`, async ({ page, workbench }) => {
+  test(`at ${size.width}x${size.height} a submit that cannot go through moves focus to the first problem and says why beside the submit button`, async ({
+    page,
+    workbench,
+  }) => {
     await page.setViewportSize(size);
     await workbench.open(page, `/review/${FRESH}`, 'R-mika');
     const rubric = page.getByTestId('rubric-panel');

@@ -5,11 +5,12 @@ const PORTFOLIO = 'P-2026-016';
 const MIKA = 'R-mika';
 
 test('opening a portfolio claims nothing; the first score starts the review and takes the place', async ({ page, workbench }) => {
-  const mine = () => workbench.ctx.db.get<{ drafts: number; places: number }>(
-    `SELECT (SELECT count(*) FROM reviews WHERE portfolio_id = ? AND reviewer_id = ?) AS drafts,
+  const mine = () =>
+    workbench.ctx.db.get<{ drafts: number; places: number }>(
+      `SELECT (SELECT count(*) FROM reviews WHERE portfolio_id = ? AND reviewer_id = ?) AS drafts,
             (SELECT count(*) FROM assignments WHERE portfolio_id = ? AND reviewer_id = ? AND status = 'assigned') AS places`,
-    [PORTFOLIO, MIKA, PORTFOLIO, MIKA],
-  );
+      [PORTFOLIO, MIKA, PORTFOLIO, MIKA],
+    );
   await workbench.open(page, `/review/${PORTFOLIO}`, MIKA);
   const notice = page.getByTestId('review-not-started');
   await expect(notice).toContainText('Opening a portfolio claims nothing');
@@ -38,10 +39,11 @@ test('a draft changed in another window is not overwritten: the page says who sa
   const refused = page.getByRole('alert').filter({ hasText: 'Not saved' });
   await expect(refused).toContainText(/You saved this draft at \d\d:\d\d in another window after this one loaded it; reload to see those changes/);
   await workbench.screenshot(page, 'review-draft-conflict');
-  const stored = () => workbench.ctx.db.get<{ score: number }>(
-    "SELECT s.score FROM review_scores s JOIN reviews r ON r.id = s.review_id WHERE r.portfolio_id = ? AND r.reviewer_id = ? AND s.score IS NOT NULL",
-    [PORTFOLIO, MIKA],
-  );
+  const stored = () =>
+    workbench.ctx.db.get<{ score: number }>(
+      'SELECT s.score FROM review_scores s JOIN reviews r ON r.id = s.review_id WHERE r.portfolio_id = ? AND r.reviewer_id = ? AND s.score IS NOT NULL',
+      [PORTFOLIO, MIKA],
+    );
   expect(await stored()).toEqual({ score: 4 });
   await refused.getByRole('button', { name: 'Reload' }).click();
   await expect(refused).toHaveCount(0);

@@ -10,9 +10,17 @@ import { editManifest, tempDir, TEST_CREDENTIALS, writeCatalogue, writePackageFo
 
 /** Portfolios under anonymous review (TST-8) and open review (OPN-8); Aroha has one of each, "Secret Bay" is only known from hidden rows. */
 export const ANON_PORTFOLIOS = [
-  { id: 'P-1', credential: 'TST-8', candidate: { id: 'C-1', name: 'Aroha Ngata', email: 'aroha@kowhai.school.nz', school: 'Kowhai School', district: 'Hidden Valley' } },
+  {
+    id: 'P-1',
+    credential: 'TST-8',
+    candidate: { id: 'C-1', name: 'Aroha Ngata', email: 'aroha@kowhai.school.nz', school: 'Kowhai School', district: 'Hidden Valley' },
+  },
   { id: 'P-2', credential: 'OPN-8', candidate: { id: 'C-2', name: 'Ben Walker', email: 'ben@totara.school.nz', school: 'Totara School', district: 'North' } },
-  { id: 'P-3', credential: 'OPN-8', candidate: { id: 'C-1', name: 'Aroha Ngata', email: 'aroha@kowhai.school.nz', school: 'Kowhai School', district: 'Hidden Valley' } },
+  {
+    id: 'P-3',
+    credential: 'OPN-8',
+    candidate: { id: 'C-1', name: 'Aroha Ngata', email: 'aroha@kowhai.school.nz', school: 'Kowhai School', district: 'Hidden Valley' },
+  },
   { id: 'P-4', credential: 'TST-8', candidate: { id: 'C-4', name: 'Zoe Adams', email: 'zoe@rimu.school.nz', school: 'Rimu School', district: 'Secret Bay' } },
   { id: 'P-5', credential: 'TST-8', candidate: { id: 'C-5', name: 'Abe Zulu', email: 'abe@matai.school.nz', school: 'Matai School', district: 'North' } },
 ] as const;
@@ -33,8 +41,15 @@ export async function anonymitySetup(ctx: ServiceContext): Promise<{ work: strin
   }
   await importPath(ctx, work, { actor: 'test' });
   const admin = await createReviewer(ctx, { name: 'Ada Admin', email: 'ada@example.nz', school: '', district: '', roles: ['admin'] }, null);
-  const mk = (role: Role, name: string) => createReviewer(ctx, { name, email: `${role}@example.nz`, school: 'Elsewhere School', district: 'Far', roles: [role] }, admin);
-  const people = { admin, reviewer: await mk('reviewer', 'Rangi Reviewer'), moderator: await mk('moderator', 'Moana Moderator'), lead: await mk('lead', 'Lee Lead'), approver: await mk('approver', 'Pat Approver') };
+  const mk = (role: Role, name: string) =>
+    createReviewer(ctx, { name, email: `${role}@example.nz`, school: 'Elsewhere School', district: 'Far', roles: [role] }, admin);
+  const people = {
+    admin,
+    reviewer: await mk('reviewer', 'Rangi Reviewer'),
+    moderator: await mk('moderator', 'Moana Moderator'),
+    lead: await mk('lead', 'Lee Lead'),
+    approver: await mk('approver', 'Pat Approver'),
+  };
   await setPolicy(ctx, 'TST-8', { anonymous: true, reviews_required: 1 }, admin);
   await setPolicy(ctx, 'OPN-8', { reviews_required: 1 }, admin);
   return { work, people };

@@ -45,10 +45,7 @@ export async function makePdf(pages: number, title = 'Lesson plan'): Promise<Uin
 }
 
 /** A 1x1 PNG: the smallest real image. */
-export const PNG_1x1 = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
+export const PNG_1x1 = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 
 export const TEST_RUBRIC: Rubric = {
   format: 'evidence-workbench/rubric@1',
@@ -88,7 +85,16 @@ export const TEST_RUBRIC: Rubric = {
 export const TEST_CREDENTIALS = {
   format: 'evidence-workbench/credentials@1',
   credentials: [
-    { code: 'TST-8', title: 'Test Credential', provider: 'Test', level: 'NZQF 8', credit_points: 5, hours: 50, validity_years: 5, rubric: { id: 'test-rubric', version: 1 } },
+    {
+      code: 'TST-8',
+      title: 'Test Credential',
+      provider: 'Test',
+      level: 'NZQF 8',
+      credit_points: 5,
+      hours: 50,
+      validity_years: 5,
+      rubric: { id: 'test-rubric', version: 1 },
+    },
   ],
 };
 
@@ -117,7 +123,16 @@ export async function writePackageFolder(dir: string, spec: PackageSpec): Promis
   const evidence = Object.entries(files).map(([file, f], i) => {
     fs.mkdirSync(path.dirname(path.join(dir, file)), { recursive: true });
     fs.writeFileSync(path.join(dir, file), f.bytes);
-    return { id: `E${i + 1}`, title: `Evidence ${i + 1}`, kind: f.kind, file, media_type: f.media_type, bytes: f.bytes.length, sha256: sha256(f.bytes), criteria: f.criteria ?? [] };
+    return {
+      id: `E${i + 1}`,
+      title: `Evidence ${i + 1}`,
+      kind: f.kind,
+      file,
+      media_type: f.media_type,
+      bytes: f.bytes.length,
+      sha256: sha256(f.bytes),
+      criteria: f.criteria ?? [],
+    };
   });
   const manifest = {
     format: 'evidence-workbench/portfolio@1',

@@ -31,7 +31,9 @@ export function postgresBin(): string {
   const versions = fs.existsSync(root) ? fs.readdirSync(root).filter((v) => fs.existsSync(path.join(root, v, 'bin', 'initdb'))) : [];
   const newest = versions.sort((a, b) => Number(b) - Number(a))[0];
   if (newest) return path.join(root, newest, 'bin');
-  throw new Error(`PostgreSQL's server programs are missing (no ${wanted}/initdb): install them with \`apt-get install -y postgresql\` — the PostgreSQL tests need a real server and do not skip`);
+  throw new Error(
+    `PostgreSQL's server programs are missing (no ${wanted}/initdb): install them with \`apt-get install -y postgresql\` — the PostgreSQL tests need a real server and do not skip`,
+  );
 }
 
 const asRoot = () => process.getuid?.() === 0;
@@ -72,10 +74,30 @@ export async function startPostgres(folder: string): Promise<PostgresServer> {
     await run('chown', ['-R', 'postgres', folder]);
   }
   const dataDir = path.join(folder, 'data');
-  await runServerProgram(bin, 'initdb', ['-D', dataDir, '-U', 'postgres', `--pwfile=${pwfile}`, '--auth-local=trust', '--auth-host=scram-sha-256', '-E', 'UTF8', '--locale=C.UTF-8', '--no-sync']);
+  await runServerProgram(bin, 'initdb', [
+    '-D',
+    dataDir,
+    '-U',
+    'postgres',
+    `--pwfile=${pwfile}`,
+    '--auth-local=trust',
+    '--auth-host=scram-sha-256',
+    '-E',
+    'UTF8',
+    '--locale=C.UTF-8',
+    '--no-sync',
+  ]);
   fs.rmSync(pwfile);
   const port = await freePort();
-  const settings = ['-c fsync=off', '-c synchronous_commit=off', '-c full_page_writes=off', '-c max_connections=300', '-c listen_addresses=127.0.0.1', `-p ${port}`, `-k ${folder}`];
+  const settings = [
+    '-c fsync=off',
+    '-c synchronous_commit=off',
+    '-c full_page_writes=off',
+    '-c max_connections=300',
+    '-c listen_addresses=127.0.0.1',
+    `-p ${port}`,
+    `-k ${folder}`,
+  ];
   await runServerProgram(bin, 'pg_ctl', ['-D', dataDir, '-w', '-t', '60', '-l', path.join(folder, 'server.log'), '-o', settings.join(' '), 'start']);
   const host = '127.0.0.1';
   return { adminUrl: `postgres://postgres:${password}@${host}:${port}/postgres`, host, port, password, dataDir, bin };

@@ -54,7 +54,9 @@ export async function raceQueue(ctx: Services, portfolios: number, reviewers: nu
   const people: Reviewer[] = [];
   for (let i = 1; i <= reviewers; i++) {
     const n = String(i).padStart(2, '0');
-    people.push(await createReviewer(ctx, { name: `Reviewer ${n}`, email: `r${n}@example.nz`, school: 'Other School', district: 'South', roles: ['reviewer'] }, admin));
+    people.push(
+      await createReviewer(ctx, { name: `Reviewer ${n}`, email: `r${n}@example.nz`, school: 'Other School', district: 'South', roles: ['reviewer'] }, admin),
+    );
   }
   return { admin, reviewers: people };
 }

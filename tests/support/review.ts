@@ -22,7 +22,11 @@ export async function reviewSetup(ctx: ServiceContext, n = 2, reviewsRequired = 
     });
   await importPath(ctx, work, { actor: 'test' });
   const admin = await createReviewer(ctx, { name: 'Ada Admin', email: 'ada@example.nz', school: '', district: '', roles: ['admin', 'reviewer'] }, null);
-  const reviewer = await createReviewer(ctx, { name: 'Rangi Reviewer', email: 'rangi@example.nz', school: 'Other School', district: 'South', roles: ['reviewer'] }, admin);
+  const reviewer = await createReviewer(
+    ctx,
+    { name: 'Rangi Reviewer', email: 'rangi@example.nz', school: 'Other School', district: 'South', roles: ['reviewer'] },
+    admin,
+  );
   await setPolicy(ctx, 'TST-8', { reviews_required: reviewsRequired }, admin);
   return { admin, reviewer };
 }

@@ -27,17 +27,17 @@ export const exportCommand: Command = {
     for (const s of status) if (!STATUSES.includes(s as Status)) throw new UsageError(`unknown status "${s}"`);
     const ctx = await open();
     const file = await exportDecisions(
-          ctx,
-          format,
-          {
-            status: status.length ? (status as Status[]) : undefined,
-            credential: flags.credential as string | undefined,
-            district: flags.district as string | undefined,
-            search: flags.search as string | undefined,
-            portfolioIds: flags.portfolio as string[] | undefined,
-          },
-          await cliActor(ctx, actor),
-        );
+      ctx,
+      format,
+      {
+        status: status.length ? (status as Status[]) : undefined,
+        credential: flags.credential as string | undefined,
+        district: flags.district as string | undefined,
+        search: flags.search as string | undefined,
+        portfolioIds: flags.portfolio as string[] | undefined,
+      },
+      await cliActor(ctx, actor),
+    );
     const out = path.resolve(flags.out);
     writeFileAtomic(out, file.content);
     if (flags.json) io.out(JSON.stringify({ file: out, count: file.count, format }));

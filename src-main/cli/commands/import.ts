@@ -27,8 +27,14 @@ export const importCommand: Command = {
         `imported ${count(report.portfolios, 'imported')} portfolios (${count(report.portfolios, 'unchanged')} unchanged), ` +
           `${count(report.rubrics, 'imported')} rubrics, ${report.credentials.filter((c) => c.result !== 'unchanged').length} credentials, ` +
           `${report.files.added} new files (${report.files.bytes} bytes)` +
-          (report.reviewers.created.length + report.reviewers.updated.length ? `, reviewers ${report.reviewers.created.length} created / ${report.reviewers.updated.length} updated` : '') +
-          (report.changes.length ? `; updated existing records:\n${formatChanges(report.changes).map((l) => `  ${l}`).join('\n')}` : '') +
+          (report.reviewers.created.length + report.reviewers.updated.length
+            ? `, reviewers ${report.reviewers.created.length} created / ${report.reviewers.updated.length} updated`
+            : '') +
+          (report.changes.length
+            ? `; updated existing records:\n${formatChanges(report.changes)
+                .map((l) => `  ${l}`)
+                .join('\n')}`
+            : '') +
           (report.activity.length ? `; replayed demo activity: ${report.activity.join(', ')}` : ''),
       );
       for (const w of report.identity) io.out(`warning: ${w.portfolio} is under anonymous review. ${w.warning}`);

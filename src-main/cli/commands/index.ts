@@ -9,4 +9,14 @@ import { auditVerifyCommand } from './audit';
 import { storeCheckCommand } from './store';
 import { dbMigrateToCommand } from './db';
 
-export const commands: Command[] = [importCommand, listCommand, exportCommand, ...panelsCommands, ...calibrationCommands, ...creditCommands, auditVerifyCommand, storeCheckCommand, dbMigrateToCommand];
+export const commands: Command[] = [
+  importCommand,
+  listCommand,
+  exportCommand,
+  ...panelsCommands,
+  ...calibrationCommands,
+  ...creditCommands,
+  auditVerifyCommand,
+  storeCheckCommand,
+  dbMigrateToCommand,
+];

@@ -21,14 +21,18 @@ export const listCommand: Command = {
     const viewer = await cliActor(ctx, actor);
     const rows = [];
     for (let offset = 0; ; offset += 500) {
-      const page = await listQueue(ctx, {
-              status: status.length ? (status as Status[]) : undefined,
-              credential: flags.credential as string | undefined,
-              district: flags.district as string | undefined,
-              search: flags.search as string | undefined,
-              offset,
-              limit: 500,
-            }, viewer);
+      const page = await listQueue(
+        ctx,
+        {
+          status: status.length ? (status as Status[]) : undefined,
+          credential: flags.credential as string | undefined,
+          district: flags.district as string | undefined,
+          search: flags.search as string | undefined,
+          offset,
+          limit: 500,
+        },
+        viewer,
+      );
       rows.push(...page.rows);
       if (page.rows.length < 500) break;
     }
@@ -50,7 +54,9 @@ export const listCommand: Command = {
       );
     } else {
       for (const r of rows)
-        io.out([r.id, STATUS_LABEL[r.status], r.outcome ?? '-', `attempt ${r.attempt}`, r.credential.code, r.candidate.name, r.submittedAt.slice(0, 10)].join('\t'));
+        io.out(
+          [r.id, STATUS_LABEL[r.status], r.outcome ?? '-', `attempt ${r.attempt}`, r.credential.code, r.candidate.name, r.submittedAt.slice(0, 10)].join('\t'),
+        );
     }
     return 0;
   },

@@ -21,7 +21,11 @@ export const storeCheckCommand: Command = {
         ...section('repaired: removed stale staged files', report.repaired.staleStaging),
         ...section('repaired: took out unfinished imports', report.repaired.abandonedImports),
       ];
-      io.out([...lines, report.clean ? 'store is consistent with the database' : 'problems remain (see above; --repair removes only what nothing refers to)'].join('\n'));
+      io.out(
+        [...lines, report.clean ? 'store is consistent with the database' : 'problems remain (see above; --repair removes only what nothing refers to)'].join(
+          '\n',
+        ),
+      );
     }
     return report.clean ? 0 : 1;
   },

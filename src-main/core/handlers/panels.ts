@@ -31,7 +31,12 @@ export function panelsHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof 
       try {
         return await importReviewers(ctx, csv, await actor(caller), { updateExisting });
       } catch (err) {
-        if (err instanceof ReviewerCsvError) throw new ApiError('bad_request', 'reviewers file refused, nothing was imported', err.problems.map((p) => `line ${p.line}: ${p.reason}`));
+        if (err instanceof ReviewerCsvError)
+          throw new ApiError(
+            'bad_request',
+            'reviewers file refused, nothing was imported',
+            err.problems.map((p) => `line ${p.line}: ${p.reason}`),
+          );
         throw err;
       }
     },
@@ -52,8 +57,10 @@ export function panelsHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof 
     'assignments.mine': async (_, caller) => {
       const me = await actor(caller);
       const anon = new Anonymizer(ctx, me);
-      return (await mapInOrder((await listAssignments(ctx, { reviewer: me.id }))
-              .filter((a) => a.status === 'assigned'), async (a) => ({ assignment: a, row: await anon.row((await portfolioRow(ctx, a.portfolio))!) })));
+      return await mapInOrder(
+        (await listAssignments(ctx, { reviewer: me.id })).filter((a) => a.status === 'assigned'),
+        async (a) => ({ assignment: a, row: await anon.row((await portfolioRow(ctx, a.portfolio))!) }),
+      );
     },
     'assignments.claimNext': async (_, caller) => ({ id: await claimNext(ctx, await actor(caller)) }),
     'assignments.reassign': async ({ portfolioId, from, to }, caller) => {
@@ -64,7 +71,7 @@ export function panelsHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof 
       const me = await actor(caller);
       requireRole(me, 'moderator', 'lead', 'admin');
       const anon = new Anonymizer(ctx, me);
-      return (await mapInOrder((await moderationQueue(ctx, includeResolved)), async (m) => ({ ...m, row: await anon.row(m.row) })));
+      return await mapInOrder(await moderationQueue(ctx, includeResolved), async (m) => ({ ...m, row: await anon.row(m.row) }));
     },
     'moderation.get': async ({ portfolioId }, caller) => moderationCase(ctx, portfolioId, await actor(caller)),
     'moderation.decide': async (input, caller) => moderate(ctx, input, await actor(caller)),
@@ -80,7 +87,7 @@ export function panelsHandlers({ ctx, actor }: HandlerDeps): HandlersFor<typeof 
       const anon = new Anonymizer(ctx, me);
       return {
         ...history,
-        attempts: (await mapInOrder(history.attempts, async (a) => ({ ...a, evidence: await anon.evidence(credential, a.id, a.evidence) }))),
+        attempts: await mapInOrder(history.attempts, async (a) => ({ ...a, evidence: await anon.evidence(credential, a.id, a.evidence) })),
         removed: history.removed.length ? await anon.evidence(credential, history.attempts.at(-2)!.id, history.removed) : [],
       };
     },

@@ -24,7 +24,9 @@ export function describePostgresUrl(url: string): { server: ServerName; location
     throw new DatabaseUrlError('the database URL is not a URL: write it as postgres://USER:PASSWORD@HOST:PORT/DATABASE');
   }
   if (parsed.protocol !== 'postgres:' && parsed.protocol !== 'postgresql:') {
-    throw new DatabaseUrlError(`the database URL must start with postgres:// (it starts with ${parsed.protocol}//): write it as postgres://USER:PASSWORD@HOST:PORT/DATABASE`);
+    throw new DatabaseUrlError(
+      `the database URL must start with postgres:// (it starts with ${parsed.protocol}//): write it as postgres://USER:PASSWORD@HOST:PORT/DATABASE`,
+    );
   }
   const database = decodeURIComponent(parsed.pathname.replace(/^\//, ''));
   if (!parsed.hostname) throw new DatabaseUrlError('the database URL names no host: write it as postgres://USER:PASSWORD@HOST:PORT/DATABASE');
@@ -111,12 +113,15 @@ export async function openPostgres(url: string, options: OpenPostgresOptions = {
 
 async function checkServer(client: pg.ClientBase, server: ServerName): Promise<void> {
   const { rows } = await client
-    .query<{ version: number; encoding: string }>("SELECT current_setting('server_version_num')::int AS version, current_setting('server_encoding') AS encoding")
+    .query<{ version: number; encoding: string }>(
+      "SELECT current_setting('server_version_num')::int AS version, current_setting('server_encoding') AS encoding",
+    )
     .catch((err: unknown) => {
       throw inWords(err, server);
     });
   const { version, encoding } = rows[0]!;
   const at = `PostgreSQL at ${server.host}:${server.port}`;
   if (version < OLDEST_SERVER) throw new DatabaseUrlError(`${at} is version ${Math.floor(version / 10000)}; Evidence Workbench needs PostgreSQL 14 or newer`);
-  if (encoding !== 'UTF8') throw new DatabaseUrlError(`${databaseName(server)} stores text as ${encoding}; Evidence Workbench needs a UTF8 database (createdb -E UTF8)`);
+  if (encoding !== 'UTF8')
+    throw new DatabaseUrlError(`${databaseName(server)} stores text as ${encoding}; Evidence Workbench needs a UTF8 database (createdb -E UTF8)`);
 }

@@ -72,13 +72,19 @@ function connectionError(e: DriverError, server: ServerName): DatabaseError | nu
       return kind('unreachable', `${at(server)} closed the connection (it may be restarting or shutting down)`);
     case '28P01':
     case '28000':
-      return kind('authentication', `${at(server)} refused the login of user "${server.user}": wrong password, or the user may not connect to database "${server.database}"`);
+      return kind(
+        'authentication',
+        `${at(server)} refused the login of user "${server.user}": wrong password, or the user may not connect to database "${server.database}"`,
+      );
     case '3D000':
       return kind('no_database', `${at(server)} has no database "${server.database}": create it first (createdb ${server.database})`);
     case '53300':
       return kind('unreachable', `${at(server)} refused the connection: too many clients are connected`);
     case '42501':
-      return kind('authentication', `user "${server.user}" lacks a permission it needs on database "${server.database}" at ${server.host}:${server.port}${where(e)}`);
+      return kind(
+        'authentication',
+        `user "${server.user}" lacks a permission it needs on database "${server.database}" at ${server.host}:${server.port}${where(e)}`,
+      );
     default:
       break;
   }
@@ -115,7 +121,10 @@ export function inWords(err: unknown, server: ServerName): Error {
       return kind('conflict', 'the rows are locked by another transaction; the change was not made, try again');
     case '25P02':
       // SQLite carries on after a failed statement; PostgreSQL refuses the rest of the transaction.
-      return kind('query', 'an earlier statement of this transaction failed, so PostgreSQL refuses the rest of it: run a statement that may fail in a nested transaction');
+      return kind(
+        'query',
+        'an earlier statement of this transaction failed, so PostgreSQL refuses the rest of it: run a statement that may fail in a nested transaction',
+      );
     case '57014':
       return kind('query', `${at(server)} cancelled a query (it took too long)`);
     default:

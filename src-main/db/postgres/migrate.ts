@@ -73,7 +73,10 @@ async function schemaVersion(client: pg.ClientBase, describe: string): Promise<n
   );
   const { ours, tables } = rows[0]!;
   if (!ours) {
-    if (tables > 0) throw new ForeignDatabaseError(`${describe} holds tables of another application (it has no ${SCHEMA_TABLE} table): point the app at an empty database or one of its own`);
+    if (tables > 0)
+      throw new ForeignDatabaseError(
+        `${describe} holds tables of another application (it has no ${SCHEMA_TABLE} table): point the app at an empty database or one of its own`,
+      );
     return 0;
   }
   const version = await client.query<{ version: number }>(`SELECT version FROM ${SCHEMA_TABLE}`);

@@ -207,7 +207,8 @@ function unqualifiedConflictTarget(text: string): string {
 }
 
 // The dialect's own tables (the schema version, the audit log's high-water mark) are not the application's.
-const APP_TABLES = "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('evidence_workbench_schema', 'audit_log_reached')";
+const APP_TABLES =
+  "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('evidence_workbench_schema', 'audit_log_reached')";
 
 /** The port over a pool of connections to one database (opened and migrated by connect.ts). */
 export function postgresDb(pool: pg.Pool, server: ServerName): Db {

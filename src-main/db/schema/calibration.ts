@@ -11,9 +11,7 @@ export const calibrationAnchors = sqliteTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [
-    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }),
-  ],
+  (t) => [foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] })],
 );
 
 export const calibrationReferences = sqliteTable(

@@ -21,9 +21,7 @@ export const rubrics = sqliteTable(
     feedbackNotYet: text('feedback_not_yet').notNull().default(''),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.id, t.version] }),
-  ],
+  (t) => [primaryKey({ columns: [t.id, t.version] })],
 );
 
 export const rubricCriteria = sqliteTable(
@@ -56,7 +54,10 @@ export const rubricLevels = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.rubricId, t.rubricVersion, t.criterionId, t.score] }),
-    foreignKey({ columns: [t.rubricId, t.rubricVersion, t.criterionId], foreignColumns: [rubricCriteria.rubricId, rubricCriteria.rubricVersion, rubricCriteria.criterionId] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.rubricId, t.rubricVersion, t.criterionId],
+      foreignColumns: [rubricCriteria.rubricId, rubricCriteria.rubricVersion, rubricCriteria.criterionId],
+    }).onDelete('cascade'),
   ],
 );
 
@@ -73,9 +74,7 @@ export const credentials = sqliteTable(
     rubricId: text('rubric_id').notNull(),
     rubricVersion: integer('rubric_version').notNull(),
   },
-  (t) => [
-    foreignKey({ columns: [t.rubricId, t.rubricVersion], foreignColumns: [rubrics.id, rubrics.version] }),
-  ],
+  (t) => [foreignKey({ columns: [t.rubricId, t.rubricVersion], foreignColumns: [rubrics.id, rubrics.version] })],
 );
 
 export const candidates = sqliteTable('candidates', {
@@ -126,17 +125,35 @@ export const portfolios = sqliteTable(
     anonymous: integer('anonymous', { mode: 'boolean' }).notNull().default(false),
   },
   (t) => [
-    index('portfolios_without_pseudonym').on(t.seq).where(sql`pseudonym = ''`),
-    index('portfolios_district_open').on(t.district, t.submittedAt, t.id).where(sql`is_anchor = 0 AND anonymous = 0`),
-    index('portfolios_blind_name').on(sql`(CASE WHEN anonymous = 1 THEN 'Candidate ' || pseudonym ELSE candidate_name END) COLLATE NOCASE`, t.id).where(sql`is_anchor = 0`),
+    index('portfolios_without_pseudonym')
+      .on(t.seq)
+      .where(sql`pseudonym = ''`),
+    index('portfolios_district_open')
+      .on(t.district, t.submittedAt, t.id)
+      .where(sql`is_anchor = 0 AND anonymous = 0`),
+    index('portfolios_blind_name')
+      .on(sql`(CASE WHEN anonymous = 1 THEN 'Candidate ' || pseudonym ELSE candidate_name END) COLLATE NOCASE`, t.id)
+      .where(sql`is_anchor = 0`),
     index('portfolios_resubmission').on(t.resubmissionOf),
     index('portfolios_candidate').on(t.candidateId),
-    index('portfolios_anchors').on(t.seq).where(sql`is_anchor = 1`),
-    index('portfolios_candidate_name').on(sql`candidate_name COLLATE NOCASE`, t.id).where(sql`is_anchor = 0`),
-    index('portfolios_district_submitted').on(t.district, t.submittedAt, t.id).where(sql`is_anchor = 0`),
-    index('portfolios_credential_submitted').on(t.credentialCode, t.submittedAt, t.id).where(sql`is_anchor = 0`),
-    index('portfolios_status_submitted').on(t.status, t.submittedAt, t.id).where(sql`is_anchor = 0`),
-    index('portfolios_submitted').on(t.submittedAt, t.id).where(sql`is_anchor = 0`),
+    index('portfolios_anchors')
+      .on(t.seq)
+      .where(sql`is_anchor = 1`),
+    index('portfolios_candidate_name')
+      .on(sql`candidate_name COLLATE NOCASE`, t.id)
+      .where(sql`is_anchor = 0`),
+    index('portfolios_district_submitted')
+      .on(t.district, t.submittedAt, t.id)
+      .where(sql`is_anchor = 0`),
+    index('portfolios_credential_submitted')
+      .on(t.credentialCode, t.submittedAt, t.id)
+      .where(sql`is_anchor = 0`),
+    index('portfolios_status_submitted')
+      .on(t.status, t.submittedAt, t.id)
+      .where(sql`is_anchor = 0`),
+    index('portfolios_submitted')
+      .on(t.submittedAt, t.id)
+      .where(sql`is_anchor = 0`),
     foreignKey({ columns: [t.candidateId], foreignColumns: [candidates.id] }),
     foreignKey({ columns: [t.credentialCode], foreignColumns: [credentials.code] }),
     foreignKey({ columns: [t.resubmissionOf], foreignColumns: [t.id] }),
@@ -152,10 +169,7 @@ export const responses = sqliteTable(
     prompt: text('prompt').notNull(),
     text: text('text').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.portfolioId, t.position] }),
-    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }).onDelete('cascade'),
-  ],
+  (t) => [primaryKey({ columns: [t.portfolioId, t.position] }), foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }).onDelete('cascade')],
 );
 
 export const evidence = sqliteTable(
@@ -175,7 +189,9 @@ export const evidence = sqliteTable(
   },
   (t) => [
     primaryKey({ columns: [t.portfolioId, t.evidenceId] }),
-    index('evidence_stripped_sha256').on(t.strippedSha256).where(sql`stripped_sha256 IS NOT NULL`),
+    index('evidence_stripped_sha256')
+      .on(t.strippedSha256)
+      .where(sql`stripped_sha256 IS NOT NULL`),
     index('evidence_sha256').on(t.sha256),
     foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.sha256], foreignColumns: [blobs.sha256] }),
@@ -231,10 +247,7 @@ export const reviewerRoles = sqliteTable(
     reviewerId: text('reviewer_id').notNull(),
     role: text('role', { enum: ['reviewer', 'moderator', 'lead', 'approver', 'admin'] }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.reviewerId, t.role] }),
-    foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] }).onDelete('cascade'),
-  ],
+  (t) => [primaryKey({ columns: [t.reviewerId, t.role] }), foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] }).onDelete('cascade')],
 );
 
 export const reviews = sqliteTable(
@@ -274,10 +287,7 @@ export const reviewScores = sqliteTable(
     score: integer('score'),
     comment: text('comment').notNull().default(''),
   },
-  (t) => [
-    primaryKey({ columns: [t.reviewId, t.criterionId] }),
-    foreignKey({ columns: [t.reviewId], foreignColumns: [reviews.id] }).onDelete('cascade'),
-  ],
+  (t) => [primaryKey({ columns: [t.reviewId, t.criterionId] }), foreignKey({ columns: [t.reviewId], foreignColumns: [reviews.id] }).onDelete('cascade')],
 );
 
 export const anchors = sqliteTable(
@@ -294,10 +304,7 @@ export const anchors = sqliteTable(
     endS: real('end_s'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [
-    index('anchors_review').on(t.reviewId),
-    foreignKey({ columns: [t.reviewId], foreignColumns: [reviews.id] }).onDelete('cascade'),
-  ],
+  (t) => [index('anchors_review').on(t.reviewId), foreignKey({ columns: [t.reviewId], foreignColumns: [reviews.id] }).onDelete('cascade')],
 );
 
 export const decisions = sqliteTable(
@@ -323,7 +330,9 @@ export const decisions = sqliteTable(
     feedbackEditedAt: text('feedback_edited_at'),
   },
   (t) => [
-    index('decisions_unreleased').on(t.portfolioId).where(sql`released_at IS NULL`),
+    index('decisions_unreleased')
+      .on(t.portfolioId)
+      .where(sql`released_at IS NULL`),
     index('decisions_portfolio_revision').on(t.portfolioId, t.revision),
     unique().on(t.portfolioId, t.revision),
     foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }),
@@ -353,10 +362,7 @@ export const decisionLevels = sqliteTable(
     score: integer('score').notNull(),
     comment: text('comment').notNull().default(''),
   },
-  (t) => [
-    primaryKey({ columns: [t.decisionId, t.criterionId] }),
-    foreignKey({ columns: [t.decisionId], foreignColumns: [decisions.id] }).onDelete('cascade'),
-  ],
+  (t) => [primaryKey({ columns: [t.decisionId, t.criterionId] }), foreignKey({ columns: [t.decisionId], foreignColumns: [decisions.id] }).onDelete('cascade')],
 );
 
 export const preferences = sqliteTable(
@@ -366,9 +372,7 @@ export const preferences = sqliteTable(
     key: text('key').notNull(),
     value: text('value').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.reviewerId, t.key] }),
-  ],
+  (t) => [primaryKey({ columns: [t.reviewerId, t.key] })],
 );
 
 export const auditLog = sqliteTable(
@@ -385,9 +389,7 @@ export const auditLog = sqliteTable(
     /** sha256 of the previous entry's hash and this entry's content (src-main/db/audit-chain.ts). */
     hash: text('hash'),
   },
-  (t) => [
-    index('audit_entity').on(t.entityType, t.entityId),
-  ],
+  (t) => [index('audit_entity').on(t.entityType, t.entityId)],
 );
 
 /** Where a portfolio's evidence or responses name its candidate (place and field only: the text found is never stored). */
@@ -400,8 +402,5 @@ export const identityFindings = sqliteTable(
     location: text('location').notNull(),
     field: text('field', { enum: ['name', 'email', 'school'] }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.portfolioId, t.position] }),
-    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }).onDelete('cascade'),
-  ],
+  (t) => [primaryKey({ columns: [t.portfolioId, t.position] }), foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }).onDelete('cascade')],
 );

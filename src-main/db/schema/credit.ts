@@ -16,9 +16,7 @@ export const creditPathways = sqliteTable(
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.id, t.version] }),
-  ],
+  (t) => [primaryKey({ columns: [t.id, t.version] })],
 );
 
 export const creditExternal = sqliteTable(
@@ -43,7 +41,9 @@ export const creditExternal = sqliteTable(
     importedAt: text('imported_at').notNull(),
     importedBy: text('imported_by').notNull(),
     /** How the record is vouched for (see migrations/0005_audit_chain.ts); only 'unverified' never counts. */
-    verification: text('verification', { enum: ['local', 'signed', 'attested', 'unverified'] }).notNull().default('unverified'),
+    verification: text('verification', { enum: ['local', 'signed', 'attested', 'unverified'] })
+      .notNull()
+      .default('unverified'),
     /** Why it is unverified, or who attested it. */
     verificationNote: text('verification_note').notNull().default(''),
     /** The key that signed a badge whose signature verified (RFC 7638 thumbprint). */
@@ -79,10 +79,7 @@ export const creditCandidateMerges = sqliteTable(
     mergedAt: text('merged_at').notNull(),
     mergedBy: text('merged_by').notNull(),
   },
-  (t) => [
-    index('credit_candidate_merges_from').on(t.fromId),
-    foreignKey({ columns: [t.intoId], foreignColumns: [candidates.id] }),
-  ],
+  (t) => [index('credit_candidate_merges_from').on(t.fromId), foreignKey({ columns: [t.intoId], foreignColumns: [candidates.id] })],
 );
 
 export const creditApplications = sqliteTable(
@@ -121,10 +118,7 @@ export const creditApprovals = sqliteTable(
     reasons: text('reasons').notNull().default(''),
     at: text('at').notNull(),
   },
-  (t) => [
-    unique().on(t.applicationId, t.step),
-    foreignKey({ columns: [t.applicationId], foreignColumns: [creditApplications.id] }),
-  ],
+  (t) => [unique().on(t.applicationId, t.step), foreignKey({ columns: [t.applicationId], foreignColumns: [creditApplications.id] })],
 );
 
 export const creditApplicationItems = sqliteTable(
@@ -166,9 +160,7 @@ export const creditBadges = sqliteTable(
     /** The email the badge's identity hash was made from at first export; null only if the candidate was gone then. */
     recipientEmail: text('recipient_email'),
   },
-  (t) => [
-    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }),
-  ],
+  (t) => [foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] })],
 );
 
 export const creditSettings = sqliteTable('credit_settings', {

@@ -16,8 +16,5 @@ export const importRunItems = sqliteTable(
     kind: text('kind', { enum: ['portfolio', 'candidate', 'blob'] }).notNull(),
     key: text('key').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.runId, t.kind, t.key] }),
-    foreignKey({ columns: [t.runId], foreignColumns: [importRuns.id] }).onDelete('cascade'),
-  ],
+  (t) => [primaryKey({ columns: [t.runId, t.kind, t.key] }), foreignKey({ columns: [t.runId], foreignColumns: [importRuns.id] }).onDelete('cascade')],
 );

@@ -16,15 +16,14 @@ export const reviewPolicies = sqliteTable(
     resubmissionReviewers: text('resubmission_reviewers', { enum: ['prefer_earlier', 'require_new', 'any'] }).notNull(),
     maxAttempts: integer('max_attempts').notNull(),
     qualifiedOnly: integer('qualified_only', { mode: 'boolean' }).notNull().default(false),
-    finalLevels: text('final_levels', { enum: ['lower', 'higher'] }).notNull().default('lower'),
+    finalLevels: text('final_levels', { enum: ['lower', 'higher'] })
+      .notNull()
+      .default('lower'),
     changeNote: text('change_note'),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.credentialCode, t.version] }),
-    foreignKey({ columns: [t.credentialCode], foreignColumns: [credentials.code] }),
-  ],
+  (t) => [primaryKey({ columns: [t.credentialCode, t.version] }), foreignKey({ columns: [t.credentialCode], foreignColumns: [credentials.code] })],
 );
 
 export const reviewerConflicts = sqliteTable(
@@ -35,10 +34,7 @@ export const reviewerConflicts = sqliteTable(
     reason: text('reason').notNull().default(''),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.reviewerId, t.candidateId] }),
-    foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] }).onDelete('cascade'),
-  ],
+  (t) => [primaryKey({ columns: [t.reviewerId, t.candidateId] }), foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] }).onDelete('cascade')],
 );
 
 export const assignments = sqliteTable(
@@ -48,7 +44,9 @@ export const assignments = sqliteTable(
     portfolioId: text('portfolio_id').notNull(),
     reviewerId: text('reviewer_id').notNull(),
     status: text('status', { enum: ['assigned', 'submitted', 'released'] }).notNull(),
-    reason: text('reason', { enum: ['review', 'third'] }).notNull().default('review'),
+    reason: text('reason', { enum: ['review', 'third'] })
+      .notNull()
+      .default('review'),
     assignedAt: text('assigned_at').notNull(),
     assignedBy: text('assigned_by').notNull(),
     closedAt: text('closed_at'),
@@ -56,7 +54,9 @@ export const assignments = sqliteTable(
   (t) => [
     index('assignments_portfolio').on(t.portfolioId, t.status),
     index('assignments_reviewer').on(t.reviewerId, t.status),
-    uniqueIndex('assignments_active').on(t.portfolioId, t.reviewerId).where(sql`status <> 'released'`),
+    uniqueIndex('assignments_active')
+      .on(t.portfolioId, t.reviewerId)
+      .where(sql`status <> 'released'`),
     foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }),
     foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] }),
   ],
@@ -77,10 +77,7 @@ export const moderations = sqliteTable(
     updatedBy: text('updated_by'),
     updatedAt: text('updated_at'),
   },
-  (t) => [
-    index('moderations_status').on(t.status, t.openedAt),
-    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }),
-  ],
+  (t) => [index('moderations_status').on(t.status, t.openedAt), foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] })],
 );
 
 export const settings = sqliteTable('settings', {
@@ -98,9 +95,7 @@ export const bundles = sqliteTable(
     secret: text('secret').notNull(),
     resultsImportedAt: text('results_imported_at'),
   },
-  (t) => [
-    foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] }),
-  ],
+  (t) => [foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] })],
 );
 
 export const bundleItems = sqliteTable(
@@ -129,9 +124,7 @@ export const receivedBundles = sqliteTable(
     importedAt: text('imported_at').notNull(),
     secret: text('secret').notNull(),
   },
-  (t) => [
-    foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] }),
-  ],
+  (t) => [foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] })],
 );
 
 export const receivedBundleItems = sqliteTable(

@@ -37,7 +37,8 @@ async function submissionsOf(ctx: ServiceContext, portfolioId: string): Promise<
 export async function anchorRefusal(ctx: ServiceContext, portfolioId: string): Promise<string | null> {
   const p = await portfolioOrThrow(ctx, portfolioId);
   if (p.isAnchor) return null;
-  if (await currentDecision(ctx, portfolioId)) return `${portfolioId} is already decided; a decided portfolio affects its candidate and cannot become an anchor`;
+  if (await currentDecision(ctx, portfolioId))
+    return `${portfolioId} is already decided; a decided portfolio affects its candidate and cannot become an anchor`;
   const reviewed = (await ctx.db.get("SELECT count(*) AS n FROM reviews WHERE portfolio_id = ? AND kind <> 'calibration'", [portfolioId])) as { n: number };
   if (reviewed.n > 0) return `${portfolioId} has been reviewed in production; only a portfolio nobody has reviewed can become an anchor`;
   if (p.status === 'withdrawn' || p.status === 'returned') return `${portfolioId} is ${p.status}`;
@@ -51,12 +52,12 @@ async function summaryOf(ctx: ServiceContext, portfolioId: string): Promise<Anch
   const rubric = await rubricOrThrow(ctx, p.rubricId, p.rubricVersion);
   const referenced = (await ctx.db.orm.select().from(calibrationReferences).where(eq(calibrationReferences.portfolioId, portfolioId)).all()).length;
   const rounds = await ctx.db.orm
-      .select({ id: calibrationRounds.id, name: calibrationRounds.name })
-      .from(calibrationRoundAnchors)
-      .innerJoin(calibrationRounds, eq(calibrationRounds.id, calibrationRoundAnchors.roundId))
-      .where(eq(calibrationRoundAnchors.portfolioId, portfolioId))
-      .orderBy(asc(calibrationRounds.opensAt))
-      .all();
+    .select({ id: calibrationRounds.id, name: calibrationRounds.name })
+    .from(calibrationRoundAnchors)
+    .innerJoin(calibrationRounds, eq(calibrationRounds.id, calibrationRoundAnchors.roundId))
+    .where(eq(calibrationRoundAnchors.portfolioId, portfolioId))
+    .orderBy(asc(calibrationRounds.opensAt))
+    .all();
   return {
     portfolioId,
     row: (await portfolioRow(ctx, portfolioId))!,
@@ -72,11 +73,10 @@ async function summaryOf(ctx: ServiceContext, portfolioId: string): Promise<Anch
 
 export async function listAnchors(ctx: ServiceContext, actor: Reviewer): Promise<AnchorSummary[]> {
   requireLead(actor);
-  return (await mapInOrder((await ctx.db.orm
-        .select({ id: calibrationAnchors.portfolioId })
-        .from(calibrationAnchors)
-        .orderBy(asc(calibrationAnchors.portfolioId))
-        .all()), (a) => summaryOf(ctx, a.id)));
+  return await mapInOrder(
+    await ctx.db.orm.select({ id: calibrationAnchors.portfolioId }).from(calibrationAnchors).orderBy(asc(calibrationAnchors.portfolioId)).all(),
+    (a) => summaryOf(ctx, a.id),
+  );
 }
 
 /** An anchor with its references: for leads only, since a reviewer must never see them before scoring. */
@@ -99,12 +99,10 @@ export async function getAnchor(ctx: ServiceContext, portfolioId: string, actor:
 
 export async function referencesOf(ctx: ServiceContext, portfolioId: string): Promise<Map<string, { score: number; rationale: string }>> {
   return new Map(
-    (await ctx.db.orm
-            .select()
-            .from(calibrationReferences)
-            .where(eq(calibrationReferences.portfolioId, portfolioId))
-            .all())
-      .map((r) => [r.criterionId, { score: r.score, rationale: r.rationale }]),
+    (await ctx.db.orm.select().from(calibrationReferences).where(eq(calibrationReferences.portfolioId, portfolioId)).all()).map((r) => [
+      r.criterionId,
+      { score: r.score, rationale: r.rationale },
+    ]),
   );
 }
 
@@ -112,14 +110,14 @@ export async function referencesOf(ctx: ServiceContext, portfolioId: string): Pr
 export async function anchorCandidates(ctx: ServiceContext, credential: string | undefined, actor: Reviewer): Promise<PortfolioRow[]> {
   requireLead(actor);
   return await portfolioRowsFor(
-      ctx,
-      `SELECT p.seq FROM portfolios p
+    ctx,
+    `SELECT p.seq FROM portfolios p
      WHERE p.is_anchor = 0 AND p.status IN ('submitted', 'in_review') ${credential ? 'AND p.credential_code = ?' : ''}
        AND NOT EXISTS (SELECT 1 FROM decisions d WHERE d.portfolio_id = p.id)
        AND NOT EXISTS (SELECT 1 FROM reviews r WHERE r.portfolio_id = p.id)
      ORDER BY p.submitted_at DESC, p.id LIMIT 500`,
-      credential ? [credential] : [],
-    );
+    credential ? [credential] : [],
+  );
 }
 
 /**
@@ -127,51 +125,70 @@ export async function anchorCandidates(ctx: ServiceContext, credential: string |
  * saved incomplete while a lead works on them; a round only accepts anchors with a reference on every criterion.
  * Open panel assignments are released: nobody reviews an anchor in production.
  */
-export async function saveAnchor(ctx: ServiceContext, input: { portfolioId: string; references: ReferenceInput[]; note?: string }, actor: Reviewer): Promise<AnchorDetail> {
+export async function saveAnchor(
+  ctx: ServiceContext,
+  input: { portfolioId: string; references: ReferenceInput[]; note?: string },
+  actor: Reviewer,
+): Promise<AnchorDetail> {
   requireLead(actor);
   const p = await portfolioOrThrow(ctx, input.portfolioId);
   const refusal = await anchorRefusal(ctx, p.id);
   if (refusal) throw new ApiError('conflict', refusal);
-  if (p.isAnchor && await submissionsOf(ctx, p.id) > 0)
-    throw new ApiError('conflict', `${p.id}'s reference is fixed: reviewers have already been compared with it. Make another anchor for a different reference.`);
+  if (p.isAnchor && (await submissionsOf(ctx, p.id)) > 0)
+    throw new ApiError(
+      'conflict',
+      `${p.id}'s reference is fixed: reviewers have already been compared with it. Make another anchor for a different reference.`,
+    );
   const rubric = await rubricOrThrow(ctx, p.rubricId, p.rubricVersion);
   const problems: string[] = [];
   const seen = new Set<string>();
   for (const r of input.references) {
     const c = rubric.criteria.find((x) => x.id === r.criterionId);
     if (!c) problems.push(`"${r.criterionId}" is not a criterion of ${rubric.title} v${rubric.version}`);
-    else if (!c.levels.some((l) => l.score === r.score)) problems.push(`${c.title}: ${r.score} is not one of its levels (${c.levels.map((l) => l.score).join(', ')})`);
+    else if (!c.levels.some((l) => l.score === r.score))
+      problems.push(`${c.title}: ${r.score} is not one of its levels (${c.levels.map((l) => l.score).join(', ')})`);
     if (seen.has(r.criterionId)) problems.push(`${r.criterionId} has two reference levels`);
     seen.add(r.criterionId);
   }
   if (problems.length) throw new ApiError('bad_request', 'these reference levels do not fit the rubric', problems);
   const now = nowIso(ctx);
   await transaction(ctx, async (ctx) => {
-            const db = ctx.db.orm;
-            if (!p.isAnchor) {
-              const released = (await ctx.db.all("UPDATE assignments SET status = 'released', closed_at = ? WHERE portfolio_id = ? AND status = 'assigned' RETURNING reviewer_id", [now, p.id])) as { reviewer_id: string }[];
-              await db.update(portfolios).set({ isAnchor: true, updatedAt: now }).where(eq(portfolios.id, p.id)).run();
-              await db.insert(calibrationAnchors).values({ portfolioId: p.id, note: input.note ?? '', createdBy: actor.id, createdAt: now, updatedAt: now }).run();
-              await audit(ctx, {
-                                actor: actor.id,
-                                action: 'calibration.anchor.make',
-                                entityType: 'portfolio',
-                                entityId: p.id,
-                                details: { rubric: `${rubric.id}@${rubric.version}`, releasedAssignments: released.map((r) => r.reviewer_id) },
-                              });
-            } else await db.update(calibrationAnchors).set({ note: input.note ?? '', updatedAt: now }).where(eq(calibrationAnchors.portfolioId, p.id)).run();
-            const before = Object.fromEntries([...await referencesOf(ctx, p.id)].map(([k, v]) => [k, v.score]));
-            await db.delete(calibrationReferences).where(eq(calibrationReferences.portfolioId, p.id)).run();
-            for (const r of input.references)
-              await db.insert(calibrationReferences).values({ portfolioId: p.id, criterionId: r.criterionId, score: r.score, rationale: r.rationale.trim() }).run();
-            await audit(ctx, {
-                    actor: actor.id,
-                    action: 'calibration.anchor.references',
-                    entityType: 'portfolio',
-                    entityId: p.id,
-                    details: { before, after: Object.fromEntries(input.references.map((r) => [r.criterionId, r.score])) },
-                  });
-          });
+    const db = ctx.db.orm;
+    if (!p.isAnchor) {
+      const released = (await ctx.db.all(
+        "UPDATE assignments SET status = 'released', closed_at = ? WHERE portfolio_id = ? AND status = 'assigned' RETURNING reviewer_id",
+        [now, p.id],
+      )) as { reviewer_id: string }[];
+      await db.update(portfolios).set({ isAnchor: true, updatedAt: now }).where(eq(portfolios.id, p.id)).run();
+      await db
+        .insert(calibrationAnchors)
+        .values({ portfolioId: p.id, note: input.note ?? '', createdBy: actor.id, createdAt: now, updatedAt: now })
+        .run();
+      await audit(ctx, {
+        actor: actor.id,
+        action: 'calibration.anchor.make',
+        entityType: 'portfolio',
+        entityId: p.id,
+        details: { rubric: `${rubric.id}@${rubric.version}`, releasedAssignments: released.map((r) => r.reviewer_id) },
+      });
+    } else
+      await db
+        .update(calibrationAnchors)
+        .set({ note: input.note ?? '', updatedAt: now })
+        .where(eq(calibrationAnchors.portfolioId, p.id))
+        .run();
+    const before = Object.fromEntries([...(await referencesOf(ctx, p.id))].map(([k, v]) => [k, v.score]));
+    await db.delete(calibrationReferences).where(eq(calibrationReferences.portfolioId, p.id)).run();
+    for (const r of input.references)
+      await db.insert(calibrationReferences).values({ portfolioId: p.id, criterionId: r.criterionId, score: r.score, rationale: r.rationale.trim() }).run();
+    await audit(ctx, {
+      actor: actor.id,
+      action: 'calibration.anchor.references',
+      entityType: 'portfolio',
+      entityId: p.id,
+      details: { before, after: Object.fromEntries(input.references.map((r) => [r.criterionId, r.score])) },
+    });
+  });
   return getAnchor(ctx, p.id, actor);
 }
 
@@ -181,20 +198,27 @@ export async function removeAnchor(ctx: ServiceContext, portfolioId: string, act
   const p = await portfolioOrThrow(ctx, portfolioId);
   if (!p.isAnchor) throw new ApiError('not_found', `${portfolioId} is not an anchor`);
   const rounds = await ctx.db.orm
-      .select({ name: calibrationRounds.name })
-      .from(calibrationRoundAnchors)
-      .innerJoin(calibrationRounds, eq(calibrationRounds.id, calibrationRoundAnchors.roundId))
-      .where(eq(calibrationRoundAnchors.portfolioId, portfolioId))
-      .orderBy(asc(calibrationRounds.opensAt), asc(calibrationRounds.id))
-      .all();
-  if (rounds.length) throw new ApiError('conflict', `${portfolioId} is used by the round${rounds.length > 1 ? 's' : ''} ${rounds.map((r) => `"${r.name}"`).join(', ')}`);
-  const calibrationReviews = (await ctx.db.get("SELECT count(*) AS n FROM reviews WHERE portfolio_id = ? AND kind = 'calibration'", [portfolioId])) as { n: number };
+    .select({ name: calibrationRounds.name })
+    .from(calibrationRoundAnchors)
+    .innerJoin(calibrationRounds, eq(calibrationRounds.id, calibrationRoundAnchors.roundId))
+    .where(eq(calibrationRoundAnchors.portfolioId, portfolioId))
+    .orderBy(asc(calibrationRounds.opensAt), asc(calibrationRounds.id))
+    .all();
+  if (rounds.length)
+    throw new ApiError('conflict', `${portfolioId} is used by the round${rounds.length > 1 ? 's' : ''} ${rounds.map((r) => `"${r.name}"`).join(', ')}`);
+  const calibrationReviews = (await ctx.db.get("SELECT count(*) AS n FROM reviews WHERE portfolio_id = ? AND kind = 'calibration'", [portfolioId])) as {
+    n: number;
+  };
   if (calibrationReviews.n) throw new ApiError('conflict', `${portfolioId} has calibration reviews; it stays an anchor`);
   await transaction(ctx, async (ctx) => {
-            const db = ctx.db.orm;
-            await db.delete(calibrationReferences).where(eq(calibrationReferences.portfolioId, portfolioId)).run();
-            await db.delete(calibrationAnchors).where(eq(calibrationAnchors.portfolioId, portfolioId)).run();
-            await db.update(portfolios).set({ isAnchor: false, updatedAt: nowIso(ctx) }).where(and(eq(portfolios.id, portfolioId))).run();
-            await audit(ctx, { actor: actor.id, action: 'calibration.anchor.remove', entityType: 'portfolio', entityId: portfolioId });
-          });
+    const db = ctx.db.orm;
+    await db.delete(calibrationReferences).where(eq(calibrationReferences.portfolioId, portfolioId)).run();
+    await db.delete(calibrationAnchors).where(eq(calibrationAnchors.portfolioId, portfolioId)).run();
+    await db
+      .update(portfolios)
+      .set({ isAnchor: false, updatedAt: nowIso(ctx) })
+      .where(and(eq(portfolios.id, portfolioId)))
+      .run();
+    await audit(ctx, { actor: actor.id, action: 'calibration.anchor.remove', entityType: 'portfolio', entityId: portfolioId });
+  });
 }

@@ -57,4 +57,5 @@ export async function credentialsOfRubric(ctx: ServiceContext, rubricId: string)
 export const percent = (x: number | null | undefined, digits = 0): string => (x === null || x === undefined ? '–' : `${(x * 100).toFixed(digits)} %`);
 /** Fixed decimals with a true minus sign (U+2212), as in print. */
 export const fixed = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined ? '–' : x.toFixed(digits).replace(/^-/, '−'));
-export const signed = (x: number | null | undefined, digits = 2): string => (x === null || x === undefined ? '–' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(digits)}`);
+export const signed = (x: number | null | undefined, digits = 2): string =>
+  x === null || x === undefined ? '–' : `${x > 0 ? '+' : x < 0 ? '−' : '±'}${Math.abs(x).toFixed(digits)}`;

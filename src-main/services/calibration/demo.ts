@@ -30,7 +30,9 @@ export const CalibrationActivitySchema = z.object({
   /** The panel lead who makes the anchors and runs the rounds. */
   lead: z.string(),
   /** Profiles the story needs, created only where the demo's reviewers.csv has not already made them. */
-  profiles: z.array(z.object({ id: z.string(), name: z.string(), email: z.email(), school: z.string(), district: z.string(), roles: z.array(RoleSchema) })).default([]),
+  profiles: z
+    .array(z.object({ id: z.string(), name: z.string(), email: z.email(), school: z.string(), district: z.string(), roles: z.array(RoleSchema) }))
+    .default([]),
   thresholds: z.object({ global: Threshold.optional(), credentials: z.record(z.string(), Threshold).default({}) }).default({ credentials: {} }),
   anchors: z.array(
     z.object({
@@ -102,10 +104,14 @@ function writeAnchorPackages(doc: CalibrationActivity, portfoliosDir: string, ou
   }
 }
 
-export async function replayCalibrationDemo(ctx: ServiceContext, file = calibrationDemoFile(), portfoliosDir = path.join(demoDir(), 'portfolios')): Promise<void> {
+export async function replayCalibrationDemo(
+  ctx: ServiceContext,
+  file = calibrationDemoFile(),
+  portfoliosDir = path.join(demoDir(), 'portfolios'),
+): Promise<void> {
   if (await ctx.db.get('SELECT 1 FROM calibration_rounds LIMIT 1')) return;
   const doc = CalibrationActivitySchema.parse(JSON.parse(fs.readFileSync(file, 'utf8')));
-  for (const p of doc.profiles) if (!await getReviewer(ctx, p.id)) await createReviewer(ctx, { ...p }, null);
+  for (const p of doc.profiles) if (!(await getReviewer(ctx, p.id))) await createReviewer(ctx, { ...p }, null);
   const who = async (id: string) => {
     const r = await getReviewer(ctx, id);
     if (!r) throw new Error(`calibration demo names unknown reviewer ${id}`);
@@ -126,8 +132,10 @@ export async function replayCalibrationDemo(ctx: ServiceContext, file = calibrat
     await saveAnchor(at(ctx, addDays(new Date(a.submitted_at), 1)), { portfolioId: a.id, references, note: a.note }, lead);
   }
   const firstOpen = new Date(Math.min(...doc.rounds.map((r) => Date.parse(r.opens_at))));
-  if (doc.thresholds.global) await setThreshold(at(ctx, addDays(firstOpen, -1)), null, { minExact: doc.thresholds.global.min_exact, maxOff: doc.thresholds.global.max_off }, lead);
-  for (const [code, t] of Object.entries(doc.thresholds.credentials)) await setThreshold(at(ctx, addDays(firstOpen, -1)), code, { minExact: t.min_exact, maxOff: t.max_off }, lead);
+  if (doc.thresholds.global)
+    await setThreshold(at(ctx, addDays(firstOpen, -1)), null, { minExact: doc.thresholds.global.min_exact, maxOff: doc.thresholds.global.max_off }, lead);
+  for (const [code, t] of Object.entries(doc.thresholds.credentials))
+    await setThreshold(at(ctx, addDays(firstOpen, -1)), code, { minExact: t.min_exact, maxOff: t.max_off }, lead);
 
   for (const r of doc.rounds) {
     const credential = await loadCredential(ctx, r.credential);
@@ -135,16 +143,25 @@ export async function replayCalibrationDemo(ctx: ServiceContext, file = calibrat
     const rubric = await rubricOrThrow(ctx, credential.rubric.id, credential.rubric.version);
     const opens = new Date(r.opens_at);
     const round = await createRound(
-          at(ctx, addDays(opens, -3)),
-          { name: r.name, rubricId: rubric.id, rubricVersion: rubric.version, opensAt: r.opens_at, closesAt: r.closes_at, anchors: r.anchors, reviewers: r.reviewers },
-          lead,
-        );
+      at(ctx, addDays(opens, -3)),
+      {
+        name: r.name,
+        rubricId: rubric.id,
+        rubricVersion: rubric.version,
+        opensAt: r.opens_at,
+        closesAt: r.closes_at,
+        anchors: r.anchors,
+        reviewers: r.reviewers,
+      },
+      lead,
+    );
     for (const reviewerId of r.reviewers) {
       const reviewer = await who(reviewerId);
       for (const [i, anchorId] of r.anchors.entries()) {
         const levels = r.scores[reviewerId]?.[anchorId];
         if (!levels) continue;
-        if (levels.length !== rubric.criteria.length) throw new Error(`calibration demo: ${reviewerId} on ${anchorId} gives ${levels.length} levels, the rubric has ${rubric.criteria.length} criteria`);
+        if (levels.length !== rubric.criteria.length)
+          throw new Error(`calibration demo: ${reviewerId} on ${anchorId} gives ${levels.length} levels, the rubric has ${rubric.criteria.length} criteria`);
         const start = addHours(addDays(opens, (r.start_day[reviewerId] ?? 1) + i), 1 + (i % 3));
         const state = await startReview(at(ctx, start), anchorId, reviewer);
         if (!state.review) throw new Error(`calibration demo: ${reviewerId} cannot score ${anchorId}: ${state.readOnlyReason}`);
@@ -152,10 +169,15 @@ export async function replayCalibrationDemo(ctx: ServiceContext, file = calibrat
         const notYet = rubric.criteria.some((c, k) => levels[k]! < (rubric.decision_rule.type === 'all_at_least' ? rubric.decision_rule.min_level : 0));
         const minutes = 25 + ((i * 7 + reviewerId.length * 3) % 20);
         await saveDraft(
-                    at(ctx, addMinutes(start, minutes)),
-                    { reviewId: state.review.id, levels: choice, feedback: notYet ? 'Calibration scoring: not yet at the standard on at least one criterion.' : '', activeMsDelta: minutes * 60_000 },
-                    reviewer,
-                  );
+          at(ctx, addMinutes(start, minutes)),
+          {
+            reviewId: state.review.id,
+            levels: choice,
+            feedback: notYet ? 'Calibration scoring: not yet at the standard on at least one criterion.' : '',
+            activeMsDelta: minutes * 60_000,
+          },
+          reviewer,
+        );
         await submitReview(at(ctx, addMinutes(start, minutes + 2)), state.review.id, 0, reviewer);
       }
     }

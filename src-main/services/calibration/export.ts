@@ -62,7 +62,9 @@ export const REPORT_RULES = [
 ];
 
 const alphaText = (c: CriterionStats) =>
-  c.withheld === 'coefficients' ? TOO_FEW_UNITS : `${fixed(c.alpha_ordinal)}${c.alpha_ordinal_ci ? ` [${fixed(c.alpha_ordinal_ci[0])}, ${fixed(c.alpha_ordinal_ci[1])}]` : c.withheld === 'interval' ? ` (${TOO_FEW_UNITS_FOR_INTERVAL})` : ''}`;
+  c.withheld === 'coefficients'
+    ? TOO_FEW_UNITS
+    : `${fixed(c.alpha_ordinal)}${c.alpha_ordinal_ci ? ` [${fixed(c.alpha_ordinal_ci[0])}, ${fixed(c.alpha_ordinal_ci[1])}]` : c.withheld === 'interval' ? ` (${TOO_FEW_UNITS_FOR_INTERVAL})` : ''}`;
 const coefficient = (c: CriterionStats, x: number | null) => (c.withheld === 'coefficients' ? TOO_FEW_UNITS : fixed(x));
 
 export function reportCsv(report: Report): string {
@@ -158,7 +160,12 @@ export async function reportPdf(report: Report, generatedAt: Date): Promise<Uint
   doc.heading(report.title, 16);
   const s = report.scope;
   doc.fields([
-    ...(s.round ? ([['Round', `${s.round.name} (${s.round.status})`], ['Rubric', s.round.rubric]] as [string, string][]) : []),
+    ...(s.round
+      ? ([
+          ['Round', `${s.round.name} (${s.round.status})`],
+          ['Rubric', s.round.rubric],
+        ] as [string, string][])
+      : []),
     ['Period', s.from && s.to ? `${format(new Date(s.from), 'd MMM yyyy')} – ${format(new Date(s.to), 'd MMM yyyy')}` : '–'],
     ...(s.credential ? ([['Credential', s.credential]] as [string, string][]) : []),
     ['Ratings', `${report.ratings} ratings of ${report.units} ${s.round ? 'anchors' : 'portfolios'} by ${report.reviewers} reviewers`],
@@ -210,7 +217,14 @@ export async function reportPdf(report: Report, generatedAt: Date): Promise<Uint
       doc.fields(
         report.perReviewer.flatMap((r) => {
           const cells = section.heatmap.filter((h) => h.reviewerId === r.reviewerId).sort((x, y) => order.indexOf(x.criterion) - order.indexOf(y.criterion));
-          return cells.length ? [[name.get(r.reviewerId) ?? r.reviewerId, cells.map((h) => `${title.get(h.criterion) ?? h.criterion} ${signed(h.mean_signed_difference)}`).join('; ')] as [string, string]] : [];
+          return cells.length
+            ? [
+                [
+                  name.get(r.reviewerId) ?? r.reviewerId,
+                  cells.map((h) => `${title.get(h.criterion) ?? h.criterion} ${signed(h.mean_signed_difference)}`).join('; '),
+                ] as [string, string],
+              ]
+            : [];
         }),
       );
     }
@@ -224,7 +238,9 @@ export async function reportPdf(report: Report, generatedAt: Date): Promise<Uint
     doc.fields([
       ['Agreement', `exact ${percent(r.exact)}, adjacent ${percent(r.adjacent)} over ${r.units} scores`],
       ['Difference', `${signed(r.mean_signed_difference)} levels on average; κw ${fixed(r.kappa_quadratic)}; at most ${r.max_off ?? '–'} off`],
-      ...(r.meets ? ([['Qualification', `${r.meets.ok ? 'meets the thresholds' : 'does not meet the thresholds'}: ${r.meets.reason}`]] as [string, string][]) : []),
+      ...(r.meets
+        ? ([['Qualification', `${r.meets.ok ? 'meets the thresholds' : 'does not meet the thresholds'}: ${r.meets.reason}`]] as [string, string][])
+        : []),
     ]);
   }
   if (report.drift.byRound.length || report.drift.byMonth.length) {
@@ -232,8 +248,12 @@ export async function reportPdf(report: Report, generatedAt: Date): Promise<Uint
     doc.heading('Drift', 13);
     const roundName = new Map(report.drift.rounds.map((r) => [r.id, r.name]));
     const lines = report.drift.byRound.length
-      ? groupBy(report.drift.byRound, (d) => d.reviewerId).map(([id, ds]) => [name.get(id) ?? id, ds.map((d) => `${roundName.get(d.roundId)} ${signed(d.mean_signed_difference)}`).join(' → ')] as [string, string])
-      : groupBy(report.drift.byMonth, (d) => d.reviewerId).map(([id, ds]) => [name.get(id) ?? id, ds.map((d) => `${d.month} ${signed(d.mean_signed_difference)}`).join(' → ')] as [string, string]);
+      ? groupBy(report.drift.byRound, (d) => d.reviewerId).map(
+          ([id, ds]) => [name.get(id) ?? id, ds.map((d) => `${roundName.get(d.roundId)} ${signed(d.mean_signed_difference)}`).join(' → ')] as [string, string],
+        )
+      : groupBy(report.drift.byMonth, (d) => d.reviewerId).map(
+          ([id, ds]) => [name.get(id) ?? id, ds.map((d) => `${d.month} ${signed(d.mean_signed_difference)}`).join(' → ')] as [string, string],
+        );
     doc.fields(lines);
   }
   return doc.save();
@@ -262,14 +282,17 @@ export async function exportReport(ctx: ServiceContext, target: ReportTarget, fi
   if (target.kind === 'round') requireLead(actor);
   else requireRole(actor, 'lead', 'admin', 'moderator');
   const report = await buildReport(ctx, target);
-  const base = target.kind === 'round' ? `calibration-${slug(report.scope.round!.name)}` : `agreement-${target.from}-to-${target.to}${target.credential ? `-${slug(target.credential)}` : ''}`;
+  const base =
+    target.kind === 'round'
+      ? `calibration-${slug(report.scope.round!.name)}`
+      : `agreement-${target.from}-to-${target.to}${target.credential ? `-${slug(target.credential)}` : ''}`;
   await audit(ctx, {
-        actor: actor.id,
-        action: 'calibration.report.export',
-        entityType: target.kind === 'round' ? 'calibration_round' : 'report',
-        entityId: target.kind === 'round' ? String(target.id) : `${target.from}..${target.to}`,
-        details: { format: fileFormat },
-      });
+    actor: actor.id,
+    action: 'calibration.report.export',
+    entityType: target.kind === 'round' ? 'calibration_round' : 'report',
+    entityId: target.kind === 'round' ? String(target.id) : `${target.from}..${target.to}`,
+    details: { format: fileFormat },
+  });
   if (fileFormat === 'csv') return { fileName: `${base}.csv`, mediaType: 'text/csv', encoding: 'utf8', content: reportCsv(report), count: report.ratings };
   const bytes = await reportPdf(report, ctx.now());
   return { fileName: `${base}.pdf`, mediaType: 'application/pdf', encoding: 'base64', content: Buffer.from(bytes).toString('base64'), count: report.ratings };

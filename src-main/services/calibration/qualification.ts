@@ -38,18 +38,28 @@ export interface RoundResult {
 }
 
 /** Per criterion scored on an anchor with a reference: the reviewer's level against the reference. */
-export async function roundComparisons(ctx: ServiceContext, roundId: number, reviewerId: string): Promise<{ anchor: string; criterion: string; score: number; reference: number }[]> {
-  return (await ctx.db.all(`SELECT s.portfolio_id AS anchor, rs.criterion_id AS criterion, rs.score AS score, ref.score AS reference
+export async function roundComparisons(
+  ctx: ServiceContext,
+  roundId: number,
+  reviewerId: string,
+): Promise<{ anchor: string; criterion: string; score: number; reference: number }[]> {
+  return (await ctx.db.all(
+    `SELECT s.portfolio_id AS anchor, rs.criterion_id AS criterion, rs.score AS score, ref.score AS reference
        FROM calibration_submissions s
        JOIN review_scores rs ON rs.review_id = s.review_id AND rs.score IS NOT NULL
        JOIN calibration_references ref ON ref.portfolio_id = s.portfolio_id AND ref.criterion_id = rs.criterion_id
        WHERE s.round_id = ? AND s.reviewer_id = ?
-       ORDER BY s.portfolio_id, rs.criterion_id`, [roundId, reviewerId])) as { anchor: string; criterion: string; score: number; reference: number }[];
+       ORDER BY s.portfolio_id, rs.criterion_id`,
+    [roundId, reviewerId],
+  )) as { anchor: string; criterion: string; score: number; reference: number }[];
 }
 
 export async function roundResult(ctx: ServiceContext, round: RoundRow, reviewerId: string): Promise<RoundResult> {
   const anchors = ((await ctx.db.get('SELECT count(*) AS n FROM calibration_round_anchors WHERE round_id = ?', [round.id])) as { n: number }).n;
-  const submitted = (await ctx.db.get('SELECT count(*) AS n, max(submitted_at) AS last FROM calibration_submissions WHERE round_id = ? AND reviewer_id = ?', [round.id, reviewerId])) as { n: number; last: string | null };
+  const submitted = (await ctx.db.get('SELECT count(*) AS n, max(submitted_at) AS last FROM calibration_submissions WHERE round_id = ? AND reviewer_id = ?', [
+    round.id,
+    reviewerId,
+  ])) as { n: number; last: string | null };
   const rows = await roundComparisons(ctx, round.id, reviewerId);
   let exact = 0;
   let maxOff = 0;
@@ -78,12 +88,10 @@ export async function roundResult(ctx: ServiceContext, round: RoundRow, reviewer
 /** Whether a round result meets a threshold, and why in one sentence. */
 export function judge(result: RoundResult, threshold: Threshold, criterionTitle: (id: string) => string = (id) => id): { ok: boolean; reason: string } {
   const name = `"${result.round.name}"`;
-  if (result.scoredAnchors < result.anchors)
-    return { ok: false, reason: `${name}: scored ${result.scoredAnchors} of ${result.anchors} anchors` };
+  if (result.scoredAnchors < result.anchors) return { ok: false, reason: `${name}: scored ${result.scoredAnchors} of ${result.anchors} anchors` };
   if (result.comparisons === 0) return { ok: false, reason: `${name}: nothing to compare with a reference` };
   const share = result.exact / result.comparisons;
-  if (share + 1e-9 < threshold.minExact)
-    return { ok: false, reason: `${name}: exact agreement ${percent(share)} is below ${percent(threshold.minExact)}` };
+  if (share + 1e-9 < threshold.minExact) return { ok: false, reason: `${name}: exact agreement ${percent(share)} is below ${percent(threshold.minExact)}` };
   if (result.maxOff > threshold.maxOff)
     return {
       ok: false,
@@ -93,7 +101,10 @@ export function judge(result: RoundResult, threshold: Threshold, criterionTitle:
 }
 
 async function criterionTitles(ctx: ServiceContext, rubricId: string): Promise<(id: string) => string> {
-  const rows = (await ctx.db.all('SELECT criterion_id AS id, title FROM rubric_criteria WHERE rubric_id = ? ORDER BY rubric_version', [rubricId])) as { id: string; title: string }[];
+  const rows = (await ctx.db.all('SELECT criterion_id AS id, title FROM rubric_criteria WHERE rubric_id = ? ORDER BY rubric_version', [rubricId])) as {
+    id: string;
+    title: string;
+  }[];
   const map = new Map(rows.map((r) => [r.id, r.title]));
   return (id) => map.get(id) ?? id;
 }
@@ -105,10 +116,17 @@ async function criterionTitles(ctx: ServiceContext, rubricId: string): Promise<(
 export async function isQualified(ctx: ServiceContext, reviewerId: string, credentialCode: string): Promise<{ qualified: boolean; reason: string }> {
   const credential = await ctx.db.orm.select().from(credentials).where(eq(credentials.code, credentialCode)).get();
   if (!credential) return { qualified: false, reason: `no credential ${credentialCode}` };
-  const rounds = (await ctx.db.all(`SELECT r.* FROM calibration_rounds r JOIN calibration_round_reviewers rr ON rr.round_id = r.id AND rr.reviewer_id = ?
-       WHERE r.rubric_id = ?`, [reviewerId, credential.rubricId])) as Record<string, unknown>[];
-  const results = (await mapInOrder(rounds
-      .map((r) => toRoundRow(r)), (round) => roundResult(ctx, round, reviewerId)))
+  const rounds = (await ctx.db.all(
+    `SELECT r.* FROM calibration_rounds r JOIN calibration_round_reviewers rr ON rr.round_id = r.id AND rr.reviewer_id = ?
+       WHERE r.rubric_id = ?`,
+    [reviewerId, credential.rubricId],
+  )) as Record<string, unknown>[];
+  const results = (
+    await mapInOrder(
+      rounds.map((r) => toRoundRow(r)),
+      (round) => roundResult(ctx, round, reviewerId),
+    )
+  )
     .filter((res) => roundStatus(res.round, ctx.now()) === 'closed' || (res.anchors > 0 && res.scoredAnchors >= res.anchors))
     .sort((a, b) => a.finishedAt.localeCompare(b.finishedAt) || a.round.id - b.round.id);
   const latest = results.at(-1);
@@ -141,15 +159,17 @@ export async function qualificationOverview(ctx: ServiceContext, actor: Reviewer
     global: await thresholdFor(ctx, null),
     perCredential: rows.filter((r) => r.scope !== GLOBAL).map((r) => ({ credential: r.scope, threshold: { minExact: r.minExact, maxOff: r.maxOff } })),
     credentials: creds,
-    reviewers: (await mapInOrder((await listReviewers(ctx))
-          .filter((r) => r.active && r.roles.includes('reviewer')), async (r) => ({
-            id: r.id,
-            name: r.name,
-            results: (await mapInOrder(creds, async (c) => {
-                      const q = await isQualified(ctx, r.id, c.code);
-                      return { credential: c.code, qualified: q.qualified, reason: q.reason };
-                    })),
-          }))),
+    reviewers: await mapInOrder(
+      (await listReviewers(ctx)).filter((r) => r.active && r.roles.includes('reviewer')),
+      async (r) => ({
+        id: r.id,
+        name: r.name,
+        results: await mapInOrder(creds, async (c) => {
+          const q = await isQualified(ctx, r.id, c.code);
+          return { credential: c.code, qualified: q.qualified, reason: q.reason };
+        }),
+      }),
+    ),
   };
 }
 
@@ -157,20 +177,35 @@ export async function qualificationOverview(ctx: ServiceContext, actor: Reviewer
  * Sets the global thresholds (credential null) or one credential's; a null threshold removes a credential's own
  * (it then follows the global one) or resets the global one to the default.
  */
-export async function setThreshold(ctx: ServiceContext, credential: string | null, threshold: Threshold | null, actor: Reviewer): Promise<QualificationOverview> {
+export async function setThreshold(
+  ctx: ServiceContext,
+  credential: string | null,
+  threshold: Threshold | null,
+  actor: Reviewer,
+): Promise<QualificationOverview> {
   requireLead(actor);
   const scope = credential ?? GLOBAL;
-  if (credential && !await ctx.db.orm.select().from(credentials).where(eq(credentials.code, credential)).get()) throw new ApiError('not_found', `no credential ${credential}`);
+  if (credential && !(await ctx.db.orm.select().from(credentials).where(eq(credentials.code, credential)).get()))
+    throw new ApiError('not_found', `no credential ${credential}`);
   const before = await thresholdFor(ctx, credential);
   await transaction(ctx, async (ctx) => {
-            if (threshold === null) await ctx.db.orm.delete(calibrationThresholds).where(eq(calibrationThresholds.scope, scope)).run();
-            else
-              await ctx.db.orm
-                            .insert(calibrationThresholds)
-                            .values({ scope, minExact: threshold.minExact, maxOff: threshold.maxOff, updatedBy: actor.id, updatedAt: nowIso(ctx) })
-                            .onConflictDoUpdate({ target: calibrationThresholds.scope, set: { minExact: threshold.minExact, maxOff: threshold.maxOff, updatedBy: actor.id, updatedAt: nowIso(ctx) } })
-                            .run();
-            await audit(ctx, { actor: actor.id, action: 'calibration.threshold.set', entityType: 'credential', entityId: scope, details: { before, after: threshold } });
-          });
+    if (threshold === null) await ctx.db.orm.delete(calibrationThresholds).where(eq(calibrationThresholds.scope, scope)).run();
+    else
+      await ctx.db.orm
+        .insert(calibrationThresholds)
+        .values({ scope, minExact: threshold.minExact, maxOff: threshold.maxOff, updatedBy: actor.id, updatedAt: nowIso(ctx) })
+        .onConflictDoUpdate({
+          target: calibrationThresholds.scope,
+          set: { minExact: threshold.minExact, maxOff: threshold.maxOff, updatedBy: actor.id, updatedAt: nowIso(ctx) },
+        })
+        .run();
+    await audit(ctx, {
+      actor: actor.id,
+      action: 'calibration.threshold.set',
+      entityType: 'credential',
+      entityId: scope,
+      details: { before, after: threshold },
+    });
+  });
   return qualificationOverview(ctx, actor);
 }

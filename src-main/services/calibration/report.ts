@@ -39,7 +39,10 @@ async function reviewerNames(ctx: ServiceContext): Promise<Map<string, string>> 
 
 /** Anchor references as unit → criterion → level. */
 async function referenceMap(ctx: ServiceContext, anchors: string[]): Promise<Map<string, Map<string, number>>> {
-  const rows = (await ctx.db.all(`SELECT portfolio_id AS unit, criterion_id AS criterion, score FROM calibration_references WHERE portfolio_id IN (${ctx.db.fn.jsonTextValues('?')})`, [JSON.stringify(anchors)])) as { unit: string; criterion: string; score: number }[];
+  const rows = (await ctx.db.all(
+    `SELECT portfolio_id AS unit, criterion_id AS criterion, score FROM calibration_references WHERE portfolio_id IN (${ctx.db.fn.jsonTextValues('?')})`,
+    [JSON.stringify(anchors)],
+  )) as { unit: string; criterion: string; score: number }[];
   const out = new Map<string, Map<string, number>>();
   for (const r of rows) {
     let m = out.get(r.unit);
@@ -51,15 +54,20 @@ async function referenceMap(ctx: ServiceContext, anchors: string[]): Promise<Map
 
 /** Each reviewer's signed difference and exact agreement against the reference, per round and per month. */
 async function calibrationDrift(ctx: ServiceContext, reviewerIds: string[], upTo: RoundRow): Promise<Report['drift']> {
-  const rows = (await ctx.db.all(`SELECT s.reviewer_id AS reviewer, s.round_id AS round, substr(s.submitted_at, 1, 7) AS month,
+  const rows = (await ctx.db.all(
+    `SELECT s.reviewer_id AS reviewer, s.round_id AS round, substr(s.submitted_at, 1, 7) AS month,
               count(*) AS n, avg(rs.score - ref.score) AS msd, avg(CASE WHEN rs.score = ref.score THEN 1 ELSE 0 END) AS exact
        FROM calibration_submissions s
        JOIN review_scores rs ON rs.review_id = s.review_id AND rs.score IS NOT NULL
        JOIN calibration_references ref ON ref.portfolio_id = s.portfolio_id AND ref.criterion_id = rs.criterion_id
        WHERE s.reviewer_id IN (${ctx.db.fn.jsonTextValues('?')})
-       GROUP BY s.reviewer_id, s.round_id, month`, [JSON.stringify(reviewerIds)])) as { reviewer: string; round: number; month: string; n: number; msd: number; exact: number }[];
+       GROUP BY s.reviewer_id, s.round_id, month`,
+    [JSON.stringify(reviewerIds)],
+  )) as { reviewer: string; round: number; month: string; n: number; msd: number; exact: number }[];
   const roundIds = [...new Set(rows.map((r) => r.round))];
-  const rounds = (await mapInOrder(roundIds, async (id) => toRoundRow((await ctx.db.get('SELECT * FROM calibration_rounds WHERE id = ?', [id])) as Record<string, unknown>)))
+  const rounds = (
+    await mapInOrder(roundIds, async (id) => toRoundRow((await ctx.db.get('SELECT * FROM calibration_rounds WHERE id = ?', [id])) as Record<string, unknown>))
+  )
     // Rounds that ended after this one are its future: a report on an old round does not show them.
     .filter((r) => r.id === upTo.id || endOf(ctx, r) <= endOf(ctx, upTo))
     .sort((a, b) => endOf(ctx, a).localeCompare(endOf(ctx, b)) || a.id - b.id);
@@ -99,15 +107,23 @@ export async function roundReport(ctx: ServiceContext, id: number, actor: Review
 
 export async function buildRoundReport(ctx: ServiceContext, round: RoundRow, bootstrap?: BootstrapOptions): Promise<Report> {
   const rubric = await rubricOrThrow(ctx, round.rubricId, round.rubricVersion);
-  const reviews = (await ctx.db.all(`SELECT s.review_id AS id, s.portfolio_id AS unit, s.reviewer_id AS rater, r.outcome, s.submitted_at AS at
-       FROM calibration_submissions s JOIN reviews r ON r.id = s.review_id WHERE s.round_id = ? ORDER BY s.portfolio_id, s.reviewer_id`, [round.id])) as { id: number; unit: string; rater: string; outcome: string | null; at: string }[];
-  const ratings = (await ctx.db.all(`SELECT s.portfolio_id AS unit, s.reviewer_id AS rater, rs.criterion_id AS criterion, rs.score AS score, s.submitted_at AS at
+  const reviews = (await ctx.db.all(
+    `SELECT s.review_id AS id, s.portfolio_id AS unit, s.reviewer_id AS rater, r.outcome, s.submitted_at AS at
+       FROM calibration_submissions s JOIN reviews r ON r.id = s.review_id WHERE s.round_id = ? ORDER BY s.portfolio_id, s.reviewer_id`,
+    [round.id],
+  )) as { id: number; unit: string; rater: string; outcome: string | null; at: string }[];
+  const ratings = (await ctx.db.all(
+    `SELECT s.portfolio_id AS unit, s.reviewer_id AS rater, rs.criterion_id AS criterion, rs.score AS score, s.submitted_at AS at
        FROM calibration_submissions s JOIN review_scores rs ON rs.review_id = s.review_id AND rs.score IS NOT NULL
-       WHERE s.round_id = ? ORDER BY s.portfolio_id, s.reviewer_id, rs.criterion_id`, [round.id])) as RawRating[];
-  const anchors = ((await ctx.db.all('SELECT portfolio_id AS id FROM calibration_round_anchors WHERE round_id = ? ORDER BY position', [round.id])) as { id: string }[]).map(
-    (a) => a.id,
-  );
-  const reviewerIds = ((await ctx.db.all('SELECT reviewer_id AS id FROM calibration_round_reviewers WHERE round_id = ? ORDER BY reviewer_id', [round.id])) as { id: string }[]).map((r) => r.id);
+       WHERE s.round_id = ? ORDER BY s.portfolio_id, s.reviewer_id, rs.criterion_id`,
+    [round.id],
+  )) as RawRating[];
+  const anchors = (
+    (await ctx.db.all('SELECT portfolio_id AS id FROM calibration_round_anchors WHERE round_id = ? ORDER BY position', [round.id])) as { id: string }[]
+  ).map((a) => a.id);
+  const reviewerIds = (
+    (await ctx.db.all('SELECT reviewer_id AS id FROM calibration_round_reviewers WHERE round_id = ? ORDER BY reviewer_id', [round.id])) as { id: string }[]
+  ).map((r) => r.id);
   const reference = await referenceMap(ctx, anchors);
   const credentials = await credentialsOfRubric(ctx, round.rubricId);
   const threshold = await thresholdFor(ctx, credentials[0]?.code ?? null);
@@ -118,7 +134,12 @@ export async function buildRoundReport(ctx: ServiceContext, round: RoundRow, boo
     kind: 'round',
     title: `Calibration round "${round.name}"`,
     against: 'reference',
-    scope: { round: { id: round.id, name: round.name, status: roundStatus(round, ctx.now()), rubric: `${rubric.title} v${rubric.version}` }, from: round.opensAt, to: round.closesAt, credential: credentials.map((c) => c.code).join(', ') || null },
+    scope: {
+      round: { id: round.id, name: round.name, status: roundStatus(round, ctx.now()), rubric: `${rubric.title} v${rubric.version}` },
+      from: round.opensAt,
+      to: round.closesAt,
+      credential: credentials.map((c) => c.code).join(', ') || null,
+    },
     rubrics: [
       {
         id: rubric.id,
@@ -164,17 +185,26 @@ export async function buildProductionReport(ctx: ServiceContext, scope: Producti
       WHERE r.kind = 'review' AND r.status = 'submitted' AND r.submitted_at >= ? AND r.submitted_at < ? AND p.is_anchor = 0
         ${scope.credential ? 'AND p.credential_code = ?' : ''}
     ), dbl AS MATERIALIZED (SELECT portfolio_id FROM sel GROUP BY portfolio_id HAVING count(DISTINCT reviewer_id) >= 2)`;
-  const reviews = (await ctx.db.all(`${selection} SELECT sel.portfolio_id AS unit, sel.reviewer_id AS rater, sel.outcome, sel.submitted_at AS at, sel.rubric_id AS rubricId, sel.rubric_version AS rubricVersion
-       FROM sel JOIN dbl USING (portfolio_id) ORDER BY sel.submitted_at, sel.id`, params)) as (RubricKey & { unit: string; rater: string; outcome: string | null; at: string })[];
-  const ratings = (await ctx.db.all(`${selection} SELECT sel.portfolio_id AS unit, sel.reviewer_id AS rater, s.criterion_id AS criterion, s.score AS score, sel.submitted_at AS at,
+  const reviews = (await ctx.db.all(
+    `${selection} SELECT sel.portfolio_id AS unit, sel.reviewer_id AS rater, sel.outcome, sel.submitted_at AS at, sel.rubric_id AS rubricId, sel.rubric_version AS rubricVersion
+       FROM sel JOIN dbl USING (portfolio_id) ORDER BY sel.submitted_at, sel.id`,
+    params,
+  )) as (RubricKey & { unit: string; rater: string; outcome: string | null; at: string })[];
+  const ratings = (await ctx.db.all(
+    `${selection} SELECT sel.portfolio_id AS unit, sel.reviewer_id AS rater, s.criterion_id AS criterion, s.score AS score, sel.submitted_at AS at,
               sel.rubric_id AS rubricId, sel.rubric_version AS rubricVersion
        FROM sel JOIN dbl USING (portfolio_id) JOIN review_scores s ON s.review_id = sel.id AND s.score IS NOT NULL
-       ORDER BY sel.submitted_at, sel.id, s.criterion_id`, params)) as (RubricKey & RawRating)[];
+       ORDER BY sel.submitted_at, sel.id, s.criterion_id`,
+    params,
+  )) as (RubricKey & RawRating)[];
   // The decision in force on each unit (its latest revision): what the panel concluded.
-  const decided = (await ctx.db.all(`${selection}, latest AS (SELECT d.portfolio_id, max(d.revision) AS rev FROM decisions d JOIN dbl USING (portfolio_id) GROUP BY d.portfolio_id)
+  const decided = (await ctx.db.all(
+    `${selection}, latest AS (SELECT d.portfolio_id, max(d.revision) AS rev FROM decisions d JOIN dbl USING (portfolio_id) GROUP BY d.portfolio_id)
        SELECT d.portfolio_id AS unit, dl.criterion_id AS criterion, dl.score FROM latest
        JOIN decisions d ON d.portfolio_id = latest.portfolio_id AND d.revision = latest.rev
-       JOIN decision_levels dl ON dl.decision_id = d.id`, params)) as { unit: string; criterion: string; score: number }[];
+       JOIN decision_levels dl ON dl.decision_id = d.id`,
+    params,
+  )) as { unit: string; criterion: string; score: number }[];
   const reference = new Map<string, Map<string, number>>();
   for (const d of decided) {
     let m = reference.get(d.unit);
@@ -203,23 +233,27 @@ interface RubricKey {
  * The ratings split by the rubric version they were scored with (rubrics by id, then version), each with that
  * version's criteria in rubric order: two rubrics' criteria are never pooled, even where their ids coincide.
  */
-async function rubricInputs(ctx: ServiceContext, ratings: (RubricKey & RawRating)[], reviews: (RubricKey & { unit: string; rater: string; outcome: string | null })[]): Promise<RubricInput[]> {
+async function rubricInputs(
+  ctx: ServiceContext,
+  ratings: (RubricKey & RawRating)[],
+  reviews: (RubricKey & { unit: string; rater: string; outcome: string | null })[],
+): Promise<RubricInput[]> {
   const rubric = rubricCache(ctx);
   const keyOf = (r: RubricKey) => `${r.rubricId}@${r.rubricVersion}`;
   const keys = [...new Map(reviews.map((r) => [keyOf(r), { rubricId: r.rubricId, rubricVersion: r.rubricVersion }])).values()].sort(
     (a, b) => a.rubricId.localeCompare(b.rubricId) || a.rubricVersion - b.rubricVersion,
   );
-  return (await mapInOrder(keys, async (k) => {
-      const r = await rubric(k.rubricId, k.rubricVersion);
-      return {
-        id: r.id,
-        version: r.version,
-        title: r.title,
-        criteria: r.criteria.map((c) => ({ id: c.id, title: c.title })),
-        ratings: ratings.filter((x) => keyOf(x) === keyOf(k)),
-        outcomes: outcomeRows(reviews.filter((x) => keyOf(x) === keyOf(k))),
-      };
-    }));
+  return await mapInOrder(keys, async (k) => {
+    const r = await rubric(k.rubricId, k.rubricVersion);
+    return {
+      id: r.id,
+      version: r.version,
+      title: r.title,
+      criteria: r.criteria.map((c) => ({ id: c.id, title: c.title })),
+      ratings: ratings.filter((x) => keyOf(x) === keyOf(k)),
+      outcomes: outcomeRows(reviews.filter((x) => keyOf(x) === keyOf(k))),
+    };
+  });
 }
 
 function productionDrift(ratings: RawRating[], reference: Map<string, Map<string, number>>): Report['drift']['byMonth'] {
@@ -242,10 +276,13 @@ function productionDrift(ratings: RawRating[], reference: Map<string, Map<string
 
 /** The ratings of a round in the long format of `cli agreement` (unit = anchor id, rater = reviewer id). */
 export async function roundRatingRows(ctx: ServiceContext, roundId: number): Promise<RatingRow[]> {
-  return (await ctx.db.all(`SELECT s.portfolio_id AS unit, s.reviewer_id AS rater, rs.criterion_id AS criterion, rs.score AS score
+  return (await ctx.db.all(
+    `SELECT s.portfolio_id AS unit, s.reviewer_id AS rater, rs.criterion_id AS criterion, rs.score AS score
        FROM calibration_submissions s JOIN review_scores rs ON rs.review_id = s.review_id AND rs.score IS NOT NULL
        JOIN calibration_round_anchors ra ON ra.round_id = s.round_id AND ra.portfolio_id = s.portfolio_id
        JOIN reviews r ON r.id = s.review_id
        LEFT JOIN rubric_criteria c ON c.rubric_id = r.rubric_id AND c.rubric_version = r.rubric_version AND c.criterion_id = rs.criterion_id
-       WHERE s.round_id = ? ORDER BY c.position, ra.position, s.reviewer_id`, [roundId])) as RatingRow[];
+       WHERE s.round_id = ? ORDER BY c.position, ra.position, s.reviewer_id`,
+    [roundId],
+  )) as RatingRow[];
 }

@@ -48,22 +48,24 @@ export async function roundByName(ctx: ServiceContext, name: string): Promise<Ro
 }
 
 export async function roundAnchors(ctx: ServiceContext, roundId: number): Promise<string[]> {
-  return (await ctx.db.orm
+  return (
+    await ctx.db.orm
       .select({ id: calibrationRoundAnchors.portfolioId })
       .from(calibrationRoundAnchors)
       .where(eq(calibrationRoundAnchors.roundId, roundId))
       .orderBy(asc(calibrationRoundAnchors.position))
-      .all())
-    .map((r) => r.id);
+      .all()
+  ).map((r) => r.id);
 }
 
 export async function roundReviewers(ctx: ServiceContext, roundId: number): Promise<string[]> {
-  const ids = (await ctx.db.orm
+  const ids = (
+    await ctx.db.orm
       .select({ id: calibrationRoundReviewers.reviewerId })
       .from(calibrationRoundReviewers)
       .where(eq(calibrationRoundReviewers.roundId, roundId))
-      .all())
-    .map((r) => r.id);
+      .all()
+  ).map((r) => r.id);
   const names = new Map<string, string>();
   for (const id of ids) names.set(id, await reviewerName(ctx, id));
   return ids.sort((a, b) => names.get(a)!.localeCompare(names.get(b)!) || a.localeCompare(b));
@@ -87,7 +89,7 @@ export async function roundSummary(ctx: ServiceContext, row: RoundRow): Promise<
     closedAt: row.closedAt,
     status: roundStatus(row, ctx.now()),
     anchors,
-    reviewers: (await mapInOrder(reviewerIds, async (id) => ({ id, name: await reviewerName(ctx, id) }))),
+    reviewers: await mapInOrder(reviewerIds, async (id) => ({ id, name: await reviewerName(ctx, id) })),
     submitted: (await submissionsOf(ctx, row.id)).length,
     expected: anchors.length * reviewerIds.length,
   };
@@ -100,12 +102,13 @@ export async function roundDetail(ctx: ServiceContext, id: number): Promise<Roun
   // Drafts: started in the workbench but not submitted (a reviewer meets each anchor in one round only).
   const drafts = new Set(
     summary.anchors.length && summary.reviewers.length
-      ? (await ctx.db.orm
-                    .select({ p: reviews.portfolioId, r: reviews.reviewerId })
-                    .from(reviews)
-                    .where(and(eq(reviews.kind, 'calibration'), eq(reviews.status, 'draft'), inArray(reviews.portfolioId, summary.anchors)))
-                    .all())
-          .map((d) => `${d.r}\u001f${d.p}`)
+      ? (
+          await ctx.db.orm
+            .select({ p: reviews.portfolioId, r: reviews.reviewerId })
+            .from(reviews)
+            .where(and(eq(reviews.kind, 'calibration'), eq(reviews.status, 'draft'), inArray(reviews.portfolioId, summary.anchors)))
+            .all()
+        ).map((d) => `${d.r}\u001f${d.p}`)
       : [],
   );
   return {
@@ -124,12 +127,11 @@ export async function roundDetail(ctx: ServiceContext, id: number): Promise<Roun
 
 export async function listRounds(ctx: ServiceContext, actor: Reviewer): Promise<RoundSummary[]> {
   requireLead(actor);
-  return (await mapInOrder((await ctx.db.orm
-        .select()
-        .from(calibrationRounds)
-        .orderBy(asc(calibrationRounds.opensAt), asc(calibrationRounds.id))
-        .all()), (r) => roundSummary(ctx, r)))
-    .reverse();
+  return (
+    await mapInOrder(await ctx.db.orm.select().from(calibrationRounds).orderBy(asc(calibrationRounds.opensAt), asc(calibrationRounds.id)).all(), (r) =>
+      roundSummary(ctx, r),
+    )
+  ).reverse();
 }
 
 export async function getRound(ctx: ServiceContext, id: number, actor: Reviewer): Promise<RoundDetail> {
@@ -138,7 +140,14 @@ export async function getRound(ctx: ServiceContext, id: number, actor: Reviewer)
 }
 
 /** Everything wrong with a round's anchors and reviewers, as sentences; empty when the round can be saved. */
-async function membershipProblems(ctx: ServiceContext, roundId: number | null, rubricId: string, rubricVersion: number, anchors: string[], reviewerIds: string[]): Promise<string[]> {
+async function membershipProblems(
+  ctx: ServiceContext,
+  roundId: number | null,
+  rubricId: string,
+  rubricVersion: number,
+  anchors: string[],
+  reviewerIds: string[],
+): Promise<string[]> {
   const problems: string[] = [];
   const rubric = await rubricOrThrow(ctx, rubricId, rubricVersion);
   if (new Set(anchors).size !== anchors.length) problems.push('an anchor is listed twice');
@@ -154,7 +163,9 @@ async function membershipProblems(ctx: ServiceContext, roundId: number | null, r
       problems.push(`${id} is scored with ${p.rubricId} v${p.rubricVersion}, not ${rubricId} v${rubricVersion}`);
       continue;
     }
-    const refs = new Set((await ctx.db.orm.select().from(calibrationReferences).where(eq(calibrationReferences.portfolioId, id)).all()).map((r) => r.criterionId));
+    const refs = new Set(
+      (await ctx.db.orm.select().from(calibrationReferences).where(eq(calibrationReferences.portfolioId, id)).all()).map((r) => r.criterionId),
+    );
     const missing = rubric.criteria.filter((c) => !refs.has(c.id));
     if (missing.length) problems.push(`${id} has no reference level for ${missing.map((c) => c.title).join(', ')}`);
   }
@@ -166,14 +177,19 @@ async function membershipProblems(ctx: ServiceContext, roundId: number | null, r
   }
   if (anchors.length && reviewerIds.length) {
     // The same reviewer and anchor in another round: the reviewer has seen (or will see) its reference there.
-    const clashes = (await ctx.db.all(`SELECT rr.reviewer_id AS reviewer, ra.portfolio_id AS anchor, r.name AS round
+    const clashes = (await ctx.db.all(
+      `SELECT rr.reviewer_id AS reviewer, ra.portfolio_id AS anchor, r.name AS round
          FROM calibration_round_reviewers rr
          JOIN calibration_round_anchors ra ON ra.round_id = rr.round_id
          JOIN calibration_rounds r ON r.id = rr.round_id
          WHERE rr.round_id <> ? AND rr.reviewer_id IN (${ctx.db.fn.jsonTextValues('?')}) AND ra.portfolio_id IN (${ctx.db.fn.jsonTextValues('?')})
-         ORDER BY r.name, rr.reviewer_id, ra.portfolio_id`, [roundId ?? -1, JSON.stringify(reviewerIds), JSON.stringify(anchors)])) as { reviewer: string; anchor: string; round: string }[];
+         ORDER BY r.name, rr.reviewer_id, ra.portfolio_id`,
+      [roundId ?? -1, JSON.stringify(reviewerIds), JSON.stringify(anchors)],
+    )) as { reviewer: string; anchor: string; round: string }[];
     for (const c of clashes)
-      problems.push(`${await reviewerName(ctx, c.reviewer)} already has ${c.anchor} in the round "${c.round}": a reviewer scores an anchor only once, since they see its reference after submitting`);
+      problems.push(
+        `${await reviewerName(ctx, c.reviewer)} already has ${c.anchor} in the round "${c.round}": a reviewer scores an anchor only once, since they see its reference after submitting`,
+      );
   }
   return problems;
 }
@@ -208,30 +224,37 @@ export async function createRound(ctx: ServiceContext, input: NewRound, actor: R
   if (problems.length) throw new ApiError('bad_request', 'this round cannot be created', problems);
   const now = nowIso(ctx);
   const id = await transaction(ctx, async (ctx) => {
-        const row = await ctx.db.orm
-                .insert(calibrationRounds)
-                .values({
-                  name,
-                  rubricId: input.rubricId,
-                  rubricVersion: input.rubricVersion,
-                  opensAt: new Date(input.opensAt).toISOString(),
-                  closesAt: new Date(input.closesAt).toISOString(),
-                  status: 'open',
-                  createdBy: actor.id,
-                  createdAt: now,
-                })
-                .returning({ id: calibrationRounds.id })
-                .get();
-        await writeMembers(ctx, row.id, input.anchors, input.reviewers);
-        await audit(ctx, {
-                actor: actor.id,
-                action: 'calibration.round.create',
-                entityType: 'calibration_round',
-                entityId: String(row.id),
-                details: { name, rubric: `${input.rubricId}@${input.rubricVersion}`, opensAt: input.opensAt, closesAt: input.closesAt, anchors: input.anchors, reviewers: input.reviewers },
-              });
-        return row.id;
-      });
+    const row = await ctx.db.orm
+      .insert(calibrationRounds)
+      .values({
+        name,
+        rubricId: input.rubricId,
+        rubricVersion: input.rubricVersion,
+        opensAt: new Date(input.opensAt).toISOString(),
+        closesAt: new Date(input.closesAt).toISOString(),
+        status: 'open',
+        createdBy: actor.id,
+        createdAt: now,
+      })
+      .returning({ id: calibrationRounds.id })
+      .get();
+    await writeMembers(ctx, row.id, input.anchors, input.reviewers);
+    await audit(ctx, {
+      actor: actor.id,
+      action: 'calibration.round.create',
+      entityType: 'calibration_round',
+      entityId: String(row.id),
+      details: {
+        name,
+        rubric: `${input.rubricId}@${input.rubricVersion}`,
+        opensAt: input.opensAt,
+        closesAt: input.closesAt,
+        anchors: input.anchors,
+        reviewers: input.reviewers,
+      },
+    });
+    return row.id;
+  });
   return roundDetail(ctx, id);
 }
 
@@ -245,8 +268,8 @@ export async function updateRound(ctx: ServiceContext, id: number, patch: RoundP
   const closesAt = patch.closesAt ? new Date(patch.closesAt).toISOString() : row.closesAt;
   checkDates(opensAt, closesAt);
   await checkName(ctx, name, id);
-  const anchors = patch.anchors ?? await roundAnchors(ctx, id);
-  const reviewerIds = patch.reviewers ?? await roundReviewers(ctx, id);
+  const anchors = patch.anchors ?? (await roundAnchors(ctx, id));
+  const reviewerIds = patch.reviewers ?? (await roundReviewers(ctx, id));
   const problems = await membershipProblems(ctx, id, row.rubricId, row.rubricVersion, anchors, reviewerIds);
   for (const s of await submissionsOf(ctx, id)) {
     if (!anchors.includes(s.portfolioId)) problems.push(`${s.portfolioId} has submitted scores in this round and cannot be removed`);
@@ -255,16 +278,25 @@ export async function updateRound(ctx: ServiceContext, id: number, patch: RoundP
   if (problems.length) throw new ApiError('bad_request', 'this change cannot be saved', [...new Set(problems)]);
   const before = await roundSummary(ctx, row);
   await transaction(ctx, async (ctx) => {
-            await ctx.db.orm.update(calibrationRounds).set({ name, opensAt, closesAt }).where(eq(calibrationRounds.id, id)).run();
-            await writeMembers(ctx, id, patch.anchors, patch.reviewers);
-            await audit(ctx, {
-                    actor: actor.id,
-                    action: 'calibration.round.update',
-                    entityType: 'calibration_round',
-                    entityId: String(id),
-                    details: { before: { name: before.name, opensAt: before.opensAt, closesAt: before.closesAt, anchors: before.anchors, reviewers: before.reviewers.map((r) => r.id) }, patch },
-                  });
-          });
+    await ctx.db.orm.update(calibrationRounds).set({ name, opensAt, closesAt }).where(eq(calibrationRounds.id, id)).run();
+    await writeMembers(ctx, id, patch.anchors, patch.reviewers);
+    await audit(ctx, {
+      actor: actor.id,
+      action: 'calibration.round.update',
+      entityType: 'calibration_round',
+      entityId: String(id),
+      details: {
+        before: {
+          name: before.name,
+          opensAt: before.opensAt,
+          closesAt: before.closesAt,
+          anchors: before.anchors,
+          reviewers: before.reviewers.map((r) => r.id),
+        },
+        patch,
+      },
+    });
+  });
   return roundDetail(ctx, id);
 }
 
@@ -275,18 +307,27 @@ export async function closeRound(ctx: ServiceContext, id: number, actor: Reviewe
   if (row.status === 'closed') throw new ApiError('conflict', `the round "${row.name}" is already closed`);
   const now = nowIso(ctx);
   await transaction(ctx, async (ctx) => {
-            // Past its close date the round already ended then, not now.
-            const closedAt = Date.parse(row.closesAt) < ctx.now().getTime() ? row.closesAt : now;
-            await ctx.db.orm.update(calibrationRounds).set({ status: 'closed', closedAt }).where(eq(calibrationRounds.id, id)).run();
-            await audit(ctx, { actor: actor.id, action: 'calibration.round.close', entityType: 'calibration_round', entityId: String(id), details: { name: row.name } });
-          });
+    // Past its close date the round already ended then, not now.
+    const closedAt = Date.parse(row.closesAt) < ctx.now().getTime() ? row.closesAt : now;
+    await ctx.db.orm.update(calibrationRounds).set({ status: 'closed', closedAt }).where(eq(calibrationRounds.id, id)).run();
+    await audit(ctx, {
+      actor: actor.id,
+      action: 'calibration.round.close',
+      entityType: 'calibration_round',
+      entityId: String(id),
+      details: { name: row.name },
+    });
+  });
   return roundDetail(ctx, id);
 }
 
 /** The rounds containing this anchor and this reviewer (at most one, by the rule above; kept general for safety). */
 export async function roundsWith(ctx: ServiceContext, portfolioId: string, reviewerId: string): Promise<RoundRow[]> {
-  const ids = (await ctx.db.all(`SELECT ra.round_id AS id FROM calibration_round_anchors ra
+  const ids = (await ctx.db.all(
+    `SELECT ra.round_id AS id FROM calibration_round_anchors ra
        JOIN calibration_round_reviewers rr ON rr.round_id = ra.round_id AND rr.reviewer_id = ?
-       WHERE ra.portfolio_id = ? ORDER BY ra.round_id`, [reviewerId, portfolioId])) as { id: number }[];
-  return (await mapInOrder(ids, (r) => roundRow(ctx, r.id)));
+       WHERE ra.portfolio_id = ? ORDER BY ra.round_id`,
+    [reviewerId, portfolioId],
+  )) as { id: number }[];
+  return await mapInOrder(ids, (r) => roundRow(ctx, r.id));
 }

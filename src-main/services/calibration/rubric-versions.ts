@@ -25,15 +25,15 @@ async function usage(ctx: ServiceContext, id: string, version: number): Promise<
     portfolios: await count('SELECT count(*) AS n FROM portfolios WHERE rubric_id = ? AND rubric_version = ?'),
     reviews: await count('SELECT count(*) AS n FROM reviews WHERE rubric_id = ? AND rubric_version = ?'),
     rounds: await count('SELECT count(*) AS n FROM calibration_rounds WHERE rubric_id = ? AND rubric_version = ?'),
-    credentials: ((await ctx.db.all('SELECT code FROM credentials WHERE rubric_id = ? AND rubric_version = ? ORDER BY code', [id, version])) as { code: string }[]).map(
-      (c) => c.code,
-    ),
+    credentials: (
+      (await ctx.db.all('SELECT code FROM credentials WHERE rubric_id = ? AND rubric_version = ? ORDER BY code', [id, version])) as { code: string }[]
+    ).map((c) => c.code),
   };
 }
 
 /** Frozen: used by a portfolio or review (rubrics.ts), or by a calibration round. */
 export async function isVersionFrozen(ctx: ServiceContext, id: string, version: number): Promise<boolean> {
-  return await isRubricFrozen(ctx, id, version) || (await usage(ctx, id, version)).rounds > 0;
+  return (await isRubricFrozen(ctx, id, version)) || (await usage(ctx, id, version)).rounds > 0;
 }
 
 async function summary(ctx: ServiceContext, row: typeof rubrics.$inferSelect): Promise<RubricVersionSummary> {
@@ -60,10 +60,19 @@ export async function listRubricFamilies(ctx: ServiceContext, actor: Reviewer): 
   return [...families.values()].sort((a, b) => a.title.localeCompare(b.title));
 }
 
-export async function getRubricVersion(ctx: ServiceContext, id: string, version: number, actor: Reviewer): Promise<{ rubric: Rubric; summary: RubricVersionSummary }> {
+export async function getRubricVersion(
+  ctx: ServiceContext,
+  id: string,
+  version: number,
+  actor: Reviewer,
+): Promise<{ rubric: Rubric; summary: RubricVersionSummary }> {
   requireLead(actor);
   const rubric = await rubricOrThrow(ctx, id, version);
-  const row = (await ctx.db.orm.select().from(rubrics).where(and(eq(rubrics.id, id), eq(rubrics.version, version))).get())!;
+  const row = (await ctx.db.orm
+    .select()
+    .from(rubrics)
+    .where(and(eq(rubrics.id, id), eq(rubrics.version, version)))
+    .get())!;
   return { rubric, summary: await summary(ctx, row) };
 }
 
@@ -102,16 +111,24 @@ export interface SaveRubricInput {
   adoptFor: string[];
 }
 
-export async function saveRubric(ctx: ServiceContext, input: SaveRubricInput, actor: Reviewer): Promise<{ id: string; version: number; created: boolean; adoptedBy: string[] }> {
+export async function saveRubric(
+  ctx: ServiceContext,
+  input: SaveRubricInput,
+  actor: Reviewer,
+): Promise<{ id: string; version: number; created: boolean; adoptedBy: string[] }> {
   requireLead(actor);
   const draft = validateRubricDraft(input.rubric);
   const latest = await latestRubricVersion(ctx, draft.id);
   if (latest !== null && input.baseVersion === undefined)
-    throw new ApiError('conflict', `a rubric with the id "${draft.id}" already exists (latest version ${latest}); open it to make a new version, or choose another id`);
+    throw new ApiError(
+      'conflict',
+      `a rubric with the id "${draft.id}" already exists (latest version ${latest}); open it to make a new version, or choose another id`,
+    );
   if (input.baseVersion !== undefined && latest === null) throw new ApiError('not_found', `no rubric ${draft.id}`);
-  if (input.baseVersion !== undefined && !await loadRubric(ctx, draft.id, input.baseVersion)) throw new ApiError('not_found', `no rubric ${draft.id} version ${input.baseVersion}`);
+  if (input.baseVersion !== undefined && !(await loadRubric(ctx, draft.id, input.baseVersion)))
+    throw new ApiError('not_found', `no rubric ${draft.id} version ${input.baseVersion}`);
   // In place only for the latest version, unused: anything else would rewrite what someone relied on.
-  const inPlace = latest !== null && input.baseVersion === latest && !await isVersionFrozen(ctx, draft.id, latest);
+  const inPlace = latest !== null && input.baseVersion === latest && !(await isVersionFrozen(ctx, draft.id, latest));
   const version = latest === null ? 1 : inPlace ? latest : latest + 1;
   const note = input.changeNote.trim();
   if (latest !== null && !inPlace && note.length < 3)
@@ -124,35 +141,45 @@ export async function saveRubric(ctx: ServiceContext, input: SaveRubricInput, ac
   const rubric: Rubric = { ...draft, version, change_note: note || draft.change_note || undefined };
   if (!rubric.change_note) delete rubric.change_note;
   await transaction(ctx, async (ctx) => {
-            if (inPlace) {
-              // Criteria cascade to their levels; the head row stays (credentials may reference it).
-              await ctx.db.orm.delete(rubricCriteria).where(and(eq(rubricCriteria.rubricId, rubric.id), eq(rubricCriteria.rubricVersion, version))).run();
-              const rule = rubric.decision_rule;
-              await ctx.db.orm
-                            .update(rubrics)
-                            .set({
-                              title: rubric.title,
-                              changeNote: rubric.change_note ?? null,
-                              ruleType: rule.type,
-                              ruleMinLevel: rule.type === 'all_at_least' ? rule.min_level : null,
-                              ruleMinTotal: rule.type === 'total_at_least' ? rule.min_total : null,
-                              ruleCriticalMinLevel: rule.critical_min_level ?? null,
-                              feedbackPass: rubric.feedback_templates?.pass ?? '',
-                              feedbackNotYet: rubric.feedback_templates?.not_yet ?? '',
-                            })
-                            .where(and(eq(rubrics.id, rubric.id), eq(rubrics.version, version)))
-                            .run();
-              await insertCriteria(ctx, rubric);
-              await audit(ctx, { actor: actor.id, action: 'rubric.edit', entityType: 'rubric', entityId: `${rubric.id}@${version}`, details: { title: rubric.title } });
-            } else {
-              await insertRubric(ctx, rubric, actor.id);
-              if (note) await audit(ctx, { actor: actor.id, action: 'rubric.version', entityType: 'rubric', entityId: `${rubric.id}@${version}`, details: { from: input.baseVersion ?? null, note } });
-            }
-            for (const code of input.adoptFor) {
-              const c = (await loadCredential(ctx, code))!;
-              await upsertCredential(ctx, { ...c, rubric: { id: rubric.id, version } }, actor.id);
-            }
-          });
+    if (inPlace) {
+      // Criteria cascade to their levels; the head row stays (credentials may reference it).
+      await ctx.db.orm
+        .delete(rubricCriteria)
+        .where(and(eq(rubricCriteria.rubricId, rubric.id), eq(rubricCriteria.rubricVersion, version)))
+        .run();
+      const rule = rubric.decision_rule;
+      await ctx.db.orm
+        .update(rubrics)
+        .set({
+          title: rubric.title,
+          changeNote: rubric.change_note ?? null,
+          ruleType: rule.type,
+          ruleMinLevel: rule.type === 'all_at_least' ? rule.min_level : null,
+          ruleMinTotal: rule.type === 'total_at_least' ? rule.min_total : null,
+          ruleCriticalMinLevel: rule.critical_min_level ?? null,
+          feedbackPass: rubric.feedback_templates?.pass ?? '',
+          feedbackNotYet: rubric.feedback_templates?.not_yet ?? '',
+        })
+        .where(and(eq(rubrics.id, rubric.id), eq(rubrics.version, version)))
+        .run();
+      await insertCriteria(ctx, rubric);
+      await audit(ctx, { actor: actor.id, action: 'rubric.edit', entityType: 'rubric', entityId: `${rubric.id}@${version}`, details: { title: rubric.title } });
+    } else {
+      await insertRubric(ctx, rubric, actor.id);
+      if (note)
+        await audit(ctx, {
+          actor: actor.id,
+          action: 'rubric.version',
+          entityType: 'rubric',
+          entityId: `${rubric.id}@${version}`,
+          details: { from: input.baseVersion ?? null, note },
+        });
+    }
+    for (const code of input.adoptFor) {
+      const c = (await loadCredential(ctx, code))!;
+      await upsertCredential(ctx, { ...c, rubric: { id: rubric.id, version } }, actor.id);
+    }
+  });
   return { id: rubric.id, version, created: !inPlace, adoptedBy: input.adoptFor };
 }
 
@@ -165,7 +192,12 @@ async function insertCriteria(ctx: ServiceContext, r: Rubric): Promise<void> {
     );
     for (const l of c.levels) {
       await ctx.db.run('INSERT INTO rubric_levels (rubric_id, rubric_version, criterion_id, score, label, descriptor) VALUES (?, ?, ?, ?, ?, ?)', [
-        r.id, r.version, c.id, l.score, l.label, l.descriptor,
+        r.id,
+        r.version,
+        c.id,
+        l.score,
+        l.label,
+        l.descriptor,
       ]);
     }
   }

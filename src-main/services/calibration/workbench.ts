@@ -43,18 +43,19 @@ export async function calibrationRefusal(ctx: ServiceContext, portfolioId: strin
  */
 export async function onCalibrationSubmitted(ctx: ServiceContext, review: typeof reviews.$inferSelect, actor: Reviewer): Promise<void> {
   const round = await openRoundFor(ctx, review.portfolioId, actor.id);
-  if (!round) throw new ApiError('conflict', await calibrationRefusal(ctx, review.portfolioId, actor) ?? 'no open calibration round includes this anchor for you');
+  if (!round)
+    throw new ApiError('conflict', (await calibrationRefusal(ctx, review.portfolioId, actor)) ?? 'no open calibration round includes this anchor for you');
   await ctx.db.orm
-        .insert(calibrationSubmissions)
-        .values({ reviewId: review.id, roundId: round.id, portfolioId: review.portfolioId, reviewerId: actor.id, submittedAt: ctx.now().toISOString() })
-        .run();
+    .insert(calibrationSubmissions)
+    .values({ reviewId: review.id, roundId: round.id, portfolioId: review.portfolioId, reviewerId: actor.id, submittedAt: ctx.now().toISOString() })
+    .run();
   await audit(ctx, {
-        actor: actor.id,
-        action: 'calibration.review.submit',
-        entityType: 'review',
-        entityId: String(review.id),
-        details: { anchor: review.portfolioId, round: round.id },
-      });
+    actor: actor.id,
+    action: 'calibration.review.submit',
+    entityType: 'review',
+    entityId: String(review.id),
+    details: { anchor: review.portfolioId, round: round.id },
+  });
 }
 
 /**

@@ -42,7 +42,9 @@ async function pathwayOf(ctx: ServiceContext, r: AppRow): Promise<Pathway> {
 /** The requirement checks now (open application) or as decided (closed one). */
 async function assess(ctx: ServiceContext, r: AppRow, p: Pathway): Promise<Snapshot> {
   if (r.evaluation) return JSON.parse(r.evaluation) as Snapshot;
-  const attainments = (await candidateAttainments(ctx, r.candidateId, { exceptApplication: r.id })).filter((a) => a.code !== null && p.rule.credentials.includes(a.code));
+  const attainments = (await candidateAttainments(ctx, r.candidateId, { exceptApplication: r.id })).filter(
+    (a) => a.code !== null && p.rule.credentials.includes(a.code),
+  );
   const evaluation = evaluatePathway(p, attainments, toCatalogue(await listCredentials(ctx)), r.applicationDate);
   return { evaluation, attainments: attainments.map((a) => ({ ...a, status: attainmentStatus(a, r.applicationDate, p.rule.allow_double_counting) })) };
 }
@@ -62,31 +64,44 @@ async function summary(ctx: ServiceContext, r: AppRow): Promise<ApplicationSumma
   };
 }
 
-export async function listApplications(ctx: ServiceContext, actor: Reviewer, filter: { status?: ApplicationStatus[]; candidateId?: string } = {}): Promise<ApplicationSummary[]> {
+export async function listApplications(
+  ctx: ServiceContext,
+  actor: Reviewer,
+  filter: { status?: ApplicationStatus[]; candidateId?: string } = {},
+): Promise<ApplicationSummary[]> {
   canView(actor);
   const where = [];
   if (filter.status?.length) where.push(inArray(creditApplications.status, filter.status));
   if (filter.candidateId) where.push(eq(creditApplications.candidateId, filter.candidateId));
-  return (await mapInOrder((await ctx.db.orm
-        .select()
-        .from(creditApplications)
-        .where(and(...where))
-        .orderBy(asc(creditApplications.createdAt), asc(creditApplications.id))
-        .all()), (r) => summary(ctx, r)));
+  return await mapInOrder(
+    await ctx.db.orm
+      .select()
+      .from(creditApplications)
+      .where(and(...where))
+      .orderBy(asc(creditApplications.createdAt), asc(creditApplications.id))
+      .all(),
+    (r) => summary(ctx, r),
+  );
 }
 
 async function approvalsOf(ctx: ServiceContext, id: string) {
-  return (await ctx.db.orm
-      .select()
-      .from(creditApprovals)
-      .where(eq(creditApprovals.applicationId, id))
-      .orderBy(asc(creditApprovals.step))
-      .all())
-    .map((a) => ({ step: a.step, approverId: a.approverId, approverName: a.approverName, decision: a.decision, reasons: a.reasons, at: a.at }));
+  return (await ctx.db.orm.select().from(creditApprovals).where(eq(creditApprovals.applicationId, id)).orderBy(asc(creditApprovals.step)).all()).map((a) => ({
+    step: a.step,
+    approverId: a.approverId,
+    approverName: a.approverName,
+    decision: a.decision,
+    reasons: a.reasons,
+    at: a.at,
+  }));
 }
 
 /** What the caller may do with the application now, and if nothing, why. */
-function actionsFor(r: AppRow, evaluation: PathwayEvaluationView, approvals: Awaited<ReturnType<typeof approvalsOf>>, actor: Reviewer): ApplicationView['actions'] {
+function actionsFor(
+  r: AppRow,
+  evaluation: PathwayEvaluationView,
+  approvals: Awaited<ReturnType<typeof approvalsOf>>,
+  actor: Reviewer,
+): ApplicationView['actions'] {
   if (!OPEN.includes(r.status)) return { approve: false, decline: false, why: `this application was ${r.status}` };
   if (!actor.roles.includes('approver')) return { approve: false, decline: false, why: 'only a credit approver can decide' };
   if (r.status === 'awaiting_second' && approvals[0]?.approverId === actor.id)
@@ -100,31 +115,35 @@ export async function getApplication(ctx: ServiceContext, id: string, actor: Rev
   const r = await row(ctx, id);
   const p = await pathwayOf(ctx, r);
   const { evaluation, attainments } = await assess(ctx, r, p);
-  const candidate = await getCandidate(ctx, r.candidateId) ?? { id: r.candidateId, name: r.candidateId, email: '', school: '', district: '' };
+  const candidate = (await getCandidate(ctx, r.candidateId)) ?? { id: r.candidateId, name: r.candidateId, email: '', school: '', district: '' };
   const approvals = await approvalsOf(ctx, id);
   const ids = await candidateIds(ctx, r.candidateId);
   const portfolioIds = attainments.map((a) => a.portfolioId).filter((x): x is string => x !== null);
-  const trails = await attemptTrails(ctx, portfolioIds.length ? await ctx.db.orm.select().from(portfolios).where(inArray(portfolios.id, portfolioIds)).all() : []);
+  const trails = await attemptTrails(
+    ctx,
+    portfolioIds.length ? await ctx.db.orm.select().from(portfolios).where(inArray(portfolios.id, portfolioIds)).all() : [],
+  );
   const external = (await candidateExternal(ctx, ids)).map(await externalView(ctx));
-  const counted = (await ctx.db.orm
+  const counted = (
+    await ctx.db.orm
       .select()
       .from(creditApplicationItems)
       .where(eq(creditApplicationItems.applicationId, id))
       .orderBy(asc(creditApplicationItems.position))
-      .all())
-    .map((i) => ({
-      key: i.attainmentKey,
-      code: i.credentialCode,
-      title: i.title,
-      source: i.source,
-      issuer: i.issuer,
-      portfolioId: i.portfolioId,
-      attempt: i.attempt,
-      awardedOn: i.awardedOn,
-      expiresOn: i.expiresOn,
-      points: i.points,
-      hours: i.hours,
-    }));
+      .all()
+  ).map((i) => ({
+    key: i.attainmentKey,
+    code: i.credentialCode,
+    title: i.title,
+    source: i.source,
+    issuer: i.issuer,
+    portfolioId: i.portfolioId,
+    attempt: i.attempt,
+    awardedOn: i.awardedOn,
+    expiresOn: i.expiresOn,
+    points: i.points,
+    hours: i.hours,
+  }));
   return {
     id: r.id,
     status: r.status,
@@ -153,7 +172,7 @@ async function nextId(ctx: ServiceContext): Promise<string> {
   const n = ((await ctx.db.get('SELECT count(*) AS n FROM credit_applications')) as { n: number }).n;
   for (let i = n + 1; ; i++) {
     const id = `CA-${String(i).padStart(4, '0')}`;
-    if (!await ctx.db.orm.select({ id: creditApplications.id }).from(creditApplications).where(eq(creditApplications.id, id)).get()) return id;
+    if (!(await ctx.db.orm.select({ id: creditApplications.id }).from(creditApplications).where(eq(creditApplications.id, id)).get())) return id;
   }
 }
 
@@ -169,64 +188,74 @@ export interface NewApplication {
 export async function createApplication(ctx: ServiceContext, input: NewApplication, actor: Reviewer): Promise<ApplicationView> {
   requireRole(actor, 'approver', 'lead', 'admin');
   if (!isIsoDate(input.date)) throw new ApiError('bad_request', `application date "${input.date}" is not a date (YYYY-MM-DD)`);
-  const candidateId = await getCandidate(ctx, input.candidateId) ? input.candidateId : await mergedInto(ctx, input.candidateId);
-  if (!candidateId || !await getCandidate(ctx, candidateId)) throw new ApiError('not_found', `no candidate ${input.candidateId}`);
+  const candidateId = (await getCandidate(ctx, input.candidateId)) ? input.candidateId : await mergedInto(ctx, input.candidateId);
+  if (!candidateId || !(await getCandidate(ctx, candidateId))) throw new ApiError('not_found', `no candidate ${input.candidateId}`);
   const p = await loadPathway(ctx, input.pathwayId, input.pathwayVersion);
   if (!p) throw new ApiError('not_found', `no pathway ${input.pathwayId}${input.pathwayVersion ? ` version ${input.pathwayVersion}` : ''}`);
   const id = await transaction(ctx, async (ctx) => {
-        const open = await ctx.db.orm
-                .select({ id: creditApplications.id })
-                .from(creditApplications)
-                .where(and(eq(creditApplications.candidateId, candidateId), eq(creditApplications.pathwayId, p.id), inArray(creditApplications.status, OPEN)))
-                .get();
-        if (open) throw new ApiError('conflict', `${candidateId} already has an open application for ${pathwayLabel(p)} (${open.id})`);
-        const appId = await nextId(ctx);
-        await ctx.db.orm
-                .insert(creditApplications)
-                .values({
-                  id: appId,
-                  candidateId,
-                  pathwayId: p.id,
-                  pathwayVersion: p.version,
-                  applicationDate: input.date,
-                  status: 'pending',
-                  note: input.note ?? '',
-                  createdAt: nowIso(ctx),
-                  createdBy: actor.id,
-                })
-                .run();
-        await audit(ctx, { actor: actor.id, action: 'credit.apply', entityType: 'credit_application', entityId: appId, details: { candidate: candidateId, pathway: `${p.id}@${p.version}`, date: input.date } });
-        return appId;
-      });
+    const open = await ctx.db.orm
+      .select({ id: creditApplications.id })
+      .from(creditApplications)
+      .where(and(eq(creditApplications.candidateId, candidateId), eq(creditApplications.pathwayId, p.id), inArray(creditApplications.status, OPEN)))
+      .get();
+    if (open) throw new ApiError('conflict', `${candidateId} already has an open application for ${pathwayLabel(p)} (${open.id})`);
+    const appId = await nextId(ctx);
+    await ctx.db.orm
+      .insert(creditApplications)
+      .values({
+        id: appId,
+        candidateId,
+        pathwayId: p.id,
+        pathwayVersion: p.version,
+        applicationDate: input.date,
+        status: 'pending',
+        note: input.note ?? '',
+        createdAt: nowIso(ctx),
+        createdBy: actor.id,
+      })
+      .run();
+    await audit(ctx, {
+      actor: actor.id,
+      action: 'credit.apply',
+      entityType: 'credit_application',
+      entityId: appId,
+      details: { candidate: candidateId, pathway: `${p.id}@${p.version}`, date: input.date },
+    });
+    return appId;
+  });
   return getApplication(ctx, id, actor);
 }
 
 async function freeze(ctx: ServiceContext, r: AppRow, status: 'approved' | 'declined', snap: Snapshot): Promise<void> {
   const now = nowIso(ctx);
-  await ctx.db.orm.update(creditApplications).set({ status, evaluation: JSON.stringify(snap), decidedAt: now }).where(eq(creditApplications.id, r.id)).run();
+  await ctx.db.orm
+    .update(creditApplications)
+    .set({ status, evaluation: JSON.stringify(snap), decidedAt: now })
+    .where(eq(creditApplications.id, r.id))
+    .run();
   if (status !== 'approved') return;
   const byKey = new Map<string, Attainment>(snap.attainments.map((a) => [a.key, a]));
   for (const [position, key] of snap.evaluation.counted.entries()) {
     const a = byKey.get(key)!;
     await ctx.db.orm
-            .insert(creditApplicationItems)
-            .values({
-              applicationId: r.id,
-              position,
-              attainmentKey: key,
-              credentialCode: a.code!,
-              title: a.title,
-              source: a.source,
-              issuer: a.issuer,
-              portfolioId: a.portfolioId,
-              externalId: a.source === 'external' ? Number(key.slice('external:'.length)) : null,
-              attempt: a.attempt,
-              awardedOn: a.awardedOn,
-              expiresOn: a.expiresOn,
-              points: a.points,
-              hours: a.hours,
-            })
-            .run();
+      .insert(creditApplicationItems)
+      .values({
+        applicationId: r.id,
+        position,
+        attainmentKey: key,
+        credentialCode: a.code!,
+        title: a.title,
+        source: a.source,
+        issuer: a.issuer,
+        portfolioId: a.portfolioId,
+        externalId: a.source === 'external' ? Number(key.slice('external:'.length)) : null,
+        attempt: a.attempt,
+        awardedOn: a.awardedOn,
+        expiresOn: a.expiresOn,
+        points: a.points,
+        hours: a.hours,
+      })
+      .run();
   }
 }
 
@@ -246,56 +275,66 @@ export async function decideApplication(
   const reasons = input.reasons.trim();
   if (input.decision === 'decline' && reasons.length < 3) throw new ApiError('bad_request', 'a decline needs the reasons, for the candidate and the record');
   await transaction(ctx, async (ctx) => {
-            await lockRow(ctx, 'credit_applications', input.applicationId);
-            const r = await row(ctx, input.applicationId);
-            const approvals = await approvalsOf(ctx, r.id);
-            const last = approvals.at(-1);
-            await requireCurrent(
-              input.revision,
-              approvals.length,
-              () => ({ byId: last?.approverId ?? '', byName: last?.approverName ?? 'Someone', did: `${last?.decision === 'decline' ? 'declined' : 'approved'} ${r.id}`, at: last?.at ?? null }),
-              actor,
-              ctx.now(),
-            );
-            if (!OPEN.includes(r.status)) throw new ApiError('conflict', `${r.id} was already ${r.status}`);
-            const p = await pathwayOf(ctx, r);
-            const snap = await assess(ctx, r, p);
-            const step = approvals.length + 1;
-            const record = (decision: 'approve' | 'decline') =>
-              ctx.db.orm
-                .insert(creditApprovals)
-                .values({ applicationId: r.id, step, approverId: actor.id, approverName: actor.name, decision, reasons, at: nowIso(ctx) })
-                .run();
-            const details = { pathway: `${p.id}@${p.version}`, step, reasons, met: snap.evaluation.met, counted: snap.evaluation.counted };
-            if (input.decision === 'decline') {
-              await record('decline');
-              await freeze(ctx, r, 'declined', snap);
-              await audit(ctx, { actor: actor.id, action: 'credit.decline', entityType: 'credit_application', entityId: r.id, details });
-              return;
-            }
-            if (!snap.evaluation.met)
-              throw new ApiError(
-                'conflict',
-                `${r.id} does not meet ${pathwayLabel(p)} on ${r.applicationDate}`,
-                snap.evaluation.checks.filter((c) => c.required && !c.ok).map((c) => c.reason),
-              );
-            if (r.status === 'awaiting_second' && approvals[0]?.approverId === actor.id)
-              throw new ApiError('forbidden', `${actor.name} gave the first approval; the second approval must come from a different approver`);
-            await record('approve');
-            if (p.four_eyes && r.status === 'pending') {
-              await ctx.db.orm.update(creditApplications).set({ status: 'awaiting_second' }).where(eq(creditApplications.id, r.id)).run();
-              await audit(ctx, { actor: actor.id, action: 'credit.approve.first', entityType: 'credit_application', entityId: r.id, details });
-              return;
-            }
-            await freeze(ctx, r, 'approved', snap);
-            await audit(ctx, { actor: actor.id, action: 'credit.approve', entityType: 'credit_application', entityId: r.id, details });
-          });
+    await lockRow(ctx, 'credit_applications', input.applicationId);
+    const r = await row(ctx, input.applicationId);
+    const approvals = await approvalsOf(ctx, r.id);
+    const last = approvals.at(-1);
+    await requireCurrent(
+      input.revision,
+      approvals.length,
+      () => ({
+        byId: last?.approverId ?? '',
+        byName: last?.approverName ?? 'Someone',
+        did: `${last?.decision === 'decline' ? 'declined' : 'approved'} ${r.id}`,
+        at: last?.at ?? null,
+      }),
+      actor,
+      ctx.now(),
+    );
+    if (!OPEN.includes(r.status)) throw new ApiError('conflict', `${r.id} was already ${r.status}`);
+    const p = await pathwayOf(ctx, r);
+    const snap = await assess(ctx, r, p);
+    const step = approvals.length + 1;
+    const record = (decision: 'approve' | 'decline') =>
+      ctx.db.orm
+        .insert(creditApprovals)
+        .values({ applicationId: r.id, step, approverId: actor.id, approverName: actor.name, decision, reasons, at: nowIso(ctx) })
+        .run();
+    const details = { pathway: `${p.id}@${p.version}`, step, reasons, met: snap.evaluation.met, counted: snap.evaluation.counted };
+    if (input.decision === 'decline') {
+      await record('decline');
+      await freeze(ctx, r, 'declined', snap);
+      await audit(ctx, { actor: actor.id, action: 'credit.decline', entityType: 'credit_application', entityId: r.id, details });
+      return;
+    }
+    if (!snap.evaluation.met)
+      throw new ApiError(
+        'conflict',
+        `${r.id} does not meet ${pathwayLabel(p)} on ${r.applicationDate}`,
+        snap.evaluation.checks.filter((c) => c.required && !c.ok).map((c) => c.reason),
+      );
+    if (r.status === 'awaiting_second' && approvals[0]?.approverId === actor.id)
+      throw new ApiError('forbidden', `${actor.name} gave the first approval; the second approval must come from a different approver`);
+    await record('approve');
+    if (p.four_eyes && r.status === 'pending') {
+      await ctx.db.orm.update(creditApplications).set({ status: 'awaiting_second' }).where(eq(creditApplications.id, r.id)).run();
+      await audit(ctx, { actor: actor.id, action: 'credit.approve.first', entityType: 'credit_application', entityId: r.id, details });
+      return;
+    }
+    await freeze(ctx, r, 'approved', snap);
+    await audit(ctx, { actor: actor.id, action: 'credit.approve', entityType: 'credit_application', entityId: r.id, details });
+  });
   return getApplication(ctx, input.applicationId, actor);
 }
 
 /** Approved applications, oldest decision first: what the student-record export and letters read. */
 export async function approvedApplications(ctx: ServiceContext): Promise<AppRow[]> {
-  return await ctx.db.orm.select().from(creditApplications).where(eq(creditApplications.status, 'approved')).orderBy(asc(creditApplications.decidedAt), asc(creditApplications.id)).all();
+  return await ctx.db.orm
+    .select()
+    .from(creditApplications)
+    .where(eq(creditApplications.status, 'approved'))
+    .orderBy(asc(creditApplications.decidedAt), asc(creditApplications.id))
+    .all();
 }
 
 export { isoDay };

@@ -14,22 +14,27 @@ import { externalStanding, trustIndex } from './trust';
 export async function candidateIds(ctx: ServiceContext, id: string): Promise<string[]> {
   const ids = [id];
   for (let i = 0; i < ids.length; i++)
-    for (const m of await ctx.db.orm.select({ from: creditCandidateMerges.fromId }).from(creditCandidateMerges).where(eq(creditCandidateMerges.intoId, ids[i]!)).all())
+    for (const m of await ctx.db.orm
+      .select({ from: creditCandidateMerges.fromId })
+      .from(creditCandidateMerges)
+      .where(eq(creditCandidateMerges.intoId, ids[i]!))
+      .all())
       if (!ids.includes(m.from)) ids.push(m.from);
   return ids;
 }
 
-export const toCatalogue = (cs: Credential[]): CatalogueEntry[] => cs.map((c) => ({ code: c.code, title: c.title, credit_points: c.credit_points, hours: c.hours }));
+export const toCatalogue = (cs: Credential[]): CatalogueEntry[] =>
+  cs.map((c) => ({ code: c.code, title: c.title, credit_points: c.credit_points, hours: c.hours }));
 
 export const isoDay = (iso: string): string => iso.slice(0, 10);
 
 export async function candidatePortfolios(ctx: ServiceContext, ids: string[]) {
   return await ctx.db.orm
-      .select()
-      .from(portfolios)
-      .where(and(inArray(portfolios.candidateId, ids), eq(portfolios.isAnchor, false)))
-      .orderBy(portfolios.submittedAt, portfolios.id)
-      .all();
+    .select()
+    .from(portfolios)
+    .where(and(inArray(portfolios.candidateId, ids), eq(portfolios.isAnchor, false)))
+    .orderBy(portfolios.submittedAt, portfolios.id)
+    .all();
 }
 
 type ExternalRow = typeof creditExternal.$inferSelect;
@@ -63,21 +68,36 @@ export async function externalView(ctx: ServiceContext): Promise<(r: ExternalRow
 }
 
 export async function candidateExternal(ctx: ServiceContext, ids: string[]): Promise<ExternalRow[]> {
-  return await ctx.db.orm.select().from(creditExternal).where(inArray(creditExternal.candidateId, ids)).orderBy(creditExternal.awardedOn, creditExternal.id).all();
+  return await ctx.db.orm
+    .select()
+    .from(creditExternal)
+    .where(inArray(creditExternal.candidateId, ids))
+    .orderBy(creditExternal.awardedOn, creditExternal.id)
+    .all();
 }
 
 /**
  * Credentials of this candidate already counted toward an approved award, by credential code: the same credential
  * (from this app or from elsewhere) is one credential, so it counts once.
  */
-export async function usedCredentials(ctx: ServiceContext, ids: string[], exceptApplication?: string): Promise<Map<string, NonNullable<Attainment['usedFor']>>> {
+export async function usedCredentials(
+  ctx: ServiceContext,
+  ids: string[],
+  exceptApplication?: string,
+): Promise<Map<string, NonNullable<Attainment['usedFor']>>> {
   const rows = await ctx.db.orm
-      .select({ app: creditApplications.id, code: creditApplicationItems.credentialCode, pathwayId: creditApplications.pathwayId, version: creditApplications.pathwayVersion, decidedAt: creditApplications.decidedAt })
-      .from(creditApplicationItems)
-      .innerJoin(creditApplications, eq(creditApplications.id, creditApplicationItems.applicationId))
-      .where(and(inArray(creditApplications.candidateId, ids), eq(creditApplications.status, 'approved')))
-      .orderBy(creditApplications.decidedAt)
-      .all();
+    .select({
+      app: creditApplications.id,
+      code: creditApplicationItems.credentialCode,
+      pathwayId: creditApplications.pathwayId,
+      version: creditApplications.pathwayVersion,
+      decidedAt: creditApplications.decidedAt,
+    })
+    .from(creditApplicationItems)
+    .innerJoin(creditApplications, eq(creditApplications.id, creditApplicationItems.applicationId))
+    .where(and(inArray(creditApplications.candidateId, ids), eq(creditApplications.status, 'approved')))
+    .orderBy(creditApplications.decidedAt)
+    .all();
   const used = new Map<string, NonNullable<Attainment['usedFor']>>();
   for (const r of rows) {
     if (r.app === exceptApplication || used.has(r.code)) continue;

@@ -76,7 +76,8 @@ async function badgeProof(ctx: ServiceContext, content: string): Promise<Pick<Ex
   const r = await (await import('../../badges')).verifyBadgeFile(content, { now: ctx.now(), checkValidityPeriod: false });
   if (!r.ok) return { verification: 'unverified', verificationNote: r.problems.join('; '), signerThumbprint: null };
   const local = await localIssuerKey(ctx);
-  if (local?.thumbprint === r.signer.thumbprint) return { verification: 'local', verificationNote: "signed with this installation's issuer key", signerThumbprint: r.signer.thumbprint };
+  if (local?.thumbprint === r.signer.thumbprint)
+    return { verification: 'local', verificationNote: "signed with this installation's issuer key", signerThumbprint: r.signer.thumbprint };
   return { verification: 'signed', verificationNote: '', signerThumbprint: r.signer.thumbprint };
 }
 
@@ -96,7 +97,14 @@ export async function readExternalBadge(
   const { credential, problem } = credentialFromFile(content);
   if (!credential) return fail(problem!);
   const structural = await check(credential);
-  if (structural.length) return { problems: structural.map((reason) => ({ source: file, field: reason.split(':')[0], reason: `not a valid Open Badges 3.0 credential: ${reason.slice(reason.indexOf(':') + 1).trim()}` })) };
+  if (structural.length)
+    return {
+      problems: structural.map((reason) => ({
+        source: file,
+        field: reason.split(':')[0],
+        reason: `not a valid Open Badges 3.0 credential: ${reason.slice(reason.indexOf(':') + 1).trim()}`,
+      })),
+    };
   const subject = obj(credential.credentialSubject)!;
   const achievement = obj(subject.achievement)!;
   const issuer = obj(credential.issuer);
@@ -105,7 +113,7 @@ export async function readExternalBadge(
   if (!awarded || Number.isNaN(Date.parse(awarded))) return fail('the credential has no validFrom date', 'validFrom');
   const until = str(credential.validUntil) ?? str(credential.expirationDate);
   let who = candidateId ?? null;
-  if (who && !await getCandidate(ctx, who)) return fail(`no candidate ${who}`);
+  if (who && !(await getCandidate(ctx, who))) return fail(`no candidate ${who}`);
   who ??= await recipient(ctx, subject);
   if (!who) return fail("the badge's recipient matches no candidate by email; choose the candidate it belongs to", 'credentialSubject.identifier');
   const c = (await getCandidate(ctx, who))!;

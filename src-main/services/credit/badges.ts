@@ -61,8 +61,15 @@ export async function exportPortfolioBadge(ctx: ServiceContext, portfolioId: str
   const issuer = (await getCreditSettings(ctx)).issuer;
   const { badgeFileName, buildAchievementCredential, loadOrCreateIssuerKey, newRecipientSalt, renderBadgeFile } = await badges();
   const issued =
-    await ctx.db.orm.select().from(creditBadges).where(eq(creditBadges.portfolioId, portfolioId)).get() ??
-    ({ portfolioId, credentialId: `urn:uuid:${crypto.randomUUID()}`, salt: newRecipientSalt(), issuedAt: nowIso(ctx), issuedBy: actor.id, recipientEmail: candidate.email } as const);
+    (await ctx.db.orm.select().from(creditBadges).where(eq(creditBadges.portfolioId, portfolioId)).get()) ??
+    ({
+      portfolioId,
+      credentialId: `urn:uuid:${crypto.randomUUID()}`,
+      salt: newRecipientSalt(),
+      issuedAt: nowIso(ctx),
+      issuedBy: actor.id,
+      recipientEmail: candidate.email,
+    } as const);
   const validUntil = credential.validity_years ? `${addYearsIso(passed.slice(0, 10), credential.validity_years)}T00:00:00Z` : null;
   let text: string;
   let fileName: string;
@@ -94,9 +101,15 @@ export async function exportPortfolioBadge(ctx: ServiceContext, portfolioId: str
     throw err;
   }
   await transaction(ctx, async (ctx) => {
-            await ctx.db.orm.insert(creditBadges).values(issued).onConflictDoNothing().run();
-            await audit(ctx, { actor: actor.id, action: 'badge.export', entityType: 'portfolio', entityId: portfolioId, details: { credential: issued.credentialId, achievement: credential.code, issuer: issuer.url } });
-          });
+    await ctx.db.orm.insert(creditBadges).values(issued).onConflictDoNothing().run();
+    await audit(ctx, {
+      actor: actor.id,
+      action: 'badge.export',
+      entityType: 'portfolio',
+      entityId: portfolioId,
+      details: { credential: issued.credentialId, achievement: credential.code, issuer: issuer.url },
+    });
+  });
   return { fileName, mediaType: 'application/json', encoding: 'utf8', content: text, count: 1 };
 }
 
@@ -110,7 +123,14 @@ export async function verifyBadgeFile(ctx: ServiceContext, content: string, opti
   const r = await (await badges()).verifyBadgeFile(content, { now: ctx.now() });
   if (!r.ok) return { ok: false, problems: r.problems, achievement: null, issuer: null, validFrom: null, signedHere: null };
   const signedHere = here === null ? null : r.signer.thumbprint === here.thumbprint;
-  const fail = (problem: string): BadgeCheck => ({ ok: false, problems: [`signature: ${problem}`], achievement: r.summary.achievement, issuer: null, validFrom: r.summary.validFrom, signedHere });
+  const fail = (problem: string): BadgeCheck => ({
+    ok: false,
+    problems: [`signature: ${problem}`],
+    achievement: r.summary.achievement,
+    issuer: null,
+    validFrom: r.summary.validFrom,
+    signedHere,
+  });
   if (options.requireLocalKey && !signedHere) return fail(`signed by key ${r.signer.thumbprint}, not by this installation's issuer key`);
   const standing = signedHere
     ? { counts: true, issuer: (await getCreditSettings(ctx)).issuer.name, note: '' }

@@ -26,12 +26,15 @@ export function normaliseName(s: string): string {
 const normaliseEmail = (s: string) => s.trim().toLowerCase();
 
 export async function getCandidate(ctx: ServiceContext, id: string): Promise<CandidateBrief | null> {
-  return await ctx.db.orm.select().from(candidates).where(eq(candidates.id, id)).get() ?? null;
+  return (await ctx.db.orm.select().from(candidates).where(eq(candidates.id, id)).get()) ?? null;
 }
 
 /** Where a merged-away id went, if it did. */
 export async function mergedInto(ctx: ServiceContext, id: string): Promise<string | null> {
-  return (await ctx.db.orm.select({ into: creditCandidateMerges.intoId }).from(creditCandidateMerges).where(eq(creditCandidateMerges.fromId, id)).get())?.into ?? null;
+  return (
+    (await ctx.db.orm.select({ into: creditCandidateMerges.intoId }).from(creditCandidateMerges).where(eq(creditCandidateMerges.fromId, id)).get())?.into ??
+    null
+  );
 }
 
 /** Candidates with anything credit staff can see: an attempt (not a calibration anchor), an external credential or an application. */
@@ -46,7 +49,9 @@ export async function listCandidates(ctx: ServiceContext, actor: Reviewer, searc
          FROM candidates c) counted
        WHERE attempts + external + applications > 0
        ORDER BY ${ctx.db.fn.nocase('name')}, id`)) as CandidateSummary[];
-  const words = normaliseName(search ?? '').split(' ').filter(Boolean);
+  const words = normaliseName(search ?? '')
+    .split(' ')
+    .filter(Boolean);
   if (words.length === 0) return rows;
   return rows.filter((r) => {
     const hay = `${normaliseName(r.name)} ${r.id.toLowerCase()} ${r.email.toLowerCase()} ${normaliseName(r.school)}`;
@@ -80,9 +85,11 @@ export async function findDuplicates(ctx: ServiceContext, actor: Reviewer, onlyF
     const ns = `${normaliseName(c.name)}\u0000${normaliseName(c.school)}`;
     if (normaliseName(c.name)) byNameSchool.set(ns, [...(byNameSchool.get(ns) ?? []), c]);
   }
-  for (const group of byEmail.values()) for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) add(group[i]!, group[j]!, `same email ${group[i]!.email}`);
+  for (const group of byEmail.values())
+    for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) add(group[i]!, group[j]!, `same email ${group[i]!.email}`);
   for (const group of byNameSchool.values())
-    for (let i = 0; i < group.length; i++) for (let j = i + 1; j < group.length; j++) add(group[i]!, group[j]!, `same name and school (${group[i]!.school || 'no school'})`);
+    for (let i = 0; i < group.length; i++)
+      for (let j = i + 1; j < group.length; j++) add(group[i]!, group[j]!, `same name and school (${group[i]!.school || 'no school'})`);
   for (const c of all) {
     const into = await mergedInto(ctx, c.id);
     const target = into ? all.find((x) => x.id === into) : undefined;
@@ -100,13 +107,15 @@ export async function candidateRecord(ctx: ServiceContext, id: string, actor: Re
   }
   const ids = await candidateIds(ctx, id);
   const today = isoDay(nowIso(ctx));
-  const merged = (await ctx.db.orm
-      .select()
-      .from(creditCandidateMerges)
-      .where(eq(creditCandidateMerges.intoId, id))
-      .orderBy(creditCandidateMerges.mergedAt)
-      .all())
-    .map((m) => ({ id: m.fromId, name: (JSON.parse(m.snapshot) as { candidate: CandidateBrief }).candidate.name, mergedAt: m.mergedAt, mergedBy: m.mergedBy, reason: m.reason }));
+  const merged = (
+    await ctx.db.orm.select().from(creditCandidateMerges).where(eq(creditCandidateMerges.intoId, id)).orderBy(creditCandidateMerges.mergedAt).all()
+  ).map((m) => ({
+    id: m.fromId,
+    name: (JSON.parse(m.snapshot) as { candidate: CandidateBrief }).candidate.name,
+    mergedAt: m.mergedAt,
+    mergedBy: m.mergedBy,
+    reason: m.reason,
+  }));
   return {
     candidate,
     merged,
@@ -148,36 +157,54 @@ export async function mergeCandidates(ctx: ServiceContext, fromId: string, intoI
   if (!into) throw new ApiError('not_found', `no candidate ${intoId}`);
   const sqlite = ctx.db;
   await transaction(ctx, async (ctx) => {
-      const sqlite = ctx.db;
-            const moved: Record<string, number> = {};
-            const leftover: Record<string, unknown[]> = {};
-            const movedPortfolios = (await sqlite.all('SELECT seq, id, candidate_name AS name FROM portfolios WHERE candidate_id = ?', [fromId])) as { seq: number; id: string; name: string }[];
-            for (const table of await candidateReferences(ctx)) {
-              const keys = (await ctx.db.uniqueKeys(table)).filter((k) => k.includes('candidate_id'));
-              const n = (await sqlite.run(...moveUnlessDuplicate(table, keys, fromId, intoId))).changes;
-              if (n) moved[table] = n;
-              // What stayed behind duplicates a key: listed in that key's order.
-              const order = keys[0] ? ` ORDER BY ${keys[0].map((c) => `"${c}"`).join(', ')}` : '';
-              const rest = await sqlite.all(`SELECT * FROM "${table}" WHERE candidate_id = ?${order}`, [fromId]);
-              if (rest.length) {
-                leftover[table] = rest;
-                await sqlite.run(`DELETE FROM "${table}" WHERE candidate_id = ?`, [fromId]);
-              }
-            }
-            // The queue's search finds a portfolio by either id and either email; the pseudonym follows the surviving id.
-            const pseudonym = pseudonymCode(ctx.dataDir, intoId);
-            for (const p of movedPortfolios) {
-              await sqlite.run('UPDATE portfolios SET pseudonym = ? WHERE seq = ?', [pseudonym, p.seq]);
-              await indexForSearch(ctx, { seq: p.seq, id: p.id, pseudonym, identity: [intoId, fromId, p.name, into.email, from.email] });
-            }
-            // Earlier merges into the merged-away id now point at the survivor, so every old id still resolves.
-            await sqlite.run('UPDATE credit_candidate_merges SET into_id = ? WHERE into_id = ?', [intoId, fromId]);
-            await sqlite.run('DELETE FROM candidates WHERE id = ?', [fromId]);
-            await ctx.db.orm
-                    .insert(creditCandidateMerges)
-                    .values({ fromId, intoId, snapshot: JSON.stringify({ candidate: from, leftover }), moved: JSON.stringify(moved), reason, mergedAt: nowIso(ctx), mergedBy: actor.id })
-                    .run();
-            await audit(ctx, { actor: actor.id, action: 'candidate.merge', entityType: 'candidate', entityId: intoId, details: { from, into, moved, leftover, reason } });
-          });
+    const sqlite = ctx.db;
+    const moved: Record<string, number> = {};
+    const leftover: Record<string, unknown[]> = {};
+    const movedPortfolios = (await sqlite.all('SELECT seq, id, candidate_name AS name FROM portfolios WHERE candidate_id = ?', [fromId])) as {
+      seq: number;
+      id: string;
+      name: string;
+    }[];
+    for (const table of await candidateReferences(ctx)) {
+      const keys = (await ctx.db.uniqueKeys(table)).filter((k) => k.includes('candidate_id'));
+      const n = (await sqlite.run(...moveUnlessDuplicate(table, keys, fromId, intoId))).changes;
+      if (n) moved[table] = n;
+      // What stayed behind duplicates a key: listed in that key's order.
+      const order = keys[0] ? ` ORDER BY ${keys[0].map((c) => `"${c}"`).join(', ')}` : '';
+      const rest = await sqlite.all(`SELECT * FROM "${table}" WHERE candidate_id = ?${order}`, [fromId]);
+      if (rest.length) {
+        leftover[table] = rest;
+        await sqlite.run(`DELETE FROM "${table}" WHERE candidate_id = ?`, [fromId]);
+      }
+    }
+    // The queue's search finds a portfolio by either id and either email; the pseudonym follows the surviving id.
+    const pseudonym = pseudonymCode(ctx.dataDir, intoId);
+    for (const p of movedPortfolios) {
+      await sqlite.run('UPDATE portfolios SET pseudonym = ? WHERE seq = ?', [pseudonym, p.seq]);
+      await indexForSearch(ctx, { seq: p.seq, id: p.id, pseudonym, identity: [intoId, fromId, p.name, into.email, from.email] });
+    }
+    // Earlier merges into the merged-away id now point at the survivor, so every old id still resolves.
+    await sqlite.run('UPDATE credit_candidate_merges SET into_id = ? WHERE into_id = ?', [intoId, fromId]);
+    await sqlite.run('DELETE FROM candidates WHERE id = ?', [fromId]);
+    await ctx.db.orm
+      .insert(creditCandidateMerges)
+      .values({
+        fromId,
+        intoId,
+        snapshot: JSON.stringify({ candidate: from, leftover }),
+        moved: JSON.stringify(moved),
+        reason,
+        mergedAt: nowIso(ctx),
+        mergedBy: actor.id,
+      })
+      .run();
+    await audit(ctx, {
+      actor: actor.id,
+      action: 'candidate.merge',
+      entityType: 'candidate',
+      entityId: intoId,
+      details: { from, into, moved, leftover, reason },
+    });
+  });
   return candidateRecord(ctx, intoId, actor);
 }

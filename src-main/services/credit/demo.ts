@@ -17,13 +17,21 @@ import { EXTERNAL_CSV_COLUMNS } from './external-csv';
 import { importExternal } from './external';
 import { savePathway } from './pathways';
 
-const Review = z.object({ reviewer: z.string(), days: z.number(), minutes: z.number().default(40), levels: z.record(z.string(), z.number().int()), feedback: z.string() });
+const Review = z.object({
+  reviewer: z.string(),
+  days: z.number(),
+  minutes: z.number().default(40),
+  levels: z.record(z.string(), z.number().int()),
+  feedback: z.string(),
+});
 
 export const CreditActivitySchema = z.object({
   format: z.literal('evidence-workbench/demo-activity@1'),
   feature: z.literal('credit'),
   /** Profiles the credit story needs beyond the panel's (a second approver for four eyes). */
-  profiles: z.array(z.object({ id: z.string(), name: z.string(), email: z.email(), school: z.string(), district: z.string(), roles: z.array(RoleSchema) })).default([]),
+  profiles: z
+    .array(z.object({ id: z.string(), name: z.string(), email: z.email(), school: z.string(), district: z.string(), roles: z.array(RoleSchema) }))
+    .default([]),
   pathways: z.array(PathwaySchema),
   /** Passes the story relies on: left alone when the panel history already decided them, else reviewed now. */
   passes: z.array(z.object({ portfolio: z.string(), reviews: z.array(Review).min(1) })).default([]),
@@ -67,7 +75,8 @@ async function releaseHeld(ctx: ServiceContext, portfolioId: string): Promise<vo
 async function ensurePass(ctx: ServiceContext, pass: CreditActivity['passes'][number]): Promise<void> {
   const decided = await currentDecision(ctx, pass.portfolio);
   if (decided) return releaseHeld(ctx, pass.portfolio);
-  const row = (await ctx.db.get('SELECT submitted_at AS at, status FROM portfolios WHERE id = ?', [pass.portfolio])) as { at: string; status: string } | undefined;
+  const row = (await ctx.db.get('SELECT submitted_at AS at, status FROM portfolios WHERE id = ?', [pass.portfolio])) as
+    { at: string; status: string } | undefined;
   if (!row) throw new Error(`demo activity names unknown portfolio ${pass.portfolio}`);
   for (const r of pass.reviews) {
     const reviewer = await getReviewer(ctx, r.reviewer);
@@ -87,20 +96,20 @@ async function ensurePass(ctx: ServiceContext, pass: CreditActivity['passes'][nu
   const last = pass.reviews.at(-1)!;
   const when = at(ctx, addHours(addDays(new Date(row.at), last.days), 11));
   await transaction(when, async (when) => {
-            const status = ((await ctx.db.get('SELECT status FROM portfolios WHERE id = ?', [pass.portfolio])) as { status: string }).status;
-            if (status === 'submitted') await setStatus(when, pass.portfolio, 'in_review', last.reviewer);
-            await recordDecision(when, {
-                    portfolioId: pass.portfolio,
-                    outcome: 'pass',
-                    total: Object.values(last.levels).reduce((a, b) => a + b, 0),
-                    feedback: last.feedback,
-                    source: 'review',
-                    reviewId: null,
-                    decidedBy: last.reviewer,
-                    reason: null,
-                    levels: Object.entries(last.levels).map(([criterionId, score]) => ({ criterionId, score, comment: '' })),
-                  });
-          });
+    const status = ((await ctx.db.get('SELECT status FROM portfolios WHERE id = ?', [pass.portfolio])) as { status: string }).status;
+    if (status === 'submitted') await setStatus(when, pass.portfolio, 'in_review', last.reviewer);
+    await recordDecision(when, {
+      portfolioId: pass.portfolio,
+      outcome: 'pass',
+      total: Object.values(last.levels).reduce((a, b) => a + b, 0),
+      feedback: last.feedback,
+      source: 'review',
+      reviewId: null,
+      decidedBy: last.reviewer,
+      reason: null,
+      levels: Object.entries(last.levels).map(([criterionId, score]) => ({ criterionId, score, comment: '' })),
+    });
+  });
 }
 
 /**
@@ -123,7 +132,7 @@ export async function replayCreditDemo(ctx: ServiceContext, file = CREDIT_DEMO_F
     if (!r) throw new Error(`demo activity names unknown profile ${id}`);
     return r;
   };
-  for (const p of doc.profiles) if (!await getReviewer(ctx, p.id)) await createReviewer(ctx, p, system);
+  for (const p of doc.profiles) if (!(await getReviewer(ctx, p.id))) await createReviewer(ctx, p, system);
   const firstDate = doc.applications.map((a) => a.date).sort()[0] ?? '2026-10-01';
   for (const p of doc.pathways) await savePathway(at(ctx, nzMorning(firstDate, -30)), p, system);
   for (const pass of doc.passes) await ensurePass(ctx, pass);
@@ -132,7 +141,12 @@ export async function replayCreditDemo(ctx: ServiceContext, file = CREDIT_DEMO_F
     await importExternal(at(ctx, nzMorning(firstDate, -14)), { fileName: doc.external.file, content: toCsv([...EXTERNAL_CSV_COLUMNS], rows) }, system);
   }
   for (const a of doc.applications) {
-    const app = await createApplication(at(ctx, nzMorning(a.date)), { candidateId: a.candidate, pathwayId: a.pathway, date: a.date, note: a.note }, await who(a.by));
-    for (const d of a.decisions) await decideApplication(at(ctx, nzMorning(a.date, d.days)), { applicationId: app.id, decision: d.decision, reasons: d.reasons }, await who(d.by));
+    const app = await createApplication(
+      at(ctx, nzMorning(a.date)),
+      { candidateId: a.candidate, pathwayId: a.pathway, date: a.date, note: a.note },
+      await who(a.by),
+    );
+    for (const d of a.decisions)
+      await decideApplication(at(ctx, nzMorning(a.date, d.days)), { applicationId: app.id, decision: d.decision, reasons: d.reasons }, await who(d.by));
   }
 }

@@ -72,21 +72,21 @@ async function resolveCandidate(ctx: ServiceContext, r: ExternalRecord, created:
   if (r.candidate.id) {
     if (await getCandidate(ctx, r.candidate.id)) return { id: r.candidate.id, how: 'id' };
     const into = await mergedInto(ctx, r.candidate.id);
-    if (into && await getCandidate(ctx, into)) return { id: into, how: 'id' };
+    if (into && (await getCandidate(ctx, into))) return { id: into, how: 'id' };
   }
   const email = r.candidate.email.trim().toLowerCase();
   const byEmail = await ctx.db.orm
-      .select({ id: candidates.id })
-      .from(candidates)
-      .where(eq(sql`lower(${candidates.email})`, email))
-      .orderBy(candidates.id)
-      .all();
+    .select({ id: candidates.id })
+    .from(candidates)
+    .where(eq(sql`lower(${candidates.email})`, email))
+    .orderBy(candidates.id)
+    .all();
   if (byEmail.length > 0) return { id: byEmail[0]!.id, how: created.has(email) ? 'new' : 'email' };
   const id = r.candidate.id || generatedId(email);
   await ctx.db.orm
-        .insert(candidates)
-        .values({ id, name: r.candidate.name, email: r.candidate.email, school: r.candidate.school, district: r.candidate.district })
-        .run();
+    .insert(candidates)
+    .values({ id, name: r.candidate.name, email: r.candidate.email, school: r.candidate.school, district: r.candidate.district })
+    .run();
   created.set(email, id);
   return { id, how: 'new' };
 }
@@ -101,7 +101,13 @@ async function candidateUpdates(ctx: ServiceContext, file: string, records: Exte
   for (const r of records) {
     const known = r.candidate.id ? await getCandidate(ctx, r.candidate.id) : null;
     if (!known) continue;
-    const after = { id: known.id, name: r.candidate.name, email: r.candidate.email, school: r.candidate.school || known.school, district: r.candidate.district || known.district };
+    const after = {
+      id: known.id,
+      name: r.candidate.name,
+      email: r.candidate.email,
+      school: r.candidate.school || known.school,
+      district: r.candidate.district || known.district,
+    };
     const earlier = out.get(known.id);
     if (!earlier) {
       out.set(known.id, after);
@@ -110,7 +116,11 @@ async function candidateUpdates(ctx: ServiceContext, file: string, records: Exte
     }
     const differ = candidateChanges(earlier, after);
     if (differ.length)
-      problems.push({ source: file, field: `${r.ref}, candidate_id`, reason: `candidate ${known.id} has other details on ${from.get(known.id)}: ${differ.map((d) => `${d.field} ${d.old} / ${d.new}`).join('; ')}` });
+      problems.push({
+        source: file,
+        field: `${r.ref}, candidate_id`,
+        reason: `candidate ${known.id} has other details on ${from.get(known.id)}: ${differ.map((d) => `${d.field} ${d.old} / ${d.new}`).join('; ')}`,
+      });
   }
   return out;
 }
@@ -164,7 +174,11 @@ export async function importExternal(
   const catalogue = await listCredentials(ctx);
   for (const r of records)
     if (r.code && !matchCatalogue(catalogue, r.code, ''))
-      problems.push({ source: input.fileName, field: `${r.ref}, credential_code`, reason: `unknown credential code "${r.code}" (the catalogue has ${catalogue.map((c) => c.code).join(', ')})` });
+      problems.push({
+        source: input.fileName,
+        field: `${r.ref}, credential_code`,
+        reason: `unknown credential code "${r.code}" (the catalogue has ${catalogue.map((c) => c.code).join(', ')})`,
+      });
   // A badge's candidate is read from this database, so only a CSV's lines can disagree with a known candidate.
   const updates = isBadge ? new Map<string, CandidateBrief>() : await candidateUpdates(ctx, input.fileName, records, problems);
   const changes = (await mapInOrder([...updates.values()], async (after) => candidateChanges((await getCandidate(ctx, after.id))!, after))).flat();
@@ -185,81 +199,104 @@ export async function importExternal(
   };
   const trust = await trustIndex(ctx);
   await transaction(ctx, async (ctx) => {
-            for (const after of updates.values()) {
-              const before = (await getCandidate(ctx, after.id))!;
-              if (candidateChanges(before, after).length === 0) continue;
-              await ctx.db.orm.update(candidates).set(after).where(eq(candidates.id, after.id)).run();
-              await audit(ctx, { actor: actor.id, action: 'candidate.update', entityType: 'candidate', entityId: after.id, details: { before, after, file: input.fileName } });
-              report.candidatesUpdated.push(after.id);
-            }
-            const created = new Map<string, string>();
-            for (const r of records) {
-              const { id, how } = await resolveCandidate(ctx, r, created);
-              if (how === 'email') report.matchedByEmail.push({ line: r.ref, candidate: id });
-              const match = (r.humanCode ? matchCatalogue(catalogue, r.humanCode, '') : null) ?? matchCatalogue(catalogue, r.code, r.title);
-              if (!match) report.notInCatalogue.push(`${r.ref}: ${r.title}`);
-              const fp = fingerprint(id, r, match?.code ?? null);
-              const standing = externalStanding(r, trust);
-              if (!standing.counts) report.unverified.push({ line: r.ref, reason: standing.note });
-              const existing = await ctx.db.orm.select().from(creditExternal).where(eq(creditExternal.fingerprint, fp)).get();
-              if (existing) {
-                // The same record again: it changes nothing, unless it now proves (or attests) what was stored unverified.
-                if (externalStanding(existing, trust).counts || !standing.counts) {
-                  report.unchanged += 1;
-                  continue;
-                }
-                await ctx.db.orm
-                                .update(creditExternal)
-                                .set({ verification: r.verification, verificationNote: r.verificationNote, signerThumbprint: r.signerThumbprint, document: r.document ?? existing.document, sourceFile: input.fileName, sourceRef: r.ref })
-                                .where(eq(creditExternal.id, existing.id))
-                                .run();
-                await audit(ctx, {
-                                    actor: actor.id,
-                                    action: 'credit.external.verify',
-                                    entityType: 'candidate',
-                                    entityId: existing.candidateId,
-                                    details: { external: existing.id, from: existing.verification, to: r.verification, note: standing.note, file: input.fileName, ref: r.ref },
-                                  });
-                report.upgraded += 1;
-                continue;
-              }
-              const row = await ctx.db.orm
-                          .insert(creditExternal)
-                          .values({
-                            candidateId: id,
-                            credentialCode: match?.code ?? null,
-                            title: match?.title ?? r.title,
-                            issuer: r.issuer,
-                            issuerId: r.issuerId,
-                            awardedOn: r.awardedOn,
-                            expiresOn: r.expiresOn,
-                            points: r.points,
-                            hours: r.hours,
-                            source: isBadge ? 'badge' : 'csv',
-                            sourceFile: input.fileName,
-                            sourceRef: r.ref,
-                            fingerprint: fp,
-                            document: r.document,
-                            importedAt: nowIso(ctx),
-                            importedBy: actor.id,
-                            verification: r.verification,
-                            verificationNote: r.verificationNote,
-                            signerThumbprint: r.signerThumbprint,
-                          })
-                          .returning({ id: creditExternal.id })
-                          .get();
-              await audit(ctx, {
-                                actor: actor.id,
-                                action: 'credit.external.import',
-                                entityType: 'candidate',
-                                entityId: id,
-                                details: { external: row.id, credential: match?.code ?? null, title: r.title, issuer: r.issuer, awarded_on: r.awardedOn, file: input.fileName, ref: r.ref, verification: r.verification, note: standing.note },
-                              });
-              report.imported += 1;
-            }
-            report.candidatesCreated = [...created.values()];
-            for (const cid of report.candidatesCreated)
-              await audit(ctx, { actor: actor.id, action: 'candidate.create', entityType: 'candidate', entityId: cid, details: { file: input.fileName } });
-          });
+    for (const after of updates.values()) {
+      const before = (await getCandidate(ctx, after.id))!;
+      if (candidateChanges(before, after).length === 0) continue;
+      await ctx.db.orm.update(candidates).set(after).where(eq(candidates.id, after.id)).run();
+      await audit(ctx, {
+        actor: actor.id,
+        action: 'candidate.update',
+        entityType: 'candidate',
+        entityId: after.id,
+        details: { before, after, file: input.fileName },
+      });
+      report.candidatesUpdated.push(after.id);
+    }
+    const created = new Map<string, string>();
+    for (const r of records) {
+      const { id, how } = await resolveCandidate(ctx, r, created);
+      if (how === 'email') report.matchedByEmail.push({ line: r.ref, candidate: id });
+      const match = (r.humanCode ? matchCatalogue(catalogue, r.humanCode, '') : null) ?? matchCatalogue(catalogue, r.code, r.title);
+      if (!match) report.notInCatalogue.push(`${r.ref}: ${r.title}`);
+      const fp = fingerprint(id, r, match?.code ?? null);
+      const standing = externalStanding(r, trust);
+      if (!standing.counts) report.unverified.push({ line: r.ref, reason: standing.note });
+      const existing = await ctx.db.orm.select().from(creditExternal).where(eq(creditExternal.fingerprint, fp)).get();
+      if (existing) {
+        // The same record again: it changes nothing, unless it now proves (or attests) what was stored unverified.
+        if (externalStanding(existing, trust).counts || !standing.counts) {
+          report.unchanged += 1;
+          continue;
+        }
+        await ctx.db.orm
+          .update(creditExternal)
+          .set({
+            verification: r.verification,
+            verificationNote: r.verificationNote,
+            signerThumbprint: r.signerThumbprint,
+            document: r.document ?? existing.document,
+            sourceFile: input.fileName,
+            sourceRef: r.ref,
+          })
+          .where(eq(creditExternal.id, existing.id))
+          .run();
+        await audit(ctx, {
+          actor: actor.id,
+          action: 'credit.external.verify',
+          entityType: 'candidate',
+          entityId: existing.candidateId,
+          details: { external: existing.id, from: existing.verification, to: r.verification, note: standing.note, file: input.fileName, ref: r.ref },
+        });
+        report.upgraded += 1;
+        continue;
+      }
+      const row = await ctx.db.orm
+        .insert(creditExternal)
+        .values({
+          candidateId: id,
+          credentialCode: match?.code ?? null,
+          title: match?.title ?? r.title,
+          issuer: r.issuer,
+          issuerId: r.issuerId,
+          awardedOn: r.awardedOn,
+          expiresOn: r.expiresOn,
+          points: r.points,
+          hours: r.hours,
+          source: isBadge ? 'badge' : 'csv',
+          sourceFile: input.fileName,
+          sourceRef: r.ref,
+          fingerprint: fp,
+          document: r.document,
+          importedAt: nowIso(ctx),
+          importedBy: actor.id,
+          verification: r.verification,
+          verificationNote: r.verificationNote,
+          signerThumbprint: r.signerThumbprint,
+        })
+        .returning({ id: creditExternal.id })
+        .get();
+      await audit(ctx, {
+        actor: actor.id,
+        action: 'credit.external.import',
+        entityType: 'candidate',
+        entityId: id,
+        details: {
+          external: row.id,
+          credential: match?.code ?? null,
+          title: r.title,
+          issuer: r.issuer,
+          awarded_on: r.awardedOn,
+          file: input.fileName,
+          ref: r.ref,
+          verification: r.verification,
+          note: standing.note,
+        },
+      });
+      report.imported += 1;
+    }
+    report.candidatesCreated = [...created.values()];
+    for (const cid of report.candidatesCreated)
+      await audit(ctx, { actor: actor.id, action: 'candidate.create', entityType: 'candidate', entityId: cid, details: { file: input.fileName } });
+  });
   return report;
 }

@@ -38,10 +38,12 @@ export async function holders(ctx: ServiceContext, filter: InsightFilter = {}): 
   const people = new Map((await db.select().from(candidates).all()).map((c) => [c.id, c]));
   const out: Holder[] = [];
   const passed = await db
-      .select()
-      .from(portfolios)
-      .where(and(eq(portfolios.outcome, 'pass'), eq(portfolios.isAnchor, false), ...(filter.credential ? [eq(portfolios.credentialCode, filter.credential)] : [])))
-      .all();
+    .select()
+    .from(portfolios)
+    .where(
+      and(eq(portfolios.outcome, 'pass'), eq(portfolios.isAnchor, false), ...(filter.credential ? [eq(portfolios.credentialCode, filter.credential)] : [])),
+    )
+    .all();
   for (const t of await attemptTrails(ctx, passed)) {
     const at = passedAt(t);
     const who = people.get(passed.find((p) => p.id === t.portfolioId)!.candidateId);
@@ -49,14 +51,28 @@ export async function holders(ctx: ServiceContext, filter: InsightFilter = {}): 
     const c = catalogue.get(t.credential.code);
     const awardedOn = isoDay(at);
     const expiresOn = c?.validity_years ? addYearsIso(awardedOn, c.validity_years) : null;
-    out.push({ candidateId: who.id, name: who.name, email: who.email, school: who.school, district: who.district, code: t.credential.code, title: t.credential.title, source: 'app', issuer: c?.provider ?? '', awardedOn, expiresOn, current: expiresOn === null || today < expiresOn });
+    out.push({
+      candidateId: who.id,
+      name: who.name,
+      email: who.email,
+      school: who.school,
+      district: who.district,
+      code: t.credential.code,
+      title: t.credential.title,
+      source: 'app',
+      issuer: c?.provider ?? '',
+      awardedOn,
+      expiresOn,
+      current: expiresOn === null || today < expiresOn,
+    });
   }
-  const ext = (await db
+  const ext = (
+    await db
       .select()
       .from(creditExternal)
       .where(filter.credential ? eq(creditExternal.credentialCode, filter.credential) : undefined)
-      .all())
-    .filter((e) => e.credentialCode !== null);
+      .all()
+  ).filter((e) => e.credentialCode !== null);
   const trust = await trustIndex(ctx);
   for (const e of ext) {
     const who = people.get(e.candidateId);
@@ -65,11 +81,31 @@ export async function holders(ctx: ServiceContext, filter: InsightFilter = {}): 
     if (!who || !standing.counts) continue;
     const c = catalogue.get(e.credentialCode!);
     const expiresOn = e.expiresOn ?? (c?.validity_years ? addYearsIso(e.awardedOn, c.validity_years) : null);
-    out.push({ candidateId: who.id, name: who.name, email: who.email, school: who.school, district: who.district, code: e.credentialCode!, title: c?.title ?? e.title, source: 'external', issuer: standing.issuer, awardedOn: e.awardedOn, expiresOn, current: expiresOn === null || today < expiresOn });
+    out.push({
+      candidateId: who.id,
+      name: who.name,
+      email: who.email,
+      school: who.school,
+      district: who.district,
+      code: e.credentialCode!,
+      title: c?.title ?? e.title,
+      source: 'external',
+      issuer: standing.issuer,
+      awardedOn: e.awardedOn,
+      expiresOn,
+      current: expiresOn === null || today < expiresOn,
+    });
   }
   return out
     .filter((h) => (!filter.school || h.school === filter.school) && (!filter.district || h.district === filter.district))
-    .sort((a, b) => a.code.localeCompare(b.code) || a.district.localeCompare(b.district) || a.school.localeCompare(b.school) || a.name.localeCompare(b.name) || a.awardedOn.localeCompare(b.awardedOn));
+    .sort(
+      (a, b) =>
+        a.code.localeCompare(b.code) ||
+        a.district.localeCompare(b.district) ||
+        a.school.localeCompare(b.school) ||
+        a.name.localeCompare(b.name) ||
+        a.awardedOn.localeCompare(b.awardedOn),
+    );
 }
 
 /**
@@ -82,7 +118,11 @@ export async function programmeInsight(ctx: ServiceContext, actor: Reviewer, fil
   const db = ctx.db.orm;
   const all = await db.select().from(portfolios).where(eq(portfolios.isAnchor, false)).all();
   const firstDecision = new Map<string, string>(
-    ((await ctx.db.all('SELECT d.portfolio_id AS p, min(d.released_at) AS at FROM decisions d JOIN portfolios p ON p.id = d.portfolio_id AND p.is_anchor = 0 WHERE d.released_at IS NOT NULL GROUP BY d.portfolio_id')) as { p: string; at: string }[]).map((r) => [r.p, r.at]),
+    (
+      (await ctx.db.all(
+        'SELECT d.portfolio_id AS p, min(d.released_at) AS at FROM decisions d JOIN portfolios p ON p.id = d.portfolio_id AND p.is_anchor = 0 WHERE d.released_at IS NOT NULL GROUP BY d.portfolio_id',
+      )) as { p: string; at: string }[]
+    ).map((r) => [r.p, r.at]),
   );
   const credentials = (await listCredentials(ctx)).map((c) => {
     const mine = all.filter((p) => p.credentialCode === c.code);
@@ -111,7 +151,20 @@ export async function programmeInsight(ctx: ServiceContext, actor: Reviewer, fil
   };
 }
 
-export const HOLDER_COLUMNS = ['candidate_id', 'candidate_name', 'candidate_email', 'school', 'district', 'credential_code', 'credential_title', 'source', 'issuer', 'awarded_on', 'expires_on', 'current'] as const;
+export const HOLDER_COLUMNS = [
+  'candidate_id',
+  'candidate_name',
+  'candidate_email',
+  'school',
+  'district',
+  'credential_code',
+  'credential_title',
+  'source',
+  'issuer',
+  'awarded_on',
+  'expires_on',
+  'current',
+] as const;
 
 /** Holders as CSV, so a district can contact the people who already hold a skill. */
 export async function holdersCsv(ctx: ServiceContext, actor: Reviewer, filter: InsightFilter = {}): Promise<ExportFile> {
@@ -130,6 +183,18 @@ export async function holdersCsv(ctx: ServiceContext, actor: Reviewer, filter: I
     expires_on: h.expiresOn ?? '',
     current: h.current ? 'yes' : 'no',
   }));
-  await audit(ctx, { actor: actor.id, action: 'credit.holders.export', entityType: 'credential', entityId: filter.credential ?? '*', details: { ...filter, count: rows.length } });
-  return { fileName: `holders${filter.credential ? `-${filter.credential}` : ''}.csv`, mediaType: 'text/csv', encoding: 'utf8', content: toCsv([...HOLDER_COLUMNS], rows), count: rows.length };
+  await audit(ctx, {
+    actor: actor.id,
+    action: 'credit.holders.export',
+    entityType: 'credential',
+    entityId: filter.credential ?? '*',
+    details: { ...filter, count: rows.length },
+  });
+  return {
+    fileName: `holders${filter.credential ? `-${filter.credential}` : ''}.csv`,
+    mediaType: 'text/csv',
+    encoding: 'utf8',
+    content: toCsv([...HOLDER_COLUMNS], rows),
+    count: rows.length,
+  };
 }

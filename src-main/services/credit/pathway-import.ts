@@ -9,7 +9,11 @@ import { loadPathway, planSave, unknownCredentials, writePathway, type SaveResul
  * The importer's hooks for pathway files (`npm run cli -- import pathway.json`), checked with the rest of the
  * batch before anything is written (all or nothing), then written in the importer's transaction.
  */
-export async function checkPathwayImports(ctx: ServiceContext, files: { file: string; pathway: Pathway }[], batchCredentials: ReadonlySet<string>): Promise<ImportProblem[]> {
+export async function checkPathwayImports(
+  ctx: ServiceContext,
+  files: { file: string; pathway: Pathway }[],
+  batchCredentials: ReadonlySet<string>,
+): Promise<ImportProblem[]> {
   const problems: ImportProblem[] = [];
   const seen = new Set<string>();
   for (const { file, pathway } of files) {
@@ -25,13 +29,17 @@ export async function checkPathwayImports(ctx: ServiceContext, files: { file: st
   return problems;
 }
 
-export async function applyPathwayImports(ctx: ServiceContext, files: { pathway: Pathway }[], actor: string): Promise<{ id: string; version: number; result: SaveResult }[]> {
-  return (await mapInOrder(files, async ({ pathway }) => {
-      const plan = await planSave(ctx, pathway, 'import');
-      if ('problem' in plan) throw new Error(plan.problem);
-      await writePathway(ctx, pathway, plan, actor);
-      return { id: pathway.id, version: plan.version, result: plan.result };
-    }));
+export async function applyPathwayImports(
+  ctx: ServiceContext,
+  files: { pathway: Pathway }[],
+  actor: string,
+): Promise<{ id: string; version: number; result: SaveResult }[]> {
+  return await mapInOrder(files, async ({ pathway }) => {
+    const plan = await planSave(ctx, pathway, 'import');
+    if ('problem' in plan) throw new Error(plan.problem);
+    await writePathway(ctx, pathway, plan, actor);
+    return { id: pathway.id, version: plan.version, result: plan.result };
+  });
 }
 
 /** What a pathway file would change in a version that exists and is not yet in use (a used version is refused outright). */

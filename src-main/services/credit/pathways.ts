@@ -16,10 +16,10 @@ const parseRow = (r: Row): Pathway => PathwaySchema.parse(JSON.parse(r.definitio
 
 async function applicationCount(ctx: ServiceContext, id: string, version: number): Promise<number> {
   return (await ctx.db.orm
-      .select({ n: sql<number>`count(*)` })
-      .from(creditApplications)
-      .where(and(eq(creditApplications.pathwayId, id), eq(creditApplications.pathwayVersion, version)))
-      .get())!.n;
+    .select({ n: sql<number>`count(*)` })
+    .from(creditApplications)
+    .where(and(eq(creditApplications.pathwayId, id), eq(creditApplications.pathwayVersion, version)))
+    .get())!.n;
 }
 
 async function toVersion(ctx: ServiceContext, r: Row): Promise<PathwayVersion> {
@@ -37,7 +37,9 @@ export async function loadPathway(ctx: ServiceContext, id: string, version?: num
 }
 
 export async function pathwayVersions(ctx: ServiceContext, id: string): Promise<PathwayVersion[]> {
-  return (await mapInOrder((await ctx.db.orm.select().from(creditPathways).where(eq(creditPathways.id, id)).orderBy(asc(creditPathways.version)).all()), (r) => toVersion(ctx, r)));
+  return await mapInOrder(await ctx.db.orm.select().from(creditPathways).where(eq(creditPathways.id, id)).orderBy(asc(creditPathways.version)).all(), (r) =>
+    toVersion(ctx, r),
+  );
 }
 
 export async function getPathway(ctx: ServiceContext, id: string, version?: number): Promise<{ current: PathwayVersion; versions: PathwayVersion[] }> {
@@ -51,7 +53,11 @@ export async function getPathway(ctx: ServiceContext, id: string, version?: numb
 export function ruleSummary(p: Pathway): string {
   const r = p.rule;
   const parts = [
-    r.require.type === 'all_of' ? `all of ${r.credentials.join(', ')}` : r.require.type === 'n_of' ? `${r.require.n} of ${r.credentials.join(', ')}` : `any of ${r.credentials.join(', ')}`,
+    r.require.type === 'all_of'
+      ? `all of ${r.credentials.join(', ')}`
+      : r.require.type === 'n_of'
+        ? `${r.require.n} of ${r.credentials.join(', ')}`
+        : `any of ${r.credentials.join(', ')}`,
   ];
   if (r.min_points !== undefined) parts.push(`at least ${r.min_points} points`);
   if (r.min_hours !== undefined) parts.push(`at least ${r.min_hours} hours`);
@@ -61,28 +67,36 @@ export function ruleSummary(p: Pathway): string {
 }
 
 export async function listPathways(ctx: ServiceContext): Promise<PathwaySummary[]> {
-  const rows = await ctx.db.orm.select().from(creditPathways).orderBy(asc(creditPathways.targetCode), asc(creditPathways.id), asc(creditPathways.version)).all();
+  const rows = await ctx.db.orm
+    .select()
+    .from(creditPathways)
+    .orderBy(asc(creditPathways.targetCode), asc(creditPathways.id), asc(creditPathways.version))
+    .all();
   const latest = new Map<string, Row>();
   const counts = new Map<string, number>();
   for (const r of rows) {
     latest.set(r.id, r);
     counts.set(r.id, (counts.get(r.id) ?? 0) + 1);
   }
-  return (await mapInOrder([...latest.values()], async (r) => {
-      const p = parseRow(r);
-      const applications = (await ctx.db.orm.select({ n: sql<number>`count(*)` }).from(creditApplications).where(eq(creditApplications.pathwayId, r.id)).get())!.n;
-      return {
-        id: r.id,
-        version: r.version,
-        targetCode: p.target.code,
-        targetTitle: p.target.title,
-        qualification: p.target.qualification,
-        fourEyes: p.four_eyes,
-        versions: counts.get(r.id)!,
-        applications,
-        summary: ruleSummary(p),
-      };
-    }));
+  return await mapInOrder([...latest.values()], async (r) => {
+    const p = parseRow(r);
+    const applications = (await ctx.db.orm
+      .select({ n: sql<number>`count(*)` })
+      .from(creditApplications)
+      .where(eq(creditApplications.pathwayId, r.id))
+      .get())!.n;
+    return {
+      id: r.id,
+      version: r.version,
+      targetCode: p.target.code,
+      targetTitle: p.target.title,
+      qualification: p.target.qualification,
+      fourEyes: p.four_eyes,
+      versions: counts.get(r.id)!,
+      applications,
+      summary: ruleSummary(p),
+    };
+  });
 }
 
 /** Credential codes a pathway names that the catalogue does not have. */
@@ -98,7 +112,11 @@ export type SaveResult = 'created' | 'updated' | 'new_version' | 'unchanged';
  * place; a used (frozen) version stays as it was and the edit becomes the next version. Importing is stricter, like
  * rubrics: a frozen version never changes, a file must say version n+1.
  */
-export async function planSave(ctx: ServiceContext, p: Pathway, mode: 'edit' | 'import'): Promise<{ result: SaveResult; version: number } | { problem: string }> {
+export async function planSave(
+  ctx: ServiceContext,
+  p: Pathway,
+  mode: 'edit' | 'import',
+): Promise<{ result: SaveResult; version: number } | { problem: string }> {
   const versions = await ctx.db.orm.select().from(creditPathways).where(eq(creditPathways.id, p.id)).orderBy(asc(creditPathways.version)).all();
   if (versions.length === 0) return { result: 'created', version: mode === 'edit' ? 1 : p.version };
   const latest = versions.at(-1)!.version;
@@ -108,10 +126,9 @@ export async function planSave(ctx: ServiceContext, p: Pathway, mode: 'edit' | '
     return { problem: `pathway ${p.id} is at version ${latest}; the next version is ${latest + 1}, not ${p.version}` };
   }
   if (pathwayFingerprint(parseRow(same)) === pathwayFingerprint(p)) return { result: 'unchanged', version: p.version };
-  const frozen = await applicationCount(ctx, p.id, p.version) > 0;
+  const frozen = (await applicationCount(ctx, p.id, p.version)) > 0;
   if (!frozen) return { result: 'updated', version: p.version };
-  if (mode === 'import')
-    return { problem: `pathway ${p.id} version ${p.version} is in use and cannot change; publish it as version ${latest + 1}` };
+  if (mode === 'import') return { problem: `pathway ${p.id} version ${p.version} is in use and cannot change; publish it as version ${latest + 1}` };
   if (p.version !== latest) return { problem: `version ${p.version} of ${p.id} is not the latest (${latest}); edit the latest version` };
   return { result: 'new_version', version: latest + 1 };
 }
@@ -134,31 +151,58 @@ export async function writePathway(ctx: ServiceContext, input: Pathway, plan: { 
   if (plan.result === 'updated') {
     const before = await loadPathway(ctx, p.id, p.version);
     await ctx.db.orm
-            .update(creditPathways)
-            .set({ definition: values.definition, targetCode: values.targetCode, targetTitle: values.targetTitle, fourEyes: values.fourEyes, changeNote: values.changeNote })
-            .where(and(eq(creditPathways.id, p.id), eq(creditPathways.version, p.version)))
-            .run();
+      .update(creditPathways)
+      .set({
+        definition: values.definition,
+        targetCode: values.targetCode,
+        targetTitle: values.targetTitle,
+        fourEyes: values.fourEyes,
+        changeNote: values.changeNote,
+      })
+      .where(and(eq(creditPathways.id, p.id), eq(creditPathways.version, p.version)))
+      .run();
     await audit(ctx, { actor, action: 'pathway.update', entityType: 'pathway', entityId: `${p.id}@${p.version}`, details: { before, after: p } });
   } else {
     await ctx.db.orm.insert(creditPathways).values(values).run();
-    await audit(ctx, { actor, action: 'pathway.create', entityType: 'pathway', entityId: `${p.id}@${p.version}`, details: { target: p.target, rule: p.rule, four_eyes: p.four_eyes, change_note: p.change_note ?? null } });
+    await audit(ctx, {
+      actor,
+      action: 'pathway.create',
+      entityType: 'pathway',
+      entityId: `${p.id}@${p.version}`,
+      details: { target: p.target, rule: p.rule, four_eyes: p.four_eyes, change_note: p.change_note ?? null },
+    });
   }
   return p;
 }
 
-export async function savePathway(ctx: ServiceContext, input: PathwayInput, actor: Reviewer, mode: 'edit' | 'import' = 'edit'): Promise<{ result: SaveResult; version: PathwayVersion }> {
+export async function savePathway(
+  ctx: ServiceContext,
+  input: PathwayInput,
+  actor: Reviewer,
+  mode: 'edit' | 'import' = 'edit',
+): Promise<{ result: SaveResult; version: PathwayVersion }> {
   canEditPathways(actor);
   const parsed = PathwaySchema.safeParse(input);
-  if (!parsed.success) throw new ApiError('bad_request', 'the pathway is not valid', parsed.error.issues.map((i) => `${i.path.join('.') || '(pathway)'}: ${i.message}`));
+  if (!parsed.success)
+    throw new ApiError(
+      'bad_request',
+      'the pathway is not valid',
+      parsed.error.issues.map((i) => `${i.path.join('.') || '(pathway)'}: ${i.message}`),
+    );
   const p = parsed.data;
   const unknown = await unknownCredentials(ctx, p);
-  if (unknown.length) throw new ApiError('bad_request', 'the pathway names credentials the catalogue does not have', unknown.map((c) => `rule.credentials: unknown credential "${c}"`));
+  if (unknown.length)
+    throw new ApiError(
+      'bad_request',
+      'the pathway names credentials the catalogue does not have',
+      unknown.map((c) => `rule.credentials: unknown credential "${c}"`),
+    );
   return await transaction(ctx, async (ctx) => {
-        const plan = await planSave(ctx, p, mode);
-        if ('problem' in plan) throw new ApiError('conflict', plan.problem);
-        const saved = await writePathway(ctx, p, plan, actor.id);
-        return { result: plan.result, version: (await getPathway(ctx, saved.id, saved.version)).current };
-      });
+    const plan = await planSave(ctx, p, mode);
+    if ('problem' in plan) throw new ApiError('conflict', plan.problem);
+    const saved = await writePathway(ctx, p, plan, actor.id);
+    return { result: plan.result, version: (await getPathway(ctx, saved.id, saved.version)).current };
+  });
 }
 
 export async function importPathwayJson(ctx: ServiceContext, json: string, actor: Reviewer): Promise<{ result: SaveResult; version: PathwayVersion }> {

@@ -37,39 +37,41 @@ export const STUDENT_RECORD_COLUMNS = [
 export type StudentRecord = Record<(typeof STUDENT_RECORD_COLUMNS)[number], string | number>;
 
 export async function studentRecords(ctx: ServiceContext, actor: Reviewer): Promise<StudentRecord[]> {
-  return (await mapInOrder((await approvedApplications(ctx)), async (r) => {
-      const a = await getApplication(ctx, r.id, actor);
-      const t = a.pathway.target;
-      return {
-        application_id: a.id,
-        candidate_id: a.candidate.id,
-        candidate_name: a.candidate.name,
-        candidate_email: a.candidate.email,
-        school: a.candidate.school,
-        district: a.candidate.district,
-        award_code: t.code,
-        award_title: t.title,
-        qualification: t.qualification,
-        awarding_body: t.awarding_body,
-        // The award's own points and/or hours (a Masters paper has no hours, a renewal no points); an award that
-        // names neither is worth what was counted.
-        credit_points: t.points ?? (t.hours === undefined ? a.evaluation.totals.points : ''),
-        hours: t.hours ?? (t.points === undefined ? a.evaluation.totals.hours : ''),
-        pathway_id: a.pathway.id,
-        pathway_version: a.pathway.version,
-        application_date: a.date,
-        decided_on: isoDay(a.decidedAt ?? ''),
-        approvers: a.approvals.map((x) => `${x.approverName} (${x.approverId})`).join('; '),
-        credentials_counted: a.counted.map((c) => c.code).join('; '),
-        credential_sources: a.counted
-          .map((c) => (c.source === 'app' ? `${c.code} portfolio ${c.portfolioId} passed ${c.awardedOn}` : `${c.code} external ${c.issuer} awarded ${c.awardedOn}`))
-          .join('; '),
-        reasons: a.approvals
-          .map((x) => x.reasons)
-          .filter(Boolean)
-          .join(' | '),
-      };
-    }));
+  return await mapInOrder(await approvedApplications(ctx), async (r) => {
+    const a = await getApplication(ctx, r.id, actor);
+    const t = a.pathway.target;
+    return {
+      application_id: a.id,
+      candidate_id: a.candidate.id,
+      candidate_name: a.candidate.name,
+      candidate_email: a.candidate.email,
+      school: a.candidate.school,
+      district: a.candidate.district,
+      award_code: t.code,
+      award_title: t.title,
+      qualification: t.qualification,
+      awarding_body: t.awarding_body,
+      // The award's own points and/or hours (a Masters paper has no hours, a renewal no points); an award that
+      // names neither is worth what was counted.
+      credit_points: t.points ?? (t.hours === undefined ? a.evaluation.totals.points : ''),
+      hours: t.hours ?? (t.points === undefined ? a.evaluation.totals.hours : ''),
+      pathway_id: a.pathway.id,
+      pathway_version: a.pathway.version,
+      application_date: a.date,
+      decided_on: isoDay(a.decidedAt ?? ''),
+      approvers: a.approvals.map((x) => `${x.approverName} (${x.approverId})`).join('; '),
+      credentials_counted: a.counted.map((c) => c.code).join('; '),
+      credential_sources: a.counted
+        .map((c) =>
+          c.source === 'app' ? `${c.code} portfolio ${c.portfolioId} passed ${c.awardedOn}` : `${c.code} external ${c.issuer} awarded ${c.awardedOn}`,
+        )
+        .join('; '),
+      reasons: a.approvals
+        .map((x) => x.reasons)
+        .filter(Boolean)
+        .join(' | '),
+    };
+  });
 }
 
 /** Approved credit for student-record systems: CSV (BOM, CRLF, formula-injection guarded) or JSON. */
@@ -77,7 +79,13 @@ export async function exportStudentRecords(ctx: ServiceContext, format: 'csv' | 
   canView(actor);
   const rows = await studentRecords(ctx, actor);
   const stamp = isoDay(nowIso(ctx));
-  await audit(ctx, { actor: actor.id, action: 'credit.records.export', entityType: 'credit_application', entityId: '*', details: { format, count: rows.length } });
+  await audit(ctx, {
+    actor: actor.id,
+    action: 'credit.records.export',
+    entityType: 'credit_application',
+    entityId: '*',
+    details: { format, count: rows.length },
+  });
   if (format === 'json')
     return {
       fileName: `approved-credit-${stamp}.json`,
@@ -86,5 +94,11 @@ export async function exportStudentRecords(ctx: ServiceContext, format: 'csv' | 
       content: `${JSON.stringify({ format: 'evidence-workbench/approved-credit@1', exported_at: nowIso(ctx), columns: STUDENT_RECORD_COLUMNS, awards: rows }, null, 2)}\n`,
       count: rows.length,
     };
-  return { fileName: `approved-credit-${stamp}.csv`, mediaType: 'text/csv', encoding: 'utf8', content: toCsv([...STUDENT_RECORD_COLUMNS], rows), count: rows.length };
+  return {
+    fileName: `approved-credit-${stamp}.csv`,
+    mediaType: 'text/csv',
+    encoding: 'utf8',
+    content: toCsv([...STUDENT_RECORD_COLUMNS], rows),
+    count: rows.length,
+  };
 }

@@ -30,9 +30,19 @@ export async function setCreditSettings(ctx: ServiceContext, next: CreditSetting
   const value = CreditSettingsSchema.parse(next);
   const before = await getCreditSettings(ctx);
   await transaction(ctx, async (ctx) => {
-            const text = JSON.stringify(value.issuer);
-            await ctx.db.orm.insert(creditSettings).values({ key: ISSUER_KEY, value: text }).onConflictDoUpdate({ target: creditSettings.key, set: { value: text } }).run();
-            await audit(ctx, { actor: actor.id, action: 'credit.settings', entityType: 'credit_settings', entityId: ISSUER_KEY, details: { before: before.issuer, after: value.issuer } });
-          });
+    const text = JSON.stringify(value.issuer);
+    await ctx.db.orm
+      .insert(creditSettings)
+      .values({ key: ISSUER_KEY, value: text })
+      .onConflictDoUpdate({ target: creditSettings.key, set: { value: text } })
+      .run();
+    await audit(ctx, {
+      actor: actor.id,
+      action: 'credit.settings',
+      entityType: 'credit_settings',
+      entityId: ISSUER_KEY,
+      details: { before: before.issuer, after: value.issuer },
+    });
+  });
   return value;
 }

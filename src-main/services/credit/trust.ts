@@ -49,7 +49,10 @@ export interface TrustIndex {
 
 export async function trustIndex(ctx: ServiceContext): Promise<TrustIndex> {
   const rows = await ctx.db.orm.select().from(creditTrustedIssuers).all();
-  return { localName: (await getCreditSettings(ctx)).issuer.name, byThumbprint: new Map(rows.map((r) => [r.thumbprint, { issuerId: r.issuerId, name: r.name }])) };
+  return {
+    localName: (await getCreditSettings(ctx)).issuer.name,
+    byThumbprint: new Map(rows.map((r) => [r.thumbprint, { issuerId: r.issuerId, name: r.name }])),
+  };
 }
 
 const claimed = (name: string) => `${name} (claimed, not verified)`;
@@ -73,7 +76,10 @@ export function signatureStanding(index: TrustIndex, thumbprint: string, claimed
 }
 
 /** How a stored credential earned elsewhere stands today: trust list changes apply to records already imported. */
-export function externalStanding(row: Pick<ExternalRow, 'verification' | 'verificationNote' | 'signerThumbprint' | 'issuer' | 'issuerId'>, index: TrustIndex): Standing {
+export function externalStanding(
+  row: Pick<ExternalRow, 'verification' | 'verificationNote' | 'signerThumbprint' | 'issuer' | 'issuerId'>,
+  index: TrustIndex,
+): Standing {
   switch (row.verification) {
     case 'attested':
       return { counts: true, issuer: row.issuer, note: row.verificationNote };
@@ -93,7 +99,14 @@ export async function listTrustedIssuers(ctx: ServiceContext, actor: Reviewer): 
   const rows = await ctx.db.orm.select().from(creditTrustedIssuers).orderBy(asc(creditTrustedIssuers.name), asc(creditTrustedIssuers.thumbprint)).all();
   return {
     local: local ? { thumbprint: local.thumbprint, issuerId: settings.url, name: settings.name, jwk: local.jwk as Record<string, unknown> } : null,
-    issuers: rows.map((r) => ({ thumbprint: r.thumbprint, issuerId: r.issuerId, name: r.name, jwk: JSON.parse(r.publicJwk) as Record<string, unknown>, addedAt: r.addedAt, addedBy: r.addedBy })),
+    issuers: rows.map((r) => ({
+      thumbprint: r.thumbprint,
+      issuerId: r.issuerId,
+      name: r.name,
+      jwk: JSON.parse(r.publicJwk) as Record<string, unknown>,
+      addedAt: r.addedAt,
+      addedBy: r.addedBy,
+    })),
   };
 }
 
@@ -112,7 +125,8 @@ async function publicKeyFrom(text: string): Promise<JWK> {
   } catch (err) {
     throw new ApiError('bad_request', `the key is not valid JSON (${(err as Error).message})`);
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new ApiError('bad_request', 'the key must be a JWK: a JSON object with "kty"');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw new ApiError('bad_request', 'the key must be a JWK: a JSON object with "kty"');
   const jwk = parsed as JWK;
   if ('d' in jwk || 'p' in jwk || 'k' in jwk) {
     if (jwk.kty === 'oct') throw new ApiError('bad_request', 'the key is not a public key (kty "oct" is a shared secret)');
@@ -120,7 +134,11 @@ async function publicKeyFrom(text: string): Promise<JWK> {
   }
   const kind = PUBLIC_MEMBERS[jwk.kty ?? ''];
   const alg = kind?.alg(jwk);
-  if (!kind || !alg) throw new ApiError('bad_request', `the key is not a public key badges are signed with (kty ${JSON.stringify(jwk.kty)}${jwk.crv ? `, crv ${jwk.crv}` : ''}; accepted: Ed25519, P-256, P-384, RSA)`);
+  if (!kind || !alg)
+    throw new ApiError(
+      'bad_request',
+      `the key is not a public key badges are signed with (kty ${JSON.stringify(jwk.kty)}${jwk.crv ? `, crv ${jwk.crv}` : ''}; accepted: Ed25519, P-256, P-384, RSA)`,
+    );
   const publicJwk = Object.fromEntries(kind.members.map((m) => [m, (jwk as Record<string, unknown>)[m]])) as JWK;
   try {
     await importJWK(publicJwk, alg);
@@ -145,15 +163,26 @@ export async function addTrustedIssuer(ctx: ServiceContext, input: { issuerId: s
     } catch {
       /* reported below */
     }
-    if (named !== thumbprint) throw new ApiError('bad_request', `the issuer id ${issuerId.slice(0, 60)}… is a did:jwk that names a different key than the one given`);
+    if (named !== thumbprint)
+      throw new ApiError('bad_request', `the issuer id ${issuerId.slice(0, 60)}… is a did:jwk that names a different key than the one given`);
   }
-  if ((await localIssuerKey(ctx))?.thumbprint === thumbprint) throw new ApiError('conflict', "this is this installation's own issuer key: it is trusted already");
+  if ((await localIssuerKey(ctx))?.thumbprint === thumbprint)
+    throw new ApiError('conflict', "this is this installation's own issuer key: it is trusted already");
   const existing = await ctx.db.orm.select().from(creditTrustedIssuers).where(eq(creditTrustedIssuers.thumbprint, thumbprint)).get();
   if (existing) throw new ApiError('conflict', `this key is already on the trust list as ${existing.name} (${existing.issuerId})`);
   await transaction(ctx, async (ctx) => {
-            await ctx.db.orm.insert(creditTrustedIssuers).values({ thumbprint, issuerId, name, publicJwk: JSON.stringify(jwk), addedAt: nowIso(ctx), addedBy: actor.id }).run();
-            await audit(ctx, { actor: actor.id, action: 'credit.trust.add', entityType: 'trusted_issuer', entityId: thumbprint, details: { issuer_id: issuerId, name, jwk } });
-          });
+    await ctx.db.orm
+      .insert(creditTrustedIssuers)
+      .values({ thumbprint, issuerId, name, publicJwk: JSON.stringify(jwk), addedAt: nowIso(ctx), addedBy: actor.id })
+      .run();
+    await audit(ctx, {
+      actor: actor.id,
+      action: 'credit.trust.add',
+      entityType: 'trusted_issuer',
+      entityId: thumbprint,
+      details: { issuer_id: issuerId, name, jwk },
+    });
+  });
   return listTrustedIssuers(ctx, actor);
 }
 
@@ -162,8 +191,14 @@ export async function removeTrustedIssuer(ctx: ServiceContext, thumbprint: strin
   const existing = await ctx.db.orm.select().from(creditTrustedIssuers).where(eq(creditTrustedIssuers.thumbprint, thumbprint)).get();
   if (!existing) throw new ApiError('not_found', `no trusted issuer with key ${thumbprint.slice(0, 100)}`);
   await transaction(ctx, async (ctx) => {
-            await ctx.db.orm.delete(creditTrustedIssuers).where(eq(creditTrustedIssuers.thumbprint, thumbprint)).run();
-            await audit(ctx, { actor: actor.id, action: 'credit.trust.remove', entityType: 'trusted_issuer', entityId: thumbprint, details: { issuer_id: existing.issuerId, name: existing.name } });
-          });
+    await ctx.db.orm.delete(creditTrustedIssuers).where(eq(creditTrustedIssuers.thumbprint, thumbprint)).run();
+    await audit(ctx, {
+      actor: actor.id,
+      action: 'credit.trust.remove',
+      entityType: 'trusted_issuer',
+      entityId: thumbprint,
+      details: { issuer_id: existing.issuerId, name: existing.name },
+    });
+  });
   return listTrustedIssuers(ctx, actor);
 }

@@ -59,18 +59,20 @@ async function exportIds(ctx: ServiceContext, filter: ExportFilter, actor: Revie
   const [has, extra] = exportsDecisions(actor)
     ? ['SELECT 1 FROM decisions d WHERE d.portfolio_id = p.id AND d.released_at IS NOT NULL', []]
     : ["SELECT 1 FROM reviews r WHERE r.portfolio_id = p.id AND r.reviewer_id = ? AND r.kind = 'review' AND r.status = 'submitted'", [actor.id]];
-  const rows = (await ctx.db.all(`SELECT p.id FROM portfolios p ${where} AND EXISTS (${has}) ORDER BY p.submitted_at, p.id`, [...params, ...extra])) as { id: string }[];
+  const rows = (await ctx.db.all(`SELECT p.id FROM portfolios p ${where} AND EXISTS (${has}) ORDER BY p.submitted_at, p.id`, [...params, ...extra])) as {
+    id: string;
+  }[];
   return rows.map((r) => r.id).filter((id) => !f.portfolioIds || ids.has(id));
 }
 
 /** The actor's own submitted review of a portfolio, in the shape of a decision (source "review", revision 0). */
 async function ownReview(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<DecisionView> {
   const row = (await ctx.db.orm
-      .select()
-      .from(reviews)
-      .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.reviewerId, actor.id), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
-      .orderBy(desc(reviews.submittedAt))
-      .get())!;
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.reviewerId, actor.id), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
+    .orderBy(desc(reviews.submittedAt))
+    .get())!;
   const view = await toReviewView(ctx, row);
   return {
     id: row.id,
@@ -85,7 +87,9 @@ async function ownReview(ctx: ServiceContext, portfolioId: string, actor: Review
     decidedByName: view.reviewerName,
     decidedAt: row.submittedAt!,
     reason: null,
-    levels: Object.entries(view.levels).flatMap(([criterionId, score]) => (score === null ? [] : [{ criterionId, score, comment: view.comments[criterionId] ?? '' }])),
+    levels: Object.entries(view.levels).flatMap(([criterionId, score]) =>
+      score === null ? [] : [{ criterionId, score, comment: view.comments[criterionId] ?? '' }],
+    ),
     anchors: view.anchors,
     timeOnTaskMs: row.activeMs,
     // A review is the reviewer's own record, not a released decision.
@@ -213,7 +217,7 @@ export async function exportDecisions(ctx: ServiceContext, format: 'csv' | 'json
   const programme = exportsDecisions(actor);
   const ids = await exportIds(ctx, filter, actor);
   const anon = new Anonymizer(ctx, actor);
-  const records = (await mapInOrder(ids, async (id) => (await exportedDecision(ctx, id, anon, programme ? undefined : await ownReview(ctx, id, actor))).record));
+  const records = await mapInOrder(ids, async (id) => (await exportedDecision(ctx, id, anon, programme ? undefined : await ownReview(ctx, id, actor))).record);
   const stamp = formatDate(ctx.now(), "yyyy-MM-dd'T'HHmm");
   const content =
     format === 'csv'
@@ -221,18 +225,18 @@ export async function exportDecisions(ctx: ServiceContext, format: 'csv' | 'json
       : `${JSON.stringify({ format: 'evidence-workbench/decisions@1', exported_at: ctx.now().toISOString(), decisions: records }, null, 2)}\n`;
   const fileName = `${programme ? 'decisions' : 'my-reviews'}-${stamp}.${format}`;
   await transaction(ctx, async (ctx) => {
-            if (programme)
-              for (const id of ids) {
-                const status = ((await ctx.db.get('SELECT status FROM portfolios WHERE id = ?', [id])) as { status: string }).status;
-                if (status === 'decided') await setStatus(ctx, id, 'exported', actor.id, { file: fileName });
-              }
-            await audit(ctx, {
-                    actor: actor.id,
-                    action: programme ? 'decisions.export' : 'reviews.export',
-                    entityType: 'export',
-                    entityId: fileName,
-                    details: { format, count: ids.length, portfolios: ids },
-                  });
-          });
+    if (programme)
+      for (const id of ids) {
+        const status = ((await ctx.db.get('SELECT status FROM portfolios WHERE id = ?', [id])) as { status: string }).status;
+        if (status === 'decided') await setStatus(ctx, id, 'exported', actor.id, { file: fileName });
+      }
+    await audit(ctx, {
+      actor: actor.id,
+      action: programme ? 'decisions.export' : 'reviews.export',
+      entityType: 'export',
+      entityId: fileName,
+      details: { format, count: ids.length, portfolios: ids },
+    });
+  });
   return { fileName, mediaType: format === 'csv' ? 'text/csv;charset=utf-8' : 'application/json', encoding: 'utf8', content, count: ids.length };
 }

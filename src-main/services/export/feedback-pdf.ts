@@ -16,7 +16,10 @@ import { Anonymizer } from '../panels/anonymity';
  */
 async function requireFeedbackAccess(ctx: ServiceContext, portfolioId: string, actor: Reviewer, decidedBy: string): Promise<void> {
   if (actor.roles.some((r) => r === 'lead' || r === 'admin' || r === 'approver') || decidedBy === actor.id) return;
-  const reviewed = await ctx.db.get("SELECT 1 FROM reviews WHERE portfolio_id = ? AND reviewer_id = ? AND kind = 'review' AND status = 'submitted'", [portfolioId, actor.id]);
+  const reviewed = await ctx.db.get("SELECT 1 FROM reviews WHERE portfolio_id = ? AND reviewer_id = ? AND kind = 'review' AND status = 'submitted'", [
+    portfolioId,
+    actor.id,
+  ]);
   if (!reviewed) throw new ApiError('forbidden', `${actor.name} may export the feedback report only of a portfolio they reviewed`);
 }
 
@@ -46,7 +49,10 @@ export async function feedbackPdf(ctx: ServiceContext, portfolioId: string, acto
     if (c.comment) doc.text(`Reviewer's comment: ${c.comment}`, { indent: 12 });
     if (c.anchors.length) doc.text(`Evidence cited: ${c.anchors.map((a) => a.label).join('; ')}`, { indent: 12, size: 9.5, color: [0.25, 0.35, 0.45] });
   }
-  doc.rule().heading('Overall feedback', 12).text(record.feedback || '—');
+  doc
+    .rule()
+    .heading('Overall feedback', 12)
+    .text(record.feedback || '—');
   if (record.outcome === 'not_yet')
     doc.text('You may resubmit this portfolio. Your next attempt will be reviewed with this feedback in view.', { color: [0.3, 0.3, 0.3] });
   const bytes = await doc.save();

@@ -98,7 +98,13 @@ function vttCues(text: string): { n: number; text: string }[] {
     .replace(/\r\n?/g, '\n')
     .split(/\n{2,}/)
     .filter((block) => block.includes('-->'))
-    .map((block, i) => ({ n: i + 1, text: block.split('\n').filter((l) => !l.includes('-->')).join(' ') }));
+    .map((block, i) => ({
+      n: i + 1,
+      text: block
+        .split('\n')
+        .filter((l) => !l.includes('-->'))
+        .join(' '),
+    }));
 }
 
 /**
@@ -148,5 +154,9 @@ export async function recordScan(ctx: ServiceContext, portfolioId: string, scan:
   if (!scan) return;
   await saveIdentityFindings(ctx, portfolioId, scan.findings);
   for (const [evidenceId, sha256] of scan.stripped)
-    await ctx.db.orm.update(evidence).set({ strippedSha256: sha256 }).where(and(eq(evidence.portfolioId, portfolioId), eq(evidence.evidenceId, evidenceId))).run();
+    await ctx.db.orm
+      .update(evidence)
+      .set({ strippedSha256: sha256 })
+      .where(and(eq(evidence.portfolioId, portfolioId), eq(evidence.evidenceId, evidenceId)))
+      .run();
 }

@@ -92,7 +92,12 @@ async function collectTree(ctx: ServiceContext, tree: SourceTree, maxFileBytes: 
     const lower = entry.path.toLowerCase();
     const activity = /^activity\/([a-z0-9-]+)\.json$/.exec(entry.path);
     if (activity) {
-      if (!ACTIVITY_REPLAYS[activity[1]!]) out.problems.push({ source: tree.label, file: entry.path, reason: `unknown demo activity "${activity[1]}" (known: ${Object.keys(ACTIVITY_REPLAYS).join(', ')})` });
+      if (!ACTIVITY_REPLAYS[activity[1]!])
+        out.problems.push({
+          source: tree.label,
+          file: entry.path,
+          reason: `unknown demo activity "${activity[1]}" (known: ${Object.keys(ACTIVITY_REPLAYS).join(', ')})`,
+        });
       else out.activity.push(activity[1]!);
     } else if (lower.endsWith('.csv')) {
       const read = await readTextOrProblem(tree.label, entry);
@@ -129,13 +134,16 @@ async function collectTree(ctx: ServiceContext, tree: SourceTree, maxFileBytes: 
 }
 
 /** Checks what the batch refers to (credentials, rubrics, earlier attempts) against the batch itself and the database. */
-async function crossCheck(ctx: ServiceContext, c: Collected): Promise<{
-      rubrics: Map<string, Rubric>;
-      credentials: Map<string, Credential>;
-      unchanged: Set<string>;
-      /** What the import would change in records already here: refused unless the caller asked to update them. */
-      changes: FieldChange[];
-    }> {
+async function crossCheck(
+  ctx: ServiceContext,
+  c: Collected,
+): Promise<{
+  rubrics: Map<string, Rubric>;
+  credentials: Map<string, Credential>;
+  unchanged: Set<string>;
+  /** What the import would change in records already here: refused unless the caller asked to update them. */
+  changes: FieldChange[];
+}> {
   const changes: FieldChange[] = [];
   const rubricsIn = new Map<string, Rubric>();
   const credentialsIn = new Map<string, Credential>();
@@ -161,12 +169,12 @@ async function crossCheck(ctx: ServiceContext, c: Collected): Promise<{
         if (existing) changes.push(...credentialChanges(existing, cred));
       }
   }
-  const rubricKnown = async (id: string, version: number) => rubricsIn.get(`${id}@${version}`) ?? await loadRubric(ctx, id, version);
+  const rubricKnown = async (id: string, version: number) => rubricsIn.get(`${id}@${version}`) ?? (await loadRubric(ctx, id, version));
   for (const cred of credentialsIn.values())
-    if (!await rubricKnown(cred.rubric.id, cred.rubric.version))
+    if (!(await rubricKnown(cred.rubric.id, cred.rubric.version)))
       c.problems.push({ source: cred.code, field: 'rubric', reason: `rubric ${cred.rubric.id}@${cred.rubric.version} is not in this import or the database` });
   const pathways = c.catalogue.flatMap((cat) => (cat.kind === 'pathway' ? [cat] : []));
-  c.problems.push(...await checkPathwayImports(ctx, pathways, new Set(credentialsIn.keys())));
+  c.problems.push(...(await checkPathwayImports(ctx, pathways, new Set(credentialsIn.keys()))));
   changes.push(...(await mapInOrder(pathways, ({ pathway }) => pathwayChanges(ctx, pathway))).flat());
   for (const r of c.reviewers) {
     try {
@@ -197,7 +205,7 @@ async function crossCheck(ctx: ServiceContext, c: Collected): Promise<{
         });
       continue;
     }
-    const credential = credentialsIn.get(m.credential) ?? await loadCredential(ctx, m.credential);
+    const credential = credentialsIn.get(m.credential) ?? (await loadCredential(ctx, m.credential));
     if (!credential) {
       c.problems.push({ source: pkg.source, field: 'credential', reason: `unknown credential "${m.credential}"` });
       continue;
@@ -218,7 +226,13 @@ async function crossCheck(ctx: ServiceContext, c: Collected): Promise<{
     }
     if (m.resubmission_of) await checkResubmission(ctx, pkg, byId, c.problems);
   }
-  changes.push(...await candidateChangesOf(ctx, c.packages.filter((p) => !unchanged.has(p.manifest.id)), c.problems));
+  changes.push(
+    ...(await candidateChangesOf(
+      ctx,
+      c.packages.filter((p) => !unchanged.has(p.manifest.id)),
+      c.problems,
+    )),
+  );
   return { rubrics: rubricsIn, credentials: credentialsIn, unchanged, changes };
 }
 
@@ -264,14 +278,19 @@ async function checkResubmission(ctx: ServiceContext, pkg: ValidatedPackage, bat
   if (earlier.outcome === 'pass') fail(`earlier attempt ${m.resubmission_of} already passed; there is nothing to resubmit`);
   const maxAttempts = (await currentPolicy(ctx, m.credential)).max_attempts;
   if (m.attempt > maxAttempts)
-    problems.push({ source: pkg.source, field: 'attempt', reason: `attempt ${m.attempt} is beyond the maximum of ${maxAttempts} attempts for ${m.credential}` });
+    problems.push({
+      source: pkg.source,
+      field: 'attempt',
+      reason: `attempt ${m.attempt} is beyond the maximum of ${maxAttempts} attempts for ${m.credential}`,
+    });
 }
 
 /** A resubmission sends its earlier, decided Not yet attempt back to the candidate (returned), if that had not happened yet. */
 async function returnEarlierAttempt(ctx: ServiceContext, m: PortfolioManifest, actor: string): Promise<void> {
   if (!m.resubmission_of) return;
   const earlier = await ctx.db.orm.select({ status: portfolios.status }).from(portfolios).where(eq(portfolios.id, m.resubmission_of)).get();
-  if (earlier && (earlier.status === 'decided' || earlier.status === 'exported')) await setStatus(ctx, m.resubmission_of, 'returned', actor, { resubmission: m.id });
+  if (earlier && (earlier.status === 'decided' || earlier.status === 'exported'))
+    await setStatus(ctx, m.resubmission_of, 'returned', actor, { resubmission: m.id });
 }
 
 async function insertPortfolio(ctx: ServiceContext, pkg: ValidatedPackage, credential: Credential, actor: string): Promise<void> {
@@ -287,36 +306,47 @@ async function insertPortfolio(ctx: ServiceContext, pkg: ValidatedPackage, crede
   }
   const pseudonym = pseudonymCode(ctx.dataDir, m.candidate.id);
   const { seq } = await db
-      .insert(portfolios)
-      .values({
-        id: m.id,
-        pseudonym,
-        candidateId: m.candidate.id,
-        candidateName: m.candidate.name,
-        school: m.candidate.school,
-        district: m.candidate.district,
-        credentialCode: m.credential,
-        rubricId: credential.rubric.id,
-        rubricVersion: credential.rubric.version,
-        attempt: m.attempt,
-        resubmissionOf: m.resubmission_of,
-        submittedAt: new Date(m.submitted_at).toISOString(),
-        status: 'submitted',
-        outcome: null,
-        testPre: m.tests?.pre ?? null,
-        testPost: m.tests?.post ?? null,
-        manifestSha256: pkg.manifestSha256,
-        importedAt: now,
-        updatedAt: now,
-      })
-      .returning({ seq: portfolios.seq })
-      .get();
+    .insert(portfolios)
+    .values({
+      id: m.id,
+      pseudonym,
+      candidateId: m.candidate.id,
+      candidateName: m.candidate.name,
+      school: m.candidate.school,
+      district: m.candidate.district,
+      credentialCode: m.credential,
+      rubricId: credential.rubric.id,
+      rubricVersion: credential.rubric.version,
+      attempt: m.attempt,
+      resubmissionOf: m.resubmission_of,
+      submittedAt: new Date(m.submitted_at).toISOString(),
+      status: 'submitted',
+      outcome: null,
+      testPre: m.tests?.pre ?? null,
+      testPost: m.tests?.post ?? null,
+      manifestSha256: pkg.manifestSha256,
+      importedAt: now,
+      updatedAt: now,
+    })
+    .returning({ seq: portfolios.seq })
+    .get();
   await indexForSearch(ctx, { seq, id: m.id, pseudonym, identity: [m.candidate.id, m.candidate.name, m.candidate.email] });
   for (const [position, r] of m.responses.entries()) await db.insert(responses).values({ portfolioId: m.id, position, prompt: r.prompt, text: r.text }).run();
   for (const [position, e] of m.evidence.entries()) {
-    await db.insert(evidence)
-            .values({ portfolioId: m.id, evidenceId: e.id, position, title: e.title, kind: e.kind, mediaType: e.media_type, bytes: e.bytes, sha256: e.sha256, fileName: e.file })
-            .run();
+    await db
+      .insert(evidence)
+      .values({
+        portfolioId: m.id,
+        evidenceId: e.id,
+        position,
+        title: e.title,
+        kind: e.kind,
+        mediaType: e.media_type,
+        bytes: e.bytes,
+        sha256: e.sha256,
+        fileName: e.file,
+      })
+      .run();
     for (const criterionId of new Set(e.criteria)) await db.insert(evidenceCriteria).values({ portfolioId: m.id, evidenceId: e.id, criterionId }).run();
     for (const [i, c] of e.captions.entries())
       await db
@@ -329,12 +359,12 @@ async function insertPortfolio(ctx: ServiceContext, pkg: ValidatedPackage, crede
 /** Written when the import lands (its last transaction), so an import taken out again leaves no entry claiming it. */
 async function auditImported(ctx: ServiceContext, m: PortfolioManifest, actor: string): Promise<void> {
   await audit(ctx, {
-        actor,
-        action: 'portfolio.import',
-        entityType: 'portfolio',
-        entityId: m.id,
-        details: { candidate: m.candidate.id, credential: m.credential, attempt: m.attempt, files: m.evidence.length },
-      });
+    actor,
+    action: 'portfolio.import',
+    entityType: 'portfolio',
+    entityId: m.id,
+    details: { candidate: m.candidate.id, credential: m.credential, attempt: m.attempt, files: m.evidence.length },
+  });
 }
 
 /** The media type to record for a blob: the one the manifest claimed (captions are WebVTT). */
@@ -376,9 +406,17 @@ async function collectAndWrite(ctx: ServiceContext, source: string, options: Imp
   if (collected.catalogue.length === 0 && collected.packages.length === 0 && collected.reviewers.length === 0 && collected.problems.length === 0)
     collected.problems.push({ source: path.basename(source), reason: 'no portfolio package (manifest.json), rubric or credentials file found' });
   const checked = collected.problems.length === 0 ? await crossCheck(ctx, collected) : null;
-  if (checked) requireUpdatePermission(checked.changes, { updateExisting: options.updateExisting, caller: options.caller ?? systemActor(options.actor) }, collected.problems);
+  if (checked)
+    requireUpdatePermission(
+      checked.changes,
+      { updateExisting: options.updateExisting, caller: options.caller ?? systemActor(options.actor) },
+      collected.problems,
+    );
   if (!checked || collected.problems.length > 0) throw new ImportError(collected.problems);
-  collected.scans = await scanPackages(ctx, collected.packages.filter((p) => !checked.unchanged.has(p.manifest.id)));
+  collected.scans = await scanPackages(
+    ctx,
+    collected.packages.filter((p) => !checked.unchanged.has(p.manifest.id)),
+  );
   return await writeImport(ctx, collected, checked, path.basename(source), options);
 }
 
@@ -400,7 +438,13 @@ const pause = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve,
  * reviewer, resubmission and run-closing changes land with the last batch, and a failure (or, at the next start, a
  * killed process) takes the run's rows and the files nothing else refers to out again.
  */
-async function writeImport(ctx: ServiceContext, collected: Collected, checked: Awaited<ReturnType<typeof crossCheck>>, source: string, options: ImportOptions): Promise<ImportReport> {
+async function writeImport(
+  ctx: ServiceContext,
+  collected: Collected,
+  checked: Awaited<ReturnType<typeof crossCheck>>,
+  source: string,
+  options: ImportOptions,
+): Promise<ImportReport> {
   const { actor } = options;
   const report: ImportReport = {
     portfolios: [],
@@ -424,14 +468,23 @@ async function writeImport(ctx: ServiceContext, collected: Collected, checked: A
 
   const writeCatalogue = async (ctx: ServiceContext) => {
     const db = ctx.db.orm;
-    await db.insert(importRuns).values({ id: runId, pid: process.pid, source, startedAt: nowIso(ctx) }).run();
+    await db
+      .insert(importRuns)
+      .values({ id: runId, pid: process.pid, source, startedAt: nowIso(ctx) })
+      .run();
     for (const r of checked.rubrics.values()) {
-      const exists = await loadRubric(ctx, r.id, r.version) !== null;
+      const exists = (await loadRubric(ctx, r.id, r.version)) !== null;
       if (!exists) await insertRubric(ctx, r, actor);
       report.rubrics.push({ id: r.id, version: r.version, result: exists ? 'unchanged' : 'imported' });
     }
     for (const c of checked.credentials.values()) report.credentials.push({ code: c.code, result: await upsertCredential(ctx, c, actor) });
-    report.pathways.push(...await applyPathwayImports(ctx, collected.catalogue.flatMap((cat) => (cat.kind === 'pathway' ? [cat] : [])), actor));
+    report.pathways.push(
+      ...(await applyPathwayImports(
+        ctx,
+        collected.catalogue.flatMap((cat) => (cat.kind === 'pathway' ? [cat] : [])),
+        actor,
+      )),
+    );
   };
   const writePortfolios = async (ctx: ServiceContext, batch: ValidatedPackage[]) => {
     const db = ctx.db.orm;
@@ -442,7 +495,11 @@ async function writeImport(ctx: ServiceContext, collected: Collected, checked: A
       if (existing || checked.unchanged.has(m.id)) {
         if (existing && existing.manifestSha256 !== pkg.manifestSha256)
           throw new ImportError([
-            { source: pkg.source, field: 'id', reason: `portfolio ${m.id} was imported with different content by another import while this one ran; nothing was imported` },
+            {
+              source: pkg.source,
+              field: 'id',
+              reason: `portfolio ${m.id} was imported with different content by another import while this one ran; nothing was imported`,
+            },
           ]);
         report.portfolios.push({ id: m.id, result: 'unchanged' });
         continue;
@@ -454,10 +511,15 @@ async function writeImport(ctx: ServiceContext, collected: Collected, checked: A
           report.files.added += 1;
           report.files.bytes += blob.bytes;
         }
-        const row = await db.insert(blobs).values({ sha256: blob.sha256, bytes: blob.bytes, mediaType: types.get(blob.sha256)!, createdAt: now }).onConflictDoNothing().run();
+        const row = await db
+          .insert(blobs)
+          .values({ sha256: blob.sha256, bytes: blob.bytes, mediaType: types.get(blob.sha256)!, createdAt: now })
+          .onConflictDoNothing()
+          .run();
         if (row.changes > 0) await item(ctx, 'blob', blob.sha256);
       }
-      if (!await db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, m.candidate.id)).get()) await item(ctx, 'candidate', m.candidate.id);
+      if (!(await db.select({ id: candidates.id }).from(candidates).where(eq(candidates.id, m.candidate.id)).get()))
+        await item(ctx, 'candidate', m.candidate.id);
       await insertPortfolio(ctx, pkg, checked.credentials.get(m.credential) ?? (await loadCredential(ctx, m.credential))!, actor);
       await recordScan(ctx, m.id, collected.scans.get(m.id));
       await item(ctx, 'portfolio', m.id);
@@ -534,7 +596,11 @@ export async function importPath(ctx: ServiceContext, source: string, options: I
   // Warned once the policies in force are known (a demo's activity may just have made a review anonymous).
   for (const { id, result } of report.portfolios) {
     const findings = collected.scans.get(id)?.findings ?? [];
-    if (result === 'imported' && findings.length && (await currentPolicy(ctx, collected.packages.find((p) => p.manifest.id === id)!.manifest.credential)).anonymous)
+    if (
+      result === 'imported' &&
+      findings.length &&
+      (await currentPolicy(ctx, collected.packages.find((p) => p.manifest.id === id)!.manifest.credential)).anonymous
+    )
       report.identity.push({ portfolio: id, warning: identityWarning(findings), findings });
   }
   return report;

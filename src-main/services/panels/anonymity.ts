@@ -38,16 +38,19 @@ export class Anonymizer {
   }
 
   async row<T extends PortfolioRow>(row: T): Promise<T> {
-    if (!await this.hides(row.credential.code)) return row;
+    if (!(await this.hides(row.credential.code))) return row;
     return { ...row, candidate: withheldCandidate(pseudonymCode(this.ctx.dataDir, row.candidate.id)) };
   }
 
   /** Evidence of a portfolio as this actor gets it: renamed to its id, PDFs as their copy without metadata. */
   async evidence(credential: string, portfolioId: string, items: EvidenceView[]): Promise<EvidenceView[]> {
-    if (!await this.hides(credential)) return items;
+    if (!(await this.hides(credential))) return items;
     const stripped = new Map(
       (
-        (await this.ctx.db.all('SELECT e.evidence_id AS id, b.sha256, b.bytes FROM evidence e JOIN blobs b ON b.sha256 = e.stripped_sha256 WHERE e.portfolio_id = ?', [portfolioId])) as { id: string; sha256: string; bytes: number }[]
+        (await this.ctx.db.all(
+          'SELECT e.evidence_id AS id, b.sha256, b.bytes FROM evidence e JOIN blobs b ON b.sha256 = e.stripped_sha256 WHERE e.portfolio_id = ?',
+          [portfolioId],
+        )) as { id: string; sha256: string; bytes: number }[]
       ).map((e) => [e.id, e]),
     );
     return items.map((e) => ({
@@ -61,9 +64,9 @@ export class Anonymizer {
   async detail(d: PortfolioDetail): Promise<PortfolioDetail> {
     // On a reviewer's own machine, a portfolio from an anonymous bundle already carries only the pseudonym.
     if (d.candidate.email.endsWith(`@${WITHHELD_EMAIL_DOMAIN}`)) return { ...d, identity: { anonymousReview: true, withheld: true, findings: [] } };
-    if (!await this.hides(d.credential.code)) return d;
+    if (!(await this.hides(d.credential.code))) return d;
     return {
-      ...await this.row(d),
+      ...(await this.row(d)),
       evidence: await this.evidence(d.credential.code, d.id, d.evidence),
       // Where the evidence names the candidate is for the lead, not a pointer for the reviewer.
       identity: { ...d.identity, withheld: true, findings: [] },

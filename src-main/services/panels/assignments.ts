@@ -17,10 +17,10 @@ export type AssignmentRow = typeof assignments.$inferSelect;
 /** Assignments still in force on a portfolio (assigned or submitted; released ones are history). */
 export async function activeAssignments(ctx: ServiceContext, portfolioId: string): Promise<AssignmentRow[]> {
   return await ctx.db.orm
-      .select()
-      .from(assignments)
-      .where(and(eq(assignments.portfolioId, portfolioId), ne(assignments.status, 'released')))
-      .all();
+    .select()
+    .from(assignments)
+    .where(and(eq(assignments.portfolioId, portfolioId), ne(assignments.status, 'released')))
+    .all();
 }
 
 export async function assignmentOf(ctx: ServiceContext, portfolioId: string, reviewerId: string): Promise<AssignmentRow | undefined> {
@@ -29,23 +29,26 @@ export async function assignmentOf(ctx: ServiceContext, portfolioId: string, rev
 
 /** Reviews a portfolio needs in all: the policy's number, plus one per third review a moderator asked for. */
 export async function reviewsRequired(ctx: ServiceContext, portfolioId: string, credential: string): Promise<number> {
-  const thirds = (await ctx.db.orm
+  const thirds = (
+    await ctx.db.orm
       .select({ id: assignments.id })
       .from(assignments)
       .where(and(eq(assignments.portfolioId, portfolioId), eq(assignments.reason, 'third'), ne(assignments.status, 'released')))
-      .all()).length;
+      .all()
+  ).length;
   const open = await ctx.db.orm.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, portfolioId)).get();
   return (await currentPolicy(ctx, credential)).reviews_required + Math.max(thirds, open?.s === 'third_review' ? 1 : 0);
 }
 
 async function earlierReviewers(ctx: ServiceContext, resubmissionOf: string | null): Promise<string[]> {
   if (!resubmissionOf) return [];
-  return (await ctx.db.orm
+  return (
+    await ctx.db.orm
       .selectDistinct({ id: reviews.reviewerId })
       .from(reviews)
       .where(and(eq(reviews.portfolioId, resubmissionOf), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
-      .all())
-    .map((r) => r.id);
+      .all()
+  ).map((r) => r.id);
 }
 
 /** The allocation view of reviewers: open load, declared conflicts, calibration qualifications. */
@@ -58,16 +61,18 @@ async function allocationReviewers(ctx: ServiceContext): Promise<AllocationRevie
     if (!conflicts.has(c.reviewerId)) conflicts.set(c.reviewerId, new Set());
     conflicts.get(c.reviewerId)!.add(c.candidateId);
   }
-  return (await mapInOrder((await listReviewers(ctx))
-      .filter((r) => r.active && r.roles.includes('reviewer')), async (r) => ({
-        id: r.id,
-        school: r.school,
-        district: r.district,
-        load: load.get(r.id) ?? 0,
-        maxLoad: r.maxLoad,
-        conflicts: conflicts.get(r.id) ?? new Set(),
-        qualified: await qualifiedCredentials(ctx, r.id),
-      })));
+  return await mapInOrder(
+    (await listReviewers(ctx)).filter((r) => r.active && r.roles.includes('reviewer')),
+    async (r) => ({
+      id: r.id,
+      school: r.school,
+      district: r.district,
+      load: load.get(r.id) ?? 0,
+      maxLoad: r.maxLoad,
+      conflicts: conflicts.get(r.id) ?? new Set(),
+      qualified: await qualifiedCredentials(ctx, r.id),
+    }),
+  );
 }
 
 type PortfolioRow = typeof portfolios.$inferSelect;
@@ -80,18 +85,25 @@ async function allocationPortfolio(ctx: ServiceContext, p: PortfolioRow): Promis
     candidateId: p.candidateId,
     school: p.school,
     district: p.district,
-    needed: await reviewsRequired(ctx, p.id, p.credentialCode) - active.length,
+    needed: (await reviewsRequired(ctx, p.id, p.credentialCode)) - active.length,
     taken: new Set(active.map((a) => a.reviewerId)),
     earlierReviewers: await earlierReviewers(ctx, p.resubmissionOf),
   };
 }
 
-async function insertAssignment(ctx: ServiceContext, portfolioId: string, reviewerId: string, by: string, reason: 'review' | 'third', how: string): Promise<AssignmentRow> {
+async function insertAssignment(
+  ctx: ServiceContext,
+  portfolioId: string,
+  reviewerId: string,
+  by: string,
+  reason: 'review' | 'third',
+  how: string,
+): Promise<AssignmentRow> {
   const row = await ctx.db.orm
-      .insert(assignments)
-      .values({ portfolioId, reviewerId, status: 'assigned', reason, assignedAt: nowIso(ctx), assignedBy: by })
-      .returning()
-      .get();
+    .insert(assignments)
+    .values({ portfolioId, reviewerId, status: 'assigned', reason, assignedAt: nowIso(ctx), assignedBy: by })
+    .returning()
+    .get();
   await audit(ctx, { actor: by, action: 'assignment.create', entityType: 'portfolio', entityId: portfolioId, details: { reviewer: reviewerId, reason, how } });
   return row;
 }
@@ -101,19 +113,22 @@ const WAITING = "status IN ('submitted', 'in_review') AND is_anchor = 0";
 
 /** A new assignment is a third review while a moderator waits for one. */
 async function reasonFor(ctx: ServiceContext, portfolioId: string): Promise<'review' | 'third'> {
-  return (await ctx.db.orm.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, portfolioId)).get())?.s === 'third_review' ? 'third' : 'review';
+  return (await ctx.db.orm.select({ s: moderations.status }).from(moderations).where(eq(moderations.portfolioId, portfolioId)).get())?.s === 'third_review'
+    ? 'third'
+    : 'review';
 }
 
 /** Portfolios waiting for reviewers: submitted or in review (including third reviews), oldest first. */
 async function portfoliosNeedingReviewers(ctx: ServiceContext): Promise<PortfolioRow[]> {
   const received = new Set((await ctx.db.all<{ id: string }>('SELECT portfolio_id AS id FROM received_bundle_items')).map((r) => r.id));
-  return (await ctx.db.orm
+  return (
+    await ctx.db.orm
       .select()
       .from(portfolios)
       .where(and(inArray(portfolios.status, ['submitted', 'in_review']), eq(portfolios.isAnchor, false)))
       .orderBy(portfolios.submittedAt, portfolios.id)
-      .all())
-    .filter((p) => !received.has(p.id));
+      .all()
+  ).filter((p) => !received.has(p.id));
 }
 
 /** Allocates every portfolio that lacks reviewers (lead or admin); deterministic for the same data. */
@@ -130,7 +145,13 @@ export async function allocateAll(ctx: ServiceContext, actor: Reviewer): Promise
     for (const code of new Set(waiting.map((w) => w.credential))) policies.set(code, await currentPolicy(ctx, code));
     const result = allocate(waiting, await allocationReviewers(ctx), (c) => policies.get(c)!);
     for (const a of result.assigned) await insertAssignment(ctx, a.portfolio, a.reviewer, actor.id, await reasonFor(ctx, a.portfolio), 'allocate');
-    await audit(ctx, { actor: actor.id, action: 'allocation.run', entityType: 'panel', entityId: 'allocation', details: { assigned: result.assigned.length, unallocated: result.unallocated } });
+    await audit(ctx, {
+      actor: actor.id,
+      action: 'allocation.run',
+      entityType: 'panel',
+      entityId: 'allocation',
+      details: { assigned: result.assigned.length, unallocated: result.unallocated },
+    });
     return result;
   });
 }
@@ -144,11 +165,23 @@ export async function eligibilityProblem(ctx: ServiceContext, portfolioId: strin
   const p = await ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
   if (!p) return `no portfolio ${portfolioId}`;
   if (!reviewer.roles.includes('reviewer')) return `${reviewer.name} has no reviewer role`;
-  return problemWith(ctx, p, reviewer, (await allocationReviewers(ctx)).find((r) => r.id === reviewer.id), reader);
+  return problemWith(
+    ctx,
+    p,
+    reviewer,
+    (await allocationReviewers(ctx)).find((r) => r.id === reviewer.id),
+    reader,
+  );
 }
 
 /** eligibilityProblem on a portfolio row, with the reviewer's allocation view already read (undefined: not active). */
-async function problemWith(ctx: ServiceContext, p: PortfolioRow, reviewer: Reviewer, ar: AllocationReviewer | undefined, reader: Reviewer): Promise<string | null> {
+async function problemWith(
+  ctx: ServiceContext,
+  p: PortfolioRow,
+  reviewer: Reviewer,
+  ar: AllocationReviewer | undefined,
+  reader: Reviewer,
+): Promise<string | null> {
   const ap = await allocationPortfolio(ctx, p);
   if (!ar) return `${reviewer.name} is not an active reviewer`;
   const why = exclusion(ap, ar, await currentPolicy(ctx, p.credentialCode));
@@ -222,20 +255,30 @@ export async function reassign(ctx: ServiceContext, portfolioId: string, fromRev
     if (!current || current.status !== 'assigned') throw new ApiError('conflict', `${fromReviewer} has no open assignment on ${portfolioId}`);
     const target = await getReviewer(ctx, toReviewer);
     if (!target) throw new ApiError('not_found', `no reviewer ${toReviewer}`);
-    await ctx.db.orm.update(assignments).set({ status: 'released', closedAt: nowIso(ctx) }).where(eq(assignments.id, current.id)).run();
+    await ctx.db.orm
+      .update(assignments)
+      .set({ status: 'released', closedAt: nowIso(ctx) })
+      .where(eq(assignments.id, current.id))
+      .run();
     const problem = await eligibilityProblem(ctx, portfolioId, target, actor);
     if (problem) throw new ApiError('conflict', problem);
-    await audit(ctx, { actor: actor.id, action: 'assignment.release', entityType: 'portfolio', entityId: portfolioId, details: { reviewer: fromReviewer, to: toReviewer } });
+    await audit(ctx, {
+      actor: actor.id,
+      action: 'assignment.release',
+      entityType: 'portfolio',
+      entityId: portfolioId,
+      details: { reviewer: fromReviewer, to: toReviewer },
+    });
     return insertAssignment(ctx, portfolioId, toReviewer, actor.id, current.reason, 'reassign');
   });
 }
 
 export async function markSubmitted(ctx: ServiceContext, portfolioId: string, reviewerId: string): Promise<void> {
   await ctx.db.orm
-        .update(assignments)
-        .set({ status: 'submitted', closedAt: nowIso(ctx) })
-        .where(and(eq(assignments.portfolioId, portfolioId), eq(assignments.reviewerId, reviewerId), eq(assignments.status, 'assigned')))
-        .run();
+    .update(assignments)
+    .set({ status: 'submitted', closedAt: nowIso(ctx) })
+    .where(and(eq(assignments.portfolioId, portfolioId), eq(assignments.reviewerId, reviewerId), eq(assignments.status, 'assigned')))
+    .run();
 }
 
 export interface AssignmentView {
@@ -247,11 +290,14 @@ export interface AssignmentView {
 }
 
 export async function listAssignments(ctx: ServiceContext, filter: { reviewer?: string; includeReleased?: boolean } = {}): Promise<AssignmentView[]> {
-  return (await ctx.db.orm
+  return (
+    await ctx.db.orm
       .select()
       .from(assignments)
-      .where(and(filter.reviewer ? eq(assignments.reviewerId, filter.reviewer) : undefined, filter.includeReleased ? undefined : ne(assignments.status, 'released')))
+      .where(
+        and(filter.reviewer ? eq(assignments.reviewerId, filter.reviewer) : undefined, filter.includeReleased ? undefined : ne(assignments.status, 'released')),
+      )
       .orderBy(assignments.assignedAt, assignments.id)
-      .all())
-    .map((a) => ({ portfolio: a.portfolioId, reviewer: a.reviewerId, status: a.status, reason: a.reason, assignedAt: a.assignedAt }));
+      .all()
+  ).map((a) => ({ portfolio: a.portfolioId, reviewer: a.reviewerId, status: a.status, reason: a.reason, assignedAt: a.assignedAt }));
 }

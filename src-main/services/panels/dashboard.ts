@@ -21,11 +21,17 @@ export async function panelDashboard(ctx: ServiceContext): Promise<Dashboard> {
   const overdueDays = await getSetting(ctx, OVERDUE_DAYS_KEY, DEFAULT_OVERDUE_DAYS);
   const open = (await sqlite.all(`SELECT p.id, p.status, p.submitted_at AS at, p.credential_code AS credential,
               (SELECT count(*) FROM assignments a WHERE a.portfolio_id = p.id AND a.status <> 'released') AS active
-       FROM portfolios p WHERE p.is_anchor = 0 AND p.status IN ('submitted', 'in_review', 'scored', 'ready') ORDER BY p.status, p.submitted_at, p.id`)) as { id: string; status: string; at: string; credential: string; active: number }[];
+       FROM portfolios p WHERE p.is_anchor = 0 AND p.status IN ('submitted', 'in_review', 'scored', 'ready') ORDER BY p.status, p.submitted_at, p.id`)) as {
+    id: string;
+    status: string;
+    at: string;
+    credential: string;
+    active: number;
+  }[];
   // Still with reviewers: neither all reviews in (scored) nor reconciled and waiting for the lead (ready).
   const reviewing = open.filter((p) => p.status === 'submitted' || p.status === 'in_review');
   let awaiting = 0;
-  for (const p of reviewing) if (p.active < await reviewsRequired(ctx, p.id, p.credential)) awaiting++;
+  for (const p of reviewing) if (p.active < (await reviewsRequired(ctx, p.id, p.credential))) awaiting++;
   const count = async (sql: string) => ((await sqlite.get(sql)) as { n: number }).n;
   const counts = {
     awaiting_allocation: awaiting,
@@ -43,20 +49,41 @@ export async function panelDashboard(ctx: ServiceContext): Promise<Dashboard> {
     .sort((a, b) => b.days - a.days)
     .slice(0, 50);
 
-  const loads = (await sqlite.all("SELECT reviewer_id AS r, count(*) AS n FROM assignments WHERE status = 'assigned' GROUP BY reviewer_id")) as { r: string; n: number }[];
-  const done = (await sqlite.all("SELECT reviewer_id AS r, active_ms AS ms FROM reviews WHERE kind = 'review' AND status = 'submitted'")) as { r: string; ms: number }[];
+  const loads = (await sqlite.all("SELECT reviewer_id AS r, count(*) AS n FROM assignments WHERE status = 'assigned' GROUP BY reviewer_id")) as {
+    r: string;
+    n: number;
+  }[];
+  const done = (await sqlite.all("SELECT reviewer_id AS r, active_ms AS ms FROM reviews WHERE kind = 'review' AND status = 'submitted'")) as {
+    r: string;
+    ms: number;
+  }[];
   const reviewers = (await listReviewers(ctx))
     .filter((r) => r.roles.includes('reviewer'))
     .map((r) => {
       const mine = done.filter((d) => d.r === r.id).map((d) => d.ms / 60000);
       const med = median(mine);
-      return { id: r.id, name: r.name, open: loads.find((l) => l.r === r.id)?.n ?? 0, submitted: mine.length, maxLoad: r.maxLoad, medianMinutes: med === null ? null : Math.round(med * 10) / 10 };
+      return {
+        id: r.id,
+        name: r.name,
+        open: loads.find((l) => l.r === r.id)?.n ?? 0,
+        submitted: mine.length,
+        maxLoad: r.maxLoad,
+        medianMinutes: med === null ? null : Math.round(med * 10) / 10,
+      };
     });
 
   // Disagreement per criterion over portfolios with two or more submitted production reviews.
-  const scores = (await sqlite.all(`SELECT r.portfolio_id AS p, r.rubric_id AS rid, r.rubric_version AS rv, p.credential_code AS credential, s.criterion_id AS c, s.score
+  const scores =
+    (await sqlite.all(`SELECT r.portfolio_id AS p, r.rubric_id AS rid, r.rubric_version AS rv, p.credential_code AS credential, s.criterion_id AS c, s.score
        FROM reviews r JOIN review_scores s ON s.review_id = r.id JOIN portfolios p ON p.id = r.portfolio_id
-       WHERE r.kind = 'review' AND r.status = 'submitted' AND s.score IS NOT NULL ORDER BY r.id, s.criterion_id`)) as { p: string; rid: string; rv: number; credential: string; c: string; score: number }[];
+       WHERE r.kind = 'review' AND r.status = 'submitted' AND s.score IS NOT NULL ORDER BY r.id, s.criterion_id`)) as {
+      p: string;
+      rid: string;
+      rv: number;
+      credential: string;
+      c: string;
+      score: number;
+    }[];
   const byUnit = new Map<string, { title: string; credential: string; scores: number[] }>();
   const titles = new Map<string, string>();
   for (const s of scores) {
@@ -78,7 +105,9 @@ export async function panelDashboard(ctx: ServiceContext): Promise<Dashboard> {
   const disagreement = [...perCriterion.values()].map((a) => ({ ...a, rate: a.apart / a.compared })).sort((a, b) => b.rate - a.rate);
 
   // A decision counts in the week it was released (reconciled ones wait for a lead; every other went out at once).
-  const decided = (await sqlite.all('SELECT min(released_at) AS at FROM decisions WHERE released_at IS NOT NULL GROUP BY portfolio_id ORDER BY at')) as { at: string }[];
+  const decided = (await sqlite.all('SELECT min(released_at) AS at FROM decisions WHERE released_at IS NOT NULL GROUP BY portfolio_id ORDER BY at')) as {
+    at: string;
+  }[];
   // Weeks from the first decision (at least 12, at most a year) up to this week.
   const span = decided.length ? differenceInCalendarWeeks(now, new Date(decided[0]!.at), { weekStartsOn: 1 }) + 1 : 12;
   const weekCount = Math.min(52, Math.max(12, span));

@@ -15,7 +15,13 @@ import { returnToCandidate } from './history';
 import { setOverdueDays } from './settings';
 import { releaseDecisions } from './release';
 
-const Anchor = z.object({ criterion: z.string(), evidence: z.string(), page: z.number().int().optional(), start: z.number().optional(), end: z.number().optional() });
+const Anchor = z.object({
+  criterion: z.string(),
+  evidence: z.string(),
+  page: z.number().int().optional(),
+  start: z.number().optional(),
+  end: z.number().optional(),
+});
 const Step = z.discriminatedUnion('do', [
   z.object({
     do: z.literal('review'),
@@ -52,7 +58,9 @@ export const PanelsActivitySchema = z.object({
 });
 
 function target(a: z.infer<typeof Anchor>): AnchorTarget {
-  return a.page !== undefined ? { kind: 'pdf_page', page: a.page } : { kind: 'video_time', startS: a.start ?? 0, ...(a.end !== undefined ? { endS: a.end } : {}) };
+  return a.page !== undefined
+    ? { kind: 'pdf_page', page: a.page }
+    : { kind: 'video_time', startS: a.start ?? 0, ...(a.end !== undefined ? { endS: a.end } : {}) };
 }
 
 /**
@@ -80,9 +88,17 @@ export async function replayPanelsDemo(ctx: ServiceContext, file = path.join(dem
     if (step.do === 'claim') await claim(await at(step.portfolio, step.days), step.portfolio, await who(step.reviewer));
     else if (step.do === 'return') await returnToCandidate(await at(step.portfolio, step.days), step.portfolio, await who(step.by));
     else if (step.do === 'release')
-      await releaseDecisions(await at(step.portfolio, step.days), { items: [{ portfolioId: step.portfolio, ...(step.feedback !== undefined ? { feedback: step.feedback } : {}) }], confirm: false }, await who(step.by));
+      await releaseDecisions(
+        await at(step.portfolio, step.days),
+        { items: [{ portfolioId: step.portfolio, ...(step.feedback !== undefined ? { feedback: step.feedback } : {}) }], confirm: false },
+        await who(step.by),
+      );
     else if (step.do === 'moderate')
-      await moderate(await at(step.portfolio, step.days), { portfolioId: step.portfolio, levels: step.levels, comments: {}, feedback: step.feedback, note: step.note }, await who(step.moderator));
+      await moderate(
+        await at(step.portfolio, step.days),
+        { portfolioId: step.portfolio, levels: step.levels, comments: {}, feedback: step.feedback, note: step.note },
+        await who(step.moderator),
+      );
     else {
       const reviewer = await who(step.reviewer);
       const start = await at(step.portfolio, step.days);
@@ -91,7 +107,11 @@ export async function replayPanelsDemo(ctx: ServiceContext, file = path.join(dem
       const id = state.review.id;
       const working = await at(step.portfolio, step.days, 1);
       for (const a of step.anchors) await addAnchor(working, { reviewId: id, criterionId: a.criterion, evidenceId: a.evidence, target: target(a) }, reviewer);
-      await saveDraft(working, { reviewId: id, levels: step.levels, comments: step.comments, feedback: step.feedback, activeMsDelta: Math.round(step.minutes * 60_000) }, reviewer);
+      await saveDraft(
+        working,
+        { reviewId: id, levels: step.levels, comments: step.comments, feedback: step.feedback, activeMsDelta: Math.round(step.minutes * 60_000) },
+        reviewer,
+      );
       if (step.submit) await submitReview(await at(step.portfolio, step.days, 2), id, 0, reviewer);
     }
   }

@@ -16,21 +16,22 @@ import { requireRole } from '../reviewers';
 export async function attemptHistory(ctx: ServiceContext, portfolioId: string): Promise<AttemptHistory> {
   const p = await ctx.db.orm.select().from(portfolios).where(eq(portfolios.id, portfolioId)).get();
   if (!p) throw new ApiError('not_found', `no portfolio ${portfolioId}`);
-  const all = (await ctx.db.orm
+  const all = (
+    await ctx.db.orm
       .select()
       .from(portfolios)
       .where(and(eq(portfolios.candidateId, p.candidateId), eq(portfolios.credentialCode, p.credentialCode)))
       .orderBy(asc(portfolios.attempt))
-      .all())
-    .filter((a) => a.attempt <= p.attempt);
-  const attempts = (await mapInOrder(all, async (a) => ({
-      id: a.id,
-      attempt: a.attempt,
-      submittedAt: a.submittedAt,
-      status: a.status,
-      decision: (await loadDecisions(ctx, a.id)).at(-1) ?? null,
-      evidence: await portfolioEvidence(ctx, a.id),
-    })));
+      .all()
+  ).filter((a) => a.attempt <= p.attempt);
+  const attempts = await mapInOrder(all, async (a) => ({
+    id: a.id,
+    attempt: a.attempt,
+    submittedAt: a.submittedAt,
+    status: a.status,
+    decision: (await loadDecisions(ctx, a.id)).at(-1) ?? null,
+    evidence: await portfolioEvidence(ctx, a.id),
+  }));
   const current = attempts.at(-1)!.evidence;
   const previous = attempts.length > 1 ? attempts.at(-2)!.evidence : null;
   if (!previous) return { attempts, changes: [], removed: [] };
@@ -38,7 +39,11 @@ export async function attemptHistory(ctx: ServiceContext, portfolioId: string): 
   const changes = current.map((e) => ({
     evidenceId: e.id,
     title: e.title,
-    change: previousShas.has(e.sha256) ? ('unchanged' as const) : previous.some((x) => x.id === e.id || x.title === e.title) ? ('changed' as const) : ('new' as const),
+    change: previousShas.has(e.sha256)
+      ? ('unchanged' as const)
+      : previous.some((x) => x.id === e.id || x.title === e.title)
+        ? ('changed' as const)
+        : ('new' as const),
   }));
   const currentShas = new Set(current.map((e) => e.sha256));
   const removed = previous.filter((e) => !currentShas.has(e.sha256) && !current.some((x) => x.id === e.id || x.title === e.title));

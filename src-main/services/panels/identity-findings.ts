@@ -8,13 +8,9 @@ import { identityFindings } from '../../db/schema';
 import type { ServiceContext } from '../context';
 
 export async function loadIdentityFindings(ctx: ServiceContext, portfolioId: string): Promise<IdentityFinding[]> {
-  return (await ctx.db.orm
-      .select()
-      .from(identityFindings)
-      .where(eq(identityFindings.portfolioId, portfolioId))
-      .orderBy(asc(identityFindings.position))
-      .all())
-    .map((f) => ({ evidence: f.evidenceId, location: f.location, field: f.field }));
+  return (
+    await ctx.db.orm.select().from(identityFindings).where(eq(identityFindings.portfolioId, portfolioId)).orderBy(asc(identityFindings.position)).all()
+  ).map((f) => ({ evidence: f.evidenceId, location: f.location, field: f.field }));
 }
 
 export async function saveIdentityFindings(ctx: ServiceContext, portfolioId: string, findings: IdentityFinding[]): Promise<void> {

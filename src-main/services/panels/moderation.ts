@@ -31,12 +31,12 @@ export interface ModerationItem {
 export async function moderationQueue(ctx: ServiceContext, includeResolved = false): Promise<ModerationItem[]> {
   type Extra = { moderation: ModerationItem['status']; reason: string; openedAt: string };
   const rows = await portfolioRowsFor<Extra>(
-      ctx,
-      `SELECT p.seq, m.status, m.reason, m.opened_at FROM moderations m ${ctx.db.fn.joinInOrder} portfolios p ON p.id = m.portfolio_id
+    ctx,
+    `SELECT p.seq, m.status, m.reason, m.opened_at FROM moderations m ${ctx.db.fn.joinInOrder} portfolios p ON p.id = m.portfolio_id
      ${includeResolved ? '' : "WHERE m.status <> 'resolved'"} ORDER BY m.opened_at, m.portfolio_id`,
-      [],
-      'sel.status AS extra_moderation, sel.reason AS extra_reason, sel.opened_at AS extra_openedAt',
-    );
+    [],
+    'sel.status AS extra_moderation, sel.reason AS extra_reason, sel.opened_at AS extra_openedAt',
+  );
   return rows.map(({ moderation, reason, openedAt, ...row }) => ({ portfolio: row.id, status: moderation, reason, openedAt, row }));
 }
 
@@ -63,7 +63,14 @@ export interface ModerationCase {
 /** Both (or all three) reviews side by side, for a moderator. */
 export async function moderationCase(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<ModerationCase> {
   const m = await requireModerator(ctx, portfolioId, actor);
-  return { portfolio: portfolioId, status: m.status, reason: m.reason, note: m.note, revision: m.revision, reviews: (await mapInOrder((await submittedReviews(ctx, portfolioId)), (r) => toReviewView(ctx, r))) };
+  return {
+    portfolio: portfolioId,
+    status: m.status,
+    reason: m.reason,
+    note: m.note,
+    revision: m.revision,
+    reviews: await mapInOrder(await submittedReviews(ctx, portfolioId), (r) => toReviewView(ctx, r)),
+  };
 }
 
 type ModerationRow = typeof moderations.$inferSelect;
@@ -90,7 +97,15 @@ async function openCase(ctx: ServiceContext, portfolioId: string, revision: numb
  */
 export async function moderate(
   ctx: ServiceContext,
-  input: { portfolioId: string; levels: Record<string, number>; comments: Record<string, string>; feedback: string; note: string; confirm?: boolean; revision?: number },
+  input: {
+    portfolioId: string;
+    levels: Record<string, number>;
+    comments: Record<string, string>;
+    feedback: string;
+    note: string;
+    confirm?: boolean;
+    revision?: number;
+  },
   actor: Reviewer,
 ) {
   return await transaction(ctx, async (ctx) => {
@@ -121,7 +136,13 @@ export async function moderate(
       .set({ status: 'resolved', resolvedBy: actor.id, resolvedAt: now, note: input.note, revision: m.revision + 1, updatedBy: actor.id, updatedAt: now })
       .where(eq(moderations.portfolioId, input.portfolioId))
       .run();
-    await audit(ctx, { actor: actor.id, action: 'moderation.decide', entityType: 'portfolio', entityId: input.portfolioId, details: { outcome: preview.outcome, note: input.note, ...(warnings.length ? { confirmed: warnings } : {}) } });
+    await audit(ctx, {
+      actor: actor.id,
+      action: 'moderation.decide',
+      entityType: 'portfolio',
+      entityId: input.portfolioId,
+      details: { outcome: preview.outcome, note: input.note, ...(warnings.length ? { confirmed: warnings } : {}) },
+    });
     return decision;
   });
 }
@@ -132,7 +153,11 @@ export async function requestThirdReview(ctx: ServiceContext, portfolioId: strin
     const m = await openCase(ctx, portfolioId, revision, actor);
     if ((await submittedReviews(ctx, portfolioId)).length >= 3) throw new ApiError('conflict', `${portfolioId} already has three reviews`);
     const now = nowIso(ctx);
-    await ctx.db.orm.update(moderations).set({ status: 'third_review', note, revision: m.revision + 1, updatedBy: actor.id, updatedAt: now }).where(eq(moderations.portfolioId, portfolioId)).run();
+    await ctx.db.orm
+      .update(moderations)
+      .set({ status: 'third_review', note, revision: m.revision + 1, updatedBy: actor.id, updatedAt: now })
+      .where(eq(moderations.portfolioId, portfolioId))
+      .run();
     await setStatus(ctx, portfolioId, 'in_review', actor.id, { reason: 'third review requested' });
     await audit(ctx, { actor: actor.id, action: 'moderation.third_review', entityType: 'portfolio', entityId: portfolioId, details: { note } });
   });

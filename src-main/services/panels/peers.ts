@@ -11,21 +11,21 @@ import { toReviewView } from '../reviews';
 export async function peersVisible(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<boolean> {
   if (actor.roles.some((r) => r === 'moderator' || r === 'lead' || r === 'admin')) return true;
   return (
-    await ctx.db.orm
-            .select({ id: reviews.id })
-            .from(reviews)
-            .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.reviewerId, actor.id), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
-            .get() !== undefined
+    (await ctx.db.orm
+      .select({ id: reviews.id })
+      .from(reviews)
+      .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.reviewerId, actor.id), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
+      .get()) !== undefined
   );
 }
 
 async function otherReviews(ctx: ServiceContext, portfolioId: string, actor: Reviewer) {
   return await ctx.db.orm
-      .select()
-      .from(reviews)
-      .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.kind, 'review'), ne(reviews.reviewerId, actor.id)))
-      .orderBy(reviews.id)
-      .all();
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.kind, 'review'), ne(reviews.reviewerId, actor.id)))
+    .orderBy(reviews.id)
+    .all();
 }
 
 /** Only that the other reviews exist and how far they are: what a reviewer may know before submitting. */
@@ -35,8 +35,10 @@ export async function peerSummaries(ctx: ServiceContext, portfolioId: string, ac
 
 /** The other reviews in full, refused (403) until the reviewer has submitted their own. */
 export async function peerReviews(ctx: ServiceContext, portfolioId: string, actor: Reviewer): Promise<ReviewView[]> {
-  if (!await peersVisible(ctx, portfolioId, actor))
+  if (!(await peersVisible(ctx, portfolioId, actor)))
     throw new ApiError('forbidden', 'Blind review: the other reviews of this portfolio open once you have submitted your own.');
-  return (await mapInOrder((await otherReviews(ctx, portfolioId, actor))
-      .filter((r) => r.status === 'submitted'), (r) => toReviewView(ctx, r)));
+  return await mapInOrder(
+    (await otherReviews(ctx, portfolioId, actor)).filter((r) => r.status === 'submitted'),
+    (r) => toReviewView(ctx, r),
+  );
 }

@@ -16,23 +16,32 @@ import { lockRow } from '../locks';
 
 export async function submittedReviews(ctx: ServiceContext, portfolioId: string) {
   return await ctx.db.orm
-      .select()
-      .from(reviews)
-      .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
-      .orderBy(reviews.submittedAt, reviews.id)
-      .all();
+    .select()
+    .from(reviews)
+    .where(and(eq(reviews.portfolioId, portfolioId), eq(reviews.kind, 'review'), eq(reviews.status, 'submitted')))
+    .orderBy(reviews.submittedAt, reviews.id)
+    .all();
 }
 
 async function openModeration(ctx: ServiceContext, portfolioId: string, reason: string, actor: string): Promise<void> {
   const now = nowIso(ctx);
   await ctx.db.orm
-        .insert(moderations)
-        .values({ portfolioId, status: 'open', reason, openedAt: now, updatedBy: actor, updatedAt: now })
-        .onConflictDoUpdate({
-          target: moderations.portfolioId,
-          set: { status: 'open', reason, openedAt: now, resolvedBy: null, resolvedAt: null, revision: sql`${moderations.revision} + 1`, updatedBy: actor, updatedAt: now },
-        })
-        .run();
+    .insert(moderations)
+    .values({ portfolioId, status: 'open', reason, openedAt: now, updatedBy: actor, updatedAt: now })
+    .onConflictDoUpdate({
+      target: moderations.portfolioId,
+      set: {
+        status: 'open',
+        reason,
+        openedAt: now,
+        resolvedBy: null,
+        resolvedAt: null,
+        revision: sql`${moderations.revision} + 1`,
+        updatedBy: actor,
+        updatedAt: now,
+      },
+    })
+    .run();
   await audit(ctx, { actor, action: 'moderation.open', entityType: 'portfolio', entityId: portfolioId, details: { reason } });
 }
 
@@ -49,22 +58,22 @@ export async function afterReviewSubmitted(ctx: ServiceContext, portfolioId: str
   const policy = await currentPolicy(ctx, p.credentialCode);
   const rubric = (await loadRubric(ctx, p.rubricId, p.rubricVersion))!;
   const rows = await submittedReviews(ctx, portfolioId);
-  if (rows.length < await reviewsRequired(ctx, portfolioId, p.credentialCode)) return;
-  const views = (await mapInOrder(rows, (r) => toReviewView(ctx, r)));
+  if (rows.length < (await reviewsRequired(ctx, portfolioId, p.credentialCode))) return;
+  const views = await mapInOrder(rows, (r) => toReviewView(ctx, r));
   const submitted: SubmittedReview[] = views.map((v) => ({ levels: v.levels, comments: v.comments, outcome: v.outcome, feedback: v.feedback }));
   if (views.length === 1) {
     const v = views[0]!;
     await recordDecision(ctx, {
-            portfolioId,
-            outcome: v.outcome!,
-            total: rows[0]!.total,
-            feedback: v.feedback,
-            source: 'review',
-            reviewId: v.id,
-            decidedBy: reviewerId,
-            reason: null,
-            levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: v.levels[c.id]!, comment: v.comments[c.id] ?? '' })),
-          });
+      portfolioId,
+      outcome: v.outcome!,
+      total: rows[0]!.total,
+      feedback: v.feedback,
+      source: 'review',
+      reviewId: v.id,
+      decidedBy: reviewerId,
+      reason: null,
+      levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: v.levels[c.id]!, comment: v.comments[c.id] ?? '' })),
+    });
     return;
   }
   const moderation = await ctx.db.orm.select().from(moderations).where(eq(moderations.portfolioId, portfolioId)).get();
@@ -72,7 +81,8 @@ export async function afterReviewSubmitted(ctx: ServiceContext, portfolioId: str
   const levels = reconciledLevels(rubric, submitted, policy.final_levels);
   const preview = evaluateDecision(rubric, levels);
   const outcomesAgree = new Set(submitted.map((s) => s.outcome)).size === 1;
-  const finalReason = reason ?? (outcomesAgree && preview.outcome !== submitted[0]!.outcome ? 'reconciled levels give a different outcome than the reviewers' : null);
+  const finalReason =
+    reason ?? (outcomesAgree && preview.outcome !== submitted[0]!.outcome ? 'reconciled levels give a different outcome than the reviewers' : null);
   if (finalReason) {
     if (p.status === 'in_review') await setStatus(ctx, portfolioId, 'scored', reviewerId, { reason: finalReason });
     await openModeration(ctx, portfolioId, finalReason, reviewerId);
@@ -92,15 +102,15 @@ async function holdReconciled(
   outcome: 'pass' | 'not_yet',
 ): Promise<void> {
   await recordDecision(ctx, {
-        portfolioId,
-        outcome,
-        total,
-        feedback: mergeFeedback(views.map((v) => v.feedback)),
-        source: 'reconciled',
-        reviewId: null,
-        decidedBy: RECONCILIATION_ACTOR,
-        reason: `reconciled from reviews ${views.map((v) => `#${v.id} (${v.reviewerName})`).join(' and ')}: ${views.length} independent reviews agreed within tolerance`,
-        levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: levels[c.id]!, comment: joinTexts(views.map((v) => v.comments[c.id] ?? '')) })),
-        heldFrom: views.map((v) => v.id),
-      });
+    portfolioId,
+    outcome,
+    total,
+    feedback: mergeFeedback(views.map((v) => v.feedback)),
+    source: 'reconciled',
+    reviewId: null,
+    decidedBy: RECONCILIATION_ACTOR,
+    reason: `reconciled from reviews ${views.map((v) => `#${v.id} (${v.reviewerName})`).join(' and ')}: ${views.length} independent reviews agreed within tolerance`,
+    levels: rubric.criteria.map((c) => ({ criterionId: c.id, score: levels[c.id]!, comment: joinTexts(views.map((v) => v.comments[c.id] ?? '')) })),
+    heldFrom: views.map((v) => v.id),
+  });
 }

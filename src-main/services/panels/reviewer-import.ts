@@ -38,7 +38,10 @@ export function parseReviewersCsv(text: string): ReviewerRow[] {
   const [header, ...rows] = parsed.data;
   const cols = (header ?? []).map((h) => h.trim().toLowerCase());
   const missing = REVIEWER_COLUMNS.filter((c) => !cols.includes(c));
-  if (missing.length) throw new ReviewerCsvError([{ line: 1, reason: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected ${REVIEWER_COLUMNS.join(',')})` }]);
+  if (missing.length)
+    throw new ReviewerCsvError([
+      { line: 1, reason: `missing column${missing.length > 1 ? 's' : ''} ${missing.join(', ')} (expected ${REVIEWER_COLUMNS.join(',')})` },
+    ]);
   const at = (row: string[], c: (typeof REVIEWER_COLUMNS)[number]) => (row[cols.indexOf(c)] ?? '').trim();
   const seen = new Map<string, number>();
   const out: ReviewerRow[] = [];
@@ -125,20 +128,20 @@ export async function importReviewers(
   requireUpdatePermission(plan.changes, { updateExisting: options.updateExisting, caller: actor });
   const result = { created: [] as string[], updated: [] as string[], unchanged: plan.unchanged };
   await transaction(ctx, async (ctx) => {
-            for (const r of plan.update) {
-              const before = (await getReviewer(ctx, r.id))!;
-              const patch = Object.fromEntries(REVIEWER_FIELDS.filter((f) => diffFields('reviewer', r.id, before, r, [f]).length).map((f) => [f, r[f]]));
-              await updateReviewer(ctx, r.id, patch, actor);
-              result.updated.push(r.id);
-            }
-            for (const r of plan.create) {
-              try {
-                await createReviewer(ctx, { id: r.id, name: r.name, email: r.email, school: r.school, district: r.district, roles: r.roles }, actor);
-              } catch (err) {
-                throw new ReviewerCsvError([{ line: r.line, reason: (err as Error).message }]);
-              }
-              result.created.push(r.id);
-            }
-          });
+    for (const r of plan.update) {
+      const before = (await getReviewer(ctx, r.id))!;
+      const patch = Object.fromEntries(REVIEWER_FIELDS.filter((f) => diffFields('reviewer', r.id, before, r, [f]).length).map((f) => [f, r[f]]));
+      await updateReviewer(ctx, r.id, patch, actor);
+      result.updated.push(r.id);
+    }
+    for (const r of plan.create) {
+      try {
+        await createReviewer(ctx, { id: r.id, name: r.name, email: r.email, school: r.school, district: r.district, roles: r.roles }, actor);
+      } catch (err) {
+        throw new ReviewerCsvError([{ line: r.line, reason: (err as Error).message }]);
+      }
+      result.created.push(r.id);
+    }
+  });
   return result;
 }

@@ -17,9 +17,13 @@ async function putSetting(ctx: ServiceContext, key: string, value: unknown, fall
   const text = JSON.stringify(value);
   if (JSON.stringify(before) === text) return;
   await transaction(ctx, async (ctx) => {
-            await ctx.db.orm.insert(settings).values({ key, value: text }).onConflictDoUpdate({ target: settings.key, set: { value: text } }).run();
-            await audit(ctx, { actor, action: 'settings.change', entityType: 'setting', entityId: key, details: { from: before, to: value } });
-          });
+    await ctx.db.orm
+      .insert(settings)
+      .values({ key, value: text })
+      .onConflictDoUpdate({ target: settings.key, set: { value: text } })
+      .run();
+    await audit(ctx, { actor, action: 'settings.change', entityType: 'setting', entityId: key, details: { from: before, to: value } });
+  });
 }
 
 export const OVERDUE_DAYS_KEY = 'panel.overdue_days';

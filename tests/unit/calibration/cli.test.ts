@@ -27,7 +27,18 @@ describe('cli agreement', () => {
     const json = JSON.parse(r.out);
     expect(Object.keys(json)).toEqual(['criteria']);
     const [talk, plan] = json.criteria;
-    expect(Object.keys(talk)).toEqual(['criterion', 'units', 'exact', 'adjacent', 'fleiss_kappa', 'alpha_nominal', 'alpha_ordinal', 'alpha_interval', 'alpha_ordinal_ci', 'pairs']);
+    expect(Object.keys(talk)).toEqual([
+      'criterion',
+      'units',
+      'exact',
+      'adjacent',
+      'fleiss_kappa',
+      'alpha_nominal',
+      'alpha_ordinal',
+      'alpha_interval',
+      'alpha_ordinal_ci',
+      'pairs',
+    ]);
     expect(talk).toMatchObject({ criterion: 'talk', units: 3 });
     expect(talk.exact).toBeCloseTo(2 / 3, 15);
     expect(talk.exact).not.toBe(Number((2 / 3).toFixed(3)));
@@ -81,7 +92,15 @@ describe('cli agreement', () => {
 
     const rounds = await cli('rounds', 'list', '--data', w.ctx.dataDir, '--json');
     expect(JSON.parse(rounds.out)).toEqual([
-      expect.objectContaining({ name: 'Term 2 2026', status: 'open', rubric: { id: 'test-rubric', version: 1 }, anchors: ['P-1', 'P-2'], reviewers: ['R-a', 'R-b'], submitted: 4, expected: 4 }),
+      expect.objectContaining({
+        name: 'Term 2 2026',
+        status: 'open',
+        rubric: { id: 'test-rubric', version: 1 },
+        anchors: ['P-1', 'P-2'],
+        reviewers: ['R-a', 'R-b'],
+        submitted: 4,
+        expected: 4,
+      }),
     ]);
   });
 

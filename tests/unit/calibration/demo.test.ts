@@ -46,7 +46,9 @@ describe('the calibration demo', () => {
     expect(Math.abs(msd['R-mika']!)).toBeLessThan(0.25);
     expect(report.findings.join('\n')).toMatch(/Tevita Fonua is lenient/);
     expect(report.findings.join('\n')).toMatch(/Sarah Whitcombe is severe/);
-    expect(report.findings.join('\n')).toMatch(/Hemi Rāwiri drifted towards leniency: \+0\.13 in FA-8 calibration · Term 2 2026, \+0\.65 in CST-8 calibration · Term 3 2026/);
+    expect(report.findings.join('\n')).toMatch(
+      /Hemi Rāwiri drifted towards leniency: \+0\.13 in FA-8 calibration · Term 2 2026, \+0\.65 in CST-8 calibration · Term 3 2026/,
+    );
     expect(report.rubrics[0]!.ambiguous?.criterion).toBe('cst-culture');
     expect(report.drift.rounds).toHaveLength(2);
     expect((await isQualified(ctx, 'R-mika', 'CST-8')).qualified).toBe(true);

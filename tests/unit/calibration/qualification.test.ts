@@ -18,11 +18,32 @@ describe('qualification', () => {
     const w = await fiveAnchors();
     const [a, b, c, d] = w.reviewers;
     // a: 7 of 10 exact, the rest one level off → exactly 70 %: qualified.
-    for (const [p, x, y] of [['P-1', 3, 3], ['P-2', 3, 3], ['P-3', 3, 3], ['P-4', 3, 4], ['P-5', 2, 4]] as const) await score(w, a!, p, x, y);
+    for (const [p, x, y] of [
+      ['P-1', 3, 3],
+      ['P-2', 3, 3],
+      ['P-3', 3, 3],
+      ['P-4', 3, 4],
+      ['P-5', 2, 4],
+    ] as const)
+      await score(w, a!, p, x, y);
     // b: 8 of 10 exact, but one criterion two levels off.
-    for (const [p, x, y] of [['P-1', 3, 3], ['P-2', 3, 3], ['P-3', 3, 3], ['P-4', 3, 3], ['P-5', 1, 4]] as const) await score(w, b!, p, x, y);
+    for (const [p, x, y] of [
+      ['P-1', 3, 3],
+      ['P-2', 3, 3],
+      ['P-3', 3, 3],
+      ['P-4', 3, 3],
+      ['P-5', 1, 4],
+    ] as const)
+      await score(w, b!, p, x, y);
     // c: 6 of 10 exact.
-    for (const [p, x, y] of [['P-1', 3, 3], ['P-2', 3, 3], ['P-3', 3, 3], ['P-4', 4, 4], ['P-5', 4, 4]] as const) await score(w, c!, p, x, y);
+    for (const [p, x, y] of [
+      ['P-1', 3, 3],
+      ['P-2', 3, 3],
+      ['P-3', 3, 3],
+      ['P-4', 4, 4],
+      ['P-5', 4, 4],
+    ] as const)
+      await score(w, c!, p, x, y);
     // d: only four of the five anchors.
     for (const p of ['P-1', 'P-2', 'P-3', 'P-4']) await score(w, d!, p, 3, 3);
 

@@ -58,7 +58,14 @@ describe('production report rules', () => {
     const emp = report.rubrics.find((r) => r.id === 'rubric-emp-8')!;
     for (const c of emp.criteria) {
       expect(c.units).toBeLessThan(MIN_UNITS_FOR_COEFFICIENTS);
-      expect(c).toMatchObject({ withheld: 'coefficients', alpha_ordinal: null, alpha_nominal: null, alpha_interval: null, fleiss_kappa: null, alpha_ordinal_ci: null });
+      expect(c).toMatchObject({
+        withheld: 'coefficients',
+        alpha_ordinal: null,
+        alpha_nominal: null,
+        alpha_interval: null,
+        fleiss_kappa: null,
+        alpha_ordinal_ci: null,
+      });
     }
     const cst = report.rubrics.find((r) => r.id === 'rubric-cst-8')!;
     for (const c of cst.criteria) {
@@ -92,9 +99,16 @@ describe('bootstrap interval minimum', () => {
     await setPolicy(w.ctx, 'TST-8', { reviews_required: 2, tolerance: 1 }, w.lead);
     w.clock.now = new Date('2026-05-10T09:00:00Z');
     for (let i = 1; i <= MIN_UNITS_FOR_INTERVAL; i++)
-      for (const [who, shift] of [[a!, 0], [b!, i % 3 === 0 ? 1 : 0]] as const) {
+      for (const [who, shift] of [
+        [a!, 0],
+        [b!, i % 3 === 0 ? 1 : 0],
+      ] as const) {
         const s = await startReview(w.ctx, `P-${i}`, who);
-        await saveDraft(w.ctx, { reviewId: s.review!.id, levels: { planning: 1 + (i % 3) + shift, reflection: 1 + (i % 4) }, feedback: 'Feedback.', activeMsDelta: 0 }, who);
+        await saveDraft(
+          w.ctx,
+          { reviewId: s.review!.id, levels: { planning: 1 + (i % 3) + shift, reflection: 1 + (i % 4) }, feedback: 'Feedback.', activeMsDelta: 0 },
+          who,
+        );
         await submitReview(w.ctx, s.review!.id, 0, who);
       }
     const r = await productionReport(w.ctx, { from: '2026-05-01', to: '2026-05-31' }, w.lead);
@@ -102,7 +116,9 @@ describe('bootstrap interval minimum', () => {
     expect(planning.units).toBe(MIN_UNITS_FOR_INTERVAL);
     expect(planning.withheld).toBeNull();
     expect(planning.alpha_ordinal_ci).toHaveLength(2);
-    const line = reportCsv(r).split('\r\n').find((l) => l.startsWith('criterion,planning,'))!;
+    const line = reportCsv(r)
+      .split('\r\n')
+      .find((l) => l.startsWith('criterion,planning,'))!;
     expect(line).not.toContain(TOO_FEW_UNITS);
     expect(line).toContain(`,${Number(planning.alpha_ordinal_ci![0].toFixed(6))},`);
   });

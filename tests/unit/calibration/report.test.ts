@@ -154,7 +154,11 @@ describe('production report', () => {
       ['R-a', '2026-05'],
       ['R-b', '2026-05'],
     ]);
-    expect(await productionReport(w.ctx, { from: '2026-06-01', to: '2026-06-30' }, w.lead)).toMatchObject({ units: 0, ratings: 0, findings: ['No submitted scores yet.'] });
+    expect(await productionReport(w.ctx, { from: '2026-06-01', to: '2026-06-30' }, w.lead)).toMatchObject({
+      units: 0,
+      ratings: 0,
+      findings: ['No submitted scores yet.'],
+    });
     expect((await productionReport(w.ctx, { from: '2026-05-10', to: '2026-05-10' }, w.lead)).units).toBe(2);
   });
 });

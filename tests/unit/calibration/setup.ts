@@ -35,11 +35,21 @@ export async function calibrationWorld(n = 4, reviewerCount = 3): Promise<Calibr
       files: { 'plan.pdf': { bytes: pdf, media_type: 'application/pdf', kind: 'pdf', criteria: ['planning'] } },
     });
   await importPath(ctx, work, { actor: 'test' });
-  const lead = await createReviewer(ctx, { id: 'R-lead', name: 'Lena Lead', email: 'lead@example.nz', school: '', district: '', roles: ['lead', 'admin'] }, null);
+  const lead = await createReviewer(
+    ctx,
+    { id: 'R-lead', name: 'Lena Lead', email: 'lead@example.nz', school: '', district: '', roles: ['lead', 'admin'] },
+    null,
+  );
   const reviewers = [];
   for (let i = 0; i < reviewerCount; i++) {
     const letter = String.fromCharCode(97 + i);
-    reviewers.push(await createReviewer(ctx, { id: `R-${letter}`, name: `Reviewer ${letter.toUpperCase()}`, email: `${letter}@example.nz`, school: 'S', district: 'D', roles: ['reviewer'] }, lead));
+    reviewers.push(
+      await createReviewer(
+        ctx,
+        { id: `R-${letter}`, name: `Reviewer ${letter.toUpperCase()}`, email: `${letter}@example.nz`, school: 'S', district: 'D', roles: ['reviewer'] },
+        lead,
+      ),
+    );
   }
   return { ctx, clock, lead, reviewers };
 }
@@ -47,20 +57,31 @@ export async function calibrationWorld(n = 4, reviewerCount = 3): Promise<Calibr
 /** Makes P-… an anchor with the given reference levels (planning, reflection). */
 export async function anchor(w: CalibrationWorld, id: string, planning: number, reflection: number) {
   return await saveAnchor(
-      w.ctx,
-      {
-        portfolioId: id,
-        references: [
-          { criterionId: 'planning', score: planning, rationale: `${id}: planning rationale (reference ${planning}).` },
-          { criterionId: 'reflection', score: reflection, rationale: `${id}: reflection rationale (reference ${reflection}).` },
-        ],
-      },
-      w.lead,
-    );
+    w.ctx,
+    {
+      portfolioId: id,
+      references: [
+        { criterionId: 'planning', score: planning, rationale: `${id}: planning rationale (reference ${planning}).` },
+        { criterionId: 'reflection', score: reflection, rationale: `${id}: reflection rationale (reference ${reflection}).` },
+      ],
+    },
+    w.lead,
+  );
 }
 
-export async function round(w: CalibrationWorld, name: string, anchors: string[], reviewers: Reviewer[], opensAt = '2026-05-01T00:00:00Z', closesAt = '2026-05-31T00:00:00Z') {
-  return await createRound(w.ctx, { name, rubricId: 'test-rubric', rubricVersion: 1, opensAt, closesAt, anchors, reviewers: reviewers.map((r) => r.id) }, w.lead);
+export async function round(
+  w: CalibrationWorld,
+  name: string,
+  anchors: string[],
+  reviewers: Reviewer[],
+  opensAt = '2026-05-01T00:00:00Z',
+  closesAt = '2026-05-31T00:00:00Z',
+) {
+  return await createRound(
+    w.ctx,
+    { name, rubricId: 'test-rubric', rubricVersion: 1, opensAt, closesAt, anchors, reviewers: reviewers.map((r) => r.id) },
+    w.lead,
+  );
 }
 
 /** Scores an anchor through the workbench services, as the review page does. */
@@ -68,6 +89,10 @@ export async function score(w: CalibrationWorld, reviewer: Reviewer, portfolioId
   const state = await startReview(w.ctx, portfolioId, reviewer);
   if (!state.review) throw new Error(`${reviewer.id} cannot score ${portfolioId}: ${state.readOnlyReason}`);
   const notYet = planning < 3 || reflection < 3;
-  await saveDraft(w.ctx, { reviewId: state.review.id, levels: { planning, reflection }, feedback: notYet ? 'Calibration: not yet.' : '', activeMsDelta: 60_000 }, reviewer);
+  await saveDraft(
+    w.ctx,
+    { reviewId: state.review.id, levels: { planning, reflection }, feedback: notYet ? 'Calibration: not yet.' : '', activeMsDelta: 60_000 },
+    reviewer,
+  );
   return await submitReview(w.ctx, state.review.id, 0, reviewer);
 }

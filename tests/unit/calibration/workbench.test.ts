@@ -49,9 +49,21 @@ describe('anchors', () => {
 
   it('check reference levels against the rubric and fix them once a reviewer was compared', async () => {
     const w = await calibrationWorld(2, 1);
-    await expect(saveAnchor(w.ctx, { portfolioId: 'P-1', references: [{ criterionId: 'planning', score: 7, rationale: 'x' }] }, w.lead)).rejects.toThrow(ApiError);
+    await expect(saveAnchor(w.ctx, { portfolioId: 'P-1', references: [{ criterionId: 'planning', score: 7, rationale: 'x' }] }, w.lead)).rejects.toThrow(
+      ApiError,
+    );
     try {
-      await saveAnchor(w.ctx, { portfolioId: 'P-1', references: [{ criterionId: 'nope', score: 1, rationale: 'x' }, { criterionId: 'planning', score: 7, rationale: 'x' }] }, w.lead);
+      await saveAnchor(
+        w.ctx,
+        {
+          portfolioId: 'P-1',
+          references: [
+            { criterionId: 'nope', score: 1, rationale: 'x' },
+            { criterionId: 'planning', score: 7, rationale: 'x' },
+          ],
+        },
+        w.lead,
+      );
     } catch (err) {
       expect((err as ApiError).issues).toEqual(['"nope" is not a criterion of Test rubric v1', 'Planning: 7 is not one of its levels (1, 2, 3, 4)']);
     }
@@ -73,19 +85,28 @@ describe('calibration reviews in the workbench', () => {
     const [a] = w.reviewers;
     await anchor(w, 'P-1', 3, 2);
     await round(w, 'Blind', ['P-1'], [a!]);
-    const opened = (await core.handle('review.start', { portfolioId: 'P-1' }, { actor: a!.id })) as { review: { id: number; kind: string; revision: number }; reference: unknown };
+    const opened = (await core.handle('review.start', { portfolioId: 'P-1' }, { actor: a!.id })) as {
+      review: { id: number; kind: string; revision: number };
+      reference: unknown;
+    };
     expect(opened.review.kind).toBe('calibration');
     expect(opened.reference).toBeNull();
     const wire = JSON.stringify(opened);
     expect(wire).not.toContain('rationale');
     expect(wire).not.toContain('reference 3');
-    const saved = (await core.handle('review.save', { reviewId: opened.review.id, revision: opened.review.revision, levels: { planning: 4, reflection: 2 }, feedback: 'Not yet: reflection is thin.' }, { actor: a!.id })) as { revision: number };
+    const saved = (await core.handle(
+      'review.save',
+      { reviewId: opened.review.id, revision: opened.review.revision, levels: { planning: 4, reflection: 2 }, feedback: 'Not yet: reflection is thin.' },
+      { actor: a!.id },
+    )) as { revision: number };
     const again = JSON.stringify(await core.handle('review.open', { portfolioId: 'P-1' }, { actor: a!.id }));
     expect(again).not.toContain('rationale');
     // Neither the anchor API nor the reviewer's own calibration list leak it.
     await expect(core.handle('calibration.anchors.get', { portfolioId: 'P-1' }, { actor: a!.id })).rejects.toMatchObject({ code: 'forbidden' });
     expect(JSON.stringify(await core.handle('calibration.mine', {}, { actor: a!.id }))).not.toContain('rationale');
-    const submitted = (await core.handle('review.submit', { reviewId: opened.review.id, revision: saved.revision }, { actor: a!.id })) as { state: { reference: unknown; readOnly: boolean } };
+    const submitted = (await core.handle('review.submit', { reviewId: opened.review.id, revision: saved.revision }, { actor: a!.id })) as {
+      state: { reference: unknown; readOnly: boolean };
+    };
     expect(submitted.state.readOnly).toBe(true);
     expect(submitted.state.reference).toEqual([
       { criterionId: 'planning', score: 3, rationale: 'P-1: planning rationale (reference 3).' },

@@ -93,7 +93,10 @@ describe('cli panels', () => {
     await writePackageFolder(path.join(work, 'P-1'), { id: 'P-1' });
     expect((await cli('import', work, '--data', data)).code).toBe(0);
     const bad = path.join(work, 'bad.csv');
-    fs.writeFileSync(bad, 'id,name,email,school,district,roles\nR-1,Ana,ana@x.nz,S1,D1,reviewer\nR-2,Ben,not-an-email,S2,D1,reviewer;wizard\nR-1,Cat,cat@x.nz,S3,D2,reviewer\nR-4,,d@x.nz,S4,D2,reviewer\n');
+    fs.writeFileSync(
+      bad,
+      'id,name,email,school,district,roles\nR-1,Ana,ana@x.nz,S1,D1,reviewer\nR-2,Ben,not-an-email,S2,D1,reviewer;wizard\nR-1,Cat,cat@x.nz,S3,D2,reviewer\nR-4,,d@x.nz,S4,D2,reviewer\n',
+    );
     const r = await cli('reviewers', 'import', bad, '--data', data);
     expect(r.code).toBe(2);
     expect(r.err).toContain('line 3: invalid email "not-an-email"');

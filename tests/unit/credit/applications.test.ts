@@ -19,7 +19,15 @@ beforeEach(async () => {
     { id: 'P-1', credential: 'EMP-8', candidate: AROHA, submitted_at: '2026-03-01T09:00:00Z' },
     { id: 'P-2', credential: 'WCL-8', candidate: AROHA, submitted_at: '2026-04-20T09:00:00Z' },
     { id: 'P-3', credential: 'CST-8', candidate: AROHA, submitted_at: '2026-03-01T09:00:00Z' },
-    { id: 'P-4', credential: 'CST-8', candidate: AROHA, attempt: 2, resubmission_of: 'P-3', submitted_at: '2026-04-10T09:00:00Z', tests: { pre: 55, post: 82 } },
+    {
+      id: 'P-4',
+      credential: 'CST-8',
+      candidate: AROHA,
+      attempt: 2,
+      resubmission_of: 'P-3',
+      submitted_at: '2026-04-10T09:00:00Z',
+      tests: { pre: 55, post: 82 },
+    },
     { id: 'P-5', credential: 'EMP-8', candidate: SIONE, submitted_at: '2026-01-10T09:00:00Z' },
     { id: 'P-6', credential: 'CST-8', candidate: SIONE, submitted_at: '2026-01-12T09:00:00Z' },
   ]);
@@ -42,7 +50,8 @@ const apiError = async (fn: () => unknown): Promise<ApiError> => {
   }
   throw new Error('expected an ApiError');
 };
-const actions = async () => ((await w.ctx.db.all('SELECT action, actor, entity_id AS entity FROM audit_log ORDER BY id')) as { action: string; actor: string; entity: string }[]);
+const actions = async () =>
+  (await w.ctx.db.all('SELECT action, actor, entity_id AS entity FROM audit_log ORDER BY id')) as { action: string; actor: string; entity: string }[];
 
 describe('requirement checks', () => {
   it('tick every credential with where it came from, and count the points', async () => {
@@ -57,7 +66,12 @@ describe('requirement checks', () => {
     ]);
     // the evidence trail behind each credential: who decided and whether it was moderated
     const cst = app.trail.find((t) => t.key === 'portfolio:P-4')!;
-    expect(cst.attempt).toMatchObject({ portfolioId: 'P-4', attempt: 2, moderated: true, decisions: [{ source: 'moderation', decidedByName: 'Te Rina Walker' }] });
+    expect(cst.attempt).toMatchObject({
+      portfolioId: 'P-4',
+      attempt: 2,
+      moderated: true,
+      decisions: [{ source: 'moderation', decidedByName: 'Te Rina Walker' }],
+    });
     expect(app.trail.find((t) => t.key === 'portfolio:P-1')!.attempt).toMatchObject({ moderated: false, decisions: [{ source: 'reconciled' }] });
     expect(app.attainments.find((a) => a.key === 'portfolio:P-4')).toMatchObject({ postTest: 82, status: 'valid', expiresOn: '2031-05-03' });
   });
@@ -67,7 +81,8 @@ describe('requirement checks', () => {
       w.ctx,
       {
         fileName: 'massey.csv',
-        content: 'candidate_id,candidate_email,candidate_name,credential_code,issuer,awarded_on\nC-1002,s.tupou@manukau.school.nz,Sione Tupou,WCL-8,Massey University,2020-11-30\n',
+        content:
+          'candidate_id,candidate_email,candidate_name,credential_code,issuer,awarded_on\nC-1002,s.tupou@manukau.school.nz,Sione Tupou,WCL-8,Massey University,2020-11-30\n',
       },
       w.admin,
     );
@@ -79,27 +94,45 @@ describe('requirement checks', () => {
       [true, 'Contemporary Secondary Teaching Approaches: passed 2026-02-03, attempt 1'],
       [false, 'Credit points: 10 counted, at least 15 required'],
     ]);
-    expect(app.trail.find((t) => t.external)!.external).toMatchObject({ issuer: 'Massey University', source: 'csv', sourceFile: 'massey.csv', sourceRef: 'line 2' });
+    expect(app.trail.find((t) => t.external)!.external).toMatchObject({
+      issuer: 'Massey University',
+      source: 'csv',
+      sourceFile: 'massey.csv',
+      sourceRef: 'line 2',
+    });
     expect(app.actions).toEqual({ approve: false, decline: false, why: 'only a credit approver can decide' });
     expect((await getApplication(w.ctx, app.id, w.approver)).actions).toEqual({ approve: false, decline: true, why: 'not every requirement is met' });
     const err = await apiError(() => decideApplication(w.ctx, { applicationId: app.id, decision: 'approve', reasons: '' }, w.approver));
     expect(err.code).toBe('conflict');
-    expect(err.issues).toEqual(['Working Collaboratively and Building Leadership Capability: expired 2025-11-30', 'Credit points: 10 counted, at least 15 required']);
+    expect(err.issues).toEqual([
+      'Working Collaboratively and Building Leadership Capability: expired 2025-11-30',
+      'Credit points: 10 counted, at least 15 required',
+    ]);
   });
 
   it('checks on the application date, not today', async () => {
     const early = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-04-01' }, w.approver);
     expect(early.evaluation.met).toBe(false);
-    expect(early.evaluation.checks[1]!.reason).toBe('Working Collaboratively and Building Leadership Capability: passed 2026-05-19, after the application date');
+    expect(early.evaluation.checks[1]!.reason).toBe(
+      'Working Collaboratively and Building Leadership Capability: passed 2026-05-19, after the application date',
+    );
     expect(early.evaluation.checks[2]!.reason).toBe('Contemporary Secondary Teaching Approaches: passed 2026-05-03, after the application date');
   });
 
   it('refuses a second open application for the same pathway, and bad dates', async () => {
     await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
-    expect((await apiError(() => createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-11' }, w.approver))).message).toMatch(/already has an open application/);
-    expect((await apiError(() => createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'nope', date: '2026-11-11' }, w.approver))).code).toBe('not_found');
-    expect((await apiError(() => createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-13-01' }, w.approver))).code).toBe('bad_request');
-    expect((await apiError(() => createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-11' }, w.reviewer))).code).toBe('forbidden');
+    expect((await apiError(() => createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-11' }, w.approver))).message).toMatch(
+      /already has an open application/,
+    );
+    expect((await apiError(() => createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'nope', date: '2026-11-11' }, w.approver))).code).toBe(
+      'not_found',
+    );
+    expect((await apiError(() => createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-13-01' }, w.approver))).code).toBe(
+      'bad_request',
+    );
+    expect((await apiError(() => createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-11' }, w.reviewer))).code).toBe(
+      'forbidden',
+    );
   });
 });
 
@@ -126,7 +159,9 @@ describe('four eyes', () => {
       ['WCL-8', 'P-2', 1],
       ['CST-8', 'P-4', 2],
     ]);
-    expect((await apiError(() => decideApplication(w.ctx, { applicationId: id, decision: 'decline', reasons: 'late change' }, w.approver))).code).toBe('conflict');
+    expect((await apiError(() => decideApplication(w.ctx, { applicationId: id, decision: 'decline', reasons: 'late change' }, w.approver))).code).toBe(
+      'conflict',
+    );
     expect((await actions()).filter((a) => a.action.startsWith('credit.'))).toEqual([
       { action: 'credit.apply', actor: 'R-james', entity: id },
       { action: 'credit.approve.first', actor: 'R-james', entity: id },
@@ -160,7 +195,9 @@ describe('four eyes', () => {
     expect(d.status).toBe('declined');
     expect(d.counted).toEqual([]);
     // A credential passed later does not rewrite a decided application.
-    await w.ctx.db.run("INSERT INTO credit_external (candidate_id, credential_code, title, issuer, awarded_on, source, source_file, source_ref, fingerprint, imported_at, imported_by) VALUES ('C-1002','WCL-8','x','Massey','2026-10-01','csv','f','line 2','fp','t','t')");
+    await w.ctx.db.run(
+      "INSERT INTO credit_external (candidate_id, credential_code, title, issuer, awarded_on, source, source_file, source_ref, fingerprint, imported_at, imported_by) VALUES ('C-1002','WCL-8','x','Massey','2026-10-01','csv','f','line 2','fp','t','t')",
+    );
     expect((await getApplication(w.ctx, id, w.approver)).evaluation).toEqual(d.evaluation);
   });
 });
@@ -170,20 +207,32 @@ describe('role enforcement through the API core', () => {
     const core = createCore(w.ctx, { name: 'Evidence Workbench', version: 'test', shell: 'browser' });
     const { id } = await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
     for (const actor of ['R-rev', 'R-lead', 'R-admin'])
-      await expect(core.handle('credit.decide', { applicationId: id, decision: 'approve', revision: 0 }, { actor })).rejects.toMatchObject({ code: 'forbidden' });
-    await expect(core.handle('credit.decide', { applicationId: id, decision: 'approve', revision: 0 }, { actor: null })).rejects.toMatchObject({ code: 'unauthorized' });
+      await expect(core.handle('credit.decide', { applicationId: id, decision: 'approve', revision: 0 }, { actor })).rejects.toMatchObject({
+        code: 'forbidden',
+      });
+    await expect(core.handle('credit.decide', { applicationId: id, decision: 'approve', revision: 0 }, { actor: null })).rejects.toMatchObject({
+      code: 'unauthorized',
+    });
     // reviewers cannot even look
     await expect(core.handle('credit.applications', {}, { actor: 'R-rev' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(core.handle('credit.candidate', { id: AROHA.id }, { actor: 'R-rev' })).rejects.toMatchObject({ code: 'forbidden' });
     await expect(core.handle('credit.savePathway', { pathway: { ...EDUC581, id: 'x' } }, { actor: 'R-lead' })).rejects.toMatchObject({ code: 'forbidden' });
-    const ok = (await core.handle('credit.decide', { applicationId: id, decision: 'approve', reasons: 'ok', revision: 0 }, { actor: 'R-james' })) as { status: string };
+    const ok = (await core.handle('credit.decide', { applicationId: id, decision: 'approve', reasons: 'ok', revision: 0 }, { actor: 'R-james' })) as {
+      status: string;
+    };
     expect(ok.status).toBe('awaiting_second');
     expect((await actions()).filter((a) => a.action.startsWith('credit.approve'))).toHaveLength(1);
   });
 });
 
 describe('double counting', () => {
-  const EDUC580 = { ...EDUC581, id: 'educ-580', target: { ...EDUC581.target, code: 'EDUC 580', title: 'Mentoring in Schools', points: 5 }, rule: { credentials: ['EMP-8'], require: { type: 'all_of' as const } }, four_eyes: false };
+  const EDUC580 = {
+    ...EDUC581,
+    id: 'educ-580',
+    target: { ...EDUC581.target, code: 'EDUC 580', title: 'Mentoring in Schools', points: 5 },
+    rule: { credentials: ['EMP-8'], require: { type: 'all_of' as const } },
+    four_eyes: false,
+  };
 
   it('a credential counted toward one approved award cannot count toward another where the pathway forbids it', async () => {
     await savePathway(w.ctx, EDUC580, w.approver);
@@ -216,7 +265,9 @@ describe('double counting', () => {
     await decideApplication(w.ctx, { applicationId: a.id, decision: 'approve', reasons: '' }, w.approver);
     await decideApplication(w.ctx, { applicationId: b.id, decision: 'approve', reasons: '' }, w.approver);
     await decideApplication(w.ctx, { applicationId: a.id, decision: 'approve', reasons: '' }, w.approver2);
-    expect((await apiError(() => decideApplication(w.ctx, { applicationId: b.id, decision: 'approve', reasons: '' }, w.approver2))).issues![0]).toMatch(/already counted toward EDUC 580/);
+    expect((await apiError(() => decideApplication(w.ctx, { applicationId: b.id, decision: 'approve', reasons: '' }, w.approver2))).issues![0]).toMatch(
+      /already counted toward EDUC 580/,
+    );
     expect((await listApplications(w.ctx, w.approver)).map((x) => x.status)).toEqual(['approved', 'awaiting_second']);
   });
 });
@@ -231,7 +282,9 @@ describe('pathway versions', () => {
     const next = await savePathway(w.ctx, { ...EDUC581, description: 'Edited after use', change_note: 'clarified' }, w.approver);
     expect(next).toMatchObject({ result: 'new_version', version: { pathway: { version: 2, description: 'Edited after use' }, frozen: false } });
     expect((await getPathway(w.ctx, 'educ-581', 1)).current.pathway.description).toBe('Edited before use');
-    expect((await savePathway(w.ctx, { ...EDUC581, version: 2, description: 'Edited after use', change_note: 'clarified' }, w.approver)).result).toBe('unchanged');
+    expect((await savePathway(w.ctx, { ...EDUC581, version: 2, description: 'Edited after use', change_note: 'clarified' }, w.approver)).result).toBe(
+      'unchanged',
+    );
     expect((await actions()).filter((a) => a.action.startsWith('pathway.')).map((a) => `${a.action} ${a.entity}`)).toEqual([
       'pathway.create educ-581@1',
       'pathway.update educ-581@1',
@@ -252,9 +305,13 @@ describe('pathway versions', () => {
     expect((await importPathwayJson(w.ctx, file.content, w.approver)).result).toBe('unchanged');
     await createApplication(w.ctx, { candidateId: AROHA.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
     const changed = JSON.stringify({ ...doc, four_eyes: false });
-    expect((await apiError(() => importPathwayJson(w.ctx, changed, w.approver))).message).toBe('pathway educ-581 version 1 is in use and cannot change; publish it as version 2');
+    expect((await apiError(() => importPathwayJson(w.ctx, changed, w.approver))).message).toBe(
+      'pathway educ-581 version 1 is in use and cannot change; publish it as version 2',
+    );
     expect((await importPathwayJson(w.ctx, JSON.stringify({ ...doc, version: 2, four_eyes: false }), w.approver)).result).toBe('new_version');
-    expect((await apiError(() => importPathwayJson(w.ctx, JSON.stringify({ ...doc, id: 'other', rule: { credentials: ['NOPE-1'] } }), w.approver))).issues).toEqual(['rule.credentials: unknown credential "NOPE-1"']);
+    expect(
+      (await apiError(() => importPathwayJson(w.ctx, JSON.stringify({ ...doc, id: 'other', rule: { credentials: ['NOPE-1'] } }), w.approver))).issues,
+    ).toEqual(['rule.credentials: unknown credential "NOPE-1"']);
     expect((await apiError(() => importPathwayJson(w.ctx, '{"format":"x"}', w.approver))).message).toMatch(/unknown format "x"/);
   });
 });
@@ -318,7 +375,11 @@ describe('exports', () => {
       expect(text).toContain(s);
     const pending = await createApplication(w.ctx, { candidateId: SIONE.id, pathwayId: 'educ-581', date: '2026-11-10' }, w.approver);
     expect((await apiError(() => decisionLetter(w.ctx, pending.id, w.approver))).code).toBe('conflict');
-    const declined = await decideApplication(w.ctx, { applicationId: pending.id, decision: 'decline', reasons: 'Working Collaboratively is missing.' }, w.approver);
+    const declined = await decideApplication(
+      w.ctx,
+      { applicationId: pending.id, decision: 'decline', reasons: 'Working Collaboratively is missing.' },
+      w.approver,
+    );
     const dtext = (await pdfText(Buffer.from((await decisionLetter(w.ctx, declined.id, w.approver)).content, 'base64'))).join('\n').replace(/\s+/g, ' ');
     expect(dtext).toContain('Declined');
     expect(dtext).toContain('✗ Not met Working Collaboratively and Building Leadership Capability: missing');

@@ -56,33 +56,66 @@ describe('Open Badges 3.0 export', () => {
     expect(doc.validFrom).toBe('2026-03-18T02:00:00Z');
     expect(doc.validUntil).toBe('2031-03-18T00:00:00Z');
     const a = doc.credentialSubject.achievement;
-    expect(a).toMatchObject({ name: 'Effective Mentoring Practices', humanCode: 'EMP-8', achievementType: 'MicroCredential', creditsAvailable: 5, fieldOfStudy: 'Education', tag: ['NZQF 8'] });
+    expect(a).toMatchObject({
+      name: 'Effective Mentoring Practices',
+      humanCode: 'EMP-8',
+      achievementType: 'MicroCredential',
+      creditsAvailable: 5,
+      fieldOfStudy: 'Education',
+      tag: ['NZQF 8'],
+    });
     expect(a.criteria.narrative).toContain('Criteria: Planning; Reflection');
     const [ident] = doc.credentialSubject.identifier;
     expect(ident).toMatchObject({ identityType: 'emailAddress', hashed: true });
-    expect(ident.identityHash).toBe(`sha256$${crypto.createHash('sha256').update(AROHA.email + ident.salt).digest('hex')}`);
+    expect(ident.identityHash).toBe(
+      `sha256$${crypto
+        .createHash('sha256')
+        .update(AROHA.email + ident.salt)
+        .digest('hex')}`,
+    );
     expect(file.content).not.toContain(AROHA.email);
     expect(doc.proof).toMatchObject([{ type: 'JwtProof2020' }]);
     // the signing key lives in the data directory
     expect(fs.existsSync(path.join(w.ctx.dataDir, 'keys', 'issuer-ed25519.json'))).toBe(true);
-    expect(await verifyBadgeFile(w.ctx, file.content)).toEqual({ ok: true, problems: [], achievement: 'Effective Mentoring Practices', issuer: 'Te Whare Ako Professional Learning', validFrom: '2026-03-18T02:00:00Z', signedHere: true });
+    expect(await verifyBadgeFile(w.ctx, file.content)).toEqual({
+      ok: true,
+      problems: [],
+      achievement: 'Effective Mentoring Practices',
+      issuer: 'Te Whare Ako Professional Learning',
+      validFrom: '2026-03-18T02:00:00Z',
+      signedHere: true,
+    });
     const audit = await w.ctx.db.all("SELECT actor, entity_id AS entity FROM audit_log WHERE action = 'badge.export'");
     expect(audit).toEqual([{ actor: 'R-lead', entity: 'P-1' }]);
   });
 
   it('re-exporting re-signs the same credential; the issuer profile is configurable', async () => {
     const first = JSON.parse((await exportPortfolioBadge(w.ctx, 'P-1', w.approver)).content);
-    await setCreditSettings(w.ctx, { issuer: { name: 'Kāhui Ako Credentials Office', url: 'https://credentials.kahui.example.nz', email: '', description: '' } }, w.admin);
+    await setCreditSettings(
+      w.ctx,
+      { issuer: { name: 'Kāhui Ako Credentials Office', url: 'https://credentials.kahui.example.nz', email: '', description: '' } },
+      w.admin,
+    );
     const second = JSON.parse((await exportPortfolioBadge(w.ctx, 'P-1', w.approver)).content);
     expectValidOb3(second);
     expect(second.id).toBe(first.id);
     expect(second.credentialSubject.identifier[0].salt).toBe(first.credentialSubject.identifier[0].salt);
-    expect(second.issuer).toEqual({ id: 'https://credentials.kahui.example.nz', type: ['Profile'], name: 'Kāhui Ako Credentials Office', url: 'https://credentials.kahui.example.nz' });
-    await expect(setCreditSettings(w.ctx, { issuer: { name: 'x', url: 'https://x.nz', email: '', description: '' } }, w.lead)).rejects.toThrow(/needs the role/);
+    expect(second.issuer).toEqual({
+      id: 'https://credentials.kahui.example.nz',
+      type: ['Profile'],
+      name: 'Kāhui Ako Credentials Office',
+      url: 'https://credentials.kahui.example.nz',
+    });
+    await expect(setCreditSettings(w.ctx, { issuer: { name: 'x', url: 'https://x.nz', email: '', description: '' } }, w.lead)).rejects.toThrow(
+      /needs the role/,
+    );
   });
 
   it('refuses a portfolio that has not passed, and profiles without a credit role', async () => {
-    await expect(exportPortfolioBadge(w.ctx, 'P-2', w.approver)).rejects.toMatchObject({ code: 'conflict', message: 'P-2 has not passed, so there is no badge to issue' });
+    await expect(exportPortfolioBadge(w.ctx, 'P-2', w.approver)).rejects.toMatchObject({
+      code: 'conflict',
+      message: 'P-2 has not passed, so there is no badge to issue',
+    });
     const core = createCore(w.ctx, { name: 'Evidence Workbench', version: 'test', shell: 'browser' });
     await expect(core.handle('credit.badge', { portfolioId: 'P-1' }, { actor: 'R-rev' })).rejects.toMatchObject({ code: 'forbidden' });
     const ok = (await core.handle('credit.badge', { portfolioId: 'P-1' }, { actor: 'R-james' })) as { content: string };
@@ -111,7 +144,13 @@ describe('cli badge export / verify', () => {
       fs.writeFileSync(f, JSON.stringify(d, null, 2));
       return f;
     };
-    const tampered = await cli('badge', 'verify', write('tampered.json', (d) => (d.credentialSubject.achievement.creditsAvailable = 15)), '--data', data);
+    const tampered = await cli(
+      'badge',
+      'verify',
+      write('tampered.json', (d) => (d.credentialSubject.achievement.creditsAvailable = 15)),
+      '--data',
+      data,
+    );
     expect(tampered.code).toBe(2);
     expect(tampered.err).toContain('tampered: /credentialSubject/achievement/creditsAvailable differs from the signed credential');
 
@@ -120,11 +159,23 @@ describe('cli badge export / verify', () => {
       const [h, p, sig] = jwt.split('.') as [string, string, string];
       return `${h}.${p}.${sig.slice(0, 10)}${sig[10] === 'A' ? 'B' : 'A'}${sig.slice(11)}`;
     };
-    const badSig = await cli('badge', 'verify', write('sig.json', (d) => (d.proof[0].jwt = flipSignature(d.proof[0].jwt))), '--data', data);
+    const badSig = await cli(
+      'badge',
+      'verify',
+      write('sig.json', (d) => (d.proof[0].jwt = flipSignature(d.proof[0].jwt))),
+      '--data',
+      data,
+    );
     expect(badSig.code).toBe(2);
     expect(badSig.err).toMatch(/signature: the VC-JWT signature does not verify/);
 
-    const schema = await cli('badge', 'verify', write('schema.json', (d) => delete d.validFrom), '--data', data);
+    const schema = await cli(
+      'badge',
+      'verify',
+      write('schema.json', (d) => delete d.validFrom),
+      '--data',
+      data,
+    );
     expect(schema.code).toBe(2);
     expect(schema.err).toContain('schema /validFrom');
 
@@ -145,7 +196,23 @@ describe('cli badge export / verify', () => {
     const untrusted = await cli('badge', 'verify', foreign, '--data', data);
     expect(untrusted.code).toBe(2);
     expect(untrusted.err).toMatch(/not this installation's key nor on the trust list/);
-    expect((await cli('credit', 'trust', 'add', '--issuer', 'https://tewhareako.example.nz', '--name', 'Te Whare Ako (other office)', '--jwk', otherKey, '--data', data)).code).toBe(0);
+    expect(
+      (
+        await cli(
+          'credit',
+          'trust',
+          'add',
+          '--issuer',
+          'https://tewhareako.example.nz',
+          '--name',
+          'Te Whare Ako (other office)',
+          '--jwk',
+          otherKey,
+          '--data',
+          data,
+        )
+      ).code,
+    ).toBe(0);
     expect((await cli('badge', 'verify', foreign, '--data', data)).out).toContain('issued by Te Whare Ako (other office)');
     const strict = await cli('badge', 'verify', foreign, '--data', data, '--require-local-key');
     expect(strict.code).toBe(2);
@@ -154,7 +221,9 @@ describe('cli badge export / verify', () => {
 
     // The same through `npm run cli` in a real process (its module loader, its exit status).
     const tsx = path.resolve('node_modules/.bin/tsx');
-    const real = spawnSync(tsx, await onTestDatabase(['src-main/cli/bin.ts', 'badge', 'verify', path.join(dir, 'tampered.json'), '--data', data]), { encoding: 'utf8' });
+    const real = spawnSync(tsx, await onTestDatabase(['src-main/cli/bin.ts', 'badge', 'verify', path.join(dir, 'tampered.json'), '--data', data]), {
+      encoding: 'utf8',
+    });
     expect(real.status).toBe(2);
     expect(real.stderr).toContain('tampered: /credentialSubject/achievement/creditsAvailable differs from the signed credential');
     expect(spawnSync(tsx, await onTestDatabase(['src-main/cli/bin.ts', 'badge', 'verify', file, '--data', data]), { encoding: 'utf8' }).status).toBe(0);
@@ -164,9 +233,16 @@ describe('cli badge export / verify', () => {
 describe('importing Open Badges earned elsewhere', () => {
   /** A badge exported by another installation, whose key this one trusts (forged and untrusted ones: trust.test.ts). */
   async function foreignBadge(email: string): Promise<string> {
-    const other = await creditWorld([{ id: 'P-77', credential: 'WCL-8', candidate: { ...SIONE, email }, submitted_at: '2024-03-01T09:00:00Z' }], '2026-01-01T00:00:00Z');
+    const other = await creditWorld(
+      [{ id: 'P-77', credential: 'WCL-8', candidate: { ...SIONE, email }, submitted_at: '2024-03-01T09:00:00Z' }],
+      '2026-01-01T00:00:00Z',
+    );
     await other.decide('P-77', 'pass', '2024-04-02T02:00:00Z');
-    await setCreditSettings(other.ctx, { issuer: { name: 'University of Waikato', url: 'https://waikato.example.nz', email: '', description: '' } }, other.admin);
+    await setCreditSettings(
+      other.ctx,
+      { issuer: { name: 'University of Waikato', url: 'https://waikato.example.nz', email: '', description: '' } },
+      other.admin,
+    );
     const content = (await exportPortfolioBadge(other.ctx, 'P-77', other.approver)).content;
     const jwk = JSON.stringify((await listTrustedIssuers(other.ctx, other.admin)).local!.jwk);
     await other.ctx.close();
@@ -179,7 +255,17 @@ describe('importing Open Badges earned elsewhere', () => {
     const report = await importExternal(w.ctx, { fileName: 'waikato-wcl.json', content }, w.approver);
     expect(report).toMatchObject({ kind: 'badge', imported: 1, candidatesCreated: [], notInCatalogue: [] });
     const r = await candidateRecord(w.ctx, SIONE.id, w.approver);
-    expect(r.external).toMatchObject([{ code: 'WCL-8', issuer: 'University of Waikato', issuerId: 'https://waikato.example.nz', source: 'badge', awardedOn: '2024-04-02', expiresOn: '2029-04-02', points: 5 }]);
+    expect(r.external).toMatchObject([
+      {
+        code: 'WCL-8',
+        issuer: 'University of Waikato',
+        issuerId: 'https://waikato.example.nz',
+        source: 'badge',
+        awardedOn: '2024-04-02',
+        expiresOn: '2029-04-02',
+        points: 5,
+      },
+    ]);
     expect(r.attainments.find((a) => a.source === 'external')).toMatchObject({ code: 'WCL-8', status: 'valid' });
     expect((await importExternal(w.ctx, { fileName: 'waikato-wcl.json', content }, w.approver)).unchanged).toBe(1);
   });

@@ -19,7 +19,15 @@ beforeEach(async () => {
   w = await creditWorld([
     { id: 'P-1', credential: 'EMP-8', candidate: AROHA, submitted_at: '2026-03-01T09:00:00Z', tests: { pre: 50, post: 90 } },
     { id: 'P-2', credential: 'CST-8', candidate: SIONE, submitted_at: '2026-03-01T09:00:00Z', tests: { pre: 40, post: 60 } },
-    { id: 'P-3', credential: 'CST-8', candidate: SIONE, attempt: 2, resubmission_of: 'P-2', submitted_at: '2026-05-01T09:00:00Z', tests: { pre: 60, post: 80 } },
+    {
+      id: 'P-3',
+      credential: 'CST-8',
+      candidate: SIONE,
+      attempt: 2,
+      resubmission_of: 'P-2',
+      submitted_at: '2026-05-01T09:00:00Z',
+      tests: { pre: 60, post: 80 },
+    },
     // the same person under a second id (another school system's export), same email
     { id: 'P-4', credential: 'WCL-8', candidate: { ...AROHA, id: 'C-9001', name: 'Aroha Ngata' }, submitted_at: '2026-04-01T09:00:00Z' },
     // same name and school, different email
@@ -64,13 +72,27 @@ describe('credentials earned elsewhere (CSV)', () => {
       unverified: [],
     });
     const sione = await candidateRecord(w.ctx, 'C-1002', w.approver);
-    expect(sione.external).toMatchObject([{ code: 'WCL-8', title: 'Working Collaboratively and Building Leadership Capability', issuer: 'University of Waikato', source: 'csv', sourceRef: 'line 3', verification: 'attested', verificationNote: 'attested by Ada Admin (R-admin), imported from external.csv' }]);
+    expect(sione.external).toMatchObject([
+      {
+        code: 'WCL-8',
+        title: 'Working Collaboratively and Building Leadership Capability',
+        issuer: 'University of Waikato',
+        source: 'csv',
+        sourceRef: 'line 3',
+        verification: 'attested',
+        verificationNote: 'attested by Ada Admin (R-admin), imported from external.csv',
+      },
+    ]);
     expect(sione.attainments.find((a) => a.source === 'external')).toMatchObject({ code: 'WCL-8', expiresOn: '2028-06-30', status: 'valid' });
     const mere = await candidateRecord(w.ctx, 'C-2001', w.approver);
     expect(mere.candidate).toEqual({ id: 'C-2001', name: 'Mere Hēnare', email: 'mere@example.nz', school: 'Ōtaki School', district: 'Kāpiti' });
     expect(mere.attainments).toMatchObject([{ code: null, points: 2.5, hours: 20, expiresOn: '2030-01-20' }]);
     // a re-import of the same file changes nothing
-    expect(await importExternal(w.ctx, { fileName: 'external.csv', content: csv }, w.admin)).toMatchObject({ imported: 0, unchanged: 3, candidatesCreated: [] });
+    expect(await importExternal(w.ctx, { fileName: 'external.csv', content: csv }, w.admin)).toMatchObject({
+      imported: 0,
+      unchanged: 3,
+      candidatesCreated: [],
+    });
     const audits = (await w.ctx.db.get("SELECT count(*) AS n FROM audit_log WHERE action = 'credit.external.import'")) as { n: number };
     expect(audits.n).toBe(3);
   });
@@ -126,7 +148,9 @@ describe('candidate record', () => {
 describe('duplicates and merging', () => {
   it('finds the same email under two ids and the same name at the same school', async () => {
     // a candidate row with nothing credit staff see (e.g. a calibration exemplar's) is nobody's duplicate
-    await w.ctx.db.run("INSERT INTO candidates (id, name, email, school, district) VALUES ('X-anchor', 'Aroha Ngata', 'a.ngata@avonside.school.nz', 'Avonside Ridge College', 'x')");
+    await w.ctx.db.run(
+      "INSERT INTO candidates (id, name, email, school, district) VALUES ('X-anchor', 'Aroha Ngata', 'a.ngata@avonside.school.nz', 'Avonside Ridge College', 'x')",
+    );
     expect((await findDuplicates(w.ctx, w.lead)).map((d) => [d.a.id, d.b.id, d.reason])).toEqual([
       ['C-1001', 'C-9001', 'same email a.ngata@avonside.school.nz'],
       ['C-1002', 'C-9002', 'same name and school (Manukau Harbour High School)'],
@@ -136,7 +160,11 @@ describe('duplicates and merging', () => {
   it('moves every reference, keeps the merged-away row, audits it, and lets the old id resolve', async () => {
     await savePathway(w.ctx, EDUC581, w.approver);
     await createApplication(w.ctx, { candidateId: 'C-9001', pathwayId: 'educ-581', date: '2026-11-01' }, w.approver);
-    await importExternal(w.ctx, { fileName: 'e.csv', content: `${HEADER}\nC-9001,a.ngata@avonside.school.nz,Aroha Ngata,CST-8,,Massey University,2024-02-01,,,,,` }, w.admin);
+    await importExternal(
+      w.ctx,
+      { fileName: 'e.csv', content: `${HEADER}\nC-9001,a.ngata@avonside.school.nz,Aroha Ngata,CST-8,,Massey University,2024-02-01,,,,,` },
+      w.admin,
+    );
     await declareConflict(w.ctx, 'R-rev', 'C-9001', 'former colleague', w.admin);
     await declareConflict(w.ctx, 'R-rev', 'C-1001', 'same school', w.admin);
     await expect(mergeCandidates(w.ctx, 'C-9001', 'C-9001', 'x', w.lead)).rejects.toThrow(ApiError);
@@ -155,15 +183,26 @@ describe('duplicates and merging', () => {
     // the conflict that could not move (C-1001 already had one with R-rev) is kept in the merge record
     const m = (await sql.get('SELECT snapshot, moved FROM credit_candidate_merges')) as { snapshot: string; moved: string };
     expect(JSON.parse(m.moved)).toEqual({ portfolios: 1, credit_external: 1, credit_applications: 1 });
-    expect(JSON.parse(m.snapshot)).toMatchObject({ candidate: { id: 'C-9001' }, leftover: { reviewer_conflicts: [{ reviewer_id: 'R-rev', candidate_id: 'C-9001', reason: 'former colleague' }] } });
-    const audit = (await sql.get("SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = 'candidate.merge'")) as { actor: string; entity: string; details: string };
+    expect(JSON.parse(m.snapshot)).toMatchObject({
+      candidate: { id: 'C-9001' },
+      leftover: { reviewer_conflicts: [{ reviewer_id: 'R-rev', candidate_id: 'C-9001', reason: 'former colleague' }] },
+    });
+    const audit = (await sql.get("SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = 'candidate.merge'")) as {
+      actor: string;
+      entity: string;
+      details: string;
+    };
     expect(audit).toMatchObject({ actor: 'R-lead', entity: 'C-1001' });
     expect(JSON.parse(audit.details)).toMatchObject({ from: { id: 'C-9001' }, reason: 'Same email; second id from the Ministry export' });
     // the queue still finds the moved portfolio by the old id
     expect((await listQueue(w.ctx, { search: 'C-9001' }, null)).rows.map((r) => r.id)).toEqual(['P-4']);
     await expect(Promise.resolve().then(() => candidateRecord(w.ctx, 'C-9001', w.lead))).rejects.toThrow('candidate C-9001 was merged into C-1001');
     // later imports naming the old id land on the survivor
-    const again = await importExternal(w.ctx, { fileName: 'f.csv', content: `${HEADER}\nC-9001,other@example.nz,Aroha Ngata,FA-8,,Massey University,2024-03-01,,,,,` }, w.admin);
+    const again = await importExternal(
+      w.ctx,
+      { fileName: 'f.csv', content: `${HEADER}\nC-9001,other@example.nz,Aroha Ngata,FA-8,,Massey University,2024-03-01,,,,,` },
+      w.admin,
+    );
     expect(again.candidatesCreated).toEqual([]);
     expect((await candidateRecord(w.ctx, 'C-1001', w.lead)).external).toHaveLength(2);
   });
@@ -188,12 +227,28 @@ describe('programme insight', () => {
       medianDaysToDecision: 12,
       tests: { n: 2, meanPre: 50, meanPost: 70, gain: 20 },
     });
-    expect(i.credentials.find((c) => c.code === 'EMP-8')).toMatchObject({ candidates: 1, passes: 1, medianAttempts: 1, medianDaysToDecision: 10, tests: { n: 1, meanPre: 50, meanPost: 90, gain: 40 } });
-    expect(i.credentials.find((c) => c.code === 'FA-8')).toMatchObject({ candidates: 1, passes: 0, medianAttempts: null, medianDaysToDecision: null, tests: null });
+    expect(i.credentials.find((c) => c.code === 'EMP-8')).toMatchObject({
+      candidates: 1,
+      passes: 1,
+      medianAttempts: 1,
+      medianDaysToDecision: 10,
+      tests: { n: 1, meanPre: 50, meanPost: 90, gain: 40 },
+    });
+    expect(i.credentials.find((c) => c.code === 'FA-8')).toMatchObject({
+      candidates: 1,
+      passes: 0,
+      medianAttempts: null,
+      medianDaysToDecision: null,
+      tests: null,
+    });
   });
 
   it('holders of each credential, filterable by school and district, with external ones, as CSV', async () => {
-    await importExternal(w.ctx, { fileName: 'e.csv', content: `${HEADER}\nC-1002,s.tupou@manukau.school.nz,Sione Tupou,EMP-8,,Massey University,2019-02-01,,,,,` }, w.admin);
+    await importExternal(
+      w.ctx,
+      { fileName: 'e.csv', content: `${HEADER}\nC-1002,s.tupou@manukau.school.nz,Sione Tupou,EMP-8,,Massey University,2019-02-01,,,,,` },
+      w.admin,
+    );
     expect((await holders(w.ctx, { credential: 'EMP-8' })).map((h) => [h.candidateId, h.source, h.current])).toEqual([
       ['C-1001', 'app', true],
       ['C-1002', 'external', false],

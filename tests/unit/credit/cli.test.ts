@@ -43,9 +43,14 @@ describe('credit CLI', () => {
     expect(JSON.parse(ok.out).pathways).toEqual([{ id: 'educ-581', version: 1, result: 'created' }]);
     expect(JSON.parse((await cli('import', file, '--data', data, '--json')).out).pathways).toEqual([{ id: 'educ-581', version: 1, result: 'unchanged' }]);
     const list = await cli('credit', 'pathways', '--data', data, '--json');
-    expect(JSON.parse(list.out)).toMatchObject([{ id: 'educ-581', version: 1, targetCode: 'EDUC 581', fourEyes: true, summary: 'all of EMP-8, WCL-8, CST-8; at least 15 points; two approvers' }]);
+    expect(JSON.parse(list.out)).toMatchObject([
+      { id: 'educ-581', version: 1, targetCode: 'EDUC 581', fourEyes: true, summary: 'all of EMP-8, WCL-8, CST-8; at least 15 points; two approvers' },
+    ]);
 
-    fs.writeFileSync(file, JSON.stringify({ ...EDUC581, version: 2, rule: { ...EDUC581.rule, credentials: ['EMP-8', 'XX-1'], require: { type: 'n_of', n: 3 } } }));
+    fs.writeFileSync(
+      file,
+      JSON.stringify({ ...EDUC581, version: 2, rule: { ...EDUC581.rule, credentials: ['EMP-8', 'XX-1'], require: { type: 'n_of', n: 3 } } }),
+    );
     const bad = await cli('import', file, '--data', data);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('import refused, nothing was imported');
@@ -82,10 +87,16 @@ describe('credit CLI', () => {
 
   it('`credit import-external` takes a CSV, all or nothing, exit 2 naming the line', async () => {
     const file = path.join(work, 'ext.csv');
-    fs.writeFileSync(file, 'candidate_id,candidate_email,candidate_name,credential_code,issuer,awarded_on\nC-1001,a.ngata@avonside.school.nz,Aroha Ngata,FA-8,Massey University,2024-02-01\n');
+    fs.writeFileSync(
+      file,
+      'candidate_id,candidate_email,candidate_name,credential_code,issuer,awarded_on\nC-1001,a.ngata@avonside.school.nz,Aroha Ngata,FA-8,Massey University,2024-02-01\n',
+    );
     const ok = await cli('credit', 'import-external', file, '--data', data);
     expect(ok).toMatchObject({ code: 0, out: 'imported 1 external credential (0 unchanged); 0 new candidates, 0 matched by email, 0 not in the catalogue' });
-    fs.writeFileSync(file, 'candidate_id,candidate_email,candidate_name,credential_code,issuer,awarded_on\nC-1001,a.ngata@avonside.school.nz,Aroha Ngata,FA-8,Massey University,someday\n');
+    fs.writeFileSync(
+      file,
+      'candidate_id,candidate_email,candidate_name,credential_code,issuer,awarded_on\nC-1001,a.ngata@avonside.school.nz,Aroha Ngata,FA-8,Massey University,someday\n',
+    );
     const bad = await cli('credit', 'import-external', file, '--data', data);
     expect(bad.code).toBe(2);
     expect(bad.err).toContain('ext.csv (field line 2, awarded_on): "someday" is not a date (YYYY-MM-DD)');

@@ -37,7 +37,13 @@ export interface CreditWorld {
   admin: Reviewer;
   reviewer: Reviewer;
   /** Records a decision dated `at` (as the review or moderation flow would). */
-  decide(portfolioId: string, outcome: 'pass' | 'not_yet', at: string, source?: 'review' | 'reconciled' | 'moderation' | 'correction', by?: string): Promise<void>;
+  decide(
+    portfolioId: string,
+    outcome: 'pass' | 'not_yet',
+    at: string,
+    source?: 'review' | 'reconciled' | 'moderation' | 'correction',
+    by?: string,
+  ): Promise<void>;
 }
 
 /** A real data directory with the four test credentials (5 points each, valid 5 years), the given portfolios and five profiles. */
@@ -50,7 +56,14 @@ export async function creditWorld(portfolios: PortfolioSpec[], now = '2026-11-01
     path.join(work, 'credentials.json'),
     JSON.stringify({
       format: 'evidence-workbench/credentials@1',
-      credentials: CREDENTIALS.map((c) => ({ ...c, provider: 'Te Whare Ako', level: 'NZQF 8', credit_points: 5, validity_years: 5, rubric: { id: TEST_RUBRIC.id, version: 1 } })),
+      credentials: CREDENTIALS.map((c) => ({
+        ...c,
+        provider: 'Te Whare Ako',
+        level: 'NZQF 8',
+        credit_points: 5,
+        validity_years: 5,
+        rubric: { id: TEST_RUBRIC.id, version: 1 },
+      })),
     }),
   );
   const pdf = await makePdf(1);
@@ -68,7 +81,8 @@ export async function creditWorld(portfolios: PortfolioSpec[], now = '2026-11-01
   }
   await importPath(ctx, work, { actor: 'test' });
   const admin = await createReviewer(ctx, { id: 'R-admin', name: 'Ada Admin', email: 'ada@example.nz', school: '', district: '', roles: ['admin'] }, null);
-  const mk = (id: string, name: string, roles: Reviewer['roles']) => createReviewer(ctx, { id, name, email: `${id}@example.nz`, school: 'University', district: 'Central', roles }, admin);
+  const mk = (id: string, name: string, roles: Reviewer['roles']) =>
+    createReviewer(ctx, { id, name, email: `${id}@example.nz`, school: 'University', district: 'Central', roles }, admin);
   const world: CreditWorld = {
     ctx,
     setNow: (iso) => {
@@ -83,38 +97,56 @@ export async function creditWorld(portfolios: PortfolioSpec[], now = '2026-11-01
       const before = clock;
       clock = new Date(at);
       await transaction(ctx, async (ctx) => {
-                const { status } = (await ctx.db.get('SELECT status FROM portfolios WHERE id = ?', [portfolioId])) as { status: string };
-                if (status === 'submitted') await setStatus(ctx, portfolioId, 'in_review', by);
-                await recordDecision(ctx, {
-                            portfolioId,
-                            outcome,
-                            total: outcome === 'pass' ? 7 : 4,
-                            feedback: outcome === 'pass' ? 'Well done.' : 'Please revisit.',
-                            source,
-                            reviewId: null,
-                            decidedBy: by,
-                            reason: source === 'correction' ? 'corrected' : null,
-                            levels: [
-                              { criterionId: 'planning', score: outcome === 'pass' ? 4 : 2, comment: '' },
-                              { criterionId: 'reflection', score: 3, comment: '' },
-                            ],
-                          });
-              });
+        const { status } = (await ctx.db.get('SELECT status FROM portfolios WHERE id = ?', [portfolioId])) as { status: string };
+        if (status === 'submitted') await setStatus(ctx, portfolioId, 'in_review', by);
+        await recordDecision(ctx, {
+          portfolioId,
+          outcome,
+          total: outcome === 'pass' ? 7 : 4,
+          feedback: outcome === 'pass' ? 'Well done.' : 'Please revisit.',
+          source,
+          reviewId: null,
+          decidedBy: by,
+          reason: source === 'correction' ? 'corrected' : null,
+          levels: [
+            { criterionId: 'planning', score: outcome === 'pass' ? 4 : 2, comment: '' },
+            { criterionId: 'reflection', score: 3, comment: '' },
+          ],
+        });
+      });
       clock = before;
     },
   };
   return world;
 }
 
-export const AROHA = { id: 'C-1001', name: 'Aroha Ngata', email: 'a.ngata@avonside.school.nz', school: 'Avonside Ridge College', district: 'Ōtautahi Christchurch' };
-export const SIONE = { id: 'C-1002', name: 'Sione Tupou', email: 's.tupou@manukau.school.nz', school: 'Manukau Harbour High School', district: 'Tāmaki Makaurau Auckland' };
+export const AROHA = {
+  id: 'C-1001',
+  name: 'Aroha Ngata',
+  email: 'a.ngata@avonside.school.nz',
+  school: 'Avonside Ridge College',
+  district: 'Ōtautahi Christchurch',
+};
+export const SIONE = {
+  id: 'C-1002',
+  name: 'Sione Tupou',
+  email: 's.tupou@manukau.school.nz',
+  school: 'Manukau Harbour High School',
+  district: 'Tāmaki Makaurau Auckland',
+};
 
 export const EDUC581 = {
   format: 'evidence-workbench/pathway@1' as const,
   id: 'educ-581',
   version: 1,
   description: 'Three Masters-level micro-credentials stack into a 15-point paper.',
-  target: { code: 'EDUC 581', title: 'Professional Inquiry in Education', qualification: 'Master of Education', awarding_body: 'University of Canterbury', points: 15 },
+  target: {
+    code: 'EDUC 581',
+    title: 'Professional Inquiry in Education',
+    qualification: 'Master of Education',
+    awarding_body: 'University of Canterbury',
+    points: 15,
+  },
   rule: { credentials: ['EMP-8', 'WCL-8', 'CST-8'], require: { type: 'all_of' as const }, min_points: 15, allow_double_counting: false },
   four_eyes: true,
 };

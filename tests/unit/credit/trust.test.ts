@@ -78,7 +78,11 @@ describe('imported badges count only when a trusted issuer signed them', () => {
     expect(report).toMatchObject({ imported: 1, unverified: [{ line: expect.any(String), reason: expect.stringMatching(/no JwtProof2020 proof/) }] });
     const app = await application();
     expect(app.evaluation.met).toBe(false);
-    expect(await wclCheck(app.id)).toMatchObject({ ok: false, status: 'unverified', reason: expect.stringMatching(/^Working Collaboratively and Building Leadership Capability: unverified: .*no JwtProof2020 proof/) });
+    expect(await wclCheck(app.id)).toMatchObject({
+      ok: false,
+      status: 'unverified',
+      reason: expect.stringMatching(/^Working Collaboratively and Building Leadership Capability: unverified: .*no JwtProof2020 proof/),
+    });
     const ext = (await candidateRecord(w.ctx, SIONE.id, w.approver)).external[0]!;
     expect(ext).toMatchObject({ verification: 'unverified', claimedIssuer: 'University of Waikato' });
     expect(ext.issuer).not.toBe('University of Waikato');
@@ -92,13 +96,23 @@ describe('imported badges count only when a trusted issuer signed them', () => {
     expect(report.unverified[0]!.reason).toMatch(/nor on the trust list/);
     const app = await application();
     expect(app.evaluation.met).toBe(false);
-    expect(await wclCheck(app.id)).toMatchObject({ status: 'unverified', reason: expect.stringMatching(/unverified: signed by key \S+, which is not this installation's key nor on the trust list/) });
+    expect(await wclCheck(app.id)).toMatchObject({
+      status: 'unverified',
+      reason: expect.stringMatching(/unverified: signed by key \S+, which is not this installation's key nor on the trust list/),
+    });
 
     await trustWaikato();
     const trusted = await getApplication(w.ctx, app.id, w.approver);
     expect(trusted.evaluation.met).toBe(true);
-    expect(await wclCheck(app.id)).toMatchObject({ ok: true, reason: 'Working Collaboratively and Building Leadership Capability: awarded 2024-04-02 by The University of Waikato (external)' });
-    expect((await candidateRecord(w.ctx, SIONE.id, w.approver)).external[0]).toMatchObject({ verification: 'verified', issuer: 'The University of Waikato', claimedIssuer: 'University of Waikato' });
+    expect(await wclCheck(app.id)).toMatchObject({
+      ok: true,
+      reason: 'Working Collaboratively and Building Leadership Capability: awarded 2024-04-02 by The University of Waikato (external)',
+    });
+    expect((await candidateRecord(w.ctx, SIONE.id, w.approver)).external[0]).toMatchObject({
+      verification: 'verified',
+      issuer: 'The University of Waikato',
+      claimedIssuer: 'University of Waikato',
+    });
 
     // Taking the issuer off the list takes the credit away again (applications not yet decided re-check).
     const [entry] = (await listTrustedIssuers(w.ctx, w.admin)).issuers;
@@ -114,23 +128,30 @@ describe('imported badges count only when a trusted issuer signed them', () => {
     expect(report.unverified).toHaveLength(1);
     const app = await application();
     expect(app.evaluation.met).toBe(false);
-    expect((await wclCheck(app.id)).reason).toMatch(/unverified: signed by key \S+, which is not this installation's key nor on the trust list \(the badge claims to be from "University of Waikato"/);
+    expect((await wclCheck(app.id)).reason).toMatch(
+      /unverified: signed by key \S+, which is not this installation's key nor on the trust list \(the badge claims to be from "University of Waikato"/,
+    );
     const ext = (await candidateRecord(w.ctx, SIONE.id, w.approver)).external[0]!;
     expect(ext.verification).toBe('unverified');
     expect(ext.issuer).not.toContain('The University of Waikato');
   });
 
-  it("a trusted key signing for an issuer id other than the one it is trusted for does not count", async () => {
+  it('a trusted key signing for an issuer id other than the one it is trusted for does not count', async () => {
     await addTrustedIssuer(w.ctx, { issuerId: 'https://canterbury.example.nz', name: 'University of Canterbury', jwk: badge.jwk }, w.admin);
     await importExternal(w.ctx, { fileName: 'waikato.json', content: badge.content }, w.approver);
-    expect((await wclCheck((await application()).id)).reason).toMatch(/unverified: signed with the key of University of Canterbury \(trust list\), but the badge names issuer https:\/\/waikato\.example\.nz/);
+    expect((await wclCheck((await application()).id)).reason).toMatch(
+      /unverified: signed with the key of University of Canterbury \(trust list\), but the badge names issuer https:\/\/waikato\.example\.nz/,
+    );
   });
 
-  it('a badge signed with this installation\'s own key is trusted implicitly', async () => {
+  it("a badge signed with this installation's own key is trusted implicitly", async () => {
     const ours = (await exportPortfolioBadge(w.ctx, 'P-1', w.approver)).content;
     const report = await importExternal(w.ctx, { fileName: 'ours.json', content: ours, candidateId: AROHA.id }, w.approver);
     expect(report.unverified).toEqual([]);
-    expect((await candidateRecord(w.ctx, AROHA.id, w.approver)).external[0]).toMatchObject({ verification: 'verified', issuer: 'Te Whare Ako Professional Learning' });
+    expect((await candidateRecord(w.ctx, AROHA.id, w.approver)).external[0]).toMatchObject({
+      verification: 'verified',
+      issuer: 'Te Whare Ako Professional Learning',
+    });
   });
 
   it('re-importing the genuine badge upgrades a record first stored unverified', async () => {
@@ -145,15 +166,22 @@ describe('imported badges count only when a trusted issuer signed them', () => {
 });
 
 describe('credentials from a CSV carry no proof: they count when an approver or admin attests them', () => {
-  const csv = 'candidate_id,candidate_email,candidate_name,credential_code,issuer,awarded_on\nC-1002,s.tupou@manukau.school.nz,Sione Tupou,WCL-8,University of Waikato,2024-04-02\n';
+  const csv =
+    'candidate_id,candidate_email,candidate_name,credential_code,issuer,awarded_on\nC-1002,s.tupou@manukau.school.nz,Sione Tupou,WCL-8,University of Waikato,2024-04-02\n';
   it('imported by a lead: unverified; the same file imported by an approver: attested by them, and it counts', async () => {
     const lead = await importExternal(w.ctx, { fileName: 'ext.csv', content: csv }, w.lead);
-    expect(lead.unverified).toEqual([{ line: 'line 2', reason: expect.stringMatching(/imported from a CSV file by Te Rina Walker, who is not a credit approver or admin/) }]);
+    expect(lead.unverified).toEqual([
+      { line: 'line 2', reason: expect.stringMatching(/imported from a CSV file by Te Rina Walker, who is not a credit approver or admin/) },
+    ]);
     const app = await application();
     expect(await wclCheck(app.id)).toMatchObject({ ok: false, status: 'unverified' });
     const approved = await importExternal(w.ctx, { fileName: 'ext.csv', content: csv }, w.approver);
     expect(approved).toMatchObject({ upgraded: 1, unverified: [] });
-    expect((await candidateRecord(w.ctx, SIONE.id, w.approver)).external[0]).toMatchObject({ verification: 'attested', verificationNote: 'attested by Dr James Park (R-james), imported from ext.csv', issuer: 'University of Waikato' });
+    expect((await candidateRecord(w.ctx, SIONE.id, w.approver)).external[0]).toMatchObject({
+      verification: 'attested',
+      verificationNote: 'attested by Dr James Park (R-james), imported from ext.csv',
+      issuer: 'University of Waikato',
+    });
     expect((await getApplication(w.ctx, app.id, w.approver)).evaluation.met).toBe(true);
   });
 });
@@ -161,14 +189,17 @@ describe('credentials from a CSV carry no proof: they count when an approver or 
 describe('the trust list', () => {
   it('only admins add and remove entries (checked in the service); credit staff see it; every change is audited', async () => {
     const core = createCore(w.ctx, { name: 'EW', version: 't', shell: 'browser' });
-    const add = (who: Reviewer) => core.handle('credit.trustAdd', { issuerId: WAIKATO.url, name: 'The University of Waikato', jwk: badge.jwk }, { actor: who.id });
+    const add = (who: Reviewer) =>
+      core.handle('credit.trustAdd', { issuerId: WAIKATO.url, name: 'The University of Waikato', jwk: badge.jwk }, { actor: who.id });
     for (const who of [w.approver, w.lead, w.reviewer]) await expect(add(who), who.id).rejects.toMatchObject({ code: 'forbidden' });
     const list = (await add(w.admin)) as Awaited<ReturnType<typeof listTrustedIssuers>>;
     expect(list.issuers).toMatchObject([{ issuerId: WAIKATO.url, name: 'The University of Waikato', addedBy: 'R-admin' }]);
     const thumbprint = list.issuers[0]!.thumbprint;
-    for (const who of [w.approver, w.lead, w.admin]) expect(((await core.handle('credit.trustList', {}, { actor: who.id })) as typeof list).issuers).toHaveLength(1);
+    for (const who of [w.approver, w.lead, w.admin])
+      expect(((await core.handle('credit.trustList', {}, { actor: who.id })) as typeof list).issuers).toHaveLength(1);
     await expect(core.handle('credit.trustList', {}, { actor: w.reviewer.id })).rejects.toMatchObject({ code: 'forbidden' });
-    for (const who of [w.approver, w.lead, w.reviewer]) await expect(core.handle('credit.trustRemove', { thumbprint }, { actor: who.id })).rejects.toMatchObject({ code: 'forbidden' });
+    for (const who of [w.approver, w.lead, w.reviewer])
+      await expect(core.handle('credit.trustRemove', { thumbprint }, { actor: who.id })).rejects.toMatchObject({ code: 'forbidden' });
     await core.handle('credit.trustRemove', { thumbprint }, { actor: w.admin.id });
     const audit = await w.ctx.db.all("SELECT actor, action, entity_id AS entity FROM audit_log WHERE action LIKE 'credit.trust.%' ORDER BY id");
     expect(audit).toEqual([
@@ -184,7 +215,10 @@ describe('the trust list', () => {
     await expect(bad(withPrivate)).rejects.toMatchObject({ message: expect.stringMatching(/private key/) });
     await expect(bad(JSON.stringify({ kty: 'oct', k: 'c2VjcmV0' }))).rejects.toMatchObject({ message: expect.stringMatching(/not a public key/) });
     await trustWaikato();
-    await expect(trustWaikato()).rejects.toMatchObject({ code: 'conflict', message: expect.stringMatching(/already on the trust list as The University of Waikato/) });
+    await expect(trustWaikato()).rejects.toMatchObject({
+      code: 'conflict',
+      message: expect.stringMatching(/already on the trust list as The University of Waikato/),
+    });
     const other = JSON.stringify((await loadOrCreateIssuerKey(tempDir())).publicJwk);
     const did = `did:jwk:${Buffer.from(badge.jwk).toString('base64url')}`;
     await expect(bad(other, did)).rejects.toMatchObject({ message: expect.stringMatching(/did:jwk .* names a different key/) });
@@ -199,7 +233,9 @@ describe('cli badge verify and credit trust', () => {
     fs.writeFileSync(file, badge.content);
     const untrusted = await cli('badge', 'verify', file, '--data', data);
     expect(untrusted.code).toBe(2);
-    expect(untrusted.err).toMatch(/signature: signed by key \S+, which is not this installation's key nor on the trust list \(the badge claims to be from "University of Waikato"/);
+    expect(untrusted.err).toMatch(
+      /signature: signed by key \S+, which is not this installation's key nor on the trust list \(the badge claims to be from "University of Waikato"/,
+    );
 
     const jwk = path.join(dir, 'waikato.jwk.json');
     fs.writeFileSync(jwk, badge.jwk);
@@ -208,7 +244,9 @@ describe('cli badge verify and credit trust', () => {
     expect(added.out).toMatch(/^trusted The University of Waikato \(https:\/\/waikato\.example\.nz\), key \S+$/);
     const ok = await cli('badge', 'verify', file, '--data', data);
     expect(ok).toMatchObject({ code: 0, err: '' });
-    expect(ok.out).toBe('valid: "Working Collaboratively and Building Leadership Capability" issued by The University of Waikato on 2024-04-02T02:00:00Z (schema, signature and content checked; signed with the key of The University of Waikato on the trust list)');
+    expect(ok.out).toBe(
+      'valid: "Working Collaboratively and Building Leadership Capability" issued by The University of Waikato on 2024-04-02T02:00:00Z (schema, signature and content checked; signed with the key of The University of Waikato on the trust list)',
+    );
 
     const fake = path.join(dir, 'fake.json');
     fs.writeFileSync(fake, await forged(badge.content, (d) => (d.credentialSubject.achievement.creditsAvailable = 60)));

@@ -52,29 +52,68 @@ async function reads(step: InStep): Promise<Call[]> {
   const ids = async <T>(call: Call, pick: (x: T) => string | number) => (((await step.ask(call, LEAD)).ok ?? []) as T[]).map(pick);
   const portfolios = (((await step.ask(['queue.list', { limit: 200 }], LEAD)).ok?.rows ?? []) as { id: string }[]).map((r) => r.id);
   const calls: Call[] = [
-    ['queue.counts', {}], ['queue.facets', {}], ['queue.next', {}], ['reviewers.list', {}], ['reviewers.me', {}],
-    ['credit.catalogue', {}], ['credit.pathways', {}], ['credit.candidates', {}], ['credit.candidates', { search: 'a' }], ['credit.duplicates', {}],
-    ['credit.applications', {}], ['credit.insight', {}], ['credit.settings', {}], ['credit.trustList', {}],
-    ['credit.exportRecords', { format: 'json' }], ['credit.exportRecords', { format: 'csv' }], ['credit.holdersCsv', {}],
-    ['calibration.anchors.list', {}], ['calibration.anchors.candidates', {}], ['calibration.rounds.list', {}], ['calibration.mine', {}],
-    ['calibration.qualification.get', {}], ['calibration.report.production', { from: '2025-01-01', to: '2026-12-31' }],
-    ['rubrics.list', {}], ['panel.dashboard', {}], ['conflicts.list', {}], ['assignments.list', {}], ['assignments.mine', {}],
-    ['moderation.list', {}], ['moderation.list', { includeResolved: true }], ['release.list', {}],
-    ['export.decisions', { format: 'json' }], ['export.decisions', { format: 'csv' }],
-    ...['EMP-8', 'WCL-8', 'CST-8', 'FA-8'].flatMap((credential): Call[] => [['policy.get', { credential }], ['calibration.anchors.candidates', { credential }]]),
-    ...(await ids<{ id: number }>(['calibration.rounds.list', {}], (r) => r.id)).flatMap((id): Call[] => [['calibration.rounds.get', { id }], ['calibration.report.round', { id }]]),
+    ['queue.counts', {}],
+    ['queue.facets', {}],
+    ['queue.next', {}],
+    ['reviewers.list', {}],
+    ['reviewers.me', {}],
+    ['credit.catalogue', {}],
+    ['credit.pathways', {}],
+    ['credit.candidates', {}],
+    ['credit.candidates', { search: 'a' }],
+    ['credit.duplicates', {}],
+    ['credit.applications', {}],
+    ['credit.insight', {}],
+    ['credit.settings', {}],
+    ['credit.trustList', {}],
+    ['credit.exportRecords', { format: 'json' }],
+    ['credit.exportRecords', { format: 'csv' }],
+    ['credit.holdersCsv', {}],
+    ['calibration.anchors.list', {}],
+    ['calibration.anchors.candidates', {}],
+    ['calibration.rounds.list', {}],
+    ['calibration.mine', {}],
+    ['calibration.qualification.get', {}],
+    ['calibration.report.production', { from: '2025-01-01', to: '2026-12-31' }],
+    ['rubrics.list', {}],
+    ['panel.dashboard', {}],
+    ['conflicts.list', {}],
+    ['assignments.list', {}],
+    ['assignments.mine', {}],
+    ['moderation.list', {}],
+    ['moderation.list', { includeResolved: true }],
+    ['release.list', {}],
+    ['export.decisions', { format: 'json' }],
+    ['export.decisions', { format: 'csv' }],
+    ...['EMP-8', 'WCL-8', 'CST-8', 'FA-8'].flatMap((credential): Call[] => [
+      ['policy.get', { credential }],
+      ['calibration.anchors.candidates', { credential }],
+    ]),
+    ...(await ids<{ id: number }>(['calibration.rounds.list', {}], (r) => r.id)).flatMap((id): Call[] => [
+      ['calibration.rounds.get', { id }],
+      ['calibration.report.round', { id }],
+    ]),
     ...(await ids<{ id: string }>(['credit.applications', {}], (r) => r.id)).map((id): Call => ['credit.application', { id }]),
     ...(await ids<{ id: string }>(['credit.candidates', {}], (r) => r.id)).map((id): Call => ['credit.candidate', { id }]),
     ...(((await step.ask(['rubrics.list', {}], LEAD)).ok ?? []) as { id: string; versions: { version: number }[] }[]).flatMap(({ id, versions }) =>
       versions.map(({ version }): Call => ['rubrics.get', { id, version }]),
     ),
-    ...(await ids<{ portfolioId: string }>(['calibration.anchors.list', {}], (r) => r.portfolioId)).map((portfolioId): Call => ['calibration.anchors.get', { portfolioId }]),
+    ...(await ids<{ portfolioId: string }>(['calibration.anchors.list', {}], (r) => r.portfolioId)).map((portfolioId): Call => [
+      'calibration.anchors.get',
+      { portfolioId },
+    ]),
     ...portfolios.flatMap((id): Call[] => [
-      ['portfolio.get', { id }], ['portfolio.history', { id }], ['moderation.get', { portfolioId: id }], ['review.peers', { portfolioId: id }], ['release.list', { portfolioId: id }],
+      ['portfolio.get', { id }],
+      ['portfolio.history', { id }],
+      ['moderation.get', { portfolioId: id }],
+      ['review.peers', { portfolioId: id }],
+      ['release.list', { portfolioId: id }],
     ]),
   ];
-  for (const sort of ['submitted_at', 'candidate', 'status', 'credential', 'id']) for (const dir of ['asc', 'desc']) calls.push(['queue.list', { sort, dir, limit: 200 }]);
-  for (const search of ['a', 'ar', 'school', 'P-2026', 'Candidate', 'PS-', 'C-10', 'ō', 'mā']) calls.push(['queue.list', { search, limit: 200 }], ['queue.list', { search, sort: 'candidate', limit: 200 }]);
+  for (const sort of ['submitted_at', 'candidate', 'status', 'credential', 'id'])
+    for (const dir of ['asc', 'desc']) calls.push(['queue.list', { sort, dir, limit: 200 }]);
+  for (const search of ['a', 'ar', 'school', 'P-2026', 'Candidate', 'PS-', 'C-10', 'ō', 'mā'])
+    calls.push(['queue.list', { search, limit: 200 }], ['queue.list', { search, sort: 'candidate', limit: 200 }]);
   return calls;
 }
 
@@ -109,9 +148,12 @@ async function scoreAndSubmit(step: InStep, ctx: Services, portfolioId: string, 
   const criteria = await criteriaOf(ctx, portfolioId);
   const levels = Object.fromEntries(criteria.map((c, i) => [c, 1 + ((seed + i) % 4)]));
   const comments = Object.fromEntries(criteria.map((c) => [c, `On ${c}.`]));
-  const saved = (await step.ask(['review.save', { reviewId: draft.id, revision: draft.revision, levels, comments, feedback: 'Feedback for the candidate.', activeMsDelta: 60_000 }], actor)).ok as
-    | { revision: number }
-    | undefined;
+  const saved = (
+    await step.ask(
+      ['review.save', { reviewId: draft.id, revision: draft.revision, levels, comments, feedback: 'Feedback for the candidate.', activeMsDelta: 60_000 }],
+      actor,
+    )
+  ).ok as { revision: number } | undefined;
   await step.ask(['review.submit', { reviewId: draft.id, revision: saved?.revision ?? draft.revision, activeMsDelta: 1000 }], actor);
 }
 
@@ -130,11 +172,18 @@ async function work(step: InStep, lite: Services, people: { id: string; roles: s
     for (const { portfolio } of ((await step.ask(['moderation.list', {}], id)).ok ?? []) as { portfolio: string }[]) {
       const levels = Object.fromEntries((await criteriaOf(lite, portfolio)).map((c) => [c, 3]));
       const { revision } = ((await step.ask(['moderation.get', { portfolioId: portfolio }], id)).ok ?? { revision: 0 }) as { revision: number };
-      await step.ask(['moderation.decide', { portfolioId: portfolio, revision, levels, feedback: 'Moderated.', note: 'Final after discussion.', confirm: true }], id);
+      await step.ask(
+        ['moderation.decide', { portfolioId: portfolio, revision, levels, feedback: 'Moderated.', note: 'Final after discussion.', confirm: true }],
+        id,
+      );
     }
   }
   const ready = ((await step.ask(['release.list', {}], LEAD)).ok ?? []) as { portfolio: string; decision: { feedbackVersion: number } }[];
-  if (ready.length) await step.ask(['release.release', { items: ready.map((r) => ({ portfolioId: r.portfolio, feedbackVersion: r.decision.feedbackVersion })), confirm: true }], LEAD);
+  if (ready.length)
+    await step.ask(
+      ['release.release', { items: ready.map((r) => ({ portfolioId: r.portfolio, feedbackVersion: r.decision.feedbackVersion })), confirm: true }],
+      LEAD,
+    );
 
   await step.ask(['conflicts.declare', { reviewerId: 'R-mika', candidateId: 'C-1002', reason: 'cousin' }], LEAD);
   await step.ask(['conflicts.declare', { reviewerId: 'R-sarah', candidateId: 'C-1001', reason: 'colleague' }], LEAD);
@@ -148,7 +197,15 @@ async function work(step: InStep, lite: Services, people: { id: string; roles: s
   const rubric = anchors[0]?.rubric;
   const sameRubric = anchors.filter((a) => a.rubric.id === rubric?.id && a.rubric.version === rubric.version).map((a) => a.portfolioId);
   for (const { id } of rubric ? people.filter((p) => p.roles.includes('reviewer')) : []) {
-    const round = { name: `Equivalence ${id}`, rubricId: rubric!.id, rubricVersion: rubric!.version, opensAt: '2026-10-01T00:00:00Z', closesAt: '2026-12-01T00:00:00Z', anchors: sameRubric, reviewers: [id] };
+    const round = {
+      name: `Equivalence ${id}`,
+      rubricId: rubric!.id,
+      rubricVersion: rubric!.version,
+      opensAt: '2026-10-01T00:00:00Z',
+      closesAt: '2026-12-01T00:00:00Z',
+      anchors: sameRubric,
+      reviewers: [id],
+    };
     if (!(await step.ask(['calibration.rounds.create', round], LEAD)).ok) continue; // the reviewer has met these anchors
     for (const anchor of sameRubric) {
       const draft = await startReview(step, anchor, id);
@@ -157,7 +214,8 @@ async function work(step: InStep, lite: Services, people: { id: string; roles: s
   }
 
   for (const { id } of (((await step.ask(['credit.candidates', {}], LEAD)).ok ?? []) as { id: string }[]).slice(0, 4)) {
-    const application = (await step.ask(['credit.apply', { candidateId: id, pathwayId: 'educ-581', date: '2026-10-01' }], LEAD)).ok as { id: string; revision: number } | undefined;
+    const application = (await step.ask(['credit.apply', { candidateId: id, pathwayId: 'educ-581', date: '2026-10-01' }], LEAD)).ok as
+      { id: string; revision: number } | undefined;
     if (application) await step.ask(['credit.decide', { applicationId: application.id, revision: application.revision, decision: 'approve' }], APPROVER);
   }
   await step.ask(['assignments.allocate', {}], LEAD);

@@ -101,7 +101,12 @@ function drizzleShape(tables: Table[], dialect: 'sqlite' | 'postgres'): Shape {
     }
     const foreignKeys = config.foreignKeys.map((f) => {
       const ref = f.reference();
-      return fk(ref.columns.map((c) => c.name), getTableName(ref.foreignTable), ref.foreignColumns.map((c) => c.name), f.onDelete);
+      return fk(
+        ref.columns.map((c) => c.name),
+        getTableName(ref.foreignTable),
+        ref.foreignColumns.map((c) => c.name),
+        f.onDelete,
+      );
     });
     shape[config.name] = { columns, primaryKey: [...new Set(primaryKey)], indexes, uniques, foreignKeys };
   }
@@ -125,7 +130,10 @@ function sqliteDatabaseShape(sqlite: Database.Database): Shape {
         autoincrement: c.pk > 0 && new RegExp(`\\b${c.name} INTEGER PRIMARY KEY AUTOINCREMENT`).test(t.sql),
       };
     }
-    const primaryKey = info.filter((c) => c.pk > 0).sort((a, b) => a.pk - b.pk).map((c) => c.name);
+    const primaryKey = info
+      .filter((c) => c.pk > 0)
+      .sort((a, b) => a.pk - b.pk)
+      .map((c) => c.name);
     const indexes: Record<string, IndexShape> = {};
     const uniques: string[][] = [];
     for (const i of sqlite.pragma(`index_list(${t.name})`) as { name: string; unique: number; origin: string; partial: number }[]) {
@@ -159,7 +167,14 @@ function sqliteDatabaseShape(sqlite: Database.Database): Shape {
     for (const f of sqlite.pragma(`foreign_key_list(${t.name})`) as { id: number; table: string; from: string; to: string; on_delete: string }[]) {
       groups.set(f.id, [...(groups.get(f.id) ?? []), f]);
     }
-    const foreignKeys = [...groups.values()].map((g) => fk(g.map((f) => f.from), g[0]!.table, g.map((f) => f.to), g[0]!.on_delete.toLowerCase()));
+    const foreignKeys = [...groups.values()].map((g) =>
+      fk(
+        g.map((f) => f.from),
+        g[0]!.table,
+        g.map((f) => f.to),
+        g[0]!.on_delete.toLowerCase(),
+      ),
+    );
     shape[t.name] = { columns, primaryKey, indexes, uniques, foreignKeys };
   }
   return sortShape(shape);
@@ -172,7 +187,13 @@ async function postgresDatabaseShape(client: pg.Client): Promise<Shape> {
     "SELECT tablename AS name FROM pg_tables WHERE schemaname = current_schema() AND tablename NOT IN ('evidence_workbench_schema', 'audit_log_reached', 'portfolio_search') ORDER BY 1",
   );
   for (const { name } of tables) {
-    const { rows: cols } = await client.query<{ column_name: string; data_type: string; is_nullable: string; column_default: string | null; is_identity: string }>(
+    const { rows: cols } = await client.query<{
+      column_name: string;
+      data_type: string;
+      is_nullable: string;
+      column_default: string | null;
+      is_identity: string;
+    }>(
       'SELECT column_name, data_type, is_nullable, column_default, is_identity FROM information_schema.columns WHERE table_schema = current_schema() AND table_name = $1 ORDER BY ordinal_position',
       [name],
     );
@@ -185,7 +206,14 @@ async function postgresDatabaseShape(client: pg.Client): Promise<Shape> {
         autoincrement: c.is_identity === 'YES',
       };
     }
-    const { rows: idx } = await client.query<{ name: string; unique: boolean; primary: boolean; constraint: string | null; keys: string[]; where: string | null }>(
+    const { rows: idx } = await client.query<{
+      name: string;
+      unique: boolean;
+      primary: boolean;
+      constraint: string | null;
+      keys: string[];
+      where: string | null;
+    }>(
       `SELECT c.relname AS name, i.indisunique AS unique, i.indisprimary AS primary,
               (SELECT k.contype::text FROM pg_constraint k WHERE k.conindid = i.indexrelid AND k.contype IN ('u', 'p')) AS constraint,
               ARRAY(SELECT pg_get_indexdef(i.indexrelid, n, true) FROM generate_series(1, i.indnkeyatts) n) AS keys,
@@ -218,7 +246,8 @@ async function postgresDatabaseShape(client: pg.Client): Promise<Shape> {
   return sortShape(shape);
 }
 
-const tablesOf = <T>(mod: Record<string, unknown>, kind: new (...args: never[]) => T) => Object.values(mod).filter((t): t is T => is(t, kind as never)) as unknown as Table[];
+const tablesOf = <T>(mod: Record<string, unknown>, kind: new (...args: never[]) => T) =>
+  Object.values(mod).filter((t): t is T => is(t, kind as never)) as unknown as Table[];
 
 let sqliteDb: Database.Database;
 let pgClient: pg.Client;

@@ -37,7 +37,9 @@ async function raw<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<
 }
 
 const tablesIn = (url: string) =>
-  raw(url, async (c) => (await c.query<{ t: string }>('SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1')).rows.map((r) => r.t));
+  raw(url, async (c) =>
+    (await c.query<{ t: string }>('SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1')).rows.map((r) => r.t),
+  );
 
 const rowsIn = (url: string, table: string) => raw(url, async (c) => Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n));
 
@@ -140,7 +142,9 @@ describe('db migrate-to', () => {
     await migrateTo({ sqliteFile: file, databaseUrl: url });
     await raw(url, async (c) => {
       expect((await c.query('SELECT bytes::text AS bytes FROM blobs WHERE sha256 = $1', [blob])).rows).toEqual([{ bytes: '9007199254740993' }]);
-      expect((await c.query('SELECT weight FROM rubric_criteria WHERE weight IS NOT NULL AND weight <> round(weight)')).rows).toEqual([{ weight: 0.30000000000000004 }]);
+      expect((await c.query('SELECT weight FROM rubric_criteria WHERE weight IS NOT NULL AND weight <> round(weight)')).rows).toEqual([
+        { weight: 0.30000000000000004 },
+      ]);
       expect((await c.query("SELECT count(*)::int AS n FROM candidates WHERE name = 'Zoë Ngāti 🐝 Σίσυφος'")).rows).toEqual([{ n: 1 }]);
     });
   });
@@ -160,10 +164,12 @@ describe('db migrate-to', () => {
   it('refuses a database that already holds a queue, changing nothing', async () => {
     const url = await createTestDatabase({ migrated: false });
     await migrateTo({ sqliteFile, databaseUrl: url });
-    const before = await raw(url, async (c) => (await c.query("SELECT count(*) AS n, max(id) AS top FROM audit_log")).rows[0]);
+    const before = await raw(url, async (c) => (await c.query('SELECT count(*) AS n, max(id) AS top FROM audit_log')).rows[0]);
     const message = await refusal(migrateTo({ sqliteFile, databaseUrl: url }));
-    expect(message).toMatch(/^database "ew_test_\w+" at 127\.0\.0\.1:\d+ already holds a queue \(rows in anchors, assignments, audit_log and \d+ more\): migrate-to copies only into an empty database; nothing was written$/);
-    expect(await raw(url, async (c) => (await c.query("SELECT count(*) AS n, max(id) AS top FROM audit_log")).rows[0])).toEqual(before);
+    expect(message).toMatch(
+      /^database "ew_test_\w+" at 127\.0\.0\.1:\d+ already holds a queue \(rows in anchors, assignments, audit_log and \d+ more\): migrate-to copies only into an empty database; nothing was written$/,
+    );
+    expect(await raw(url, async (c) => (await c.query('SELECT count(*) AS n, max(id) AS top FROM audit_log')).rows[0])).toEqual(before);
 
     // One row anywhere is enough.
     const other = await createTestDatabase();
@@ -196,7 +202,9 @@ describe('db migrate-to', () => {
     lite.exec("UPDATE audit_log SET actor = 'someone else' WHERE id = 3");
     lite.close();
     const url = await createTestDatabase({ migrated: false });
-    expect(await refusal(migrateTo({ sqliteFile: file, databaseUrl: url }))).toMatch(/^the audit log of .*queue\.sqlite is not intact \(trigger audit_log_no_update is missing.*\): run `npm run cli -- audit verify` for the details; nothing was written$/);
+    expect(await refusal(migrateTo({ sqliteFile: file, databaseUrl: url }))).toMatch(
+      /^the audit log of .*queue\.sqlite is not intact \(trigger audit_log_no_update is missing.*\): run `npm run cli -- audit verify` for the details; nothing was written$/,
+    );
     expect(await tablesIn(url)).toEqual([]);
   });
 
@@ -205,7 +213,9 @@ describe('db migrate-to', () => {
     const url = await createTestDatabase();
     await raw(url, (c) => c.query('ALTER TABLE reviewers ALTER COLUMN school TYPE character(200)'));
     const message = await refusal(migrateTo({ sqliteFile, databaseUrl: url }));
-    expect(message).toMatch(/^the copy in database "ew_test_\w+" at [\d.:]+ does not match the SQLite queue \(reviewers has the same \d+ rows but not the same content\); it was rolled back, nothing was written$/);
+    expect(message).toMatch(
+      /^the copy in database "ew_test_\w+" at [\d.:]+ does not match the SQLite queue \(reviewers has the same \d+ rows but not the same content\); it was rolled back, nothing was written$/,
+    );
     for (const t of ['reviewers', 'portfolios', 'audit_log', 'portfolio_search']) expect(await rowsIn(url, t), t).toBe(0);
     // The guards and the identity sequences are as they were too.
     expect(await raw(url, async (c) => (await c.query("SELECT count(*)::int AS n FROM pg_trigger WHERE tgenabled = 'D'")).rows[0])).toEqual({ n: 0 });
@@ -215,12 +225,16 @@ describe('db migrate-to', () => {
   it('refuses a target whose schema is out of step with the queue, naming the difference', async () => {
     const url = await createTestDatabase();
     await raw(url, (c) => c.query("ALTER TABLE candidates ADD COLUMN phone text NOT NULL DEFAULT ''"));
-    expect(await refusal(migrateTo({ sqliteFile, databaseUrl: url }))).toMatch(/do not have the same columns \(candidates\.phone only in PostgreSQL\); nothing was written$/);
+    expect(await refusal(migrateTo({ sqliteFile, databaseUrl: url }))).toMatch(
+      /do not have the same columns \(candidates\.phone only in PostgreSQL\); nothing was written$/,
+    );
     expect(await rowsIn(url, 'candidates')).toBe(0);
 
     const extraTable = await createTestDatabase();
     await raw(extraTable, (c) => c.query('CREATE TABLE notes (id bigint PRIMARY KEY)'));
-    expect(await refusal(migrateTo({ sqliteFile, databaseUrl: extraTable }))).toMatch(/do not have the same tables \(notes only in PostgreSQL\); nothing was written$/);
+    expect(await refusal(migrateTo({ sqliteFile, databaseUrl: extraTable }))).toMatch(
+      /do not have the same tables \(notes only in PostgreSQL\); nothing was written$/,
+    );
   });
 
   it('runs as `cli db migrate-to`: the per-table report (text or --json), exit 1 with one line when refused, 2 without a URL', async () => {

@@ -13,7 +13,7 @@ import { sqliteOnly } from '../../support/dialect';
 
 const tables = (Object.values(schema) as unknown[]).filter((t): t is SQLiteTable => is(t, SQLiteTable));
 
-sqliteOnly('SQLite\'s own migrations, pragmas and file; PostgreSQL\'s are tested in postgres-connect.test.ts and dialect-schemas.test.ts', 'migrations', () => {
+sqliteOnly("SQLite's own migrations, pragmas and file; PostgreSQL's are tested in postgres-connect.test.ts and dialect-schemas.test.ts", 'migrations', () => {
   it('create a fresh database with WAL, foreign keys and every table and column the drizzle schema names', async () => {
     const handle = openDatabase(path.join(tempDir(), 'q.sqlite'));
     expect(handle.sqlite.pragma('user_version', { simple: true })).toBe(MIGRATIONS.length);
@@ -31,7 +31,11 @@ sqliteOnly('SQLite\'s own migrations, pragmas and file; PostgreSQL\'s are tested
 
   it('upgrade an existing database in place, keeping its rows', () => {
     const file = path.join(tempDir(), 'q.sqlite');
-    const next: Migration = { version: MIGRATIONS.length + 1, name: 'test_add_column', sql: "ALTER TABLE candidates ADD COLUMN phone TEXT NOT NULL DEFAULT ''" };
+    const next: Migration = {
+      version: MIGRATIONS.length + 1,
+      name: 'test_add_column',
+      sql: "ALTER TABLE candidates ADD COLUMN phone TEXT NOT NULL DEFAULT ''",
+    };
     const sqlite = new Database(file);
     migrate(sqlite);
     sqlite.prepare("INSERT INTO candidates (id, name, email, school, district) VALUES ('C-1', 'Aroha', 'a@x.nz', 'S', 'D')").run();

@@ -17,9 +17,21 @@ interface ElectronNative {
   shouldCopy(relativePath: string): boolean;
   copyPackageSource(srcDir: string, destDir: string): string[];
   buildEnv(env: Record<string, string | undefined>): Record<string, string>;
-  nodeGypCandidates(options: { env?: Record<string, string | undefined>; execPath?: string; platform?: string; npmGlobalRoot?: string; rootDir?: string }): string[];
+  nodeGypCandidates(options: {
+    env?: Record<string, string | undefined>;
+    execPath?: string;
+    platform?: string;
+    npmGlobalRoot?: string;
+    rootDir?: string;
+  }): string[];
   summarizeOutput(output: string, maxTail?: number): string[];
-  ensureElectronSqlite(options: { electronVersion: string; arch?: string; electronBinary?: string | null; rootDir?: string; log?: (line: string) => void }): string;
+  ensureElectronSqlite(options: {
+    electronVersion: string;
+    arch?: string;
+    electronBinary?: string | null;
+    rootDir?: string;
+    log?: (line: string) => void;
+  }): string;
 }
 
 let native: ElectronNative;
@@ -28,7 +40,7 @@ beforeAll(async () => {
   native = (await import(/* @vite-ignore */ specifier)) as ElectronNative;
 });
 
-sqliteOnly('better-sqlite3\'s native module for Electron', 'openDatabase({ nativeBinding })', () => {
+sqliteOnly("better-sqlite3's native module for Electron", 'openDatabase({ nativeBinding })', () => {
   it('loads better-sqlite3 from the given binary', async () => {
     expect(fs.existsSync(nodeBinding)).toBe(true);
     const handle = openDatabase(path.join(tempDir(), 'q.sqlite'), { nativeBinding: nodeBinding });
@@ -58,7 +70,8 @@ describe('electron-native.mjs: cache and copy', () => {
     expect(native.cachedBindingPath('45.4.1', root)).toBe(path.join(root, 'out', 'native', 'electron-45.4.1', 'better_sqlite3.node'));
     expect(native.cachedBindingPath('46.0.0-beta.2', root)).toBe(path.join(root, 'out', 'native', 'electron-46.0.0-beta.2', 'better_sqlite3.node'));
     expect(path.isAbsolute(native.cachedBindingPath('45.4.1'))).toBe(true);
-    for (const bad of ['', '45', '../45.4.1', '45.4.1/../../x', 'v45.4.1']) expect(() => native.cachedBindingPath(bad, root)).toThrow(/Not an Electron version/);
+    for (const bad of ['', '45', '../45.4.1', '45.4.1/../../x', 'v45.4.1'])
+      expect(() => native.cachedBindingPath(bad, root)).toThrow(/Not an Electron version/);
   });
 
   it('copies the package without its build/ (the Node binary) or node_modules/', () => {
@@ -66,14 +79,29 @@ describe('electron-native.mjs: cache and copy', () => {
     expect(native.shouldCopy(path.join('build', 'Release', 'better_sqlite3.node'))).toBe(false);
     expect(native.shouldCopy('build\\Release\\better_sqlite3.node')).toBe(false);
     expect(native.shouldCopy('node_modules')).toBe(false);
-    for (const kept of ['package.json', 'binding.gyp', path.join('deps', 'sqlite3', 'sqlite3.c'), path.join('src', 'better_sqlite3.cpp'), path.join('lib', 'index.js'), path.join('src', 'build', 'x.h'), 'buildfile']) {
+    for (const kept of [
+      'package.json',
+      'binding.gyp',
+      path.join('deps', 'sqlite3', 'sqlite3.c'),
+      path.join('src', 'better_sqlite3.cpp'),
+      path.join('lib', 'index.js'),
+      path.join('src', 'build', 'x.h'),
+      'buildfile',
+    ]) {
       expect(native.shouldCopy(kept), kept).toBe(true);
     }
 
     const src = fakePackage(tempDir());
     const dest = path.join(tempDir(), 'copy');
     const copied = native.copyPackageSource(src, dest);
-    const expected = ['binding.gyp', 'package.json', path.join('deps', 'sqlite3', 'sqlite3.c'), path.join('lib', 'index.js'), path.join('src', 'better_sqlite3.cpp'), path.join('src', 'build', 'x.h')];
+    const expected = [
+      'binding.gyp',
+      'package.json',
+      path.join('deps', 'sqlite3', 'sqlite3.c'),
+      path.join('lib', 'index.js'),
+      path.join('src', 'better_sqlite3.cpp'),
+      path.join('src', 'build', 'x.h'),
+    ];
     expect(copied.sort()).toEqual(expected.sort());
     expect(fs.existsSync(path.join(dest, 'build'))).toBe(false);
     expect(fs.existsSync(path.join(dest, 'node_modules'))).toBe(false);
@@ -83,12 +111,22 @@ describe('electron-native.mjs: cache and copy', () => {
   it('copies the real better-sqlite3 package with everything node-gyp needs', () => {
     const dest = path.join(tempDir(), 'copy');
     const copied = native.copyPackageSource(path.join(projectRoot, 'node_modules', 'better-sqlite3'), dest);
-    for (const needed of ['binding.gyp', 'package.json', path.join('deps', 'sqlite3.gyp'), path.join('src', 'better_sqlite3.cpp')]) expect(copied).toContain(needed);
+    for (const needed of ['binding.gyp', 'package.json', path.join('deps', 'sqlite3.gyp'), path.join('src', 'better_sqlite3.cpp')])
+      expect(copied).toContain(needed);
     expect(copied.some((f) => f.startsWith(`build${path.sep}`))).toBe(false);
   });
 
   it('keeps npm config that would point the build at Node instead of Electron out of the tools’ environment', () => {
-    const env = native.buildEnv({ PATH: '/bin', npm_config_nodedir: '/usr', NPM_CONFIG_TARGET: '20.0.0', npm_config_runtime: 'node', npm_config_disturl: 'x', npm_config_https_proxy: 'http://proxy:8080', ELECTRON_RUN_AS_NODE: '1', EMPTY: undefined });
+    const env = native.buildEnv({
+      PATH: '/bin',
+      npm_config_nodedir: '/usr',
+      NPM_CONFIG_TARGET: '20.0.0',
+      npm_config_runtime: 'node',
+      npm_config_disturl: 'x',
+      npm_config_https_proxy: 'http://proxy:8080',
+      ELECTRON_RUN_AS_NODE: '1',
+      EMPTY: undefined,
+    });
     expect(env).toEqual({ PATH: '/bin', npm_config_https_proxy: 'http://proxy:8080' });
   });
 
@@ -114,7 +152,15 @@ describe('electron-native.mjs: cache and copy', () => {
       'gyp ERR! System Linux',
       'gyp ERR! not ok',
     ].join('\n');
-    expect(native.summarizeOutput(out)).toEqual(['../src/better_sqlite3.cpp:12:3: error: no member named foo', 'line 5', 'line 6', 'line 7', 'line 8', 'line 9', 'gyp ERR! stack Error: `make` failed with exit code: 2']);
+    expect(native.summarizeOutput(out)).toEqual([
+      '../src/better_sqlite3.cpp:12:3: error: no member named foo',
+      'line 5',
+      'line 6',
+      'line 7',
+      'line 8',
+      'line 9',
+      'gyp ERR! stack Error: `make` failed with exit code: 2',
+    ]);
   });
 });
 
@@ -149,7 +195,10 @@ describe('ensureElectronSqlite (with stand-in build tools)', () => {
   it('falls back to node-gyp, and names both attempts and their reasons when both fail', () => {
     const root = fakeProject(`console.error('prebuild-install warn install getaddrinfo ENOTFOUND github.com'); process.exit(1);`);
     const gyp = path.join(root, 'fake-node-gyp.js');
-    fs.writeFileSync(gyp, `const fs = require('fs'); fs.writeFileSync(${JSON.stringify(path.join(root, 'gyp-args.json'))}, JSON.stringify(process.argv.slice(2))); console.error('gyp ERR! stack Error: headers unreachable'); process.exit(1);`);
+    fs.writeFileSync(
+      gyp,
+      `const fs = require('fs'); fs.writeFileSync(${JSON.stringify(path.join(root, 'gyp-args.json'))}, JSON.stringify(process.argv.slice(2))); console.error('gyp ERR! stack Error: headers unreachable'); process.exit(1);`,
+    );
     process.env.npm_config_node_gyp = gyp;
 
     let message = '';
@@ -159,10 +208,16 @@ describe('ensureElectronSqlite (with stand-in build tools)', () => {
       message = (err as Error).message;
     }
     expect(message).toContain('Electron 45.4.1');
-    expect(message).toMatch(/1\. prebuild-install --runtime electron --target 45\.4\.1 --arch x64: exit code 1:\s+prebuild-install warn install getaddrinfo ENOTFOUND github\.com/);
-    expect(message).toMatch(/2\. node-gyp rebuild --runtime=electron --target=45\.4\.1 --dist-url=https:\/\/electronjs\.org\/headers: exit code 1:\s+gyp ERR! stack Error: headers unreachable/);
+    expect(message).toMatch(
+      /1\. prebuild-install --runtime electron --target 45\.4\.1 --arch x64: exit code 1:\s+prebuild-install warn install getaddrinfo ENOTFOUND github\.com/,
+    );
+    expect(message).toMatch(
+      /2\. node-gyp rebuild --runtime=electron --target=45\.4\.1 --dist-url=https:\/\/electronjs\.org\/headers: exit code 1:\s+gyp ERR! stack Error: headers unreachable/,
+    );
     const gypArgs = JSON.parse(fs.readFileSync(path.join(root, 'gyp-args.json'), 'utf8')) as string[];
-    expect(gypArgs).toEqual(expect.arrayContaining(['rebuild', '--runtime=electron', '--target=45.4.1', '--arch=x64', '--dist-url=https://electronjs.org/headers']));
+    expect(gypArgs).toEqual(
+      expect.arrayContaining(['rebuild', '--runtime=electron', '--target=45.4.1', '--arch=x64', '--dist-url=https://electronjs.org/headers']),
+    );
     expect(fs.existsSync(native.cachedBindingPath('45.4.1', root))).toBe(false);
     expect(fs.readdirSync(path.join(root, 'out', 'native'))).toEqual([]);
   });

@@ -17,9 +17,24 @@ async function append(db: Db, n: number): Promise<void> {
   for (let i = 0; i < n; i++) {
     await db.transaction(async (tx) => {
       const last = await tx.get<{ id: number; hash: string }>('SELECT id, hash FROM audit_log ORDER BY id DESC LIMIT 1');
-      const entry = { id: (last?.id ?? 0) + 1, at: '2026-11-01T10:00:00Z', actor: 'R-lead', action: 'test.event', entityType: 'portfolio', entityId: `P-${i}`, details: `{"n":${i}}` };
+      const entry = {
+        id: (last?.id ?? 0) + 1,
+        at: '2026-11-01T10:00:00Z',
+        actor: 'R-lead',
+        action: 'test.event',
+        entityType: 'portfolio',
+        entityId: `P-${i}`,
+        details: `{"n":${i}}`,
+      };
       await tx.run('INSERT INTO audit_log (id, at, actor, action, entity_type, entity_id, details, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?)', [
-        entry.id, entry.at, entry.actor, entry.action, entry.entityType, entry.entityId, entry.details, entryHash(last?.hash ?? GENESIS, entry),
+        entry.id,
+        entry.at,
+        entry.actor,
+        entry.action,
+        entry.entityType,
+        entry.entityId,
+        entry.details,
+        entryHash(last?.hash ?? GENESIS, entry),
       ]);
     });
   }
@@ -64,7 +79,11 @@ describe('the audit chain check through the Db port', () => {
       for (let id = 2; id <= 5_001; id++) {
         const entry = { id, at: 't', actor: 'a', action: 'x', entityType: 'e', entityId: String(id), details: '{}' };
         previous = entryHash(previous, entry);
-        await tx.run("INSERT INTO audit_log (id, at, actor, action, entity_type, entity_id, details, hash) VALUES (?, 't', 'a', 'x', 'e', ?, '{}', ?)", [id, String(id), previous]);
+        await tx.run("INSERT INTO audit_log (id, at, actor, action, entity_type, entity_id, details, hash) VALUES (?, 't', 'a', 'x', 'e', ?, '{}', ?)", [
+          id,
+          String(id),
+          previous,
+        ]);
       }
     });
     expect(await verifyAuditChain(handle.db)).toMatchObject({ ok: true, entries: 5_001 });

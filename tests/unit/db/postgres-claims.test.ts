@@ -42,7 +42,10 @@ describe('claiming on PostgreSQL with row locks', () => {
         );
         if (!next) return null;
         await tx.run('SELECT pg_sleep(0.01)'); // hold the lock a while, so the others must really skip it
-        const { changes } = await tx.run("UPDATE portfolios SET status = 'in_review', updated_at = ? WHERE seq = ? AND status = 'submitted'", [`client-${n}`, next.seq]);
+        const { changes } = await tx.run("UPDATE portfolios SET status = 'in_review', updated_at = ? WHERE seq = ? AND status = 'submitted'", [
+          `client-${n}`,
+          next.seq,
+        ]);
         expect(changes).toBe(1);
         return next.id;
       });
@@ -54,7 +57,9 @@ describe('claiming on PostgreSQL with row locks', () => {
     expect(claimed).toHaveLength(PORTFOLIOS);
     expect(new Set(claimed).size).toBe(PORTFOLIOS);
     expect(results.filter((r) => r === null)).toHaveLength(CLIENTS - PORTFOLIOS);
-    const rows = await setup.db.all<{ n: number; writers: number }>("SELECT count(*) AS n, count(DISTINCT updated_at) AS writers FROM portfolios WHERE status = 'in_review'");
+    const rows = await setup.db.all<{ n: number; writers: number }>(
+      "SELECT count(*) AS n, count(DISTINCT updated_at) AS writers FROM portfolios WHERE status = 'in_review'",
+    );
     expect(rows).toEqual([{ n: PORTFOLIOS, writers: PORTFOLIOS }]);
   });
 });

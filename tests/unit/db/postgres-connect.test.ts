@@ -63,10 +63,12 @@ describe('opening a PostgreSQL database', () => {
     expect(await refusal(databaseUrl(server, 'postgres', 'wrong'))).toBe(
       `PostgreSQL at 127.0.0.1:${server.port} refused the login of user "postgres": wrong password, or the user may not connect to database "postgres"`,
     );
-    expect(await refusal(databaseUrl(server, 'no_such_db'))).toBe(`PostgreSQL at 127.0.0.1:${server.port} has no database "no_such_db": create it first (createdb no_such_db)`);
+    expect(await refusal(databaseUrl(server, 'no_such_db'))).toBe(
+      `PostgreSQL at 127.0.0.1:${server.port} has no database "no_such_db": create it first (createdb no_such_db)`,
+    );
   });
 
-  it("refuses a database of another app, leaving it as it was", async () => {
+  it('refuses a database of another app, leaving it as it was', async () => {
     const url = await createTestDatabase({ migrated: false });
     await raw(url, (c) => c.query('CREATE TABLE customers (id int PRIMARY KEY)'));
     const server = await testServer();
@@ -84,14 +86,20 @@ describe('opening a PostgreSQL database', () => {
     const err = await openPostgres(url).catch((e: Error) => e);
     expect(err).toBeInstanceOf(DatabaseTooNewError);
     expect((err as Error).message).toMatch(/written by a newer Evidence Workbench/);
-    expect(await raw(url, (c) => c.query('SELECT version FROM evidence_workbench_schema'))).toMatchObject({ rows: [{ version: POSTGRES_MIGRATIONS.length + 3 }] });
+    expect(await raw(url, (c) => c.query('SELECT version FROM evidence_workbench_schema'))).toMatchObject({
+      rows: [{ version: POSTGRES_MIGRATIONS.length + 3 }],
+    });
   });
 
   it('upgrades in order keeping rows, and rolls a failing migration back whole', async () => {
     const url = await createTestDatabase();
     await raw(url, async (c) => {
       await c.query("INSERT INTO candidates (id, name, email, school, district) VALUES ('C-1', 'Aroha', 'a@x.nz', 'S', 'D')");
-      const next: PostgresMigration = { version: POSTGRES_MIGRATIONS.length + 1, name: 'test_add_column', sql: "ALTER TABLE candidates ADD COLUMN phone text NOT NULL DEFAULT ''" };
+      const next: PostgresMigration = {
+        version: POSTGRES_MIGRATIONS.length + 1,
+        name: 'test_add_column',
+        sql: "ALTER TABLE candidates ADD COLUMN phone text NOT NULL DEFAULT ''",
+      };
       expect(await migratePostgres(c, 'test', [...POSTGRES_MIGRATIONS, next])).toBe(next.version);
       expect((await c.query("SELECT name, phone FROM candidates WHERE id = 'C-1'")).rows).toEqual([{ name: 'Aroha', phone: '' }]);
       const broken: PostgresMigration = { version: next.version + 1, name: 'broken', sql: 'CREATE TABLE half (x int); SELECT * FROM no_such_table;' };

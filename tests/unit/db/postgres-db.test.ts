@@ -19,18 +19,40 @@ afterAll(() => handle?.close());
 
 /** The worded error behind a rejection (drizzle's query builder wraps it in an error quoting the SQL). */
 async function failure(promise: Promise<unknown>): Promise<string> {
-  const err = (await promise.then(() => null, (e: unknown) => e)) as Error | null;
+  const err = (await promise.then(
+    () => null,
+    (e: unknown) => e,
+  )) as Error | null;
   if (!err) throw new Error('expected a failure');
   return (err.cause instanceof DatabaseError ? err.cause : err).message;
 }
 
 async function seedPortfolio(tx: Db, id: string, extra: Partial<typeof portfolios.$inferInsert> = {}): Promise<void> {
   await tx.orm.insert(rubrics).values({ id: 'R', version: 1, title: 'R', ruleType: 'all_at_least', createdAt: 't' }).onConflictDoNothing();
-  await tx.orm.insert(credentials).values({ code: 'C', title: 'C', provider: 'P', level: 'L', creditPoints: 1, rubricId: 'R', rubricVersion: 1 }).onConflictDoNothing();
-  await tx.orm.insert(candidates).values({ id: `cand-${id}`, name: 'N', email: 'e', school: 's', district: 'd' }).onConflictDoNothing();
+  await tx.orm
+    .insert(credentials)
+    .values({ code: 'C', title: 'C', provider: 'P', level: 'L', creditPoints: 1, rubricId: 'R', rubricVersion: 1 })
+    .onConflictDoNothing();
+  await tx.orm
+    .insert(candidates)
+    .values({ id: `cand-${id}`, name: 'N', email: 'e', school: 's', district: 'd' })
+    .onConflictDoNothing();
   await tx.orm.insert(portfolios).values({
-    id, candidateId: `cand-${id}`, candidateName: 'N', school: 's', district: 'd', credentialCode: 'C', rubricId: 'R', rubricVersion: 1,
-    attempt: 1, submittedAt: '2025-01-01', status: 'submitted', manifestSha256: 'x', importedAt: 't', updatedAt: 't', ...extra,
+    id,
+    candidateId: `cand-${id}`,
+    candidateName: 'N',
+    school: 's',
+    district: 'd',
+    credentialCode: 'C',
+    rubricId: 'R',
+    rubricVersion: 1,
+    attempt: 1,
+    submittedAt: '2025-01-01',
+    status: 'submitted',
+    manifestSha256: 'x',
+    importedAt: 't',
+    updatedAt: 't',
+    ...extra,
   });
 }
 
@@ -74,16 +96,17 @@ describe('PostgreSQL Db: queries in the shared SQL', () => {
   });
 
   it('nocase compares and orders as COLLATE NOCASE does: ASCII folded, everything else by its bytes', async () => {
-    const rows = await db.all<{ v: string }>(
-      `SELECT v FROM (VALUES ('b'), ('B2'), ('a'), ('Á'), ('Z'), ('_')) t(v) ORDER BY ${db.fn.nocase('v')}, v`,
-    );
+    const rows = await db.all<{ v: string }>(`SELECT v FROM (VALUES ('b'), ('B2'), ('a'), ('Á'), ('Z'), ('_')) t(v) ORDER BY ${db.fn.nocase('v')}, v`);
     expect(rows.map((r) => r.v)).toEqual(['_', 'a', 'b', 'B2', 'Z', 'Á']);
     expect(await db.get(`SELECT 1 AS same WHERE ${db.fn.nocase('?')} = ${db.fn.nocase('?')}`, ['École', 'éCOLE'])).toBeUndefined();
     expect(await db.get(`SELECT 1 AS same WHERE ${db.fn.nocase('?')} = ${db.fn.nocase('?')}`, ['Round One', 'ROUND one'])).toEqual({ same: 1 });
   });
 
   it('reads a JSON array parameter as rows of text', async () => {
-    const rows = await db.all<{ value: string }>(`SELECT value FROM (${db.fn.jsonTextValues('?')}) v WHERE value LIKE ? ORDER BY value`, [JSON.stringify(['P-2', 'P-1', 'Q-1', "it's"]), 'p-%']);
+    const rows = await db.all<{ value: string }>(`SELECT value FROM (${db.fn.jsonTextValues('?')}) v WHERE value LIKE ? ORDER BY value`, [
+      JSON.stringify(['P-2', 'P-1', 'Q-1', "it's"]),
+      'p-%',
+    ]);
     expect(rows).toEqual([{ value: 'P-1' }, { value: 'P-2' }]);
   });
 
@@ -151,7 +174,10 @@ describe('PostgreSQL Db: transactions', () => {
       ).rejects.toThrow(/same key/);
       await tx.transaction(async (inner) => inner.run("INSERT INTO settings (key, value) VALUES ('inner2', '1')"));
     });
-    expect((await db.all<{ key: string }>("SELECT key FROM settings WHERE key IN ('outer', 'inner', 'inner2') ORDER BY key")).map((r) => r.key)).toEqual(['inner2', 'outer']);
+    expect((await db.all<{ key: string }>("SELECT key FROM settings WHERE key IN ('outer', 'inner', 'inner2') ORDER BY key")).map((r) => r.key)).toEqual([
+      'inner2',
+      'outer',
+    ]);
   });
 
   it('says so when a transaction goes on after a failed statement (PostgreSQL refuses the rest; a savepoint would not)', async () => {
@@ -161,7 +187,9 @@ describe('PostgreSQL Db: transactions', () => {
         await tx.run('SELECT 1');
       })
       .catch((e: Error) => e);
-    expect((err as Error).message).toBe('an earlier statement of this transaction failed, so PostgreSQL refuses the rest of it: run a statement that may fail in a nested transaction');
+    expect((err as Error).message).toBe(
+      'an earlier statement of this transaction failed, so PostgreSQL refuses the rest of it: run a statement that may fail in a nested transaction',
+    );
   });
 
   it('defers foreign keys to commit when asked, inside a transaction only', async () => {
@@ -206,7 +234,11 @@ describe('PostgreSQL Db: drizzle over the logical schema', () => {
     expect(one).toMatchObject({ id: 'P-1', attempt: 1, testPre: null, pseudonym: '', anonymous: false });
     const changed = await db.orm.update(portfolios).set({ status: 'in_review' }).where(eq(portfolios.id, 'P-1')).run();
     expect(changed.changes).toBe(1);
-    const returned = await db.orm.update(portfolios).set({ attempt: 2 }).where(eq(portfolios.id, 'P-1')).returning({ id: portfolios.id, attempt: portfolios.attempt });
+    const returned = await db.orm
+      .update(portfolios)
+      .set({ attempt: 2 })
+      .where(eq(portfolios.id, 'P-1'))
+      .returning({ id: portfolios.id, attempt: portfolios.attempt });
     expect(returned).toEqual([{ id: 'P-1', attempt: 2 }]);
     await db.orm
       .insert(settings)
@@ -232,12 +264,21 @@ describe('PostgreSQL Db: drizzle over the logical schema', () => {
   it('appends to the audit log in chain order; UPDATE, DELETE and TRUNCATE are refused', async () => {
     const entry = { at: 't', actor: 'a', action: 'x', entityType: 'e', entityId: '1', details: '{}' };
     await db.orm.insert(auditLog).values({ id: 1, ...entry, hash: 'h1' });
-    expect(await failure(db.orm.insert(auditLog).values({ id: 3, ...entry, hash: 'h3' }))).toMatch(/^audit log is append-only: a new entry must follow the last one/);
+    expect(await failure(db.orm.insert(auditLog).values({ id: 3, ...entry, hash: 'h3' }))).toMatch(
+      /^audit log is append-only: a new entry must follow the last one/,
+    );
     expect(await failure(db.orm.insert(auditLog).values({ id: 2, ...entry }))).toMatch(/append-only/);
     expect(await failure(db.run("UPDATE audit_log SET actor = 'mallory'"))).toBe('audit log is append-only');
     expect(await failure(db.run('DELETE FROM audit_log'))).toBe('audit log is append-only');
     expect(await failure(db.run('TRUNCATE audit_log'))).toBe('audit log is append-only');
-    expect(await failure(db.orm.insert(auditLog).values({ id: 1, ...entry, hash: 'h1' }).onConflictDoUpdate({ target: auditLog.id, set: { actor: 'm' } }))).toMatch(/^audit log is append-only/);
+    expect(
+      await failure(
+        db.orm
+          .insert(auditLog)
+          .values({ id: 1, ...entry, hash: 'h1' })
+          .onConflictDoUpdate({ target: auditLog.id, set: { actor: 'm' } }),
+      ),
+    ).toMatch(/^audit log is append-only/);
     const last = await db.orm.select({ id: auditLog.id, actor: auditLog.actor }).from(auditLog).orderBy(desc(auditLog.id)).limit(1).get();
     expect(last).toEqual({ id: 1, actor: 'a' });
   });

@@ -81,7 +81,11 @@ async function seedFromDemo(c: pg.Client): Promise<void> {
     for (const table of await tablesOf(c)) {
       const theirs = (lite.prepare('SELECT name FROM pragma_table_info(?)').all(table) as { name: string }[]).map((r) => r.name);
       const columns = (await columnsOf(c, table)).filter((col) => theirs.includes(col) || (col === 'rowid' && table === 'portfolio_search'));
-      const rows = lite.prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY rowid`).safeIntegers(true).raw(true).all() as unknown[][];
+      const rows = lite
+        .prepare(`SELECT ${columns.join(', ')} FROM ${table} ORDER BY rowid`)
+        .safeIntegers(true)
+        .raw(true)
+        .all() as unknown[][];
       for (let i = 0; i < rows.length; i += 200) {
         const batch = rows.slice(i, i + 200);
         const values = batch.map((r, n) => `(${r.map((_, k) => `$${n * columns.length + k + 1}`).join(', ')})`).join(', ');
@@ -110,7 +114,9 @@ const CHECKS: Record<string, Check> = {
     // Every record starts at revision 1, with nobody named as its last editor.
     check: async (c) => {
       expect((await c.query('SELECT DISTINCT revision::int FROM reviews')).rows).toEqual([{ revision: 1 }]);
-      expect((await c.query('SELECT DISTINCT revision::int, updated_by, updated_at FROM moderations')).rows).toEqual([{ revision: 1, updated_by: null, updated_at: null }]);
+      expect((await c.query('SELECT DISTINCT revision::int, updated_by, updated_at FROM moderations')).rows).toEqual([
+        { revision: 1, updated_by: null, updated_at: null },
+      ]);
       expect((await c.query('SELECT DISTINCT feedback_version::int, feedback_edited_by, feedback_edited_at FROM decisions')).rows).toEqual([
         { feedback_version: 1, feedback_edited_by: null, feedback_edited_at: null },
       ]);
@@ -138,7 +144,11 @@ describe('each PostgreSQL migration, seeded', () => {
     const url = await createTestDatabase({ migrated: false });
     const sqlite = new Database(path.join(tempDir(), 'q.sqlite'));
     migrate(sqlite, MIGRATIONS, 9);
-    const sqliteTables = (sqlite.prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'portfolio_search_%' ORDER BY name").all() as { name: string }[]).map((r) => r.name);
+    const sqliteTables = (
+      sqlite
+        .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'portfolio_search_%' ORDER BY name")
+        .all() as { name: string }[]
+    ).map((r) => r.name);
     sqlite.close();
     await withClient(url, async (c) => {
       expect(await migratePostgres(c, 'test', POSTGRES_MIGRATIONS, 1)).toBe(1);
@@ -177,7 +187,7 @@ describe('each PostgreSQL migration, seeded', () => {
     await seededStep([...POSTGRES_MIGRATIONS, next], next, {
       check: async (c) => expect(await count(c, "SELECT count(*) AS n FROM candidates WHERE family IS DISTINCT FROM split_part(name, ' ', 2)")).toBe(0),
     });
-    const lossy: PostgresMigration = { ...next, name: 'test_lossy', sql: "UPDATE reviewers SET name = upper(name)" };
+    const lossy: PostgresMigration = { ...next, name: 'test_lossy', sql: 'UPDATE reviewers SET name = upper(name)' };
     await expect(seededStep([...POSTGRES_MIGRATIONS, lossy], lossy, { check: async () => undefined })).rejects.toThrow(/reviewers/);
   });
 });

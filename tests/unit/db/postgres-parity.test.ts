@@ -64,7 +64,9 @@ describe('shared SQL gives the same rows on SQLite and PostgreSQL', () => {
   });
 
   it('reads a JSON array parameter as the same rows', async () => {
-    const rows = await both((db) => db.all(`SELECT key FROM settings WHERE value IN (${db.fn.jsonTextValues('?')}) ORDER BY key`, [JSON.stringify(['Zoe', 'Ánna', 'nobody'])]));
+    const rows = await both((db) =>
+      db.all(`SELECT key FROM settings WHERE value IN (${db.fn.jsonTextValues('?')}) ORDER BY key`, [JSON.stringify(['Zoe', 'Ánna', 'nobody'])]),
+    );
     expect(rows).toHaveLength(2);
   });
 

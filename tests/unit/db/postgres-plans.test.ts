@@ -34,7 +34,7 @@ async function plan(order: string, where = 'p.is_anchor = 0'): Promise<string> {
 describe('the queue sorts walk an index on PostgreSQL, as on SQLite', () => {
   it.each([
     ['p.submitted_at DESC, p.id DESC', 'portfolios_submitted'],
-    ["p.status, p.submitted_at, p.id", 'portfolios_status_submitted'],
+    ['p.status, p.submitted_at, p.id', 'portfolios_status_submitted'],
     ['p.credential_code, p.submitted_at, p.id', 'portfolios_credential_submitted'],
   ])('ORDER BY %s uses %s', async (order, index) => {
     const text = await plan(order);

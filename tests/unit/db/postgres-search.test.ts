@@ -21,10 +21,53 @@ const ROWS: [string, string, string][] = [
 ];
 
 const QUERIES = [
-  'zoe', 'ZOË', 'Zoë müll', 'mull', 'francois dvo', 'DVORAK', 'jean-paul', 'paul', 'sartre jean', 'jean paul sartre', 'angstrom',
-  'istanbul', 'brien', "o'brien", 'siobhan', 'example.org', 'zoe.muller@example', 'αθη', 'παπαδοπουλου', 'παπαδοπούλου', 'Παπαδ', 'soren', 'søren', 'lukasz',
-  'łuk', 'strasse', 'straße', 'fine', 'ﬁne', 'print', 'P-0001', 'p-000', '0001', '001', 'P', 'k7q2', 'ps-k7', 'candidate', 'zzz', '!!!',
-  '"quoted"', 'quot', 'marama', 'te whatu', 'C-1', 'c-10', 'zoe1',
+  'zoe',
+  'ZOË',
+  'Zoë müll',
+  'mull',
+  'francois dvo',
+  'DVORAK',
+  'jean-paul',
+  'paul',
+  'sartre jean',
+  'jean paul sartre',
+  'angstrom',
+  'istanbul',
+  'brien',
+  "o'brien",
+  'siobhan',
+  'example.org',
+  'zoe.muller@example',
+  'αθη',
+  'παπαδοπουλου',
+  'παπαδοπούλου',
+  'Παπαδ',
+  'soren',
+  'søren',
+  'lukasz',
+  'łuk',
+  'strasse',
+  'straße',
+  'fine',
+  'ﬁne',
+  'print',
+  'P-0001',
+  'p-000',
+  '0001',
+  '001',
+  'P',
+  'k7q2',
+  'ps-k7',
+  'candidate',
+  'zzz',
+  '!!!',
+  '"quoted"',
+  'quot',
+  'marama',
+  'te whatu',
+  'C-1',
+  'c-10',
+  'zoe1',
 ];
 
 const COLUMN_SETS: SearchColumn[][] = [['ref', 'identity'], ['ref', 'pseudonym'], ['identity']];
@@ -66,7 +109,8 @@ describe('portfolio search on both dialects', () => {
     for (const columns of COLUMN_SETS) {
       for (const q of QUERIES) {
         const [a, b] = [await hits(lite, q, columns), await hits(pgHandle.db, q, columns)];
-        if (JSON.stringify(a) !== JSON.stringify(b)) differences.push(`${q} in ${columns.join('+')}: SQLite ${JSON.stringify(a)}, PostgreSQL ${JSON.stringify(b)}`);
+        if (JSON.stringify(a) !== JSON.stringify(b))
+          differences.push(`${q} in ${columns.join('+')}: SQLite ${JSON.stringify(a)}, PostgreSQL ${JSON.stringify(b)}`);
       }
     }
     expect(differences).toEqual([]);

@@ -8,7 +8,7 @@ import { sqliteOnly } from '../../support/dialect';
 
 const release = MIGRATIONS.findIndex((m) => m.name === 'release');
 
-sqliteOnly('a migration in SQLite\'s schema history; PostgreSQL databases start at the released schema', 'the release migration', () => {
+sqliteOnly("a migration in SQLite's schema history; PostgreSQL databases start at the released schema", 'the release migration', () => {
   it('keeps every portfolio (seq, status, outcome), marks earlier decisions released, and admits the ready status', () => {
     const sqlite = new Database(path.join(tempDir(), 'q.sqlite'));
     migrate(sqlite, MIGRATIONS, release);
@@ -31,7 +31,13 @@ sqliteOnly('a migration in SQLite\'s schema history; PostgreSQL databases start 
     sqlite.prepare("UPDATE portfolios SET status = 'ready' WHERE id = 'P-2'").run();
     expect(() => sqlite.prepare("UPDATE portfolios SET status = 'bogus' WHERE id = 'P-2'").run()).toThrow(/CHECK/);
     expect(sqlite.pragma('foreign_key_check')).toEqual([]);
-    expect((sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND tbl_name = 'portfolios' AND name LIKE 'portfolios_%'").get() as { n: number }).n).toBe(8);
+    expect(
+      (
+        sqlite.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'index' AND tbl_name = 'portfolios' AND name LIKE 'portfolios_%'").get() as {
+          n: number;
+        }
+      ).n,
+    ).toBe(8);
     sqlite.close();
   });
 });

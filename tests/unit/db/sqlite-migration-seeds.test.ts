@@ -25,7 +25,13 @@ afterAll(() => demo?.close());
 
 // The search index's shadow tables are FTS5's machinery, not rows of the queue.
 const tablesOf = (sqlite: Database.Database, schema = 'main') =>
-  (sqlite.prepare(`SELECT name FROM ${schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'portfolio_search_%' ORDER BY name`).all() as { name: string }[]).map((r) => r.name);
+  (
+    sqlite
+      .prepare(
+        `SELECT name FROM ${schema}.sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE 'portfolio_search_%' ORDER BY name`,
+      )
+      .all() as { name: string }[]
+  ).map((r) => r.name);
 
 const columnsOf = (sqlite: Database.Database, table: string, schema = 'main') =>
   (sqlite.prepare(`SELECT name FROM pragma_table_info(?, ?) ORDER BY cid`).all(table, schema) as { name: string }[]).map((r) => r.name);
@@ -49,10 +55,16 @@ function seedFromDemo(sqlite: Database.Database): void {
   sqlite.exec(`ATTACH '${demoFile}' AS demo`);
   sqlite.pragma('foreign_keys = OFF');
   for (const table of tablesOf(sqlite).filter((t) => t !== 'portfolio_search')) {
-    const columns = columnsOf(sqlite, table).filter((c) => columnsOf(sqlite, table, 'demo').includes(c)).join(', ');
+    const columns = columnsOf(sqlite, table)
+      .filter((c) => columnsOf(sqlite, table, 'demo').includes(c))
+      .join(', ');
     sqlite.exec(`INSERT OR IGNORE INTO main.${table} (${columns}) SELECT ${columns} FROM demo.${table} ORDER BY rowid`);
   }
-  for (let violations = sqlite.pragma('foreign_key_check') as { table: string; rowid: number }[]; violations.length; violations = sqlite.pragma('foreign_key_check') as typeof violations) {
+  for (
+    let violations = sqlite.pragma('foreign_key_check') as { table: string; rowid: number }[];
+    violations.length;
+    violations = sqlite.pragma('foreign_key_check') as typeof violations
+  ) {
     for (const v of violations) sqlite.prepare(`DELETE FROM main.${v.table} WHERE rowid = ?`).run(v.rowid);
   }
   if (tablesOf(sqlite).includes('portfolio_search')) {
@@ -92,33 +104,71 @@ const CHECKS: Record<string, Check> = {
       expect(tablesOf(sqlite)).toEqual(expect.arrayContaining(['portfolios', 'reviews', 'decisions', 'audit_log', 'portfolio_search']));
     },
   },
-  panels: { check: addsEmptyTables('review_policies', 'reviewer_conflicts', 'assignments', 'moderations', 'settings', 'bundles', 'bundle_items', 'received_bundles', 'received_bundle_items') },
+  panels: {
+    check: addsEmptyTables(
+      'review_policies',
+      'reviewer_conflicts',
+      'assignments',
+      'moderations',
+      'settings',
+      'bundles',
+      'bundle_items',
+      'received_bundles',
+      'received_bundle_items',
+    ),
+  },
   calibration: {
-    check: addsEmptyTables('calibration_anchors', 'calibration_references', 'calibration_rounds', 'calibration_round_anchors', 'calibration_round_reviewers', 'calibration_submissions', 'calibration_thresholds'),
+    check: addsEmptyTables(
+      'calibration_anchors',
+      'calibration_references',
+      'calibration_rounds',
+      'calibration_round_anchors',
+      'calibration_round_reviewers',
+      'calibration_submissions',
+      'calibration_thresholds',
+    ),
   },
   credit: {
-    check: addsEmptyTables('credit_pathways', 'credit_external', 'credit_candidate_merges', 'credit_applications', 'credit_approvals', 'credit_application_items', 'credit_badges', 'credit_settings'),
+    check: addsEmptyTables(
+      'credit_pathways',
+      'credit_external',
+      'credit_candidate_merges',
+      'credit_applications',
+      'credit_approvals',
+      'credit_application_items',
+      'credit_badges',
+      'credit_settings',
+    ),
   },
   audit_chain: {
     check: (sqlite, before) => {
       addsEmptyTables('credit_trusted_issuers')(sqlite, before);
       // The entries are hashed in id order exactly as the app chains new ones: the demo's own hashes come back.
       sqlite.exec(`ATTACH '${demoFile}' AS demo`);
-      expect(count(sqlite, 'SELECT count(*) AS n FROM audit_log a JOIN demo.audit_log d ON d.id = a.id AND d.hash = a.hash')).toBe(before.get('audit_log')!.rows.length);
+      expect(count(sqlite, 'SELECT count(*) AS n FROM audit_log a JOIN demo.audit_log d ON d.id = a.id AND d.hash = a.hash')).toBe(
+        before.get('audit_log')!.rows.length,
+      );
       sqlite.exec('DETACH demo');
       expect(verifyAuditChain(sqlite)).toMatchObject({ ok: true, entries: before.get('audit_log')!.rows.length });
       expect(() => sqlite.prepare("UPDATE audit_log SET actor = 'x' WHERE id = 1").run()).toThrow(/append-only/);
-      const external = sqlite.prepare('SELECT source, source_file, imported_by, verification, verification_note FROM credit_external').all() as Record<string, string>[];
+      const external = sqlite.prepare('SELECT source, source_file, imported_by, verification, verification_note FROM credit_external').all() as Record<
+        string,
+        string
+      >[];
       expect(external.length).toBeGreaterThan(0);
       for (const e of external) {
-        if (e.source === 'csv') expect(e).toMatchObject({ verification: 'attested', verification_note: `attested by ${e.imported_by}, imported from ${e.source_file}` });
-        else expect(e).toMatchObject({ verification: 'unverified', verification_note: expect.stringMatching(/^imported before badge signatures were checked/) });
+        if (e.source === 'csv')
+          expect(e).toMatchObject({ verification: 'attested', verification_note: `attested by ${e.imported_by}, imported from ${e.source_file}` });
+        else
+          expect(e).toMatchObject({ verification: 'unverified', verification_note: expect.stringMatching(/^imported before badge signatures were checked/) });
       }
     },
   },
   badge_recipient: {
     seed: (sqlite) => {
-      sqlite.exec("INSERT INTO credit_badges (portfolio_id, credential_id, salt, issued_at, issued_by) VALUES ('P-2026-001', 'urn:uuid:1', 's', 't', 'R-lead')");
+      sqlite.exec(
+        "INSERT INTO credit_badges (portfolio_id, credential_id, salt, issued_at, issued_by) VALUES ('P-2026-001', 'urn:uuid:1', 's', 't', 'R-lead')",
+      );
     },
     check: (sqlite) => {
       expect(sqlite.prepare("SELECT recipient_email AS email FROM credit_badges WHERE portfolio_id = 'P-2026-001'").get()).toEqual(
@@ -158,7 +208,9 @@ const CHECKS: Record<string, Check> = {
       // The one search body is split: the portfolio id, an empty pseudonym (the app fills it) and the identity text.
       const oldBodies = before.get('portfolio_search')!.rows;
       expect(oldBodies.length).toBe(count(sqlite, 'SELECT count(*) AS n FROM portfolios'));
-      const search = sqlite.prepare('SELECT s.rowid, s.ref, s.pseudonym, s.identity, p.id FROM portfolio_search s JOIN portfolios p ON p.seq = s.rowid ORDER BY s.rowid').all() as Record<string, unknown>[];
+      const search = sqlite
+        .prepare('SELECT s.rowid, s.ref, s.pseudonym, s.identity, p.id FROM portfolio_search s JOIN portfolios p ON p.seq = s.rowid ORDER BY s.rowid')
+        .all() as Record<string, unknown>[];
       expect(search.map((s) => ({ rowid: s.rowid, body: `${s.ref as string} ${s.identity as string}` }))).toEqual(oldBodies);
       for (const s of search) expect(s).toMatchObject({ ref: s.id, pseudonym: '' });
     },
@@ -167,7 +219,9 @@ const CHECKS: Record<string, Check> = {
     // Every record starts at revision 1, with nobody named as its last editor.
     check: (sqlite) => {
       expect(sqlite.prepare('SELECT DISTINCT revision FROM reviews').all()).toEqual([{ revision: 1 }]);
-      expect(sqlite.prepare('SELECT DISTINCT revision, updated_by, updated_at FROM moderations').all()).toEqual([{ revision: 1, updated_by: null, updated_at: null }]);
+      expect(sqlite.prepare('SELECT DISTINCT revision, updated_by, updated_at FROM moderations').all()).toEqual([
+        { revision: 1, updated_by: null, updated_at: null },
+      ]);
       expect(sqlite.prepare('SELECT DISTINCT feedback_version, feedback_edited_by, feedback_edited_at FROM decisions').all()).toEqual([
         { feedback_version: 1, feedback_edited_by: null, feedback_edited_at: null },
       ]);

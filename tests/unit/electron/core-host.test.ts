@@ -43,7 +43,10 @@ async function hostOptions(dataDir: string, loadDemo = false) {
 
 /** A client whose hosts the test can reach (to stop or kill them), closed after the file. */
 const clients: CoreClient[] = [];
-async function client(dataDir: string, overrides: Partial<CoreClientOptions> & { execArgv?: string[] } = {}): Promise<{ client: CoreClient; hosts: HostProcess[] }> {
+async function client(
+  dataDir: string,
+  overrides: Partial<CoreClientOptions> & { execArgv?: string[] } = {},
+): Promise<{ client: CoreClient; hosts: HostProcess[] }> {
   const hosts: HostProcess[] = [];
   const { execArgv = TSX, ...rest } = overrides;
   const c = createCoreClient({
@@ -124,7 +127,14 @@ describe('the core host on the bundled demo', () => {
       else calls.push(['portfolio.get', { id: `P-missing-${i}` }]);
     }
     const settle = (core: Pick<Core, 'handle'>) =>
-      Promise.all(calls.map(([m, input]) => core.handle(m, input, anyone).then((value) => ({ value }), (e: unknown) => ({ error: errorBody(e) }))));
+      Promise.all(
+        calls.map(([m, input]) =>
+          core.handle(m, input, anyone).then(
+            (value) => ({ value }),
+            (e: unknown) => ({ error: errorBody(e) }),
+          ),
+        ),
+      );
     const [fromHost, inProcess] = [await settle(remote), await settle(local)];
     expect(fromHost).toEqual(inProcess);
     expect(fromHost.filter((r) => 'error' in r)).toHaveLength(15);
@@ -134,7 +144,8 @@ describe('the core host on the bundled demo', () => {
     const { rows } = (await local.handle('queue.list', { limit: 1 }, anyone)) as { rows: { id: string }[] };
     const detail = (await local.handle('portfolio.get', { id: rows[0]!.id }, anyone)) as { evidence: { sha256: string }[] };
     const sha = detail.evidence[0]!.sha256;
-    for (const range of [undefined, 'bytes=0-9', 'bytes=999999999-']) expect(await remote.evidence(sha, range)).toEqual(await evidenceResponse(ctx, sha, range));
+    for (const range of [undefined, 'bytes=0-9', 'bytes=999999999-'])
+      expect(await remote.evidence(sha, range)).toEqual(await evidenceResponse(ctx, sha, range));
     expect((await remote.evidence('0'.repeat(64))).status).toBe(404);
     const served = await createEvidenceProtocolHandler((s, range) => remote.evidence(s, range))(new Request(`ew-evidence://blob/${sha}`));
     expect(served.status).toBe(200);
@@ -265,7 +276,11 @@ describe('closing', () => {
   it('closes the database and exits when a Node parent dies without closing it', async () => {
     const dataDir = tempDir('ew-host-');
     const url = await testDatabaseUrl(dataDir);
-    const parent = spawnSync(process.execPath, ['--import', 'tsx', path.resolve('tests/unit/electron/support/short-lived-parent.ts'), dataDir, ...(url ? [url] : [])], { encoding: 'utf8' });
+    const parent = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', path.resolve('tests/unit/electron/support/short-lived-parent.ts'), dataDir, ...(url ? [url] : [])],
+      { encoding: 'utf8' },
+    );
     const pid = Number(parent.stdout.trim());
     expect(pid).toBeGreaterThan(0);
     await vi.waitFor(() => expect(alive(pid)).toBe(false), { timeout: 10_000 });

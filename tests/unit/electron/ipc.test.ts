@@ -136,7 +136,13 @@ describe('saveFile handler', () => {
     const dialog = fakeDialog('/tmp/never');
     const save = createSaveFileHandler(dialog);
     for (const event of foreign) await expect(save(event, { suggestedName: 'a.csv', data: 'x' })).rejects.toMatchObject({ code: 'forbidden' });
-    for (const payload of [null, { suggestedName: '', data: 'x' }, { suggestedName: 'a.csv' }, { suggestedName: 'a.csv', data: 12 }, { suggestedName: 'a', data: 'x', path: '/etc' }])
+    for (const payload of [
+      null,
+      { suggestedName: '', data: 'x' },
+      { suggestedName: 'a.csv' },
+      { suggestedName: 'a.csv', data: 12 },
+      { suggestedName: 'a', data: 'x', path: '/etc' },
+    ])
       await expect(save(fromApp, payload)).rejects.toMatchObject({ code: 'bad_request' });
     expect(dialog.showSaveDialog).not.toHaveBeenCalled();
   });

@@ -24,10 +24,12 @@ function runtimeImports(file: string): string[] {
       specs.push((node.moduleSpecifier as ts.StringLiteral).text);
     }
   }
-  return specs.filter((s) => s.startsWith('.')).map((s) => {
-    const base = path.resolve(path.dirname(file), s);
-    return [`${base}.ts`, path.join(base, 'index.ts'), base].find((f) => fs.existsSync(f) && fs.statSync(f).isFile())!;
-  });
+  return specs
+    .filter((s) => s.startsWith('.'))
+    .map((s) => {
+      const base = path.resolve(path.dirname(file), s);
+      return [`${base}.ts`, path.join(base, 'index.ts'), base].find((f) => fs.existsSync(f) && fs.statSync(f).isFile())!;
+    });
 }
 
 function loadedBy(entry: string): Set<string> {

@@ -116,7 +116,12 @@ describe('ew-evidence:// handler', () => {
     const r = await handler()(new Request(url(), { headers: { Range: `bytes=${pdf.length}-` } }));
     expect(r.status).toBe(416);
     expect(r.headers.get('content-range')).toBe(`bytes */${pdf.length}`);
-    for (const u of [`ew-evidence://blob/${'0'.repeat(64)}`, 'ew-evidence://blob/../queue.sqlite', 'ew-evidence://blob/%2e%2e%2fqueue.sqlite', `ew-evidence://other/${sha256(pdf)}`])
+    for (const u of [
+      `ew-evidence://blob/${'0'.repeat(64)}`,
+      'ew-evidence://blob/../queue.sqlite',
+      'ew-evidence://blob/%2e%2e%2fqueue.sqlite',
+      `ew-evidence://other/${sha256(pdf)}`,
+    ])
       expect((await handler()(new Request(u))).status, u).toBe(404);
   });
 

@@ -23,30 +23,34 @@ afterEach(async () => {
   for (const c of open.splice(0)) await c.close();
 });
 
-sqliteOnly('two connections on one SQLite file and SQLite\'s own busy error; PostgreSQL\'s locking is tested in postgres-claims.test.ts', 'the SQLite write lock', () => {
-  it('every write transaction takes the lock first, so a second writer waits instead of the first failing with SQLITE_BUSY', async () => {
-    const file = path.join(tempDir(), 'queue.sqlite');
-    const a = openDatabase(file);
-    const b = openDatabase(file);
-    b.sqlite.pragma('busy_timeout = 50');
-    const insert = (db: Db, id: string) => db.run("INSERT INTO candidates (id, name, email, school, district) VALUES (?, 'n', 'e@x.nz', 's', 'd')", [id]);
-    let other: unknown = null;
-    await a.db.transaction(async (tx) => {
-      await tx.get('SELECT count(*) FROM candidates');
-      // Another connection writes while this transaction has only read: it must be the one that waits (here: times out).
-      try {
-        await insert(b.db, 'B');
-      } catch (err) {
-        other = err;
-      }
-      await insert(tx, 'A');
+sqliteOnly(
+  "two connections on one SQLite file and SQLite's own busy error; PostgreSQL's locking is tested in postgres-claims.test.ts",
+  'the SQLite write lock',
+  () => {
+    it('every write transaction takes the lock first, so a second writer waits instead of the first failing with SQLITE_BUSY', async () => {
+      const file = path.join(tempDir(), 'queue.sqlite');
+      const a = openDatabase(file);
+      const b = openDatabase(file);
+      b.sqlite.pragma('busy_timeout = 50');
+      const insert = (db: Db, id: string) => db.run("INSERT INTO candidates (id, name, email, school, district) VALUES (?, 'n', 'e@x.nz', 's', 'd')", [id]);
+      let other: unknown = null;
+      await a.db.transaction(async (tx) => {
+        await tx.get('SELECT count(*) FROM candidates');
+        // Another connection writes while this transaction has only read: it must be the one that waits (here: times out).
+        try {
+          await insert(b.db, 'B');
+        } catch (err) {
+          other = err;
+        }
+        await insert(tx, 'A');
+      });
+      expect((other as { code?: string } | null)?.code).toBe('SQLITE_BUSY');
+      expect(await a.db.all('SELECT id FROM candidates')).toEqual([{ id: 'A' }]);
+      await a.close();
+      await b.close();
     });
-    expect((other as { code?: string } | null)?.code).toBe('SQLITE_BUSY');
-    expect(await a.db.all('SELECT id FROM candidates')).toEqual([{ id: 'A' }]);
-    await a.close();
-    await b.close();
-  });
-});
+  },
+);
 
 describe('concurrent writers', () => {
   it('two services on one data directory importing the same batch at once: one imports, the other reports unchanged', async () => {

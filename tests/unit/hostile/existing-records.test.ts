@@ -44,7 +44,18 @@ afterEach(() => ctx.close());
 
 /** Every row of the tables an import writes, to show a refused import changed nothing. */
 async function snapshot(c = ctx): Promise<string> {
-  const tables = ['candidates', 'reviewers', 'reviewer_roles', 'credentials', 'portfolios', 'rubrics', 'audit_log', 'blobs', 'credit_pathways', 'credit_external'];
+  const tables = [
+    'candidates',
+    'reviewers',
+    'reviewer_roles',
+    'credentials',
+    'portfolios',
+    'rubrics',
+    'audit_log',
+    'blobs',
+    'credit_pathways',
+    'credit_external',
+  ];
   // In an order of their own: a table has no row order both databases keep.
   const rows = async (t: string) => (await c.db.all(`SELECT * FROM ${t}`)).map((r) => JSON.stringify(r)).sort();
   return JSON.stringify(await Promise.all(tables.map(rows)));
@@ -65,7 +76,13 @@ function batch(files: Record<string, string>): string {
 }
 
 const audits = async (action: string, c = ctx) =>
-  ((await c.db.all('SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = ? ORDER BY id', [action])) as { actor: string; entity: string; details: string }[]).map((a) => ({
+  (
+    (await c.db.all('SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = ? ORDER BY id', [action])) as {
+      actor: string;
+      entity: string;
+      details: string;
+    }[]
+  ).map((a) => ({
     ...a,
     details: JSON.parse(a.details) as Record<string, unknown>,
   }));
@@ -73,7 +90,7 @@ const audits = async (action: string, c = ctx) =>
 describe('a reviewers.csv in a batch', () => {
   const escalate = () => batch({ 'reviewers.csv': `${REVIEWERS}\nR-hana,Hana Kereama,b@y.nz,Kowhai School,North,admin;reviewer\n` });
 
-  it('refuses to change a known reviewer\'s roles and email, naming each field, and changes nothing', async () => {
+  it("refuses to change a known reviewer's roles and email, naming each field, and changes nothing", async () => {
     const err = await refused(escalate());
     expect(err.changes).toEqual([
       { entity: 'reviewer', id: 'R-hana', field: 'roles', old: 'reviewer', new: 'admin, reviewer' },
@@ -90,7 +107,11 @@ describe('a reviewers.csv in a batch', () => {
     expect(report.changes.map((c) => c.field)).toEqual(['roles', 'email']);
     expect(await getReviewer(ctx, 'R-hana')).toMatchObject({ roles: ['reviewer', 'admin'], email: 'b@y.nz' });
     const [entry] = await audits('reviewer.update');
-    expect(entry).toMatchObject({ actor: 'cli:lead', entity: 'R-hana', details: { before: { email: 'a@x.nz', roles: ['reviewer'] }, patch: { email: 'b@y.nz', roles: ['admin', 'reviewer'] } } });
+    expect(entry).toMatchObject({
+      actor: 'cli:lead',
+      entity: 'R-hana',
+      details: { before: { email: 'a@x.nz', roles: ['reviewer'] }, patch: { email: 'b@y.nz', roles: ['admin', 'reviewer'] } },
+    });
   });
 
   it('an identical re-import is unchanged, and a new reviewer is created without the flag', async () => {
@@ -101,7 +122,10 @@ describe('a reviewers.csv in a batch', () => {
   });
 
   it('refuses an email that another profile already uses, in words', async () => {
-    const err = await importPath(ctx, batch({ 'reviewers.csv': `${REVIEWERS}\nR-tui,Tui Ropata,A@X.nz,,,reviewer\n` }), { actor: 'test', updateExisting: true }).catch((e: unknown) => e);
+    const err = await importPath(ctx, batch({ 'reviewers.csv': `${REVIEWERS}\nR-tui,Tui Ropata,A@X.nz,,,reviewer\n` }), {
+      actor: 'test',
+      updateExisting: true,
+    }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(ImportError);
     expect((err as ImportError).message).toContain('line 2): the email A@X.nz belongs to the profile R-hana');
   });
@@ -114,14 +138,16 @@ describe('a package reusing a known candidate id', () => {
     return dir;
   }
 
-  it('refuses to overwrite the candidate\'s name, email and school (the identity behind a badge)', async () => {
+  it("refuses to overwrite the candidate's name, email and school (the identity behind a badge)", async () => {
     const err = await refused(await impostor());
     expect(err.changes).toEqual([
       { entity: 'candidate', id: 'C-1', field: 'name', old: 'Aroha Ngata', new: 'Someone Else' },
       { entity: 'candidate', id: 'C-1', field: 'email', old: 'aroha@example.school.nz', new: 'else@evil.nz' },
       { entity: 'candidate', id: 'C-1', field: 'school', old: 'Kowhai School', new: 'Other School' },
     ]);
-    expect(err.message).toContain('candidate C-1: name Aroha Ngata → Someone Else; email aroha@example.school.nz → else@evil.nz; school Kowhai School → Other School');
+    expect(err.message).toContain(
+      'candidate C-1: name Aroha Ngata → Someone Else; email aroha@example.school.nz → else@evil.nz; school Kowhai School → Other School',
+    );
   });
 
   it('with updateExisting the candidate changes, audited before and after; the new portfolio is imported', async () => {
@@ -153,7 +179,7 @@ describe('catalogue files', () => {
   const points60 = () =>
     batch({ 'credentials.json': JSON.stringify({ ...TEST_CREDENTIALS, credentials: [{ ...TEST_CREDENTIALS.credentials[0], credit_points: 60 }] }) });
 
-  it('a credentials file may not change a credential\'s points from 5 to 60 without updateExisting', async () => {
+  it("a credentials file may not change a credential's points from 5 to 60 without updateExisting", async () => {
     const err = await refused(points60());
     expect(err.message).toContain('credential TST-8: credit_points 5 → 60');
     expect((await loadCredential(ctx, 'TST-8'))!.credit_points).toBe(5);
@@ -189,7 +215,14 @@ describe('who may apply updates to existing records (role matrix)', () => {
   beforeEach(async () => {
     const admin = await createReviewer(ctx, { id: 'R-admin', name: 'Ada', email: 'ada@x.nz', school: '', district: '', roles: ['admin'] }, systemActor('test'));
     people = Object.fromEntries(
-      (await Promise.all(everyRole.map(async (role) => [role, role === 'admin' ? admin : await createReviewer(ctx, { id: `R-${role}`, name: role, email: `${role}@x.nz`, school: '', district: '', roles: [role] }, admin)]))),
+      await Promise.all(
+        everyRole.map(async (role) => [
+          role,
+          role === 'admin'
+            ? admin
+            : await createReviewer(ctx, { id: `R-${role}`, name: role, email: `${role}@x.nz`, school: '', district: '', roles: [role] }, admin),
+        ]),
+      ),
     ) as Record<Role, Reviewer>;
   });
 
@@ -203,12 +236,14 @@ describe('who may apply updates to existing records (role matrix)', () => {
     expect(result).toBe(role === 'lead' || role === 'admin' ? 'applied' : 'forbidden');
   });
 
-  it.each(everyRole)('the app\'s reviewer CSV import with updateExisting as %s', async (role) => {
+  it.each(everyRole)("the app's reviewer CSV import with updateExisting as %s", async (role) => {
     const core = createCore(ctx, { name: 'EW', version: 't', shell: 'browser' });
-    const result = await core.handle('reviewers.importCsv', { csv: `${REVIEWERS}\nR-hana,Hana K,a@x.nz,,,lead\n`, updateExisting: true }, { actor: people[role].id }).then(
-      () => 'applied',
-      (e: unknown) => (e as ApiError).code,
-    );
+    const result = await core
+      .handle('reviewers.importCsv', { csv: `${REVIEWERS}\nR-hana,Hana K,a@x.nz,,,lead\n`, updateExisting: true }, { actor: people[role].id })
+      .then(
+        () => 'applied',
+        (e: unknown) => (e as ApiError).code,
+      );
     expect(result).toBe(role === 'lead' || role === 'admin' ? 'applied' : 'forbidden');
   });
 });
@@ -238,7 +273,9 @@ describe('the app contract (through the core)', () => {
 
   it('importReviewers refuses a changed row without the option, naming it', async () => {
     const lead = await createReviewer(ctx, { id: 'R-lead', name: 'Lead', email: 'lead@x.nz', school: '', district: '', roles: ['lead'] }, systemActor('test'));
-    await expect(importReviewers(ctx, `${REVIEWERS}\nR-hana,Hana Kereama,a@x.nz,Kowhai School,South,reviewer\n`, lead)).rejects.toThrow('reviewer R-hana: district North → South');
+    await expect(importReviewers(ctx, `${REVIEWERS}\nR-hana,Hana Kereama,a@x.nz,Kowhai School,South,reviewer\n`, lead)).rejects.toThrow(
+      'reviewer R-hana: district North → South',
+    );
   });
 });
 
@@ -258,7 +295,10 @@ describe('credentials earned elsewhere (credit import-external)', () => {
       await expect(importExternal(w.ctx, { fileName: 'e.csv', content, updateExisting: true }, w.approver)).rejects.toMatchObject({ code: 'forbidden' });
       const report = await importExternal(w.ctx, { fileName: 'e.csv', content, updateExisting: true }, w.lead);
       expect(report).toMatchObject({ imported: 1, candidatesUpdated: ['C-1001'] });
-      expect((await audits('candidate.update', w.ctx))[0]).toMatchObject({ actor: 'R-lead', details: { before: { name: 'Aroha Ngata' }, after: { name: 'Not Aroha' } } });
+      expect((await audits('candidate.update', w.ctx))[0]).toMatchObject({
+        actor: 'R-lead',
+        details: { before: { name: 'Aroha Ngata' }, after: { name: 'Not Aroha' } },
+      });
       // the same details again: nothing to confirm (and the approver's import attests the record the lead left unverified)
       expect(await importExternal(w.ctx, { fileName: 'e.csv', content }, w.approver)).toMatchObject({ imported: 0, upgraded: 1, candidatesUpdated: [] });
     } finally {
@@ -266,7 +306,7 @@ describe('credentials earned elsewhere (credit import-external)', () => {
     }
   });
 
-  it('an issued badge keeps the identity hash it was issued with after the candidate\'s email changes', async () => {
+  it("an issued badge keeps the identity hash it was issued with after the candidate's email changes", async () => {
     const w = await creditWorld([{ id: 'P-1', credential: 'EMP-8', candidate: AROHA, submitted_at: '2026-03-01T09:00:00Z' }]);
     try {
       await w.decide('P-1', 'pass', '2026-03-18T02:00:00Z');
@@ -280,7 +320,12 @@ describe('credentials earned elsewhere (credit import-external)', () => {
       const again = JSON.parse((await exportPortfolioBadge(w.ctx, 'P-1', w.lead)).content);
       const [ident] = again.credentialSubject.identifier;
       expect(ident.identityHash).toBe(first.credentialSubject.identifier[0].identityHash);
-      expect(ident.identityHash).toBe(`sha256$${crypto.createHash('sha256').update(AROHA.email + ident.salt).digest('hex')}`);
+      expect(ident.identityHash).toBe(
+        `sha256$${crypto
+          .createHash('sha256')
+          .update(AROHA.email + ident.salt)
+          .digest('hex')}`,
+      );
     } finally {
       await w.ctx.close();
     }
@@ -314,7 +359,10 @@ describe('the command line (a real process)', () => {
   it('credit import-external exits 2 on a changed candidate and 0 with --update-existing', async () => {
     await ctx.close();
     const file = path.join(tempDir(), 'external.csv');
-    fs.writeFileSync(file, 'candidate_id,candidate_email,candidate_name,credential_code,issuer,awarded_on\nC-1,aroha@example.school.nz,Someone Else,TST-8,Massey University,2024-02-01\n');
+    fs.writeFileSync(
+      file,
+      'candidate_id,candidate_email,candidate_name,credential_code,issuer,awarded_on\nC-1,aroha@example.school.nz,Someone Else,TST-8,Massey University,2024-02-01\n',
+    );
     const no = await run('credit', 'import-external', file);
     expect(no.status).toBe(2);
     expect(no.stderr).toContain('candidate C-1: name Aroha Ngata → Someone Else');

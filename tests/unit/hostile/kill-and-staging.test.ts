@@ -42,7 +42,7 @@ describe('an import killed with SIGKILL', () => {
     const { data, batch } = await prepared(1500);
     const watch = await openTestServices({ dataDir: data });
     const { child, done } = await startCli(['import', batch, '--data', data]);
-    while (await countRows(watch, 'portfolios') < 100) await pause(2);
+    while ((await countRows(watch, 'portfolios')) < 100) await pause(2);
     child.kill('SIGKILL');
     await done;
     expect(await countRows(watch, 'portfolios')).toBeGreaterThan(0);
@@ -77,7 +77,12 @@ describe('an unfinished import found at start', () => {
     await startReview(ctx, 'P-1', reviewer);
     // As a killed process (pid that cannot exist) would have left it: P-1 and P-2 written, the run never closed.
     await ctx.db.run("INSERT INTO import_runs (id, pid, source, started_at) VALUES ('dead', 999999999, 'batch', '2026-11-01')");
-    for (const [kind, key] of [['portfolio', 'P-1'], ['portfolio', 'P-2'], ['candidate', 'C-1'], ['candidate', 'C-2']])
+    for (const [kind, key] of [
+      ['portfolio', 'P-1'],
+      ['portfolio', 'P-2'],
+      ['candidate', 'C-1'],
+      ['candidate', 'C-2'],
+    ])
       await ctx.db.run("INSERT INTO import_run_items (run_id, kind, key) VALUES ('dead', ?, ?)", [kind, key]);
     await ctx.close();
     ctx = await openTestServices({ dataDir: data });

@@ -108,7 +108,10 @@ describe('names, twins and file kinds', () => {
     const pdf = await makePdf(1);
     await writePackageFolder(dir, {
       id: 'P-3',
-      files: { 'r\u00e9sum\u00e9.pdf': { bytes: pdf, media_type: 'application/pdf', kind: 'pdf' }, 're\u0301sume\u0301.pdf': { bytes: pdf, media_type: 'application/pdf', kind: 'pdf' } },
+      files: {
+        'r\u00e9sum\u00e9.pdf': { bytes: pdf, media_type: 'application/pdf', kind: 'pdf' },
+        're\u0301sume\u0301.pdf': { bytes: pdf, media_type: 'application/pdf', kind: 'pdf' },
+      },
     });
     await expectRefusedUnchanged(ctx, dir, /only in letter case or Unicode form/);
   });
@@ -157,4 +160,3 @@ describe('names, twins and file kinds', () => {
     await expectRefusedUnchanged(ctx, dir, /content does not match application\/pdf/);
   });
 });
-

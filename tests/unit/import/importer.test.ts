@@ -229,7 +229,10 @@ describe('catalogue files', () => {
     const file = path.join(work, 'creds.json');
     fs.writeFileSync(
       file,
-      JSON.stringify({ format: 'evidence-workbench/credentials@1', credentials: [{ code: 'X-1', title: 'X', level: 'NZQF 8', credit_points: 5, rubric: { id: 'missing', version: 1 } }] }),
+      JSON.stringify({
+        format: 'evidence-workbench/credentials@1',
+        credentials: [{ code: 'X-1', title: 'X', level: 'NZQF 8', credit_points: 5, rubric: { id: 'missing', version: 1 } }],
+      }),
     );
     await expectRefused(file, { field: 'rubric', reason: /rubric missing@1 is not in this import or the database/ });
   });

@@ -56,7 +56,11 @@ async function importNaming(anonymous: boolean, cliOut?: string[]): Promise<Impo
   writeCatalogue(work);
   await importPath(ctx, work, { actor: 'test' });
   admin = await createReviewer(ctx, { name: 'Ada Admin', email: 'ada@example.nz', school: '', district: '', roles: ['admin'] }, null);
-  reviewer = await createReviewer(ctx, { name: 'Rangi Reviewer', email: 'rangi@example.nz', school: 'Other School', district: 'South', roles: ['reviewer'] }, admin);
+  reviewer = await createReviewer(
+    ctx,
+    { name: 'Rangi Reviewer', email: 'rangi@example.nz', school: 'Other School', district: 'South', roles: ['reviewer'] },
+    admin,
+  );
   await setPolicy(ctx, 'TST-8', { anonymous, reviews_required: 1 }, admin);
   const pkg = path.join(work, 'P-9');
   await writePackage(
@@ -87,7 +91,12 @@ async function importNaming(anonymous: boolean, cliOut?: string[]): Promise<Impo
     {
       'plan.pdf': await namingPdf(),
       'clip.webm': Uint8Array.from([0x1a, 0x45, 0xdf, 0xa3, 1, 2, 3]),
-      'clip.en.vtt': new TextEncoder().encode(webVtt([[0, 2, 'Morena everyone.'], [2, 4, "Kia ora, I'm Zoe Adams from Rimu School."]])),
+      'clip.en.vtt': new TextEncoder().encode(
+        webVtt([
+          [0, 2, 'Morena everyone.'],
+          [2, 4, "Kia ora, I'm Zoe Adams from Rimu School."],
+        ]),
+      ),
     },
   );
   if (!cliOut) return importPath(ctx, pkg, { actor: 'test' });

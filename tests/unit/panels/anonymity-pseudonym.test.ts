@@ -27,7 +27,16 @@ afterEach(async () => {
   for (const c of opened.splice(0)) await c.close();
 });
 
-const reviewerView = (_ctx?: Services) => ({ id: 'R-x', name: 'X', email: 'x@x.nz', school: '', district: '', roles: ['reviewer' as const], active: true, maxLoad: 1 });
+const reviewerView = (_ctx?: Services) => ({
+  id: 'R-x',
+  name: 'X',
+  email: 'x@x.nz',
+  school: '',
+  district: '',
+  roles: ['reviewer' as const],
+  active: true,
+  maxLoad: 1,
+});
 const shownName = async (ctx: Services, id: string) => (await listQueue(ctx, { search: id }, reviewerView(ctx))).rows[0]!.candidate.name;
 
 describe('pseudonyms', () => {
@@ -109,35 +118,49 @@ describe('pseudonyms', () => {
   });
 });
 
-sqliteOnly('it builds the SQLite file of an older app; PostgreSQL databases start at the current schema', 'upgrading a database from before keyed pseudonyms (migration "anonymity")', () => {
-  it('keeps search by name and id, fills pseudonyms with the key, and hides rows under an anonymous policy', async () => {
-    const dataDir = tempDir();
-    const file = path.join(dataDir, 'queue.sqlite');
-    const sqlite = new Database(file);
-    migrate(sqlite, MIGRATIONS, MIGRATIONS.findIndex((m) => m.name === 'anonymity'));
-    const seed = await tempServices();
-    await anonymitySetup(seed);
-    // Copy the imported rows the way the old app stored them: one search body per portfolio.
-    sqlite.exec(`ATTACH '${path.join(seed.dataDir, 'queue.sqlite')}' AS s`);
-    for (const t of ['rubrics', 'rubric_criteria', 'rubric_levels', 'credentials', 'candidates', 'blobs', 'review_policies'])
-      sqlite.exec(`INSERT INTO main.${t} SELECT * FROM s.${t}`);
-    const cols = (sqlite.pragma('table_info(portfolios)') as { name: string }[]).map((c) => c.name).join(', ');
-    sqlite.exec(`INSERT INTO main.portfolios (${cols}) SELECT ${cols} FROM s.portfolios`);
-    for (const p of sqlite.prepare('SELECT p.seq, p.id, p.candidate_id AS cid, p.candidate_name AS name, c.email FROM portfolios p JOIN candidates c ON c.id = p.candidate_id').all() as {
-      seq: number; id: string; cid: string; name: string; email: string;
-    }[])
-      sqlite.prepare('INSERT INTO portfolio_search (rowid, body) VALUES (?, ?)').run(p.seq, [p.id, p.cid, p.name, p.email].join(' '));
-    sqlite.exec('DETACH s');
-    sqlite.close();
-    await seed.close();
+sqliteOnly(
+  'it builds the SQLite file of an older app; PostgreSQL databases start at the current schema',
+  'upgrading a database from before keyed pseudonyms (migration "anonymity")',
+  () => {
+    it('keeps search by name and id, fills pseudonyms with the key, and hides rows under an anonymous policy', async () => {
+      const dataDir = tempDir();
+      const file = path.join(dataDir, 'queue.sqlite');
+      const sqlite = new Database(file);
+      migrate(
+        sqlite,
+        MIGRATIONS,
+        MIGRATIONS.findIndex((m) => m.name === 'anonymity'),
+      );
+      const seed = await tempServices();
+      await anonymitySetup(seed);
+      // Copy the imported rows the way the old app stored them: one search body per portfolio.
+      sqlite.exec(`ATTACH '${path.join(seed.dataDir, 'queue.sqlite')}' AS s`);
+      for (const t of ['rubrics', 'rubric_criteria', 'rubric_levels', 'credentials', 'candidates', 'blobs', 'review_policies'])
+        sqlite.exec(`INSERT INTO main.${t} SELECT * FROM s.${t}`);
+      const cols = (sqlite.pragma('table_info(portfolios)') as { name: string }[]).map((c) => c.name).join(', ');
+      sqlite.exec(`INSERT INTO main.portfolios (${cols}) SELECT ${cols} FROM s.portfolios`);
+      for (const p of sqlite
+        .prepare('SELECT p.seq, p.id, p.candidate_id AS cid, p.candidate_name AS name, c.email FROM portfolios p JOIN candidates c ON c.id = p.candidate_id')
+        .all() as {
+        seq: number;
+        id: string;
+        cid: string;
+        name: string;
+        email: string;
+      }[])
+        sqlite.prepare('INSERT INTO portfolio_search (rowid, body) VALUES (?, ?)').run(p.seq, [p.id, p.cid, p.name, p.email].join(' '));
+      sqlite.exec('DETACH s');
+      sqlite.close();
+      await seed.close();
 
-    const ctx = await open(dataDir);
-    const lead = { ...reviewerView(ctx), roles: ['lead' as const] };
-    expect((await listQueue(ctx, { search: 'zoe@rimu' }, lead)).rows.map((r) => r.id)).toEqual(['P-4']);
-    expect((await listQueue(ctx, { search: 'Zoe' }, reviewerView(ctx))).total).toBe(0);
-    const name = await shownName(ctx, 'P-4');
-    expect(name).toBe(`Candidate ${pseudonymCode(dataDir, 'C-4')}`);
-    expect((await listQueue(ctx, { search: name }, reviewerView(ctx))).rows.map((r) => r.id)).toEqual(['P-4']);
-    expect(await ctx.db.get("SELECT count(*) AS n FROM portfolios WHERE pseudonym = ''")).toEqual({ n: 0 });
-  });
-});
+      const ctx = await open(dataDir);
+      const lead = { ...reviewerView(ctx), roles: ['lead' as const] };
+      expect((await listQueue(ctx, { search: 'zoe@rimu' }, lead)).rows.map((r) => r.id)).toEqual(['P-4']);
+      expect((await listQueue(ctx, { search: 'Zoe' }, reviewerView(ctx))).total).toBe(0);
+      const name = await shownName(ctx, 'P-4');
+      expect(name).toBe(`Candidate ${pseudonymCode(dataDir, 'C-4')}`);
+      expect((await listQueue(ctx, { search: name }, reviewerView(ctx))).rows.map((r) => r.id)).toEqual(['P-4']);
+      expect(await ctx.db.get("SELECT count(*) AS n FROM portfolios WHERE pseudonym = ''")).toEqual({ n: 0 });
+    });
+  },
+);

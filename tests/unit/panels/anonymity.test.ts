@@ -64,12 +64,18 @@ describe.each(ROLES_BLIND)('a %s (identity withheld)', (role) => {
   });
 
   it('rows, search hits and counts carry nothing of the hidden candidate', async () => {
-    const everything = JSON.stringify([await list(role, {}), await list(role, { search: 'P' }), await core.handle('queue.counts', {}, { actor: people[role].id })]);
+    const everything = JSON.stringify([
+      await list(role, {}),
+      await list(role, { search: 'P' }),
+      await core.handle('queue.counts', {}, { actor: people[role].id }),
+    ]);
     for (const secret of ['Zoe', 'Adams', 'zoe@rimu', 'C-4', 'Rimu School', 'Secret Bay', 'Abe Zulu', 'C-5']) expect(everything).not.toContain(secret);
   });
 
   it('the portfolio page says identity is withheld and does not point at where the evidence names the candidate', async () => {
-    const detail = (await core.handle('portfolio.get', { id: 'P-4' }, { actor: people[role].id })) as { identity: { withheld: boolean; anonymousReview: boolean; findings: unknown[] } };
+    const detail = (await core.handle('portfolio.get', { id: 'P-4' }, { actor: people[role].id })) as {
+      identity: { withheld: boolean; anonymousReview: boolean; findings: unknown[] };
+    };
     expect(detail.identity).toEqual({ anonymousReview: true, withheld: true, findings: [] });
   });
 });
@@ -81,7 +87,13 @@ describe.each(ROLES_SEEING)('a %s (sees identity)', (role) => {
     expect(await ids(role, { district: 'Secret Bay' })).toEqual(['P-4']);
     const facets = (await core.handle('queue.facets', {}, { actor: people[role].id })) as { districts: string[] };
     expect(facets.districts).toEqual(['Hidden Valley', 'North', 'Secret Bay']);
-    expect((await list(role, { sort: 'candidate' })).rows.map((r) => r.candidate.name)).toEqual(['Abe Zulu', 'Aroha Ngata', 'Aroha Ngata', 'Ben Walker', 'Zoe Adams']);
+    expect((await list(role, { sort: 'candidate' })).rows.map((r) => r.candidate.name)).toEqual([
+      'Abe Zulu',
+      'Aroha Ngata',
+      'Aroha Ngata',
+      'Ben Walker',
+      'Zoe Adams',
+    ]);
   });
 });
 
@@ -158,16 +170,34 @@ describe('error messages', () => {
   it('do not tell a reviewer that a hidden candidate shares their school (conflict of interest); a lead is told', async () => {
     const admin = people.admin;
     const { createReviewer } = await import('../../../src-main/services/reviewers');
-    const colleague = await createReviewer(ctx, { name: 'Kiri Colleague', email: 'kiri@rimu.school.nz', school: 'Rimu School', district: 'Secret Bay', roles: ['reviewer'] }, admin);
+    const colleague = await createReviewer(
+      ctx,
+      { name: 'Kiri Colleague', email: 'kiri@rimu.school.nz', school: 'Rimu School', district: 'Secret Bay', roles: ['reviewer'] },
+      admin,
+    );
     const state = (await core.handle('review.open', { portfolioId: 'P-4' }, { actor: colleague.id })) as { readOnlyReason: string | null };
     expect(state.readOnlyReason).toBe('Not assigned to you: Kiri Colleague may not review this portfolio under its review policy; ask the panel lead.');
     // Open review: the same conflict is named as what it is.
-    const open = (await core.handle('review.open', { portfolioId: 'P-3' }, { actor: (await createReviewer(ctx, { name: 'Hone Colleague', email: 'hone@kowhai.school.nz', school: 'Kowhai School', district: 'Far', roles: ['reviewer'] }, admin)).id })) as {
+    const open = (await core.handle(
+      'review.open',
+      { portfolioId: 'P-3' },
+      {
+        actor: (
+          await createReviewer(
+            ctx,
+            { name: 'Hone Colleague', email: 'hone@kowhai.school.nz', school: 'Kowhai School', district: 'Far', roles: ['reviewer'] },
+            admin,
+          )
+        ).id,
+      },
+    )) as {
       readOnlyReason: string | null;
     };
     expect(open.readOnlyReason).toMatch(/conflict of interest with this candidate/);
     await startReview(ctx, 'P-4', people.reviewer);
-    await expect(core.handle('assignments.reassign', { portfolioId: 'P-4', from: people.reviewer.id, to: colleague.id }, { actor: people.lead.id })).rejects.toMatchObject({
+    await expect(
+      core.handle('assignments.reassign', { portfolioId: 'P-4', from: people.reviewer.id, to: colleague.id }, { actor: people.lead.id }),
+    ).rejects.toMatchObject({
       message: 'Kiri Colleague has a conflict of interest with this candidate',
     });
   });
@@ -177,8 +207,12 @@ describe('moderation and assignment lists', () => {
   it('show reviewers and moderators the pseudonym, leads the name', async () => {
     const mine = (await core.handle('assignments.mine', {}, { actor: people.reviewer.id })) as { row: { candidate: { name: string } } }[];
     await core.handle('assignments.claimNext', {}, { actor: people.reviewer.id });
-    const after = (await core.handle('assignments.mine', {}, { actor: people.reviewer.id })) as { row: { id: string; candidate: { name: string; district: string } } }[];
+    const after = (await core.handle('assignments.mine', {}, { actor: people.reviewer.id })) as {
+      row: { id: string; candidate: { name: string; district: string } };
+    }[];
     expect(after.length).toBeGreaterThan(mine.length);
-    for (const a of after) if (a.row.id !== 'P-2' && a.row.id !== 'P-3') expect(a.row.candidate).toMatchObject({ name: expect.stringMatching(/^Candidate /), district: '(withheld)' });
+    for (const a of after)
+      if (a.row.id !== 'P-2' && a.row.id !== 'P-3')
+        expect(a.row.candidate).toMatchObject({ name: expect.stringMatching(/^Candidate /), district: '(withheld)' });
   });
 });

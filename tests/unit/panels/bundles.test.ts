@@ -29,8 +29,10 @@ let tom: Reviewer;
 let work: string;
 
 const cliActor = systemActor('cli:test');
-const status = async (ctx: Services, id: string) => ((await ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id])) as { status: string; outcome: string | null });
-const assignmentStatus = async (ctx: Services, p: string, r: string) => (await listAssignments(ctx, { reviewer: r, includeReleased: true })).filter((a) => a.portfolio === p).map((a) => a.status);
+const status = async (ctx: Services, id: string) =>
+  (await ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id])) as { status: string; outcome: string | null };
+const assignmentStatus = async (ctx: Services, p: string, r: string) =>
+  (await listAssignments(ctx, { reviewer: r, includeReleased: true })).filter((a) => a.portfolio === p).map((a) => a.status);
 
 async function refusal(p: Promise<unknown> | (() => unknown)): Promise<RefusedError> {
   try {
@@ -119,7 +121,10 @@ describe('round trip', () => {
     expect(imported).toMatchObject({ reviewer: { id: rangi.id, created: true }, alreadyImported: false });
     expect(imported.portfolios.map((p) => p.id)).toEqual(['P-1', 'P-2']);
     expect((await getReviewer(home, rangi.id))?.roles).toEqual(['reviewer']);
-    expect((await listAssignments(home, { reviewer: rangi.id })).map((a) => [a.portfolio, a.status])).toEqual([['P-1', 'assigned'], ['P-2', 'assigned']]);
+    expect((await listAssignments(home, { reviewer: rangi.id })).map((a) => [a.portfolio, a.status])).toEqual([
+      ['P-1', 'assigned'],
+      ['P-2', 'assigned'],
+    ]);
     // Offline: a submitted review just waits for the lead.
     await scoreAtHome('P-1', { planning: 3, reflection: 3 });
     expect(await status(home, 'P-1')).toEqual({ status: 'scored', outcome: null });
@@ -161,13 +166,23 @@ describe('round trip', () => {
     // P-9 is a Not yet that came back as P-10.
     const pkgs = tempDir();
     writeCatalogue(pkgs);
-    await writePackageFolder(path.join(pkgs, 'P-9'), { id: 'P-9', candidate: { id: 'C-9' }, files: { 'a.pdf': { bytes: await makePdf(1), media_type: 'application/pdf', kind: 'pdf' } } });
+    await writePackageFolder(path.join(pkgs, 'P-9'), {
+      id: 'P-9',
+      candidate: { id: 'C-9' },
+      files: { 'a.pdf': { bytes: await makePdf(1), media_type: 'application/pdf', kind: 'pdf' } },
+    });
     await importPath(lead, pkgs, { actor: 'test' });
     await setPolicy(lead, 'TST-8', { reviews_required: 1 }, admin);
     await claim(lead, 'P-9', tom);
     await scoreOnline(tom, 'P-9', { planning: 2, reflection: 2 });
     const again = tempDir();
-    await writePackageFolder(path.join(again, 'P-10'), { id: 'P-10', candidate: { id: 'C-9' }, attempt: 2, resubmission_of: 'P-9', files: { 'b.pdf': { bytes: await makePdf(2), media_type: 'application/pdf', kind: 'pdf' } } });
+    await writePackageFolder(path.join(again, 'P-10'), {
+      id: 'P-10',
+      candidate: { id: 'C-9' },
+      attempt: 2,
+      resubmission_of: 'P-9',
+      files: { 'b.pdf': { bytes: await makePdf(2), media_type: 'application/pdf', kind: 'pdf' } },
+    });
     await importPath(lead, again, { actor: 'test' });
     await claim(lead, 'P-10', rangi);
     const r = await importBundle(home, await bundleFile(), cliActor);
@@ -176,7 +191,10 @@ describe('round trip', () => {
     expect((await loadDecisions(home, 'P-9')).at(-1)).toMatchObject({ outcome: 'not_yet', feedback: 'Online feedback' });
     expect((await listAssignments(home, { reviewer: rangi.id })).map((a) => a.portfolio).sort()).toEqual(['P-1', 'P-10', 'P-2']);
     const history = await attemptHistory(home, 'P-10');
-    expect(history.attempts.map((a) => [a.id, a.decision?.outcome ?? null])).toEqual([['P-9', 'not_yet'], ['P-10', null]]);
+    expect(history.attempts.map((a) => [a.id, a.decision?.outcome ?? null])).toEqual([
+      ['P-9', 'not_yet'],
+      ['P-10', null],
+    ]);
     expect(history.changes).toEqual([expect.objectContaining({ change: 'changed' })]);
   });
 });
@@ -191,7 +209,9 @@ describe('anonymous review', () => {
     const names = Object.keys(entries);
     expect(names.some((n) => n.includes('plan.pdf'))).toBe(false);
     expect(names.filter((n) => n.startsWith('portfolios/P-1/')).sort()).toEqual(['portfolios/P-1/E1.pdf', 'portfolios/P-1/manifest.json']);
-    const text = Object.values(entries).map((b) => Buffer.from(b).toString('utf8')).join('\n');
+    const text = Object.values(entries)
+      .map((b) => Buffer.from(b).toString('utf8'))
+      .join('\n');
     for (const secret of ['Aroha', 'Ngātai', 'Ngata', 'c1@example.nz', 'Kowhai School', 'North', 'plan.pdf', '"C-1"'])
       expect(text.includes(secret), `${secret} is in the bundle`).toBe(false);
     const manifest = JSON.parse(Buffer.from(entries['portfolios/P-1/manifest.json']!).toString('utf8'));
@@ -311,7 +331,10 @@ describe('results refusals (all or nothing)', () => {
       (d) => d.payload.reviews.pop(),
       (d) => (d.mac = d.mac.replace(/^./, (c: string) => (c === 'A' ? 'B' : 'A'))),
     ];
-    for (const edit of edits) expect((await refusal(async () => importResults(lead, await editResults(file, edit), admin))).reasons.join()).toMatch(/^tampered: the MAC does not match/);
+    for (const edit of edits)
+      expect((await refusal(async () => importResults(lead, await editResults(file, edit), admin))).reasons.join()).toMatch(
+        /^tampered: the MAC does not match/,
+      );
     expect(await landed()).toEqual({ n: 0 });
   });
 
@@ -322,9 +345,13 @@ describe('results refusals (all or nothing)', () => {
 
   it('a portfolio that is not in the bundle, or another rubric version', async () => {
     const notInBundle = await editResults(file, (d) => (d.payload.reviews[1].portfolio = 'P-3'), true);
-    expect((await refusal(() => importResults(lead, notInBundle, admin))).reasons).toEqual(['P-3 is not in bundle ' + JSON.parse(fs.readFileSync(file, 'utf8')).payload.bundle]);
+    expect((await refusal(() => importResults(lead, notInBundle, admin))).reasons).toEqual([
+      'P-3 is not in bundle ' + JSON.parse(fs.readFileSync(file, 'utf8')).payload.bundle,
+    ]);
     const version = await editResults(file, (d) => (d.payload.reviews[0].rubric.version = 2), true);
-    expect((await refusal(() => importResults(lead, version, admin))).reasons).toEqual(['P-1: scored with rubric test-rubric@2, but the bundle assigned test-rubric@1']);
+    expect((await refusal(() => importResults(lead, version, admin))).reasons).toEqual([
+      'P-1: scored with rubric test-rubric@2, but the bundle assigned test-rubric@1',
+    ]);
     expect(await landed()).toEqual({ n: 0 });
   });
 
@@ -348,12 +375,18 @@ describe('results refusals (all or nothing)', () => {
   it('duplicated: the same results twice, or a review already imported through another bundle', async () => {
     // A second bundle while P-1 and P-2 are still open (the reviewer lost the first file, say).
     const second = await importBundle(home, await bundleFile(rangi, 'again.zip'), cliActor);
-    expect(second.portfolios).toEqual([{ id: 'P-1', result: 'unchanged' }, { id: 'P-2', result: 'unchanged' }]);
+    expect(second.portfolios).toEqual([
+      { id: 'P-1', result: 'unchanged' },
+      { id: 'P-2', result: 'unchanged' },
+    ]);
     const secondResults = await resultsFile('results-2.json', second.bundle);
     await importResults(lead, file, admin);
     expect((await refusal(() => importResults(lead, file, admin))).reasons.join()).toMatch(/^duplicated: the results of bundle .* were already imported/);
     const err = await refusal(() => importResults(lead, secondResults, admin));
-    expect(err.reasons).toEqual([`duplicated: a review of P-1 by ${rangi.id} was already submitted or imported`, `duplicated: a review of P-2 by ${rangi.id} was already submitted or imported`]);
+    expect(err.reasons).toEqual([
+      `duplicated: a review of P-1 by ${rangi.id} was already submitted or imported`,
+      `duplicated: a review of P-2 by ${rangi.id} was already submitted or imported`,
+    ]);
   });
 
   it('scores that do not fit the rubric are refused even with a valid MAC', async () => {
@@ -365,7 +398,9 @@ describe('results refusals (all or nothing)', () => {
     const state = await startReview(lead, 'P-2', rangi);
     await saveDraft(lead, { reviewId: state.review!.id, levels: { planning: 1 }, activeMsDelta: 0 }, rangi);
     await importResults(lead, file, admin);
-    expect(await lead.db.all("SELECT id, status FROM reviews WHERE portfolio_id = 'P-2' AND reviewer_id = ?", [rangi.id])).toEqual([{ id: state.review!.id, status: 'submitted' }]);
+    expect(await lead.db.all("SELECT id, status FROM reviews WHERE portfolio_id = 'P-2' AND reviewer_id = ?", [rangi.id])).toEqual([
+      { id: state.review!.id, status: 'submitted' },
+    ]);
   });
 });
 

@@ -20,7 +20,11 @@ describe('the demo panel', () => {
     const reviewers = await listReviewers(ctx);
     expect(reviewers.filter((r) => r.roles.includes('reviewer')).length).toBeGreaterThanOrEqual(6);
     expect(new Set(reviewers.map((r) => r.district)).size).toBeGreaterThanOrEqual(3);
-    for (const role of ['reviewer', 'moderator', 'lead', 'approver', 'admin'] as const) expect(reviewers.some((r) => r.roles.includes(role)), role).toBe(true);
+    for (const role of ['reviewer', 'moderator', 'lead', 'approver', 'admin'] as const)
+      expect(
+        reviewers.some((r) => r.roles.includes(role)),
+        role,
+      ).toBe(true);
   });
 
   it('shows portfolios in every state a panel meets', async () => {
@@ -30,7 +34,12 @@ describe('the demo panel', () => {
     expect(d.counts.returned).toBeGreaterThan(0);
     const status = (id: string) => ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id]);
     // one of two reviews done
-    expect((await listAssignments(ctx)).filter((a) => a.portfolio === 'P-2026-003').map((a) => a.status).sort()).toEqual(['assigned', 'submitted']);
+    expect(
+      (await listAssignments(ctx))
+        .filter((a) => a.portfolio === 'P-2026-003')
+        .map((a) => a.status)
+        .sort(),
+    ).toEqual(['assigned', 'submitted']);
     // a genuine disagreement awaits moderation
     expect((await moderationQueue(ctx)).map((m) => m.portfolio)).toContain('P-2026-005');
     expect((await moderationQueue(ctx)).find((m) => m.portfolio === 'P-2026-005')!.reason).toMatch(/outcomes differ/);
@@ -40,7 +49,9 @@ describe('the demo panel', () => {
   });
 
   it('shows reconciled decisions released by the lead and one still ready to release', async () => {
-    const reconciled = (await ctx.db.all("SELECT d.portfolio_id AS p, d.released_by AS by, d.decided_by AS author, p.status FROM decisions d JOIN portfolios p ON p.id = d.portfolio_id WHERE d.source = 'reconciled' ORDER BY d.portfolio_id")) as { p: string; by: string | null; author: string; status: string }[];
+    const reconciled = (await ctx.db.all(
+      "SELECT d.portfolio_id AS p, d.released_by AS by, d.decided_by AS author, p.status FROM decisions d JOIN portfolios p ON p.id = d.portfolio_id WHERE d.source = 'reconciled' ORDER BY d.portfolio_id",
+    )) as { p: string; by: string | null; author: string; status: string }[];
     expect(reconciled.filter((r) => r.status === 'ready').map((r) => r.p)).toEqual(['P-2026-014']);
     expect(reconciled.find((r) => r.p === 'P-2026-001')).toMatchObject({ by: 'R-terina', status: 'decided' });
     expect(new Set(reconciled.map((r) => r.author))).toEqual(new Set(['system:reconciliation']));

@@ -21,7 +21,9 @@ describe('feedback checks (src-shared)', () => {
   });
 
   it('warn when a Pass reads as a Not yet (or the reverse), by phrase or by copying a review of the other outcome', () => {
-    expect(outcomeMismatch('pass', 'Not yet: please resubmit with student voice.')).toEqual(['The feedback says “not yet”, “resubmit” but the outcome is Pass.']);
+    expect(outcomeMismatch('pass', 'Not yet: please resubmit with student voice.')).toEqual([
+      'The feedback says “not yet”, “resubmit” but the outcome is Pass.',
+    ]);
     expect(outcomeMismatch('not_yet', 'Congratulations on a strong portfolio.')).toEqual(['The feedback says “congratulations” but the outcome is Not yet.']);
     expect(outcomeMismatch('pass', 'A strong, well-evidenced portfolio.')).toEqual([]);
     // "notyet" or "yet" alone are not the phrase
@@ -45,7 +47,8 @@ describe('moderation refuses and warns (service)', () => {
     ctx = await tempServices();
     ({ admin } = await reviewSetup(ctx, 1, 2));
     await ctx.db.run("UPDATE reviewers SET max_load = 0 WHERE email = 'rangi@example.nz' OR id = ?", [admin.id]);
-    const mk = (name: string, roles: Reviewer['roles']) => createReviewer(ctx, { name, email: `${name}@example.nz`, school: `${name} School`, district: 'South', roles }, admin);
+    const mk = (name: string, roles: Reviewer['roles']) =>
+      createReviewer(ctx, { name, email: `${name}@example.nz`, school: `${name} School`, district: 'South', roles }, admin);
     moderator = await mk('Moana', ['moderator']);
     const score = async (who: Reviewer, levels: Record<string, number>, feedback: string) => {
       const s = await startReview(ctx, 'P-1', who);
@@ -89,8 +92,12 @@ describe('moderation refuses and warns (service)', () => {
   });
 
   it('flags a pasted duplicate paragraph; fitting feedback records at once', async () => {
-    const e = await refused(() => moderate(ctx, { ...pass, feedback: 'A clear plan and honest reflection.\n\nA clear plan and honest reflection.', note: 'ok' }, moderator));
+    const e = await refused(() =>
+      moderate(ctx, { ...pass, feedback: 'A clear plan and honest reflection.\n\nA clear plan and honest reflection.', note: 'ok' }, moderator),
+    );
     expect(e.issues).toEqual(['This paragraph appears twice: “A clear plan and honest reflection.”']);
-    expect(await moderate(ctx, { ...pass, feedback: 'A clear plan and honest reflection.', note: 'Planning meets proficient on balance' }, moderator)).toMatchObject({ outcome: 'pass', source: 'moderation' });
+    expect(
+      await moderate(ctx, { ...pass, feedback: 'A clear plan and honest reflection.', note: 'Planning meets proficient on balance' }, moderator),
+    ).toMatchObject({ outcome: 'pass', source: 'moderation' });
   });
 });

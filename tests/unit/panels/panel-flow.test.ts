@@ -31,7 +31,7 @@ beforeEach(async () => {
   ({ admin } = await reviewSetup(ctx, 3, 2));
   // reviewSetup's own reviewer stays out of the way: give it no load capacity.
   await ctx.db.run("UPDATE reviewers SET max_load = 0 WHERE email = 'rangi@example.nz'");
-  await ctx.db.run("UPDATE reviewers SET max_load = 0 WHERE id = ?", [admin.id]);
+  await ctx.db.run('UPDATE reviewers SET max_load = 0 WHERE id = ?', [admin.id]);
   r1 = await mk('Hine');
   r2 = await mk('Tom');
   r3 = await mk('Mere');
@@ -45,7 +45,8 @@ async function score(portfolioId: string, who: Reviewer, levels: Record<string, 
   await saveDraft(ctx, { reviewId: state.review!.id, levels, feedback, comments: { planning: `${who.name} on planning` }, activeMsDelta: 60_000 }, who);
   return await submitReview(ctx, state.review!.id, 0, who);
 }
-const status = async (id: string) => ((await ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id])) as { status: string; outcome: string | null });
+const status = async (id: string) =>
+  (await ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id])) as { status: string; outcome: string | null };
 const err = async (fn: () => unknown): Promise<ApiError> => {
   try {
     await fn();
@@ -90,8 +91,14 @@ describe('double review', () => {
     const c = await moderationCase(ctx, 'P-1', moderator);
     expect(c.reason).toBe('Planning: 2 vs 4; outcomes differ (Not yet vs Pass)');
     expect(c.reviews.map((r) => r.levels.planning)).toEqual([2, 4]);
-    expect((await err(() => moderate(ctx, { portfolioId: 'P-1', levels: { planning: 2 }, comments: {}, feedback: '', note: 'x' }, moderator))).issues).toEqual(['Reflection: not scored']);
-    const d = await moderate(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 4 }, comments: {}, feedback: 'Moderated pass', note: 'Plan meets proficient' }, moderator);
+    expect((await err(() => moderate(ctx, { portfolioId: 'P-1', levels: { planning: 2 }, comments: {}, feedback: '', note: 'x' }, moderator))).issues).toEqual([
+      'Reflection: not scored',
+    ]);
+    const d = await moderate(
+      ctx,
+      { portfolioId: 'P-1', levels: { planning: 3, reflection: 4 }, comments: {}, feedback: 'Moderated pass', note: 'Plan meets proficient' },
+      moderator,
+    );
     expect(d).toMatchObject({ source: 'moderation', outcome: 'pass', decidedBy: moderator.id, reason: 'Plan meets proficient' });
     expect(await status('P-1')).toEqual({ status: 'decided', outcome: 'pass' });
     expect(await moderationQueue(ctx)).toEqual([]);
@@ -197,7 +204,12 @@ describe('resubmissions', () => {
       ['E2', 'new'],
       ['E3', 'new'],
     ]);
-    await writePackageFolder(path.join(work, 'P-1c'), { id: 'P-1c', attempt: 3, resubmission_of: 'P-1b', candidate: { id: 'C-1', name: 'Aroha Ngātai', email: 'c1@example.nz' } });
+    await writePackageFolder(path.join(work, 'P-1c'), {
+      id: 'P-1c',
+      attempt: 3,
+      resubmission_of: 'P-1b',
+      candidate: { id: 'C-1', name: 'Aroha Ngātai', email: 'c1@example.nz' },
+    });
     const e = await importPath(ctx, path.join(work, 'P-1c'), { actor: 'test' }).catch((x) => x);
     expect(e).toBeInstanceOf(ImportError);
     expect((e as ImportError).problems.map((p) => p.reason)).toContain('attempt 3 is beyond the maximum of 2 attempts for TST-8');
@@ -208,7 +220,9 @@ describe('anonymous review', () => {
   it('hides the candidate from reviewers in the queue, the portfolio and exports, not from leads', async () => {
     await setPolicy(ctx, 'TST-8', { anonymous: true, reviews_required: 1 }, admin);
     const core = createCore(ctx, { name: 'EW', version: 't', shell: 'browser' });
-    const asReviewer = (await core.handle('queue.list', { limit: 5 }, { actor: r1.id })) as { rows: { candidate: { name: string; email: string; school: string } }[] };
+    const asReviewer = (await core.handle('queue.list', { limit: 5 }, { actor: r1.id })) as {
+      rows: { candidate: { name: string; email: string; school: string } }[];
+    };
     expect(asReviewer.rows[0]!.candidate).toMatchObject({ email: '', school: '(withheld)' });
     expect(asReviewer.rows[0]!.candidate.name).toMatch(/^Candidate [A-Z2-7]{8}$/);
     const detail = (await core.handle('portfolio.get', { id: 'P-1' }, { actor: r1.id })) as { candidate: { name: string }; evidence: { fileName: string }[] };

@@ -23,14 +23,18 @@ describe.each(DIALECTS)('claiming at once on %s', (dialect) => {
     const clients: Services[] = [];
     for (let i = 0; i < CLIENTS; i++) clients.push(await client(place));
     open.push(...clients);
-    const results = await atOnce(clients.map((c, i) => () => core(c).handle('assignments.claimNext', {}, { actor: reviewers[i]!.id }) as Promise<{ id: string | null }>));
+    const results = await atOnce(
+      clients.map((c, i) => () => core(c).handle('assignments.claimNext', {}, { actor: reviewers[i]!.id }) as Promise<{ id: string | null }>),
+    );
     expect(results.filter((r) => r.status === 'rejected').map((r) => String((r as PromiseRejectedResult).reason))).toEqual([]);
     const ids = results.map((r) => (r as PromiseFulfilledResult<{ id: string | null }>).value.id);
     const claimed = ids.filter((id): id is string => id !== null);
     expect(claimed).toHaveLength(PORTFOLIOS);
     expect(new Set(claimed).size).toBe(PORTFOLIOS);
     expect(ids.filter((id) => id === null)).toHaveLength(CLIENTS - PORTFOLIOS);
-    const rows = await setup.db.all<{ portfolio_id: string; reviewer_id: string }>("SELECT portfolio_id, reviewer_id FROM assignments WHERE status = 'assigned' ORDER BY portfolio_id");
+    const rows = await setup.db.all<{ portfolio_id: string; reviewer_id: string }>(
+      "SELECT portfolio_id, reviewer_id FROM assignments WHERE status = 'assigned' ORDER BY portfolio_id",
+    );
     expect(rows).toHaveLength(PORTFOLIOS);
     expect(new Set(rows.map((r) => r.portfolio_id)).size).toBe(PORTFOLIOS);
     // Each client got the portfolio its assignment names.

@@ -23,7 +23,14 @@ describe.each(DIALECTS)('one draft saved from two windows at once on %s', (diale
     const windows = [await client(place), await client(place)];
     open.push(...windows);
     const results = await atOnce(
-      windows.map((w, i) => () => core(w).handle('review.save', { reviewId: review.id, revision: review.revision, levels: { planning: i + 2 }, feedback: `window ${i}` }, me) as Promise<{ revision: number }>),
+      windows.map(
+        (w, i) => () =>
+          core(w).handle(
+            'review.save',
+            { reviewId: review.id, revision: review.revision, levels: { planning: i + 2 }, feedback: `window ${i}` },
+            me,
+          ) as Promise<{ revision: number }>,
+      ),
     );
     const won = results.findIndex((r) => r.status === 'fulfilled');
     expect(won).toBeGreaterThanOrEqual(0);
@@ -35,7 +42,9 @@ describe.each(DIALECTS)('one draft saved from two windows at once on %s', (diale
     expect(err.message).toBe(`You saved this draft at ${TEN} in another window after this one loaded it; reload to see those changes`);
     expect((results[won] as PromiseFulfilledResult<{ revision: number }>).value.revision).toBe(review.revision + 1);
     // Nothing of the refused save was written: the draft is the winner's.
-    const stored = (await core(setup).handle('review.open', { portfolioId: 'B-1' }, me)) as { review: { levels: Record<string, number>; feedback: string; revision: number } };
+    const stored = (await core(setup).handle('review.open', { portfolioId: 'B-1' }, me)) as {
+      review: { levels: Record<string, number>; feedback: string; revision: number };
+    };
     expect(stored.review).toMatchObject({ levels: { planning: won + 2 }, feedback: `window ${won}`, revision: review.revision + 1 });
     // The loser reloads and saves on the new revision.
     await core(windows[1 - won]!).handle('review.save', { reviewId: review.id, revision: stored.review.revision, levels: { reflection: 3 } }, me);

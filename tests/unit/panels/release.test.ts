@@ -118,7 +118,9 @@ describe('reconciled decisions wait for release', () => {
     expect(cells[cols.indexOf('reviewer_id')]).toBe('');
     expect(cells[cols.indexOf('source')]).toBe('reconciled');
     expect(cells[cols.indexOf('time_on_task_minutes')]).toBe('75.0');
-    const json = JSON.parse((await exportDecisions(ctx, 'json', {}, admin)).content) as { decisions: { reviewer: { id: string }; source: string; feedback: string }[] };
+    const json = JSON.parse((await exportDecisions(ctx, 'json', {}, admin)).content) as {
+      decisions: { reviewer: { id: string }; source: string; feedback: string }[];
+    };
     expect(json.decisions[0]).toMatchObject({ reviewer: { id: '' }, source: 'reconciled', feedback: 'A strong plan and a clear reflection.' });
     expect((await candidateAttainments(ctx, 'C-1')).map((x) => x.code)).toEqual(['TST-8']);
   });
@@ -138,7 +140,9 @@ describe('reconciled decisions wait for release', () => {
       { status: 'decided', outcome: 'pass' },
       { status: 'decided', outcome: 'not_yet' },
     ]);
-    expect((await err(() => releaseDecisions(ctx, { items: [{ portfolioId: 'P-1' }], confirm: false }, lead))).message).toBe('P-1 is not ready to release (it is decided)');
+    expect((await err(() => releaseDecisions(ctx, { items: [{ portfolioId: 'P-1' }], confirm: false }, lead))).message).toBe(
+      'P-1 is not ready to release (it is decided)',
+    );
   });
 
   it('flags a paragraph pasted twice in the merged feedback until the lead confirms', async () => {
@@ -154,7 +158,10 @@ describe('reconciled decisions wait for release', () => {
 
   it('a correction waits until the decision is released', async () => {
     await agree();
-    expect((await err(() => correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 3 }, comments: {}, feedback: 'x', reason: 'y' }, lead))).message).toMatch(/ready to release/);
+    expect(
+      (await err(() => correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 3 }, comments: {}, feedback: 'x', reason: 'y' }, lead)))
+        .message,
+    ).toMatch(/ready to release/);
   });
 });
 
@@ -190,7 +197,10 @@ describe('release from the command line', () => {
   async function cli(...argv: string[]) {
     const out: string[] = [];
     const err: string[] = [];
-    const code = await runCli(await onTestDatabase([...argv, '--data', ctx.dataDir, '--actor', 'cli:lead']), { out: (t) => out.push(t), err: (t) => err.push(t) });
+    const code = await runCli(await onTestDatabase([...argv, '--data', ctx.dataDir, '--actor', 'cli:lead']), {
+      out: (t) => out.push(t),
+      err: (t) => err.push(t),
+    });
     return { code, out: out.join('\n'), err: err.join('\n') };
   }
 
@@ -200,7 +210,14 @@ describe('release from the command line', () => {
     const listed = await cli('release', 'list', '--json');
     expect(listed.code).toBe(0);
     expect(JSON.parse(listed.out)).toEqual([
-      expect.objectContaining({ portfolio: 'P-1', outcome: 'pass', sources: [{ review: a, reviewer: r1.id }, { review: b, reviewer: r2.id }] }),
+      expect.objectContaining({
+        portfolio: 'P-1',
+        outcome: 'pass',
+        sources: [
+          { review: a, reviewer: r1.id },
+          { review: b, reviewer: r2.id },
+        ],
+      }),
       expect.objectContaining({ portfolio: 'P-2' }),
     ]);
     expect((await cli('release')).code).toBe(2);

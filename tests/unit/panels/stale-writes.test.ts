@@ -22,7 +22,8 @@ let moana: Reviewer;
 let rewi: Reviewer;
 let lena: Reviewer;
 
-const mk = (name: string, roles: Reviewer['roles']) => createReviewer(ctx, { name, email: `${name.toLowerCase()}@example.nz`, school: `${name} School`, district: 'South', roles }, admin);
+const mk = (name: string, roles: Reviewer['roles']) =>
+  createReviewer(ctx, { name, email: `${name.toLowerCase()}@example.nz`, school: `${name} School`, district: 'South', roles }, admin);
 
 beforeEach(async () => {
   ctx = await tempServices();
@@ -49,7 +50,7 @@ const refusal = async (fn: () => Promise<unknown>): Promise<ApiError> => {
   expect(e).toBeInstanceOf(ApiError);
   return e as ApiError;
 };
-const count = async (table: string) => ((await ctx.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!).n;
+const count = async (table: string) => (await ctx.db.get<{ n: number }>(`SELECT count(*) AS n FROM ${table}`))!.n;
 /** The clock of the test services (10:00 UTC) as the messages print it, in this process's time zone. */
 const TEN = new Date('2026-11-01T10:00:00Z').toLocaleTimeString('en-GB', { hour: '2-digit', minute: '2-digit' });
 
@@ -58,7 +59,13 @@ describe('a moderation case', () => {
     await score('P-1', hine, { planning: 2, reflection: 3 }, 'Not yet: the plan needs success criteria.');
     await score('P-1', tom, { planning: 4, reflection: 4 }, 'A clear plan and honest reflection.');
   });
-  const decision = { portfolioId: 'P-1', levels: { planning: 3, reflection: 3 }, comments: {}, feedback: 'A clear plan and honest reflection.', note: 'Planning meets proficient on balance' };
+  const decision = {
+    portfolioId: 'P-1',
+    levels: { planning: 3, reflection: 3 },
+    comments: {},
+    feedback: 'A clear plan and honest reflection.',
+    note: 'Planning meets proficient on balance',
+  };
 
   it('decided by one moderator is not decided again by another who opened it before', async () => {
     const seen = await moderationCase(ctx, 'P-1', rewi);
@@ -83,15 +90,23 @@ describe('a moderation case', () => {
 
 describe('a decision', () => {
   beforeEach(async () => {
-    await ctx.db.run("UPDATE review_policies SET reviews_required = 1");
+    await ctx.db.run('UPDATE review_policies SET reviews_required = 1');
     await score('P-1', hine, { planning: 3, reflection: 3 }, 'A clear plan.');
   });
-  const correction = { portfolioId: 'P-1', levels: { planning: 2, reflection: 3 }, comments: {}, feedback: 'Not yet: add success criteria.', reason: 'planning was over-scored' };
+  const correction = {
+    portfolioId: 'P-1',
+    levels: { planning: 2, reflection: 3 },
+    comments: {},
+    feedback: 'Not yet: add success criteria.',
+    reason: 'planning was over-scored',
+  };
 
   it('corrected by one person is not corrected again from the revision another saw', async () => {
     const seen = (await loadDecisions(ctx, 'P-1')).at(-1)!.revision;
     await correctDecision(ctx, { ...correction, revision: seen }, hine);
-    const e = await refusal(() => correctDecision(ctx, { ...correction, levels: { planning: 4, reflection: 4 }, feedback: 'Strong.', reason: 'under-scored', revision: seen }, lena));
+    const e = await refusal(() =>
+      correctDecision(ctx, { ...correction, levels: { planning: 4, reflection: 4 }, feedback: 'Strong.', reason: 'under-scored', revision: seen }, lena),
+    );
     expect(e.code).toBe('conflict');
     expect(e.message).toBe(`Hine Moana recorded revision 2 of this decision at ${TEN} after you opened it; reload to see their changes`);
     expect((await loadDecisions(ctx, 'P-1')).map((d) => d.revision)).toEqual([1, 2]);
@@ -114,7 +129,9 @@ describe("a held decision's feedback", () => {
     expect((await saveReleaseFeedback(ctx, 'P-1', 'Edited by Lena.', lena, seen)).feedbackVersion).toBe(2);
     const e = await refusal(() => saveReleaseFeedback(ctx, 'P-1', 'Edited by Aperahama.', other, seen));
     expect(e.message).toBe(`Lena Hohaia edited the feedback of P-1 at ${TEN} after you opened it; reload to see their changes`);
-    expect((await refusal(() => releaseDecisions(ctx, { items: [{ portfolioId: 'P-1', feedbackVersion: seen }], confirm: false }, other))).code).toBe('conflict');
+    expect((await refusal(() => releaseDecisions(ctx, { items: [{ portfolioId: 'P-1', feedbackVersion: seen }], confirm: false }, other))).code).toBe(
+      'conflict',
+    );
     expect((await readyToRelease(ctx, lena, 'P-1'))[0]!.decision.feedback).toBe('Edited by Lena.');
     expect(await releaseDecisions(ctx, { items: [{ portfolioId: 'P-1', feedbackVersion: 2 }], confirm: false }, other)).toEqual({ released: ['P-1'] });
   });
@@ -122,7 +139,7 @@ describe("a held decision's feedback", () => {
 
 describe('a review draft', () => {
   it('saved from a window that loaded an older revision is refused, and the newer save stays', async () => {
-    await ctx.db.run("UPDATE review_policies SET reviews_required = 1");
+    await ctx.db.run('UPDATE review_policies SET reviews_required = 1');
     const { review } = await startReview(ctx, 'P-1', hine);
     const here = await saveDraft(ctx, { reviewId: review!.id, revision: review!.revision, levels: { planning: 3 }, activeMsDelta: 0 }, hine);
     expect(here.revision).toBe(review!.revision + 1);

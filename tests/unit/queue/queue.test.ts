@@ -39,7 +39,12 @@ describe('queue queries', () => {
     expect(page.total).toBe(4);
     expect(page.rows.map((r) => r.id)).toEqual(['P-1', 'P-2']);
     expect(await ids({ limit: 2, offset: 2 })).toEqual(['P-3', 'P-4']);
-    expect(page.rows[0]).toMatchObject({ status: 'submitted', attempt: 1, credential: { code: 'TST-8', title: 'Test Credential' }, candidate: { name: 'Aroha Ngata', district: 'North' } });
+    expect(page.rows[0]).toMatchObject({
+      status: 'submitted',
+      attempt: 1,
+      credential: { code: 'TST-8', title: 'Test Credential' },
+      candidate: { name: 'Aroha Ngata', district: 'North' },
+    });
   });
   it('filters by status, credential and district', async () => {
     expect(await ids({ status: ['in_review'] })).toEqual(['P-2']);

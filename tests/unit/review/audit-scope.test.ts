@@ -21,9 +21,13 @@ beforeEach(async () => {
 afterEach(() => ctx.close());
 
 const entries = async (action: string) =>
-  ((await ctx.db.all('SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = ? ORDER BY id', [action])) as { actor: string; entity: string; details: string }[]).map(
-    (r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }),
-  );
+  (
+    (await ctx.db.all('SELECT actor, entity_id AS entity, details FROM audit_log WHERE action = ? ORDER BY id', [action])) as {
+      actor: string;
+      entity: string;
+      details: string;
+    }[]
+  ).map((r) => ({ ...r, details: JSON.parse(r.details) as Record<string, unknown> }));
 const count = async () => ((await ctx.db.get('SELECT count(*) AS n FROM audit_log')) as { n: number }).n;
 
 describe('what the audit log records', () => {
@@ -63,7 +67,7 @@ describe('what the audit log records', () => {
     expect(await entries('settings.change')).toHaveLength(3);
   });
 
-  it('not preferences: pane sizes and layout are one person\'s view, they decide nothing', async () => {
+  it("not preferences: pane sizes and layout are one person's view, they decide nothing", async () => {
     const before = await count();
     await core.handle('prefs.set', { key: 'review.panes', value: [60, 40] }, { actor: reviewer.id });
     expect(await core.handle('prefs.get', { key: 'review.panes' }, { actor: reviewer.id })).toEqual({ value: [60, 40] });

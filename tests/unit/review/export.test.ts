@@ -17,7 +17,11 @@ let admin: Reviewer;
 async function decide(portfolioId: string, levels: Record<string, number>, feedback: string, comments: Record<string, string> = {}) {
   const id = (await startReview(ctx, portfolioId, reviewer)).review!.id;
   await saveDraft(ctx, { reviewId: id, levels, comments, feedback, activeMsDelta: 120_000 }, reviewer);
-  await addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E1', target: { kind: 'pdf_page', page: 2, quote: 'Learning intentions' } }, reviewer);
+  await addAnchor(
+    ctx,
+    { reviewId: id, criterionId: 'planning', evidenceId: 'E1', target: { kind: 'pdf_page', page: 2, quote: 'Learning intentions' } },
+    reviewer,
+  );
   await submitReview(ctx, id, 0, reviewer);
 }
 
@@ -38,15 +42,46 @@ describe('exporting decisions', () => {
     expect(file.content).toContain('\r\n');
     const parsed = Papa.parse<Record<string, string>>(file.content.slice(1), { header: true, skipEmptyLines: true });
     expect(parsed.meta.fields).toEqual([
-      'portfolio_id', 'candidate_id', 'candidate_name', 'candidate_email', 'school', 'district', 'credential_code', 'credential_title', 'attempt', 'outcome', 'total',
-      'planning_level', 'planning_label', 'planning_comment', 'planning_anchors',
-      'reflection_level', 'reflection_label', 'reflection_comment', 'reflection_anchors',
-      'reviewer_id', 'reviewer_name', 'decided_at', 'revision', 'source', 'time_on_task_minutes', 'feedback',
+      'portfolio_id',
+      'candidate_id',
+      'candidate_name',
+      'candidate_email',
+      'school',
+      'district',
+      'credential_code',
+      'credential_title',
+      'attempt',
+      'outcome',
+      'total',
+      'planning_level',
+      'planning_label',
+      'planning_comment',
+      'planning_anchors',
+      'reflection_level',
+      'reflection_label',
+      'reflection_comment',
+      'reflection_anchors',
+      'reviewer_id',
+      'reviewer_name',
+      'decided_at',
+      'revision',
+      'source',
+      'time_on_task_minutes',
+      'feedback',
     ]);
     const [p1, p2] = parsed.data;
     expect(p1).toMatchObject({
-      portfolio_id: 'P-1', candidate_name: 'Aroha Ngātai', outcome: 'pass', total: '7', planning_level: '4', planning_label: 'Exemplary',
-      planning_comment: `'=HYPERLINK("http://x")`, planning_anchors: 'Evidence 1 p. 2 “Learning intentions”', reviewer_name: 'Rangi Reviewer', time_on_task_minutes: '2.0', revision: '1',
+      portfolio_id: 'P-1',
+      candidate_name: 'Aroha Ngātai',
+      outcome: 'pass',
+      total: '7',
+      planning_level: '4',
+      planning_label: 'Exemplary',
+      planning_comment: `'=HYPERLINK("http://x")`,
+      planning_anchors: 'Evidence 1 p. 2 “Learning intentions”',
+      reviewer_name: 'Rangi Reviewer',
+      time_on_task_minutes: '2.0',
+      revision: '1',
     });
     expect(p2).toMatchObject({ portfolio_id: 'P-2', outcome: 'not_yet', feedback: `'-Revisit your plans, "with" quotes, and commas` });
   });
@@ -89,7 +124,15 @@ describe('exporting decisions', () => {
     const file = await feedbackPdf(ctx, 'P-1', reviewer);
     expect(file).toMatchObject({ fileName: 'feedback-P-1.pdf', mediaType: 'application/pdf', encoding: 'base64' });
     const text = (await pdfText(Buffer.from(file.content, 'base64'))).join('\n');
-    for (const expected of ['Feedback on your portfolio: Test Credential', 'Aroha Ngātai', 'Outcome', 'Pass', 'Planning: Exemplary (level 4 of 4)', 'Evidence cited: Evidence 1 p. 2', 'Kia pai! Strong planning.'])
+    for (const expected of [
+      'Feedback on your portfolio: Test Credential',
+      'Aroha Ngātai',
+      'Outcome',
+      'Pass',
+      'Planning: Exemplary (level 4 of 4)',
+      'Evidence cited: Evidence 1 p. 2',
+      'Kia pai! Strong planning.',
+    ])
       expect(text).toContain(expected);
   });
 });

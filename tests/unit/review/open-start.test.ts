@@ -29,7 +29,11 @@ describe.each(DIALECTS)('opening and starting a review on %s', (dialect) => {
     const { ctx, core, reviewers } = await queue();
     const before = await rowCounts(ctx);
     for (let i = 0; i < 3; i++) {
-      const state = (await core.handle('review.open', { portfolioId: 'B-1' }, { actor: reviewers[0]!.id })) as { review: unknown; readOnly: boolean; canStart: boolean };
+      const state = (await core.handle('review.open', { portfolioId: 'B-1' }, { actor: reviewers[0]!.id })) as {
+        review: unknown;
+        readOnly: boolean;
+        canStart: boolean;
+      };
       expect(state).toMatchObject({ review: null, readOnly: false, canStart: true });
     }
     expect(await rowCounts(ctx)).toEqual(before);
@@ -39,14 +43,20 @@ describe.each(DIALECTS)('opening and starting a review on %s', (dialect) => {
   it('starting claims the free place and creates the draft in one go; then opening shows that draft', async () => {
     const { ctx, core, reviewers } = await queue();
     const me = { actor: reviewers[0]!.id };
-    const started = (await core.handle('review.start', { portfolioId: 'B-1' }, me)) as { review: { id: number; status: string; revision: number }; canStart: boolean };
+    const started = (await core.handle('review.start', { portfolioId: 'B-1' }, me)) as {
+      review: { id: number; status: string; revision: number };
+      canStart: boolean;
+    };
     expect(started).toMatchObject({ review: { status: 'draft', revision: 1 }, canStart: false });
-    expect(await ctx.db.all('SELECT portfolio_id, reviewer_id, status FROM assignments')).toEqual([{ portfolio_id: 'B-1', reviewer_id: me.actor, status: 'assigned' }]);
-    expect(await ctx.db.get('SELECT status FROM portfolios WHERE id = ?', ['B-1'])).toEqual({ status: 'in_review' });
-    expect(((await ctx.db.all<{ action: string }>("SELECT action FROM audit_log WHERE action IN ('assignment.create', 'review.start') ORDER BY id"))).map((a) => a.action)).toEqual([
-      'assignment.create',
-      'review.start',
+    expect(await ctx.db.all('SELECT portfolio_id, reviewer_id, status FROM assignments')).toEqual([
+      { portfolio_id: 'B-1', reviewer_id: me.actor, status: 'assigned' },
     ]);
+    expect(await ctx.db.get('SELECT status FROM portfolios WHERE id = ?', ['B-1'])).toEqual({ status: 'in_review' });
+    expect(
+      (await ctx.db.all<{ action: string }>("SELECT action FROM audit_log WHERE action IN ('assignment.create', 'review.start') ORDER BY id")).map(
+        (a) => a.action,
+      ),
+    ).toEqual(['assignment.create', 'review.start']);
     expect(((await core.handle('review.open', { portfolioId: 'B-1' }, me)) as { review: { id: number } }).review.id).toBe(started.review.id);
   });
 
@@ -66,7 +76,9 @@ describe.each(DIALECTS)('opening and starting a review on %s', (dialect) => {
     const leadState = (await core.handle('review.open', { portfolioId: 'B-2' }, { actor: lead.id })) as { readOnlyReason: string; canStart: boolean };
     expect(leadState).toMatchObject({ readOnlyReason: 'Only reviewers score portfolios; your profile has no reviewer role.', canStart: false });
     const withLead = await rowCounts(ctx);
-    expect(await core.handle('review.start', { portfolioId: 'B-2' }, { actor: lead.id }).catch((e: unknown) => (e as ApiError).message)).toBe(leadState.readOnlyReason);
+    expect(await core.handle('review.start', { portfolioId: 'B-2' }, { actor: lead.id }).catch((e: unknown) => (e as ApiError).message)).toBe(
+      leadState.readOnlyReason,
+    );
     expect(await rowCounts(ctx)).toEqual(withLead);
   });
 });

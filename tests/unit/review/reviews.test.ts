@@ -17,7 +17,8 @@ beforeEach(async () => {
 });
 afterEach(() => ctx.close());
 
-const status = async (id: string) => ((await ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id])) as { status: string; outcome: string | null });
+const status = async (id: string) =>
+  (await ctx.db.get('SELECT status, outcome FROM portfolios WHERE id = ?', [id])) as { status: string; outcome: string | null };
 const auditActions = async () => ((await ctx.db.all('SELECT action FROM audit_log ORDER BY id')) as { action: string }[]).map((a) => a.action);
 const apiError = async (fn: () => unknown) => {
   try {
@@ -42,7 +43,11 @@ describe('reviewing a portfolio', () => {
   it('drafts persist every change (levels, comments, feedback, time on task) and audit each level change', async () => {
     const id = (await startReview(ctx, 'P-1', reviewer)).review!.id;
     await saveDraft(ctx, { reviewId: id, levels: { planning: 3 }, activeMsDelta: 1000 }, reviewer);
-    await saveDraft(ctx, { reviewId: id, levels: { planning: 4 }, comments: { planning: 'Clear intentions' }, feedback: 'Good', activeMsDelta: 2500 }, reviewer);
+    await saveDraft(
+      ctx,
+      { reviewId: id, levels: { planning: 4 }, comments: { planning: 'Clear intentions' }, feedback: 'Good', activeMsDelta: 2500 },
+      reviewer,
+    );
     const review = (await startReview(ctx, 'P-1', reviewer)).review!;
     expect(review).toMatchObject({ levels: { planning: 4 }, comments: { planning: 'Clear intentions' }, feedback: 'Good', activeMs: 3500 });
     const scores = (await ctx.db.all("SELECT details FROM audit_log WHERE action = 'review.score'")) as { details: string }[];
@@ -62,11 +67,23 @@ describe('reviewing a portfolio', () => {
 
   it('anchors cite a PDF page (with quote) and must fit the evidence kind', async () => {
     const id = (await startReview(ctx, 'P-1', reviewer)).review!.id;
-    const a = await addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E1', target: { kind: 'pdf_page', page: 2, quote: 'success criteria' } }, reviewer);
+    const a = await addAnchor(
+      ctx,
+      { reviewId: id, criterionId: 'planning', evidenceId: 'E1', target: { kind: 'pdf_page', page: 2, quote: 'success criteria' } },
+      reviewer,
+    );
     expect(a).toMatchObject({ criterionId: 'planning', evidenceId: 'E1', target: { kind: 'pdf_page', page: 2, quote: 'success criteria' } });
-    expect((await apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E1', target: { kind: 'video_time', startS: 3 } }, reviewer))).message).toMatch(/not a video/);
-    expect((await apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'nope', evidenceId: 'E1', target: { kind: 'pdf_page', page: 1 } }, reviewer))).code).toBe('bad_request');
-    expect((await apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E9', target: { kind: 'pdf_page', page: 1 } }, reviewer))).message).toMatch(/no evidence "E9"/);
+    expect(
+      (await apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E1', target: { kind: 'video_time', startS: 3 } }, reviewer)))
+        .message,
+    ).toMatch(/not a video/);
+    expect(
+      (await apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'nope', evidenceId: 'E1', target: { kind: 'pdf_page', page: 1 } }, reviewer))).code,
+    ).toBe('bad_request');
+    expect(
+      (await apiError(() => addAnchor(ctx, { reviewId: id, criterionId: 'planning', evidenceId: 'E9', target: { kind: 'pdf_page', page: 1 } }, reviewer)))
+        .message,
+    ).toMatch(/no evidence "E9"/);
     await removeAnchor(ctx, id, a.id, reviewer);
     expect((await startReview(ctx, 'P-1', reviewer)).review!.anchors).toEqual([]);
     expect(await auditActions()).toEqual(expect.arrayContaining(['review.anchor.add', 'review.anchor.remove']));
@@ -96,9 +113,28 @@ describe('reviewing a portfolio', () => {
     await submitReview(ctx, id, 0, reviewer);
     expect((await apiError(() => saveDraft(ctx, { reviewId: id, feedback: 'x', activeMsDelta: 0 }, reviewer))).code).toBe('conflict');
     const other = await createReviewer(ctx, { name: 'Other', email: 'o@example.nz', school: '', district: '', roles: ['reviewer'] }, admin);
-    expect((await apiError(() => correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 2 }, comments: {}, feedback: 'x', reason: 'typo' }, other))).code).toBe('forbidden');
-    expect((await apiError(() => correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3 }, comments: {}, feedback: 'x', reason: 'typo' }, reviewer))).issues).toEqual(['Reflection: not scored']);
-    const corrected = await correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 2 }, comments: { reflection: 'Thin' }, feedback: 'Revisit reflection', reason: 'Misread the journal' }, admin);
+    expect(
+      (
+        await apiError(() =>
+          correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3, reflection: 2 }, comments: {}, feedback: 'x', reason: 'typo' }, other),
+        )
+      ).code,
+    ).toBe('forbidden');
+    expect(
+      (await apiError(() => correctDecision(ctx, { portfolioId: 'P-1', levels: { planning: 3 }, comments: {}, feedback: 'x', reason: 'typo' }, reviewer)))
+        .issues,
+    ).toEqual(['Reflection: not scored']);
+    const corrected = await correctDecision(
+      ctx,
+      {
+        portfolioId: 'P-1',
+        levels: { planning: 3, reflection: 2 },
+        comments: { reflection: 'Thin' },
+        feedback: 'Revisit reflection',
+        reason: 'Misread the journal',
+      },
+      admin,
+    );
     expect(corrected).toMatchObject({ revision: 2, outcome: 'not_yet', source: 'correction', reason: 'Misread the journal', decidedBy: admin.id });
     const revisions = await loadDecisions(ctx, 'P-1');
     expect(revisions.map((r) => [r.revision, r.outcome])).toEqual([
@@ -113,7 +149,9 @@ describe('reviewing a portfolio', () => {
   it('two submissions racing for the same revision cannot both land', async () => {
     const id = (await startReview(ctx, 'P-1', reviewer)).review!.id;
     await saveDraft(ctx, { reviewId: id, levels: { planning: 3, reflection: 3 }, activeMsDelta: 0 }, reviewer);
-    await ctx.db.run("INSERT INTO decisions (portfolio_id, revision, outcome, feedback, source, decided_by, decided_at) VALUES ('P-1', 1, 'pass', '', 'review', 'x', 't')");
+    await ctx.db.run(
+      "INSERT INTO decisions (portfolio_id, revision, outcome, feedback, source, decided_by, decided_at) VALUES ('P-1', 1, 'pass', '', 'review', 'x', 't')",
+    );
     expect((await apiError(() => submitReview(ctx, id, 0, reviewer))).code).toBe('conflict');
     expect(await countRows(ctx, 'decisions')).toBe(1);
   });

@@ -16,7 +16,12 @@ let pdf: Uint8Array;
 const rendererDir = tempDir('ew-renderer-');
 
 /** Raw HTTP so that Host and path are sent exactly as written (fetch normalises both). */
-function raw(pathname: string, headers: Record<string, string> = {}, method = 'GET', body?: string): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
+function raw(
+  pathname: string,
+  headers: Record<string, string> = {},
+  method = 'GET',
+  body?: string,
+): Promise<{ status: number; headers: http.IncomingHttpHeaders; body: Buffer }> {
   const url = new URL(base);
   return new Promise((resolve, reject) => {
     const req = http.request({ host: url.hostname, port: url.port, path: pathname, method, headers: { Host: url.host, ...headers }, setHost: false }, (res) => {

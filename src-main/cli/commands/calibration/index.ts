@@ -41,9 +41,13 @@ export const roundsListCommand: Command = {
     else
       for (const r of rounds)
         io.out(
-          [r.name, r.status, `${r.rubric.id}@${r.rubric.version}`, `${format(new Date(r.opensAt), 'yyyy-MM-dd')}..${format(new Date(r.closesAt), 'yyyy-MM-dd')}`, `${r.submitted}/${r.expected} scored`].join(
-            '\t',
-          ),
+          [
+            r.name,
+            r.status,
+            `${r.rubric.id}@${r.rubric.version}`,
+            `${format(new Date(r.opensAt), 'yyyy-MM-dd')}..${format(new Date(r.closesAt), 'yyyy-MM-dd')}`,
+            `${r.submitted}/${r.expected} scored`,
+          ].join('\t'),
         );
     return 0;
   },
@@ -76,7 +80,14 @@ export const calibrationReportCommand: Command = {
   words: ['calibration', 'report'],
   usage: 'calibration report (--round NAME | --from DATE --to DATE [--credential C]) --format csv|pdf --out FILE',
   summary: 'Export a round report, or the production double-review report for a date range, as CSV or PDF.',
-  flags: { round: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, credential: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' } },
+  flags: {
+    round: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    credential: { type: 'string' },
+    format: { type: 'string' },
+    out: { type: 'string' },
+  },
   async run({ flags, open, io, actor }) {
     const fileFormat = flags.format;
     if (fileFormat !== 'csv' && fileFormat !== 'pdf') throw new UsageError('--format must be csv or pdf');
@@ -90,7 +101,8 @@ export const calibrationReportCommand: Command = {
       file = await exportReport(ctx, { kind: 'round', id: row.id }, fileFormat, systemActor(actor));
     } else {
       const { from, to } = flags;
-      if (typeof from !== 'string' || typeof to !== 'string' || !date.test(from) || !date.test(to)) throw new UsageError('give --round NAME, or --from and --to as YYYY-MM-DD');
+      if (typeof from !== 'string' || typeof to !== 'string' || !date.test(from) || !date.test(to))
+        throw new UsageError('give --round NAME, or --from and --to as YYYY-MM-DD');
       file = await exportReport(ctx, { kind: 'production', from, to, credential: flags.credential as string | undefined }, fileFormat, systemActor(actor));
     }
     const out = path.resolve(flags.out);

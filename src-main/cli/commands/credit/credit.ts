@@ -57,10 +57,23 @@ export const creditApplicationsCommand: Command = {
   flags: { status: { type: 'string', multiple: true } },
   async run({ flags, open, io, actor }) {
     const status = (flags.status as string[] | undefined) ?? [];
-    for (const s of status) if (!ApplicationStatusSchema.safeParse(s).success) throw new UsageError(`unknown status "${s}" (one of ${ApplicationStatusSchema.options.join(', ')})`);
+    for (const s of status)
+      if (!ApplicationStatusSchema.safeParse(s).success) throw new UsageError(`unknown status "${s}" (one of ${ApplicationStatusSchema.options.join(', ')})`);
     const rows = await listApplications(await open(), systemActor(actor), { status: status as ApplicationStatus[] });
     if (flags.json) io.out(JSON.stringify(rows, null, 2));
-    else for (const a of rows) io.out([a.id, a.candidate.id, a.candidate.name, a.pathway.label, a.date, APPLICATION_STATUS_LABEL[a.status], a.met ? 'requirements met' : 'requirements not met'].join('\t'));
+    else
+      for (const a of rows)
+        io.out(
+          [
+            a.id,
+            a.candidate.id,
+            a.candidate.name,
+            a.pathway.label,
+            a.date,
+            APPLICATION_STATUS_LABEL[a.status],
+            a.met ? 'requirements met' : 'requirements not met',
+          ].join('\t'),
+        );
     return 0;
   },
 };
@@ -94,7 +107,8 @@ export const creditPathwayExportCommand: Command = {
 export const creditImportExternalCommand: Command = {
   words: ['credit', 'import-external'],
   usage: 'credit import-external FILE [--candidate ID] [--update-existing]',
-  summary: 'Credentials earned elsewhere: a CSV file or an Open Badges 3.0 credential (JSON); all or nothing; changes to known candidates need --update-existing.',
+  summary:
+    'Credentials earned elsewhere: a CSV file or an Open Badges 3.0 credential (JSON); all or nothing; changes to known candidates need --update-existing.',
   flags: { candidate: { type: 'string' }, 'update-existing': { type: 'boolean' } },
   async run({ args, flags, open, io, actor }) {
     const [file] = args;
@@ -102,7 +116,12 @@ export const creditImportExternalCommand: Command = {
     if (!fs.existsSync(file)) throw new UsageError(`no such file ${file}`);
     const report = await importExternal(
       await open(),
-      { fileName: path.basename(file), content: readInputFile(file), candidateId: flags.candidate as string | undefined, updateExisting: flags['update-existing'] === true },
+      {
+        fileName: path.basename(file),
+        content: readInputFile(file),
+        candidateId: flags.candidate as string | undefined,
+        updateExisting: flags['update-existing'] === true,
+      },
       systemActor(actor),
     );
     if (flags.json) io.out(JSON.stringify(report, null, 2));
@@ -126,10 +145,10 @@ export const creditHoldersCommand: Command = {
   flags: { out: { type: 'string' }, credential: { type: 'string' }, school: { type: 'string' }, district: { type: 'string' } },
   async run({ flags, open, io, actor }) {
     const file = await holdersCsv(await open(), systemActor(actor), {
-          credential: flags.credential as string | undefined,
-          school: flags.school as string | undefined,
-          district: flags.district as string | undefined,
-        });
+      credential: flags.credential as string | undefined,
+      school: flags.school as string | undefined,
+      district: flags.district as string | undefined,
+    });
     return writeExport(file, flags.out, io, flags.json, `${file.count} holders`);
   },
 };
@@ -156,7 +175,8 @@ export const creditTrustAddCommand: Command = {
   flags: { issuer: { type: 'string' }, name: { type: 'string' }, jwk: { type: 'string' } },
   async run({ flags, open, io, actor }) {
     const { issuer, name, jwk } = flags;
-    if (typeof issuer !== 'string' || typeof name !== 'string' || typeof jwk !== 'string') throw new UsageError('--issuer ID, --name NAME and --jwk FILE are required');
+    if (typeof issuer !== 'string' || typeof name !== 'string' || typeof jwk !== 'string')
+      throw new UsageError('--issuer ID, --name NAME and --jwk FILE are required');
     if (!fs.existsSync(jwk)) throw new UsageError(`no such file ${jwk}`);
     const ctx = await open();
     const who = systemActor(actor);

@@ -26,7 +26,14 @@ export const assignmentsCommand: Command = {
   flags: { reviewer: { type: 'string' } },
   async run({ open, io, flags }) {
     const rows = await listAssignments(await open(), { reviewer: flags.reviewer as string | undefined });
-    if (flags.json) io.out(JSON.stringify(rows.map((a) => ({ portfolio: a.portfolio, reviewer: a.reviewer, status: a.status, reason: a.reason, assigned_at: a.assignedAt })), null, 2));
+    if (flags.json)
+      io.out(
+        JSON.stringify(
+          rows.map((a) => ({ portfolio: a.portfolio, reviewer: a.reviewer, status: a.status, reason: a.reason, assigned_at: a.assignedAt })),
+          null,
+          2,
+        ),
+      );
     else for (const a of rows) io.out([a.portfolio, a.reviewer, a.status, a.reason].join('\t'));
     return 0;
   },
@@ -40,7 +47,13 @@ export const moderationCommand: Command = {
   async run({ open, io, flags }) {
     const rows = await moderationQueue(await open(), Boolean(flags.all));
     if (flags.json)
-      io.out(JSON.stringify(rows.map((m) => ({ portfolio: m.portfolio, status: m.status, reason: m.reason, opened_at: m.openedAt, credential: m.row.credential.code })), null, 2));
+      io.out(
+        JSON.stringify(
+          rows.map((m) => ({ portfolio: m.portfolio, status: m.status, reason: m.reason, opened_at: m.openedAt, credential: m.row.credential.code })),
+          null,
+          2,
+        ),
+      );
     else for (const m of rows) io.out([m.portfolio, m.status, m.reason].join('\t'));
     return 0;
   },

@@ -32,7 +32,16 @@ export const bundleExportCommand: Command = {
     const out = need(flags.out, '--out FILE');
     const b = await exportBundle(await open(), reviewer, systemActor(actor));
     writeFileAtomic(out, b.bytes);
-    const summary = { bundle: b.bundleId, reviewer: b.reviewer, file: path.resolve(out), bytes: b.bytes.length, portfolios: b.portfolios, history: b.history, anonymous: b.anonymous, issuer_thumbprint: b.issuerThumbprint };
+    const summary = {
+      bundle: b.bundleId,
+      reviewer: b.reviewer,
+      file: path.resolve(out),
+      bytes: b.bytes.length,
+      portfolios: b.portfolios,
+      history: b.history,
+      anonymous: b.anonymous,
+      issuer_thumbprint: b.issuerThumbprint,
+    };
     if (flags.json) io.out(JSON.stringify(summary, null, 2));
     else {
       io.out(`bundle ${b.bundleId} for ${b.reviewer}: ${b.portfolios.length} portfolio${b.portfolios.length === 1 ? '' : 's'} (${b.portfolios.join(', ')})`);
@@ -47,21 +56,39 @@ export const bundleExportCommand: Command = {
 export const bundleImportCommand: Command = {
   words: ['bundle', 'import'],
   usage: 'bundle import FILE [--json]',
-  summary: "Reviewer: load a review bundle into this data folder (checks its signature); then score in the app.",
+  summary: 'Reviewer: load a review bundle into this data folder (checks its signature); then score in the app.',
   async run({ args, open, io, flags, actor }) {
     const [file] = args;
     if (!file) throw new UsageError('bundle import needs the bundle file');
     return await refusals(io, async () => {
-          const ctx = await open();
-          const r = await importBundle(ctx, file, systemActor(actor));
-          if (flags.json) io.out(JSON.stringify({ bundle: r.bundle, reviewer: r.reviewer, portfolios: r.portfolios, history: r.history, already_imported: r.alreadyImported, issuer_thumbprint: r.issuerThumbprint }, null, 2));
-          else {
-            io.out(r.alreadyImported ? `bundle ${r.bundle} was already imported; nothing changed` : `imported bundle ${r.bundle}: ${r.portfolios.length} portfolios for ${r.reviewer.name} (${r.reviewer.id}${r.reviewer.created ? ', profile created' : ''})`);
-            io.out(`signed by key ${r.issuerThumbprint}`);
-            io.out(`open the app on ${ctx.dataDir}, choose the profile ${r.reviewer.name}, score, then: results export --out FILE`);
-          }
-          return 0;
-        });
+      const ctx = await open();
+      const r = await importBundle(ctx, file, systemActor(actor));
+      if (flags.json)
+        io.out(
+          JSON.stringify(
+            {
+              bundle: r.bundle,
+              reviewer: r.reviewer,
+              portfolios: r.portfolios,
+              history: r.history,
+              already_imported: r.alreadyImported,
+              issuer_thumbprint: r.issuerThumbprint,
+            },
+            null,
+            2,
+          ),
+        );
+      else {
+        io.out(
+          r.alreadyImported
+            ? `bundle ${r.bundle} was already imported; nothing changed`
+            : `imported bundle ${r.bundle}: ${r.portfolios.length} portfolios for ${r.reviewer.name} (${r.reviewer.id}${r.reviewer.created ? ', profile created' : ''})`,
+        );
+        io.out(`signed by key ${r.issuerThumbprint}`);
+        io.out(`open the app on ${ctx.dataDir}, choose the profile ${r.reviewer.name}, score, then: results export --out FILE`);
+      }
+      return 0;
+    });
   },
 };
 
@@ -74,7 +101,14 @@ export const resultsExportCommand: Command = {
     const out = need(flags.out, '--out FILE');
     const r = await exportResults(await open(), flags.bundle as string | undefined, actor);
     writeFileAtomic(out, r.text);
-    if (flags.json) io.out(JSON.stringify({ bundle: r.bundle, reviewer: r.reviewer, file: path.resolve(out), exported: r.exported, skipped_drafts: r.drafts, not_started: r.notStarted }, null, 2));
+    if (flags.json)
+      io.out(
+        JSON.stringify(
+          { bundle: r.bundle, reviewer: r.reviewer, file: path.resolve(out), exported: r.exported, skipped_drafts: r.drafts, not_started: r.notStarted },
+          null,
+          2,
+        ),
+      );
     else {
       io.out(`exported ${r.exported.length} submitted review${r.exported.length === 1 ? '' : 's'} of bundle ${r.bundle} to ${path.resolve(out)}`);
       if (r.drafts.length) io.out(`skipped ${r.drafts.length} draft${r.drafts.length === 1 ? '' : 's'} (not submitted): ${r.drafts.join(', ')}`);
@@ -92,14 +126,15 @@ export const resultsImportCommand: Command = {
     const [file] = args;
     if (!file) throw new UsageError('results import needs the results file');
     return await refusals(io, async () => {
-          const r = await importResults(await open(), file, systemActor(actor));
-          if (flags.json) io.out(JSON.stringify(r, null, 2));
-          else {
-            for (const x of r.reviews) io.out([x.portfolio, x.outcome, STATUS_LABEL[x.status as Status] ?? x.status, x.moderation ? 'moderation' : ''].join('\t').trimEnd());
-            io.out(`imported ${r.reviews.length} review${r.reviews.length === 1 ? '' : 's'} by ${r.reviewer} from bundle ${r.bundle}`);
-          }
-          return 0;
-        });
+      const r = await importResults(await open(), file, systemActor(actor));
+      if (flags.json) io.out(JSON.stringify(r, null, 2));
+      else {
+        for (const x of r.reviews)
+          io.out([x.portfolio, x.outcome, STATUS_LABEL[x.status as Status] ?? x.status, x.moderation ? 'moderation' : ''].join('\t').trimEnd());
+        io.out(`imported ${r.reviews.length} review${r.reviews.length === 1 ? '' : 's'} by ${r.reviewer} from bundle ${r.bundle}`);
+      }
+      return 0;
+    });
   },
 };
 

@@ -27,7 +27,10 @@ export const releaseListCommand: Command = {
         ),
       );
     else {
-      for (const i of items) io.out([i.portfolio, OUTCOME_LABEL[i.decision.outcome], `from ${i.decision.sources.map((s) => `#${s.reviewId} ${s.reviewerId}`).join(', ')}`].join('\t'));
+      for (const i of items)
+        io.out(
+          [i.portfolio, OUTCOME_LABEL[i.decision.outcome], `from ${i.decision.sources.map((s) => `#${s.reviewId} ${s.reviewerId}`).join(', ')}`].join('\t'),
+        );
       io.out(`${items.length} ready to release`);
     }
     return 0;
@@ -59,7 +62,11 @@ export const releaseCommand: Command = {
       io.out('nothing is ready to release');
       return 0;
     }
-    const r = await releaseDecisions(ctx, { items: ids.map((portfolioId) => ({ portfolioId, ...(feedback !== undefined ? { feedback } : {}) })), confirm: Boolean(flags.confirm) }, who);
+    const r = await releaseDecisions(
+      ctx,
+      { items: ids.map((portfolioId) => ({ portfolioId, ...(feedback !== undefined ? { feedback } : {}) })), confirm: Boolean(flags.confirm) },
+      who,
+    );
     if (flags.json) io.out(JSON.stringify(r, null, 2));
     else io.out(`released ${r.released.length} decision${r.released.length === 1 ? '' : 's'}: ${r.released.join(', ')}`);
     return 0;

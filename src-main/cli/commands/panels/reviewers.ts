@@ -8,7 +8,8 @@ import { UsageError } from '../../command';
 export const reviewersImportCommand: Command = {
   words: ['reviewers', 'import'],
   usage: 'reviewers import FILE [--update-existing]',
-  summary: 'Import reviewer profiles from CSV (id,name,email,school,district,roles with roles split by ;), all or nothing; changes to known ids need --update-existing.',
+  summary:
+    'Import reviewer profiles from CSV (id,name,email,school,district,roles with roles split by ;), all or nothing; changes to known ids need --update-existing.',
   flags: { 'update-existing': { type: 'boolean' } },
   async run({ args, open, io, flags, actor }) {
     const [file] = args;
@@ -35,7 +36,22 @@ export const reviewersListCommand: Command = {
   async run({ open, io, flags }) {
     const rows = await listReviewers(await open());
     if (flags.json)
-      io.out(JSON.stringify(rows.map((r) => ({ id: r.id, name: r.name, email: r.email, school: r.school, district: r.district, roles: r.roles, active: r.active, max_load: r.maxLoad })), null, 2));
+      io.out(
+        JSON.stringify(
+          rows.map((r) => ({
+            id: r.id,
+            name: r.name,
+            email: r.email,
+            school: r.school,
+            district: r.district,
+            roles: r.roles,
+            active: r.active,
+            max_load: r.maxLoad,
+          })),
+          null,
+          2,
+        ),
+      );
     else for (const r of rows) io.out([r.id, r.name, r.email, r.school, r.district, r.roles.join(';')].join('\t'));
     return 0;
   },

@@ -12,9 +12,7 @@ export const calibrationAnchors = pgTable(
     createdAt: text('created_at').notNull(),
     updatedAt: text('updated_at').notNull(),
   },
-  (t) => [
-    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }),
-  ],
+  (t) => [foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] })],
 );
 
 export const calibrationReferences = pgTable(
@@ -98,13 +96,10 @@ export const calibrationSubmissions = pgTable(
   ],
 );
 
-export const calibrationThresholds = pgTable(
-  'calibration_thresholds',
-  {
-    scope: text('scope').primaryKey(),
-    minExact: doublePrecision('min_exact').notNull(),
-    maxOff: bigint('max_off', { mode: 'number' }).notNull(),
-    updatedBy: text('updated_by').notNull(),
-    updatedAt: text('updated_at').notNull(),
-  },
-);
+export const calibrationThresholds = pgTable('calibration_thresholds', {
+  scope: text('scope').primaryKey(),
+  minExact: doublePrecision('min_exact').notNull(),
+  maxOff: bigint('max_off', { mode: 'number' }).notNull(),
+  updatedBy: text('updated_by').notNull(),
+  updatedAt: text('updated_at').notNull(),
+});

@@ -18,9 +18,7 @@ export const rubrics = pgTable(
     feedbackNotYet: text('feedback_not_yet').notNull().default(''),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.id, t.version] }),
-  ],
+  (t) => [primaryKey({ columns: [t.id, t.version] })],
 );
 
 export const rubricCriteria = pgTable(
@@ -53,7 +51,10 @@ export const rubricLevels = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.rubricId, t.rubricVersion, t.criterionId, t.score] }),
-    foreignKey({ columns: [t.rubricId, t.rubricVersion, t.criterionId], foreignColumns: [rubricCriteria.rubricId, rubricCriteria.rubricVersion, rubricCriteria.criterionId] }).onDelete('cascade'),
+    foreignKey({
+      columns: [t.rubricId, t.rubricVersion, t.criterionId],
+      foreignColumns: [rubricCriteria.rubricId, rubricCriteria.rubricVersion, rubricCriteria.criterionId],
+    }).onDelete('cascade'),
   ],
 );
 
@@ -70,31 +71,23 @@ export const credentials = pgTable(
     rubricId: text('rubric_id').notNull(),
     rubricVersion: bigint('rubric_version', { mode: 'number' }).notNull(),
   },
-  (t) => [
-    foreignKey({ columns: [t.rubricId, t.rubricVersion], foreignColumns: [rubrics.id, rubrics.version] }),
-  ],
+  (t) => [foreignKey({ columns: [t.rubricId, t.rubricVersion], foreignColumns: [rubrics.id, rubrics.version] })],
 );
 
-export const candidates = pgTable(
-  'candidates',
-  {
-    id: text('id').primaryKey(),
-    name: text('name').notNull(),
-    email: text('email').notNull(),
-    school: text('school').notNull(),
-    district: text('district').notNull(),
-  },
-);
+export const candidates = pgTable('candidates', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull(),
+  school: text('school').notNull(),
+  district: text('district').notNull(),
+});
 
-export const blobs = pgTable(
-  'blobs',
-  {
-    sha256: text('sha256').primaryKey(),
-    bytes: bigint('bytes', { mode: 'number' }).notNull(),
-    mediaType: text('media_type').notNull(),
-    createdAt: text('created_at').notNull(),
-  },
-);
+export const blobs = pgTable('blobs', {
+  sha256: text('sha256').primaryKey(),
+  bytes: bigint('bytes', { mode: 'number' }).notNull(),
+  mediaType: text('media_type').notNull(),
+  createdAt: text('created_at').notNull(),
+});
 
 export const portfolios = pgTable(
   'portfolios',
@@ -123,17 +116,35 @@ export const portfolios = pgTable(
     anonymous: bigint('anonymous', { mode: 'number' }).notNull().default(0),
   },
   (t) => [
-    index('portfolios_without_pseudonym').on(t.seq).where(sql`pseudonym = ''`),
-    index('portfolios_district_open').on(t.district, t.submittedAt, t.id).where(sql`is_anchor = 0 AND anonymous = 0`),
-    index('portfolios_blind_name').on(sql`lower((CASE WHEN anonymous = 1 THEN 'Candidate ' || pseudonym ELSE candidate_name END) COLLATE "C")`, t.id).where(sql`is_anchor = 0`),
+    index('portfolios_without_pseudonym')
+      .on(t.seq)
+      .where(sql`pseudonym = ''`),
+    index('portfolios_district_open')
+      .on(t.district, t.submittedAt, t.id)
+      .where(sql`is_anchor = 0 AND anonymous = 0`),
+    index('portfolios_blind_name')
+      .on(sql`lower((CASE WHEN anonymous = 1 THEN 'Candidate ' || pseudonym ELSE candidate_name END) COLLATE "C")`, t.id)
+      .where(sql`is_anchor = 0`),
     index('portfolios_resubmission').on(t.resubmissionOf),
     index('portfolios_candidate').on(t.candidateId),
-    index('portfolios_anchors').on(t.seq).where(sql`is_anchor = 1`),
-    index('portfolios_candidate_name').on(sql`lower((candidate_name) COLLATE "C")`, t.id).where(sql`is_anchor = 0`),
-    index('portfolios_district_submitted').on(t.district, t.submittedAt, t.id).where(sql`is_anchor = 0`),
-    index('portfolios_credential_submitted').on(t.credentialCode, t.submittedAt, t.id).where(sql`is_anchor = 0`),
-    index('portfolios_status_submitted').on(t.status, t.submittedAt, t.id).where(sql`is_anchor = 0`),
-    index('portfolios_submitted').on(t.submittedAt, t.id).where(sql`is_anchor = 0`),
+    index('portfolios_anchors')
+      .on(t.seq)
+      .where(sql`is_anchor = 1`),
+    index('portfolios_candidate_name')
+      .on(sql`lower((candidate_name) COLLATE "C")`, t.id)
+      .where(sql`is_anchor = 0`),
+    index('portfolios_district_submitted')
+      .on(t.district, t.submittedAt, t.id)
+      .where(sql`is_anchor = 0`),
+    index('portfolios_credential_submitted')
+      .on(t.credentialCode, t.submittedAt, t.id)
+      .where(sql`is_anchor = 0`),
+    index('portfolios_status_submitted')
+      .on(t.status, t.submittedAt, t.id)
+      .where(sql`is_anchor = 0`),
+    index('portfolios_submitted')
+      .on(t.submittedAt, t.id)
+      .where(sql`is_anchor = 0`),
     foreignKey({ columns: [t.candidateId], foreignColumns: [candidates.id] }),
     foreignKey({ columns: [t.credentialCode], foreignColumns: [credentials.code] }),
     foreignKey({ columns: [t.resubmissionOf], foreignColumns: [t.id] }),
@@ -149,10 +160,7 @@ export const responses = pgTable(
     prompt: text('prompt').notNull(),
     text: text('text').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.portfolioId, t.position] }),
-    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }).onDelete('cascade'),
-  ],
+  (t) => [primaryKey({ columns: [t.portfolioId, t.position] }), foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }).onDelete('cascade')],
 );
 
 export const evidence = pgTable(
@@ -171,7 +179,9 @@ export const evidence = pgTable(
   },
   (t) => [
     primaryKey({ columns: [t.portfolioId, t.evidenceId] }),
-    index('evidence_stripped_sha256').on(t.strippedSha256).where(sql`stripped_sha256 IS NOT NULL`),
+    index('evidence_stripped_sha256')
+      .on(t.strippedSha256)
+      .where(sql`stripped_sha256 IS NOT NULL`),
     index('evidence_sha256').on(t.sha256),
     foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }).onDelete('cascade'),
     foreignKey({ columns: [t.sha256], foreignColumns: [blobs.sha256] }),
@@ -210,19 +220,16 @@ export const evidenceCaptions = pgTable(
   ],
 );
 
-export const reviewers = pgTable(
-  'reviewers',
-  {
-    id: text('id').primaryKey(),
-    name: text('name').notNull(),
-    email: text('email').notNull(),
-    school: text('school').notNull().default(''),
-    district: text('district').notNull().default(''),
-    active: bigint('active', { mode: 'number' }).notNull().default(1),
-    maxLoad: bigint('max_load', { mode: 'number' }).notNull().default(20),
-    createdAt: text('created_at').notNull(),
-  },
-);
+export const reviewers = pgTable('reviewers', {
+  id: text('id').primaryKey(),
+  name: text('name').notNull(),
+  email: text('email').notNull(),
+  school: text('school').notNull().default(''),
+  district: text('district').notNull().default(''),
+  active: bigint('active', { mode: 'number' }).notNull().default(1),
+  maxLoad: bigint('max_load', { mode: 'number' }).notNull().default(20),
+  createdAt: text('created_at').notNull(),
+});
 
 export const reviewerRoles = pgTable(
   'reviewer_roles',
@@ -230,10 +237,7 @@ export const reviewerRoles = pgTable(
     reviewerId: text('reviewer_id').notNull(),
     role: text('role', { enum: ['reviewer', 'moderator', 'lead', 'approver', 'admin'] }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.reviewerId, t.role] }),
-    foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] }).onDelete('cascade'),
-  ],
+  (t) => [primaryKey({ columns: [t.reviewerId, t.role] }), foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] }).onDelete('cascade')],
 );
 
 export const reviews = pgTable(
@@ -272,10 +276,7 @@ export const reviewScores = pgTable(
     score: bigint('score', { mode: 'number' }),
     comment: text('comment').notNull().default(''),
   },
-  (t) => [
-    primaryKey({ columns: [t.reviewId, t.criterionId] }),
-    foreignKey({ columns: [t.reviewId], foreignColumns: [reviews.id] }).onDelete('cascade'),
-  ],
+  (t) => [primaryKey({ columns: [t.reviewId, t.criterionId] }), foreignKey({ columns: [t.reviewId], foreignColumns: [reviews.id] }).onDelete('cascade')],
 );
 
 export const anchors = pgTable(
@@ -292,10 +293,7 @@ export const anchors = pgTable(
     endS: doublePrecision('end_s'),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [
-    index('anchors_review').on(t.reviewId),
-    foreignKey({ columns: [t.reviewId], foreignColumns: [reviews.id] }).onDelete('cascade'),
-  ],
+  (t) => [index('anchors_review').on(t.reviewId), foreignKey({ columns: [t.reviewId], foreignColumns: [reviews.id] }).onDelete('cascade')],
 );
 
 export const decisions = pgTable(
@@ -319,7 +317,9 @@ export const decisions = pgTable(
     feedbackEditedAt: text('feedback_edited_at'),
   },
   (t) => [
-    index('decisions_unreleased').on(t.portfolioId).where(sql`released_at IS NULL`),
+    index('decisions_unreleased')
+      .on(t.portfolioId)
+      .where(sql`released_at IS NULL`),
     index('decisions_portfolio_revision').on(t.portfolioId, t.revision),
     unique().on(t.portfolioId, t.revision),
     foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }),
@@ -348,10 +348,7 @@ export const decisionLevels = pgTable(
     score: bigint('score', { mode: 'number' }).notNull(),
     comment: text('comment').notNull().default(''),
   },
-  (t) => [
-    primaryKey({ columns: [t.decisionId, t.criterionId] }),
-    foreignKey({ columns: [t.decisionId], foreignColumns: [decisions.id] }).onDelete('cascade'),
-  ],
+  (t) => [primaryKey({ columns: [t.decisionId, t.criterionId] }), foreignKey({ columns: [t.decisionId], foreignColumns: [decisions.id] }).onDelete('cascade')],
 );
 
 export const preferences = pgTable(
@@ -361,9 +358,7 @@ export const preferences = pgTable(
     key: text('key').notNull(),
     value: text('value').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.reviewerId, t.key] }),
-  ],
+  (t) => [primaryKey({ columns: [t.reviewerId, t.key] })],
 );
 
 export const auditLog = pgTable(
@@ -378,9 +373,7 @@ export const auditLog = pgTable(
     details: text('details').notNull().default('{}'),
     hash: text('hash'),
   },
-  (t) => [
-    index('audit_entity').on(t.entityType, t.entityId),
-  ],
+  (t) => [index('audit_entity').on(t.entityType, t.entityId)],
 );
 
 export const identityFindings = pgTable(
@@ -392,8 +385,5 @@ export const identityFindings = pgTable(
     location: text('location').notNull(),
     field: text('field', { enum: ['name', 'email', 'school'] }).notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.portfolioId, t.position] }),
-    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }).onDelete('cascade'),
-  ],
+  (t) => [primaryKey({ columns: [t.portfolioId, t.position] }), foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }).onDelete('cascade')],
 );

@@ -15,9 +15,7 @@ export const creditPathways = pgTable(
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.id, t.version] }),
-  ],
+  (t) => [primaryKey({ columns: [t.id, t.version] })],
 );
 
 export const creditExternal = pgTable(
@@ -40,7 +38,9 @@ export const creditExternal = pgTable(
     document: text('document'),
     importedAt: text('imported_at').notNull(),
     importedBy: text('imported_by').notNull(),
-    verification: text('verification', { enum: ['local', 'signed', 'attested', 'unverified'] }).notNull().default('unverified'),
+    verification: text('verification', { enum: ['local', 'signed', 'attested', 'unverified'] })
+      .notNull()
+      .default('unverified'),
     verificationNote: text('verification_note').notNull().default(''),
     signerThumbprint: text('signer_thumbprint'),
   },
@@ -51,17 +51,14 @@ export const creditExternal = pgTable(
   ],
 );
 
-export const creditTrustedIssuers = pgTable(
-  'credit_trusted_issuers',
-  {
-    thumbprint: text('thumbprint').primaryKey(),
-    issuerId: text('issuer_id').notNull(),
-    name: text('name').notNull(),
-    publicJwk: text('public_jwk').notNull(),
-    addedAt: text('added_at').notNull(),
-    addedBy: text('added_by').notNull(),
-  },
-);
+export const creditTrustedIssuers = pgTable('credit_trusted_issuers', {
+  thumbprint: text('thumbprint').primaryKey(),
+  issuerId: text('issuer_id').notNull(),
+  name: text('name').notNull(),
+  publicJwk: text('public_jwk').notNull(),
+  addedAt: text('added_at').notNull(),
+  addedBy: text('added_by').notNull(),
+});
 
 export const creditCandidateMerges = pgTable(
   'credit_candidate_merges',
@@ -75,10 +72,7 @@ export const creditCandidateMerges = pgTable(
     mergedAt: text('merged_at').notNull(),
     mergedBy: text('merged_by').notNull(),
   },
-  (t) => [
-    index('credit_candidate_merges_from').on(t.fromId),
-    foreignKey({ columns: [t.intoId], foreignColumns: [candidates.id] }),
-  ],
+  (t) => [index('credit_candidate_merges_from').on(t.fromId), foreignKey({ columns: [t.intoId], foreignColumns: [candidates.id] })],
 );
 
 export const creditApplications = pgTable(
@@ -116,10 +110,7 @@ export const creditApprovals = pgTable(
     reasons: text('reasons').notNull().default(''),
     at: text('at').notNull(),
   },
-  (t) => [
-    unique().on(t.applicationId, t.step),
-    foreignKey({ columns: [t.applicationId], foreignColumns: [creditApplications.id] }),
-  ],
+  (t) => [unique().on(t.applicationId, t.step), foreignKey({ columns: [t.applicationId], foreignColumns: [creditApplications.id] })],
 );
 
 export const creditApplicationItems = pgTable(
@@ -159,15 +150,10 @@ export const creditBadges = pgTable(
     issuedBy: text('issued_by').notNull(),
     recipientEmail: text('recipient_email'),
   },
-  (t) => [
-    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }),
-  ],
+  (t) => [foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] })],
 );
 
-export const creditSettings = pgTable(
-  'credit_settings',
-  {
-    key: text('key').primaryKey(),
-    value: text('value').notNull(),
-  },
-);
+export const creditSettings = pgTable('credit_settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});

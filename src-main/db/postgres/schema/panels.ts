@@ -16,15 +16,14 @@ export const reviewPolicies = pgTable(
     resubmissionReviewers: text('resubmission_reviewers', { enum: ['prefer_earlier', 'require_new', 'any'] }).notNull(),
     maxAttempts: bigint('max_attempts', { mode: 'number' }).notNull(),
     qualifiedOnly: bigint('qualified_only', { mode: 'number' }).notNull().default(0),
-    finalLevels: text('final_levels', { enum: ['lower', 'higher'] }).notNull().default('lower'),
+    finalLevels: text('final_levels', { enum: ['lower', 'higher'] })
+      .notNull()
+      .default('lower'),
     changeNote: text('change_note'),
     createdAt: text('created_at').notNull(),
     createdBy: text('created_by').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.credentialCode, t.version] }),
-    foreignKey({ columns: [t.credentialCode], foreignColumns: [credentials.code] }),
-  ],
+  (t) => [primaryKey({ columns: [t.credentialCode, t.version] }), foreignKey({ columns: [t.credentialCode], foreignColumns: [credentials.code] })],
 );
 
 export const reviewerConflicts = pgTable(
@@ -35,10 +34,7 @@ export const reviewerConflicts = pgTable(
     reason: text('reason').notNull().default(''),
     createdAt: text('created_at').notNull(),
   },
-  (t) => [
-    primaryKey({ columns: [t.reviewerId, t.candidateId] }),
-    foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] }).onDelete('cascade'),
-  ],
+  (t) => [primaryKey({ columns: [t.reviewerId, t.candidateId] }), foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] }).onDelete('cascade')],
 );
 
 export const assignments = pgTable(
@@ -48,7 +44,9 @@ export const assignments = pgTable(
     portfolioId: text('portfolio_id').notNull(),
     reviewerId: text('reviewer_id').notNull(),
     status: text('status', { enum: ['assigned', 'submitted', 'released'] }).notNull(),
-    reason: text('reason', { enum: ['review', 'third'] }).notNull().default('review'),
+    reason: text('reason', { enum: ['review', 'third'] })
+      .notNull()
+      .default('review'),
     assignedAt: text('assigned_at').notNull(),
     assignedBy: text('assigned_by').notNull(),
     closedAt: text('closed_at'),
@@ -56,7 +54,9 @@ export const assignments = pgTable(
   (t) => [
     index('assignments_portfolio').on(t.portfolioId, t.status),
     index('assignments_reviewer').on(t.reviewerId, t.status),
-    uniqueIndex('assignments_active').on(t.portfolioId, t.reviewerId).where(sql`status <> 'released'`),
+    uniqueIndex('assignments_active')
+      .on(t.portfolioId, t.reviewerId)
+      .where(sql`status <> 'released'`),
     foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }),
     foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] }),
   ],
@@ -76,19 +76,13 @@ export const moderations = pgTable(
     updatedBy: text('updated_by'),
     updatedAt: text('updated_at'),
   },
-  (t) => [
-    index('moderations_status').on(t.status, t.openedAt),
-    foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] }),
-  ],
+  (t) => [index('moderations_status').on(t.status, t.openedAt), foreignKey({ columns: [t.portfolioId], foreignColumns: [portfolios.id] })],
 );
 
-export const settings = pgTable(
-  'settings',
-  {
-    key: text('key').primaryKey(),
-    value: text('value').notNull(),
-  },
-);
+export const settings = pgTable('settings', {
+  key: text('key').primaryKey(),
+  value: text('value').notNull(),
+});
 
 export const bundles = pgTable(
   'bundles',
@@ -100,9 +94,7 @@ export const bundles = pgTable(
     secret: text('secret').notNull(),
     resultsImportedAt: text('results_imported_at'),
   },
-  (t) => [
-    foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] }),
-  ],
+  (t) => [foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] })],
 );
 
 export const bundleItems = pgTable(
@@ -131,9 +123,7 @@ export const receivedBundles = pgTable(
     importedAt: text('imported_at').notNull(),
     secret: text('secret').notNull(),
   },
-  (t) => [
-    foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] }),
-  ],
+  (t) => [foreignKey({ columns: [t.reviewerId], foreignColumns: [reviewers.id] })],
 );
 
 export const receivedBundleItems = pgTable(

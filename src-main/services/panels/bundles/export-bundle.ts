@@ -43,15 +43,21 @@ interface OpenItem {
 }
 
 async function openItems(ctx: ServiceContext, reviewerId: string): Promise<OpenItem[]> {
-  return (await ctx.db.all(`SELECT a.id AS assignmentId, p.id AS portfolioId, p.credential_code AS credential, p.rubric_id AS rubricId,
+  return (await ctx.db.all(
+    `SELECT a.id AS assignmentId, p.id AS portfolioId, p.credential_code AS credential, p.rubric_id AS rubricId,
               p.rubric_version AS rubricVersion, p.resubmission_of AS resubmissionOf
        FROM assignments a JOIN portfolios p ON p.id = a.portfolio_id
        WHERE a.reviewer_id = ? AND a.status = 'assigned' AND p.status IN ('submitted', 'in_review') AND p.is_anchor = 0
-       ORDER BY p.submitted_at, p.id`, [reviewerId])) as OpenItem[];
+       ORDER BY p.submitted_at, p.id`,
+    [reviewerId],
+  )) as OpenItem[];
 }
 
 /** Earlier attempts behind the resubmissions, oldest link last; each once, and never one that is itself assigned. */
-async function historyOf(ctx: ServiceContext, items: OpenItem[]): Promise<{ id: string; credential: string; rubricId: string; rubricVersion: number; status: string }[]> {
+async function historyOf(
+  ctx: ServiceContext,
+  items: OpenItem[],
+): Promise<{ id: string; credential: string; rubricId: string; rubricVersion: number; status: string }[]> {
   const assigned = new Set(items.map((i) => i.portfolioId));
   const seen = new Set<string>();
   const out: { id: string; credential: string; rubricId: string; rubricVersion: number; status: string }[] = [];
@@ -59,7 +65,10 @@ async function historyOf(ctx: ServiceContext, items: OpenItem[]): Promise<{ id: 
     let next = item.resubmissionOf;
     while (next && !seen.has(next) && !assigned.has(next)) {
       seen.add(next);
-      const row = (await ctx.db.get('SELECT id, credential_code AS credential, rubric_id AS rubricId, rubric_version AS rubricVersion, status, resubmission_of AS prev FROM portfolios WHERE id = ?', [next])) as { id: string; credential: string; rubricId: string; rubricVersion: number; status: string; prev: string | null } | undefined;
+      const row = (await ctx.db.get(
+        'SELECT id, credential_code AS credential, rubric_id AS rubricId, rubric_version AS rubricVersion, status, resubmission_of AS prev FROM portfolios WHERE id = ?',
+        [next],
+      )) as { id: string; credential: string; rubricId: string; rubricVersion: number; status: string; prev: string | null } | undefined;
       if (!row) break;
       out.push(row);
       next = row.prev;
@@ -125,11 +134,11 @@ export async function exportBundle(ctx: ServiceContext, reviewerId: string, acto
     if (!seen || seen.version < p.rubricVersion) credentialRubric.set(p.credential, { id: p.rubricId, version: p.rubricVersion });
   }
   for (const r of rubrics.values()) add(`catalogue/rubric-${r.id}-${r.version}.json`, json(r));
-  const credentials = (await mapInOrder([...credentialRubric], async ([code, rubric]) => {
-      const c = await loadCredential(ctx, code);
-      if (!c) throw new ApiError('internal', `credential ${code} is missing`);
-      return { ...c, rubric };
-    }));
+  const credentials = await mapInOrder([...credentialRubric], async ([code, rubric]) => {
+    const c = await loadCredential(ctx, code);
+    if (!c) throw new ApiError('internal', `credential ${code} is missing`);
+    return { ...c, rubric };
+  });
   add('catalogue/credentials.json', json({ format: 'evidence-workbench/credentials@1', credentials }));
 
   const key = await loadOrCreateBundleKey(ctx.dataDir);
@@ -144,25 +153,25 @@ export async function exportBundle(ctx: ServiceContext, reviewerId: string, acto
     reviewer: { id: reviewer.id, name: reviewer.name, email: reviewer.email, school: reviewer.school, district: reviewer.district },
     policy: policies,
     assignments: items.map((i) => ({ portfolio: i.portfolioId, rubric: { id: i.rubricId, version: i.rubricVersion } })),
-    history: (await mapInOrder(history, async (h) => {
-          const d = (await loadDecisions(ctx, h.id)).at(-1);
-          return {
-            portfolio: h.id,
-            status: h.status as Bundle['history'][number]['status'],
-            decision: d
-              ? {
-                  outcome: d.outcome,
-                  total: d.total,
-                  feedback: d.feedback,
-                  source: d.source,
-                  decided_by: d.decidedByName,
-                  decided_at: d.decidedAt,
-                  reason: d.reason,
-                  levels: d.levels.map((l) => ({ criterion: l.criterionId, score: l.score, comment: l.comment })),
-                }
-              : null,
-          };
-        })),
+    history: await mapInOrder(history, async (h) => {
+      const d = (await loadDecisions(ctx, h.id)).at(-1);
+      return {
+        portfolio: h.id,
+        status: h.status as Bundle['history'][number]['status'],
+        decision: d
+          ? {
+              outcome: d.outcome,
+              total: d.total,
+              feedback: d.feedback,
+              source: d.source,
+              decided_by: d.decidedByName,
+              decided_at: d.decidedAt,
+              reason: d.reason,
+              levels: d.levels.map((l) => ({ criterion: l.criterionId, score: l.score, comment: l.comment })),
+            }
+          : null,
+      };
+    }),
     secret,
     issuer: { public_key: key.publicJwk, thumbprint: key.thumbprint },
     files: listed.sort((a, b) => (a.path < b.path ? -1 : 1)),
@@ -173,17 +182,20 @@ export async function exportBundle(ctx: ServiceContext, reviewerId: string, acto
   const bytes = zipSync({ [BUNDLE_JSON]: [bundleJson, { level: 6 }], [BUNDLE_SIG]: [new TextEncoder().encode(`${sig}\n`), { level: 0 }], ...files }, { mtime });
 
   await transaction(ctx, async (ctx) => {
-            await ctx.db.orm.insert(bundles).values({ id, reviewerId, createdAt: issuedAt, createdBy: actor.id, secret }).run();
-            for (const i of items)
-              await ctx.db.orm.insert(bundleItems).values({ bundleId: id, portfolioId: i.portfolioId, assignmentId: i.assignmentId, rubricId: i.rubricId, rubricVersion: i.rubricVersion }).run();
-            await audit(ctx, {
-                    actor: actor.id,
-                    action: 'bundle.export',
-                    entityType: 'bundle',
-                    entityId: id,
-                    details: { reviewer: reviewerId, portfolios: items.map((i) => i.portfolioId), history: history.map((h) => h.id), anonymous, issuer: key.thumbprint },
-                  });
-          });
+    await ctx.db.orm.insert(bundles).values({ id, reviewerId, createdAt: issuedAt, createdBy: actor.id, secret }).run();
+    for (const i of items)
+      await ctx.db.orm
+        .insert(bundleItems)
+        .values({ bundleId: id, portfolioId: i.portfolioId, assignmentId: i.assignmentId, rubricId: i.rubricId, rubricVersion: i.rubricVersion })
+        .run();
+    await audit(ctx, {
+      actor: actor.id,
+      action: 'bundle.export',
+      entityType: 'bundle',
+      entityId: id,
+      details: { reviewer: reviewerId, portfolios: items.map((i) => i.portfolioId), history: history.map((h) => h.id), anonymous, issuer: key.thumbprint },
+    });
+  });
 
   return {
     fileName: `review-bundle-${reviewerId}-${issuedAt.slice(0, 10)}-${id.slice(0, 8)}.zip`,

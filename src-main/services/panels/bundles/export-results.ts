@@ -26,7 +26,8 @@ async function receivedBundle(ctx: ServiceContext, bundleId?: string) {
   const row = bundleId
     ? await db.select().from(receivedBundles).where(eq(receivedBundles.id, bundleId)).get()
     : await db.select().from(receivedBundles).orderBy(desc(receivedBundles.importedAt), desc(receivedBundles.issuedAt)).limit(1).get();
-  if (!row) throw new ApiError('not_found', bundleId ? `no review bundle ${bundleId} was imported here` : 'no review bundle was imported into this data directory');
+  if (!row)
+    throw new ApiError('not_found', bundleId ? `no review bundle ${bundleId} was imported here` : 'no review bundle was imported into this data directory');
   return row;
 }
 
@@ -43,17 +44,21 @@ function toAnchor(a: Anchor): ResultAnchor {
  */
 export async function exportResults(ctx: ServiceContext, bundleId?: string, actor = 'system:results'): Promise<ExportedResults> {
   const bundle = await receivedBundle(ctx, bundleId);
-  const items = await ctx.db.orm.select({ p: receivedBundleItems.portfolioId }).from(receivedBundleItems).where(eq(receivedBundleItems.bundleId, bundle.id)).all();
+  const items = await ctx.db.orm
+    .select({ p: receivedBundleItems.portfolioId })
+    .from(receivedBundleItems)
+    .where(eq(receivedBundleItems.bundleId, bundle.id))
+    .all();
   const out: ResultReview[] = [];
   const drafts: string[] = [];
   const notStarted: string[] = [];
   for (const { p } of items) {
     const row = await ctx.db.orm
-          .select()
-          .from(reviews)
-          .where(and(eq(reviews.portfolioId, p), eq(reviews.reviewerId, bundle.reviewerId), eq(reviews.kind, 'review')))
-          .orderBy(desc(reviews.id))
-          .get();
+      .select()
+      .from(reviews)
+      .where(and(eq(reviews.portfolioId, p), eq(reviews.reviewerId, bundle.reviewerId), eq(reviews.kind, 'review')))
+      .orderBy(desc(reviews.id))
+      .get();
     if (!row) notStarted.push(p);
     else if (row.status !== 'submitted') drafts.push(p);
     else {
@@ -73,10 +78,21 @@ export async function exportResults(ctx: ServiceContext, bundleId?: string, acto
     }
   }
   if (out.length === 0)
-    throw new ApiError('conflict', `nothing to export yet: no submitted review among the ${items.length} portfolios of bundle ${bundle.id} (${drafts.length} draft${drafts.length === 1 ? '' : 's'})`);
+    throw new ApiError(
+      'conflict',
+      `nothing to export yet: no submitted review among the ${items.length} portfolios of bundle ${bundle.id} (${drafts.length} draft${drafts.length === 1 ? '' : 's'})`,
+    );
   const payload: ResultsPayload = { bundle: bundle.id, reviewer: bundle.reviewerId, exported_at: nowIso(ctx), reviews: out };
   const text = `${JSON.stringify({ format: RESULTS_FORMAT, payload, mac: resultsMac(bundle.secret, payload) }, null, 2)}\n`;
-  await transaction(ctx, async (ctx) => audit(ctx, { actor, action: 'results.export', entityType: 'bundle', entityId: bundle.id, details: { reviewer: bundle.reviewerId, exported: out.map((r) => r.portfolio), drafts, notStarted } }));
+  await transaction(ctx, async (ctx) =>
+    audit(ctx, {
+      actor,
+      action: 'results.export',
+      entityType: 'bundle',
+      entityId: bundle.id,
+      details: { reviewer: bundle.reviewerId, exported: out.map((r) => r.portfolio), drafts, notStarted },
+    }),
+  );
   return {
     fileName: `review-results-${bundle.reviewerId}-${bundle.id.slice(0, 8)}.json`,
     text,

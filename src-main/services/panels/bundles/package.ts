@@ -61,19 +61,22 @@ export async function buildPackage(ctx: ServiceContext, portfolioId: string, ano
   const responses = await q<{ prompt: string; text: string }>('SELECT prompt, text FROM responses WHERE portfolio_id = ? ORDER BY position', p.id);
   // An anonymous bundle carries the PDF copies without metadata, as reviewers get them online.
   const items = await q<{ evidence_id: string; title: string; kind: string; media_type: string; bytes: number; sha256: string; file_name: string }>(
-      anonymous
-        ? `SELECT e.evidence_id, e.title, e.kind, e.media_type, coalesce(b.bytes, e.bytes) AS bytes, coalesce(e.stripped_sha256, e.sha256) AS sha256, e.file_name
+    anonymous
+      ? `SELECT e.evidence_id, e.title, e.kind, e.media_type, coalesce(b.bytes, e.bytes) AS bytes, coalesce(e.stripped_sha256, e.sha256) AS sha256, e.file_name
          FROM evidence e LEFT JOIN blobs b ON b.sha256 = e.stripped_sha256 WHERE e.portfolio_id = ? ORDER BY e.position`
-        : 'SELECT evidence_id, title, kind, media_type, bytes, sha256, file_name FROM evidence WHERE portfolio_id = ? ORDER BY position',
-      p.id,
-    );
+      : 'SELECT evidence_id, title, kind, media_type, bytes, sha256, file_name FROM evidence WHERE portfolio_id = ? ORDER BY position',
+    p.id,
+  );
   // In the order the portfolio shows them (the table keeps no manifest order that both databases could give back).
-  const criteria = await q<{ evidence_id: string; criterion_id: string }>('SELECT evidence_id, criterion_id FROM evidence_criteria WHERE portfolio_id = ? ORDER BY evidence_id, criterion_id', p.id);
+  const criteria = await q<{ evidence_id: string; criterion_id: string }>(
+    'SELECT evidence_id, criterion_id FROM evidence_criteria WHERE portfolio_id = ? ORDER BY evidence_id, criterion_id',
+    p.id,
+  );
   const captions = await q<{ evidence_id: string; sha256: string; srclang: string; label: string; file_name: string; bytes: number }>(
-      `SELECT c.evidence_id, c.sha256, c.srclang, c.label, c.file_name, b.bytes FROM evidence_captions c JOIN blobs b ON b.sha256 = c.sha256
+    `SELECT c.evidence_id, c.sha256, c.srclang, c.label, c.file_name, b.bytes FROM evidence_captions c JOIN blobs b ON b.sha256 = c.sha256
      WHERE c.portfolio_id = ? ORDER BY c.evidence_id, c.position`,
-      p.id,
-    );
+    p.id,
+  );
   const files: PackageFile[] = [];
   const evidence = items.map((e) => {
     const file = anonymous ? anonymousName(e.evidence_id, e.file_name) : e.file_name;
@@ -97,7 +100,10 @@ export async function buildPackage(ctx: ServiceContext, portfolioId: string, ano
       captions: tracks,
     };
   });
-  const tests = p.test_pre !== null || p.test_post !== null ? { tests: { ...(p.test_pre !== null ? { pre: p.test_pre } : {}), ...(p.test_post !== null ? { post: p.test_post } : {}) } } : {};
+  const tests =
+    p.test_pre !== null || p.test_post !== null
+      ? { tests: { ...(p.test_pre !== null ? { pre: p.test_pre } : {}), ...(p.test_post !== null ? { post: p.test_post } : {}) } }
+      : {};
   const manifest = {
     format: 'evidence-workbench/portfolio@1',
     id: p.id,

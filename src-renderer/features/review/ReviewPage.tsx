@@ -143,13 +143,20 @@ function ReviewWorkspace({ portfolio, state, initialLayout, onReload }: Workspac
     await refresh();
   };
 
+  const confirming = useRef(false);
   const submit = async (next: boolean) => {
-    if (state.readOnly || draft.saveState.kind === 'stale') return;
+    // One confirmation at a time: a second Ctrl+Enter (or the button and the shortcut together) while one is being
+    // prepared or shown would stack a second dialog and submit twice.
+    if (state.readOnly || draft.saveState.kind === 'stale' || confirming.current) return;
+    confirming.current = true;
     await draft.flush();
     const found = submitProblems(rubric, draft.values.levels, draft.values.feedback);
     setProblems(found);
     const review = draft.current();
-    if (found.length || !review) return;
+    if (found.length || !review) {
+      confirming.current = false;
+      return;
+    }
     const preview = evaluateDecision(rubric, draft.values.levels as LevelChoice);
     modals.openConfirmModal({
       title: 'Submit this decision?',
@@ -160,12 +167,16 @@ function ReviewWorkspace({ portfolio, state, initialLayout, onReload }: Workspac
         </Text>
       ),
       labels: { confirm: next ? 'Submit & open next' : 'Submit', cancel: 'Keep reviewing' },
+      onClose: () => (confirming.current = false),
       confirmProps: { 'data-autofocus': true } as Record<string, unknown>,
       onConfirm: async () => {
         // The next portfolio does not depend on this submission (`after` excludes it), so ask for both at once.
         const nextId = next ? api.call('queue.next', { after: portfolio.id }).then((r) => r.id) : Promise.resolve(null);
         try {
-          await api.call('review.submit', { reviewId: review.id, revision: review.revision, activeMsDelta: active.take() });
+          // Saves may have landed while the dialog was open (autosave, active time): submit on the newest revision.
+          await draft.flush();
+          const latest = draft.current() ?? review;
+          await api.call('review.submit', { reviewId: latest.id, revision: latest.revision, activeMsDelta: active.take() });
         } catch (err) {
           if (err instanceof ApiError && err.code === 'conflict') draft.refuse(err);
           else notifications.show({ color: 'red', title: 'Not submitted', message: (err as Error).message });

@@ -171,7 +171,9 @@ function CaseWorkspace({ theCase, portfolio, tolerance, decision }: WorkspacePro
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      if (readOnly || document.querySelector('[role="dialog"]')) return;
+      // A key pressed in a dialog is the dialog's. Not "any dialog in the page": a closing one stays in the DOM for its
+      // transition after focus has come back, and would swallow the next Ctrl+Enter.
+      if (readOnly || (e.target as HTMLElement | null)?.closest('[role="dialog"]')) return;
       if ((e.ctrlKey || e.metaKey) && e.key === 'Enter') {
         e.preventDefault();
         record();

@@ -80,3 +80,14 @@ export async function createTestDatabase(options: { migrated?: boolean } = {}): 
   await admin(server, (c) => c.query(`CREATE DATABASE ${name} TEMPLATE ${template}`));
   return databaseUrl(server, name);
 }
+
+/** Runs `work` on a plain pg client of `url` (for tests that look at PostgreSQL past the app), then disconnects. */
+export async function withPgClient<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}

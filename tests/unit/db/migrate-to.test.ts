@@ -2,7 +2,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openServices, type Services } from '../../../src-main/core/services';
 import { verifyAuditChain } from '../../../src-main/db/audit-chain-port';
@@ -16,7 +15,7 @@ import { listAssignments } from '../../../src-main/services/panels/assignments';
 import { listReviewers } from '../../../src-main/services/reviewers';
 import { tempDir } from '../../support/fixtures';
 import { DEMO_NOW, demoServices } from '../../support/demo-queue';
-import { createTestDatabase, testServer } from '../../support/postgres';
+import { createTestDatabase, testServer, withPgClient } from '../../support/postgres';
 
 let source: Services;
 let sqliteFile: string;
@@ -26,22 +25,13 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => source?.close());
 
-async function raw<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 const tablesIn = (url: string) =>
-  raw(url, async (c) =>
+  withPgClient(url, async (c) =>
     (await c.query<{ t: string }>('SELECT tablename AS t FROM pg_tables WHERE schemaname = current_schema() ORDER BY 1')).rows.map((r) => r.t),
   );
 
-const rowsIn = (url: string, table: string) => raw(url, async (c) => Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n));
+const rowsIn = (url: string, table: string) => withPgClient(url, async (c) => Number((await c.query<{ n: string }>(`SELECT count(*) AS n FROM ${table}`)).rows[0]!.n));
 
 /** A data directory of its own holding a copy of the demo queue, to change before a copy. */
 function demoCopy(): { dataDir: string; file: string } {
@@ -123,7 +113,7 @@ describe('db migrate-to', () => {
     lite.close();
     const url = await createTestDatabase({ migrated: false });
     await migrateTo({ sqliteFile: file, databaseUrl: url });
-    const next = await raw(url, (c) =>
+    const next = await withPgClient(url, (c) =>
       c.query<{ id: string }>(
         "INSERT INTO reviews (portfolio_id, reviewer_id, kind, rubric_id, rubric_version, status, started_at, updated_at) SELECT portfolio_id, reviewer_id, kind, rubric_id, rubric_version, 'draft', 't', 't' FROM reviews LIMIT 1 RETURNING id",
       ),
@@ -140,7 +130,7 @@ describe('db migrate-to', () => {
     lite.close();
     const url = await createTestDatabase({ migrated: false });
     await migrateTo({ sqliteFile: file, databaseUrl: url });
-    await raw(url, async (c) => {
+    await withPgClient(url, async (c) => {
       expect((await c.query('SELECT bytes::text AS bytes FROM blobs WHERE sha256 = $1', [blob])).rows).toEqual([{ bytes: '9007199254740993' }]);
       expect((await c.query('SELECT weight FROM rubric_criteria WHERE weight IS NOT NULL AND weight <> round(weight)')).rows).toEqual([
         { weight: 0.30000000000000004 },
@@ -164,23 +154,23 @@ describe('db migrate-to', () => {
   it('refuses a database that already holds a queue, changing nothing', async () => {
     const url = await createTestDatabase({ migrated: false });
     await migrateTo({ sqliteFile, databaseUrl: url });
-    const before = await raw(url, async (c) => (await c.query('SELECT count(*) AS n, max(id) AS top FROM audit_log')).rows[0]);
+    const before = await withPgClient(url, async (c) => (await c.query('SELECT count(*) AS n, max(id) AS top FROM audit_log')).rows[0]);
     const message = await refusal(migrateTo({ sqliteFile, databaseUrl: url }));
     expect(message).toMatch(
       /^database "ew_test_\w+" at 127\.0\.0\.1:\d+ already holds a queue \(rows in anchors, assignments, audit_log and \d+ more\): migrate-to copies only into an empty database; nothing was written$/,
     );
-    expect(await raw(url, async (c) => (await c.query('SELECT count(*) AS n, max(id) AS top FROM audit_log')).rows[0])).toEqual(before);
+    expect(await withPgClient(url, async (c) => (await c.query('SELECT count(*) AS n, max(id) AS top FROM audit_log')).rows[0])).toEqual(before);
 
     // One row anywhere is enough.
     const other = await createTestDatabase();
-    await raw(other, (c) => c.query("INSERT INTO settings (key, value) VALUES ('k', 'v')"));
+    await withPgClient(other, (c) => c.query("INSERT INTO settings (key, value) VALUES ('k', 'v')"));
     expect(await refusal(migrateTo({ sqliteFile, databaseUrl: other }))).toMatch(/already holds a queue \(rows in settings\)/);
     expect(await rowsIn(other, 'portfolios')).toBe(0);
   });
 
   it("refuses another application's database, leaving it as it was", async () => {
     const url = await createTestDatabase({ migrated: false });
-    await raw(url, (c) => c.query('CREATE TABLE customers (id int PRIMARY KEY)'));
+    await withPgClient(url, (c) => c.query('CREATE TABLE customers (id int PRIMARY KEY)'));
     expect(await refusal(migrateTo({ sqliteFile, databaseUrl: url }))).toMatch(/holds tables of another application/);
     expect(await tablesIn(url)).toEqual(['customers']);
   });
@@ -211,27 +201,27 @@ describe('db migrate-to', () => {
   it('rolls the whole copy back when PostgreSQL does not give back what was written', async () => {
     // A target prepared by hand whose column pads what it stores (char(n)): every row goes in, but comes back changed.
     const url = await createTestDatabase();
-    await raw(url, (c) => c.query('ALTER TABLE reviewers ALTER COLUMN school TYPE character(200)'));
+    await withPgClient(url, (c) => c.query('ALTER TABLE reviewers ALTER COLUMN school TYPE character(200)'));
     const message = await refusal(migrateTo({ sqliteFile, databaseUrl: url }));
     expect(message).toMatch(
       /^the copy in database "ew_test_\w+" at [\d.:]+ does not match the SQLite queue \(reviewers has the same \d+ rows but not the same content\); it was rolled back, nothing was written$/,
     );
     for (const t of ['reviewers', 'portfolios', 'audit_log', 'portfolio_search']) expect(await rowsIn(url, t), t).toBe(0);
     // The guards and the identity sequences are as they were too.
-    expect(await raw(url, async (c) => (await c.query("SELECT count(*)::int AS n FROM pg_trigger WHERE tgenabled = 'D'")).rows[0])).toEqual({ n: 0 });
-    expect(await raw(url, async (c) => (await c.query('SELECT max(id)::int AS id FROM audit_log_reached')).rows[0])).toEqual({ id: 0 });
+    expect(await withPgClient(url, async (c) => (await c.query("SELECT count(*)::int AS n FROM pg_trigger WHERE tgenabled = 'D'")).rows[0])).toEqual({ n: 0 });
+    expect(await withPgClient(url, async (c) => (await c.query('SELECT max(id)::int AS id FROM audit_log_reached')).rows[0])).toEqual({ id: 0 });
   });
 
   it('refuses a target whose schema is out of step with the queue, naming the difference', async () => {
     const url = await createTestDatabase();
-    await raw(url, (c) => c.query("ALTER TABLE candidates ADD COLUMN phone text NOT NULL DEFAULT ''"));
+    await withPgClient(url, (c) => c.query("ALTER TABLE candidates ADD COLUMN phone text NOT NULL DEFAULT ''"));
     expect(await refusal(migrateTo({ sqliteFile, databaseUrl: url }))).toMatch(
       /do not have the same columns \(candidates\.phone only in PostgreSQL\); nothing was written$/,
     );
     expect(await rowsIn(url, 'candidates')).toBe(0);
 
     const extraTable = await createTestDatabase();
-    await raw(extraTable, (c) => c.query('CREATE TABLE notes (id bigint PRIMARY KEY)'));
+    await withPgClient(extraTable, (c) => c.query('CREATE TABLE notes (id bigint PRIMARY KEY)'));
     expect(await refusal(migrateTo({ sqliteFile, databaseUrl: extraTable }))).toMatch(
       /do not have the same tables \(notes only in PostgreSQL\); nothing was written$/,
     );

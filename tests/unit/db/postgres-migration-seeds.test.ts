@@ -16,7 +16,7 @@ import { POSTGRES_MIGRATIONS, type PostgresMigration } from '../../../src-main/d
 import type { Services } from '../../../src-main/core/services';
 import { tempDir } from '../../support/fixtures';
 import { demoServices, expectRowsSurvive, type Snapshot } from '../../support/demo-queue';
-import { createTestDatabase } from '../../support/postgres';
+import { createTestDatabase, withPgClient } from '../../support/postgres';
 
 let demo: Services;
 let demoFile: string;
@@ -26,15 +26,6 @@ beforeAll(async () => {
 }, 120_000);
 afterAll(() => demo?.close());
 
-async function withClient<T>(url: string, work: (c: pg.Client) => Promise<T>): Promise<T> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return await work(client);
-  } finally {
-    await client.end();
-  }
-}
 
 // The dialect's own tables (schema version, the audit log's high-water mark) are not rows of the queue.
 async function tablesOf(c: pg.Client): Promise<string[]> {
@@ -126,7 +117,7 @@ const CHECKS: Record<string, Check> = {
 
 async function seededStep(migrations: readonly PostgresMigration[], m: PostgresMigration, check: Check): Promise<void> {
   const url = await createTestDatabase({ migrated: false });
-  await withClient(url, async (c) => {
+  await withPgClient(url, async (c) => {
     expect(await migratePostgres(c, 'test', migrations, m.version - 1)).toBe(m.version - 1);
     await seedFromDemo(c);
     await check.seed?.(c);
@@ -150,7 +141,7 @@ describe('each PostgreSQL migration, seeded', () => {
         .all() as { name: string }[]
     ).map((r) => r.name);
     sqlite.close();
-    await withClient(url, async (c) => {
+    await withPgClient(url, async (c) => {
       expect(await migratePostgres(c, 'test', POSTGRES_MIGRATIONS, 1)).toBe(1);
       expect((await c.query('SELECT version FROM evidence_workbench_schema')).rows).toEqual([{ version: 1 }]);
       expect(await tablesOf(c)).toEqual(sqliteTables);
@@ -163,7 +154,7 @@ describe('each PostgreSQL migration, seeded', () => {
 
   it('refuses a database a newer app migrated, leaving it as it was', async () => {
     const url = await createTestDatabase();
-    await withClient(url, async (c) => {
+    await withPgClient(url, async (c) => {
       await c.query('UPDATE evidence_workbench_schema SET version = $1', [POSTGRES_MIGRATIONS.length + 1]);
       await expect(migratePostgres(c, 'test')).rejects.toThrow(DatabaseTooNewError);
       expect((await c.query('SELECT version FROM evidence_workbench_schema')).rows).toEqual([{ version: POSTGRES_MIGRATIONS.length + 1 }]);

@@ -155,7 +155,6 @@ export async function mergeCandidates(ctx: ServiceContext, fromId: string, intoI
   const into = await getCandidate(ctx, intoId);
   if (!from) throw new ApiError('not_found', `no candidate ${fromId}`);
   if (!into) throw new ApiError('not_found', `no candidate ${intoId}`);
-  const sqlite = ctx.db;
   await transaction(ctx, async (ctx) => {
     const sqlite = ctx.db;
     const moved: Record<string, number> = {};
